@@ -1,0 +1,2 @@
+import Detection
+import GRDB
