@@ -1,0 +1,22 @@
+import Foundation
+
+/// One triage change in the audit log: who did what to which alert or exception, and when.
+public struct AuditEntry: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var at: Date
+    public var actor: String
+    /// e.g. `alert.acknowledge`, `alert.close`, `exception.add`, `note.add`.
+    public var action: String
+    /// The alert uuid or exception id acted on.
+    public var target: String
+    public var detail: String
+
+    public init(id: Int64, at: Date, actor: String, action: String, target: String, detail: String) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.target = target
+        self.detail = detail
+    }
+}

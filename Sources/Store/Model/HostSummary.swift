@@ -1,0 +1,35 @@
+import Detection
+import Foundation
+
+/// One internal source host (grouped by `source.ip`) as the hosts list shows it.
+public struct HostSummary: Hashable, Sendable {
+    public var address: IPAddress
+    /// A hostname when the data carries one for this address (e.g. Sysmon SourceHostname).
+    public var hostName: String?
+    public var openAlerts: Int
+    public var acknowledgedAlerts: Int
+    public var closedAlerts: Int
+    /// Distinct destinations outside the rule's excluded ranges.
+    public var externalDestinations: Int
+    /// Bytes the host sent to external destinations.
+    public var bytesOut: Int64
+    public var firstSeen: Date
+    public var lastSeen: Date
+    /// The highest risk score among the host's alerts; nil when it has none.
+    public var highestRisk: Int?
+
+    public init(address: IPAddress, hostName: String?, openAlerts: Int, acknowledgedAlerts: Int,
+                closedAlerts: Int, externalDestinations: Int, bytesOut: Int64, firstSeen: Date,
+                lastSeen: Date, highestRisk: Int?) {
+        self.address = address
+        self.hostName = hostName
+        self.openAlerts = openAlerts
+        self.acknowledgedAlerts = acknowledgedAlerts
+        self.closedAlerts = closedAlerts
+        self.externalDestinations = externalDestinations
+        self.bytesOut = bytesOut
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.highestRisk = highestRisk
+    }
+}

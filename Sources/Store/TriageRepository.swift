@@ -1,0 +1,36 @@
+import Detection
+import Foundation
+
+/// Everything the console and the triage commands ask of the store: reads for each screen and
+/// the triage writes (each written to the audit log as `actor`). `SMBStore` implements it over
+/// SQLite; console tests may use a fake.
+public protocol TriageRepository: Sendable {
+    // MARK: Reads
+    func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary>
+    /// SMB flows per bucket over the host's most recent `buckets` buckets, oldest first (sparkline).
+    func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int]
+    func destinations(of host: IPAddress) throws -> [DestinationSummary]
+    func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord>
+    func alert(id: Int64) throws -> AlertRecord?
+    func notes(alertID: Int64) throws -> [AlertNote]
+    /// Every SMB flow of the host, internal and external, newest first.
+    func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow>
+    func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint]
+    func exceptions() throws -> [ExceptionRecord]
+    func executions(limit: Int) throws -> [ExecutionRecord]
+    func audit(limit: Int) throws -> [AuditEntry]
+    /// Changes whenever another connection or process commits; the console polls it to refresh.
+    func changeToken() throws -> Int64
+
+    // MARK: Triage writes
+    /// Sets the status of the given alerts; returns how many changed.
+    @discardableResult
+    func setStatus(_ status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) throws -> Int
+    @discardableResult
+    func addNote(alertID: Int64, text: String, actor: String) throws -> AlertNote
+    func setGuideStep(alertID: Int64, step: Int, checked: Bool, actor: String) throws
+    /// Adds an exception item; with `closeMatching`, closes the open alerts the item matches.
+    func addException(_ item: ExceptionItem, closeMatching: Bool, actor: String) throws -> ExceptionAddResult
+    func updateException(_ item: ExceptionItem, actor: String) throws
+    func removeException(id: String, actor: String) throws
+}
