@@ -1,0 +1,47 @@
+import Detection
+import Foundation
+
+/// The log formats smbtriage reads. The raw value is the name `--format` takes.
+public enum LogFormat: String, CaseIterable, Sendable, Codable {
+    case ecs
+    case zeekTSV = "zeek-tsv"
+    case zeekJSON = "zeek-json"
+    case suricata
+    case panos
+    case sysmon
+}
+
+/// What a reader made of one line of input.
+public enum LineOutcome: Sendable, Equatable {
+    /// A network event, normalized to ECS.
+    case event(NetworkEvent)
+    /// A structural line that carries no record: a blank line, a Zeek `#fields` header, a comment.
+    case structural
+    /// A well-formed record that is not a network connection this tool reads (another Zeek log,
+    /// a non-network Windows event, a Suricata `dns` event): counted, not an error.
+    case skipped(reason: String)
+    /// A malformed record; the reason is one clear sentence for `file:line: reason`.
+    case rejected(reason: String)
+}
+
+/// Maps one log format to `NetworkEvent`, one line at a time. A reader may keep state across the
+/// lines of one file (a Zeek TSV header, a PAN-OS column layout), so each file gets a new reader.
+public protocol LineReader {
+    /// The format this reader reads.
+    static var format: LogFormat { get }
+    /// True when the first lines of a file (at most 20, without terminators) look like this format.
+    static func recognizes(_ sample: [String]) -> Bool
+    init(options: ReaderOptions)
+    /// Reads one line, without its line terminator. `number` is 1-based.
+    mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome
+}
+
+/// Settings that change how a reader interprets its input.
+public struct ReaderOptions: Sendable, Equatable {
+    /// The time zone of timestamps that carry none (PAN-OS writes the firewall's local time).
+    public var timeZone: TimeZone
+
+    public init(timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.timeZone = timeZone
+    }
+}
