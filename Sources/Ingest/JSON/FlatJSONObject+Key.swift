@@ -56,11 +56,11 @@ extension FlatJSONObject {
     /// Calls `body` with each value at `key` in document order: the value's UTF-8 bytes (a string's
     /// decoded content, a literal's text) and whether it was a JSON string. The bytes are valid only
     /// during the call. Stops early when `body` returns false.
-    public func forEachValue(
-        _ key: Key, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isString: Bool) throws -> Bool
-    ) rethrows {
+    public func forEachValue<Failure: Error>(
+        _ key: Key, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isString: Bool) throws(Failure) -> Bool
+    ) throws(Failure) {
         guard let first = firstLeaf(key) else { return }
-        try storage.withUnsafeBufferPointer { stored in
+        try storage.withUnsafeBufferPointer { stored throws(Failure) in
             var next = Int32(first)
             while next >= 0 {
                 let leaf = leaves[Int(next)]
@@ -72,12 +72,12 @@ extension FlatJSONObject {
     }
 
     /// Calls `body` with the first value at `key` (see `forEachValue`); nil when the key is absent.
-    public func withFirstValue<Result>(
-        _ key: Key, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isString: Bool) throws -> Result
-    ) rethrows -> Result? {
+    public func withFirstValue<Result, Failure: Error>(
+        _ key: Key, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isString: Bool) throws(Failure) -> Result
+    ) throws(Failure) -> Result? {
         guard let index = firstLeaf(key) else { return nil }
         let leaf = leaves[index]
-        return try storage.withUnsafeBufferPointer { stored in
+        return try storage.withUnsafeBufferPointer { stored throws(Failure) in
             try body(UnsafeBufferPointer(rebasing: stored[leaf.valueStart..<leaf.valueStart + leaf.valueCount]),
                      leaf.isString)
         }
