@@ -36,6 +36,7 @@ let package = Package(
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Detection", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
