@@ -32,6 +32,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "Detection", "CZlib"],
+            resources: [.copy("Formats/Fixtures")]
+        ),
+        // Prints Zeek TSV conn.log read+map rows/s on a generated file (release build).
+        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
