@@ -36,10 +36,10 @@ func fixture(_ name: String) throws -> Data {
 
 /// The first lines of a fixture, as `recognizes(_:)` receives them.
 func sample(_ name: String) throws -> [String] {
-    let text = String(decoding: try fixture(name), as: UTF8.self)
-    return Array(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20).map {
-        String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-    })
+    let lines = try fixture(name).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    return lines.prefix(20).map { line in
+        String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+    }
 }
 
 extension LineOutcome {
