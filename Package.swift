@@ -33,10 +33,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "Detection", "CZlib"],
+            resources: [.copy("Formats/Fixtures")]
+        ),
+        // Prints Zeek TSV conn.log read+map rows/s on a generated file (release build).
+        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Detection", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
