@@ -40,6 +40,9 @@ let package = Package(
         ),
         // Prints Zeek TSV conn.log read+map rows/s on a generated file (release build).
         .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Detection", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
