@@ -20,7 +20,8 @@ enum Keymap {
         KeyBinding(keys: [.pageUp, .ctrl("b")], context: .list, action: .pageUp, hint: nil, help: "Previous page"),
         KeyBinding(keys: [.character("g"), .home], context: .list, action: .top, hint: nil, help: "First row"),
         KeyBinding(keys: [.character("G"), .end], context: .list, action: .bottom, hint: nil, help: "Last row"),
-        KeyBinding(keys: [.enter, .character("l")], context: .list, action: .open, hint: "open", help: "Open the selected row"),
+        KeyBinding(keys: [.enter, .character("l")], context: .list, action: .open, hint: "open",
+                   help: "Open the selected row (history: its raw record; exceptions: edit)"),
         // Hosts
         KeyBinding(keys: [.character("/")], context: .hosts, action: .filter, hint: "filter", help: "Filter hosts by address or name"),
         KeyBinding(keys: [.character("f")], context: .hosts, action: .cycleStatusFilter, hint: "status",
@@ -81,7 +82,7 @@ enum Keymap {
         KeyBinding(keys: [.escape], context: .prompt, action: .cancel, hint: "cancel", help: "Cancel"),
         KeyBinding(keys: [.character("y"), .enter], context: .confirm, action: .confirm, hint: "yes", help: "Go ahead"),
         KeyBinding(keys: [.character("n"), .escape], context: .confirm, action: .decline, hint: "no", help: "Cancel"),
-        KeyBinding(keys: [.character("j"), .down], context: .overlay, action: .down, hint: nil, help: "Scroll down"),
+        KeyBinding(keys: [.character("j"), .down], context: .overlay, action: .down, hint: "scroll", help: "Scroll down"),
         KeyBinding(keys: [.character("k"), .up], context: .overlay, action: .up, hint: nil, help: "Scroll up"),
         KeyBinding(keys: [.pageDown], context: .overlay, action: .pageDown, hint: nil, help: "Scroll a page down"),
         KeyBinding(keys: [.pageUp], context: .overlay, action: .pageUp, hint: nil, help: "Scroll a page up"),
@@ -99,14 +100,21 @@ enum Keymap {
         return nil
     }
 
+    /// A status-bar hint: the first key of a binding and its short label.
+    struct Hint: Hashable, Sendable {
+        var keys: String
+        var label: String
+        var action: Action
+    }
+
     /// The status-bar hints for `contexts`, most specific first, one per action.
-    static func hints(for contexts: [KeyContext]) -> [(keys: String, label: String)] {
+    static func hints(for contexts: [KeyContext]) -> [Hint] {
         var seen: Set<Action> = []
-        var hints: [(keys: String, label: String)] = []
+        var hints: [Hint] = []
         for context in contexts {
             for binding in bindings where binding.context == context {
                 guard let hint = binding.hint, seen.insert(binding.action).inserted else { continue }
-                hints.append((binding.keys.first.map(KeyBinding.label) ?? "", hint))
+                hints.append(Hint(keys: binding.keys.first.map(KeyBinding.label) ?? "", label: hint, action: binding.action))
             }
         }
         return hints

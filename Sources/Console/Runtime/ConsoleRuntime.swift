@@ -31,6 +31,11 @@ public final class ConsoleRuntime {
         return state.quitting ? nil : render()
     }
 
+    /// Every key binding as Markdown tables, one per context, for the README.
+    public static func keymapMarkdown() -> String {
+        Keymap.markdown()
+    }
+
     private func dispatch(_ msg: Msg, extra: [Effect] = []) {
         state.now = options.now()
         var pending = update(&state, msg) + extra

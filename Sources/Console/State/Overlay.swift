@@ -1,3 +1,5 @@
+import Store
+
 /// What sits over the current screen and takes the keys first.
 enum Overlay: Hashable, Sendable {
     /// The keymap, scrolled by `scroll` lines.
@@ -8,8 +10,8 @@ enum Overlay: Hashable, Sendable {
     case filter(TextField)
     case form(Form)
     case confirm(Confirmation)
-    /// The alert's original log record, scrolled by `scroll` lines.
-    case raw(scroll: Int)
+    /// A flow's original log record, scrolled by `scroll` lines.
+    case raw(StoredFlow, scroll: Int)
 }
 
 /// A yes/no question before an effect runs.

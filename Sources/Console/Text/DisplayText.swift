@@ -50,41 +50,38 @@ enum DisplayText {
         return alignRight ? padding + cut : cut + padding
     }
 
-    /// `text` sanitized and broken into lines of at most `columns` columns, at spaces when possible.
+    /// `text` sanitized (so a newline in it shows as `\n`) and broken into lines of at most
+    /// `columns` columns, at spaces when possible; a word longer than a line is split.
     static func wrapped(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var used = 0
-            for word in sanitized(String(paragraph)).split(separator: " ", omittingEmptySubsequences: false) {
-                var rest = Substring(word)
-                let separator = line.isEmpty ? 0 : 1
-                if used + separator + DisplayWidth.of(rest) <= columns {
-                    if separator == 1 { line += " " }
-                    line += rest
-                    used += separator + DisplayWidth.of(rest)
-                    continue
-                }
-                if !line.isEmpty { lines.append(line) }
-                line = ""
-                used = 0
-                while DisplayWidth.of(rest) > columns {
-                    var chunk = ""
-                    var chunkWidth = 0
-                    while let next = rest.first, chunkWidth + DisplayWidth.of(next) <= columns {
-                        chunk.append(next)
-                        chunkWidth += DisplayWidth.of(next)
-                        rest = rest.dropFirst()
-                    }
-                    if chunk.isEmpty { chunk.append(rest.removeFirst()) }
-                    lines.append(chunk)
-                }
-                line = String(rest)
-                used = DisplayWidth.of(rest)
+        var line = ""
+        var used = 0
+        for word in sanitized(text).split(separator: " ", omittingEmptySubsequences: false) {
+            var rest = Substring(word)
+            let separator = line.isEmpty ? 0 : 1
+            let wordWidth = DisplayWidth.of(rest)
+            if used + separator + wordWidth <= columns {
+                line += (separator == 1 ? " " : "") + rest
+                used += separator + wordWidth
+                continue
             }
-            lines.append(line)
+            if !line.isEmpty { lines.append(line) }
+            while DisplayWidth.of(rest) > columns {
+                var chunk = ""
+                var chunkWidth = 0
+                while let next = rest.first, chunkWidth + DisplayWidth.of(next) <= columns {
+                    chunk.append(next)
+                    chunkWidth += DisplayWidth.of(next)
+                    rest = rest.dropFirst()
+                }
+                if chunk.isEmpty { chunk.append(rest.removeFirst()) }
+                lines.append(chunk)
+            }
+            line = String(rest)
+            used = DisplayWidth.of(rest)
         }
+        lines.append(line)
         return lines
     }
 

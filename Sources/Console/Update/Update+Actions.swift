@@ -46,8 +46,8 @@ func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
     case .mark: return toggleMark(&state)
     case .toggleGuideStep: return toggleGuideStep(&state)
     case .showRaw:
-        guard state.alert?.record != nil else { return [] }
-        state.overlay = .raw(scroll: 0)
+        guard let flow = state.alert?.record?.flow else { return [] }
+        state.overlay = .raw(flow, scroll: 0)
         return []
     case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
          .newException, .editException, .removeException:
@@ -164,7 +164,13 @@ private func open(_ state: inout ConsoleState) -> [Effect] {
             state.host = host
             return reload(state)
         }
-    case .alert, .history, .exceptions, .rule:
+    case .history:
+        guard let flow = state.history?.flows.selectedRow else { return [] }
+        state.overlay = .raw(flow, scroll: 0)
+        return []
+    case .exceptions:
+        return triage(&state, .editException)
+    case .alert, .rule:
         return []
     }
 }

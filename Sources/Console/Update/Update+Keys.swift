@@ -23,8 +23,8 @@ func handleKey(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
     switch state.overlay {
     case .help(let scroll):
         return handleScrollOverlay(&state, action, scroll: scroll) { .help(scroll: $0) }
-    case .raw(let scroll):
-        return handleScrollOverlay(&state, action, scroll: scroll) { .raw(scroll: $0) }
+    case .raw(let flow, let scroll):
+        return handleScrollOverlay(&state, action, scroll: scroll) { .raw(flow, scroll: $0) }
     case .command(var field):
         switch action {
         case .submit:

@@ -34,15 +34,16 @@ enum AlertView {
         var column = screen.draw("Alert \(record.id)", row: row, column: 1, style: theme.style(.normal, .bold))
         column = screen.draw("  \(record.status.label)", row: row, column: column, style: theme.style(record.status.tone, .bold))
         let severity = Severity(riskScore: record.riskScore)
-        column = screen.draw("  \(record.severity) · risk \(Severity.label(riskScore: record.riskScore))", row: row, column: column,
+        column = screen.draw("  \(record.severity) (risk \(record.riskScore))", row: row, column: column,
                              style: theme.style(severity.tone, .bold))
         let event = record.flow.event
-        column = screen.draw("  \(EndpointText.source(event)) → \(EndpointText.destination(event))", row: row, column: column,
-                             style: theme.plain)
-        screen.draw("  created \(DateText.minute(record.createdAt, timeZone: state.timeZone))", row: row, column: column,
+        screen.draw("  \(EndpointText.source(event)) → \(EndpointText.destination(event))", row: row, column: column,
+                    style: theme.plain)
+        var details = ["created \(DateText.minute(record.createdAt, timeZone: state.timeZone))"]
+        if let reason = record.closeReason { details.append("closed as \(reason)") }
+        details.append(record.reason)
+        screen.draw(DisplayText.truncated(details.joined(separator: " · "), to: screen.width - 2), row: row + 1, column: 1,
                     style: theme.muted)
-        let reason = record.closeReason.map { "closed as \($0) · " } ?? ""
-        screen.draw(DisplayText.truncated(reason + record.reason, to: screen.width - 2), row: row + 1, column: 1, style: theme.muted)
     }
 
     private static func drawTabs(_ alert: AlertState, _ record: AlertRecord, _ state: ConsoleState, row: Int,

@@ -7,7 +7,7 @@ struct Box {
 
     /// A box of at most `width` × `height`, centred and kept inside the body rows.
     static func centred(width: Int, height: Int, in layout: Layout) -> Box {
-        let width = min(width, layout.width - 2)
+        let width = min(width, layout.width)
         let height = min(height, layout.bodyHeight)
         return Box(top: layout.bodyTop + max(0, (layout.bodyHeight - height) / 2), left: max(0, (layout.width - width) / 2),
                    width: width, height: height)

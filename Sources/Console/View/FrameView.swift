@@ -45,13 +45,22 @@ enum FrameView {
     static func drawHints(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let row = state.layout.hintsRow
         screen.fill(row: row)
+        let hints = Keymap.hints(for: keyContexts(state))
+        let help = hints.first { $0.action == .help }
+        func width(_ hint: Keymap.Hint) -> Int { DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.label) + 2 }
+        let room = screen.width - (help.map(width) ?? 0)
         var column = 1
-        for hint in Keymap.hints(for: keyContexts(state)) {
-            let needed = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.label) + 2
-            guard column + needed <= screen.width else { break }
-            column = screen.draw(hint.keys, row: row, column: column, style: theme.key)
-            column = screen.draw(" " + hint.label, row: row, column: column, style: theme.plain) + 2
+        for hint in hints where hint.action != .help {
+            guard column + width(hint) <= room else { break }
+            column = draw(hint, row: row, column: column, into: &screen, theme: theme)
         }
+        if let help { draw(help, row: row, column: column, into: &screen, theme: theme) }
+    }
+
+    @discardableResult
+    private static func draw(_ hint: Keymap.Hint, row: Int, column: Int, into screen: inout Screen, theme: Theme) -> Int {
+        let column = screen.draw(hint.keys, row: row, column: column, style: theme.key)
+        return screen.draw(" " + hint.label, row: row, column: column, style: theme.plain) + 2
     }
 
     private static func drawPrompt(_ label: String, _ field: TextField, row: Int, into screen: inout Screen, theme: Theme) {

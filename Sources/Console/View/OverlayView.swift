@@ -1,11 +1,16 @@
 import Detection
+import Store
 
 /// Whatever sits over the screen: help, the raw record, a form or a confirmation.
 enum OverlayView {
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         switch state.overlay {
+        case .help, .raw, .form, .confirm: dimBody(state.layout, into: &screen)
+        case .command, .filter, nil: break
+        }
+        switch state.overlay {
         case .help(let scroll): drawHelp(state, scroll: scroll, into: &screen, theme: theme)
-        case .raw(let scroll): drawRaw(state, scroll: scroll, into: &screen, theme: theme)
+        case .raw(let flow, let scroll): drawRaw(flow, state, scroll: scroll, into: &screen, theme: theme)
         case .form(let form): FormView.draw(form, state, into: &screen, theme: theme)
         case .confirm(let confirmation): drawConfirmation(confirmation, state, into: &screen, theme: theme)
         case .command, .filter, nil: break
@@ -13,7 +18,7 @@ enum OverlayView {
     }
 
     private static func drawHelp(_ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
-        let box = Box.centred(width: 86, height: state.layout.bodyHeight, in: state.layout)
+        let box = Box.centred(width: 88, height: state.layout.bodyHeight, in: state.layout)
         box.draw(title: "Keys — j/k scroll, Esc closes", into: &screen, theme: theme)
         var lines: [StyledLine] = []
         let keyWidth = 18
@@ -33,9 +38,8 @@ enum OverlayView {
         drawLines(lines, scroll: scroll, box: box, into: &screen)
     }
 
-    private static func drawRaw(_ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
-        guard let flow = state.alert?.record?.flow else { return }
-        let box = Box.centred(width: state.layout.width - 4, height: state.layout.bodyHeight, in: state.layout)
+    private static func drawRaw(_ flow: StoredFlow, _ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
+        let box = Box.centred(width: state.layout.width, height: state.layout.bodyHeight, in: state.layout)
         box.draw(title: "Original record · \(flow.origin.path) line \(flow.origin.line) (\(flow.origin.format))", into: &screen, theme: theme)
         let lines = DisplayText.wrapped(flow.origin.original, to: max(1, box.innerWidth)).map { StyledLine($0, theme.plain) }
         drawLines(lines, scroll: scroll, box: box, into: &screen)
@@ -52,6 +56,13 @@ enum OverlayView {
             lines.insert(contentsOf: StyledLine.wrapped(confirmation.title, width: box.innerWidth, style: theme.style(.normal, .bold)), at: 0)
         }
         drawLines(lines, scroll: 0, box: box, into: &screen)
+    }
+
+    /// Dims what the overlay covers, so the dialog stands out.
+    private static func dimBody(_ layout: Layout, into screen: inout Screen) {
+        for row in layout.bodyTop..<(layout.bodyTop + layout.bodyHeight) {
+            for column in 0..<screen.width { screen[row, column].style.emphasis.insert(.dim) }
+        }
     }
 
     static func drawLines(_ lines: [StyledLine], scroll: Int, box: Box, into screen: inout Screen) {

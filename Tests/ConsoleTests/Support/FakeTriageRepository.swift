@@ -132,7 +132,7 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
 
     func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint] {
         locked {
-            let base = Date(timeIntervalSince1970: 1_764_500_000)
+            let base = Fixture.now.addingTimeInterval(-30 * bucket.seconds)
             return (0..<30).map { index in
                 TimelinePoint(start: base.addingTimeInterval(Double(index) * bucket.seconds), flows: (index * 5) % 11,
                               bytesOut: Int64(index * 1000), externalFlows: index % 3)
