@@ -32,6 +32,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
