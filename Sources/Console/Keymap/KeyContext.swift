@@ -1,0 +1,17 @@
+/// Where a key binding applies. Dispatch tries the contexts of what is in front, most specific
+/// first (e.g. guide pane, alert screen, lists, everywhere).
+enum KeyContext: String, Hashable, Sendable, CaseIterable {
+    case global = "Everywhere"
+    case list = "Lists"
+    case hosts = "Hosts"
+    case host = "Host"
+    case alert = "Alert"
+    case guide = "Alert › investigation guide"
+    case notes = "Alert › notes"
+    case history = "History"
+    case exceptions = "Exceptions"
+    case form = "Forms"
+    case prompt = "Command line and filter"
+    case confirm = "Confirmation"
+    case overlay = "Help and raw record"
+}

@@ -1,0 +1,36 @@
+import Detection
+import Store
+
+/// A row with a stable identity, so a reloaded list can keep its selection on the same row.
+protocol ListRow: Hashable, Sendable {
+    associatedtype RowID: Hashable & Sendable
+    var rowID: RowID { get }
+}
+
+extension HostSummary: ListRow {
+    var rowID: IPAddress { address }
+}
+
+extension DestinationSummary: ListRow {
+    var rowID: IPAddress { address }
+}
+
+extension AlertRecord: ListRow {
+    var rowID: Int64 { id }
+}
+
+extension StoredFlow: ListRow {
+    var rowID: Int64 { id }
+}
+
+extension ExceptionRecord: ListRow {
+    var rowID: String { id }
+}
+
+extension ExecutionRecord: ListRow {
+    var rowID: Int64 { id }
+}
+
+extension AlertNote: ListRow {
+    var rowID: Int64 { id }
+}

@@ -1,0 +1,102 @@
+/// The one place text becomes displayable: every string the view draws passes through
+/// `sanitized(_:)`, so log-derived control characters and escape sequences never reach a cell raw.
+enum DisplayText {
+    /// `text` with C0 controls, DEL, C1 controls and bidirectional overrides written as escapes
+    /// (`\n`, `\t`, `\x1b`, `\u{202E}`); everything else unchanged.
+    static func sanitized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar.value {
+            case 0x0A: result += "\\n"
+            case 0x0D: result += "\\r"
+            case 0x09: result += "\\t"
+            case 0...0xFF: result += "\\x" + hex(scalar.value, digits: 2)
+            default: result += "\\u{" + hex(scalar.value, digits: 4) + "}"
+            }
+        }
+        return result
+    }
+
+    /// The columns `text` occupies once sanitized.
+    static func width(_ text: String) -> Int {
+        DisplayWidth.of(sanitized(text))
+    }
+
+    /// `text` sanitized and cut to at most `columns` columns, ending in `…` when cut.
+    static func truncated(_ text: String, to columns: Int) -> String {
+        let clean = sanitized(text)
+        guard columns > 0 else { return "" }
+        guard DisplayWidth.of(clean) > columns else { return clean }
+        var result = ""
+        var used = 0
+        for character in clean {
+            let width = DisplayWidth.of(character)
+            if used + width > columns - 1 { break }
+            result.append(character)
+            used += width
+        }
+        return result + "…"
+    }
+
+    /// `text` truncated to `columns` and padded with spaces to exactly that width.
+    static func fitted(_ text: String, to columns: Int, alignRight: Bool = false) -> String {
+        let cut = truncated(text, to: columns)
+        let padding = String(repeating: " ", count: max(0, columns - DisplayWidth.of(cut)))
+        return alignRight ? padding + cut : cut + padding
+    }
+
+    /// `text` sanitized and broken into lines of at most `columns` columns, at spaces when possible.
+    static func wrapped(_ text: String, to columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for word in sanitized(String(paragraph)).split(separator: " ", omittingEmptySubsequences: false) {
+                var rest = Substring(word)
+                let separator = line.isEmpty ? 0 : 1
+                if used + separator + DisplayWidth.of(rest) <= columns {
+                    if separator == 1 { line += " " }
+                    line += rest
+                    used += separator + DisplayWidth.of(rest)
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                line = ""
+                used = 0
+                while DisplayWidth.of(rest) > columns {
+                    var chunk = ""
+                    var chunkWidth = 0
+                    while let next = rest.first, chunkWidth + DisplayWidth.of(next) <= columns {
+                        chunk.append(next)
+                        chunkWidth += DisplayWidth.of(next)
+                        rest = rest.dropFirst()
+                    }
+                    if chunk.isEmpty { chunk.append(rest.removeFirst()) }
+                    lines.append(chunk)
+                }
+                line = String(rest)
+                used = DisplayWidth.of(rest)
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

@@ -1,0 +1,31 @@
+/// Where things go on a screen of a given size; `update` uses it to know how many rows a list
+/// shows (the pages it fetches), `view` to draw them.
+struct Layout: Hashable, Sendable {
+    var width: Int
+    var height: Int
+
+    /// Smaller screens get a message instead of the console.
+    static let minimumWidth = 60
+    static let minimumHeight = 15
+
+    var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    /// Row 0 holds the breadcrumbs, the last two the status line and the key hints.
+    var bodyTop: Int { 1 }
+    var bodyHeight: Int { max(0, height - 3) }
+    var statusRow: Int { height - 2 }
+    var hintsRow: Int { height - 1 }
+
+    /// Hosts list rows under its column header.
+    var hostRows: Int { max(1, bodyHeight - 1) }
+    /// The host screen: a summary line, then the destinations pane over the alerts pane, each with
+    /// a title and a column header.
+    var destinationRows: Int { max(1, (bodyHeight - 1) * 2 / 5 - 2) }
+    var hostAlertRows: Int { max(1, bodyHeight - 1 - (destinationRows + 2) - 2) }
+    /// The history screen: a chart of `chartHeight` rows over the flows list.
+    var chartHeight: Int { max(3, bodyHeight / 3) }
+    var historyRows: Int { max(1, bodyHeight - chartHeight - 4) }
+    /// Exceptions list rows under its header, leaving room for the selected item's detail.
+    var exceptionRows: Int { max(1, bodyHeight - 5) }
+    /// Lines of a scrolling text pane (alert panes, rule, help, raw record).
+    var textRows: Int { max(1, bodyHeight - 3) }
+}
