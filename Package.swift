@@ -33,6 +33,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
+        .testTarget(name: "ConsoleBridgeTests", dependencies: ["smbtriage", "Console", "Terminal"]),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

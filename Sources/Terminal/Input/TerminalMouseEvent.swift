@@ -1,8 +1,9 @@
-/// What the mouse did, and where (only reported when the session was opened with mouse support).
+/// A turn of the mouse wheel, and where the pointer was (only reported when the session was opened
+/// with mouse support).
 public struct TerminalMouseEvent: Hashable, Sendable {
     /// The kinds of mouse action the session reports.
     public enum Action: Hashable, Sendable {
-        case click, doubleClick, wheelUp, wheelDown
+        case wheelUp, wheelDown
     }
 
     public var action: Action
