@@ -21,9 +21,15 @@ import Testing
         #expect(scalars("\u{301}") == [0x25CC, 0x301, 0])
     }
 
-    @Test func keepsEmojiJoinersButNoMoreThanACellHolds() {
-        #expect(scalars("👩‍👧") == [0x1F469, 0x200D, 0x1F467, 0])
-        let family = "👨‍👩‍👧‍👦"  // seven scalars
-        #expect(scalars(family) == [0x1F468, 0x200D, 0x1F469, 0x200D, 0x1F467, 0])
+    @Test func keepsNoMoreMarksThanACellHolds() {
+        let stacked = "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}"
+        #expect(scalars(stacked) == [0x61, 0x301, 0x302, 0x303, 0x304, 0])
+    }
+
+    @Test func keepsTheFirstEmojiOfAJoinedPicture() {
+        #expect(scalars("👩‍👧") == [0x1F469, 0])
+        #expect(scalars("👍🏽") == [0x1F44D, 0])
+        #expect(scalars("🇩🇪") == [0x1F1E9, 0])
+        #expect(scalars("❤️") == [0x2764, 0xFE0F, 0])
     }
 }

@@ -34,6 +34,13 @@ import Testing
         #expect(TerminalKeyDecoder.key(forKeyCode: KEY_IC) == nil)
     }
 
+    @Test func teachesCursesEscapeSequencesForHomeAndEndOnly() {
+        let keys = TerminalKeyDecoder.homeAndEndSequences.map { TerminalKeyDecoder.key(forKeyCode: $0.code) }
+        #expect(Set(keys) == [.home, .end])
+        #expect(TerminalKeyDecoder.homeAndEndSequences.allSatisfy { $0.sequence.hasPrefix("\u{1B}") })
+        #expect(TerminalKeyDecoder.homeAndEndSequences.contains { $0.sequence == "\u{1B}[1~" && $0.code == KEY_HOME })
+    }
+
     @Test func resizeAndMouseAreNotKeys() {
         #expect(TerminalKeyDecoder.key(forKeyCode: KEY_RESIZE) == nil)
         #expect(TerminalKeyDecoder.key(forKeyCode: KEY_MOUSE) == nil)

@@ -8,8 +8,10 @@ enum TerminalGlyph {
     /// Put before a grapheme that starts with a combining mark, which has nothing to combine with.
     static let combiningBase: Unicode.Scalar = "\u{25CC}"
 
-    /// `grapheme` as a NUL-terminated `wchar_t` string for `setcchar`: at most one spacing character
-    /// and the combining characters that fit in a curses cell.
+    /// `grapheme` as a NUL-terminated `wchar_t` string for `setcchar`: its first character and the
+    /// combining marks after it that fit in a curses cell. Emoji joined into one picture (ZWJ
+    /// sequences, flags, skin tones) keep only their first emoji: terminals disagree on how wide
+    /// the joined picture is, and a guess that differs from the console's shifts the rest of the row.
     static func wideCharacters(for grapheme: String) -> [wchar_t] {
         var scalars = Array(grapheme.unicodeScalars)
         if scalars.isEmpty || scalars.contains(where: isUnsafe) {
@@ -17,8 +19,9 @@ enum TerminalGlyph {
         } else if isCombining(scalars[0]) {
             scalars.insert(combiningBase, at: 0)
         }
+        let marks = scalars.dropFirst().prefix(while: isCombining)
         let capacity = Int(smb_cell_capacity())
-        return scalars.prefix(capacity).map { wchar_t(bitPattern: $0.value) } + [0]
+        return ([scalars[0]] + marks).prefix(capacity).map { wchar_t(bitPattern: $0.value) } + [0]
     }
 
     private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

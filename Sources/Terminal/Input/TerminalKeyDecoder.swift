@@ -11,6 +11,15 @@ enum TerminalKeyDecoder {
         smb_key_backspace(): .backspace, smb_key_delete(): .delete,
     ]
 
+    /// Home and End as the common terminals send them, taught to curses so the keys work even when
+    /// `TERM` names a terminal that sends them differently (xterm inside tmux, rxvt, the Linux console).
+    static let homeAndEndSequences: [(sequence: String, code: Int32)] = [
+        ("\u{1B}[1~", smb_key_home()), ("\u{1B}[7~", smb_key_home()), ("\u{1B}[H", smb_key_home()),
+        ("\u{1B}OH", smb_key_home()),
+        ("\u{1B}[4~", smb_key_end()), ("\u{1B}[8~", smb_key_end()), ("\u{1B}[F", smb_key_end()),
+        ("\u{1B}OF", smb_key_end()),
+    ]
+
     /// The key for a curses function-key code, or `nil` for one the console has no use for.
     static func key(forKeyCode code: Int32) -> TerminalKey? {
         keysByCode[code]

@@ -32,6 +32,9 @@ public final class TerminalSession {
         noecho()
         nonl()
         keypad(window, true)
+        for (sequence, code) in TerminalKeyDecoder.homeAndEndSequences {
+            define_key(sequence, code)
+        }
         intrflush(window, false)
         leaveok(window, true)
         curs_set(0)
