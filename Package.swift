@@ -34,6 +34,17 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
         .testTarget(name: "ConsoleBridgeTests", dependencies: ["smbtriage", "Console", "Terminal"]),
+        .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "Detection", "CZlib"],
+            resources: [.copy("Formats/Fixtures")]
+        ),
+        // Prints Zeek TSV conn.log read+map rows/s on a generated file (release build).
+        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Detection", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

@@ -6,12 +6,20 @@ struct SmbtriageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smbtriage",
         abstract: "Detect and triage SMB (TCP 139/445) traffic from internal hosts to the Internet.",
+        discussion: """
+        Exit status: 0 ok, 1 runtime error (or rejected input records), 2 usage error. \
+        The store is --db PATH, else $SMBTRIAGE_DB, else $XDG_DATA_HOME/smbtriage/smbtriage.db.
+        """,
         version: SmbtriageVersion.current,
-        subcommands: [DemoCommand.self]
+        subcommands: [
+            DemoCommand.self, IngestCommand.self, DetectCommand.self, WatchCommand.self,
+            HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
+            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
+        ]
     )
 }
 
 /// The release this binary was built from.
 enum SmbtriageVersion {
-    static let current = "0.1.0"
+    static let current = "0.2.0"
 }

@@ -1,0 +1,68 @@
+import Detection
+import Foundation
+
+/// Zeek's scalar encodings that are not plain numbers or strings.
+enum ZeekValue {
+    private static let utc = TimeZone(identifier: "UTC")!
+
+    /// A `time`: epoch seconds (`1521911721.382822`, the TSV and `use_json` form) or ISO 8601
+    /// (`2018-03-24T17:15:21.382822Z`, json-streaming-logs) — the two forms Elastic accepts.
+    @inline(__always)
+    static func time(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        if let seconds = DecimalSeconds(ascii: bytes) { return seconds.dateSinceEpoch }
+        if bytes.count >= 19, let civil = CivilTimestamp(ascii: bytes) { return civil.date(assuming: utc) }
+        // JSON writers may print a float with an exponent.
+        guard bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+              let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite, value >= 0
+        else { return nil }
+        return Date(timeIntervalSince1970: value)
+    }
+
+    /// An `addr`: dotted-quad IPv4 parsed inline (the common case), anything else by `IPAddress`.
+    @inline(__always)
+    static func address(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
+        if let value = ipv4(bytes) { return IPAddress(ipv4: value) }
+        return IPAddress(utf8: bytes)
+    }
+
+    @inline(__always)
+    private static func ipv4(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard bytes.count >= 7, bytes.count <= 15 else { return nil }
+        var value: UInt32 = 0
+        var octet: UInt32 = 0
+        var digits = 0
+        var dots = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, dots < 3 else { return nil }
+                value = value << 8 | octet
+                octet = 0
+                digits = 0
+                dots += 1
+            } else {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10, digits < 3 else { return nil }
+                octet = octet * 10 + UInt32(digit)
+                guard octet <= 255 else { return nil }
+                digits += 1
+            }
+        }
+        guard dots == 3, digits > 0 else { return nil }
+        return value << 8 | octet
+    }
+
+    /// A `bool`: `T`/`F` in TSV, `true`/`false` in JSON.
+    @inline(__always)
+    static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if bytes.count == 1 {
+            switch bytes[0] {
+            case UInt8(ascii: "T"): return true
+            case UInt8(ascii: "F"): return false
+            default: return nil
+            }
+        }
+        if bytes.elementsEqual("true".utf8) { return true }
+        if bytes.elementsEqual("false".utf8) { return false }
+        return nil
+    }
+}

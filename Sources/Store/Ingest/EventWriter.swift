@@ -1,0 +1,211 @@
+import Detection
+import Foundation
+import GRDB
+
+/// Writes one batch of ingested events inside one write transaction: the events themselves
+/// (deduplicated by fingerprint, Packetbeat reports upserted per flow) and, when the batch is
+/// done, the host and (host, destination) aggregates the batch changed.
+struct EventWriter {
+    private let db: Database
+    private let rule: CompiledRule
+    private let ingestedAt: Date
+    private(set) var result = InsertResult()
+    private var hostDeltas: [IPAddress: HostDelta] = [:]
+    private var pairDeltas: [AddressPair: PairDelta] = [:]
+
+    private static let insertSQL = """
+        INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, origin_path, origin_line,
+                           origin_format, original, \(EventColumns.fieldNames.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: 9 + EventColumns.fieldNames.count).joined(separator: ", ")))
+        ON CONFLICT(fingerprint) DO NOTHING
+        """
+
+    private static let replaceSQL = """
+        UPDATE event SET fingerprint = ?, seen_at = ?, origin_path = ?, origin_line = ?, origin_format = ?,
+                         original = ?, \(EventColumns.fieldNames.map { "\($0) = ?" }.joined(separator: ", "))
+        WHERE id = ?
+        """
+
+    init(db: Database, rule: CompiledRule, ingestedAt: Date) {
+        self.db = db
+        self.rule = rule
+        self.ingestedAt = ingestedAt
+    }
+
+    /// Stores one event, or counts it as a duplicate or as an update of its flow.
+    mutating func add(_ ingested: IngestedEvent) throws {
+        let event = ingested.event
+        let fingerprint = EventFingerprint.of(ingested.origin)
+        let seenAt = event.timestamp ?? event.start ?? event.end ?? ingestedAt
+        if let flowKey = EventFingerprint.flowKey(of: event) {
+            if try isKnown(fingerprint) {
+                result.duplicates += 1
+                return
+            }
+            if let open = try openReport(flowKey: flowKey) {
+                try supersede(open, by: ingested, fingerprint: fingerprint, seenAt: seenAt)
+                return
+            }
+        }
+        let isExternal = isExternal(event)
+        let statement = try db.cachedStatement(sql: Self.insertSQL)
+        let origin = ingested.origin
+        let head: [(any DatabaseValueConvertible)?] = [
+            fingerprint, EventFingerprint.flowKey(of: event), seenAt.storeSeconds, ingestedAt.storeSeconds,
+            isExternal, origin.path, origin.line, origin.format, origin.original,
+        ]
+        try statement.execute(arguments: StatementArguments(head + EventColumns.values(of: event)))
+        guard db.changesCount > 0 else {
+            result.duplicates += 1
+            return
+        }
+        result.inserted += 1
+        count(event, eventID: db.lastInsertedRowID, seenAt: seenAt, isExternal: isExternal, isNewFlow: true,
+              bytesSent: event.sourceBytes ?? 0, bytesReceived: event.destinationBytes ?? 0)
+    }
+
+    /// Applies the aggregates of everything added; call once, before the transaction commits.
+    mutating func flushAggregates() throws {
+        var newExternalDestinations: [IPAddress: Int] = [:]
+        for (pair, delta) in pairDeltas where try applyPair(pair, delta) && delta.isExternal {
+            newExternalDestinations[pair.host, default: 0] += 1
+        }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO host (address, address_text, host_name, first_seen, last_seen, flows, bytes_out,
+                              external_destinations)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(address) DO UPDATE SET
+                host_name = coalesce(excluded.host_name, host_name),
+                first_seen = min(first_seen, excluded.first_seen),
+                last_seen = max(last_seen, excluded.last_seen),
+                flows = flows + excluded.flows,
+                bytes_out = bytes_out + excluded.bytes_out,
+                external_destinations = external_destinations + excluded.external_destinations
+            """)
+        for (host, delta) in hostDeltas {
+            try statement.execute(arguments: [
+                host.storeBlob, host.description, delta.hostName, delta.firstSeen.storeSeconds,
+                delta.lastSeen.storeSeconds, delta.flows, delta.bytesOut, newExternalDestinations[host] ?? 0,
+            ])
+        }
+        hostDeltas.removeAll()
+        pairDeltas.removeAll()
+    }
+
+    // MARK: Packetbeat flow reports
+
+    /// The stored, not yet final report of a flow.
+    private struct OpenReport {
+        let id: Int64
+        let fingerprint: Data
+        let seenAt: Date
+        let bytesSent: Int64
+        let bytesReceived: Int64
+    }
+
+    private func isKnown(_ fingerprint: Data) throws -> Bool {
+        let stored = try db.cachedStatement(sql: "SELECT 1 FROM event WHERE fingerprint = ?")
+        let superseded = try db.cachedStatement(sql: "SELECT 1 FROM superseded_report WHERE fingerprint = ?")
+        return try Bool.fetchOne(stored, arguments: [fingerprint]) != nil
+            || Bool.fetchOne(superseded, arguments: [fingerprint]) != nil
+    }
+
+    private func openReport(flowKey: String) throws -> OpenReport? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT id, fingerprint, seen_at, coalesce(source_bytes, 0), coalesce(destination_bytes, 0)
+            FROM event WHERE flow_key = ? AND is_final = 0 ORDER BY id DESC LIMIT 1
+            """)
+        return try Row.fetchOne(statement, arguments: [flowKey]).map { row in
+            OpenReport(id: row[0], fingerprint: row[1], seenAt: Date(storeSeconds: row[2]),
+                       bytesSent: row[3], bytesReceived: row[4])
+        }
+    }
+
+    /// A later cumulative report replaces the stored one in place (its fingerprint is remembered
+    /// so re-ingesting it stays a no-op); an earlier one is only remembered.
+    private mutating func supersede(_ open: OpenReport, by ingested: IngestedEvent, fingerprint: Data,
+                                    seenAt: Date) throws {
+        let event = ingested.event
+        let remember = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded_report VALUES (?, ?)")
+        guard event.isFinalReport == true || seenAt >= open.seenAt else {
+            try remember.execute(arguments: [fingerprint, open.id])
+            result.duplicates += 1
+            return
+        }
+        let origin = ingested.origin
+        let head: [(any DatabaseValueConvertible)?] = [
+            fingerprint, seenAt.storeSeconds, origin.path, origin.line, origin.format, origin.original,
+        ]
+        let replace = try db.cachedStatement(sql: Self.replaceSQL)
+        try replace.execute(arguments: StatementArguments(head + EventColumns.values(of: event) + [open.id]))
+        try remember.execute(arguments: [open.fingerprint, open.id])
+        result.updated += 1
+        count(event, eventID: open.id, seenAt: seenAt, isExternal: isExternal(event), isNewFlow: false,
+              bytesSent: (event.sourceBytes ?? 0) - open.bytesSent,
+              bytesReceived: (event.destinationBytes ?? 0) - open.bytesReceived)
+    }
+
+    // MARK: Aggregates
+
+    private func isExternal(_ event: NetworkEvent) -> Bool {
+        guard let destination = event.destinationIPs.first else { return false }
+        return !rule.isExcludedDestination(destination)
+    }
+
+    private mutating func count(_ event: NetworkEvent, eventID: Int64, seenAt: Date, isExternal: Bool,
+                                isNewFlow: Bool, bytesSent: Int64, bytesReceived: Int64) {
+        guard let host = event.sourceIPs.first else { return }
+        let flows = isNewFlow ? 1 : 0
+        var hostDelta = hostDeltas[host] ?? HostDelta(seenAt: seenAt)
+        hostDelta.see(seenAt)
+        hostDelta.flows += flows
+        if isExternal { hostDelta.bytesOut += bytesSent }
+        if let name = event.sourceDomain, !name.isEmpty { hostDelta.hostName = name }
+        hostDeltas[host] = hostDelta
+
+        guard let destination = event.destinationIPs.first else { return }
+        let pair = AddressPair(host: host, destination: destination)
+        var pairDelta = pairDeltas[pair] ?? PairDelta(seenAt: seenAt, eventID: eventID, isExternal: isExternal)
+        pairDelta.see(seenAt, eventID: eventID)
+        pairDelta.connections += flows
+        pairDelta.bytesSent += bytesSent
+        pairDelta.bytesReceived += bytesReceived
+        if let port = event.destinationPort { pairDelta.ports.insert(port) }
+        pairDeltas[pair] = pairDelta
+    }
+
+    /// Adds a pair's delta to its row; true when the row is new.
+    private func applyPair(_ pair: AddressPair, _ delta: PairDelta) throws -> Bool {
+        let lookup = try db.cachedStatement(sql: """
+            SELECT ports, first_seen FROM host_destination WHERE host = ? AND destination = ?
+            """)
+        let keys: [(any DatabaseValueConvertible)?] = [pair.host.storeBlob, pair.destination.storeBlob]
+        guard let existing = try Row.fetchOne(lookup, arguments: StatementArguments(keys)) else {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO host_destination (host, destination, ports, connections, bytes_sent, bytes_received,
+                                              first_seen, first_event_id, last_seen, is_external)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            try insert.execute(arguments: StatementArguments(keys + [
+                PortList.text(delta.ports), delta.connections, delta.bytesSent, delta.bytesReceived,
+                delta.firstSeen.storeSeconds, delta.firstEventID, delta.lastSeen.storeSeconds, delta.isExternal,
+            ]))
+            return true
+        }
+        let ports = PortList.ports(existing[0]).union(delta.ports)
+        let isEarlier = delta.firstSeen.storeSeconds < existing[1] as Double
+        let update = try db.cachedStatement(sql: """
+            UPDATE host_destination SET ports = ?, connections = connections + ?, bytes_sent = bytes_sent + ?,
+                bytes_received = bytes_received + ?,
+                first_seen = CASE WHEN ? THEN ? ELSE first_seen END,
+                first_event_id = CASE WHEN ? THEN ? ELSE first_event_id END,
+                last_seen = max(last_seen, ?)
+            WHERE host = ? AND destination = ?
+            """)
+        try update.execute(arguments: StatementArguments([
+            PortList.text(ports), delta.connections, delta.bytesSent, delta.bytesReceived,
+            isEarlier, delta.firstSeen.storeSeconds, isEarlier, delta.firstEventID, delta.lastSeen.storeSeconds,
+        ] + keys))
+        return false
+    }
+}

@@ -1,0 +1,16 @@
+import Detection
+import Foundation
+
+extension SMBStore {
+    /// Stores SMB events in one transaction: re-ingesting a record is a no-op, a later Packetbeat
+    /// report of a flow replaces the earlier one, and the host aggregates follow.
+    @discardableResult
+    public func insert(_ events: [IngestedEvent], ingestedAt: Date) throws -> InsertResult {
+        try write("storing events") { db in
+            var writer = EventWriter(db: db, rule: classificationRule, ingestedAt: ingestedAt)
+            for event in events { try writer.add(event) }
+            try writer.flushAggregates()
+            return writer.result
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Detection
+import Foundation
+import GRDB
+
+extension SMBStore {
+    public func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord> {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let status = query.status {
+            conditions.append("a.status = ?")
+            arguments += [status.rawValue]
+        }
+        if let host = query.host {
+            conditions.append("a.host = ?")
+            arguments += [host.storeBlob]
+        }
+        if let destination = query.destination {
+            conditions.append("a.destination = ?")
+            arguments += [destination.storeBlob]
+        }
+        if let since = query.since {
+            conditions.append("a.seen_at >= ?")
+            arguments += [since.storeSeconds]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert a \(whereClause)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                \(Self.alertSelection) \(whereClause)
+                ORDER BY a.seen_at DESC, a.id DESC
+                LIMIT ? OFFSET ?
+                """, arguments: arguments + [max(limit, 0), max(offset, 0)])
+            return Page(rows: rows.map(Self.alertRecord), total: total)
+        }
+    }
+
+    public func alert(id: Int64) throws -> AlertRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "\(Self.alertSelection) WHERE a.id = ?", arguments: [id]).map(Self.alertRecord)
+        }
+    }
+
+    public func notes(alertID: Int64) throws -> [AlertNote] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, alert_id, author, created_at, text FROM alert_note WHERE alert_id = ? ORDER BY id
+                """, arguments: [alertID]).map(Self.note)
+        }
+    }
+
+    public func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
+        try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE source_ip = ?",
+                                         arguments: [host.storeBlob]) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT coalesce(d.first_event_id = e.id, 0), \(EventColumns.selection)
+                FROM event e
+                LEFT JOIN host_destination d ON d.host = e.source_ip AND d.destination = e.destination_ip
+                WHERE e.source_ip = ?
+                ORDER BY e.seen_at DESC, e.id DESC
+                LIMIT ? OFFSET ?
+                """, arguments: [host.storeBlob, max(limit, 0), max(offset, 0)])
+            let flows = rows.map { row in EventColumns.flow(from: row, startingAt: 1, isFirstSeenDestination: row[0]) }
+            return Page(rows: flows, total: total)
+        }
+    }
+
+    // MARK: Rows
+
+    /// An alert with its event, guide ticks and note count; `alertRecord` reads it.
+    static let alertSelection = """
+        SELECT a.id, a.uuid, a.status, a.close_reason, a.created_at, a.updated_at, a.rule_id, a.rule_name,
+               a.severity, a.risk_score, a.reason, a.execution_id,
+               (SELECT group_concat(step) FROM alert_guide_step WHERE alert_id = a.id),
+               (SELECT COUNT(*) FROM alert_note WHERE alert_id = a.id),
+               coalesce(d.first_event_id = e.id, 0),
+               \(EventColumns.selection)
+        FROM alert a
+        JOIN event e ON e.id = a.event_id
+        LEFT JOIN host_destination d ON d.host = a.host AND d.destination = a.destination
+        """
+
+    static func alertRecord(_ row: Row) -> AlertRecord {
+        let steps: String? = row[12]
+        return AlertRecord(
+            id: row[0], uuid: row[1], status: AlertStatus(rawValue: row[2]) ?? .open, closeReason: row[3],
+            createdAt: Date(storeSeconds: row[4]), updatedAt: Date(storeSeconds: row[5]), ruleID: row[6],
+            ruleName: row[7], severity: row[8], riskScore: row[9], reason: row[10], executionID: row[11],
+            flow: EventColumns.flow(from: row, startingAt: 15, isFirstSeenDestination: row[14]),
+            checkedGuideSteps: Set((steps ?? "").split(separator: ",").compactMap { Int($0) }),
+            noteCount: row[13])
+    }
+
+    static func note(_ row: Row) -> AlertNote {
+        AlertNote(id: row[0], alertID: row[1], author: row[2], createdAt: Date(storeSeconds: row[3]), text: row[4])
+    }
+}

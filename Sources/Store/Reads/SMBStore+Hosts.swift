@@ -1,0 +1,122 @@
+import Detection
+import Foundation
+import GRDB
+
+extension SMBStore {
+    public func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if !filter.text.isEmpty {
+            conditions.append("(instr(address_text, lower(?)) > 0 OR instr(lower(coalesce(host_name, '')), lower(?)) > 0)")
+            arguments += [filter.text, filter.text]
+        }
+        if let status = filter.status {
+            conditions.append("\(Self.alertCountColumn(status)) > 0")
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM host \(whereClause)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
+                       bytes_out, first_seen, last_seen, highest_risk
+                FROM host \(whereClause)
+                ORDER BY \(Self.order(sort))
+                LIMIT ? OFFSET ?
+                """, arguments: arguments + [max(limit, 0), max(offset, 0)])
+            return Page(rows: rows.map(Self.hostSummary), total: total)
+        }
+    }
+
+    public func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int] {
+        guard buckets > 0 else { return [] }
+        return try read { db in
+            guard let lastSeen = try Double.fetchOne(db, sql: "SELECT last_seen FROM host WHERE address = ?",
+                                                     arguments: [host.storeBlob]) else {
+                return Array(repeating: 0, count: buckets)
+            }
+            let width = bucket.seconds
+            let start = ((lastSeen / width).rounded(.down) - Double(buckets - 1)) * width
+            var counts = Array(repeating: 0, count: buckets)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT CAST((seen_at - ?) / ? AS INTEGER) AS slot, COUNT(*)
+                FROM event WHERE source_ip = ? AND seen_at >= ?
+                GROUP BY slot
+                """, arguments: [start, width, host.storeBlob, start])
+            for row in rows {
+                let slot: Int = row[0]
+                if counts.indices.contains(slot) { counts[slot] = row[1] }
+            }
+            return counts
+        }
+    }
+
+    public func destinations(of host: IPAddress) throws -> [DestinationSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.destination, d.ports, d.connections, d.bytes_sent, d.bytes_received, d.first_seen,
+                       d.last_seen, d.is_external, d.first_seen >= h.last_seen - 86400,
+                       d.open_alerts, d.acknowledged_alerts, d.closed_alerts
+                FROM host_destination d JOIN host h ON h.address = d.host
+                WHERE d.host = ?
+                ORDER BY d.last_seen DESC, d.destination
+                """, arguments: [host.storeBlob]).map { row in
+                DestinationSummary(
+                    address: Self.address(row[0]), ports: PortList.ports(row[1]).sorted(), connections: row[2],
+                    bytesSent: row[3], bytesReceived: row[4], firstSeen: Date(storeSeconds: row[5]),
+                    lastSeen: Date(storeSeconds: row[6]), isExternal: row[7], isNewForHost: row[8],
+                    openAlerts: row[9], acknowledgedAlerts: row[10], closedAlerts: row[11])
+            }
+        }
+    }
+
+    /// Every bucket of the host's history that has flows, oldest first. `bytesOut` and
+    /// `externalFlows` count flows to external destinations only.
+    public func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint] {
+        let width = bucket.seconds
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT slot, COUNT(*), coalesce(SUM(CASE WHEN is_external THEN source_bytes END), 0),
+                       SUM(is_external)
+                FROM (SELECT CAST(seen_at / ? AS INTEGER) - (seen_at / ? < CAST(seen_at / ? AS INTEGER)) AS slot,
+                             is_external, source_bytes
+                      FROM event WHERE source_ip = ?)
+                GROUP BY slot
+                ORDER BY slot
+                """, arguments: [width, width, width, host.storeBlob]).map { row in
+                let slot: Int64 = row[0]
+                return TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
+                                     bytesOut: row[2], externalFlows: row[3])
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    static func order(_ sort: HostSort) -> String {
+        switch sort {
+        case .attention: "open_alerts DESC, bytes_out DESC, address"
+        case .bytesOut: "bytes_out DESC, address"
+        case .lastSeen: "last_seen DESC, address"
+        case .address: "address"
+        case .destinations: "external_destinations DESC, address"
+        }
+    }
+
+    static func alertCountColumn(_ status: AlertStatus) -> String {
+        switch status {
+        case .open: "open_alerts"
+        case .acknowledged: "acknowledged_alerts"
+        case .closed: "closed_alerts"
+        }
+    }
+
+    static func address(_ blob: Data?) -> IPAddress {
+        blob.flatMap(IPAddress.init(storeBlob:)) ?? .zero
+    }
+
+    private static func hostSummary(_ row: Row) -> HostSummary {
+        HostSummary(address: address(row[0]), hostName: row[1], openAlerts: row[2], acknowledgedAlerts: row[3],
+                    closedAlerts: row[4], externalDestinations: row[5], bytesOut: row[6],
+                    firstSeen: Date(storeSeconds: row[7]), lastSeen: Date(storeSeconds: row[8]), highestRisk: row[9])
+    }
+}

@@ -1,0 +1,53 @@
+import Detection
+import Foundation
+import GRDB
+
+extension SMBStore {
+    public func exceptions() throws -> [ExceptionRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, name, comment, author, created_at, expires_at, entries, suppressed_events
+                FROM exception_item ORDER BY created_at, id
+                """).map(Self.exceptionRecord)
+        }
+    }
+
+    public func executions(limit: Int) throws -> [ExecutionRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, ran_at, window_start, window_end, matched, alerted, pending, suppressed_by, cap_reached
+                FROM execution ORDER BY id DESC LIMIT ?
+                """, arguments: [max(limit, 0)]).map(Self.executionRecord)
+        }
+    }
+
+    public func audit(limit: Int) throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, at, actor, action, target, detail FROM audit ORDER BY id DESC LIMIT ?
+                """, arguments: [max(limit, 0)]).map { row in
+                AuditEntry(id: row[0], at: Date(storeSeconds: row[1]), actor: row[2], action: row[3],
+                           target: row[4], detail: row[5])
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    static func exceptionRecord(_ row: Row) throws -> ExceptionRecord {
+        let expiresAt: Double? = row[5]
+        let item = ExceptionItem(
+            id: row[0], name: row[1], comment: row[2], author: row[3], createdAt: Date(storeSeconds: row[4]),
+            expiresAt: expiresAt.map(Date.init(storeSeconds:)), entries: try KibanaExceptionList.entries(json: row[6]))
+        return ExceptionRecord(item: item, suppressedEvents: row[7])
+    }
+
+    static func executionRecord(_ row: Row) -> ExecutionRecord {
+        let suppressedJSON: String = row[7]
+        let suppressedBy = (try? JSONDecoder().decode([String: Int].self, from: Data(suppressedJSON.utf8))) ?? [:]
+        return ExecutionRecord(
+            id: row[0], ranAt: Date(storeSeconds: row[1]), windowStart: Date(storeSeconds: row[2]),
+            windowEnd: Date(storeSeconds: row[3]), matched: row[4], alerted: row[5], pending: row[6],
+            suppressedBy: suppressedBy, capReached: row[8])
+    }
+}

@@ -1,0 +1,112 @@
+import Detection
+import Foundation
+import GRDB
+
+/// The SQLite store behind smbtriage: every SMB event, the per-host aggregates, the detector's
+/// executions and alerts, and the analyst's triage (statuses, notes, exceptions, audit log).
+///
+/// One instance may be shared between threads. The file is created with mode 0600, opened in WAL
+/// mode with `synchronous=NORMAL` and a 5 s busy timeout, and migrated to the newest schema.
+public final class SMBStore: TriageRepository {
+    /// The database file.
+    public let path: String
+    /// True when the store was opened read-only: every write throws `StoreError.readOnly`.
+    public let isReadOnly: Bool
+    /// The rule whose destination exclusions decide what counts as "external" in the aggregates.
+    public let classificationRule: CompiledRule
+
+    let pool: DatabasePool
+    /// A connection that never writes: its `PRAGMA data_version` moves on every commit.
+    private let changeMonitor: DatabaseQueue
+
+    /// Opens (and when writable, creates and migrates) the store at `path`. `rule` decides which
+    /// destinations the aggregates count as external; nil uses the bundled rule.
+    public init(path: String, readOnly: Bool = false, rule: CompiledRule? = nil) throws(StoreError) {
+        self.path = path
+        self.isReadOnly = readOnly
+        do {
+            classificationRule = try rule ?? CompiledRule(DetectionRule.bundled())
+        } catch {
+            throw .database(path: path, message: "the bundled rule does not load (\(error))")
+        }
+        try StoreFile.prepare(path: path, readOnly: readOnly)
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration(readOnly: readOnly))
+            try Self.checkSchema(pool, path: path, readOnly: readOnly)
+            changeMonitor = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: true))
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(5)
+        configuration.label = "smbtriage"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+
+    /// Refuses a schema newer than this build; migrates an older one unless read-only.
+    private static func checkSchema(_ pool: DatabasePool, path: String, readOnly: Bool) throws {
+        let found = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        guard found <= StoreSchema.version else {
+            throw StoreError.schemaNewer(path: path, found: found, supported: StoreSchema.version)
+        }
+        if readOnly {
+            guard found == StoreSchema.version else {
+                throw StoreError.readOnly(path: path, operation: "upgrading its schema to version \(StoreSchema.version)")
+            }
+        } else {
+            try StoreSchema.migrator.migrate(pool)
+        }
+    }
+
+    // MARK: Access
+
+    /// Runs `body` in one write transaction; nothing of it is kept if it throws.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path, operation: operation) }
+        do {
+            return try pool.write(body)
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Runs `body` on a snapshot of the store.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    public func changeToken() throws -> Int64 {
+        do {
+            return try changeMonitor.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// The `StoreError` an SQLite failure means.
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else {
+            return .database(path: path, message: String(describing: error))
+        }
+        let message = error.message ?? "\(error.resultCode)"
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path, operation: "writing (\(message))")
+        case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return .permissionDenied(path: path, detail: message)
+        default: return .database(path: path, message: message)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import GRDB
+
+/// The store's tables and their versioned migrations. Every migration ends by recording its
+/// version in `PRAGMA user_version`, so a build can refuse a store written by a newer one.
+///
+/// Times are REAL seconds since 2001-01-01 UTC (Foundation's reference date: `Date` round-trips
+/// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
+enum StoreSchema {
+    /// The newest schema version this build knows.
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try createEvents(db)
+            try createAggregates(db)
+            try createAlerts(db)
+            try createTriage(db)
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+
+    /// Every stored SMB event, its origin, and where detection stands with it.
+    private static func createEvents(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE event (
+                id INTEGER PRIMARY KEY,
+                fingerprint BLOB NOT NULL,
+                flow_key TEXT,
+                seen_at REAL NOT NULL,
+                ingested_at REAL NOT NULL,
+                detection INTEGER NOT NULL DEFAULT 0,
+                is_external INTEGER NOT NULL,
+                origin_path TEXT NOT NULL,
+                origin_line INTEGER NOT NULL,
+                origin_format TEXT NOT NULL,
+                original TEXT NOT NULL,
+                timestamp REAL, start_at REAL, end_at REAL, duration_ns INTEGER,
+                dataset TEXT, module TEXT, categories TEXT, types TEXT,
+                action TEXT, outcome TEXT, code TEXT,
+                source_ip BLOB, source_ips BLOB, source_port INTEGER,
+                source_bytes INTEGER, source_packets INTEGER, source_domain TEXT,
+                destination_ip BLOB, destination_ips BLOB, destination_port INTEGER,
+                destination_bytes INTEGER, destination_packets INTEGER, destination_domain TEXT,
+                transport TEXT, application_protocol TEXT, direction TEXT, community_id TEXT,
+                flow_id TEXT, is_final INTEGER, connection_state TEXT, observer_host TEXT,
+                process_executable TEXT, process_id INTEGER, user_name TEXT, user_domain TEXT
+            );
+            CREATE UNIQUE INDEX event_fingerprint ON event(fingerprint);
+            CREATE INDEX event_open_flow ON event(flow_key) WHERE flow_key IS NOT NULL AND is_final = 0;
+            CREATE INDEX event_source_time ON event(source_ip, seen_at);
+            CREATE INDEX event_undecided ON event(ingested_at) WHERE detection = 0;
+            CREATE INDEX event_pending ON event(seen_at, id) WHERE detection = 4;
+
+            -- Fingerprints of Packetbeat reports a later report of the same flow replaced.
+            CREATE TABLE superseded_report (
+                fingerprint BLOB PRIMARY KEY,
+                event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Per-host and per-(host, destination) aggregates, kept current at ingest and on triage.
+    private static func createAggregates(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE host (
+                address BLOB PRIMARY KEY,
+                address_text TEXT NOT NULL,
+                host_name TEXT,
+                first_seen REAL NOT NULL,
+                last_seen REAL NOT NULL,
+                flows INTEGER NOT NULL DEFAULT 0,
+                external_destinations INTEGER NOT NULL DEFAULT 0,
+                bytes_out INTEGER NOT NULL DEFAULT 0,
+                open_alerts INTEGER NOT NULL DEFAULT 0,
+                acknowledged_alerts INTEGER NOT NULL DEFAULT 0,
+                closed_alerts INTEGER NOT NULL DEFAULT 0,
+                highest_risk INTEGER
+            ) WITHOUT ROWID;
+            CREATE INDEX host_attention ON host(open_alerts DESC, bytes_out DESC, address);
+            CREATE INDEX host_bytes_out ON host(bytes_out DESC, address);
+            CREATE INDEX host_last_seen ON host(last_seen DESC, address);
+            CREATE INDEX host_destinations ON host(external_destinations DESC, address);
+
+            CREATE TABLE host_destination (
+                host BLOB NOT NULL,
+                destination BLOB NOT NULL,
+                ports TEXT NOT NULL,
+                connections INTEGER NOT NULL DEFAULT 0,
+                bytes_sent INTEGER NOT NULL DEFAULT 0,
+                bytes_received INTEGER NOT NULL DEFAULT 0,
+                first_seen REAL NOT NULL,
+                first_event_id INTEGER NOT NULL,
+                last_seen REAL NOT NULL,
+                is_external INTEGER NOT NULL,
+                open_alerts INTEGER NOT NULL DEFAULT 0,
+                acknowledged_alerts INTEGER NOT NULL DEFAULT 0,
+                closed_alerts INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (host, destination)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Detector executions and the alerts they created.
+    private static func createAlerts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE execution (
+                id INTEGER PRIMARY KEY,
+                ran_at REAL NOT NULL,
+                window_start REAL NOT NULL,
+                window_end REAL NOT NULL,
+                matched INTEGER NOT NULL DEFAULT 0,
+                alerted INTEGER NOT NULL DEFAULT 0,
+                pending INTEGER NOT NULL DEFAULT 0,
+                suppressed_by TEXT NOT NULL DEFAULT '{}',
+                cap_reached INTEGER NOT NULL DEFAULT 0
+            );
+
+            CREATE TABLE alert (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                event_id INTEGER NOT NULL UNIQUE REFERENCES event(id),
+                execution_id INTEGER NOT NULL REFERENCES execution(id),
+                host BLOB,
+                destination BLOB,
+                seen_at REAL NOT NULL,
+                status TEXT NOT NULL,
+                close_reason TEXT,
+                created_at REAL NOT NULL,
+                updated_at REAL NOT NULL,
+                rule_id TEXT NOT NULL,
+                rule_name TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                risk_score INTEGER NOT NULL,
+                reason TEXT NOT NULL
+            );
+            CREATE INDEX alert_host_time ON alert(host, seen_at);
+            CREATE INDEX alert_status_time ON alert(status, seen_at);
+            CREATE INDEX alert_time ON alert(seen_at);
+            """)
+    }
+
+    /// Notes, guide ticks, exceptions, the audit log and watch checkpoints.
+    private static func createTriage(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE alert_note (
+                id INTEGER PRIMARY KEY,
+                alert_id INTEGER NOT NULL REFERENCES alert(id),
+                author TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX alert_note_alert ON alert_note(alert_id);
+
+            CREATE TABLE alert_guide_step (
+                alert_id INTEGER NOT NULL REFERENCES alert(id),
+                step INTEGER NOT NULL,
+                PRIMARY KEY (alert_id, step)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE exception_item (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                comment TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                expires_at REAL,
+                entries TEXT NOT NULL,
+                suppressed_events INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                at REAL NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                detail TEXT NOT NULL
+            );
+
+            CREATE TABLE file_checkpoint (
+                path TEXT PRIMARY KEY,
+                device INTEGER NOT NULL,
+                inode INTEGER NOT NULL,
+                byte_offset INTEGER NOT NULL,
+                line INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """)
+    }
+}

@@ -1,2 +1,0 @@
-import Detection
-import GRDB

@@ -1,0 +1,45 @@
+/// Why the store could not do what was asked, in one sentence an analyst can act on.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Another process holds the write lock longer than the busy timeout.
+    case locked(path: String)
+    /// The file or its directory cannot be read or created with the current permissions.
+    case permissionDenied(path: String, detail: String)
+    /// The file exists but is not an SQLite database, or its pages are damaged.
+    case notADatabase(path: String)
+    /// The database was written by a newer smbtriage whose schema this build does not know.
+    case schemaNewer(path: String, found: Int, supported: Int)
+    /// A write (or a schema upgrade) was attempted on a store opened read-only.
+    case readOnly(path: String, operation: String)
+    /// The rule's look-back (`from`) is not date math this build understands.
+    case unsupportedLookback(String)
+    /// The alert or exception asked for is not in the store.
+    case notFound(String)
+    /// An exception item with this id is already stored.
+    case duplicateException(id: String)
+    /// Any other SQLite failure, with SQLite's own message.
+    case database(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .locked(let path):
+            "The store \(path) is locked by another smbtriage process; try again when it has finished."
+        case .permissionDenied(let path, let detail):
+            "The store \(path) cannot be opened: \(detail)."
+        case .notADatabase(let path):
+            "The file \(path) is not an smbtriage store (not an SQLite database, or it is corrupt)."
+        case .schemaNewer(let path, let found, let supported):
+            "The store \(path) has schema version \(found), newer than the \(supported) this smbtriage "
+                + "supports; upgrade smbtriage to open it."
+        case .readOnly(let path, let operation):
+            "The store \(path) is open read-only, so \(operation) is not possible."
+        case .unsupportedLookback(let from):
+            "The rule's look-back \"\(from)\" is not of the form now-<number><s|m|h|d>."
+        case .notFound(let what):
+            "There is no \(what) in the store."
+        case .duplicateException(let id):
+            "An exception item with id \(id) already exists; update it instead."
+        case .database(let path, let message):
+            "The store \(path) failed: \(message)."
+        }
+    }
+}

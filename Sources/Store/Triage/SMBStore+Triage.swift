@@ -1,0 +1,82 @@
+import Detection
+import Foundation
+import GRDB
+
+extension SMBStore {
+    @discardableResult
+    public func setStatus(_ status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) throws -> Int {
+        try write("changing alert status") { db in
+            try Self.changeStatus(db, of: alertIDs, to: status, reason: reason, actor: actor, at: Date()).count
+        }
+    }
+
+    @discardableResult
+    public func addNote(alertID: Int64, text: String, actor: String) throws -> AlertNote {
+        try write("adding a note") { db in
+            let uuid = try Self.alertUUID(db, id: alertID)
+            let now = Date()
+            try db.execute(sql: "INSERT INTO alert_note (alert_id, author, created_at, text) VALUES (?, ?, ?, ?)",
+                           arguments: [alertID, actor, now.storeSeconds, text])
+            let note = AlertNote(id: db.lastInsertedRowID, alertID: alertID, author: actor, createdAt: now, text: text)
+            try AuditLog.record(db, at: now, actor: actor, action: "note.add", target: uuid, detail: text)
+            return note
+        }
+    }
+
+    public func setGuideStep(alertID: Int64, step: Int, checked: Bool, actor: String) throws {
+        try write("ticking a guide step") { db in
+            let uuid = try Self.alertUUID(db, id: alertID)
+            if checked {
+                try db.execute(sql: "INSERT OR IGNORE INTO alert_guide_step (alert_id, step) VALUES (?, ?)",
+                               arguments: [alertID, step])
+            } else {
+                try db.execute(sql: "DELETE FROM alert_guide_step WHERE alert_id = ? AND step = ?",
+                               arguments: [alertID, step])
+            }
+            guard db.changesCount > 0 else { return }
+            try AuditLog.record(db, at: Date(), actor: actor, action: checked ? "guide.check" : "guide.uncheck",
+                                target: uuid, detail: "step \(step + 1)")
+        }
+    }
+
+    // MARK: Shared with exceptions
+
+    /// Moves the given alerts to `status`, keeping the host aggregates and the audit log in step.
+    /// Alerts already in `status` are left alone; returns the ids that changed.
+    static func changeStatus(_ db: Database, of alertIDs: [Int64], to status: AlertStatus, reason: String?,
+                             actor: String, at now: Date) throws -> [Int64] {
+        let lookup = try db.cachedStatement(sql: "SELECT uuid, status, host, destination FROM alert WHERE id = ?")
+        let update = try db.cachedStatement(sql: """
+            UPDATE alert SET status = ?, close_reason = ?, updated_at = ? WHERE id = ?
+            """)
+        var changed: [Int64] = []
+        for id in alertIDs {
+            guard let row = try Row.fetchOne(lookup, arguments: [id]),
+                  let previous = AlertStatus(rawValue: row[1]), previous != status else { continue }
+            let closeReason = status == .closed ? reason : nil
+            try update.execute(arguments: [status.rawValue, closeReason, now.storeSeconds, id])
+            try AlertCounts.move(db, host: row[2], destination: row[3], from: previous, to: status)
+            let uuid: String = row[0]
+            let detail = "\(previous.rawValue) → \(status.rawValue)" + (reason.map { ": \($0)" } ?? "")
+            try AuditLog.record(db, at: now, actor: actor, action: "alert.\(Self.verb(status))", target: uuid,
+                                detail: detail)
+            changed.append(id)
+        }
+        return changed
+    }
+
+    private static func verb(_ status: AlertStatus) -> String {
+        switch status {
+        case .open: "reopen"
+        case .acknowledged: "acknowledge"
+        case .closed: "close"
+        }
+    }
+
+    private static func alertUUID(_ db: Database, id: Int64) throws -> String {
+        guard let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM alert WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("alert \(id)")
+        }
+        return uuid
+    }
+}

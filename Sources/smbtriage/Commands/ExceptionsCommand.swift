@@ -1,0 +1,183 @@
+import ArgumentParser
+import Detection
+import Foundation
+import Store
+
+/// `smbtriage exceptions`: the rule's allowlist, as Elastic exception items.
+struct ExceptionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exceptions",
+        abstract: "Add, list, remove, export and import the rule's exceptions (its allowlist).",
+        subcommands: [Add.self, List.self, Remove.self, Export.self, Import.self],
+        defaultSubcommand: List.self
+    )
+
+    /// `smbtriage exceptions add`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an exception for a destination, a source, or a source→destination pair.",
+            discussion: """
+            --destination alone silences every event to that address or CIDR; --source alone every event \
+            from it; both together only that source→destination pair. An exception that would silence a \
+            huge range (a public block wider than /16, or a whole RFC 1918 source range) is refused \
+            unless --force.
+            """
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Destination IP or CIDR.") var destination: PrefixArgument?
+        @Option(help: "Source IP or CIDR.") var source: PrefixArgument?
+        @Option(help: "Why the exception exists (required).") var comment: String
+        @Option(help: "When it stops applying: a duration from now (7d, 12h) or an ISO-8601 date.")
+        var expires: FutureTime?
+        @Flag(help: "Close the open alerts the exception matches.") var closeMatching = false
+        @Flag(help: "Add it even if it silences a huge range.") var force = false
+
+        func validate() throws {
+            guard destination != nil || source != nil else {
+                throw ValidationError("name --destination, --source, or both.")
+            }
+            guard !comment.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--comment must say why the exception exists.")
+            }
+        }
+
+        var scope: ExceptionScope {
+            switch (source?.prefix, destination?.prefix) {
+            case let (source?, destination?): .pair(source: source, destination: destination)
+            case let (source?, nil): .source(source)
+            case let (nil, destination?): .destination(destination)
+            case (nil, nil): preconditionFailure("validate() requires a source or a destination")
+            }
+        }
+
+        func run() throws {
+            if let warning = scope.breadthWarning, !force {
+                throw CommandFailure("refused: \(warning). Add --force if that is what you mean.")
+            }
+            let repository = try store.open()
+            let item = ExceptionItem(scope: scope, comment: comment, author: Analyst.current,
+                                     createdAt: Date(), expiresAt: expires?.date)
+            let result = try repository.addException(item, closeMatching: closeMatching, actor: Analyst.current)
+            print("exception \(item.id) added: \(item.conditionSummary)")
+            if closeMatching { print("\(result.closedAlertIDs.count) matching open alerts closed") }
+        }
+    }
+
+    /// `smbtriage exceptions [list]`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List exceptions, active and expired, with how many events each has suppressed.")
+
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "One JSON object per line.") var json = false
+
+        func run() throws {
+            let records = try store.open(readOnly: true).exceptions()
+            let now = Date()
+            if json {
+                for record in records { JSONLines.write(Self.document(record, now: now)) }
+                return
+            }
+            guard !records.isEmpty else {
+                print("no exceptions")
+                return
+            }
+            var table = TextTable([("ID", .left), ("STATE", .left), ("CONDITIONS", .left), ("COMMENT", .left),
+                                   ("AUTHOR", .left), ("CREATED", .left), ("EXPIRES", .left),
+                                   ("SUPPRESSED", .right)])
+            for record in records {
+                let item = record.item
+                table.append([item.id, item.isActive(at: now) ? "active" : "expired", item.conditionSummary,
+                              item.comment, item.author, Formatting.time(item.createdAt),
+                              Formatting.time(item.expiresAt), "\(record.suppressedEvents)"])
+            }
+            print(table.render())
+        }
+
+        static func document(_ record: ExceptionRecord, now: Date) -> [String: Any] {
+            let item = record.item
+            return [
+                "item_id": item.id, "name": item.name, "comment": item.comment, "created_by": item.author,
+                "created_at": JSONLines.date(item.createdAt), "expire_time": JSONLines.date(item.expiresAt),
+                "active": item.isActive(at: now), "suppressed_events": record.suppressedEvents,
+                "conditions": item.conditionSummary,
+                "entries": item.entries.map { entry -> [String: Any] in
+                    switch entry.value {
+                    case .match(let value):
+                        ["field": entry.field, "operator": entry.operator.rawValue, "type": "match", "value": value]
+                    case .matchAny(let values):
+                        ["field": entry.field, "operator": entry.operator.rawValue, "type": "match_any",
+                         "value": values]
+                    }
+                },
+            ]
+        }
+    }
+
+    /// `smbtriage exceptions remove ID`.
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an exception.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The exception's id.") var id: String
+
+        func run() throws {
+            let repository = try store.open()
+            guard try repository.exceptions().contains(where: { $0.id == id }) else {
+                throw CommandFailure("no exception with id \(TerminalText.safe(id)).")
+            }
+            try repository.removeException(id: id, actor: Analyst.current)
+            print("exception \(id) removed")
+        }
+    }
+
+    /// `smbtriage exceptions export`: Kibana's exception-list NDJSON on standard output.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the exceptions as a Kibana exception list (NDJSON) to standard output.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The exported list's list_id.") var listID = "smbtriage-smb-to-internet"
+
+        func run() throws {
+            let items = try store.open(readOnly: true).exceptions().map(\.item)
+            print(KibanaExceptionList.export(items, listID: listID, now: Date()), terminator: "")
+        }
+    }
+
+    /// `smbtriage exceptions import FILE`.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a Kibana exception list (NDJSON); items already present by item_id are replaced.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The NDJSON file, or - for standard input.") var file: String
+
+        func run() throws {
+            let text: String
+            do {
+                let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
+                    : try Data(contentsOf: URL(fileURLWithPath: file))
+                text = String(decoding: data, as: UTF8.self)
+            } catch {
+                throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
+            }
+            let items: [ExceptionItem]
+            do {
+                items = try KibanaExceptionList.parse(text)
+            } catch {
+                throw CommandFailure("\(file): \(error)")
+            }
+            let imported = try store.open().importExceptions(items, actor: Analyst.current)
+            print("\(imported) exception items imported from \(file)")
+        }
+    }
+}
+
+/// An IP address or CIDR argument.
+struct PrefixArgument: ExpressibleByArgument {
+    let prefix: IPPrefix
+
+    init?(argument: String) {
+        guard let prefix = try? IPPrefix(parsing: argument) else { return nil }
+        self.prefix = prefix
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// `--db PATH`, shared by every command that opens the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The SQLite store (default: $SMBTRIAGE_DB, else the XDG data directory).", valueName: "path"))
+    var db: String?
+
+    /// The path `--db` names, or the default location.
+    var path: String {
+        db ?? StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens (creating when needed) the store; a failure is one clear sentence.
+    func open(readOnly: Bool = false) throws -> SMBStore {
+        do {
+            return try SMBStore(path: path, readOnly: readOnly)
+        } catch {
+            throw CommandFailure("cannot open the store \(path): \(error)")
+        }
+    }
+}
+
+/// A runtime failure: printed as one sentence, exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Who did it, for the audit log: `$SMBTRIAGE_ANALYST`, else `$USER`, else the uid.
+enum Analyst {
+    static var current: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["SMBTRIAGE_ANALYST"] ?? environment["USER"] ?? environment["LOGNAME"]
+            ?? "uid-\(getuid())"
+    }
+}

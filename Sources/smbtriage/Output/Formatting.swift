@@ -1,0 +1,33 @@
+import Detection
+import Foundation
+import Store
+
+/// Shared renderings for the plain-text listings.
+enum Formatting {
+    /// `2026-11-30 14:05:09` in UTC; `-` for none.
+    static func time(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        return date.formatted(Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space,
+                                                      timeZone: TimeZone(identifier: "UTC")!))
+            .replacingOccurrences(of: "Z", with: "")
+    }
+
+    /// Bytes in binary units: `512 B`, `3.4 MiB`.
+    static func bytes(_ count: Int64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(count) B" : String(format: "%.1f %@", value, units[unit])
+    }
+
+    /// `10.1.2.3:52144`, or the bare address when the port is unknown.
+    static func endpoint(_ addresses: [IPAddress], _ port: Int?) -> String {
+        let address = addresses.first.map { "\($0)" } ?? "-"
+        guard let port else { return address }
+        return addresses.first?.isIPv4 == false ? "[\(address)]:\(port)" : "\(address):\(port)"
+    }
+}

@@ -1,0 +1,39 @@
+/// A plain-text table for the terminal: columns padded to their widest cell, numbers right-aligned.
+/// Every cell goes through `TerminalText.safe`, since values come from logs.
+struct TextTable {
+    enum Alignment { case left, right }
+
+    private let headers: [String]
+    private let alignments: [Alignment]
+    private var rows: [[String]] = []
+
+    init(_ columns: [(String, Alignment)]) {
+        headers = columns.map(\.0)
+        alignments = columns.map(\.1)
+    }
+
+    mutating func append(_ cells: [String]) {
+        rows.append(cells.map(TerminalText.safe))
+    }
+
+    func render() -> String {
+        let widths = headers.indices.map { column in
+            ([headers[column]] + rows.map { $0[column] }).map(TerminalText.displayWidth).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.indices.map { column in
+                let padding = String(repeating: " ", count: widths[column] - TerminalText.displayWidth(cells[column]))
+                return alignments[column] == .right ? padding + cells[column] : cells[column] + padding
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

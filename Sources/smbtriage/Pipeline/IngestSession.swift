@@ -1,0 +1,89 @@
+import Detection
+import Foundation
+import Ingest
+import Store
+
+/// Reads inputs into the store and runs the detector: what `ingest`, `demo` and `watch` share.
+struct IngestSession {
+    let store: SMBStore
+    let rule: CompiledRule
+    let ingestor: LogIngestor
+
+    /// One input's outcome: what the reader saw and what the store made of it.
+    struct FileResult {
+        var summary: FileSummary
+        var inserted = 0
+        var duplicates = 0
+    }
+
+    init(store: SMBStore, options: IngestOptions) throws {
+        self.store = store
+        rule = try BundledRule.compiled()
+        ingestor = LogIngestor(options: options)
+    }
+
+    /// Reads one input, storing its SMB events in batches stamped with `ingestedAt`.
+    func ingest(_ input: InputFile, ingestedAt: Date) throws -> FileResult {
+        var inserted = 0
+        var duplicates = 0
+        let summary = try ingestor.ingest(input) { batch in
+            let result = try store.insert(batch, ingestedAt: ingestedAt)
+            inserted += result.inserted + result.updated
+            duplicates += result.duplicates
+        }
+        return FileResult(summary: summary, inserted: inserted, duplicates: duplicates)
+    }
+
+    /// Runs executions at `time` until no match is left pending.
+    func detect(at time: Date) throws -> [ExecutionRecord] {
+        try store.detectUntilNothingPending(at: time, rule: rule)
+    }
+}
+
+/// The lines `ingest` and `watch` print.
+enum IngestReport {
+    static func fileLine(_ result: IngestSession.FileResult) -> String {
+        let summary = result.summary
+        let format = summary.format?.rawValue ?? "unknown format"
+        var line = "\(TerminalText.safe(summary.path)) [\(format)]: \(summary.lines) lines, "
+            + "\(summary.events) network events, \(summary.smbEvents) SMB kept "
+            + "(\(result.inserted) new, \(result.duplicates) already stored), "
+            + "\(summary.skipped) skipped, \(summary.rejected) rejected"
+        if let fatal = summary.fatalError { line += "; stopped: \(TerminalText.safe(fatal))" }
+        return line
+    }
+
+    static func issueLines(_ summary: FileSummary) -> [String] {
+        var lines = summary.issues.map { TerminalText.safe($0.description) }
+        let unprinted = summary.rejected - summary.issues.count
+        if unprinted > 0 { lines.append("\(TerminalText.safe(summary.path)): … and \(unprinted) more rejected records") }
+        return lines
+    }
+
+    static func executionLine(_ execution: ExecutionRecord) -> String {
+        var line = "execution \(execution.id) at \(Formatting.time(execution.ranAt)): \(execution.matched) matched, "
+            + "\(execution.alerted) alerted, \(execution.pending) pending"
+        let suppressed = execution.suppressedBy.values.reduce(0, +)
+        if suppressed > 0 { line += ", \(suppressed) suppressed by \(execution.suppressedBy.count) exceptions" }
+        if execution.capReached { line += " — warning: hit the rule's cap of alerts per execution" }
+        return line
+    }
+}
+
+/// Writes to standard error.
+enum StandardError {
+    static func print(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// The prebuilt rule this binary ships, compiled.
+enum BundledRule {
+    static func compiled() throws -> CompiledRule {
+        do {
+            return try CompiledRule(DetectionRule.bundled())
+        } catch {
+            throw CommandFailure("the bundled rule does not load: \(error)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Runs the built `smbtriage` binary against a scratch store, as an analyst would from a shell.
+struct CLIHarness {
+    let directory: URL
+    var database: String { directory.appendingPathComponent("store.db").path }
+
+    /// What one run printed and how it ended.
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+
+        /// Standard output's JSON lines, decoded.
+        var jsonLines: [[String: Any]] {
+            output.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+        }
+    }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("smbtriage-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    static var binary: URL {
+        let products = Bundle.main.bundleURL
+        for candidate in [products, products.deletingLastPathComponent()] {
+            let binary = candidate.appendingPathComponent("smbtriage")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        return products.appendingPathComponent("smbtriage")
+    }
+
+    /// Starts `smbtriage ARGS --db <scratch>` without waiting for it.
+    func launch(_ arguments: [String], useDatabase: Bool = true) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments + (useDatabase ? ["--db", database] : [])
+        var environment = ProcessInfo.processInfo.environment
+        environment["SMBTRIAGE_ANALYST"] = "test-analyst"
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        return (process, output, errors)
+    }
+
+    /// Runs `smbtriage ARGS --db <scratch>` to completion.
+    @discardableResult
+    func run(_ arguments: [String], useDatabase: Bool = true) throws -> Run {
+        let (process, output, errors) = try launch(arguments, useDatabase: useDatabase)
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                   errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Writes a file into the scratch directory and returns its path.
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+}
+
+/// Packetbeat-style ECS flow lines for tests.
+enum ECSFixture {
+    /// One final flow report; `serial` makes each record (and so its fingerprint) distinct.
+    static func flow(source: String, destination: String, port: Int = 445, serial: Int,
+                     bytesOut: Int = 4096, hostName: String? = nil) -> String {
+        let domain = hostName.map { ",\"domain\":\(jsonString($0))" } ?? ""
+        return """
+        {"@timestamp":"2026-11-30T10:\(String(format: "%02d", serial / 60 % 60)):\(String(format: "%02d", serial % 60)).000Z",\
+        "event":{"dataset":"network_traffic.flow","kind":"event","category":["network"],"type":["connection","end"]},\
+        "network":{"transport":"tcp","type":"ipv4"},"flow":{"id":"flow-\(serial)","final":true},\
+        "source":{"ip":"\(source)","port":\(40000 + serial % 20000),"bytes":\(bytesOut),"packets":10\(domain)},\
+        "destination":{"ip":"\(destination)","port":\(port),"bytes":512,"packets":8}}
+        """
+    }
+
+    static func lines(_ flows: [String]) -> String { flows.joined(separator: "\n") + "\n" }
+
+    private static func jsonString(_ text: String) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: [text]), as: UTF8.self)
+            .dropFirst().dropLast().description
+    }
+}

@@ -1,0 +1,58 @@
+import Detection
+import Foundation
+import Store
+
+/// A store in a fresh temporary directory, removed when the fixture goes away.
+final class StoreFixture {
+    let directory: URL
+    let path: String
+    let store: SMBStore
+    let rule: CompiledRule
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("smbtriage-store-tests-\(UUID().uuidString)")
+        path = directory.appendingPathComponent("nested/smbtriage.db").path
+        store = try SMBStore(path: path)
+        rule = try CompiledRule(DetectionRule.bundled())
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The rule with another per-execution cap.
+    func rule(maxSignals: Int) throws -> CompiledRule {
+        var rule = rule.rule
+        rule.maxSignals = maxSignals
+        return try CompiledRule(rule)
+    }
+}
+
+/// A fixed clock origin so tests do not depend on the wall clock.
+let baseTime = Date(timeIntervalSince1970: 1_780_000_000)
+
+/// A Zeek-style SMB connection from `source` to `destination`; `line` makes the record unique.
+func smbEvent(_ source: String, _ destination: String, port: Int = 445, at time: Date = baseTime,
+              bytesOut: Int64 = 100, bytesIn: Int64 = 50, line: Int, hostName: String? = nil) -> IngestedEvent {
+    let event = NetworkEvent(
+        timestamp: time, dataset: "zeek.connection", module: "zeek", categories: ["network"],
+        types: ["connection", "start"], sourceIPs: [IPAddress(source)!], sourcePort: 50000 + line % 10000,
+        sourceBytes: bytesOut, sourceDomain: hostName, destinationIPs: [IPAddress(destination)!],
+        destinationPort: port, destinationBytes: bytesIn, transport: "tcp", flowID: "C\(line)")
+    let original = #"{"uid":"C\#(line)","id.orig_h":"\#(source)","id.resp_h":"\#(destination)"}"#
+    return IngestedEvent(event: event, origin: RecordOrigin(path: "/logs/conn.log", line: line,
+                                                           format: "zeek-json", original: original))
+}
+
+/// A Packetbeat flow report: cumulative bytes, `final` on the last report.
+func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: Bool, line: Int) -> IngestedEvent {
+    let event = NetworkEvent(
+        timestamp: time, dataset: "network_traffic.flow", categories: ["network"],
+        types: isFinal ? ["connection", "end"] : ["connection"], sourceIPs: [IPAddress("10.0.0.5")!],
+        sourcePort: 50123, sourceBytes: bytesOut, destinationIPs: [IPAddress("8.8.8.8")!], destinationPort: 445,
+        destinationBytes: bytesOut / 2, transport: "tcp", flowID: flowID, isFinalReport: isFinal)
+    let original = #"{"flow":{"id":"\#(flowID)","final":\#(isFinal)},"source":{"bytes":\#(bytesOut)}}"#
+    return IngestedEvent(event: event, origin: RecordOrigin(path: "/logs/packetbeat.ndjson", line: line,
+                                                           format: "ecs", original: original))
+}

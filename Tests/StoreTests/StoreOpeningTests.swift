@@ -1,0 +1,101 @@
+import Detection
+import Foundation
+import GRDB
+import Store
+import Testing
+
+@Suite("Opening the store")
+struct StoreOpeningTests {
+    @Test func createsTheFileWithMode0600InANewDirectory() throws {
+        let fixture = try StoreFixture()
+        let attributes = try FileManager.default.attributesOfItem(atPath: fixture.path)
+        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        let walMode = try FileManager.default.attributesOfItem(atPath: fixture.path + "-wal")[.posixPermissions]
+        #expect((walMode as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func refusesASchemaNewerThanThisBuild() throws {
+        let fixture = try StoreFixture()
+        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        #expect(throws: StoreError.schemaNewer(path: fixture.path, found: 99, supported: 1)) {
+            try SMBStore(path: fixture.path)
+        }
+    }
+
+    @Test func refusesAFileThatIsNotADatabase() throws {
+        let fixture = try StoreFixture()
+        let path = fixture.directory.appendingPathComponent("notes.txt").path
+        try Data(String(repeating: "this is not sqlite\n", count: 300).utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notADatabase(path: path)) { try SMBStore(path: path) }
+    }
+
+    @Test func readOnlyStoresRefuseWritesButServeReads() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        let reader = try SMBStore(path: fixture.path, readOnly: true)
+        #expect(try reader.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 10).total == 1)
+        #expect(throws: StoreError.readOnly(path: fixture.path, operation: "storing events")) {
+            try reader.insert([smbEvent("10.0.0.2", "8.8.8.8", line: 2)], ingestedAt: baseTime)
+        }
+        let error = try #require(throws: StoreError.self) {
+            try reader.setStatus(.closed, alertIDs: [1], reason: nil, actor: "ana")
+        }
+        #expect(error.description.contains("read-only"))
+    }
+
+    @Test func readOnlyOpeningOfAMissingStoreNamesTheProblem() throws {
+        let fixture = try StoreFixture()
+        let path = fixture.directory.appendingPathComponent("absent.db").path
+        let error = try #require(throws: StoreError.self) { try SMBStore(path: path, readOnly: true) }
+        #expect(error == .permissionDenied(path: path, detail: "no store exists there"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aWriteLockHeldPastTheBusyTimeoutIsReportedAsLocked() throws {
+        let fixture = try StoreFixture()
+        let other = try DatabaseQueue(path: fixture.path)
+        try other.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            let error = try #require(throws: StoreError.self) {
+                try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+            }
+            #expect(error == .locked(path: fixture.path))
+            try db.execute(sql: "ROLLBACK")
+        }
+    }
+
+    @Test func defaultPathFollowsTheEnvironment() {
+        #expect(StoreLocation.defaultPath(environment: ["SMBTRIAGE_DB": "/data/s.db", "HOME": "/home/a"]) == "/data/s.db")
+        #expect(StoreLocation.defaultPath(environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/home/a"])
+            == "/xdg/smbtriage/smbtriage.db")
+        #expect(StoreLocation.defaultPath(environment: ["HOME": "/home/a", "XDG_DATA_HOME": ""])
+            == "/home/a/.local/share/smbtriage/smbtriage.db")
+    }
+
+    @Test func changeTokenMovesWhenAnotherConnectionCommits() throws {
+        let fixture = try StoreFixture()
+        let other = try SMBStore(path: fixture.path)
+        let before = try fixture.store.changeToken()
+        #expect(try fixture.store.changeToken() == before)
+        try other.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        let afterOther = try fixture.store.changeToken()
+        #expect(afterOther != before)
+        try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 2)], ingestedAt: baseTime)
+        #expect(try fixture.store.changeToken() != afterOther)
+    }
+
+    @Test func checkpointsSurviveReopening() throws {
+        let fixture = try StoreFixture()
+        #expect(try fixture.store.checkpoint(path: "/var/log/conn.log") == nil)
+        let checkpoint = FileCheckpoint(path: "/var/log/conn.log", device: UInt64.max - 3, inode: 77,
+                                        offset: 4096, line: 12)
+        try fixture.store.saveCheckpoint(checkpoint)
+        var moved = checkpoint
+        moved.offset = 8192
+        moved.line = 30
+        try fixture.store.saveCheckpoint(moved)
+        #expect(try SMBStore(path: fixture.path).checkpoint(path: "/var/log/conn.log") == moved)
+    }
+}
