@@ -45,6 +45,11 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Detection", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Key → frame timings of the console against a synthetic store of any size.
+        .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection"],
+                          path: "Benchmarks/ConsoleBenchmark"),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Detection"],
+                    exclude: ["Golden"]),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

@@ -46,8 +46,6 @@ enum Keymap {
         KeyBinding(keys: [.tab], context: .alert, action: .nextPane, hint: "pane",
                    help: "Next pane: destination, ATT&CK, investigation guide, notes"),
         KeyBinding(keys: [.backTab], context: .alert, action: .previousPane, hint: nil, help: "Previous pane"),
-        KeyBinding(keys: [.character("j"), .down], context: .alert, action: .down, hint: nil, help: "Scroll down"),
-        KeyBinding(keys: [.character("k"), .up], context: .alert, action: .up, hint: nil, help: "Scroll up"),
         KeyBinding(keys: [.character("a")], context: .alert, action: .acknowledge, hint: "ack", help: "Acknowledge this alert"),
         KeyBinding(keys: [.character("c")], context: .alert, action: .close, hint: "close", help: "Close this alert with a reason"),
         KeyBinding(keys: [.character("o")], context: .alert, action: .reopen, hint: "reopen", help: "Reopen this alert"),
@@ -58,6 +56,12 @@ enum Keymap {
         KeyBinding(keys: [.character("H")], context: .alert, action: .history, hint: nil, help: "The source host's SMB history"),
         KeyBinding(keys: [.character(" "), .character("x")], context: .guide, action: .toggleGuideStep, hint: "tick",
                    help: "Tick or untick the selected step"),
+        // Scrolling text
+        KeyBinding(keys: [.character("j"), .down], context: .text, action: .down, hint: nil, help: "Scroll down (guide: next step)"),
+        KeyBinding(keys: [.character("k"), .up], context: .text, action: .up, hint: nil, help: "Scroll up (guide: previous step)"),
+        KeyBinding(keys: [.pageDown, .ctrl("f")], context: .text, action: .pageDown, hint: nil, help: "Scroll a page down"),
+        KeyBinding(keys: [.pageUp, .ctrl("b")], context: .text, action: .pageUp, hint: nil, help: "Scroll a page up"),
+        KeyBinding(keys: [.character("g"), .home], context: .text, action: .top, hint: nil, help: "Scroll to the top"),
         // History
         KeyBinding(keys: [.character("t")], context: .history, action: .toggleBucket, hint: "hour/day",
                    help: "Toggle the timeline between hours and days"),
@@ -79,6 +83,8 @@ enum Keymap {
         KeyBinding(keys: [.character("n"), .escape], context: .confirm, action: .decline, hint: "no", help: "Cancel"),
         KeyBinding(keys: [.character("j"), .down], context: .overlay, action: .down, hint: nil, help: "Scroll down"),
         KeyBinding(keys: [.character("k"), .up], context: .overlay, action: .up, hint: nil, help: "Scroll up"),
+        KeyBinding(keys: [.pageDown], context: .overlay, action: .pageDown, hint: nil, help: "Scroll a page down"),
+        KeyBinding(keys: [.pageUp], context: .overlay, action: .pageUp, hint: nil, help: "Scroll a page up"),
         KeyBinding(keys: [.escape, .character("q"), .character("?"), .character("r")], context: .overlay, action: .cancel,
                    hint: "close", help: "Close the overlay"),
     ]

@@ -15,7 +15,7 @@ public final class ConsoleRuntime {
     public init(repository: any TriageRepository, rule: DetectionRule, options: ConsoleOptions) {
         self.options = options
         runner = EffectRunner(repository: repository, actor: options.actor)
-        state = ConsoleState(width: 0, height: 0, readOnly: options.readOnly, now: options.now(),
+        state = ConsoleState(width: 0, height: 0, readOnly: options.readOnly, actor: options.actor, now: options.now(),
                              timeZone: options.timeZone, rule: rule)
     }
 

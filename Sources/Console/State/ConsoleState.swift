@@ -7,10 +7,13 @@ struct ConsoleState: Hashable, Sendable {
     var width: Int
     var height: Int
     var readOnly: Bool
+    /// Who new exceptions are authored by.
+    var actor: String
     /// The time `update` stamps new exceptions with; the runtime sets it before each message.
     var now: Date
     var timeZone: TimeZone
     var rule: DetectionRule
+    var excludedDestinations: ExcludedDestinations
     /// The screens opened, home first; the last is in front.
     var routes: [Route] = [.hosts]
     var hosts = HostsState()
@@ -27,4 +30,15 @@ struct ConsoleState: Hashable, Sendable {
 
     var route: Route { routes.last ?? .hosts }
     var layout: Layout { Layout(width: width, height: height) }
+
+    init(width: Int, height: Int, readOnly: Bool, actor: String, now: Date, timeZone: TimeZone, rule: DetectionRule) {
+        self.width = width
+        self.height = height
+        self.readOnly = readOnly
+        self.actor = actor
+        self.now = now
+        self.timeZone = timeZone
+        self.rule = rule
+        excludedDestinations = ExcludedDestinations(rule: rule)
+    }
 }

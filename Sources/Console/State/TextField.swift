@@ -12,6 +12,7 @@ struct TextField: Hashable, Sendable {
     mutating func edit(_ key: Key) -> Bool {
         switch key {
         case .character(let character):
+            guard !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return true }
             let index = text.index(text.startIndex, offsetBy: cursor)
             text.insert(character, at: index)
             cursor += 1

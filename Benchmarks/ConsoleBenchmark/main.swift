@@ -1,0 +1,62 @@
+import Console
+import Detection
+import Foundation
+import Store
+
+// console-benchmark: key → frame times of the console (navigation, drill-in and out), the first
+// frame, and resident memory, against synthetic stores of growing size. Prints figures.
+//
+//     swift run -c release console-benchmark
+
+let ruleURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Sources/Detection/Resources/rule.json")
+let rule = try JSONDecoder().decode(DetectionRule.self, from: Data(contentsOf: ruleURL))
+
+/// The keys of one navigation round: scroll, page, jump, drill into a host and an alert, back out.
+let round: [Key] = Array(repeating: .character("j"), count: 20) + [.pageDown, .pageDown, .character("G"), .character("g")]
+    + Array(repeating: .pageDown, count: 5)
+    + [.enter, .tab, .character("j"), .character("j"), .enter, .tab, .tab, .character("j"), .escape,
+       .character("H"), .pageDown, .escape, .escape, .character("k")]
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+func residentMegabytes() -> Double {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+          let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return .nan }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+    sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))]
+}
+
+func run(_ label: String, repository: any TriageRepository, rounds: Int, width: Int = 120, height: Int = 40) {
+    let clock = ContinuousClock()
+    let runtime = ConsoleRuntime(repository: repository, rule: rule,
+                                 options: ConsoleOptions(readOnly: true, color: true, actor: "benchmark"))
+    var first = Screen(width: 0, height: 0)
+    let firstFrame = clock.measure { first = runtime.start(width: width, height: height) }
+    precondition(first.width == width, "no first frame")
+    var samples: [Double] = []
+    for _ in 0..<rounds {
+        for key in round {
+            let elapsed = clock.measure { _ = runtime.handle(.key(key)) }
+            samples.append(milliseconds(elapsed))
+        }
+    }
+    samples.sort()
+    let line = String(format: "%-34@ first frame %7.2f ms | key→frame p50 %6.3f ms  p99 %6.3f ms  max %6.3f ms (%d keys) | RSS %6.1f MiB",
+                      label as NSString, milliseconds(firstFrame), percentile(samples, 0.5), percentile(samples, 0.99),
+                      samples.last ?? 0, samples.count, residentMegabytes())
+    print(line)
+}
+
+print("console-benchmark: \(round.count) keys per round at 120×40; targets: first frame ≤ 200 ms, p99 ≤ 16 ms")
+for (hosts, perHost) in [(1_000, 100), (10_000, 100), (100_000, 1_000)] {
+    let repository = SyntheticRepository(hostCount: hosts, alertsPerHost: perHost)
+    let label = "\(NumberFormatter.localizedString(from: NSNumber(value: hosts), number: .decimal)) hosts / "
+        + "\(NumberFormatter.localizedString(from: NSNumber(value: hosts * perHost), number: .decimal)) alerts"
+    run(label, repository: repository, rounds: 40)
+}

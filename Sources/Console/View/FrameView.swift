@@ -1,0 +1,72 @@
+import Store
+
+/// The frame around every screen: breadcrumbs on top, the status line and key hints below.
+enum FrameView {
+    static func drawBreadcrumbs(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
+        screen.fill(row: 0, style: theme.bar)
+        let crumbs = ["smbtriage"] + state.routes.map(crumb)
+        var column = 1
+        for (index, crumb) in crumbs.enumerated() {
+            if index > 0 { column = screen.draw(" › ", row: 0, column: column, style: theme.bar) }
+            let emphasis: Emphasis = index == crumbs.count - 1 ? [.reverse, .bold] : .reverse
+            column = screen.draw(crumb, row: 0, column: column, style: theme.style(.accent, emphasis))
+        }
+        if state.readOnly {
+            screen.draw("  [read-only]", row: 0, column: column, style: theme.style(.medium, [.reverse, .bold]))
+        }
+    }
+
+    static func drawStatus(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
+        let row = state.layout.statusRow
+        screen.fill(row: row)
+        switch state.overlay {
+        case .command(let field):
+            drawPrompt(":", field, row: row, into: &screen, theme: theme)
+            return
+        case .filter(let field):
+            drawPrompt("filter /", field, row: row, into: &screen, theme: theme)
+            return
+        default: break
+        }
+        let summary = StatusSummary.text(state)
+        let summaryWidth = DisplayWidth.of(summary)
+        screen.draw(summary, row: row, column: screen.width - summaryWidth - 1, style: theme.muted)
+        guard let message = state.message else { return }
+        let (symbol, tone): (String, Tone) = switch message.kind {
+        case .info: ("·", .accent)
+        case .success: ("✓", .ok)
+        case .warning: ("!", .medium)
+        case .error: ("✗", .critical)
+        }
+        let room = max(0, screen.width - summaryWidth - 4)
+        screen.draw(DisplayText.truncated("\(symbol) \(message.text)", to: room), row: row, column: 1, style: theme.style(tone, .bold))
+    }
+
+    static func drawHints(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
+        let row = state.layout.hintsRow
+        screen.fill(row: row)
+        var column = 1
+        for hint in Keymap.hints(for: keyContexts(state)) {
+            let needed = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.label) + 2
+            guard column + needed <= screen.width else { break }
+            column = screen.draw(hint.keys, row: row, column: column, style: theme.key)
+            column = screen.draw(" " + hint.label, row: row, column: column, style: theme.plain) + 2
+        }
+    }
+
+    private static func drawPrompt(_ label: String, _ field: TextField, row: Int, into screen: inout Screen, theme: Theme) {
+        let start = screen.draw(label, row: row, column: 1, style: theme.key)
+        FieldView.draw(field, row: row, column: start, width: screen.width - start - 1, focused: true, into: &screen, theme: theme)
+    }
+
+    private static func crumb(_ route: Route) -> String {
+        switch route {
+        case .hosts: "hosts"
+        case .host(let address): "\(address)"
+        case .alert(let id): "alert \(id)"
+        case .history(let address): "history \(address)"
+        case .exceptions: "exceptions"
+        case .rule: "rule"
+        }
+    }
+}

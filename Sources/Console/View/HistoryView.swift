@@ -1,0 +1,63 @@
+import Detection
+import Store
+
+/// A host's SMB history: the timeline chart over every flow, newest first.
+enum HistoryView {
+    static let table = Table(columns: [
+        .init(title: "TIME", width: 19, priority: 100),
+        .init(title: "SOURCE", width: 21, priority: 60),
+        .init(title: "DESTINATION", width: 21, priority: 95),
+        .init(title: "WHERE", width: 8, priority: 90),
+        .init(title: "SENT", width: 9, alignRight: true, priority: 85),
+        .init(title: "RECEIVED", width: 9, alignRight: true, priority: 70),
+        .init(title: "STATE", width: 8, priority: 40),
+        .init(title: "DATASET", width: 10, flexible: true, priority: 30),
+        .init(title: "FIRST", width: 5, priority: 80),
+    ])
+
+    static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
+        guard let history = state.history else { return }
+        let layout = state.layout
+        var row = layout.bodyTop
+        let unit = history.bucket == .hour ? "hour" : "day"
+        let flows = history.timeline.reduce(0) { $0 + $1.flows }
+        let bytes = history.timeline.reduce(Int64(0)) { $0 + $1.bytesOut }
+        PaneTitle.draw("SMB flows per \(unit) (t toggles) · \(NumberText.grouped(flows)) flows · \(NumberText.bytes(bytes)) out",
+                       focused: false, row: row, into: &screen, theme: theme)
+        row += 1
+        let shown = BarChart.draw(history.timeline.map { Int64($0.flows) }, top: row, height: layout.chartHeight, into: &screen, theme: theme)
+        row += layout.chartHeight
+        let points = history.timeline.suffix(shown)
+        if let first = points.first, let last = points.last {
+            let format = { history.bucket == .hour ? DateText.minute($0, timeZone: state.timeZone) : DateText.day($0, timeZone: state.timeZone) }
+            let lastText = format(last.start)
+            screen.draw(format(first.start), row: row, column: 1, style: theme.muted)
+            screen.draw(lastText, row: row, column: max(0, screen.width - DisplayWidth.of(lastText) - 1), style: theme.muted)
+        } else {
+            screen.draw("No SMB activity recorded.", row: row - 1, column: 2, style: theme.muted)
+        }
+        row += 1
+        PaneTitle.draw("Flows (\(NumberText.grouped(history.flows.cursor.count)), newest first)", focused: true, row: row,
+                       into: &screen, theme: theme)
+        let range = history.flows.cursor.visibleRange(layout.historyRows)
+        table.draw(into: &screen, theme: theme, top: row + 1, height: layout.historyRows,
+                   rows: range.map { index in history.flows.row(at: index).map { cells($0, state) } },
+                   selected: history.flows.cursor.selected - history.flows.cursor.top)
+    }
+
+    private static func cells(_ flow: StoredFlow, _ state: ConsoleState) -> [Table.Cell] {
+        let event = flow.event
+        let external = event.destinationIPs.contains { !state.excludedDestinations.contains($0) }
+        return [
+            Table.Cell(DateText.second(event.timestamp ?? flow.ingestedAt, timeZone: state.timeZone)),
+            Table.Cell(EndpointText.source(event)),
+            Table.Cell(EndpointText.destination(event), emphasis: external ? .bold : []),
+            Table.Cell(external ? "internet" : "internal", tone: external ? .high : .muted),
+            Table.Cell(event.sourceBytes.map(NumberText.bytes) ?? "—"),
+            Table.Cell(event.destinationBytes.map(NumberText.bytes) ?? "—"),
+            Table.Cell(event.connectionState ?? "", tone: .muted),
+            Table.Cell(event.dataset ?? "", tone: .muted),
+            Table.Cell(flow.isFirstSeenDestination ? "first" : "", tone: .medium, emphasis: .bold),
+        ]
+    }
+}

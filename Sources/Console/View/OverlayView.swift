@@ -1,0 +1,64 @@
+import Detection
+
+/// Whatever sits over the screen: help, the raw record, a form or a confirmation.
+enum OverlayView {
+    static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
+        switch state.overlay {
+        case .help(let scroll): drawHelp(state, scroll: scroll, into: &screen, theme: theme)
+        case .raw(let scroll): drawRaw(state, scroll: scroll, into: &screen, theme: theme)
+        case .form(let form): FormView.draw(form, state, into: &screen, theme: theme)
+        case .confirm(let confirmation): drawConfirmation(confirmation, state, into: &screen, theme: theme)
+        case .command, .filter, nil: break
+        }
+    }
+
+    private static func drawHelp(_ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
+        let box = Box.centred(width: 86, height: state.layout.bodyHeight, in: state.layout)
+        box.draw(title: "Keys — j/k scroll, Esc closes", into: &screen, theme: theme)
+        var lines: [StyledLine] = []
+        let keyWidth = 18
+        for context in KeyContext.allCases {
+            let bindings = Keymap.bindings.filter { $0.context == context }
+            guard !bindings.isEmpty else { continue }
+            if !lines.isEmpty { lines.append(StyledLine()) }
+            lines.append(StyledLine(context.rawValue, theme.style(.accent, [.bold, .underline])))
+            for binding in bindings {
+                let help = DisplayText.wrapped(binding.help, to: max(1, box.innerWidth - keyWidth))
+                for (index, text) in help.enumerated() {
+                    let keys = index == 0 ? DisplayText.fitted(binding.keyLabel, to: keyWidth) : String(repeating: " ", count: keyWidth)
+                    lines.append(StyledLine(keys, theme.key).appending(text, theme.plain))
+                }
+            }
+        }
+        drawLines(lines, scroll: scroll, box: box, into: &screen)
+    }
+
+    private static func drawRaw(_ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
+        guard let flow = state.alert?.record?.flow else { return }
+        let box = Box.centred(width: state.layout.width - 4, height: state.layout.bodyHeight, in: state.layout)
+        box.draw(title: "Original record · \(flow.origin.path) line \(flow.origin.line) (\(flow.origin.format))", into: &screen, theme: theme)
+        let lines = DisplayText.wrapped(flow.origin.original, to: max(1, box.innerWidth)).map { StyledLine($0, theme.plain) }
+        drawLines(lines, scroll: scroll, box: box, into: &screen)
+    }
+
+    private static func drawConfirmation(_ confirmation: Confirmation, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {
+        let width = min(72, state.layout.width - 4)
+        var lines = confirmation.lines.flatMap { StyledLine.wrapped($0, width: width - 4, style: theme.style(.medium, .bold)) }
+        lines.append(StyledLine())
+        lines.append(StyledLine("y", theme.key).appending(" yes    ", theme.plain).appending("n", theme.key).appending(" no", theme.plain))
+        let box = Box.centred(width: width, height: lines.count + 2, in: state.layout)
+        box.draw(title: confirmation.title, into: &screen, theme: theme, tone: .medium)
+        if DisplayText.width(confirmation.title) > box.width - 6 {
+            lines.insert(contentsOf: StyledLine.wrapped(confirmation.title, width: box.innerWidth, style: theme.style(.normal, .bold)), at: 0)
+        }
+        drawLines(lines, scroll: 0, box: box, into: &screen)
+    }
+
+    static func drawLines(_ lines: [StyledLine], scroll: Int, box: Box, into screen: inout Screen) {
+        var inner = Screen(width: box.innerWidth, height: box.innerHeight)
+        StyledLine.draw(lines, scroll: scroll, top: 0, height: box.innerHeight, into: &inner)
+        for row in 0..<inner.height {
+            for column in 0..<inner.width { screen[box.innerTop + row, box.innerLeft + column] = inner[row, column] }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+@testable import Console
+import Detection
+import Foundation
+import Store
+
+/// Runs `update` against the fake repository the way the runtime does, but keeps the state
+/// visible so tests can assert on it; `lastEffects` holds what the last message asked for.
+struct StateDriver {
+    var state: ConsoleState
+    let repository: FakeTriageRepository
+    let runner: EffectRunner
+    private(set) var lastEffects: [Effect] = []
+
+    init(width: Int = 120, height: Int = 40, readOnly: Bool = false, fixture: Fixture = .standard()) {
+        repository = FakeTriageRepository(fixture: fixture)
+        runner = EffectRunner(repository: repository, actor: "tester")
+        state = ConsoleState(width: 0, height: 0, readOnly: readOnly, actor: "tester", now: Fixture.now,
+                             timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)
+        send(.input(.resize(width: width, height: height)))
+    }
+
+    /// Applies `msg` and runs every effect it cascades into.
+    mutating func send(_ msg: Msg) {
+        lastEffects = update(&state, msg)
+        var pending = lastEffects
+        while !pending.isEmpty {
+            pending += update(&state, runner.run(pending.removeFirst()))
+        }
+    }
+
+    mutating func press(_ keys: Key...) {
+        for key in keys { send(.input(.key(key))) }
+    }
+
+    mutating func type(_ text: String) {
+        for character in text { send(.input(.key(.character(character)))) }
+    }
+
+    func screen(color: Bool = true) -> Screen { view(state, color: color) }
+}

@@ -1,0 +1,61 @@
+@testable import Console
+import Testing
+
+@Suite("Display text")
+struct TextTests {
+    @Test("wide and fullwidth characters and emoji take two columns, combining marks none")
+    func widths() {
+        #expect(DisplayWidth.of("財務部-PC") == 9)
+        #expect(DisplayWidth.of("ＡＢ") == 4)
+        #expect(DisplayWidth.of("🔥x") == 3)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("한국") == 4)
+        #expect(DisplayWidth.of("plain") == 5)
+    }
+
+    @Test("control characters, escape sequences and bidi overrides are escaped")
+    func sanitizing() {
+        #expect(DisplayText.sanitized("a\u{1B}[31mb\u{7}\n\t\r\u{7F}\u{9B}") == #"a\x1b[31mb\x07\n\t\r\x7f\x9b"#)
+        #expect(DisplayText.sanitized("\u{202E}exe") == #"\u{202e}exe"#)
+        #expect(DisplayText.sanitized("財務部-PC") == "財務部-PC")
+    }
+
+    @Test("truncation never splits a wide character and marks the cut")
+    func truncation() {
+        #expect(DisplayText.truncated("財務部-PC", to: 6) == "財務…")
+        #expect(DisplayText.fitted("財務", to: 6) == "財務  ")
+        #expect(DisplayText.truncated("short", to: 10) == "short")
+    }
+
+    @Test("wrapping breaks at spaces and splits words longer than a line")
+    func wrapping() {
+        #expect(DisplayText.wrapped("one two three", to: 7) == ["one two", "three"])
+        #expect(DisplayText.wrapped("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
+    }
+
+    @Test("a screen keeps wide characters aligned and never stores control characters")
+    func drawing() {
+        var screen = Screen(width: 8, height: 2)
+        let end = screen.draw("財務部-PC", row: 0, column: 0)
+        #expect(end == 8)
+        #expect(screen[0, 0].grapheme == "財")
+        #expect(screen[0, 1].grapheme == "")
+        #expect(screen[0, 6].grapheme == "-")
+        screen.draw("x\u{1B}y", row: 1, column: 0)
+        #expect(screen.text() == "財務部-P\nx\\x1by")
+        for row in 0..<screen.height {
+            for column in 0..<screen.width {
+                #expect(!screen[row, column].grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+            }
+        }
+    }
+
+    @Test("byte counts, grouping and sparklines")
+    func numbers() {
+        #expect(NumberText.bytes(512) == "512 B")
+        #expect(NumberText.bytes(48_234_112) == "46 MiB")
+        #expect(NumberText.bytes(1536) == "1.5 KiB")
+        #expect(NumberText.grouped(1_000_000) == "1,000,000")
+        #expect(NumberText.sparkline([0, 1, 4, 8]) == " ▁▄█")
+    }
+}

@@ -1,0 +1,276 @@
+@testable import Console
+import Detection
+import Foundation
+import Store
+import Testing
+
+/// `update` on its own: pure state changes and the effects they ask for.
+@Suite("update")
+struct UpdateTests {
+    private func freshState(width: Int = 120, height: Int = 40, readOnly: Bool = false) -> ConsoleState {
+        ConsoleState(width: width, height: height, readOnly: readOnly, actor: "tester", now: Fixture.now,
+                     timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)
+    }
+
+    @Test("the first resize asks for the hosts page around the visible rows, sorted by attention")
+    func firstLoad() {
+        var state = freshState(width: 80, height: 24)
+        let effects = update(&state, .input(.resize(width: 80, height: 24)))
+        let rows = Layout(width: 80, height: 24).hostRows
+        #expect(effects == [.loadHosts(HostFilter(), .attention, offset: 0, limit: rows * 3)])
+        #expect(state.routes == [.hosts])
+    }
+
+    @Test("a loaded hosts page fills the list and asks for the sparklines of the visible hosts")
+    func hostsLoaded() {
+        var state = freshState()
+        let rows = Fixture.standard().hosts
+        let effects = update(&state, .hostsLoaded(offset: 0, Page(rows: rows, total: 3)))
+        #expect(state.hosts.list.rows == rows)
+        #expect(state.hosts.list.cursor == ListCursor(selected: 0, top: 0, count: 3))
+        #expect(effects == [.loadActivity(rows.map(\.address))])
+    }
+
+    @Test("moving past the loaded window asks for the page around the new position, nothing else")
+    func pagingFetchesOnlyVisibleRows() {
+        var state = freshState(width: 80, height: 24)
+        let visible = state.layout.hostRows
+        let hosts = (0..<(visible * 3)).map { index in
+            HostSummary(address: IPAddress(ipv4: 0x0A00_0000 + UInt32(index)), hostName: nil, openAlerts: 0, acknowledgedAlerts: 0,
+                        closedAlerts: 0, externalDestinations: 0, bytesOut: 0, firstSeen: Fixture.now, lastSeen: Fixture.now,
+                        highestRisk: nil)
+        }
+        _ = update(&state, .hostsLoaded(offset: 0, Page(rows: hosts, total: 10_000)))
+        let effects = update(&state, .input(.key(.character("G"))))
+        #expect(state.hosts.list.cursor.selected == 9_999)
+        #expect(state.hosts.list.cursor.top == 10_000 - visible)
+        #expect(effects == [.loadHosts(HostFilter(), .attention, offset: 10_000 - 2 * visible, limit: visible * 3)])
+    }
+
+    @Test("Enter drills into the selected host, Esc comes back and reloads the hosts")
+    func drillInAndOut() {
+        var driver = StateDriver()
+        driver.press(.character("j"))
+        let selected = driver.state.hosts.list.selectedRow
+        driver.press(.enter)
+        #expect(driver.state.routes == [.hosts, .host(Fixture.printer)])
+        #expect(driver.state.host?.summary == selected)
+        #expect(driver.state.host?.destinations.map(\.address) == [IPAddress("203.0.114.77")!])
+        #expect(driver.lastEffects.first == .loadDestinations(Fixture.printer))
+        driver.press(.escape)
+        #expect(driver.state.routes == [.hosts])
+        #expect(driver.state.hosts.list.cursor.selected == 1)
+        guard case .loadHosts = driver.lastEffects.first else {
+            Issue.record("going back should reload the hosts, got \(driver.lastEffects)")
+            return
+        }
+    }
+
+    @Test("q goes back everywhere but the hosts screen, where it quits")
+    func quit() {
+        var driver = StateDriver()
+        driver.press(.enter, .character("q"))
+        #expect(driver.state.routes == [.hosts])
+        #expect(!driver.state.quitting)
+        driver.press(.character("q"))
+        #expect(driver.state.quitting)
+    }
+
+    @Test("Space marks alerts and moves down; a acknowledges exactly the marked ones")
+    func marksAndBulkAcknowledge() {
+        var driver = StateDriver()
+        driver.press(.enter, .tab)
+        #expect(driver.state.host?.pane == .alerts)
+        let ids = driver.state.host?.alerts.rows.map(\.id) ?? []
+        #expect(ids == [3, 2, 1])
+        driver.press(.character(" "), .character(" "))
+        #expect(driver.state.host?.marked == [3, 2])
+        #expect(driver.state.host?.alerts.cursor.selected == 2)
+        driver.press(.character("a"))
+        #expect(driver.lastEffects == [.setStatus(.acknowledged, alertIDs: [2, 3], reason: nil)])
+        #expect(driver.state.host?.marked == [])
+        #expect(driver.state.message == .success("1 alert acknowledged"))
+        #expect(driver.repository.statusCalls.last?.actor == "tester")
+    }
+
+    @Test("closing asks for a reason; other needs details; the reason reaches the write")
+    func closeWithReason() {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("c"))
+        guard case .form(let form) = driver.state.overlay else {
+            Issue.record("c should open the reason form")
+            return
+        }
+        #expect(form.purpose == .closeAlerts([3]))
+        driver.press(.left, .enter)
+        guard case .form(let refused) = driver.state.overlay else {
+            Issue.record("the form should stay open")
+            return
+        }
+        #expect(refused.error == "details are required for other")
+        driver.press(.tab)
+        driver.type("seen twice")
+        driver.press(.enter)
+        #expect(driver.state.overlay == nil)
+        #expect(driver.repository.statusCalls.last == .init(status: .closed, alertIDs: [3], reason: "other: seen twice", actor: "tester"))
+    }
+
+    @Test("read-only turns every write key into a message")
+    func readOnly() {
+        var driver = StateDriver(readOnly: true)
+        driver.press(.enter, .tab, .character("a"))
+        #expect(driver.lastEffects.isEmpty)
+        #expect(driver.state.message == readOnlyMessage)
+        driver.press(.enter, .character("n"))
+        #expect(driver.state.overlay == nil)
+        #expect(driver.repository.statusCalls.isEmpty)
+    }
+
+    @Test("the exception form needs a comment, then adds the chosen scope and closes matching alerts")
+    func exceptionFromAlert() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .enter)
+        #expect(driver.state.route == .alert(3))
+        driver.press(.character("e"))
+        driver.press(.right)
+        driver.press(.enter)
+        guard case .form(let form) = driver.state.overlay else {
+            Issue.record("the exception form should be open")
+            return
+        }
+        #expect(form.error == "comment is required")
+        driver.press(.tab)
+        driver.type("Azure Files")
+        driver.press(.tab)
+        driver.type("7d")
+        driver.press(.enter)
+        let call = try #require(driver.repository.exceptionCalls.last)
+        #expect(call.item.entries == ExceptionScope.destination(try IPPrefix(parsing: "20.60.1.0/24")).entries)
+        #expect(call.item.comment == "Azure Files")
+        #expect(call.item.author == "tester")
+        #expect(call.item.expiresAt == Fixture.now.addingTimeInterval(7 * 86_400))
+        #expect(call.closeMatching)
+        #expect(driver.state.message == .success("exception added"))
+    }
+
+    @Test("a broad exception shows its breadth warning and needs a yes")
+    func broadExceptionNeedsConfirmation() {
+        var driver = StateDriver()
+        driver.press(.character("E"), .character("a"))
+        driver.press(.tab, .tab)
+        driver.type("20.0.0.0/8")
+        driver.press(.tab)
+        driver.type("all of Microsoft")
+        driver.press(.enter)
+        guard case .confirm(let confirmation) = driver.state.overlay else {
+            Issue.record("a broad scope must be confirmed, overlay is \(String(describing: driver.state.overlay))")
+            return
+        }
+        #expect(confirmation.lines.first?.contains("wider than /16") == true)
+        #expect(driver.repository.exceptionCalls.isEmpty)
+        driver.press(.character("y"))
+        #expect(driver.repository.exceptionCalls.count == 1)
+        #expect(driver.state.exceptions.records.count == 3)
+    }
+
+    @Test("A on the hosts list acknowledges all of the host's open alerts after a yes")
+    func acknowledgeHost() {
+        var driver = StateDriver()
+        driver.press(.character("A"))
+        guard case .confirm(let confirmation) = driver.state.overlay else {
+            Issue.record("A must be confirmed")
+            return
+        }
+        #expect(confirmation.effects == [.setHostStatus(Fixture.finance, .acknowledged, reason: nil)])
+        driver.press(.character("y"))
+        #expect(driver.repository.statusCalls.last?.alertIDs.sorted() == [1, 2])
+        #expect(driver.state.message == .success("2 alerts acknowledged"))
+    }
+
+    @Test("the filter applies as it is typed and Esc clears it")
+    func liveFilter() {
+        var driver = StateDriver()
+        driver.press(.character("/"))
+        driver.type("192")
+        #expect(driver.state.hosts.filter.text == "192")
+        #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.printer])
+        driver.press(.escape)
+        #expect(driver.state.hosts.filter.text == "")
+        #expect(driver.state.hosts.list.rows.count == 3)
+    }
+
+    @Test("s and f cycle the sort and status filter from the first row")
+    func sortAndStatusFilter() {
+        var driver = StateDriver()
+        driver.press(.character("j"), .character("s"))
+        #expect(driver.state.hosts.sort == .bytesOut)
+        #expect(driver.state.hosts.list.cursor.selected == 0)
+        driver.press(.character("f"))
+        #expect(driver.state.hosts.filter.status == .open)
+        #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.finance, Fixture.printer])
+    }
+
+    @Test("commands open screens, sort, and explain mistakes")
+    func commands() {
+        var driver = StateDriver()
+        driver.press(.character(":"))
+        driver.type("host 10.1.2.4")
+        driver.press(.enter)
+        #expect(driver.state.route == .host(Fixture.build))
+        driver.press(.character(":"))
+        driver.type("sort bytes")
+        driver.press(.enter)
+        #expect(driver.state.routes == [.hosts])
+        #expect(driver.state.hosts.sort == .bytesOut)
+        driver.press(.character(":"))
+        driver.type("frobnicate")
+        driver.press(.enter)
+        #expect(driver.state.message?.kind == .error)
+        driver.press(.character(":"), .character("q"), .enter)
+        #expect(driver.state.quitting)
+    }
+
+    @Test("a tick polls the change token; a changed token reloads, an unchanged one does not")
+    func changePolling() {
+        var driver = StateDriver()
+        driver.send(.changeTokenRead(1, reload: false))
+        #expect(update(&driver.state, .input(.tick)) == [.pollChangeToken(reload: true)])
+        #expect(update(&driver.state, .changeTokenRead(1, reload: true)) == [])
+        let effects = update(&driver.state, .changeTokenRead(2, reload: true))
+        #expect(effects.count == 1)
+        guard case .loadHosts = effects.first else {
+            Issue.record("a changed token should reload the hosts")
+            return
+        }
+        #expect(driver.state.changeToken == 2)
+    }
+
+    @Test("Space in the guide pane ticks the selected step through the repository")
+    func guideStep() {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .enter, .tab, .tab, .character("j"), .character(" "))
+        #expect(driver.state.alert?.pane == .guide)
+        #expect(driver.lastEffects == [.setGuideStep(alertID: 3, step: 1, checked: true)])
+        #expect(driver.state.alert?.record?.checkedGuideSteps == [1])
+    }
+
+    @Test("notes are added from the alert screen")
+    func addNote() {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .enter, .character("n"))
+        driver.type("owner confirmed a backup job")
+        driver.press(.enter)
+        #expect(driver.state.alert?.notes.map(\.text) == ["owner confirmed a backup job"])
+        #expect(driver.state.alert?.notes.first?.author == "tester")
+    }
+
+    @Test("expiry accepts durations and dates and refuses the past")
+    func expiry() throws {
+        let utc = TimeZone(identifier: "UTC")!
+        #expect(try Expiry.parse("", now: Fixture.now, timeZone: utc) == nil)
+        #expect(try Expiry.parse("12h", now: Fixture.now, timeZone: utc) == Fixture.now.addingTimeInterval(43_200))
+        #expect(try Expiry.parse("2026-12-31", now: Fixture.now, timeZone: utc) == Date(timeIntervalSince1970: 1_798_761_600))
+        #expect(throws: Expiry.ParseError.inThePast("2020-01-01")) { try Expiry.parse("2020-01-01", now: Fixture.now, timeZone: utc) }
+        #expect(throws: Expiry.ParseError.unreadable("soon")) { try Expiry.parse("soon", now: Fixture.now, timeZone: utc) }
+    }
+}
