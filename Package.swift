@@ -32,6 +32,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
+        .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
+        .testTarget(name: "DemoDataTests"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
