@@ -48,8 +48,8 @@ struct DemoFileCounter {
             let values = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard values.count == fields.count else { throw CounterError.malformed(line) }
             let row = Dictionary(uniqueKeysWithValues: zip(fields, values))
-            let smb = path.hasPrefix("smb_")
-                || Self.isSMB(transport: row["proto"], ports: [row["id.orig_p"], row["id.resp_p"]].map { $0.flatMap { Int($0) } })
+            let ports = [row["id.orig_p"], row["id.resp_p"]].map { $0.flatMap { Int($0) } }
+            let smb = path.hasPrefix("smb_") || Self.isSMB(transport: row["proto"], ports: ports)
             add(isEvent: true, isSMB: smb, seenFlows: &seen)
         }
     }
@@ -105,13 +105,15 @@ struct DemoFileCounter {
                 add(isEvent: true, isSMB: smb, seenFlows: &seen)
             case "suricata":
                 let type = document.string("event_type")
-                let smb = Self.isSMB(transport: document.string("proto"), ports: [document.int("src_port"), document.int("dest_port")])
+                let ports = [document.int("src_port"), document.int("dest_port")]
+                let smb = Self.isSMB(transport: document.string("proto"), ports: ports)
                 add(isEvent: type == "flow" || type == "smb", isSMB: smb, seenFlows: &seen)
             case "sysmon":
                 let data = document.string("winlog.event_id") != nil ? "winlog.event_data." : ""
                 let eventID = document.int("winlog.event_id") ?? document.int("EventID")
                 let ports = [document.int(data + "SourcePort"), document.int(data + "DestinationPort")]
-                add(isEvent: eventID == 3, isSMB: Self.isSMB(transport: document.string(data + "Protocol"), ports: ports), seenFlows: &seen)
+                let smb = Self.isSMB(transport: document.string(data + "Protocol"), ports: ports)
+                add(isEvent: eventID == 3, isSMB: smb, seenFlows: &seen)
             default:
                 throw CounterError.unknownFormat(format)
             }

@@ -41,8 +41,8 @@ struct DemoReadme {
         let executions = (alerts.count + 99) / 100
         return """
         Expected alerts: \(alerts.count) (one per kept SMB event the rule matches; \(documents) if every Packetbeat \
-        report document counted, as a per-document query over raw reports would). Loaded at once, they need \(executions) executions of \
-        at most 100 alerts each: the first execution hits the cap.
+        report document counted, as a per-document query over raw reports would). Loaded at once, they need \
+        \(executions) executions of at most 100 alerts each: the first execution hits the cap.
         """
     }
 

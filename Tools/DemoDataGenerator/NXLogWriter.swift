@@ -17,8 +17,9 @@ enum NXLogWriter {
         }
         for start in story.processStarts where start.sensor == .nxlog {
             let line = event(
-                time: start.time, eventID: 1, task: 1, recordNumber: 2_118_004, category: "Process Create (rule: ProcessCreate)",
-                hostName: start.process.hostName, data: SysmonEventData.processCreate(start)
+                time: start.time, eventID: 1, task: 1, recordNumber: start.recordID,
+                category: "Process Create (rule: ProcessCreate)", hostName: start.process.hostName,
+                data: SysmonEventData.processCreate(start)
             )
             records.append(DemoRecord(time: start.time, line: line.serialized, event: nil))
         }
@@ -38,7 +39,8 @@ enum NXLogWriter {
             ("EventTime", .string(time.nxlog)), ("Hostname", .string(hostName)),
             ("Keywords", .number("-9223372036854775808")), ("EventType", .string("INFO")), ("SeverityValue", .int(2)),
             ("Severity", .string("INFO")), ("EventID", .int(eventID)), ("SourceName", .string("Microsoft-Windows-Sysmon")),
-            ("ProviderGuid", .string("{5770385F-C22A-43E0-BF4C-06F5698FFBD9}")), ("Version", .int(SysmonEventData.schemaVersion)),
+            ("ProviderGuid", .string("{5770385F-C22A-43E0-BF4C-06F5698FFBD9}")),
+            ("Version", .int(SysmonEventData.schemaVersion)),
             ("Task", .int(task)), ("OpcodeValue", .int(0)), ("RecordNumber", .int(recordNumber)),
             ("ExecutionProcessID", .int(3_172)), ("ThreadID", .int(4_012)),
             ("Channel", .string("Microsoft-Windows-Sysmon/Operational")), ("Domain", .string("NT AUTHORITY")),

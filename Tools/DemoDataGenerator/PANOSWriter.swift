@@ -18,7 +18,9 @@ enum PANOSWriter {
     private static let denyPolicy = Policy(name: "deny-outbound-smb", uuid: "e47b0d35-2c91-4f8e-a6d2-5b8c1e9f0a23")
 
     /// The firewall's User-ID mappings (address to user) for the hosts whose users it knows.
-    private static let userID = ["10.20.3.47": "corp\\m.keller", "10.20.8.113": "corp\\t.okafor", "10.20.5.20": "corp\\svc-backup"]
+    private static let userID = [
+        "10.20.3.47": "corp\\m.keller", "10.20.8.113": "corp\\t.okafor", "10.20.5.20": "corp\\svc-backup",
+    ]
 
     static func file(_ story: Story) -> DemoFile {
         let connections = story.connections.filter { $0.sensors.contains(.panos) }
@@ -48,7 +50,9 @@ enum PANOSWriter {
         let received = allowed ? connection.serverIPBytes : 0
         let packetsReceived = allowed ? connection.serverPackets : 0
         let natPort = allowed ? String(20_000 + connection.client.port % 40_000) : "0"
-        let sdwan = fromBranch ? ["{ethernet1/3, ethernet1/4}", "branch-cluster", "branch", "mesh", "BR-01"] : ["", "", "", "", ""]
+        let sdwan = fromBranch
+            ? ["{ethernet1/3, ethernet1/4}", "branch-cluster", "branch", "mesh", "BR-01"]
+            : ["", "", "", "", ""]
         return [
             "1", logged.panos, serial, "TRAFFIC", allowed ? "end" : connection.firewallAction.rawValue, "2561",
             logged.panos, connection.client.address, connection.server.address,

@@ -46,7 +46,9 @@ struct PacketbeatWriter {
     static func elasticAgentFile(_ story: Story) -> DemoFile {
         let writer = PacketbeatWriter(shape: .elasticAgent, sensorName: "lab-agent01")
         let records = story.connections.filter { $0.sensors.contains(.elasticAgent) }.flatMap { connection in
-            writer.reports(for: connection, portsAsText: false).map { DemoRecord(time: $0.time, line: $0.document.serialized, event: $0.event) }
+            writer.reports(for: connection, portsAsText: false).map { report in
+                DemoRecord(time: report.time, line: report.document.serialized, event: report.event)
+            }
         }
         return DemoFile(
             path: "elastic-agent/network_traffic.ndjson", format: "ecs",

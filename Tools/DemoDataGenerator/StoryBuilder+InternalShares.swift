@@ -66,7 +66,7 @@ extension StoryBuilder {
             let files = (0..<random.int(in: 0...3)).map { _ in random.pick(Self.documents) }
             connection.shareActivity = ShareActivity(
                 share: "\\\\\(server.name)\\\(share.name)", serverName: server.name, files: files,
-                fileIDs: files.map { _ in "F" + random.string(16, from: Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")) }
+                fileIDs: files.map { _ in "F" + random.string(16, from: Self.base62) }
             )
             if sensors.contains(.winlogbeat) {
                 connection.process = process(image: "System", user: "NT AUTHORITY\\SYSTEM", hostName: workstation.name, pid: 4)

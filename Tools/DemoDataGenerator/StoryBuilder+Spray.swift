@@ -24,7 +24,7 @@ extension StoryBuilder {
         let worm = process(image: "C:\\ProgramData\\WinUpd\\wupdsvc.exe", user: "CORP\\t.okafor", hostName: workstation.name)
         story.processStarts.append(ProcessStart(
             time: jittered(time(15, 11, 48)), process: worm, commandLine: "wupdsvc.exe -k netsvcs -p",
-            parentImage: "C:\\Windows\\System32\\services.exe", sensor: .nxlog
+            parentImage: "C:\\Windows\\System32\\services.exe", sensor: .nxlog, recordID: sysmonRecordID()
         ))
         // What Sysmon writes when the process exited before it could be named.
         let unknownProcess = ProcessInfo(
@@ -34,7 +34,10 @@ extension StoryBuilder {
         let sensors: Set<Sensor> = [.packetbeat, .zeekHQ, .suricata, .panos]
         var targets: [String] = []
         while targets.count < 150 {
-            let candidate = "\(random.pick(Self.publicFirstOctets)).\(random.int(in: 0...255)).\(random.int(in: 0...255)).\(random.int(in: 1...254))"
+            let octets = [
+                random.pick(Self.publicFirstOctets), random.int(in: 0...255), random.int(in: 0...255), random.int(in: 1...254),
+            ]
+            let candidate = octets.map(String.init).joined(separator: ".")
             if !targets.contains(candidate), !PublishedRule.excludedDestinations.contains(where: { $0.contains(candidate) }) {
                 targets.append(candidate)
             }

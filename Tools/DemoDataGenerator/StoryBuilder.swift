@@ -7,6 +7,9 @@ struct StoryBuilder {
     private var nextSessionID = 184_202
     private var nextRecordID = 7_310_455
 
+    /// The alphabet of Zeek's connection and file ids.
+    static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
     init(seed: UInt64) {
         random = SeededRandom(seed: seed)
     }
@@ -28,16 +31,20 @@ struct StoryBuilder {
 
     /// Fresh sensor identifiers for one connection.
     mutating func connectionIDs() -> ConnectionIDs {
-        let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
         nextSessionID += random.int(in: 1...40)
-        nextRecordID += random.int(in: 1...25)
         return ConnectionIDs(
-            zeekUID: "C" + random.string(17, from: base62),
+            zeekUID: "C" + random.string(17, from: Self.base62),
             packetbeatFlowID: Data(random.bytes(28)).base64EncodedString(),
             suricataFlowID: random.next() & 0x7_FFFF_FFFF_FFFF,
             panosSessionID: nextSessionID,
-            sysmonRecordID: nextRecordID
+            sysmonRecordID: sysmonRecordID()
         )
+    }
+
+    /// The next Sysmon event log record number (other events fall in between).
+    mutating func sysmonRecordID() -> Int {
+        nextRecordID += random.int(in: 1...25)
+        return nextRecordID
     }
 
     /// A process as Sysmon names it: a random GUID in Sysmon's braces and a plausible pid.

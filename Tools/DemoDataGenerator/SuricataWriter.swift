@@ -15,7 +15,8 @@ enum SuricataWriter {
                 for (offset, tree) in [("\\\\\(activity.serverName)\\IPC$", "PIPE"), (activity.share, "FILE")].enumerated() {
                     let time = connection.start.adding(seconds: 0.013 + Double(offset) * 0.031)
                     let smb: JSONValue = .object([
-                        ("id", .int(offset + 3)), ("dialect", .string("3.1.1")), ("command", .string("SMB2_COMMAND_TREE_CONNECT")),
+                        ("id", .int(offset + 3)), ("dialect", .string("3.1.1")),
+                        ("command", .string("SMB2_COMMAND_TREE_CONNECT")),
                         ("status", .string("STATUS_SUCCESS")), ("status_code", .string("0x0")),
                         ("session_id", .int(Int64(connection.ids.suricataFlowID % 0xFFFF_FFFF) * 4_097)),
                         ("tree_id", .int(offset * 4 + 1)), ("share", .string(tree.0)), ("share_type", .string(tree.1)),

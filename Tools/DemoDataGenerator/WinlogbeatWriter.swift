@@ -58,7 +58,7 @@ enum WinlogbeatWriter {
 
     private static func processCreate(_ start: ProcessStart) -> JSONValue {
         let members = envelope(
-            time: start.time, process: start.process, eventID: 1, recordID: 7_310_001,
+            time: start.time, process: start.process, eventID: 1, recordID: start.recordID,
             data: SysmonEventData.processCreate(start),
             event: [
                 ("code", .string("1")), ("kind", .string("event")), ("provider", .string("Microsoft-Windows-Sysmon")),

@@ -69,7 +69,9 @@ struct ZeekLog {
         }
         return ZeekLog(
             path: "smb_mapping",
-            fields: smbIdentityFields + [("path", "string"), ("service", "string"), ("native_file_system", "string"), ("share_type", "string")],
+            fields: smbIdentityFields + [
+                ("path", "string"), ("service", "string"), ("native_file_system", "string"), ("share_type", "string"),
+            ],
             rows: rows
         )
     }
