@@ -50,6 +50,9 @@ let package = Package(
                           path: "Benchmarks/ConsoleBenchmark"),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Detection"],
                     exclude: ["Golden"]),
+        // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
+        .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
+        .testTarget(name: "DemoDataTests"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
