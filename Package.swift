@@ -32,6 +32,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
+        .testTarget(name: "ConsoleBridgeTests", dependencies: ["smbtriage", "Console", "Terminal"]),
         .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
         .testTarget(
             name: "IngestTests",
@@ -48,6 +50,9 @@ let package = Package(
                           path: "Benchmarks/ConsoleBenchmark"),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Detection"],
                     exclude: ["Golden"]),
+        // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
+        .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
+        .testTarget(name: "DemoDataTests"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

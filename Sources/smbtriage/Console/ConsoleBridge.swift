@@ -1,0 +1,38 @@
+import Console
+import Detection
+import Foundation
+import Store
+import Terminal
+
+/// Runs the console on the terminal: draws each `Screen` it returns and feeds it the terminal's
+/// keys and resizes, plus a `.tick` after every second without input so it notices store changes.
+struct ConsoleBridge {
+    /// How long the terminal may stay quiet before the console gets a `.tick`.
+    static let idleTick: Duration = .seconds(1)
+
+    private let session: TerminalSession
+    private let runtime: ConsoleRuntime
+
+    /// Takes over the terminal and opens a console on `repository`, writing triage as `actor`.
+    /// - Throws: `TerminalError` when standard input and output are not a usable terminal.
+    init(repository: any TriageRepository, rule: DetectionRule, readOnly: Bool, actor: String,
+         display: ConsoleDisplayOptions) throws {
+        session = try TerminalSession(options: TerminalOptions(
+            color: !display.noColor, mouse: display.mouse, environment: ProcessInfo.processInfo.environment))
+        runtime = ConsoleRuntime(repository: repository, rule: rule, options: ConsoleOptions(
+            readOnly: readOnly, color: session.usesColor, actor: actor))
+    }
+
+    /// Runs until the analyst quits, then gives the terminal back.
+    func run() {
+        defer { session.close() }
+        let size = session.size
+        var screen = runtime.start(width: size.width, height: size.height)
+        while true {
+            session.present(TerminalFrame(screen))
+            let input = session.nextEvent(timeout: Self.idleTick).map(ConsoleInput.init) ?? .tick
+            guard let next = runtime.handle(input) else { return }
+            screen = next
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// How the console draws: `--no-color` and `--mouse`, shared by `console` and `demo`.
+struct ConsoleDisplayOptions: ParsableArguments {
+    @Flag(name: .customLong("no-color"), help: "Draw without colours (NO_COLOR in the environment does too).")
+    var noColor = false
+
+    @Flag(help: "Scroll with the mouse wheel (the terminal's own text selection then needs Shift).")
+    var mouse = false
+}

@@ -1,0 +1,51 @@
+/// A SplitMix64 pseudo-random generator: the same seed gives the same demo data on every machine
+/// and toolchain, because every draw goes through these methods (never the standard library's
+/// `random(in:)`, whose algorithm is not promised to stay the same).
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// A uniform integer in `range` (multiply-high reduction; the bias is far below anything visible).
+    mutating func int(in range: ClosedRange<Int>) -> Int {
+        let width = UInt64(range.upperBound - range.lowerBound) + 1
+        return range.lowerBound + Int(next().multipliedFullWidth(by: width).high)
+    }
+
+    /// A uniform 64-bit integer in `range`.
+    mutating func int64(in range: ClosedRange<Int64>) -> Int64 {
+        let width = UInt64(range.upperBound - range.lowerBound) + 1
+        return range.lowerBound + Int64(next().multipliedFullWidth(by: width).high)
+    }
+
+    /// True with the given probability (0...1, in percent steps).
+    mutating func chance(percent: Int) -> Bool {
+        int(in: 0...99) < percent
+    }
+
+    /// One element of a non-empty array.
+    mutating func pick<Element>(_ elements: [Element]) -> Element {
+        elements[int(in: 0...(elements.count - 1))]
+    }
+
+    /// `count` random bytes.
+    mutating func bytes(_ count: Int) -> [UInt8] {
+        (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }
+    }
+
+    /// A random string of `count` characters drawn from `alphabet`.
+    mutating func string(_ count: Int, from alphabet: [Character]) -> String {
+        String((0..<count).map { _ in pick(alphabet) })
+    }
+}
