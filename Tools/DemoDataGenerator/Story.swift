@@ -39,6 +39,8 @@ struct NotableHost {
     var address: String
     var name: String
     var scenario: String
+    /// What the analyst should conclude and do.
+    var verdict: String
 }
 
 /// A Sysmon event 1 (process creation), which the readers count and skip.

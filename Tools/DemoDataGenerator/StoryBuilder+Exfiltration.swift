@@ -44,7 +44,8 @@ extension StoryBuilder {
             .map(\.clientBytes).reduce(0, +) / 1_000_000
         story.notableHosts.append(NotableHost(
             address: workstation.address, name: workstation.name,
-            scenario: "exfiltrates \(megabytes) MB with rclone.exe to \(Self.exfiltrationTarget):445"
+            scenario: "exfiltrates \(megabytes) MB with rclone.exe to \(Self.exfiltrationTarget):445",
+            verdict: "true positive: isolate the host, block the destination, reset m.keller's credentials"
         ))
     }
 }

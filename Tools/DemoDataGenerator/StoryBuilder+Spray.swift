@@ -21,7 +21,8 @@ extension StoryBuilder {
         let workstation = Self.sprayingWorkstation
         story.notableHosts.append(NotableHost(
             address: workstation.address, name: workstation.name,
-            scenario: "sprays SYNs to 150 public addresses on 445/139 in 20 minutes (worm-like)"
+            scenario: "sprays SYNs to 150 public addresses on 445/139 in 20 minutes (worm-like)",
+            verdict: "true positive: isolate the host, scan it for the worm (wupdsvc.exe)"
         ))
         let worm = process(image: "C:\\ProgramData\\WinUpd\\wupdsvc.exe", user: "CORP\\t.okafor", hostName: workstation.name)
         story.processStarts.append(ProcessStart(
