@@ -49,8 +49,8 @@ struct DemoReadme {
     private var hostTable: String {
         let hosts = HostCounts.byHost(files)
         var lines = [
-            "| host | name | what happens | kept SMB events | alerts | alerting destinations |",
-            "|---|---|---|---:|---:|---:|",
+            "| host | name | what happens | verdict | kept SMB events | alerts | alerting destinations |",
+            "|---|---|---|---|---:|---:|---:|",
         ]
         var described: Set<String> = []
         for host in story.notableHosts {
@@ -58,14 +58,14 @@ struct DemoReadme {
             described.insert(key)
             let counts = hosts[key] ?? HostCounts()
             lines.append(
-                "| `\(host.address)` | \(Self.printable(host.name)) | \(host.scenario) | \(counts.keptEvents) | "
-                    + "\(counts.alerts) | \(counts.alertedDestinations.count) |"
+                "| `\(host.address)` | \(Self.printable(host.name)) | \(host.scenario) | \(host.verdict) | "
+                    + "\(counts.keptEvents) | \(counts.alerts) | \(counts.alertedDestinations.count) |"
             )
         }
         let others = hosts.filter { !described.contains($0.key) }.values
         lines.append(
-            "| \(others.count) other hosts | | file-server history only | \(others.map(\.keptEvents).reduce(0, +)) | "
-                + "\(others.map(\.alerts).reduce(0, +)) | |"
+            "| \(others.count) other hosts | | file-server history only | nothing to do | "
+                + "\(others.map(\.keptEvents).reduce(0, +)) | \(others.map(\.alerts).reduce(0, +)) | |"
         )
         return lines.joined(separator: "\n")
     }
@@ -162,6 +162,9 @@ struct DemoReadme {
         \(totalsSummary)
 
         ## What an analyst should find, per host
+        One connection seen by several sensors is several events and so several alerts (a spray attempt alerts in \
+        Packetbeat, Zeek, Suricata and the firewall): group by host, as the console does. `kept SMB events` include \
+        each host's ordinary file-server history.
 
         \(hostTable)
 

@@ -10,7 +10,7 @@ struct Story {
     /// The day every timestamp falls on.
     static let day = Timestamp(year: 2026, month: 11, day: 30)
     /// The file servers on 10.10.0.0/24.
-    static let fileServers = [(address: "10.10.0.5", name: "FS01"), (address: "10.10.0.6", name: "FS02")]
+    static let fileServers = [NamedHost(address: "10.10.0.5", name: "FS01"), NamedHost(address: "10.10.0.6", name: "FS02")]
 
     /// The whole day, drawn from one seed.
     static func generate(seed: UInt64) -> Story {
@@ -28,11 +28,19 @@ struct Story {
     }
 }
 
+/// A host of the story: its address and its Windows name.
+struct NamedHost {
+    var address: String
+    var name: String
+}
+
 /// A host the README describes, in story order.
 struct NotableHost {
     var address: String
     var name: String
     var scenario: String
+    /// What the analyst should conclude and do.
+    var verdict: String
 }
 
 /// A Sysmon event 1 (process creation), which the readers count and skip.

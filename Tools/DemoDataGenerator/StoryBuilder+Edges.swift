@@ -6,7 +6,8 @@ extension StoryBuilder {
         let gateway = (address: "10.20.9.200", name: "FAC-GW-200")
         story.notableHosts.append(NotableHost(
             address: gateway.address, name: gateway.name,
-            scenario: "tries SMB to 0.0.0.4, which the rule does not exclude (registry gap: 0.0.0.0/8)"
+            scenario: "tries SMB to 0.0.0.4, which the rule does not exclude (registry gap: 0.0.0.0/8)",
+            verdict: "misconfigured device, not the Internet: fix its configuration, close as false positive"
         ))
         story.connections.append(unanswered(
             from: gateway.address, to: "0.0.0.4", port: 445, at: jittered(time(9, 12, 44)), retries: 2,
@@ -20,7 +21,8 @@ extension StoryBuilder {
         let server = "2a01:111:f400::1"
         for client in ["fd3c:8a2e:51f0:10::25", "fd3c:8a2e:51f0:10::26"] {
             story.notableHosts.append(NotableHost(
-                address: client, name: "-", scenario: "IPv6 SMB to \(server): IPv6 sources never match the rule"
+                address: client, name: "-", scenario: "IPv6 SMB to \(server): IPv6 sources never match the rule",
+                verdict: "no alert ever; a blind spot of the rule worth knowing"
             ))
             for _ in 0..<3 {
                 story.connections.append(completed(
@@ -41,7 +43,8 @@ extension StoryBuilder {
         let hostileName = "KIOSK-066\u{1B}]0;pwned\u{07}"
         story.notableHosts.append(NotableHost(
             address: kiosk, name: hostileName,
-            scenario: "its Sysmon record carries terminal escape sequences; it must show escaped"
+            scenario: "its Sysmon record carries terminal escape sequences; it must show escaped",
+            verdict: "suspicious image name: investigate the kiosk; the console must not be fooled"
         ))
         var connection = completed(
             from: kiosk, to: "185.220.101.47", port: 445, application: .smb, at: jittered(time(16, 5, 31)),

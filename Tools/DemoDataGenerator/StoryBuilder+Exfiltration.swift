@@ -3,16 +3,17 @@
 /// and the workstation's own Sysmon.
 extension StoryBuilder {
     static let exfiltrationTarget = "45.146.164.110"
+    static let exfiltratingWorkstation = NamedHost(address: "10.20.3.47", name: "FIN-WS-047")
 
     mutating func addExfiltration() {
-        let workstation = (address: "10.20.3.47", name: "FIN-WS-047")
+        let workstation = Self.exfiltratingWorkstation
         let user = "CORP\\m.keller"
         let sensors: Set<Sensor> = [.packetbeat, .zeekHQ, .panos, .winlogbeat]
         var probe = completed(
             from: workstation.address, to: Self.exfiltrationTarget, port: 445, application: .smb,
             at: jittered(time(12, 31, 7)), seconds: 4.21, clientBytes: 6_412, serverBytes: 8_934, sensors: sensors
         )
-        probe.process = process(image: "System", user: "NT AUTHORITY\\SYSTEM", hostName: workstation.name, pid: 4)
+        probe.process = systemProcess(on: workstation.name)
         story.connections.append(probe)
 
         let rclone = process(
@@ -43,7 +44,8 @@ extension StoryBuilder {
             .map(\.clientBytes).reduce(0, +) / 1_000_000
         story.notableHosts.append(NotableHost(
             address: workstation.address, name: workstation.name,
-            scenario: "exfiltrates \(megabytes) MB with rclone.exe to \(Self.exfiltrationTarget):445"
+            scenario: "exfiltrates \(megabytes) MB with rclone.exe to \(Self.exfiltrationTarget):445",
+            verdict: "true positive: isolate the host, block the destination, reset m.keller's credentials"
         ))
     }
 }

@@ -13,26 +13,21 @@ extension StoryBuilder {
         "invoices\\INV-20431.pdf", "projects\\route-planning\\depots.csv", "presentations\\kickoff.pptx",
     ]
 
-    /// The workstations with a story of their own; they also have ordinary file-server history.
-    static let storyWorkstations = [
-        (address: "10.20.3.47", name: "FIN-WS-047"), (address: "10.20.5.20", name: "IT-WS-020"),
-        (address: "10.20.5.21", name: "IT-WS-021"), (address: "10.20.7.15", name: "MKT-WS-015"),
-        (address: "10.20.8.113", name: "ENG-WS-113"),
-    ]
-
     /// Workstations whose Sysmon events reach the SIEM through Winlogbeat.
     private static let winlogbeatWorkstations: Set = ["10.20.3.47", "10.20.5.20", "10.20.1.12", "10.20.2.31"]
 
     mutating func addInternalShares() {
-        var workstations = Self.storyWorkstations + [
-            (address: "10.20.1.12", name: "HR-WS-012"), (address: "10.20.2.31", name: "SALES-WS-031"),
+        // The workstations with a story of their own also have ordinary file-server history.
+        var workstations = [Self.exfiltratingWorkstation] + Self.headquartersBackupClients + [
+            Self.sprayingWorkstation, NamedHost(address: "10.20.1.12", name: "HR-WS-012"),
+            NamedHost(address: "10.20.2.31", name: "SALES-WS-031"),
         ]
         for department in Self.departments {
             for _ in 1...3 {
                 let host = random.int(in: 10...240)
                 let address = "10.20.\(department.octet).\(host)"
                 if workstations.contains(where: { $0.address == address }) { continue }
-                workstations.append((address, "\(department.prefix)-WS-\(Self.threeDigits(host))"))
+                workstations.append(NamedHost(address: address, name: "\(department.prefix)-WS-\(Self.threeDigits(host))"))
             }
         }
         for workstation in workstations {
@@ -43,14 +38,14 @@ extension StoryBuilder {
             addFileServerSessions(for: workstation, sensors: sensors, sessions: random.int(in: 3...6))
         }
         for host in 11...18 {
-            let branchHost = (address: "172.16.5.\(host)", name: "BR-WS-\(Self.threeDigits(host))")
+            let branchHost = NamedHost(address: "172.16.5.\(host)", name: "BR-WS-\(Self.threeDigits(host))")
             addFileServerSessions(for: branchHost, sensors: [.zeekBranch], sessions: random.int(in: 2...4))
         }
         addFileServerInboundEvents()
     }
 
     private mutating func addFileServerSessions(
-        for workstation: (address: String, name: String), sensors: Set<Sensor>, sessions: Int
+        for workstation: NamedHost, sensors: Set<Sensor>, sessions: Int
     ) {
         let octet = Int(workstation.address.split(separator: ".")[2]) ?? 0
         let share = Self.departments.first { $0.octet == octet }?.share ?? (server: 1, name: "PUBLIC")
@@ -69,7 +64,7 @@ extension StoryBuilder {
                 fileIDs: files.map { _ in "F" + random.string(16, from: Self.base62) }
             )
             if sensors.contains(.winlogbeat) {
-                connection.process = process(image: "System", user: "NT AUTHORITY\\SYSTEM", hostName: workstation.name, pid: 4)
+                connection.process = systemProcess(on: workstation.name)
                 connection.serverName = "\(server.name).\(Story.domain)"
             }
             story.connections.append(connection)
@@ -84,7 +79,7 @@ extension StoryBuilder {
             from: "10.20.2.31", to: fileServer.address, port: 445, application: .smb, at: jittered(time(9, 2, 11)),
             seconds: 41.5, clientBytes: 88_104, serverBytes: 1_204_332, sensors: [.winlogbeat]
         )
-        inbound.process = process(image: "System", user: "NT AUTHORITY\\SYSTEM", hostName: fileServer.name, pid: 4)
+        inbound.process = systemProcess(on: fileServer.name)
         inbound.process?.initiated = false
         story.connections.append(inbound)
 
@@ -93,12 +88,12 @@ extension StoryBuilder {
             at: jittered(time(9, 2, 12)), seconds: 40.1, clientBytes: 1_204_332, serverBytes: 88_104, sensors: [.winlogbeat]
         )
         reversed.client.port = 445
-        reversed.process = process(image: "System", user: "NT AUTHORITY\\SYSTEM", hostName: fileServer.name, pid: 4)
+        reversed.process = systemProcess(on: fileServer.name)
         reversed.process?.initiated = false
         story.connections.append(reversed)
     }
 
-    static func threeDigits(_ value: Int) -> String {
+    private static func threeDigits(_ value: Int) -> String {
         value < 10 ? "00\(value)" : value < 100 ? "0\(value)" : "\(value)"
     }
 }

@@ -15,11 +15,14 @@ extension StoryBuilder {
         "Viet Nam", "France", "Netherlands",
     ]
 
+    static let sprayingWorkstation = NamedHost(address: "10.20.8.113", name: "ENG-WS-113")
+
     mutating func addSpray() {
-        let workstation = (address: "10.20.8.113", name: "ENG-WS-113")
+        let workstation = Self.sprayingWorkstation
         story.notableHosts.append(NotableHost(
             address: workstation.address, name: workstation.name,
-            scenario: "sprays SYNs to 150 public addresses on 445/139 in 20 minutes (worm-like)"
+            scenario: "sprays SYNs to 150 public addresses on 445/139 in 20 minutes (worm-like)",
+            verdict: "true positive: isolate the host, scan it for the worm (wupdsvc.exe)"
         ))
         let worm = process(image: "C:\\ProgramData\\WinUpd\\wupdsvc.exe", user: "CORP\\t.okafor", hostName: workstation.name)
         story.processStarts.append(ProcessStart(

@@ -58,6 +58,11 @@ struct StoryBuilder {
         )
     }
 
+    /// The Windows kernel's `System` process (pid 4), which opens SMB sessions for mapped drives.
+    mutating func systemProcess(on hostName: String) -> ProcessInfo {
+        process(image: "System", user: "NT AUTHORITY\\SYSTEM", hostName: hostName, pid: 4)
+    }
+
     /// A completed TCP connection; packet counts follow from the payload (full segments one way,
     /// delayed ACKs the other).
     mutating func completed(
