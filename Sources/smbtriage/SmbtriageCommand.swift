@@ -12,9 +12,9 @@ struct SmbtriageCommand: AsyncParsableCommand {
         """,
         version: SmbtriageVersion.current,
         subcommands: [
-            DemoCommand.self, IngestCommand.self, DetectCommand.self, WatchCommand.self,
+            DemoCommand.self, IngestCommand.self, DetectCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
-            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
+            ExceptionsCommand.self, AuditCommand.self,
         ]
     )
 }
