@@ -105,7 +105,7 @@ import Testing
 
     @Test func portValueMatchesWhetherWrittenAsNumberOrString() throws {
         for query in ["destination.port: 445", #"destination.port: "445""#] {
-            let predicate = try KQLCompiler.predicate(forQuery: query)
+            let predicate = PredicateProgram(try KQLCompiler.predicate(forQuery: query))
             #expect(predicate.matches(F.smbFlow(port: 445)), "\(query)")
             #expect(!predicate.matches(F.smbFlow(port: 4450)), "\(query)")
         }

@@ -1,0 +1,45 @@
+/// The form of an `EventPredicate` the detector runs: every node and value is flattened into
+/// immutable buffers of plain values (indices, address ranges, integers, UTF-8 bytes), so
+/// evaluating an event does no reference counting and no allocation.
+struct PredicateProgram: Sendable {
+    private let storage: PredicateProgramStorage
+
+    init(_ predicate: EventPredicate) {
+        var builder = PredicateProgramBuilder()
+        let root = builder.append(predicate)
+        storage = PredicateProgramStorage(builder, root: root)
+    }
+
+    /// True when the event at `event` satisfies the predicate. The hot path takes a pointer so
+    /// that events stored in an array are evaluated in place instead of being copied per call.
+    @inline(__always)
+    func matches(_ event: UnsafePointer<NetworkEvent>) -> Bool {
+        storage.matches(node: storage.root, event)
+    }
+
+    /// True when `event` satisfies the predicate.
+    func matches(_ event: NetworkEvent) -> Bool {
+        withUnsafePointer(to: event) { matches($0) }
+    }
+}
+
+/// One node of a flattened predicate. `start` and `count` select its slice of the storage
+/// buffer its operation reads: operand indices, address ranges, numbers or byte spans.
+struct PredicateNode: Sendable {
+    enum Operation: UInt8, Sendable {
+        case all, any, not, address, number, keyword, pattern, exists
+    }
+
+    var operation: Operation
+    var field: ECSField
+    var start: Int32
+    var count: Int32
+
+    var slice: Range<Int> { Int(start)..<Int(start + count) }
+}
+
+/// A run of bytes in the program's byte pool: one keyword, or one literal piece of a pattern.
+struct ByteSpan: Sendable {
+    var offset: Int32
+    var length: Int32
+}
