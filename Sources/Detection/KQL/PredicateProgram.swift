@@ -1,6 +1,6 @@
 /// The form of an `EventPredicate` the detector runs: every node and value is flattened into
-/// immutable buffers of plain values (indices, address ranges, integers, UTF-8 bytes), so
-/// evaluating an event does no reference counting and no allocation.
+/// immutable buffers of plain values (indices, integers, UTF-8 bytes) and one shared address
+/// table, so evaluating an event does no reference counting and no allocation.
 struct PredicateProgram: Sendable {
     private let storage: PredicateProgramStorage
 
@@ -24,14 +24,17 @@ struct PredicateProgram: Sendable {
 }
 
 /// One node of a flattened predicate. `start` and `count` select its slice of the storage
-/// buffer its operation reads: operand indices, address ranges, numbers or byte spans.
+/// buffer its operation reads: operand indices, numbers or byte spans; an address node's
+/// `start` is its slice of the address table.
 struct PredicateNode: Sendable {
     enum Operation: UInt8, Sendable {
-        case all, any, not, address, number, keyword, pattern, exists
+        case all, any, address, number, keyword, pattern, exists
     }
 
     var operation: Operation
     var field: ECSField
+    /// `not` folded into the node: the result is inverted.
+    var isNegated = false
     var start: Int32
     var count: Int32
 

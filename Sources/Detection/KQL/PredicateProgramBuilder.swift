@@ -1,9 +1,11 @@
-/// Flattens an `EventPredicate` tree into the pools a `PredicateProgram` evaluates.
+/// Flattens an `EventPredicate` tree into the pools a `PredicateProgram` evaluates. `not` is
+/// folded into the negated node, and the operands of `and` / `or` are ordered cheapest first
+/// (the predicates are pure, so order changes only how soon evaluation stops).
 struct PredicateProgramBuilder {
     private(set) var nodes: [PredicateNode] = []
     private(set) var operands: [Int32] = []
-    private(set) var rangeStarts: [IPAddress] = []
-    private(set) var rangeEnds: [IPAddress] = []
+    /// One slice per address node: its merged ranges.
+    private(set) var addressSlices: [[AddressRangeMap.Entry]] = []
     private(set) var numbers: [Int64] = []
     private(set) var spans: [ByteSpan] = []
     private(set) var bytes: [UInt8] = []
@@ -13,13 +15,13 @@ struct PredicateProgramBuilder {
         switch predicate {
         case .all(let children): return appendOperator(.all, children)
         case .any(let children): return appendOperator(.any, children)
-        case .not(let child): return appendOperator(.not, [child])
+        case .not(let child):
+            let index = append(child)
+            nodes[Int(index)].isNegated.toggle()
+            return index
         case .address(let field, let prefixes):
-            let ranges = prefixes.ranges
-            let start = rangeStarts.count
-            rangeStarts += ranges.map(\.lowerBound)
-            rangeEnds += ranges.map(\.upperBound)
-            return appendNode(.address, field, start: start, count: ranges.count)
+            addressSlices.append(prefixes.ranges.map { ($0, 0) })
+            return appendNode(.address, field, start: addressSlices.count - 1, count: 1)
         case .number(let field, let values):
             let start = numbers.count
             numbers += values
@@ -38,7 +40,8 @@ struct PredicateProgramBuilder {
     }
 
     private mutating func appendOperator(_ operation: PredicateNode.Operation, _ children: [EventPredicate]) -> Int32 {
-        let indices = children.map { append($0) }
+        let cheapestFirst = children.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }
+        let indices = cheapestFirst.map { append($0.element) }
         let start = operands.count
         operands += indices
         return appendNode(operation, .eventDataset, start: start, count: indices.count)
@@ -53,5 +56,20 @@ struct PredicateProgramBuilder {
                                      start: Int, count: Int) -> Int32 {
         nodes.append(PredicateNode(operation: operation, field: field, start: Int32(start), count: Int32(count)))
         return Int32(nodes.count - 1)
+    }
+}
+
+extension EventPredicate {
+    /// A rough evaluation cost, for ordering operands: integer compares before string compares
+    /// before address searches before wildcard scans.
+    var cost: Int {
+        switch self {
+        case .number, .exists: 1
+        case .keyword: 2
+        case .address: 3
+        case .keywordPattern: 6
+        case .not(let operand): operand.cost
+        case .all(let operands), .any(let operands): operands.reduce(1) { $0 + $1.cost }
+        }
     }
 }

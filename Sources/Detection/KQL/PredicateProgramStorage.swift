@@ -5,8 +5,8 @@ final class PredicateProgramStorage: @unchecked Sendable {
     let root: Int
     private let nodes: UnsafeBufferPointer<PredicateNode>
     private let operands: UnsafeBufferPointer<Int32>
-    private let rangeStarts: UnsafeBufferPointer<IPAddress>
-    private let rangeEnds: UnsafeBufferPointer<IPAddress>
+    /// One slice per address node.
+    private let addressTable: AddressRangeMap
     private let numbers: UnsafeBufferPointer<Int64>
     private let spans: UnsafeBufferPointer<ByteSpan>
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -20,8 +20,7 @@ final class PredicateProgramStorage: @unchecked Sendable {
         self.root = Int(root)
         nodes = copy(builder.nodes)
         operands = copy(builder.operands)
-        rangeStarts = copy(builder.rangeStarts)
-        rangeEnds = copy(builder.rangeEnds)
+        addressTable = AddressRangeMap(slices: builder.addressSlices)
         numbers = copy(builder.numbers)
         spans = copy(builder.spans)
         bytes = copy(builder.bytes)
@@ -30,8 +29,6 @@ final class PredicateProgramStorage: @unchecked Sendable {
     deinit {
         nodes.deallocate()
         operands.deallocate()
-        rangeStarts.deallocate()
-        rangeEnds.deallocate()
         numbers.deallocate()
         spans.deallocate()
         bytes.deallocate()
@@ -40,6 +37,11 @@ final class PredicateProgramStorage: @unchecked Sendable {
     /// Evaluates node `index` on the event at `event` (read in place, never copied).
     func matches(node index: Int, _ event: UnsafePointer<NetworkEvent>) -> Bool {
         let node = nodes[index]
+        return evaluate(node, event) != node.isNegated
+    }
+
+    @inline(__always)
+    private func evaluate(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
         switch node.operation {
         case .all:
             for operand in node.slice where !matches(node: Int(operands[operand]), event) { return false }
@@ -47,18 +49,14 @@ final class PredicateProgramStorage: @unchecked Sendable {
         case .any:
             for operand in node.slice where matches(node: Int(operands[operand]), event) { return true }
             return false
-        case .not:
-            return !matches(node: Int(operands[Int(node.start)]), event)
         case .address:
-            return node.field.anyAddress(of: event) { contains($0, node.slice) }
+            return node.field.anyAddress(of: event) { addressTable.value(at: $0, slice: Int(node.start)) != nil }
         case .number:
             guard let number = node.field.number(of: event) else { return false }
             for candidate in node.slice where numbers[candidate] == number { return true }
             return false
         case .keyword:
-            return node.field.anyKeyword(of: event) { keyword in
-                withUTF8(keyword) { text in node.slice.contains { equals(text, spans[$0]) } }
-            }
+            return node.field.anyKeyword(of: event) { equalsAny($0, node.slice) }
         case .pattern:
             return node.field.anyKeyword(of: event) { keyword in
                 withUTF8(keyword) { matchesPattern($0, node.slice) }
@@ -68,27 +66,20 @@ final class PredicateProgramStorage: @unchecked Sendable {
         }
     }
 
-    /// Binary search for `address` among the sorted disjoint ranges `slice`.
-    @inline(__always)
-    private func contains(_ address: IPAddress, _ slice: Range<Int>) -> Bool {
-        var low = slice.lowerBound
-        var high = slice.upperBound
-        while low < high {
-            let middle = (low + high) >> 1
-            if address < rangeStarts[middle] { high = middle } else { low = middle + 1 }
-        }
-        return low > slice.lowerBound && address <= rangeEnds[low - 1]
-    }
-
     @inline(__always)
     private func withUTF8(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// True when `keyword` equals one of the byte spans `slice` (lengths are compared first).
     @inline(__always)
-    private func equals(_ text: UnsafeBufferPointer<UInt8>, _ span: ByteSpan) -> Bool {
-        text.count == Int(span.length) && occurs(span, in: text, at: 0)
+    private func equalsAny(_ keyword: String, _ slice: Range<Int>) -> Bool {
+        let length = keyword.utf8.count
+        for index in slice where Int(spans[index].length) == length {
+            if withUTF8(keyword, { occurs(spans[index], in: $0, at: 0) }) { return true }
+        }
+        return false
     }
 
     /// True when the bytes of `span` appear in `text` at `position` (which must leave room).
