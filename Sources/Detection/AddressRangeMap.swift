@@ -2,7 +2,7 @@
 /// carrying a value, with binary-search lookup. IPv4 ranges are also kept as 32-bit bounds, so the
 /// common IPv4 lookup compares small integers in a compact array; other addresses search the
 /// 128-bit ranges. All slices share the same flat arrays, so a lookup never copies a table.
-struct AddressRangeMap: Sendable, Hashable {
+struct AddressRangeMap: Sendable {
     typealias Entry = (range: ClosedRange<IPAddress>, value: Int32)
 
     private var ipv4Starts: [UInt32] = []

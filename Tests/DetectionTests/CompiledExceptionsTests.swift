@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func tenThousandItemsAgreeWithALinearScan() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = seededGenerator(42)
         func randomAddress(in block: UInt32, bits: UInt32) -> String {
             let host = UInt32(truncatingIfNeeded: generator.next()) & ((1 << (32 - bits)) - 1)
             return "\(IPAddress(ipv4: block | host))"

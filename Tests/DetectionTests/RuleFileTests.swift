@@ -4,16 +4,12 @@ import Testing
 
 @Suite struct RuleFileTests {
     private static let bundledText: String = {
-        guard let url = Bundle.module.url(forResource: "rule", withExtension: "json") ?? detectionResourceURL(),
+        // `Bundle.module` is Detection's resource bundle (visible through @testable import).
+        guard let url = Bundle.module.url(forResource: "rule", withExtension: "json"),
               let text = try? String(contentsOf: url, encoding: .utf8)
         else { preconditionFailure("bundled rule.json not found") }
         return text
     }()
-
-    /// The Detection module's bundled rule file.
-    private static func detectionResourceURL() -> URL? {
-        Bundle.allBundles.lazy.compactMap { $0.url(forResource: "rule", withExtension: "json") }.first
-    }
 
     private func errors(_ text: String) -> [RuleFileError] {
         validateRuleFile(Data(text.utf8))
