@@ -6,11 +6,14 @@ extension ECSField {
     /// True when an address of this `ip` field in `event` satisfies `predicate`.
     @inline(__always)
     func anyAddress(of event: UnsafePointer<NetworkEvent>, satisfies predicate: (IPAddress) -> Bool) -> Bool {
+        let addresses: [IPAddress]
         switch self {
-        case .sourceIP: event.pointee.sourceIPs.contains(where: predicate)
-        case .destinationIP: event.pointee.destinationIPs.contains(where: predicate)
-        default: false
+        case .sourceIP: addresses = event.pointee.sourceIPs
+        case .destinationIP: addresses = event.pointee.destinationIPs
+        default: return false
         }
+        for index in addresses.indices where predicate(addresses[index]) { return true }
+        return false
     }
 
     /// The value of this `long` field in `event`, or nil when missing.

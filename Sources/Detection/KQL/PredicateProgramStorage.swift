@@ -1,3 +1,5 @@
+import Foundation
+
 /// The immutable buffers of a `PredicateProgram` and the evaluator over them. The buffers hold
 /// only trivial values and are never written after `init`, which makes sharing them across
 /// threads safe (hence `@unchecked Sendable`).
@@ -37,18 +39,32 @@ final class PredicateProgramStorage: @unchecked Sendable {
     /// Evaluates node `index` on the event at `event` (read in place, never copied).
     func matches(node index: Int, _ event: UnsafePointer<NetworkEvent>) -> Bool {
         let node = nodes[index]
-        return evaluate(node, event) != node.isNegated
-    }
-
-    @inline(__always)
-    private func evaluate(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
         switch node.operation {
         case .all:
-            for operand in node.slice where !matches(node: Int(operands[operand]), event) { return false }
-            return true
+            for operand in node.slice where !operandMatches(operands[operand], event) { return node.isNegated }
+            return !node.isNegated
         case .any:
-            for operand in node.slice where matches(node: Int(operands[operand]), event) { return true }
-            return false
+            for operand in node.slice where operandMatches(operands[operand], event) { return !node.isNegated }
+            return node.isNegated
+        default:
+            return leafMatches(node, event) != node.isNegated
+        }
+    }
+
+    /// An operand of `and` / `or`: leaves are evaluated inline, nested operators recursively.
+    @inline(__always)
+    private func operandMatches(_ index: Int32, _ event: UnsafePointer<NetworkEvent>) -> Bool {
+        let node = nodes[Int(index)]
+        if node.operation == .all || node.operation == .any { return matches(node: Int(index), event) }
+        return leafMatches(node, event) != node.isNegated
+    }
+
+    /// Evaluates a leaf (a clause on one field), before negation.
+    @inline(__always)
+    private func leafMatches(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
+        switch node.operation {
+        case .all, .any:
+            preconditionFailure("and / or nodes are not leaves")
         case .address:
             return node.field.anyAddress(of: event) { addressTable.value(at: $0, slice: Int(node.start)) != nil }
         case .number:
@@ -85,9 +101,8 @@ final class PredicateProgramStorage: @unchecked Sendable {
     /// True when the bytes of `span` appear in `text` at `position` (which must leave room).
     @inline(__always)
     private func occurs(_ span: ByteSpan, in text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        let offset = Int(span.offset)
-        for index in 0..<Int(span.length) where text[position + index] != bytes[offset + index] { return false }
-        return true
+        guard let textBase = text.baseAddress, let poolBase = bytes.baseAddress else { return span.length == 0 }
+        return memcmp(textBase + position, poolBase + Int(span.offset), Int(span.length)) == 0
     }
 
     /// Wildcard match: the first piece is a prefix, the last a suffix, the middle ones occur in
