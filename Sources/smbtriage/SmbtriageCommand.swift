@@ -15,7 +15,7 @@ struct SmbtriageCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, IngestCommand.self, DetectCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
-            ExceptionsCommand.self, AuditCommand.self,
+            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
         ]
     )
 }
