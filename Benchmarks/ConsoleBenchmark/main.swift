@@ -32,6 +32,10 @@ func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
     sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))]
 }
 
+func padded(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
+}
+
 func run(_ label: String, repository: any TriageRepository, rounds: Int, width: Int = 120, height: Int = 40) {
     let clock = ContinuousClock()
     let runtime = ConsoleRuntime(repository: repository, rule: rule,
@@ -40,17 +44,20 @@ func run(_ label: String, repository: any TriageRepository, rounds: Int, width: 
     let firstFrame = clock.measure { first = runtime.start(width: width, height: height) }
     precondition(first.width == width, "no first frame")
     var samples: [Double] = []
+    var perKey: [String: [Double]] = [:]
     for _ in 0..<rounds {
         for key in round {
-            let elapsed = clock.measure { _ = runtime.handle(.key(key)) }
-            samples.append(milliseconds(elapsed))
+            let elapsed = milliseconds(clock.measure { _ = runtime.handle(.key(key)) })
+            samples.append(elapsed)
+            perKey["\(key)", default: []].append(elapsed)
         }
     }
     samples.sort()
-    let line = String(format: "%-34@ first frame %7.2f ms | key→frame p50 %6.3f ms  p99 %6.3f ms  max %6.3f ms (%d keys) | RSS %6.1f MiB",
-                      label as NSString, milliseconds(firstFrame), percentile(samples, 0.5), percentile(samples, 0.99),
-                      samples.last ?? 0, samples.count, residentMegabytes())
-    print(line)
+    print(padded(label, 36) + String(format: "first frame %6.2f ms | key→frame p50 %6.3f ms  p99 %6.3f ms  max %6.3f ms (%d keys) | RSS %5.1f MiB",
+                                     milliseconds(firstFrame), percentile(samples, 0.5), percentile(samples, 0.99),
+                                     samples.last ?? 0, samples.count, residentMegabytes()))
+    let slowest = perKey.mapValues { percentile($0.sorted(), 0.5) }.sorted { $0.value > $1.value }.prefix(3)
+    print("    slowest keys (p50): " + slowest.map { String(format: "%@ %.3f ms", $0.key, $0.value) }.joined(separator: ", "))
 }
 
 print("console-benchmark: \(round.count) keys per round at 120×40; targets: first frame ≤ 200 ms, p99 ≤ 16 ms")
