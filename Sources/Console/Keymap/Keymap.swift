@@ -63,6 +63,7 @@ enum Keymap {
         KeyBinding(keys: [.pageDown, .ctrl("f")], context: .text, action: .pageDown, hint: nil, help: "Scroll a page down"),
         KeyBinding(keys: [.pageUp, .ctrl("b")], context: .text, action: .pageUp, hint: nil, help: "Scroll a page up"),
         KeyBinding(keys: [.character("g"), .home], context: .text, action: .top, hint: nil, help: "Scroll to the top"),
+        KeyBinding(keys: [.character("G"), .end], context: .text, action: .bottom, hint: nil, help: "Scroll to the end"),
         // History
         KeyBinding(keys: [.character("t")], context: .history, action: .toggleBucket, hint: "hour/day",
                    help: "Toggle the timeline between hours and days"),

@@ -110,16 +110,18 @@ private func move(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
         default: cursor.select(cursor.count - 1, visible: visible)
         }
     }
+    let scrollLimit = ScrollExtent.maximum(state)
     func scroll(_ offset: inout Int) {
         let page = layout.textRows
         switch action {
-        case .up: offset = max(0, offset - 1)
+        case .up: offset -= 1
         case .down: offset += 1
-        case .pageUp: offset = max(0, offset - page)
+        case .pageUp: offset -= page
         case .pageDown: offset += page
         case .top: offset = 0
-        default: break
+        default: offset = scrollLimit
         }
+        offset = max(0, min(offset, scrollLimit))
     }
     switch state.route {
     case .hosts: step(&state.hosts.list.cursor, visible: layout.hostRows)

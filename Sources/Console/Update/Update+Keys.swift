@@ -1,4 +1,5 @@
-/// The keymap contexts of what is in front, most specific first.
+/// The keymap contexts of what is in front, in dispatch order (their keys do not overlap, except
+/// that everything before `global` wins over it); lists come first so `Enter open` leads the hints.
 func keyContexts(_ state: ConsoleState) -> [KeyContext] {
     switch state.overlay {
     case .help, .raw: return [.overlay]
@@ -8,11 +9,11 @@ func keyContexts(_ state: ConsoleState) -> [KeyContext] {
     case nil: break
     }
     switch state.route {
-    case .hosts: return [.hosts, .list, .global]
-    case .host: return [.host, .list, .global]
+    case .hosts: return [.list, .hosts, .global]
+    case .host: return [.list, .host, .global]
     case .alert: return state.alert?.pane == .guide ? [.guide, .alert, .text, .global] : [.alert, .text, .global]
-    case .history: return [.history, .list, .global]
-    case .exceptions: return [.exceptions, .list, .global]
+    case .history: return [.list, .history, .global]
+    case .exceptions: return [.list, .exceptions, .global]
     case .rule: return [.text, .global]
     }
 }
@@ -79,10 +80,11 @@ func handleKey(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
 private func handleScrollOverlay(_ state: inout ConsoleState, _ action: Action?, scroll: Int,
                                  make: (Int) -> Overlay) -> [Effect] {
     let page = state.layout.textRows
+    let limit = ScrollExtent.maximum(state)
     switch action {
-    case .down: state.overlay = make(scroll + 1)
+    case .down: state.overlay = make(min(limit, scroll + 1))
     case .up: state.overlay = make(max(0, scroll - 1))
-    case .pageDown: state.overlay = make(scroll + page)
+    case .pageDown: state.overlay = make(min(limit, scroll + page))
     case .pageUp: state.overlay = make(max(0, scroll - page))
     case .cancel: state.overlay = nil
     default: break
