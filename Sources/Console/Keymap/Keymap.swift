@@ -21,7 +21,7 @@ enum Keymap {
         KeyBinding(keys: [.character("g"), .home], context: .list, action: .top, hint: nil, help: "First row"),
         KeyBinding(keys: [.character("G"), .end], context: .list, action: .bottom, hint: nil, help: "Last row"),
         KeyBinding(keys: [.enter, .character("l")], context: .list, action: .open, hint: "open",
-                   help: "Open the selected row (history: its raw record; exceptions: edit)"),
+                   help: "Open the selected row (a destination filters the host's alerts to it; a flow shows its raw record; an exception opens its edit form)"),
         // Hosts
         KeyBinding(keys: [.character("/")], context: .hosts, action: .filter, hint: "filter", help: "Filter hosts by address or name"),
         KeyBinding(keys: [.character("f")], context: .hosts, action: .cycleStatusFilter, hint: "status",
@@ -67,6 +67,8 @@ enum Keymap {
         // History
         KeyBinding(keys: [.character("t")], context: .history, action: .toggleBucket, hint: "hour/day",
                    help: "Toggle the timeline between hours and days"),
+        KeyBinding(keys: [.character("b")], context: .history, action: .toggleMetric, hint: "flows/bytes",
+                   help: "Toggle the timeline between flows and bytes sent"),
         // Exceptions
         KeyBinding(keys: [.character("+"), .character("a")], context: .exceptions, action: .newException, hint: "add",
                    help: "Add an exception"),

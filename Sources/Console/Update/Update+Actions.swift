@@ -43,6 +43,10 @@ func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
         history.timeline = []
         state.history = history
         return [.loadTimeline(history.address, history.bucket)]
+    case .toggleMetric:
+        guard let metric = state.history?.metric else { return [] }
+        state.history?.metric = metric == .flows ? .bytesOut : .flows
+        return []
     case .mark: return toggleMark(&state)
     case .toggleGuideStep: return toggleGuideStep(&state)
     case .showRaw:
