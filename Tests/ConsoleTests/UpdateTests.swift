@@ -120,7 +120,7 @@ struct UpdateTests {
         var driver = StateDriver(readOnly: true)
         driver.press(.enter, .tab, .character("a"))
         #expect(driver.lastEffects.isEmpty)
-        #expect(driver.state.message == readOnlyMessage)
+        #expect(driver.state.message == Update.readOnlyMessage)
         driver.press(.enter, .character("n"))
         #expect(driver.state.overlay == nil)
         #expect(driver.repository.statusCalls.isEmpty)
