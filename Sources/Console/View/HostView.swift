@@ -34,8 +34,9 @@ enum HostView {
         PaneTitle.draw("Destinations (\(host.destinations.count))", focused: host.pane == .destinations, row: row,
                        into: &screen, theme: theme)
         let destinationRange = host.destinationCursor.visibleRange(layout.destinationRows)
-        destinationTable.draw(into: &screen, theme: theme, top: row + 1, height: layout.destinationRows,
-                              rows: destinationRange.map { Optional(cells(host.destinations[$0], state)) },
+        let destinationRows = destinationRange.map { cells(host.destinations[$0], state) }
+        destinationTable.widening(0, toFit: destinationRows.compactMap { $0.first?.text })
+            .draw(into: &screen, theme: theme, top: row + 1, height: layout.destinationRows, rows: destinationRows,
                               selected: host.destinationCursor.selected - host.destinationCursor.top,
                               focused: host.pane == .destinations)
         if host.destinations.isEmpty {
@@ -51,8 +52,9 @@ enum HostView {
         let marked = Set(alertRange.enumerated().compactMap { offset, index in
             alerts.row(at: index).flatMap { host.marked.contains($0.id) ? offset : nil }
         })
-        alertTable.draw(into: &screen, theme: theme, top: row + 1, height: layout.hostAlertRows,
-                        rows: alertRange.map { index in alerts.row(at: index).map { cells($0, state) } },
+        let alertRows = alertRange.map { index in alerts.row(at: index).map { cells($0, state) } }
+        alertTable.widening(4, toFit: alertRows.compactMap { $0?[4].text }, limit: 47)
+            .draw(into: &screen, theme: theme, top: row + 1, height: layout.hostAlertRows, rows: alertRows,
                         selected: alerts.cursor.selected - alerts.cursor.top, marked: marked, focused: host.pane == .alerts)
         if alerts.isLoaded, alerts.cursor.count == 0 {
             screen.draw("No alerts.", row: row + 2, column: 2, style: theme.muted)
