@@ -105,8 +105,8 @@ extension Update {
         case .host:
             guard var host = state.host else { return [] }
             switch host.pane {
-            case .destinations: step(&host.destinationCursor, visible: layout.destinationRows)
-            case .alerts: step(&host.alerts.cursor, visible: layout.hostAlertRows)
+            case .destinations: step(&host.destinationCursor, visible: state.destinationRows)
+            case .alerts: step(&host.alerts.cursor, visible: state.hostAlertRows)
             }
             state.host = host
         case .alert:
@@ -127,7 +127,7 @@ extension Update {
         guard var host = state.host, case .host = state.route, host.pane == .alerts,
               let alert = host.alerts.selectedRow else { return [] }
         if host.marked.remove(alert.id) == nil { host.marked.insert(alert.id) }
-        host.alerts.cursor.move(by: 1, visible: state.layout.hostAlertRows)
+        host.alerts.cursor.move(by: 1, visible: state.hostAlertRows)
         state.host = host
         return followUp(state)
     }

@@ -11,7 +11,7 @@ extension Update {
             return [.loadHosts(state.hosts.filter, state.hosts.sort, offset: page.offset, limit: page.limit)]
         case .host(let address):
             guard let host = state.host else { return [] }
-            let page = host.alerts.reloadPage(visible: layout.hostAlertRows)
+            let page = host.alerts.reloadPage(visible: state.hostAlertRows)
             return [.loadDestinations(address), .loadAlerts(host.alertQuery, offset: page.offset, limit: page.limit)]
         case .alert(let id):
             return [.loadAlert(id)]
@@ -47,7 +47,7 @@ extension Update {
                 .filter { hosts.activity[$0] == nil }
             return missing.isEmpty ? [] : [.loadActivity(missing)]
         case .host:
-            guard let host = state.host, let page = host.alerts.missingPage(visible: layout.hostAlertRows) else { return [] }
+            guard let host = state.host, let page = host.alerts.missingPage(visible: state.hostAlertRows) else { return [] }
             return [.loadAlerts(host.alertQuery, offset: page.offset, limit: page.limit)]
         case .history(let address):
             guard let history = state.history, let page = history.flows.missingPage(visible: layout.historyRows) else { return [] }
@@ -74,10 +74,12 @@ extension Update {
             if let selected, let index = destinations.firstIndex(where: { $0.address == selected }) {
                 state.host?.destinationCursor.selected = index
             }
-            state.host?.destinationCursor.resize(count: destinations.count, visible: layout.destinationRows)
+            let visible = state.destinationRows
+            state.host?.destinationCursor.resize(count: destinations.count, visible: visible)
         case .alertsLoaded(let query, let offset, let page):
             guard state.host?.alertQuery == query else { return [] }
-            state.host?.alerts.apply(rows: page.rows, offset: offset, total: page.total, visible: layout.hostAlertRows)
+            let visible = state.hostAlertRows
+            state.host?.alerts.apply(rows: page.rows, offset: offset, total: page.total, visible: visible)
         case .alertLoaded(let id, let record, let notes):
             guard state.alert?.id == id else { return [] }
             state.alert?.record = record
