@@ -22,6 +22,14 @@ func milliseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
 }
 
+/// CPU time of this thread in milliseconds: unlike wall time it does not grow when other
+/// processes preempt the benchmark on a busy machine.
+func threadCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+}
+
 func residentMegabytes() -> Double {
     guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
           let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return .nan }
@@ -44,18 +52,24 @@ func run(_ label: String, repository: any TriageRepository, rounds: Int, width: 
     let firstFrame = clock.measure { first = runtime.start(width: width, height: height) }
     precondition(first.width == width, "no first frame")
     var samples: [Double] = []
+    var cpuSamples: [Double] = []
     var perKey: [String: [Double]] = [:]
     for _ in 0..<rounds {
         for key in round {
+            let cpuStart = threadCPUMilliseconds()
             let elapsed = milliseconds(clock.measure { _ = runtime.handle(.key(key)) })
+            cpuSamples.append(threadCPUMilliseconds() - cpuStart)
             samples.append(elapsed)
             perKey["\(key)", default: []].append(elapsed)
         }
     }
     samples.sort()
-    print(padded(label, 36) + String(format: "first frame %6.2f ms | key→frame p50 %6.3f ms  p99 %6.3f ms  max %6.3f ms (%d keys) | RSS %5.1f MiB",
+    cpuSamples.sort()
+    print(padded(label, 36) + String(format: "first frame %6.2f ms | key→frame wall p50 %6.3f  p99 %6.3f  max %7.3f ms"
+                                     + " | cpu p50 %6.3f  p99 %6.3f ms (%d keys) | RSS %5.1f MiB",
                                      milliseconds(firstFrame), percentile(samples, 0.5), percentile(samples, 0.99),
-                                     samples.last ?? 0, samples.count, residentMegabytes()))
+                                     samples.last ?? 0, percentile(cpuSamples, 0.5), percentile(cpuSamples, 0.99),
+                                     samples.count, residentMegabytes()))
     let slowest = perKey.mapValues { percentile($0.sorted(), 0.5) }.sorted { $0.value > $1.value }.prefix(3)
     print("    slowest keys (p50): " + slowest.map { String(format: "%@ %.3f ms", $0.key, $0.value) }.joined(separator: ", "))
 }
