@@ -82,7 +82,7 @@ enum Keymap {
         KeyBinding(keys: [.tab, .down], context: .form, action: .nextField, hint: "next field", help: "Next field"),
         KeyBinding(keys: [.backTab, .up], context: .form, action: .previousField, hint: nil, help: "Previous field"),
         KeyBinding(keys: [.enter], context: .prompt, action: .submit, hint: "run", help: "Run the command / keep the filter"),
-        KeyBinding(keys: [.escape], context: .prompt, action: .cancel, hint: "cancel", help: "Cancel"),
+        KeyBinding(keys: [.escape], context: .prompt, action: .cancel, hint: "cancel", help: "Cancel (a filter is cleared)"),
         KeyBinding(keys: [.character("y"), .enter], context: .confirm, action: .confirm, hint: "yes", help: "Go ahead"),
         KeyBinding(keys: [.character("n"), .escape], context: .confirm, action: .decline, hint: "no", help: "Cancel"),
         KeyBinding(keys: [.character("j"), .down], context: .overlay, action: .down, hint: "scroll", help: "Scroll down"),
