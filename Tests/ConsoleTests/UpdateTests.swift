@@ -208,6 +208,9 @@ struct UpdateTests {
         driver.press(.character("f"))
         #expect(driver.state.hosts.filter.status == .open)
         #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.finance, Fixture.printer])
+        driver.press(.escape)
+        #expect(driver.state.hosts.filter == HostFilter())
+        #expect(driver.state.hosts.list.rows.count == 3)
     }
 
     @Test("commands open screens, sort, and explain mistakes")

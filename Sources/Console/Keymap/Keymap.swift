@@ -7,7 +7,7 @@ enum Keymap {
         KeyBinding(keys: [.character("?")], context: .global, action: .help, hint: "help", help: "Show this help"),
         KeyBinding(keys: [.character(":")], context: .global, action: .command, hint: nil,
                    help: "Command line: :q :hosts :exceptions :rule :host ADDRESS :sort NAME"),
-        KeyBinding(keys: [.escape, .character("h")], context: .global, action: .back, hint: "back", help: "Go back one screen"),
+        KeyBinding(keys: [.escape, .character("h")], context: .global, action: .back, hint: "back", help: "Go back one screen (on the hosts screen: clear the filters)"),
         KeyBinding(keys: [.character("q")], context: .global, action: .quit, hint: "quit",
                    help: "Quit on the hosts screen, go back elsewhere"),
         KeyBinding(keys: [.character("E")], context: .global, action: .exceptions, hint: nil, help: "Open the exceptions list"),

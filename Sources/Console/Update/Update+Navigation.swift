@@ -22,11 +22,13 @@ extension Update {
         return reload(state)
     }
 
-    /// Goes back one screen and reloads it (what was done further in may have changed it).
+    /// Goes back one screen and reloads it (what was done further in may have changed it); on the
+    /// hosts screen it clears the filter instead.
     static func goBack(_ state: inout ConsoleState) -> [Effect] {
         if state.route == .hosts, state.routes.count == 1 {
-            guard !state.hosts.filter.text.isEmpty else { return [] }
-            return setHostFilterText(&state, "")
+            guard state.hosts.filter != HostFilter() else { return [] }
+            state.hosts.filter = HostFilter()
+            return restartHosts(&state)
         }
         state.routes.removeLast()
         if state.routes.isEmpty { state.routes = [.hosts] }
