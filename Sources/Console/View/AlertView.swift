@@ -136,8 +136,10 @@ enum AlertView {
             let box = checked ? "[x] " : "[ ] "
             let number = "\(index + 1). "
             if index == selectedStep { selectedLine = lines.count }
+            let marker = index == selectedStep ? " ›" : "  "
             var stepLines = StyledLine.wrapped(step, width: width - 2, style: checked ? theme.style(.ok) : theme.plain,
-                                               firstPrefix: "  " + box + number, prefix: String(repeating: " ", count: 2 + box.count + number.count))
+                                               firstPrefix: marker + box + number,
+                                               prefix: String(repeating: " ", count: 2 + box.count + number.count))
             if index == selectedStep { for line in stepLines.indices { stepLines[line].isSelected = true } }
             lines += stepLines
         }
