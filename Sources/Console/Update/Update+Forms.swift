@@ -24,6 +24,16 @@ extension Update {
         ]
     }
 
+    /// Asks why alerts are closed: one of Kibana's reasons, with details (required for "other").
+    static func closeForm(_ purpose: Form.Purpose, title: String) -> Form {
+        Form(title: title, purpose: purpose, fields: [
+            .choice(label: FieldLabel.reason, options: closeReasons, selected: 0),
+            .text(label: FieldLabel.details, value: TextField(), hint: "optional; required for other"),
+        ])
+    }
+
+    /// Adds an exception from an alert: the scope, a comment, an expiry, and whether to close the
+    /// open alerts it matches.
     static func exceptionFromAlertForm(source: IPAddress, destination: IPAddress) -> Form {
         let scopes = alertExceptionScopes(source: source, destination: destination)
         let labels = ["this destination", "its block", "this host → destination", "this host"]
@@ -36,6 +46,7 @@ extension Update {
                     ])
     }
 
+    /// Adds an exception typed in full on the exceptions screen.
     static func newExceptionForm() -> Form {
         Form(title: "Add an exception", purpose: .newException, fields: [
             .choice(label: FieldLabel.scope, options: ["destination", "source", "source → destination"], selected: 0),
@@ -47,6 +58,7 @@ extension Update {
         ])
     }
 
+    /// Changes an exception's comment and expiry.
     static func editExceptionForm(_ item: ExceptionItem, timeZone: TimeZone) -> Form {
         Form(title: "Edit \(item.name)", purpose: .editException(item), fields: [
             .text(label: FieldLabel.comment, value: TextField(item.comment), hint: commentHint),

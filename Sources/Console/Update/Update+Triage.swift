@@ -117,11 +117,4 @@ extension Update {
         let noun = count == 1 ? "alert" : "alerts"
         return [String(count), adjective, noun].compactMap { $0 }.joined(separator: " ")
     }
-
-    private static func closeForm(_ purpose: Form.Purpose, title: String) -> Form {
-        Form(title: title, purpose: purpose, fields: [
-            .choice(label: "Reason", options: closeReasons, selected: 0),
-            .text(label: "Details", value: TextField(), hint: "optional; required for other"),
-        ])
-    }
 }
