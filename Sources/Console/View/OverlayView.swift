@@ -51,9 +51,19 @@ enum OverlayView {
         return lines
     }
 
-    /// The original record, wrapped to the box.
+    /// Characters of a record the overlay shows; a longer (hostile or broken) line is cut.
+    static let rawLimit = 65_536
+
+    /// The original record, wrapped to the box (cut after `rawLimit` characters, saying so).
     static func rawLines(_ flow: StoredFlow, box: Box, theme: Theme) -> [StyledLine] {
-        DisplayText.wrapped(flow.origin.original, to: max(1, box.innerWidth)).map { StyledLine($0, theme.plain) }
+        let original = flow.origin.original
+        var lines = DisplayText.wrapped(String(original.prefix(rawLimit)), to: max(1, box.innerWidth))
+            .map { StyledLine($0, theme.plain) }
+        if original.count > rawLimit {
+            lines.append(StyledLine("… cut after \(NumberText.grouped(rawLimit)) of \(NumberText.grouped(original.count)) characters",
+                                    theme.style(.medium, .bold)))
+        }
+        return lines
     }
 
     private static func drawRaw(_ flow: StoredFlow, _ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
