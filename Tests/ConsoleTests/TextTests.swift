@@ -25,6 +25,8 @@ struct TextTests {
         #expect(DisplayText.truncated("財務部-PC", to: 6) == "財務…")
         #expect(DisplayText.fitted("財務", to: 6) == "財務  ")
         #expect(DisplayText.truncated("short", to: 10) == "short")
+        #expect(DisplayText.capped("abcdef", at: 3) == "abc…")
+        #expect(DisplayText.capped("abc", at: 3) == "abc")
         #expect(DisplayText.truncated(String(repeating: "x", count: 1_000_000), to: 5) == "xxxx…")
         #expect(DisplayText.truncated("ab" + String(repeating: "\u{200B}", count: 500), to: 5) == "ab" + String(repeating: "\u{200B}", count: 67) + "…")
     }

@@ -52,6 +52,14 @@ enum DisplayText {
         return result + "…"
     }
 
+    /// The first `limit` characters of `text`, with `…` when there were more.
+    static func capped(_ text: String, at limit: Int) -> String {
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex else {
+            return text
+        }
+        return text[..<end] + "…"
+    }
+
     /// `text` truncated to `columns` and padded with spaces to exactly that width.
     static func fitted(_ text: String, to columns: Int, alignRight: Bool = false) -> String {
         let cut = truncated(text, to: columns)
