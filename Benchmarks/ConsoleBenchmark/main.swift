@@ -7,6 +7,9 @@ import Store
 // frame, and resident memory, against synthetic stores of growing size. Prints figures.
 //
 //     swift run -c release console-benchmark
+//
+// Wall time includes preemption on a shared machine; thread CPU time does not. To measure a real
+// store, pass any TriageRepository (e.g. an SMBStore over a large database) to `run`.
 
 let ruleURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Sources/Detection/Resources/rule.json")
