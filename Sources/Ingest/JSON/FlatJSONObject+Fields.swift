@@ -57,11 +57,10 @@ extension FlatJSONObject {
         }
     }
 
-    /// The first value as a timestamp: an ISO 8601 string, or an epoch number in `epochUnit`
-    /// (a number, or a string of digits).
+    /// The first value as a timestamp: an ISO 8601 string (without a zone: in `timeZone`, nil for
+    /// UTC), or an epoch number in `epochUnit` (a number, or a string of digits).
     public func timestamp(
-        _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds,
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!
+        _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds, timeZone: TimeZone? = nil
     ) throws(FieldRejection) -> Date? {
         try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Date in
             if let date = TimestampParser.date(iso8601: bytes, timeZone: timeZone)

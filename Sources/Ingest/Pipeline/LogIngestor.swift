@@ -82,8 +82,9 @@ public struct LogIngestor: Sendable {
 
     /// A message when the head of the input is not text (holds a NUL byte), else nil.
     private static func binaryContent(_ chunk: LineChunk) -> String? {
-        guard case .lines(let bytes) = chunk.content,
-              let offset = bytes.prefix(headSize).firstIndex(of: 0) else { return nil }
+        var offset: Int?
+        chunk.withLines { lines in offset = lines.prefix(headSize).firstIndex(of: 0) }
+        guard let offset else { return nil }
         return "binary data (a NUL byte at offset \(offset)), not a text log"
     }
 
