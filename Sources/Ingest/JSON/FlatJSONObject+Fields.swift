@@ -19,7 +19,7 @@ extension FlatJSONObject {
                 _ = try IPAddress(parsing: text)
                 detail = "unreadable"
             } catch {
-                detail = error.reason
+                detail = LogText.escaped(error.reason)
             }
             failure = FieldRejection("\(key.path) \(LogText.quoted(bytes)) is not an IP address: \(detail)")
             return false

@@ -16,6 +16,8 @@ final class LineChunker {
     private var carried = 0
     private var ended = false
     private var skippingOverlongLine = false
+    /// A read error held back until the complete lines read before it are handed out.
+    private var pendingFailure: SourceError?
     private var nextSequence = 0
     private var nextLine = 1
 
@@ -29,8 +31,13 @@ final class LineChunker {
 
     deinit { carry.deallocate() }
 
-    /// The next chunk, or nil at the end of the input.
+    /// The next chunk, or nil at the end of the input. A read error comes after the complete
+    /// lines read before it (a partial last line is dropped).
     func next() throws(SourceError) -> LineChunk? {
+        if let pendingFailure {
+            self.pendingFailure = nil
+            throw pendingFailure
+        }
         if skippingOverlongLine { return try skipOverlongLine() }
         let chunkBuffer = pool.obtain()
         let buffer = chunkBuffer.bytes
@@ -38,9 +45,19 @@ final class LineChunker {
         var filled = carried
         carried = 0
         while filled < targetSize && !ended {
-            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-            if count == 0 { ended = true }
-            filled += count
+            do throws(SourceError) {
+                let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                if count == 0 { ended = true }
+                filled += count
+            } catch {
+                ended = true
+                pendingFailure = error
+                guard let lastNewline = buffer[..<filled].lastIndex(of: 0x0A) else {
+                    pool.recycle(chunkBuffer)
+                    return try next()
+                }
+                filled = lastNewline + 1
+            }
         }
         if nextSequence == 0, filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + 3, byteCount: filled - 3)
