@@ -109,6 +109,7 @@ extension FlatJSONObject {
     /// Every value's text at `key`.
     public func strings(_ key: Key) -> [String] {
         var result: [String] = []
+        result.reserveCapacity(count(key))
         forEachValue(key) { bytes, _ in
             result.append(String(decoding: bytes, as: UTF8.self))
             return true

@@ -14,35 +14,33 @@ struct FlatJSONParser {
         scanner = JSONScanner(input)
     }
 
-    /// The path of the value being parsed: its length in `buffers.path` and its hash.
+    /// The dotted path of the value being parsed: where its bytes lie in `buffers.bytes` (a
+    /// top-level key is read in place in the copy of the input; a nested path is joined once per
+    /// key and shared by the elements of an array) and its hash.
     struct PathContext {
+        var start: Int
         var length: Int
         var hash: UInt64
-    }
-
-    /// Where the current key's joined path was copied into `buffers.bytes` (-1: not yet), so the
-    /// elements of an array share one copy.
-    struct StoredPath {
-        var start: Int32 = -1
     }
 
     /// Parses the whole input; on error the buffers hold no leaves.
     mutating func parseDocument() throws(JSONSyntaxError) {
         buffers.bytes.count = 0
         buffers.leaves.count = 0
-        buffers.path.count = 0
         buffers.slots.count = 0
         let input = scanner.bytes
         guard input.count <= FlatJSONObject.maximumInputSize else {
             throw scanner.error("text longer than \(FlatJSONObject.maximumInputSize >> 20) MiB", at: 0)
         }
         if let base = input.baseAddress { buffers.bytes.append(base, count: input.count) }
+        // A value takes at least two bytes (with its separator): no growth while adding leaves.
+        buffers.leaves.reserve(input.count / 2 + 1)
         do throws(JSONSyntaxError) {
             scanner.skipWhitespace()
             guard scanner.peek() == UInt8(ascii: "{") else {
                 throw scanner.error(scanner.atEnd ? "empty input, expected a JSON object" : "expected a JSON object")
             }
-            try parseObject(prefix: PathContext(length: 0, hash: PathHash.seed), depth: 0)
+            try parseObject(prefix: PathContext(start: 0, length: 0, hash: PathHash.seed), depth: 0)
             scanner.skipWhitespace()
             guard scanner.atEnd else { throw scanner.error("unexpected text after the object") }
         } catch {
@@ -64,13 +62,12 @@ struct FlatJSONParser {
             guard scanner.peek() == UInt8(ascii: "\"") else {
                 throw scanner.error(scanner.atEnd ? "unterminated object" : "expected a string key")
             }
-            var stored = StoredPath()
-            let path = try parseKey(prefix: prefix, stored: &stored)
+            let path = try parseKey(prefix: prefix)
             scanner.skipWhitespace()
             guard scanner.peek() == UInt8(ascii: ":") else { throw scanner.error("expected ':' after the key") }
             scanner.advance()
             scanner.skipWhitespace()
-            try parseValue(path: path, stored: &stored, depth: depth + 1)
+            try parseValue(path: path, depth: depth + 1)
             scanner.skipWhitespace()
             switch scanner.peek() {
             case UInt8(ascii: ","):
@@ -85,52 +82,56 @@ struct FlatJSONParser {
         }
     }
 
-    /// Reads a key and leaves the joined path (prefix, `.`, key) in `buffers.path`. An unescaped
-    /// top-level key is its own stored path: its bytes already sit in the copy of the input.
-    private mutating func parseKey(prefix: PathContext, stored: inout StoredPath) throws(JSONSyntaxError) -> PathContext {
-        buffers.path.count = prefix.length
+    /// Reads a key and returns the joined path (prefix, `.`, key).
+    private mutating func parseKey(prefix: PathContext) throws(JSONSyntaxError) -> PathContext {
+        let decodedStart = buffers.bytes.count
+        let key: Range<Int>
+        if let raw = try scanner.scanString(decodingEscapesInto: &buffers.bytes) {
+            key = raw
+        } else {
+            key = decodedStart..<buffers.bytes.count
+        }
         var hash = prefix.hash
-        if prefix.length > 0 {
-            buffers.path.append(UInt8(ascii: "."))
-            hash = PathHash.extend(hash, with: UInt8(ascii: "."))
+        if prefix.length == 0 {
+            hash = PathHash.extend(hash, with: UnsafeBufferPointer(start: buffers.bytes.base + key.lowerBound, count: key.count))
+            return PathContext(start: key.lowerBound, length: key.count, hash: hash)
         }
-        let keyStart = buffers.path.count
-        if let raw = try scanner.scanString(decodingEscapesInto: &buffers.path) {
-            buffers.path.append(scanner.bytes.baseAddress! + raw.lowerBound, count: raw.count)
-            if prefix.length == 0 { stored.start = Int32(raw.lowerBound) }
-        }
-        hash = PathHash.extend(hash, with: UnsafeBufferPointer(
-            start: buffers.path.base + keyStart, count: buffers.path.count - keyStart))
-        return PathContext(length: buffers.path.count, hash: hash)
+        hash = PathHash.extend(hash, with: UInt8(ascii: "."))
+        hash = PathHash.extend(hash, with: UnsafeBufferPointer(start: buffers.bytes.base + key.lowerBound, count: key.count))
+        let start = buffers.bytes.count
+        buffers.bytes.appendCopy(from: prefix.start, count: prefix.length)
+        buffers.bytes.append(UInt8(ascii: "."))
+        buffers.bytes.appendCopy(from: key.lowerBound, count: key.count)
+        return PathContext(start: start, length: buffers.bytes.count - start, hash: hash)
     }
 
-    private mutating func parseValue(path: PathContext, stored: inout StoredPath, depth: Int) throws(JSONSyntaxError) {
+    private mutating func parseValue(path: PathContext, depth: Int) throws(JSONSyntaxError) {
         switch scanner.peek() {
         case UInt8(ascii: "\""):
             let valueStart = buffers.bytes.count
             if let raw = try scanner.scanString(decodingEscapesInto: &buffers.bytes) {
-                addLeaf(path: path, stored: &stored, value: raw, isString: true)
+                addLeaf(path: path, value: raw, isString: true)
             } else {
-                addLeaf(path: path, stored: &stored, value: valueStart..<buffers.bytes.count, isString: true)
+                addLeaf(path: path, value: valueStart..<buffers.bytes.count, isString: true)
             }
         case UInt8(ascii: "{"):
             try parseObject(prefix: path, depth: depth)
         case UInt8(ascii: "["):
-            try parseArray(path: path, stored: &stored, depth: depth)
+            try parseArray(path: path, depth: depth)
         case UInt8(ascii: "t"):
-            addLeaf(path: path, stored: &stored, value: try scanner.scanLiteral("true"), isString: false)
+            addLeaf(path: path, value: try scanner.scanLiteral("true"), isString: false)
         case UInt8(ascii: "f"):
-            addLeaf(path: path, stored: &stored, value: try scanner.scanLiteral("false"), isString: false)
+            addLeaf(path: path, value: try scanner.scanLiteral("false"), isString: false)
         case UInt8(ascii: "n"):
             _ = try scanner.scanLiteral("null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            addLeaf(path: path, stored: &stored, value: try scanner.scanNumber(), isString: false)
+            addLeaf(path: path, value: try scanner.scanNumber(), isString: false)
         default:
             throw scanner.error(scanner.atEnd ? "unexpected end of input, expected a value" : "expected a value")
         }
     }
 
-    private mutating func parseArray(path: PathContext, stored: inout StoredPath, depth: Int) throws(JSONSyntaxError) {
+    private mutating func parseArray(path: PathContext, depth: Int) throws(JSONSyntaxError) {
         guard depth < Self.maximumDepth else { throw scanner.error("nesting deeper than \(Self.maximumDepth)") }
         scanner.advance() // [
         scanner.skipWhitespace()
@@ -139,7 +140,7 @@ struct FlatJSONParser {
             return
         }
         while true {
-            try parseValue(path: path, stored: &stored, depth: depth + 1)
+            try parseValue(path: path, depth: depth + 1)
             scanner.skipWhitespace()
             switch scanner.peek() {
             case UInt8(ascii: ","):
@@ -155,13 +156,9 @@ struct FlatJSONParser {
     }
 
     @inline(__always)
-    private mutating func addLeaf(path: PathContext, stored: inout StoredPath, value: Range<Int>, isString: Bool) {
-        if stored.start < 0 {
-            stored.start = Int32(buffers.bytes.count)
-            buffers.bytes.append(buffers.path.base, count: path.length)
-        }
+    private mutating func addLeaf(path: PathContext, value: Range<Int>, isString: Bool) {
         buffers.leaves.append(FlatJSONLeaf(
-            pathHash: path.hash, pathStart: stored.start, pathCount: Int32(path.length),
+            pathHash: path.hash, pathStart: Int32(path.start), pathCount: Int32(path.length),
             valueStart: Int32(value.lowerBound), valueCount: Int32(value.count), nextWithSamePath: -1,
             isString: isString
         ))

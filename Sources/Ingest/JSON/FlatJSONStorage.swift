@@ -21,7 +21,7 @@ struct FlatJSONLeaf: BitwiseCopyable {
 
 /// The raw buffers a parse fills.
 struct FlatJSONBuffers {
-    /// A copy of the parsed bytes, followed by decoded strings and joined paths.
+    /// A copy of the parsed bytes, followed by decoded strings and joined paths (nested keys).
     var bytes = RawBuffer<UInt8>(capacity: 1024)
     /// Every scalar in document order.
     var leaves = RawBuffer<FlatJSONLeaf>(capacity: 64)
@@ -29,14 +29,11 @@ struct FlatJSONBuffers {
     var slots = RawBuffer<Int32>(capacity: 128)
     /// The last leaf of each slot's chain while the index is built.
     var chainTails = RawBuffer<Int32>(capacity: 128)
-    /// The path of the value being parsed.
-    var path = RawBuffer<UInt8>(capacity: 256)
 
     func deallocate() {
         bytes.deallocate()
         leaves.deallocate()
         slots.deallocate()
         chainTails.deallocate()
-        path.deallocate()
     }
 }

@@ -22,6 +22,8 @@ struct JSONScanner {
 
     @inline(__always)
     mutating func skipWhitespace() {
+        // NDJSON writers rarely put spaces between tokens.
+        if position < bytes.count, bytes[position] > 0x20 { return }
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
@@ -33,8 +35,32 @@ struct JSONScanner {
     /// Scans the string starting at the current `"`. Without escapes it returns the content's range
     /// in `bytes` and leaves `decoded` alone; with escapes it appends the decoded content to
     /// `decoded` and returns nil.
+    @inline(__always)
     mutating func scanString(decodingEscapesInto decoded: inout RawBuffer<UInt8>) throws(JSONSyntaxError) -> Range<Int>? {
-        position += 1 // opening quote
+        // Fast path: plain ASCII up to the closing quote, found 8 bytes at a time.
+        let start = position + 1
+        let base = bytes.baseAddress!
+        var cursor = start
+        while cursor &+ 8 <= bytes.count {
+            let mask = Self.attentionMask(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+            if mask == 0 {
+                cursor &+= 8
+                continue
+            }
+            cursor &+= mask.trailingZeroBitCount &>> 3
+            if base[cursor] == UInt8(ascii: "\"") {
+                position = cursor &+ 1
+                return start..<cursor
+            }
+            break
+        }
+        position = start
+        return try scanStringSlowly(decodingEscapesInto: &decoded)
+    }
+
+    /// `scanString` for strings with escapes or non-ASCII bytes, and near the end of the input.
+    @inline(never)
+    private mutating func scanStringSlowly(decodingEscapesInto decoded: inout RawBuffer<UInt8>) throws(JSONSyntaxError) -> Range<Int>? {
         let start = position
         var runStart = start
         var escaped = false

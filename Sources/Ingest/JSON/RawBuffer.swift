@@ -1,6 +1,9 @@
+import Foundation
+
 /// A growable buffer of trivial values in manually managed memory: no uniqueness checks, no
-/// reference counting, no bounds checks in the parser's inner loops. Its owner frees it with
-/// `deallocate()` (see `FlatJSONStorage`).
+/// reference counting, no bounds checks in the parser's inner loops. All of its capacity is
+/// zero-filled when allocated, so word-sized copies may read past `count`. Its owner frees it
+/// with `deallocate()` (see `FlatJSONStorage`).
 struct RawBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     var count = 0
@@ -9,6 +12,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
+        memset(base, 0, self.capacity * MemoryLayout<Element>.stride)
     }
 
     func deallocate() { base.deallocate() }
@@ -23,6 +27,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        memset(newBase, 0, newCapacity * MemoryLayout<Element>.stride)
         newBase.initialize(from: base, count: count)
         base.deallocate()
         base = newBase
@@ -39,16 +44,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
     @inline(__always)
     mutating func append(_ source: UnsafePointer<Element>, count added: Int) {
         reserve(added)
-        if added <= 16 {
-            // Paths and keys are short: a loop beats a call to memmove.
-            var index = 0
-            while index < added {
-                (base + count + index).initialize(to: source[index])
-                index += 1
-            }
-        } else {
-            (base + count).initialize(from: source, count: added)
-        }
+        (base + count).initialize(from: source, count: added)
         count += added
     }
 
@@ -66,4 +62,24 @@ struct RawBuffer<Element: BitwiseCopyable> {
     }
 
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+}
+
+extension RawBuffer<UInt8> {
+    /// Appends a copy of `count` bytes of this buffer starting at `offset` (which lie before the
+    /// end). Copies whole 8-byte words, since paths are short and a call to memmove costs more
+    /// than the copy: it may read up to 7 bytes past the source (zero-filled or content, never
+    /// outside the capacity) and write up to 7 bytes past the new end (not content).
+    @inline(__always)
+    mutating func appendCopy(from offset: Int, count added: Int) {
+        reserve(added + 8)
+        let source = UnsafeRawPointer(base + offset)
+        let destination = UnsafeMutableRawPointer(base + count)
+        var index = 0
+        while index < added {
+            destination.storeBytes(of: source.loadUnaligned(fromByteOffset: index, as: UInt64.self),
+                                   toByteOffset: index, as: UInt64.self)
+            index &+= 8
+        }
+        count += added
+    }
 }

@@ -65,6 +65,11 @@ public struct LogIngestor: Sendable {
             return summary
         }
         summary.format = readerType.format
+        // A concrete type lets the compiler specialize the whole pipeline for it (the generic path
+        // reads each line through witness tables): worth it for the high-volume formats.
+        if let ecs = readerType as? ECSReader.Type {
+            return try run(ecs, chunker: chunker, first: first, summary: summary, deliver: deliver)
+        }
         return try run(readerType, chunker: chunker, first: first, summary: summary, deliver: deliver)
     }
 
