@@ -61,6 +61,19 @@ print("cpu \(format(cpuSeconds)) s = \(format(cpuSeconds / Double(max(summary.li
     + "with every core free: \(format(Double(ProcessInfo.processInfo.activeProcessorCount) * Double(summary.lines) / cpuSeconds / 1e6)) M events/s")
 print("peak RSS \(usage.peakKiB / 1024) MB")
 
+// The pipeline alone (chunking, line splitting, ordering) with a reader that does nothing.
+func pipelineFigures<Reader: LineReader>(_ reader: Reader.Type) throws -> String {
+    let cpuBefore = resourceUsage().cpuSeconds
+    let started = ContinuousClock.now
+    let summary = try ingestor.ingest(InputFile(path: path), as: reader) { _ in }
+    let elapsed = started.duration(to: .now)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let cpu = resourceUsage().cpuSeconds - cpuBefore
+    return "\(format(Double(summary.lines) / seconds / 1e6)) M lines/s (cpu \(format(cpu / Double(summary.lines) * 1e9)) ns/line)"
+}
+print("pipeline alone (no-op reader): one worker (stateful readers, e.g. Zeek TSV) "
+    + "\(try pipelineFigures(PipelineProbeReader.self)); all cores \(try pipelineFigures(ParallelPipelineProbeReader.self))")
+
 // DuckDB's NDJSON reader on the same file, when the Python package is there.
 func duckDBSeconds(_ path: String) -> Double? {
     let script = """

@@ -187,3 +187,31 @@ import Testing
         #expect(summary.fatalError == "cannot open: No such file or directory")
     }
 }
+
+/// A reader that keeps state: it rejects any line whose number does not follow the previous one,
+/// so it proves that one reader sees every line of a file in order.
+struct SequenceCheckingReader: LineReader {
+    static let format = LogFormat.zeekTSV
+    static func recognizes(_ sample: [String]) -> Bool { false }
+    private var previous = 0
+
+    init(options: ReaderOptions) {}
+
+    mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+        defer { previous = number }
+        return number == previous + 1 ? .structural : .rejected(reason: "line \(number) after \(previous)")
+    }
+}
+
+@Suite struct StatefulReaderPipelineTests {
+    @Test func aStatefulReaderSeesEveryLineInOrderAcrossChunks() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let line = String(repeating: "z", count: 300)
+        let path = try directory.write("many.log", text: Array(repeating: line, count: 25_000).joined(separator: "\n"))
+        let summary = try LogIngestor(options: IngestOptions()).ingest(InputFile(path: path), as: SequenceCheckingReader.self) { _ in }
+        #expect(summary.lines == 25_000)
+        #expect(summary.rejected == 0)
+        #expect(summary.format == .zeekTSV)
+    }
+}
