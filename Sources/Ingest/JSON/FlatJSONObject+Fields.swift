@@ -7,7 +7,7 @@ extension FlatJSONObject {
     /// Every value at `key` as an IP address (a scalar or an array).
     public func ipAddresses(_ key: Key) throws(FieldRejection) -> [IPAddress] {
         var addresses: [IPAddress] = []
-        addresses.reserveCapacity(count(key))
+        addresses.reserveCapacity(valueCount(key))
         var failure: FieldRejection?
         forEachValue(key) { bytes, _ in
             if let address = IPAddress(utf8: bytes) {

@@ -43,7 +43,7 @@ extension FlatJSONObject {
     public func contains(_ key: Key) -> Bool { firstLeaf(key, in: storage.buffers) >= 0 }
 
     /// How many values sit at `key`.
-    public func count(_ key: Key) -> Int {
+    public func valueCount(_ key: Key) -> Int {
         let buffers = storage.buffers
         var count = 0
         var next = firstLeaf(key, in: buffers)
@@ -109,7 +109,7 @@ extension FlatJSONObject {
     /// Every value's text at `key`.
     public func strings(_ key: Key) -> [String] {
         var result: [String] = []
-        result.reserveCapacity(count(key))
+        result.reserveCapacity(valueCount(key))
         forEachValue(key) { bytes, _ in
             result.append(String(decoding: bytes, as: UTF8.self))
             return true

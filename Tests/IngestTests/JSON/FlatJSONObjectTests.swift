@@ -84,7 +84,7 @@ struct SyntaxCase: Sendable, CustomTestStringConvertible {
         #expect(object.strings("ip") == ["1.1.1.1", "2.2.2.2"])
         #expect(object.strings("hits.a") == ["1", "2"])
         #expect(object.strings("hits.b") == ["3", "4"])
-        #expect(object.count(.init("ip")) == 2)
+        #expect(object.valueCount(.init("ip")) == 2)
         #expect(object.values("e").isEmpty)
     }
 
