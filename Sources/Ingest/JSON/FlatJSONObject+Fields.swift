@@ -31,7 +31,8 @@ extension FlatJSONObject {
 
     /// The first value as a TCP/UDP port (0...65535), written as a number or a numeric string.
     public func port(_ key: Key) throws(FieldRejection) -> Int? {
-        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Int in
+        guard let (bytes, _) = firstValue(key) else { return nil }
+        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Int in
             guard let value = NumericText.integer(bytes), (0...65_535).contains(value) else {
                 throw .invalid(key.path, bytes, expected: "a port number")
             }
@@ -41,7 +42,8 @@ extension FlatJSONObject {
 
     /// The first value as a non-negative count (bytes, packets, a process id).
     public func count(_ key: Key) throws(FieldRejection) -> Int64? {
-        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Int64 in
+        guard let (bytes, _) = firstValue(key) else { return nil }
+        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Int64 in
             guard let value = NumericText.integer(bytes), value >= 0 else {
                 throw .invalid(key.path, bytes, expected: "a non-negative integer")
             }

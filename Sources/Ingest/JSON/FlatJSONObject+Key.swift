@@ -82,6 +82,19 @@ extension FlatJSONObject {
                         leaf.isString)
     }
 
+    /// The first value's bytes and kind at `key`, or nil. The bytes live in this object's storage:
+    /// valid while the object is neither changed nor destroyed (callers in this module use them
+    /// at once, which is what makes the typed field reads cheap).
+    @inline(__always)
+    func firstValue(_ key: Key) -> (bytes: UnsafeBufferPointer<UInt8>, isString: Bool)? {
+        let buffers = storage.buffers
+        let index = firstLeaf(key, in: buffers)
+        guard index >= 0 else { return nil }
+        let leaf = buffers.leaves[Int(index)]
+        return (UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart), count: Int(leaf.valueCount)),
+                leaf.isString)
+    }
+
     /// The scalars at `key`; empty when the field is missing.
     public func values(_ key: Key) -> [Scalar] {
         var result: [Scalar] = []
@@ -94,7 +107,8 @@ extension FlatJSONObject {
 
     /// The first value's text at `key`.
     public func string(_ key: Key) -> String? {
-        withFirstValue(key) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+        guard let value = firstValue(key) else { return nil }
+        return withExtendedLifetime(storage) { String(decoding: value.bytes, as: UTF8.self) }
     }
 
     /// The first value's text at `key` in lowercase (ASCII letters), as Elastic's pipelines lower
