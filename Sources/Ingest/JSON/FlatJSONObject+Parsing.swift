@@ -8,7 +8,10 @@ extension FlatJSONObject {
     }
 
     /// The largest text `reparse` accepts (offsets are kept in 32 bits).
-    public static let maximumInputSize = 256 << 20
+    public static let maximumInputSize = 64 << 20
+
+    /// The longest dotted path a key may build; real field names are far shorter.
+    public static let maximumPathLength = 1024
 
     /// Replaces the content with `bytes` parsed, reusing this object's buffers unless a copy of
     /// the object still shares them. On error the object is left empty.

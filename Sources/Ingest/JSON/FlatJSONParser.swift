@@ -9,9 +9,13 @@ struct FlatJSONParser {
     /// Objects and arrays nested deeper than this are rejected (a guard against hostile input).
     static let maximumDepth = 128
 
+    /// The most bytes `buffers.bytes` may hold: the input, its decoded strings and joined paths.
+    private let storageLimit: Int
+
     init(input: UnsafeBufferPointer<UInt8>, buffers: FlatJSONBuffers) {
         self.buffers = buffers
         scanner = JSONScanner(input)
+        storageLimit = 16 * input.count + 65_536
     }
 
     /// The dotted path of the value being parsed: where its bytes lie in `buffers.bytes` (a
@@ -98,6 +102,11 @@ struct FlatJSONParser {
         }
         hash = PathHash.extend(hash, with: UInt8(ascii: "."))
         hash = PathHash.extend(hash, with: UnsafeBufferPointer(start: buffers.bytes.base + key.lowerBound, count: key.count))
+        // Joined paths copy their prefix: bound them, and the total, against hostile nesting.
+        guard prefix.length + 1 + key.count <= FlatJSONObject.maximumPathLength else {
+            throw scanner.error("key path longer than \(FlatJSONObject.maximumPathLength) bytes")
+        }
+        guard buffers.bytes.count <= storageLimit else { throw scanner.error("too many nested keys") }
         let start = buffers.bytes.count
         buffers.bytes.appendCopy(from: prefix.start, count: prefix.length)
         buffers.bytes.append(UInt8(ascii: "."))

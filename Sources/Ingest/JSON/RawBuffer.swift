@@ -60,8 +60,6 @@ struct RawBuffer<Element: BitwiseCopyable> {
         @inline(__always) get { base[index] }
         @inline(__always) nonmutating set { base[index] = newValue }
     }
-
-    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 }
 
 extension RawBuffer<UInt8> {

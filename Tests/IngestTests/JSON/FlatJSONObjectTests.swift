@@ -168,3 +168,18 @@ struct SyntaxCase: Sendable, CustomTestStringConvertible {
         #expect(object.withFirstValue(.init("missing")) { bytes, _ in bytes.count } == nil)
     }
 }
+
+@Suite struct FlatJSONObjectLimitTests {
+    @Test func overlongPathsAreRejected() {
+        let key = String(repeating: "k", count: 600)
+        let text = #"{"\#(key)":{"\#(key)":1}}"#
+        #expect(syntaxError(Array(text.utf8))?.reason == "key path longer than 1024 bytes")
+    }
+
+    @Test func manyNestedKeysUnderALongPrefixAreBounded() {
+        let prefix = String(repeating: "p", count: 1000)
+        let children = (0..<20_000).map { #""\#($0)":1"# }.joined(separator: ",")
+        let text = #"{"\#(prefix)":{\#(children)}}"#
+        #expect(syntaxError(Array(text.utf8))?.reason == "too many nested keys")
+    }
+}
