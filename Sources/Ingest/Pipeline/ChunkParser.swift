@@ -23,10 +23,10 @@ struct ChunkParser<Reader: LineReader> {
         case .overlongLine:
             result.lines = 1
             reject(line: chunk.firstLine, reason: Self.overlongReason, into: &result)
-        case .lines(let bytes):
-            bytes.withUnsafeBufferPointer { buffer in
+        case .lines:
+            chunk.withLines { lines in
                 var number = chunk.firstLine
-                buffer.forEachLine { line in
+                lines.forEachLine { line in
                     result.lines += 1
                     read(line, number: number, into: &result)
                     number += 1
@@ -46,7 +46,8 @@ struct ChunkParser<Reader: LineReader> {
             reject(line: number, reason: Self.overlongReason, into: &result)
             return
         }
-        switch reader.read(line: line, number: number) {
+        let outcome = reader.read(line: line, number: number)
+        switch consume outcome {
         case .event(let event):
             guard event.isSMB else {
                 result.events += 1

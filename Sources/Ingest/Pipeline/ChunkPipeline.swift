@@ -9,6 +9,7 @@ import Foundation
 final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     private let condition = NSCondition()
     private let chunker: LineChunker
+    private let pool: ChunkBuffer.Pool
     private let options: IngestOptions
     private let path: String
     private let workers: Int
@@ -26,6 +27,7 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
 
     init(chunker: LineChunker, first: LineChunk, options: IngestOptions, path: String, workers: Int) {
         self.chunker = chunker
+        pool = chunker.pool
         self.options = options
         self.path = path
         self.workers = workers
@@ -121,6 +123,7 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
             let chunk = pending.removeFirst()
             condition.unlock()
             let result = parser.parse(chunk)
+            if case .lines(let buffer, _) = chunk.content { pool.recycle(buffer) }
             condition.lock()
             results[result.sequence] = result
             condition.broadcast()
