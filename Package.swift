@@ -59,7 +59,6 @@ let package = Package(
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Detection", "CZlib"]),
         // Benchmarks: deterministic ECS data and the ingest throughput figure.
         .target(name: "ECSGenerator", path: "Benchmarks/ECSGenerator"),
         .executableTarget(name: "generate-ecs-bench", dependencies: ["ECSGenerator"], path: "Benchmarks/GenerateECS"),
