@@ -47,11 +47,7 @@ public struct SuricataReader: LineReader {
         }
     }
 
-    private struct FieldError: Error {
-        var reason: String
-    }
-
-    private static func event(_ eve: FlatJSONObject, isFlow: Bool) throws(FieldError) -> NetworkEvent {
+    private static func event(_ eve: FlatJSONObject, isFlow: Bool) throws(RecordError) -> NetworkEvent {
         var event = NetworkEvent(dataset: "suricata.eve", module: "suricata", categories: network)
         event.timestamp = try time(eve, "timestamp", required: true)
         event.sourceIPs = [try address(eve, "src_ip")]
@@ -95,31 +91,22 @@ public struct SuricataReader: LineReader {
         return isPlainName ? "suricata \(eventType) event" : "suricata event of an unknown type"
     }
 
-    private static func address(_ eve: FlatJSONObject, _ key: String) throws(FieldError) -> IPAddress {
-        guard let text = eve.string(key) else { throw FieldError(reason: "suricata event has no \(key)") }
-        do {
-            return try IPAddress(parsing: text)
-        } catch {
-            throw FieldError(reason: "suricata \(key) \(PrintableText.quoted(text)) is not an IP address")
-        }
+    private static func address(_ eve: FlatJSONObject, _ key: String) throws(RecordError) -> IPAddress {
+        guard let text = eve.string(key) else { throw RecordError(reason: "suricata event has no \(key)") }
+        return try TextField.address(text, format: "suricata", field: key)
     }
 
-    private static func port(_ eve: FlatJSONObject, _ key: String) throws(FieldError) -> Int? {
+    private static func port(_ eve: FlatJSONObject, _ key: String) throws(RecordError) -> Int? {
         guard let text = eve.string(key) else { return nil }
-        guard let value = eve.integer(key), (0...65_535).contains(value) else {
-            throw FieldError(reason: "suricata \(key) \(PrintableText.quoted(text)) is not a port")
-        }
-        return Int(value)
+        return try TextField.port(text, format: "suricata", field: key)
     }
 
     /// `2023-09-18T06:13:21.216460+0000`: ISO 8601 with an offset written without a colon.
-    private static func time(_ eve: FlatJSONObject, _ key: String, required: Bool) throws(FieldError) -> Date? {
+    private static func time(_ eve: FlatJSONObject, _ key: String, required: Bool) throws(RecordError) -> Date? {
         guard let text = eve.string(key) else {
-            if required { throw FieldError(reason: "suricata event has no \(key)") }
+            if required { throw RecordError(reason: "suricata event has no \(key)") }
             return nil
         }
-        let civil = text.withASCIIBytes { CivilTimestamp(ascii: $0) }
-        guard let civil else { throw FieldError(reason: "suricata \(key) \(PrintableText.quoted(text)) is not a time") }
-        return civil.date(assuming: utc)
+        return try TextField.time(text, zone: utc, format: "suricata", field: key)
     }
 }
