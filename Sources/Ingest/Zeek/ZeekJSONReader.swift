@@ -10,6 +10,8 @@ import Detection
 public struct ZeekJSONReader: LineReader {
     public static let format = LogFormat.zeekJSON
 
+    private var addresses = AddressArrayCache()
+
     public init(options: ReaderOptions) {}
 
     /// The first JSON object names a Zeek stream (`_path`, `@stream`) or has Zeek's `ts`, `uid`
@@ -49,7 +51,7 @@ public struct ZeekJSONReader: LineReader {
             guard let value = json.value(field) else { continue }
             do {
                 try value.withASCIIBytes { bytes throws(ZeekFieldError) in
-                    try mapper.assign(field, bytes: bytes, text: { value }, into: &event)
+                    try mapper.assign(field, bytes: bytes, text: { value }, into: &event, addresses: &addresses)
                 }
             } catch {
                 return .rejected(reason: "zeek \(error.reason)")

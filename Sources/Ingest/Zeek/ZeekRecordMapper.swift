@@ -6,7 +6,8 @@ import Foundation
 /// reader decodes them. Both Zeek readers, TSV and JSON, share this one mapping.
 ///
 /// It writes straight into the caller's `NetworkEvent` (no intermediate record, no copy of the
-/// event), which keeps a conn.log row at one string and two small arrays allocated.
+/// event), which keeps a conn.log row at one string allocated, plus the address arrays of
+/// addresses not seen recently (`AddressArrayCache`).
 struct ZeekRecordMapper {
     private let logType: ZeekLogType
     private var localOrigin: Bool?
@@ -32,7 +33,7 @@ struct ZeekRecordMapper {
     @inline(__always)
     mutating func assign(
         _ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
-        into event: inout NetworkEvent
+        into event: inout NetworkEvent, addresses: inout AddressArrayCache
     ) throws(ZeekFieldError) {
         func failure(_ expectation: String) -> ZeekFieldError {
             ZeekFieldError(field: field, value: String(decoding: bytes, as: UTF8.self), expectation: expectation)
@@ -44,10 +45,10 @@ struct ZeekRecordMapper {
             event.timestamp = date
         case .originHost:
             guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
-            event.sourceIPs = [address]
+            event.sourceIPs = addresses.array(for: address)
         case .responderHost:
             guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
-            event.destinationIPs = [address]
+            event.destinationIPs = addresses.array(for: address)
         case .originPort:
             guard let port = ASCIINumber.port(bytes) else { throw failure("a port") }
             event.sourcePort = port
