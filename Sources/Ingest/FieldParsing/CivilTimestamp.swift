@@ -58,18 +58,23 @@ struct CivilTimestamp: Equatable {
     }
 
     /// The instant this time names: its own offset when written, else the wall clock read in
-    /// `zone` (for a wall time that a daylight-saving change repeats, the earlier instant).
+    /// `zone`, resolved as java.time (Elastic's date processor) resolves it: a wall time that a
+    /// daylight-saving change repeats is the earlier instant; one it skips moves later by the gap.
     func date(assuming zone: TimeZone) -> Date {
         let wallSeconds = Self.daysSinceEpoch(year: year, month: month, day: day) * 86_400
             + hour * 3600 + minute * 60 + second
-        let offset: Int
+        let fraction = Double(nanosecond) / 1_000_000_000
         if let utcOffsetSeconds {
-            offset = utcOffsetSeconds
-        } else {
-            let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wallSeconds)))
-            offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wallSeconds - guess)))
+            return Date(timeIntervalSince1970: Double(wallSeconds - utcOffsetSeconds) + fraction)
         }
-        return Date(timeIntervalSince1970: Double(wallSeconds - offset) + Double(nanosecond) / 1_000_000_000)
+        func offset(at seconds: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))) }
+        // The offsets a day either side bracket any transition near this wall time.
+        let before = offset(at: wallSeconds - 86_400)
+        let after = offset(at: wallSeconds + 86_400)
+        let candidates = [wallSeconds - before, wallSeconds - after]
+        let valid = zip(candidates, [before, after]).filter { offset(at: $0.0) == $0.1 }.map(\.0)
+        let instant = valid.min() ?? wallSeconds - before
+        return Date(timeIntervalSince1970: Double(instant) + fraction)
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
