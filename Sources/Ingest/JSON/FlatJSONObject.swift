@@ -1,94 +1,69 @@
-import Foundation
-
 /// A JSON object flattened to dotted key paths, the way Elasticsearch resolves a field name:
 /// `{"source":{"ip":"1.2.3.4"}}`, `{"source.ip":"1.2.3.4"}` and `{"source":{"ip":["1.2.3.4"]}}` all
-/// give `values("source.ip") == ["1.2.3.4"]`. Arrays of scalars contribute each element; numbers
-/// and booleans keep their JSON text; `null` is absent.
+/// give `values("source.ip") == ["1.2.3.4"]`. Arrays of scalars contribute each element, arrays of
+/// objects flatten each object under the same prefix; numbers and booleans keep their JSON text;
+/// `null` is absent.
+///
+/// Parsing copies the line once and records every leaf as byte ranges in raw buffers (no
+/// per-field allocation); a hash index over the paths makes a `Key` lookup a probe or two. A reader that parses many lines
+/// keeps one object and calls `reparse(_:)`, which reuses its buffers.
 public struct FlatJSONObject: Sendable {
     /// A scalar leaf: its text (a string's decoded content, a number's or boolean's literal text)
     /// and whether it was a JSON string.
     public struct Scalar: Sendable, Equatable {
         public var text: String
         public var isString: Bool
-    }
 
-    private var leaves: [String: [Scalar]]
-
-    /// The scalars at a dotted path; empty when the field is missing.
-    public func values(_ path: String) -> [Scalar] { leaves[path] ?? [] }
-
-    /// The first value's text at a path.
-    public func string(_ path: String) -> String? { leaves[path]?.first?.text }
-
-    /// Every value's text at a path.
-    public func strings(_ path: String) -> [String] { values(path).map(\.text) }
-
-    /// The first value as an integer, whether written as a number or a numeric string.
-    public func integer(_ path: String) -> Int64? {
-        guard let text = string(path) else { return nil }
-        if let value = Int64(text) { return value }
-        if let value = Double(text), value.isFinite, value.rounded() == value,
-           abs(value) < 9.2e18 { return Int64(value) }
-        return nil
-    }
-
-    /// The first value as a boolean (`true`/`false`, also as strings).
-    public func bool(_ path: String) -> Bool? {
-        switch string(path)?.lowercased() {
-        case "true": true
-        case "false": false
-        default: nil
+        public init(text: String, isString: Bool) {
+            self.text = text
+            self.isString = isString
         }
     }
 
-    /// Every dotted path present, in no particular order.
-    public var paths: Dictionary<String, [Scalar]>.Keys { leaves.keys }
-}
+    /// The parsed content; shared between copies until one of them reparses.
+    var storage = FlatJSONStorage()
 
-/// Why a line is not a JSON object; `offset` is the 0-based byte position of the problem.
-public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var offset: Int
-    public var reason: String
-
-    public var description: String { "invalid JSON at byte \(offset + 1): \(reason)" }
+    /// An object with no fields; `reparse(_:)` fills it.
+    public init() {}
 }
 
 extension FlatJSONObject {
-    /// Parses one JSON object (one NDJSON line) and flattens it.
-    public init(parsing bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
-        let data = Data(buffer: bytes)
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw JSONSyntaxError(offset: 0, reason: "not valid JSON")
+    /// The scalars at a dotted path; empty when the field is missing.
+    public func values(_ path: String) -> [Scalar] { values(Key(path)) }
+
+    /// The first value's text at a path.
+    public func string(_ path: String) -> String? { string(Key(path)) }
+
+    /// Every value's text at a path.
+    public func strings(_ path: String) -> [String] { values(Key(path)).map(\.text) }
+
+    /// The first value as an integer, whether written as a number or a numeric string.
+    public func integer(_ path: String) -> Int64? { integer(Key(path)) }
+
+    /// The first value as a boolean (`true`/`false` in any letter case, also as strings).
+    public func bool(_ path: String) -> Bool? { bool(Key(path)) }
+
+    /// Every dotted path present, in no particular order.
+    public var paths: Dictionary<String, [Scalar]>.Keys {
+        var grouped: [String: [Scalar]] = [:]
+        for index in 0..<storage.buffers.leaves.count {
+            grouped[pathText(ofLeaf: index), default: []].append(scalar(ofLeaf: index))
         }
-        guard let object = parsed as? [String: Any] else {
-            throw JSONSyntaxError(offset: 0, reason: "expected a JSON object")
-        }
-        var leaves: [String: [Scalar]] = [:]
-        Self.flatten(object, prefix: "", into: &leaves)
-        self.leaves = leaves
+        return grouped.keys
     }
 
-    private static func flatten(_ value: Any, prefix: String, into leaves: inout [String: [Scalar]]) {
-        switch value {
-        case let object as [String: Any]:
-            for (key, child) in object {
-                flatten(child, prefix: prefix.isEmpty ? key : prefix + "." + key, into: &leaves)
-            }
-        case let array as [Any]:
-            for element in array { flatten(element, prefix: prefix, into: &leaves) }
-        case is NSNull:
-            break
-        case let string as String:
-            leaves[prefix, default: []].append(Scalar(text: string, isString: true))
-        case let number as NSNumber:
-            let isBoolean = String(describing: type(of: number)).contains("Boolean")
-            let text = isBoolean ? (number.boolValue ? "true" : "false") : number.stringValue
-            leaves[prefix, default: []].append(Scalar(text: text, isString: false))
-        default:
-            break
-        }
+    func pathText(ofLeaf index: Int) -> String {
+        let buffers = storage.buffers
+        let leaf = buffers.leaves[index]
+        return String(decoding: UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.pathStart),
+                                                    count: Int(leaf.pathCount)), as: UTF8.self)
+    }
+
+    func scalar(ofLeaf index: Int) -> Scalar {
+        let buffers = storage.buffers
+        let leaf = buffers.leaves[index]
+        let text = String(decoding: UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart),
+                                                        count: Int(leaf.valueCount)), as: UTF8.self)
+        return Scalar(text: text, isString: leaf.isString)
     }
 }

@@ -26,7 +26,8 @@ public enum LineOutcome: Sendable, Equatable {
 
 /// Maps one log format to `NetworkEvent`, one line at a time. A reader may keep state across the
 /// lines of one file (a Zeek TSV header, a PAN-OS column layout), so each file gets a new reader.
-public protocol LineReader {
+/// Its type is `SendableMetatype` because `LogIngestor` creates readers on its worker threads.
+public protocol LineReader: SendableMetatype {
     /// The format this reader reads.
     static var format: LogFormat { get }
     /// True when the first lines of a file (at most 20, without terminators) look like this format.

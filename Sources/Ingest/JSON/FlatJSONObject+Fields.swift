@@ -1,0 +1,73 @@
+import Foundation
+import Detection
+
+/// Typed field reads for readers: each returns nil when the field is absent and throws a
+/// `FieldRejection` naming the field when a value is present but malformed.
+extension FlatJSONObject {
+    /// Every value at `key` as an IP address (a scalar or an array).
+    public func ipAddresses(_ key: Key) throws(FieldRejection) -> [IPAddress] {
+        var addresses: [IPAddress] = []
+        var failure: FieldRejection?
+        forEachValue(key) { bytes, _ in
+            if let address = IPAddress(utf8: bytes) {
+                addresses.append(address)
+                return true
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let detail: String
+            do throws(IPAddressParseError) {
+                _ = try IPAddress(parsing: text)
+                detail = "unreadable"
+            } catch {
+                detail = error.reason
+            }
+            failure = FieldRejection("\(key.path) \(LogText.quoted(bytes)) is not an IP address: \(detail)")
+            return false
+        }
+        if let failure { throw failure }
+        return addresses
+    }
+
+    /// The first value as a TCP/UDP port (0...65535), written as a number or a numeric string.
+    public func port(_ key: Key) throws(FieldRejection) -> Int? {
+        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Int in
+            guard let value = NumericText.integer(bytes), (0...65_535).contains(value) else {
+                throw .invalid(key.path, bytes, expected: "a port number")
+            }
+            return Int(value)
+        }
+    }
+
+    /// The first value as a non-negative count (bytes, packets, a process id).
+    public func count(_ key: Key) throws(FieldRejection) -> Int64? {
+        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Int64 in
+            guard let value = NumericText.integer(bytes), value >= 0 else {
+                throw .invalid(key.path, bytes, expected: "a non-negative integer")
+            }
+            return value
+        }
+    }
+
+    /// The first value as a boolean (`true`/`false`, any case, also as strings).
+    public func flag(_ key: Key) throws(FieldRejection) -> Bool? {
+        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Bool in
+            if NumericText.equalsIgnoringCase(bytes, "true") { return true }
+            if NumericText.equalsIgnoringCase(bytes, "false") { return false }
+            throw .invalid(key.path, bytes, expected: "true or false")
+        }
+    }
+
+    /// The first value as a timestamp: an ISO 8601 string (without a zone: in `timeZone`, nil for
+    /// UTC), or an epoch number in `epochUnit` (a number, or a string of digits).
+    public func timestamp(
+        _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds, timeZone: TimeZone? = nil
+    ) throws(FieldRejection) -> Date? {
+        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Date in
+            if let date = TimestampParser.date(iso8601: bytes, timeZone: timeZone)
+                ?? TimestampParser.date(epoch: bytes, unit: epochUnit) {
+                return date
+            }
+            throw .invalid(key.path, bytes, expected: "a timestamp")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Detection
+
+/// Runs one reader over chunks of one input, turning lines into a `ChunkResult`. Chunks handed
+/// to one parser must come in input order when the reader keeps state across lines.
+struct ChunkParser<Reader: LineReader> {
+    private var reader: Reader
+    private let path: String
+    private let format: String
+    private let strict: Bool
+    private let maxIssues: Int
+
+    init(options: IngestOptions, path: String) {
+        reader = Reader(options: options.reader)
+        self.path = path
+        format = Reader.format.rawValue
+        strict = options.strict
+        maxIssues = options.maxIssues
+    }
+
+    mutating func parse(_ chunk: LineChunk) -> ChunkResult {
+        var result = ChunkResult(sequence: chunk.sequence)
+        switch chunk.content {
+        case .overlongLine:
+            result.lines = 1
+            reject(line: chunk.firstLine, reason: Self.overlongReason, into: &result)
+        case .lines:
+            chunk.withLines { lines in
+                var number = chunk.firstLine
+                lines.forEachLine { line in
+                    result.lines += 1
+                    read(line, number: number, into: &result)
+                    number += 1
+                    return result.strictStop == nil
+                }
+            }
+        }
+        return result
+    }
+
+    static var overlongReason: String {
+        "line longer than \(LineChunker.maximumLineLength >> 20) MiB"
+    }
+
+    private mutating func read(_ line: UnsafeBufferPointer<UInt8>, number: Int, into result: inout ChunkResult) {
+        if line.count > LineChunker.maximumLineLength {
+            reject(line: number, reason: Self.overlongReason, into: &result)
+            return
+        }
+        let outcome = reader.read(line: line, number: number)
+        switch consume outcome {
+        case .event(let event):
+            guard event.isSMB else {
+                result.events += 1
+                return
+            }
+            // Only kept records need their text; lines that are not UTF-8 cannot be kept faithfully.
+            guard let original = String(validating: line, as: UTF8.self) else {
+                reject(line: number, reason: "line is not valid UTF-8", into: &result)
+                return
+            }
+            result.events += 1
+            result.smbEvents.append(IngestedEvent(
+                event: event, origin: RecordOrigin(path: path, line: number, format: format, original: original)
+            ))
+        case .structural:
+            break
+        case .skipped:
+            result.skipped += 1
+        case .rejected(let reason):
+            reject(line: number, reason: reason, into: &result)
+        }
+    }
+
+    private func reject(line: Int, reason: String, into result: inout ChunkResult) {
+        result.rejected += 1
+        let issue = IngestIssue(path: path, line: line, reason: reason)
+        if result.issues.count < maxIssues { result.issues.append(issue) }
+        if strict { result.strictStop = issue }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Reads, parses and orders the chunks of one input on threads: one thread cuts chunks, `workers`
+/// threads parse them (one parser each), and the caller takes the results in input order with
+/// `next()`. At most `inFlightLimit` chunks exist at once, so memory stays bounded. A reader that
+/// keeps state runs with one worker, which parses the chunks in order.
+///
+/// All mutable state is guarded by `condition`; the chunker is used only by the cutting thread.
+final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let chunker: LineChunker
+    private let pool: ChunkBuffer.Pool
+    private let options: IngestOptions
+    private let path: String
+    private let workers: Int
+    private let inFlightLimit: Int
+
+    private var pending: [LineChunk] = []
+    private var results: [Int: ChunkResult] = [:]
+    private var produced = 0
+    private var consumed = 0
+    private var readingEnded = false
+    private var stopped = false
+    private var runningThreads = 0
+    /// Why the input ended early, once reading has ended.
+    private(set) var sourceError: SourceError?
+
+    init(chunker: LineChunker, first: LineChunk, options: IngestOptions, path: String, workers: Int) {
+        self.chunker = chunker
+        pool = chunker.pool
+        self.options = options
+        self.path = path
+        self.workers = workers
+        inFlightLimit = workers * 2 + 2
+        pending = [first]
+        produced = 1
+    }
+
+    /// Starts the cutting thread and the workers.
+    func start() {
+        condition.lock()
+        runningThreads = workers + 1
+        condition.unlock()
+        spawn { $0.cutChunks() }
+        for _ in 0..<workers { spawn { $0.parseChunks() } }
+    }
+
+    private func spawn(_ body: @escaping @Sendable (ChunkPipeline) -> Void) {
+        let thread = Thread { [self] in
+            body(self)
+            condition.lock()
+            runningThreads -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    /// The next chunk's result in input order, or nil when the input is done (or `stop` was called).
+    func next() -> ChunkResult? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped {
+            if let result = results.removeValue(forKey: consumed) {
+                consumed += 1
+                condition.broadcast()
+                return result
+            }
+            if readingEnded && consumed == produced { return nil }
+            condition.wait()
+        }
+        return nil
+    }
+
+    /// Stops the threads and waits for them to end. Safe to call more than once.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        while runningThreads > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    private func cutChunks() {
+        while true {
+            condition.lock()
+            while !stopped && produced - consumed >= inFlightLimit { condition.wait() }
+            let stop = stopped
+            condition.unlock()
+            if stop { return }
+            let chunk: LineChunk?
+            var failure: SourceError?
+            do throws(SourceError) {
+                chunk = try chunker.next()
+            } catch {
+                chunk = nil
+                failure = error
+            }
+            condition.lock()
+            if let chunk {
+                pending.append(chunk)
+                produced += 1
+            } else {
+                sourceError = failure
+                readingEnded = true
+            }
+            condition.broadcast()
+            condition.unlock()
+            if chunk == nil { return }
+        }
+    }
+
+    private func parseChunks() {
+        var parser = ChunkParser<Reader>(options: options, path: path)
+        while true {
+            condition.lock()
+            while !stopped && pending.isEmpty && !readingEnded { condition.wait() }
+            if stopped || pending.isEmpty {
+                condition.unlock()
+                return
+            }
+            let chunk = pending.removeFirst()
+            condition.unlock()
+            let result = parser.parse(chunk)
+            if case .lines(let buffer, _) = chunk.content { pool.recycle(buffer) }
+            condition.lock()
+            results[result.sequence] = result
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

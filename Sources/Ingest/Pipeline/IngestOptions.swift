@@ -1,0 +1,18 @@
+/// How `LogIngestor` reads its inputs.
+public struct IngestOptions: Sendable, Equatable {
+    /// The format of every input; nil sniffs each input's first lines.
+    public var format: LogFormat?
+    public var reader: ReaderOptions
+    /// Stop an input at its first rejected line (`--strict`).
+    public var strict: Bool
+    /// How many rejections a summary lists (all are counted).
+    public var maxIssues: Int
+
+    public init(format: LogFormat? = nil, reader: ReaderOptions = ReaderOptions(), strict: Bool = false,
+                maxIssues: Int = 20) {
+        self.format = format
+        self.reader = reader
+        self.strict = strict
+        self.maxIssues = maxIssues
+    }
+}

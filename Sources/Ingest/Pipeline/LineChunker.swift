@@ -1,0 +1,124 @@
+import Foundation
+
+/// Cuts a byte stream into `LineChunk`s of about `targetSize` bytes at line boundaries, numbering
+/// the lines, stripping a leading UTF-8 byte-order mark. Memory stays bounded whatever the input:
+/// a line longer than `maximumLineLength` is skipped (read and dropped) and reported as one
+/// `overlongLine` chunk. Chunk memory comes from `pool`; whoever consumes a chunk recycles it.
+final class LineChunker {
+    /// Lines longer than this (1 MiB) are rejected unread.
+    static let maximumLineLength = 1 << 20
+
+    let targetSize: Int
+    let pool: ChunkBuffer.Pool
+    private let source: any ByteSource
+    /// The partial line after the last chunk's final newline.
+    private var carry: UnsafeMutableRawBufferPointer
+    private var carried = 0
+    private var ended = false
+    private var skippingOverlongLine = false
+    private var nextSequence = 0
+    private var nextLine = 1
+
+    init(source: any ByteSource, targetSize: Int = 2 << 20) {
+        precondition(targetSize > Self.maximumLineLength, "a chunk must hold the longest line")
+        self.source = source
+        self.targetSize = targetSize
+        pool = ChunkBuffer.Pool(capacity: targetSize + 64 * 1024)
+        carry = .allocate(byteCount: Self.maximumLineLength, alignment: 16)
+    }
+
+    deinit { carry.deallocate() }
+
+    /// The next chunk, or nil at the end of the input.
+    func next() throws(SourceError) -> LineChunk? {
+        if skippingOverlongLine { return try skipOverlongLine() }
+        let chunkBuffer = pool.obtain()
+        let buffer = chunkBuffer.bytes
+        buffer.baseAddress!.copyMemory(from: carry.baseAddress!, byteCount: carried)
+        var filled = carried
+        carried = 0
+        while filled < targetSize && !ended {
+            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            if count == 0 { ended = true }
+            filled += count
+        }
+        if nextSequence == 0, filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + 3, byteCount: filled - 3)
+            filled -= 3
+        }
+        if ended {
+            guard filled > 0 else {
+                pool.recycle(chunkBuffer)
+                return nil
+            }
+            return makeChunk(chunkBuffer, count: filled)
+        }
+        guard let lastNewline = buffer[..<filled].lastIndex(of: 0x0A) else {
+            pool.recycle(chunkBuffer)
+            return try skipOverlongLine()
+        }
+        let end = lastNewline + 1
+        let rest = filled - end
+        if rest > Self.maximumLineLength {
+            skippingOverlongLine = true
+        } else {
+            carry.baseAddress!.copyMemory(from: buffer.baseAddress! + end, byteCount: rest)
+            carried = rest
+        }
+        return makeChunk(chunkBuffer, count: end)
+    }
+
+    private func makeChunk(_ buffer: ChunkBuffer, count: Int) -> LineChunk {
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer.bytes[..<count])
+        var lines = Self.newlines(in: bytes)
+        if bytes[count - 1] != 0x0A { lines += 1 }
+        defer {
+            nextSequence += 1
+            nextLine += lines
+        }
+        return LineChunk(sequence: nextSequence, firstLine: nextLine, lineCount: lines,
+                         content: .lines(buffer, count: count))
+    }
+
+    /// How many `\n` bytes `bytes` holds, counted 8 at a time.
+    static func newlines(in bytes: UnsafeRawBufferPointer) -> Int {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0
+        var offset = 0
+        while offset &+ 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            // High bit set exactly in the bytes that are zero (that were newlines); the multiply
+            // sums the per-byte flags into the top byte.
+            let zero = ~((word & low) &+ low | word) & ~low
+            count &+= Int(truncatingIfNeeded: ((zero &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
+            offset &+= 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] == 0x0A { count += 1 }
+            offset += 1
+        }
+        return count
+    }
+
+    /// Reads past the end of the current (overlong) line and reports it.
+    private func skipOverlongLine() throws(SourceError) -> LineChunk {
+        skippingOverlongLine = false
+        while !ended {
+            let count = try source.read(into: carry)
+            if count == 0 {
+                ended = true
+                break
+            }
+            if let newline = carry[..<count].firstIndex(of: 0x0A) {
+                carried = count - (newline + 1)
+                carry.baseAddress!.copyMemory(from: carry.baseAddress! + newline + 1, byteCount: carried)
+                break
+            }
+        }
+        defer {
+            nextSequence += 1
+            nextLine += 1
+        }
+        return LineChunk(sequence: nextSequence, firstLine: nextLine, lineCount: 1, content: .overlongLine)
+    }
+}
