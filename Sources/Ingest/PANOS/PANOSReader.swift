@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Rows of every PAN-OS version read: fields after 47 (Session End Reason) are optional. Times
 /// carry no zone; they are read in `ReaderOptions.timeZone`, the firewall's zone.
-public struct PANOSReader: LineReader {
+public struct PANOSReader: StatelessLineReader {
     public static let format = LogFormat.panos
 
     private let timeZone: TimeZone
@@ -49,7 +49,7 @@ public struct PANOSReader: LineReader {
         }
     }
 
-    private func traffic(_ row: PANOSRow) throws(RecordError) -> NetworkEvent {
+    private func traffic(_ row: PANOSRow) throws(FieldRejection) -> NetworkEvent {
         let action = row.text(31).map(PANOSAction.normalized)
         let subtype = row.text(5)
         var event = NetworkEvent(dataset: "panw.panos", module: "panw", categories: Self.network)
@@ -91,24 +91,23 @@ public struct PANOSReader: LineReader {
         return (nil, user)
     }
 
-    private func address(_ row: PANOSRow, _ number: Int, _ name: String) throws(RecordError) -> IPAddress {
-        guard let text = row.text(number) else { throw RecordError(reason: "panos TRAFFIC row has no \(name)") }
+    private func address(_ row: PANOSRow, _ number: Int, _ name: String) throws(FieldRejection) -> IPAddress {
+        guard let text = row.text(number) else { throw FieldRejection("panos TRAFFIC row has no \(name)") }
         return try TextField.address(text, format: "panos", field: name)
     }
 
-    private func port(_ row: PANOSRow, _ number: Int, _ name: String) throws(RecordError) -> Int? {
+    private func port(_ row: PANOSRow, _ number: Int, _ name: String) throws(FieldRejection) -> Int? {
         guard let text = row.text(number) else { return nil }
         return try TextField.port(text, format: "panos", field: name)
     }
 
-    private func count(_ row: PANOSRow, _ number: Int, _ name: String) throws(RecordError) -> Int64? {
+    private func count(_ row: PANOSRow, _ number: Int, _ name: String) throws(FieldRejection) -> Int64? {
         guard let text = row.text(number) else { return nil }
-        guard let value = Int64(text), value >= 0 else { throw .invalid("panos", name, text, expected: "a count") }
-        return value
+        return try TextField.count(text, format: "panos", field: name)
     }
 
     /// `yyyy/MM/dd HH:mm:ss`, firewall-local.
-    private func time(_ row: PANOSRow, _ number: Int, _ name: String) throws(RecordError) -> Date? {
+    private func time(_ row: PANOSRow, _ number: Int, _ name: String) throws(FieldRejection) -> Date? {
         guard let text = row.text(number) else { return nil }
         return try TextField.time(text, zone: timeZone, format: "panos", field: name)
     }

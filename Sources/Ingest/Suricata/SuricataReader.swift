@@ -5,7 +5,7 @@ import Foundation
 /// maps them (`packages/suricata/data_stream/eve/elasticsearch/ingest_pipeline/default.yml`).
 /// Other event types are skipped by type. `src_*` is the client (Suricata swaps reversed flows
 /// before logging), so `flow.bytes_toserver` is what the client sent.
-public struct SuricataReader: LineReader {
+public struct SuricataReader: StatelessLineReader {
     public static let format = LogFormat.suricata
 
     private static let utc = TimeZone(identifier: "UTC")!
@@ -47,7 +47,7 @@ public struct SuricataReader: LineReader {
         }
     }
 
-    private static func event(_ eve: FlatJSONObject, isFlow: Bool) throws(RecordError) -> NetworkEvent {
+    private static func event(_ eve: FlatJSONObject, isFlow: Bool) throws(FieldRejection) -> NetworkEvent {
         var event = NetworkEvent(dataset: "suricata.eve", module: "suricata", categories: network)
         event.timestamp = try time(eve, "timestamp", required: true)
         event.sourceIPs = [try address(eve, "src_ip")]
@@ -91,20 +91,20 @@ public struct SuricataReader: LineReader {
         return isPlainName ? "suricata \(eventType) event" : "suricata event of an unknown type"
     }
 
-    private static func address(_ eve: FlatJSONObject, _ key: String) throws(RecordError) -> IPAddress {
-        guard let text = eve.string(key) else { throw RecordError(reason: "suricata event has no \(key)") }
+    private static func address(_ eve: FlatJSONObject, _ key: String) throws(FieldRejection) -> IPAddress {
+        guard let text = eve.string(key) else { throw FieldRejection("suricata event has no \(key)") }
         return try TextField.address(text, format: "suricata", field: key)
     }
 
-    private static func port(_ eve: FlatJSONObject, _ key: String) throws(RecordError) -> Int? {
+    private static func port(_ eve: FlatJSONObject, _ key: String) throws(FieldRejection) -> Int? {
         guard let text = eve.string(key) else { return nil }
         return try TextField.port(text, format: "suricata", field: key)
     }
 
     /// `2023-09-18T06:13:21.216460+0000`: ISO 8601 with an offset written without a colon.
-    private static func time(_ eve: FlatJSONObject, _ key: String, required: Bool) throws(RecordError) -> Date? {
+    private static func time(_ eve: FlatJSONObject, _ key: String, required: Bool) throws(FieldRejection) -> Date? {
         guard let text = eve.string(key) else {
-            if required { throw RecordError(reason: "suricata event has no \(key)") }
+            if required { throw FieldRejection("suricata event has no \(key)") }
             return nil
         }
         return try TextField.time(text, zone: utc, format: "suricata", field: key)

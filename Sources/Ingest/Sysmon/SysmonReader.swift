@@ -9,7 +9,7 @@ import Foundation
 /// `logs-network_traffic.*`) hold no Winlogbeat data, so Elastic's rule never sees these events.
 /// smbtriage reads them because an endpoint's own record of an SMB connection names the process.
 /// Sysmon logs no byte counts.
-public struct SysmonReader: LineReader {
+public struct SysmonReader: StatelessLineReader {
     public static let format = LogFormat.sysmon
 
     private static let utc = TimeZone(identifier: "UTC")!
@@ -55,7 +55,7 @@ public struct SysmonReader: LineReader {
         }
     }
 
-    private static func networkConnection(_ record: SysmonRecord) throws(RecordError) -> NetworkEvent {
+    private static func networkConnection(_ record: SysmonRecord) throws(FieldRejection) -> NetworkEvent {
         var event = NetworkEvent(
             dataset: "windows.sysmon_operational", module: "sysmon", categories: network,
             types: connectionTypes, action: "Network connection", code: "3"
@@ -102,7 +102,7 @@ public struct SysmonReader: LineReader {
     }
 
     /// `UtcTime` (`2020-09-22 18:53:31.668`, UTC), else the shipper's `@timestamp`.
-    private static func timestamp(_ record: SysmonRecord) throws(RecordError) -> Date? {
+    private static func timestamp(_ record: SysmonRecord) throws(FieldRejection) -> Date? {
         if let text = record.eventData("UtcTime") {
             return try TextField.time(text, zone: utc, format: "sysmon", field: "UtcTime")
         }
@@ -112,14 +112,14 @@ public struct SysmonReader: LineReader {
         return nil
     }
 
-    private static func address(_ record: SysmonRecord, ecs: String, sysmon: String) throws(RecordError) -> IPAddress {
+    private static func address(_ record: SysmonRecord, ecs: String, sysmon: String) throws(FieldRejection) -> IPAddress {
         guard let text = record.field(ecs: ecs, sysmon: sysmon) else {
-            throw RecordError(reason: "sysmon event 3 has no \(sysmon)")
+            throw FieldRejection("sysmon event 3 has no \(sysmon)")
         }
         return try TextField.address(text, format: "sysmon", field: sysmon)
     }
 
-    private static func port(_ record: SysmonRecord, ecs: String, sysmon: String) throws(RecordError) -> Int? {
+    private static func port(_ record: SysmonRecord, ecs: String, sysmon: String) throws(FieldRejection) -> Int? {
         guard let text = record.field(ecs: ecs, sysmon: sysmon) else { return nil }
         return try TextField.port(text, format: "sysmon", field: sysmon)
     }

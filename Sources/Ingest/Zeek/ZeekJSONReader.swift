@@ -7,7 +7,7 @@ import Detection
 ///
 /// The log type comes from `_path` or `@stream`, else from the fields present. Mapping and skip
 /// rules are the TSV reader's (`ZeekRecordMapper`).
-public struct ZeekJSONReader: LineReader {
+public struct ZeekJSONReader: StatelessLineReader {
     public static let format = LogFormat.zeekJSON
 
     private var addresses = AddressArrayCache()
@@ -50,7 +50,7 @@ public struct ZeekJSONReader: LineReader {
         for field in ZeekField.allCases {
             guard let value = json.value(field) else { continue }
             do {
-                try value.withASCIIBytes { bytes throws(ZeekFieldError) in
+                try value.withASCIIBytes { bytes throws(FieldRejection) in
                     try mapper.assign(field, bytes: bytes, text: { value }, into: &event, addresses: &addresses)
                 }
             } catch {

@@ -34,9 +34,9 @@ struct ZeekRecordMapper {
     mutating func assign(
         _ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
         into event: inout NetworkEvent, addresses: inout AddressArrayCache
-    ) throws(ZeekFieldError) {
-        func failure(_ expectation: String) -> ZeekFieldError {
-            ZeekFieldError(field: field, value: String(decoding: bytes, as: UTF8.self), expectation: expectation)
+    ) throws(FieldRejection) {
+        func failure(_ expectation: String) -> FieldRejection {
+            .invalid(field.name, bytes, expected: expectation)
         }
         let isConnection = logType == .connection
         switch field {
@@ -50,10 +50,10 @@ struct ZeekRecordMapper {
             guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
             event.destinationIPs = addresses.array(for: address)
         case .originPort:
-            guard let port = ASCIINumber.port(bytes) else { throw failure("a port") }
+            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
             event.sourcePort = port
         case .responderPort:
-            guard let port = ASCIINumber.port(bytes) else { throw failure("a port") }
+            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
             event.destinationPort = port
         case .uid: event.flowID = text()
         case .communityID: event.communityID = text()
@@ -69,14 +69,14 @@ struct ZeekRecordMapper {
     @inline(__always)
     private mutating func assignConnectionField(
         _ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
-        failure: (String) -> ZeekFieldError, into event: inout NetworkEvent
-    ) throws(ZeekFieldError) {
+        failure: (String) -> FieldRejection, into event: inout NetworkEvent
+    ) throws(FieldRejection) {
         switch field {
         case .duration:
             guard let duration = DecimalSeconds(ascii: bytes)?.totalNanoseconds else { throw failure("a duration") }
             event.durationNanoseconds = duration
         case .originPackets, .originIPBytes, .responderPackets, .responderIPBytes:
-            guard let count = ASCIINumber.unsignedInteger(bytes) else { throw failure("a count") }
+            guard let count = NumericText.plainInteger(bytes), count >= 0 else { throw failure("a count") }
             switch field {
             case .originPackets: event.sourcePackets = count
             case .originIPBytes: event.sourceBytes = count

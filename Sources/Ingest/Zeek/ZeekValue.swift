@@ -10,12 +10,19 @@ enum ZeekValue {
     @inline(__always)
     static func time(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         if let seconds = DecimalSeconds(ascii: bytes) { return seconds.dateSinceEpoch }
-        if bytes.count >= 19, let civil = CivilTimestamp(ascii: bytes) { return civil.date(assuming: utc) }
+        if bytes.count >= 19, let date = TimestampParser.date(iso8601: bytes, timeZone: utc) { return date }
         // JSON writers may print a float with an exponent.
         guard bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
               let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite, value >= 0
         else { return nil }
         return Date(timeIntervalSince1970: value)
+    }
+
+    /// A `port`, 0 through 65535.
+    @inline(__always)
+    static func port(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let value = NumericText.plainInteger(bytes), (0...65_535).contains(value) else { return nil }
+        return Int(value)
     }
 
     /// An `addr`: dotted-quad IPv4 parsed inline (the common case), anything else by `IPAddress`.
