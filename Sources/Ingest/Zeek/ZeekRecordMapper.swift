@@ -86,9 +86,9 @@ struct ZeekRecordMapper {
         case .localOrigin, .localResponder:
             guard let flag = ZeekValue.boolean(bytes) else { throw failure("a boolean") }
             if field == .localOrigin { localOrigin = flag } else { localResponder = flag }
-        case .transportProtocol: event.transport = text()
-        case .service: event.applicationProtocol = text()
-        case .connectionState: event.connectionState = text()
+        case .transportProtocol: event.transport = ZeekVocabulary.transports.word(bytes) ?? text()
+        case .service: event.applicationProtocol = ZeekVocabulary.services.word(bytes) ?? text()
+        case .connectionState: event.connectionState = ZeekVocabulary.connectionStates.word(bytes) ?? text()
         default: break
         }
     }

@@ -41,6 +41,7 @@ public struct ZeekTSVReader: LineReader {
 
     /// The event of one row, or its rejection. (It builds the outcome itself: returning the event
     /// to wrap it would copy the large value once more per row.)
+    @inline(__always)
     private mutating func decodeRow(
         _ line: UnsafeBufferPointer<UInt8>, columns: [ZeekField?], logType: ZeekLogType
     ) -> LineOutcome {
