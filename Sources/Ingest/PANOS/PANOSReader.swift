@@ -8,6 +8,7 @@ import Foundation
 /// Rows of every PAN-OS version read: fields after 47 (Session End Reason) are optional. Times
 /// carry no zone; they are read in `ReaderOptions.timeZone`, the firewall's zone.
 public struct PANOSReader: StatelessLineReader {
+    /// `.panos`.
     public static let format = LogFormat.panos
 
     private let timeZone: TimeZone
@@ -15,6 +16,7 @@ public struct PANOSReader: StatelessLineReader {
     /// The fields a TRAFFIC row must have: through 47, Session End Reason.
     static let requiredFieldCount = 47
 
+    /// A reader for one file. `options.timeZone` is the firewall's zone, in which its times are read.
     public init(options: ReaderOptions) {
         timeZone = options.timeZone
     }
@@ -28,6 +30,7 @@ public struct PANOSReader: StatelessLineReader {
         }
     }
 
+    /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         if line.isBlank { return .structural }

@@ -5,36 +5,55 @@
 ///
 /// Every value goes through Elastic's clean-up first: `-`, empty and the all-zero GUID are absent.
 struct SysmonRecord {
+    typealias Key = FlatJSONObject.Key
+
+    /// Where one value may be: the ECS field Winlogbeat 7 writes, then the raw and flat EventData
+    /// names. `name` is the Sysmon name rejections quote.
+    struct Field {
+        let name: String
+        let keys: [Key]
+
+        /// An EventData value, raw (`winlog.event_data.<name>`) or flat (`<name>`), after the ECS
+        /// field when one is given.
+        init(ecs: String? = nil, eventData name: String) {
+            self.name = name
+            keys = (ecs.map { [Key($0)] } ?? []) + [Key("winlog.event_data." + name), Key(name)]
+        }
+
+        /// A value only ever at the given paths, first found wins.
+        init(name: String, paths: [String]) {
+            self.name = name
+            keys = paths.map(Key.init)
+        }
+    }
+
     let object: FlatJSONObject
+
+    private static let eventIDKeys = ["winlog.event_id", "EventID", "event.code"].map(Key.init)
+    private static let channel = Field(name: "Channel", paths: ["winlog.channel", "Channel"])
+    private static let provider = Field(name: "Provider", paths: ["winlog.provider_name", "SourceName", "event.provider"])
+    private static let module = Key("event.module")
 
     /// `winlog.event_id`, `EventID` or (Winlogbeat 7) `event.code`.
     var eventID: Int64? {
-        object.integer("winlog.event_id") ?? object.integer("EventID") ?? object.integer("event.code")
+        Self.eventIDKeys.lazy.compactMap { object.integer($0) }.first
     }
 
     /// False only when the line names a channel or provider and it is not Sysmon's.
     var isSysmon: Bool {
-        let channel = value("winlog.channel") ?? value("Channel")
-        let provider = value("winlog.provider_name") ?? value("SourceName") ?? value("event.provider")
+        let channel = value(Self.channel)
+        let provider = value(Self.provider)
         if channel == nil, provider == nil { return true }
         return channel == "Microsoft-Windows-Sysmon/Operational" || provider == "Microsoft-Windows-Sysmon"
-            || value("event.module") == "sysmon"
+            || object.string(Self.module) == "sysmon"
     }
 
-    /// An EventData value by its Sysmon name (`SourceIp`), raw or flat.
-    func eventData(_ name: String) -> String? {
-        value("winlog.event_data." + name) ?? value(name)
-    }
-
-    /// The ECS field when Winlogbeat 7 wrote it, else the EventData value it comes from.
-    func field(ecs path: String, sysmon name: String) -> String? {
-        value(path) ?? eventData(name)
-    }
-
-    /// A value at a path, absent when Sysmon's placeholders stand in for nothing.
-    func value(_ path: String) -> String? {
-        guard let text = object.string(path) else { return nil }
-        return Self.isPlaceholder(text) ? nil : text
+    /// The first value of a field that is not a placeholder.
+    func value(_ field: Field) -> String? {
+        for key in field.keys {
+            if let text = object.string(key), !Self.isPlaceholder(text) { return text }
+        }
+        return nil
     }
 
     static func isPlaceholder(_ text: String) -> Bool {

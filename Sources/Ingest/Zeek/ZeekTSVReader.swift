@@ -8,11 +8,13 @@ import Detection
 /// `String` only for the few string columns mapped (`uid`, `service`, `conn_state`, …); it stops at
 /// the last mapped column.
 public struct ZeekTSVReader: LineReader {
+    /// `.zeekTSV`.
     public static let format = LogFormat.zeekTSV
 
     private var header = ZeekTSVHeader()
     private var addresses = AddressArrayCache()
 
+    /// A reader for one file. The options change nothing: Zeek TSV times are epoch seconds.
     public init(options: ReaderOptions) {}
 
     /// A Zeek TSV log starts with its header: `#separator`, or at least a `#fields` line.
@@ -23,6 +25,7 @@ public struct ZeekTSVReader: LineReader {
         }
     }
 
+    /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         guard let first = line.first else { return .structural }
