@@ -25,37 +25,10 @@ enum ZeekValue {
         return Int(value)
     }
 
-    /// An `addr`: dotted-quad IPv4 parsed inline (the common case), anything else by `IPAddress`.
+    /// An `addr`, IPv4 or IPv6, parsed from the bytes without building a string.
     @inline(__always)
     static func address(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
-        if let value = ipv4(bytes) { return IPAddress(ipv4: value) }
-        return IPAddress(utf8: bytes)
-    }
-
-    @inline(__always)
-    private static func ipv4(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        guard bytes.count >= 7, bytes.count <= 15 else { return nil }
-        var value: UInt32 = 0
-        var octet: UInt32 = 0
-        var digits = 0
-        var dots = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") {
-                guard digits > 0, dots < 3 else { return nil }
-                value = value << 8 | octet
-                octet = 0
-                digits = 0
-                dots += 1
-            } else {
-                let digit = byte &- UInt8(ascii: "0")
-                guard digit < 10, digits < 3 else { return nil }
-                octet = octet * 10 + UInt32(digit)
-                guard octet <= 255 else { return nil }
-                digits += 1
-            }
-        }
-        guard dots == 3, digits > 0 else { return nil }
-        return value << 8 | octet
+        IPAddress(utf8: bytes)
     }
 
     /// A `bool`: `T`/`F` in TSV, `true`/`false` in JSON.
