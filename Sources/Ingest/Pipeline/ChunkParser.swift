@@ -9,8 +9,14 @@ struct ChunkParser<Reader: LineReader> {
     private let strict: Bool
     private let maxIssues: Int
 
-    init(options: IngestOptions, path: String) {
-        reader = Reader(options: options.reader)
+    /// `primer` lines go through the reader first, their outcomes dropped: a resumed stateful
+    /// reader (Zeek TSV) learns the file's header that way.
+    init(options: IngestOptions, path: String, primer: [[UInt8]] = []) {
+        var reader = Reader(options: options.reader)
+        for line in primer {
+            _ = line.withUnsafeBufferPointer { reader.read(line: $0, number: 0) }
+        }
+        self.reader = reader
         self.path = path
         format = Reader.format.rawValue
         strict = options.strict

@@ -25,7 +25,11 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     /// Why the input ended early, once reading has ended.
     private(set) var sourceError: SourceError?
 
-    init(chunker: LineChunker, first: LineChunk, options: IngestOptions, path: String, workers: Int) {
+    private let primer: [[UInt8]]
+
+    init(chunker: LineChunker, first: LineChunk, options: IngestOptions, path: String, workers: Int,
+         primer: [[UInt8]] = []) {
+        self.primer = primer
         self.chunker = chunker
         pool = chunker.pool
         self.options = options
@@ -112,7 +116,7 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     }
 
     private func parseChunks() {
-        var parser = ChunkParser<Reader>(options: options, path: path)
+        var parser = ChunkParser<Reader>(options: options, path: path, primer: primer)
         while true {
             condition.lock()
             while !stopped && pending.isEmpty && !readingEnded { condition.wait() }

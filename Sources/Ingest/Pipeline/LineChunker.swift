@@ -21,10 +21,12 @@ final class LineChunker {
     private var nextSequence = 0
     private var nextLine = 1
 
-    init(source: any ByteSource, targetSize: Int = 2 << 20) {
+    /// `firstLine` numbers the source's first line (a followed file resumes mid-way).
+    init(source: any ByteSource, firstLine: Int = 1, targetSize: Int = 2 << 20) {
         precondition(targetSize > Self.maximumLineLength, "a chunk must hold the longest line")
         self.source = source
         self.targetSize = targetSize
+        nextLine = firstLine
         pool = ChunkBuffer.Pool(capacity: targetSize + 64 * 1024)
         carry = .allocate(byteCount: Self.maximumLineLength, alignment: 16)
     }

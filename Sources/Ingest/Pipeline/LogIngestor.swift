@@ -95,12 +95,12 @@ public struct LogIngestor: Sendable {
     }
 
     /// The reader `options.format` names, else the one the sample looks like.
-    private func chooseReader(sample: [String]) -> (any LineReader.Type)? {
+    func chooseReader(sample: [String]) -> (any LineReader.Type)? {
         if let format = options.format { return FormatSniffer.reader(for: format) }
         return FormatSniffer.detect(sample)
     }
 
-    private var unknownFormatMessage: String {
+    var unknownFormatMessage: String {
         if let format = options.format { return "no reader for format \(format.rawValue) in this build" }
         let known = FormatSniffer.readers.map { $0.format.rawValue }.joined(separator: ", ")
         return "unknown log format: the first lines match none of \(known) (choose one with --format)"
@@ -114,14 +114,14 @@ public struct LogIngestor: Sendable {
         return "binary data (a NUL byte at offset \(offset)), not a text log"
     }
 
-    private func run<Reader: LineReader>(
+    func run<Reader: LineReader>(
         _: Reader.Type, chunker: LineChunker, first: LineChunk, summary: inout FileSummary,
-        deliver: ([IngestedEvent]) throws -> Void
+        primer: [[UInt8]] = [], deliver: ([IngestedEvent]) throws -> Void
     ) throws {
         let parallel = Reader.self is any StatelessLineReader.Type
         let pipeline = ChunkPipeline<Reader>(
             chunker: chunker, first: first, options: options, path: summary.path,
-            workers: parallel ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+            workers: parallel ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1, primer: primer
         )
         pipeline.start()
         defer { pipeline.stop() }
