@@ -32,23 +32,22 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        setvbuf(stdout, nil, _IOLBF, 0)  // a long-running command's lines should show as they happen
         let session = try IngestSession(store: store.open(), options: reading.ingestOptions)
         let ruleInterval = DateExpression.duration(interval ?? session.rule.rule.interval) ?? 300
         var follower = LogFollower(session: session)
         var nextExecution = Date()
-        print("watching \(inputs.count) inputs; the rule runs every \(Int(ruleInterval)) s (Ctrl-C stops)")
+        StandardOutput.print("watching \(inputs.count) inputs; the rule runs every \(Int(ruleInterval)) s (Ctrl-C stops)")
         while true {
             let files = try InputFiles.expand(inputs)
             for file in files {
                 for result in try follower.poll(file) {
                     IngestReport.issueLines(result.summary).forEach(StandardError.print)
-                    if result.summary.lines > 0 { print(IngestReport.fileLine(result)) }
+                    if result.summary.lines > 0 { StandardOutput.print(IngestReport.fileLine(result)) }
                 }
             }
             if Date() >= nextExecution {
                 let execution = try session.store.runExecution(at: Date(), rule: session.rule)
-                print(IngestReport.executionLine(execution))
+                StandardOutput.print(IngestReport.executionLine(execution))
                 nextExecution = Date().addingTimeInterval(ruleInterval)
             }
             Thread.sleep(forTimeInterval: 1)
