@@ -32,6 +32,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Prints the detector's throughput: `swift run -c release detection-benchmark`.
+        .executableTarget(name: "detection-benchmark", dependencies: ["Detection"],
+                          path: "Benchmarks/DetectionBenchmark"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
