@@ -8,10 +8,21 @@ extension FlatJSONObject {
     public func ipAddresses(_ key: Key) throws(FieldRejection) -> [IPAddress] {
         var addresses: [IPAddress] = []
         addresses.reserveCapacity(valueCount(key))
+        try forEachIPAddress(key) { addresses.append($0) }
+        return addresses
+    }
+
+    /// Checks that every value at `key` is an IP address, as `ipAddresses` does, without
+    /// collecting them.
+    public func validateIPAddresses(_ key: Key) throws(FieldRejection) {
+        try forEachIPAddress(key) { _ in }
+    }
+
+    private func forEachIPAddress(_ key: Key, _ body: (IPAddress) -> Void) throws(FieldRejection) {
         var failure: FieldRejection?
         forEachValue(key) { bytes, _ in
             if let address = IPAddress(utf8: bytes) {
-                addresses.append(address)
+                body(address)
                 return true
             }
             let text = String(decoding: bytes, as: UTF8.self)
@@ -26,7 +37,6 @@ extension FlatJSONObject {
             return false
         }
         if let failure { throw failure }
-        return addresses
     }
 
     /// The first value as a TCP/UDP port (0...65535), written as a number or a numeric string.
