@@ -1,6 +1,7 @@
 /// The lookup keys of every ECS field the ECS reader maps, either at the top level or under a
-/// search hit's `_source`.
-final class ECSFieldKeys: Sendable {
+/// search hit's `_source`. The reader keeps its own copies and lends them (`borrowing`) to the
+/// field reads, so reading a field copies no key.
+struct ECSFieldKeys: Sendable {
     typealias Key = FlatJSONObject.Key
 
     let timestamp, eventStart, eventEnd, eventDuration: Key

@@ -17,6 +17,8 @@ public struct ECSReader: LineReader, StatelessLineReader {
     public static let format = LogFormat.ecs
 
     private var object = FlatJSONObject()
+    private let topLevelKeys = ECSFieldKeys.topLevel
+    private let searchHitKeys = ECSFieldKeys.searchHit
 
     public init(options: ReaderOptions) {}
 
@@ -24,9 +26,10 @@ public struct ECSReader: LineReader, StatelessLineReader {
         switch parse(line) {
         case .finished(let outcome):
             return outcome
-        case .document(let keys):
+        case .document(let isSearchHit):
             do throws(FieldRejection) {
-                return .event(try Self.event(from: object, keys: keys))
+                return .event(isSearchHit ? try Self.event(from: object, keys: searchHitKeys)
+                                          : try Self.event(from: object, keys: topLevelKeys))
             } catch {
                 return .rejected(reason: error.reason)
             }
@@ -39,19 +42,21 @@ public struct ECSReader: LineReader, StatelessLineReader {
         switch parse(line) {
         case .finished(let outcome):
             return outcome
-        case .document(let keys):
+        case .document(let isSearchHit):
             do throws(FieldRejection) {
-                return try Self.smbEvent(from: object, keys: keys).map(LineOutcome.event)
+                let event = isSearchHit ? try Self.smbEvent(from: object, keys: searchHitKeys)
+                                        : try Self.smbEvent(from: object, keys: topLevelKeys)
+                return event.map(LineOutcome.event)
             } catch {
                 return .rejected(reason: error.reason)
             }
         }
     }
 
-    /// A line parsed into `object`: the keys its network fields sit under, or the line's outcome
-    /// when it holds no document to map.
+    /// A line parsed into `object`: a document (a search hit's when its network fields are under
+    /// `_source`), or the line's outcome when it holds no document to map.
     private enum ParsedLine {
-        case document(ECSFieldKeys)
+        case document(isSearchHit: Bool)
         case finished(LineOutcome)
     }
 
@@ -62,32 +67,27 @@ public struct ECSReader: LineReader, StatelessLineReader {
         } catch {
             return .finished(.rejected(reason: error.description))
         }
-        if let keys = Self.keys(for: object) { return .document(keys) }
-        if object.contains(ECSFieldKeys.topLevel.legacyDestinationIP)
-            || object.contains(ECSFieldKeys.topLevel.legacyFlowID) {
+        if object.contains(topLevelKeys.sourceIP) || object.contains(topLevelKeys.destinationIP) {
+            return .document(isSearchHit: false)
+        }
+        if object.contains(searchHitKeys.sourceIP) || object.contains(searchHitKeys.destinationIP) {
+            return .document(isSearchHit: true)
+        }
+        if object.contains(topLevelKeys.legacyDestinationIP) || object.contains(topLevelKeys.legacyFlowID) {
             return .finished(.rejected(reason: "pre-ECS Packetbeat 6.x flow (flow_id, dest.*) is not supported; "
                 + "export it with Packetbeat 7 or later"))
         }
         return .finished(.skipped(reason: "no source.ip or destination.ip: not a network event"))
     }
 
-    /// The key set whose network fields the object has: top-level, else under `_source`.
-    static func keys(for object: FlatJSONObject) -> ECSFieldKeys? {
-        let topLevel = ECSFieldKeys.topLevel
-        if object.contains(topLevel.sourceIP) || object.contains(topLevel.destinationIP) { return topLevel }
-        let searchHit = ECSFieldKeys.searchHit
-        if object.contains(searchHit.sourceIP) || object.contains(searchHit.destinationIP) { return searchHit }
-        return nil
-    }
-
     /// Maps the whole document.
-    static func event(from object: FlatJSONObject, keys: ECSFieldKeys) throws(FieldRejection) -> NetworkEvent {
+    static func event(from object: FlatJSONObject, keys: borrowing ECSFieldKeys) throws(FieldRejection) -> NetworkEvent {
         try event(from: object, keys: keys, scalars: ECSScalarFields(object, keys: keys))
     }
 
     /// Maps the document when it is SMB; otherwise only checks it (the same fields reject it, in
     /// the same order) and returns nil.
-    static func smbEvent(from object: FlatJSONObject, keys: ECSFieldKeys) throws(FieldRejection) -> NetworkEvent? {
+    static func smbEvent(from object: FlatJSONObject, keys: borrowing ECSFieldKeys) throws(FieldRejection) -> NetworkEvent? {
         let scalars = try ECSScalarFields(object, keys: keys)
         guard scalars.isSMB else {
             try object.validateIPAddresses(keys.sourceIP)
@@ -98,7 +98,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
     }
 
     private static func event(
-        from object: FlatJSONObject, keys: ECSFieldKeys, scalars: ECSScalarFields
+        from object: FlatJSONObject, keys: borrowing ECSFieldKeys, scalars: ECSScalarFields
     ) throws(FieldRejection) -> NetworkEvent {
         NetworkEvent(
             timestamp: scalars.timestamp, start: scalars.start, end: scalars.end,

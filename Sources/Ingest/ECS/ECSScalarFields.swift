@@ -13,7 +13,7 @@ struct ECSScalarFields {
     let processID: Int?
     let dataset, transport, applicationProtocol: String?
 
-    init(_ object: FlatJSONObject, keys: ECSFieldKeys) throws(FieldRejection) {
+    init(_ object: FlatJSONObject, keys: borrowing ECSFieldKeys) throws(FieldRejection) {
         timestamp = try object.timestamp(keys.timestamp)
         start = try object.timestamp(keys.eventStart)
         end = try object.timestamp(keys.eventEnd)
