@@ -6,8 +6,10 @@ import Foundation
 struct FlatJSONParser {
     var buffers: FlatJSONBuffers
     private var scanner: JSONScanner
-    /// The selection's trie, nil for a full parse.
-    private let selection: FlatJSONSelectionTable?
+    /// The selection's trie (an empty one for a full parse; not optional, so that the inner
+    /// loop never copies it out).
+    private let selection: FlatJSONSelectionTable
+    private let isSelective: Bool
     private let fieldCount: Int
 
     /// Objects and arrays nested deeper than this are rejected (a guard against hostile input).
@@ -18,7 +20,8 @@ struct FlatJSONParser {
 
     init(input: UnsafeBufferPointer<UInt8>, buffers: FlatJSONBuffers, selection: FlatJSONSelection? = nil) {
         self.buffers = buffers
-        self.selection = selection?.table
+        self.selection = (selection ?? FlatJSONSelection.none).table
+        isSelective = selection != nil
         fieldCount = selection?.fieldCount ?? 0
         scanner = JSONScanner(input)
         storageLimit = 16 * input.count + 65_536
@@ -41,7 +44,7 @@ struct FlatJSONParser {
         buffers.bytes.count = 0
         buffers.leaves.count = 0
         buffers.slots.count = 0
-        if selection != nil {
+        if isSelective {
             buffers.slots.reset(count: fieldCount, to: -1)
             buffers.chainTails.reset(count: fieldCount, to: -1)
         }
@@ -67,7 +70,7 @@ struct FlatJSONParser {
             buffers.slots.count = 0
             throw error
         }
-        if selection == nil { buildIndex() }
+        if !isSelective { buildIndex() }
     }
 
     private mutating func parseObject(prefix: PathContext?, depth: Int) throws(JSONSyntaxError) {
@@ -113,9 +116,9 @@ struct FlatJSONParser {
             key = decodedStart..<buffers.bytes.count
         }
         guard let prefix else { return nil }
-        if let selection {
+        if isSelective {
             buffers.bytes.reserve(8)
-            return selectedPath(prefix: prefix, key: key, in: selection)
+            return selectedPath(prefix: prefix, key: key)
         }
         var hash = prefix.hash
         if prefix.length == 0 {
@@ -139,7 +142,7 @@ struct FlatJSONParser {
     /// The selection node `key` leads to from `prefix`, or nil. An empty key at the top level
     /// stays at the top, as in a full parse (its path joins without a `.`).
     @inline(__always)
-    private func selectedPath(prefix: PathContext, key: Range<Int>, in selection: FlatJSONSelectionTable) -> PathContext? {
+    private func selectedPath(prefix: PathContext, key: Range<Int>) -> PathContext? {
         let node = selection.child(of: prefix.node, key: buffers.bytes.base + key.lowerBound, count: key.count)
         guard node >= 0 else { return prefix.length == 0 && key.isEmpty ? prefix : nil }
         let found = selection[node]
@@ -150,7 +153,7 @@ struct FlatJSONParser {
     /// below it.
     @inline(__always)
     private func members(of path: PathContext?) -> PathContext? {
-        guard let path, let selection, path.node >= 0 else { return path }
+        guard let path, isSelective, path.node >= 0 else { return path }
         return selection[path.node].hasChildren ? path : nil
     }
 
@@ -207,7 +210,7 @@ struct FlatJSONParser {
     @inline(__always)
     private mutating func addLeaf(path: PathContext?, value: Range<Int>, isString: Bool) {
         guard let path else { return }
-        if let selection {
+        if isSelective {
             guard path.node >= 0 else { return }
             let field = Int(selection[path.node].field)
             guard field >= 0 else { return }

@@ -17,6 +17,9 @@ final class FlatJSONSelection: @unchecked Sendable {
 
     var fieldCount: Int { paths.count }
 
+    /// The empty selection: a full parse's stand-in table.
+    static let none = FlatJSONSelection([])
+
     /// A selection of `paths` (dotted, e.g. `source.ip`); duplicates share one field.
     init(_ paths: [String]) {
         var unique: [String] = []

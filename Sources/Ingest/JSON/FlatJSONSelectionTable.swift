@@ -6,6 +6,8 @@ struct FlatJSONSelectionTable {
     struct Node: BitwiseCopyable {
         /// The hash of the edge from the parent.
         var hash: UInt64
+        /// The segment's first 8 bytes (zero-padded): the whole segment when it is that short.
+        var firstWord: UInt64
         /// The parent node, -1 for a top-level segment.
         var parent: Int32
         var segmentStart: Int32
@@ -69,7 +71,8 @@ struct FlatJSONSelectionTable {
         let index = Int32(nodes.count)
         slots[slot] = index
         nodes.append(Node(
-            hash: hash, parent: parent, segmentStart: Int32(segmentStart), segmentCount: Int32(segment.count),
+            hash: hash, firstWord: segment.isEmpty ? 0 : Self.load(bytes.base + segmentStart, at: 0, count: segment.count),
+            parent: parent, segmentStart: Int32(segmentStart), segmentCount: Int32(segment.count),
             pathStart: Int32(pathStart), pathCount: Int32(path.count), field: field, hasChildren: hasChildren
         ))
         return index
@@ -106,24 +109,25 @@ struct FlatJSONSelectionTable {
     @inline(__always)
     private func child(of parent: Int32, segment: UnsafePointer<UInt8>, count: Int, segmentHash: UInt64) -> Int32 {
         let hash = Self.edgeHash(parent: parent, segment: segmentHash)
+        let firstWord = count == 0 ? 0 : Self.load(segment, at: 0, count: count)
         let mask = slots.count - 1
         var slot = Self.slot(hash, mask: mask)
         while true {
             let candidate = slots[slot]
             if candidate < 0 { return -1 }
             let node = nodes[Int(candidate)]
-            if node.hash == hash, node.parent == parent, Int(node.segmentCount) == count,
-               Self.equal(segment, bytes.base + Int(node.segmentStart), count: count) {
+            if node.hash == hash, node.firstWord == firstWord, node.parent == parent, Int(node.segmentCount) == count,
+               count <= 8 || Self.equal(segment + 8, bytes.base + Int(node.segmentStart) + 8, count: count - 8) {
                 return candidate
             }
             slot = (slot + 1) & mask
         }
     }
 
-    /// The first `count` bytes of `word` (little-endian), the rest zero.
+    /// The first `count` (at least 1) bytes of `word` (little-endian), the rest zero.
     @inline(__always)
     private static func prefix(_ word: UInt64, count: Int) -> UInt64 {
-        count >= 8 ? word : word & ((1 &<< UInt64(count &* 8)) &- 1)
+        count >= 8 ? word : word & (UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- count) &* 8))
     }
 
     @inline(__always)
