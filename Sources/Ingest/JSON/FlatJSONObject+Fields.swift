@@ -63,7 +63,8 @@ extension FlatJSONObject {
 
     /// The first value as a boolean (`true`/`false`, any case, also as strings).
     public func flag(_ key: Key) throws(FieldRejection) -> Bool? {
-        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Bool in
+        guard let (bytes, _) = firstValue(key) else { return nil }
+        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Bool in
             if NumericText.equalsIgnoringCase(bytes, "true") { return true }
             if NumericText.equalsIgnoringCase(bytes, "false") { return false }
             throw .invalid(key.path, bytes, expected: "true or false")
@@ -75,7 +76,8 @@ extension FlatJSONObject {
     public func timestamp(
         _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds, timeZone: TimeZone? = nil
     ) throws(FieldRejection) -> Date? {
-        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Date in
+        guard let (bytes, _) = firstValue(key) else { return nil }
+        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Date in
             if let date = TimestampParser.date(iso8601: bytes, timeZone: timeZone)
                 ?? TimestampParser.date(epoch: bytes, unit: epochUnit) {
                 return date
