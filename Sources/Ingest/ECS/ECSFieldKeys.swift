@@ -15,9 +15,8 @@ struct ECSFieldKeys: Sendable {
     /// Pre-ECS Packetbeat 6.x flows: `dest.ip` and `flow_id` instead of `destination.ip`, `flow.id`.
     let legacyDestinationIP, legacyFlowID: Key
 
-    /// Makes every key of `prefix` + a field path with `makeKey`.
-    private init(prefix: String, makeKey: (String) -> Key) {
-        func key(_ path: String) -> Key { makeKey(prefix + path) }
+    private init(prefix: String) {
+        func key(_ path: String) -> Key { Key(prefix + path) }
         timestamp = key("@timestamp")
         eventStart = key("event.start")
         eventEnd = key("event.end")
@@ -57,22 +56,8 @@ struct ECSFieldKeys: Sendable {
         legacyFlowID = key("flow_id")
     }
 
-    private static let prefixes = (topLevel: "", searchHit: "_source.")
-
-    /// Every path of both key sets: the ECS reader parses only these.
-    static let selection: FlatJSONSelection = {
-        var paths: [String] = []
-        for prefix in [prefixes.topLevel, prefixes.searchHit] {
-            _ = ECSFieldKeys(prefix: prefix) { path in
-                paths.append(path)
-                return Key(path)
-            }
-        }
-        return FlatJSONSelection(paths)
-    }()
-
     /// Fields of a document as Beats and Agent publish it.
-    static let topLevel = ECSFieldKeys(prefix: prefixes.topLevel, makeKey: selection.key)
+    static let topLevel = ECSFieldKeys(prefix: "")
     /// Fields of an Elasticsearch search hit or export (`{"_index":…,"_source":{…}}`).
-    static let searchHit = ECSFieldKeys(prefix: prefixes.searchHit, makeKey: selection.key)
+    static let searchHit = ECSFieldKeys(prefix: "_source.")
 }

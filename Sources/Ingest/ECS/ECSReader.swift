@@ -63,7 +63,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
     private mutating func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         if line.allSatisfy(Self.isWhitespace) { return .finished(.structural) }
         do throws(JSONSyntaxError) {
-            try object.reparse(line, selecting: ECSFieldKeys.selection)
+            try object.reparse(line)
         } catch {
             return .finished(.rejected(reason: error.description))
         }

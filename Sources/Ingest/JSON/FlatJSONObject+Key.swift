@@ -2,46 +2,24 @@ import Foundation
 
 extension FlatJSONObject {
     /// A dotted path prepared for repeated lookups: its UTF-8 bytes and hash are computed once.
-    /// Readers keep their keys in `static let`s. A key made by a `FlatJSONSelection` also knows
-    /// its field there, so a lookup in an object parsed with that selection is an array read.
+    /// Readers keep their keys in `static let`s.
     public struct Key: Sendable, Hashable {
         let bytes: [UInt8]
         let hash: UInt64
-        /// The selection that made this key, and the key's field in it (-1 without one).
-        let selection: FlatJSONSelection?
-        let field: Int32
 
         /// The key for a dotted path such as `source.ip`.
         public init(_ path: String) {
             bytes = Array(path.utf8)
             hash = bytes.withUnsafeBufferPointer { PathHash.extend(PathHash.seed, with: $0) }
-            selection = nil
-            field = -1
-        }
-
-        init(_ key: Key, selection: FlatJSONSelection, field: Int32) {
-            bytes = key.bytes
-            hash = key.hash
-            self.selection = selection
-            self.field = field
         }
 
         /// The path this key looks up.
         public var path: String { String(decoding: bytes, as: UTF8.self) }
-
-        public static func == (left: Key, right: Key) -> Bool { left.bytes == right.bytes }
-
-        public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
     }
 
     /// The first leaf at `key`, or -1.
     @inline(__always)
     func firstLeaf(_ key: Key, in buffers: FlatJSONBuffers) -> Int32 {
-        if let selection = storage.selection {
-            let field = key.selection === selection
-                ? key.field : key.bytes.withUnsafeBufferPointer { selection.field(path: $0) }
-            return field >= 0 && Int(field) < buffers.slots.count ? buffers.slots[Int(field)] : -1
-        }
         let slotCount = buffers.slots.count
         if slotCount == 0 { return -1 }
         let mask = slotCount - 1

@@ -16,16 +16,8 @@ extension FlatJSONObject {
     /// Replaces the content with `bytes` parsed, reusing this object's buffers unless a copy of
     /// the object still shares them. On error the object is left empty.
     public mutating func reparse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
-        try reparse(bytes, selecting: nil)
-    }
-
-    /// `reparse(_:)` that keeps only the paths `selection` holds (all of them when nil): other
-    /// values are checked but neither decoded nor recorded, and lookups of other paths find
-    /// nothing. The whole text must still be valid JSON.
-    mutating func reparse(_ bytes: UnsafeBufferPointer<UInt8>, selecting selection: FlatJSONSelection?) throws(JSONSyntaxError) {
         if !isKnownUniquelyReferenced(&storage) { storage = FlatJSONStorage() }
-        if storage.selection !== selection { storage.selection = selection }
-        var parser = FlatJSONParser(input: bytes, buffers: storage.buffers, selection: selection)
+        var parser = FlatJSONParser(input: bytes, buffers: storage.buffers)
         defer { storage.buffers = parser.buffers }
         try parser.parseDocument()
     }

@@ -55,8 +55,7 @@ extension FlatJSONObject {
     func pathText(ofLeaf index: Int) -> String {
         let buffers = storage.buffers
         let leaf = buffers.leaves[index]
-        let base = storage.selection?.table.bytes.base ?? buffers.bytes.base
-        return String(decoding: UnsafeBufferPointer(start: base + Int(leaf.pathStart),
+        return String(decoding: UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.pathStart),
                                                     count: Int(leaf.pathCount)), as: UTF8.self)
     }
 

@@ -1,16 +1,10 @@
 import Foundation
 
 /// Flattens one JSON object into `FlatJSONBuffers`: scalars become leaves under their dotted path,
-/// then a hash index links the leaves of each path. With a `FlatJSONSelection`, only the selected
-/// paths become leaves, linked per field as they come; every other value is only checked.
+/// then a hash index links the leaves of each path.
 struct FlatJSONParser {
     var buffers: FlatJSONBuffers
     private var scanner: JSONScanner
-    /// The selection's trie (an empty one for a full parse; not optional, so that the inner
-    /// loop never copies it out).
-    private let selection: FlatJSONSelectionTable
-    private let isSelective: Bool
-    private let fieldCount: Int
 
     /// Objects and arrays nested deeper than this are rejected (a guard against hostile input).
     static let maximumDepth = 128
@@ -18,25 +12,19 @@ struct FlatJSONParser {
     /// The most bytes `buffers.bytes` may hold: the input, its decoded strings and joined paths.
     private let storageLimit: Int
 
-    init(input: UnsafeBufferPointer<UInt8>, buffers: FlatJSONBuffers, selection: FlatJSONSelection? = nil) {
+    init(input: UnsafeBufferPointer<UInt8>, buffers: FlatJSONBuffers) {
         self.buffers = buffers
-        self.selection = (selection ?? FlatJSONSelection.none).table
-        isSelective = selection != nil
-        fieldCount = selection?.fieldCount ?? 0
         scanner = JSONScanner(input)
         storageLimit = 16 * input.count + 65_536
     }
 
     /// The dotted path of the value being parsed: where its bytes lie in `buffers.bytes` (a
     /// top-level key is read in place in the copy of the input; a nested path is joined once per
-    /// key and shared by the elements of an array) and its hash. In a selective parse the bytes
-    /// are the selection node's, in its `pathBytes`; `node` is -1 for the document itself.
-    /// A nil context is a value being skipped.
+    /// key and shared by the elements of an array) and its hash.
     struct PathContext {
         var start: Int
         var length: Int
         var hash: UInt64
-        var node: Int32 = -1
     }
 
     /// Parses the whole input; on error the buffers hold no leaves.
@@ -44,17 +32,11 @@ struct FlatJSONParser {
         buffers.bytes.count = 0
         buffers.leaves.count = 0
         buffers.slots.count = 0
-        if isSelective {
-            buffers.slots.reset(count: fieldCount, to: -1)
-            buffers.chainTails.reset(count: fieldCount, to: -1)
-        }
         let input = scanner.bytes
         guard input.count <= FlatJSONObject.maximumInputSize else {
             throw scanner.error("text longer than \(FlatJSONObject.maximumInputSize >> 20) MiB", at: 0)
         }
         if let base = input.baseAddress { buffers.bytes.append(base, count: input.count) }
-        // The selection reads keys a word at a time.
-        buffers.bytes.reserve(8)
         // A value takes at least two bytes (with its separator): no growth while adding leaves.
         buffers.leaves.reserve(input.count / 2 + 1)
         do throws(JSONSyntaxError) {
@@ -67,13 +49,12 @@ struct FlatJSONParser {
             guard scanner.atEnd else { throw scanner.error("unexpected text after the object") }
         } catch {
             buffers.leaves.count = 0
-            buffers.slots.count = 0
             throw error
         }
-        if !isSelective { buildIndex() }
+        buildIndex()
     }
 
-    private mutating func parseObject(prefix: PathContext?, depth: Int) throws(JSONSyntaxError) {
+    private mutating func parseObject(prefix: PathContext, depth: Int) throws(JSONSyntaxError) {
         guard depth < Self.maximumDepth else { throw scanner.error("nesting deeper than \(Self.maximumDepth)") }
         scanner.advance() // {
         scanner.skipWhitespace()
@@ -105,20 +86,14 @@ struct FlatJSONParser {
         }
     }
 
-    /// Reads a key and returns the joined path (prefix, `.`, key); nil when the value is skipped
-    /// (its object is, or the selection holds no path through it).
-    private mutating func parseKey(prefix: PathContext?) throws(JSONSyntaxError) -> PathContext? {
+    /// Reads a key and returns the joined path (prefix, `.`, key).
+    private mutating func parseKey(prefix: PathContext) throws(JSONSyntaxError) -> PathContext {
         let decodedStart = buffers.bytes.count
         let key: Range<Int>
         if let raw = try scanner.scanString(decodingEscapesInto: &buffers.bytes) {
             key = raw
         } else {
             key = decodedStart..<buffers.bytes.count
-        }
-        guard let prefix else { return nil }
-        if isSelective {
-            buffers.bytes.reserve(8)
-            return selectedPath(prefix: prefix, key: key)
         }
         var hash = prefix.hash
         if prefix.length == 0 {
@@ -139,25 +114,7 @@ struct FlatJSONParser {
         return PathContext(start: start, length: buffers.bytes.count - start, hash: hash)
     }
 
-    /// The selection node `key` leads to from `prefix`, or nil. An empty key at the top level
-    /// stays at the top, as in a full parse (its path joins without a `.`).
-    @inline(__always)
-    private func selectedPath(prefix: PathContext, key: Range<Int>) -> PathContext? {
-        let node = selection.child(of: prefix.node, key: buffers.bytes.base + key.lowerBound, count: key.count)
-        guard node >= 0 else { return prefix.length == 0 && key.isEmpty ? prefix : nil }
-        let found = selection[node]
-        return PathContext(start: Int(found.pathStart), length: Int(found.pathCount), hash: found.hash, node: node)
-    }
-
-    /// The context for the members of an object at `path`: nil when the selection holds no path
-    /// below it.
-    @inline(__always)
-    private func members(of path: PathContext?) -> PathContext? {
-        guard let path, isSelective, path.node >= 0 else { return path }
-        return selection[path.node].hasChildren ? path : nil
-    }
-
-    private mutating func parseValue(path: PathContext?, depth: Int) throws(JSONSyntaxError) {
+    private mutating func parseValue(path: PathContext, depth: Int) throws(JSONSyntaxError) {
         switch scanner.peek() {
         case UInt8(ascii: "\""):
             let valueStart = buffers.bytes.count
@@ -167,7 +124,7 @@ struct FlatJSONParser {
                 addLeaf(path: path, value: valueStart..<buffers.bytes.count, isString: true)
             }
         case UInt8(ascii: "{"):
-            try parseObject(prefix: members(of: path), depth: depth)
+            try parseObject(prefix: path, depth: depth)
         case UInt8(ascii: "["):
             try parseArray(path: path, depth: depth)
         case UInt8(ascii: "t"):
@@ -183,7 +140,7 @@ struct FlatJSONParser {
         }
     }
 
-    private mutating func parseArray(path: PathContext?, depth: Int) throws(JSONSyntaxError) {
+    private mutating func parseArray(path: PathContext, depth: Int) throws(JSONSyntaxError) {
         guard depth < Self.maximumDepth else { throw scanner.error("nesting deeper than \(Self.maximumDepth)") }
         scanner.advance() // [
         scanner.skipWhitespace()
@@ -208,21 +165,7 @@ struct FlatJSONParser {
     }
 
     @inline(__always)
-    private mutating func addLeaf(path: PathContext?, value: Range<Int>, isString: Bool) {
-        guard let path else { return }
-        if isSelective {
-            guard path.node >= 0 else { return }
-            let field = Int(selection[path.node].field)
-            guard field >= 0 else { return }
-            let index = Int32(buffers.leaves.count)
-            let tail = buffers.chainTails[field]
-            if tail < 0 {
-                buffers.slots[field] = index
-            } else {
-                buffers.leaves.base[Int(tail)].nextWithSamePath = index
-            }
-            buffers.chainTails[field] = index
-        }
+    private mutating func addLeaf(path: PathContext, value: Range<Int>, isString: Bool) {
         buffers.leaves.append(FlatJSONLeaf(
             pathHash: path.hash, pathStart: Int32(path.start), pathCount: Int32(path.length),
             valueStart: Int32(value.lowerBound), valueCount: Int32(value.count), nextWithSamePath: -1,

@@ -3,9 +3,6 @@
 /// That discipline is why the class can be `@unchecked Sendable`.
 final class FlatJSONStorage: @unchecked Sendable {
     var buffers = FlatJSONBuffers()
-    /// The selection of the last parse, nil for a full one; with one, `buffers.slots` holds each
-    /// field's first leaf and the leaves' paths lie in the selection's `pathBytes`.
-    var selection: FlatJSONSelection?
 
     deinit { buffers.deallocate() }
 }
