@@ -39,6 +39,13 @@ import Testing
         }
     }
 
+    @Test(arguments: [("SMB2", true), ("ms-ds-SmBv3", true), ("xsmsmb", true), ("smtp", false), ("sm-b", false)])
+    func smbByProtocolInAnyLetterCase(protocolName: String, isSMB: Bool) throws {
+        let line = #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1","port":8445},"network":{"protocol":"\#(protocolName)"}}"#
+        let event = try #require(ECSReader.outcome(of: line).event)
+        #expect(event.isSMB == isSMB)
+    }
+
     @Test func nonSMBEventsAreDroppedAndSMBOnesKept() {
         let outcomes = Self.lines.map { ECSReader.outcome(of: $0) }
         #expect(outcomes.contains { $0.event.map { !$0.isSMB } == true })
