@@ -38,13 +38,13 @@ func resourceUsage() -> (cpuSeconds: Double, peakKiB: Int) {
     return (cpu, usage.ru_maxrss)
 }
 
-let predicate = LocalRulePredicate()
+let rule = try CompiledRule(DetectionRule.bundled())
 let ingestor = LogIngestor(options: IngestOptions())
 var matches = 0
 let cpuBefore = resourceUsage().cpuSeconds
 let started = ContinuousClock.now
 let summary = try ingestor.ingest(InputFile(path: path)) { batch in
-    for ingested in batch where predicate.matches(ingested.event) { matches += 1 }
+    for ingested in batch where rule.matches(ingested.event) { matches += 1 }
 }
 let elapsed = started.duration(to: .now)
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -53,7 +53,7 @@ let cpuSeconds = usage.cpuSeconds - cpuBefore
 func format(_ value: Double) -> String { String(format: "%.2f", value) }
 print("file: \(path) (\(fileBytes) bytes, \(fileBytes / max(summary.lines, 1)) bytes/line)")
 print("lines \(summary.lines), events \(summary.events), smb \(summary.smbEvents), rejected \(summary.rejected), "
-    + "rule matches \(matches) [local predicate]")
+    + "rule matches \(matches)")
 if let fatal = summary.fatalError { print("fatal: \(fatal)") }
 print("time \(format(seconds)) s, \(format(Double(summary.lines) / seconds / 1e6)) M events/s, "
     + "\(format(Double(fileBytes) / seconds / 1e6)) MB/s, cores \(ProcessInfo.processInfo.activeProcessorCount)")

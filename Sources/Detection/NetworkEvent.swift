@@ -121,10 +121,32 @@ public struct NetworkEvent: Hashable, Sendable {
     /// True when the event is SMB by port (TCP 139/445 on either side) or by an SMB dataset or
     /// protocol: the events the store keeps for host history.
     public var isSMB: Bool {
+        Self.isSMB(transport: transport, sourcePort: sourcePort, destinationPort: destinationPort,
+                   dataset: dataset, applicationProtocol: applicationProtocol)
+    }
+
+    /// `isSMB` from the fields it reads, so a reader can decide before it builds the event.
+    public static func isSMB(
+        transport: String?, sourcePort: Int?, destinationPort: Int?, dataset: String?, applicationProtocol: String?
+    ) -> Bool {
         func isSMBPort(_ port: Int?) -> Bool { port == 139 || port == 445 }
         if transport == "tcp", isSMBPort(destinationPort) || isSMBPort(sourcePort) { return true }
-        if let dataset, dataset.hasPrefix("zeek.smb") { return true }
-        if let applicationProtocol, applicationProtocol.lowercased().contains("smb") { return true }
+        if let dataset, dataset.utf8.starts(with: "zeek.smb".utf8) { return true }
+        if let applicationProtocol, containsSMB(applicationProtocol) { return true }
+        return false
+    }
+
+    /// True when `text` contains `smb` in any letter case, without making a lowercased copy.
+    private static func containsSMB(_ text: String) -> Bool {
+        var matched = 0
+        for byte in text.utf8 {
+            switch (matched, byte | 0x20) {
+            case (0, UInt8(ascii: "s")), (1, UInt8(ascii: "m")): matched += 1
+            case (2, UInt8(ascii: "b")): return true
+            case (_, UInt8(ascii: "s")): matched = 1
+            default: matched = 0
+            }
+        }
         return false
     }
 }

@@ -7,11 +7,15 @@ struct PredicateNode: Sendable {
     }
 
     var operation: Operation
-    var field: ECSField
+    /// The field a leaf reads (operators read none and hold `PredicateNode.noField`).
+    var location: EventFieldLocation
     /// `not` folded into the node: the result is inverted.
     var isNegated = false
     var start: Int32
     var count: Int32
 
     var slice: Range<Int> { Int(start)..<Int(start + count) }
+
+    /// The placeholder location of `and` / `or` nodes.
+    static let noField = ECSField.eventDataset.location
 }

@@ -1,6 +1,7 @@
 /// The lookup keys of every ECS field the ECS reader maps, either at the top level or under a
-/// search hit's `_source`.
-final class ECSFieldKeys: Sendable {
+/// search hit's `_source`. The reader keeps its own copies and lends them (`borrowing`) to the
+/// field reads, so reading a field copies no key.
+struct ECSFieldKeys: Sendable {
     typealias Key = FlatJSONObject.Key
 
     let timestamp, eventStart, eventEnd, eventDuration: Key
@@ -14,7 +15,7 @@ final class ECSFieldKeys: Sendable {
     /// Pre-ECS Packetbeat 6.x flows: `dest.ip` and `flow_id` instead of `destination.ip`, `flow.id`.
     let legacyDestinationIP, legacyFlowID: Key
 
-    init(prefix: String) {
+    private init(prefix: String) {
         func key(_ path: String) -> Key { Key(prefix + path) }
         timestamp = key("@timestamp")
         eventStart = key("event.start")

@@ -17,49 +17,93 @@ public struct ECSReader: LineReader, StatelessLineReader {
     public static let format = LogFormat.ecs
 
     private var object = FlatJSONObject()
+    private let topLevelKeys = ECSFieldKeys.topLevel
+    private let searchHitKeys = ECSFieldKeys.searchHit
 
     public init(options: ReaderOptions) {}
 
     public mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
-        if line.allSatisfy(Self.isWhitespace) { return .structural }
+        switch parse(line) {
+        case .finished(let outcome):
+            return outcome
+        case .document(let isSearchHit):
+            do throws(FieldRejection) {
+                return .event(isSearchHit ? try Self.event(from: object, keys: searchHitKeys)
+                                          : try Self.event(from: object, keys: topLevelKeys))
+            } catch {
+                return .rejected(reason: error.reason)
+            }
+        }
+    }
+
+    /// Checks every field of an event that is not SMB, as `read` would, but builds no strings or
+    /// arrays for it: most flows are not SMB.
+    public mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+        switch parse(line) {
+        case .finished(let outcome):
+            return outcome
+        case .document(let isSearchHit):
+            do throws(FieldRejection) {
+                let event = isSearchHit ? try Self.smbEvent(from: object, keys: searchHitKeys)
+                                        : try Self.smbEvent(from: object, keys: topLevelKeys)
+                return event.map(LineOutcome.event)
+            } catch {
+                return .rejected(reason: error.reason)
+            }
+        }
+    }
+
+    /// A line parsed into `object`: a document (a search hit's when its network fields are under
+    /// `_source`), or the line's outcome when it holds no document to map.
+    private enum ParsedLine {
+        case document(isSearchHit: Bool)
+        case finished(LineOutcome)
+    }
+
+    private mutating func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        if line.allSatisfy(Self.isWhitespace) { return .finished(.structural) }
         do throws(JSONSyntaxError) {
             try object.reparse(line)
         } catch {
-            return .rejected(reason: error.description)
+            return .finished(.rejected(reason: error.description))
         }
-        guard let keys = Self.keys(for: object) else {
-            if object.contains(ECSFieldKeys.topLevel.legacyDestinationIP)
-                || object.contains(ECSFieldKeys.topLevel.legacyFlowID) {
-                return .rejected(reason: "pre-ECS Packetbeat 6.x flow (flow_id, dest.*) is not supported; "
-                    + "export it with Packetbeat 7 or later")
-            }
-            return .skipped(reason: "no source.ip or destination.ip: not a network event")
+        if object.contains(topLevelKeys.sourceIP) || object.contains(topLevelKeys.destinationIP) {
+            return .document(isSearchHit: false)
         }
-        do throws(FieldRejection) {
-            return .event(try Self.event(from: object, keys: keys))
-        } catch {
-            return .rejected(reason: error.reason)
+        if object.contains(searchHitKeys.sourceIP) || object.contains(searchHitKeys.destinationIP) {
+            return .document(isSearchHit: true)
         }
+        if object.contains(topLevelKeys.legacyDestinationIP) || object.contains(topLevelKeys.legacyFlowID) {
+            return .finished(.rejected(reason: "pre-ECS Packetbeat 6.x flow (flow_id, dest.*) is not supported; "
+                + "export it with Packetbeat 7 or later"))
+        }
+        return .finished(.skipped(reason: "no source.ip or destination.ip: not a network event"))
     }
 
-    /// The key set whose network fields the object has: top-level, else under `_source`.
-    static func keys(for object: FlatJSONObject) -> ECSFieldKeys? {
-        let topLevel = ECSFieldKeys.topLevel
-        if object.contains(topLevel.sourceIP) || object.contains(topLevel.destinationIP) { return topLevel }
-        let searchHit = ECSFieldKeys.searchHit
-        if object.contains(searchHit.sourceIP) || object.contains(searchHit.destinationIP) { return searchHit }
-        return nil
+    /// Maps the whole document.
+    static func event(from object: FlatJSONObject, keys: borrowing ECSFieldKeys) throws(FieldRejection) -> NetworkEvent {
+        try event(from: object, keys: keys, scalars: ECSScalarFields(object, keys: keys))
     }
 
-    static func event(from object: FlatJSONObject, keys: ECSFieldKeys) throws(FieldRejection) -> NetworkEvent {
-        var isFinalReport = try object.flag(keys.flowFinal)
-        if isFinalReport == nil { isFinalReport = try object.flag(keys.agentFlowFinal) }
-        return NetworkEvent(
-            timestamp: try object.timestamp(keys.timestamp),
-            start: try object.timestamp(keys.eventStart),
-            end: try object.timestamp(keys.eventEnd),
-            durationNanoseconds: try object.count(keys.eventDuration),
-            dataset: object.string(keys.dataset),
+    /// Maps the document when it is SMB; otherwise only checks it (the same fields reject it, in
+    /// the same order) and returns nil.
+    static func smbEvent(from object: FlatJSONObject, keys: borrowing ECSFieldKeys) throws(FieldRejection) -> NetworkEvent? {
+        let scalars = try ECSScalarFields(object, keys: keys)
+        guard scalars.isSMB else {
+            try object.validateIPAddresses(keys.sourceIP)
+            try object.validateIPAddresses(keys.destinationIP)
+            return nil
+        }
+        return try event(from: object, keys: keys, scalars: scalars)
+    }
+
+    private static func event(
+        from object: FlatJSONObject, keys: borrowing ECSFieldKeys, scalars: ECSScalarFields
+    ) throws(FieldRejection) -> NetworkEvent {
+        NetworkEvent(
+            timestamp: scalars.timestamp, start: scalars.start, end: scalars.end,
+            durationNanoseconds: scalars.durationNanoseconds,
+            dataset: scalars.dataset,
             module: object.string(keys.module),
             categories: object.strings(keys.category),
             types: object.strings(keys.type),
@@ -67,24 +111,20 @@ public struct ECSReader: LineReader, StatelessLineReader {
             outcome: object.string(keys.outcome),
             code: object.string(keys.code),
             sourceIPs: try object.ipAddresses(keys.sourceIP),
-            sourcePort: try object.port(keys.sourcePort),
-            sourceBytes: try object.count(keys.sourceBytes),
-            sourcePackets: try object.count(keys.sourcePackets),
+            sourcePort: scalars.sourcePort, sourceBytes: scalars.sourceBytes, sourcePackets: scalars.sourcePackets,
             sourceDomain: object.string(keys.sourceDomain),
             destinationIPs: try object.ipAddresses(keys.destinationIP),
-            destinationPort: try object.port(keys.destinationPort),
-            destinationBytes: try object.count(keys.destinationBytes),
-            destinationPackets: try object.count(keys.destinationPackets),
+            destinationPort: scalars.destinationPort, destinationBytes: scalars.destinationBytes,
+            destinationPackets: scalars.destinationPackets,
             destinationDomain: object.string(keys.destinationDomain),
-            transport: object.lowercasedString(keys.transport),
-            applicationProtocol: object.string(keys.networkProtocol),
+            transport: scalars.transport, applicationProtocol: scalars.applicationProtocol,
             direction: object.string(keys.direction),
             communityID: object.string(keys.communityID),
             flowID: object.string(keys.flowID) ?? object.string(keys.agentFlowID),
-            isFinalReport: isFinalReport,
+            isFinalReport: scalars.isFinalReport,
             observerHostName: object.string(keys.hostName),
             processExecutable: object.string(keys.processExecutable),
-            processID: try object.count(keys.processID).flatMap { Int(exactly: $0) },
+            processID: scalars.processID,
             userName: object.string(keys.userName),
             userDomain: object.string(keys.userDomain)
         )

@@ -8,10 +8,21 @@ extension FlatJSONObject {
     public func ipAddresses(_ key: Key) throws(FieldRejection) -> [IPAddress] {
         var addresses: [IPAddress] = []
         addresses.reserveCapacity(valueCount(key))
+        try forEachIPAddress(key) { addresses.append($0) }
+        return addresses
+    }
+
+    /// Checks that every value at `key` is an IP address, as `ipAddresses` does, without
+    /// collecting them.
+    public func validateIPAddresses(_ key: Key) throws(FieldRejection) {
+        try forEachIPAddress(key) { _ in }
+    }
+
+    private func forEachIPAddress(_ key: Key, _ body: (IPAddress) -> Void) throws(FieldRejection) {
         var failure: FieldRejection?
         forEachValue(key) { bytes, _ in
             if let address = IPAddress(utf8: bytes) {
-                addresses.append(address)
+                body(address)
                 return true
             }
             let text = String(decoding: bytes, as: UTF8.self)
@@ -26,7 +37,6 @@ extension FlatJSONObject {
             return false
         }
         if let failure { throw failure }
-        return addresses
     }
 
     /// The first value as a TCP/UDP port (0...65535), written as a number or a numeric string.
@@ -53,7 +63,8 @@ extension FlatJSONObject {
 
     /// The first value as a boolean (`true`/`false`, any case, also as strings).
     public func flag(_ key: Key) throws(FieldRejection) -> Bool? {
-        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Bool in
+        guard let (bytes, _) = firstValue(key) else { return nil }
+        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Bool in
             if NumericText.equalsIgnoringCase(bytes, "true") { return true }
             if NumericText.equalsIgnoringCase(bytes, "false") { return false }
             throw .invalid(key.path, bytes, expected: "true or false")
@@ -65,7 +76,8 @@ extension FlatJSONObject {
     public func timestamp(
         _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds, timeZone: TimeZone? = nil
     ) throws(FieldRejection) -> Date? {
-        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Date in
+        guard let (bytes, _) = firstValue(key) else { return nil }
+        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Date in
             if let date = TimestampParser.date(iso8601: bytes, timeZone: timeZone)
                 ?? TimestampParser.date(epoch: bytes, unit: epochUnit) {
                 return date

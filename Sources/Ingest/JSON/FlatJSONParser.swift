@@ -108,9 +108,7 @@ struct FlatJSONParser {
         }
         guard buffers.bytes.count <= storageLimit else { throw scanner.error("too many nested keys") }
         let start = buffers.bytes.count
-        buffers.bytes.appendCopy(from: prefix.start, count: prefix.length)
-        buffers.bytes.append(UInt8(ascii: "."))
-        buffers.bytes.appendCopy(from: key.lowerBound, count: key.count)
+        buffers.bytes.appendJoined(prefix.start..<(prefix.start + prefix.length), separator: UInt8(ascii: "."), key)
         return PathContext(start: start, length: buffers.bytes.count - start, hash: hash)
     }
 

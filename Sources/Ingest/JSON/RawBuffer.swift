@@ -63,21 +63,30 @@ struct RawBuffer<Element: BitwiseCopyable> {
 }
 
 extension RawBuffer<UInt8> {
-    /// Appends a copy of `count` bytes of this buffer starting at `offset` (which lie before the
-    /// end). Copies whole 8-byte words, since paths are short and a call to memmove costs more
-    /// than the copy: it may read up to 7 bytes past the source (zero-filled or content, never
-    /// outside the capacity) and write up to 7 bytes past the new end (not content).
+    /// Appends a copy of the `prefix` bytes of this buffer, `separator`, and a copy of the `key`
+    /// bytes (both ranges lie before the end), reserving once. Copies whole 8-byte words, since
+    /// paths are short and a call to memmove costs more than the copy: it may read up to 7 bytes
+    /// past a source (zero-filled or content, never outside the capacity) and write up to 7 bytes
+    /// past the new end (not content).
     @inline(__always)
-    mutating func appendCopy(from offset: Int, count added: Int) {
-        reserve(added + 8)
-        let source = UnsafeRawPointer(base + offset)
-        let destination = UnsafeMutableRawPointer(base + count)
+    mutating func appendJoined(_ prefix: Range<Int>, separator: UInt8, _ key: Range<Int>) {
+        let start = count
+        let joined = prefix.count + 1 + key.count
+        reserve(joined + 16)
+        Self.copyWords(from: base + prefix.lowerBound, to: base + start, count: prefix.count)
+        base[start + prefix.count] = separator
+        Self.copyWords(from: base + key.lowerBound, to: base + start + prefix.count + 1, count: key.count)
+        count = start + joined
+    }
+
+    @inline(__always)
+    private static func copyWords(from source: UnsafeMutablePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(destination)
         var index = 0
-        while index < added {
-            destination.storeBytes(of: source.loadUnaligned(fromByteOffset: index, as: UInt64.self),
-                                   toByteOffset: index, as: UInt64.self)
+        while index < count {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: index, as: UInt64.self), toByteOffset: index, as: UInt64.self)
             index &+= 8
         }
-        count += added
     }
 }

@@ -52,13 +52,12 @@ struct ChunkParser<Reader: LineReader> {
             reject(line: number, reason: Self.overlongReason, into: &result)
             return
         }
-        let outcome = reader.read(line: line, number: number)
+        guard let outcome = reader.readKeepingSMB(line: line, number: number) else {
+            result.events += 1
+            return
+        }
         switch consume outcome {
         case .event(let event):
-            guard event.isSMB else {
-                result.events += 1
-                return
-            }
             // Only kept records need their text; lines that are not UTF-8 cannot be kept faithfully.
             guard let original = String(validating: line, as: UTF8.self) else {
                 reject(line: number, reason: "line is not valid UTF-8", into: &result)

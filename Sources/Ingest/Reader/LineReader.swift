@@ -35,6 +35,19 @@ public protocol LineReader: SendableMetatype {
     init(options: ReaderOptions)
     /// Reads one line, without its line terminator. `number` is 1-based.
     mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome
+    /// Reads one line for the ingest pipeline, which keeps SMB events only: the outcome of
+    /// `read(line:number:)`, except that a valid event that is not SMB (`NetworkEvent.isSMB`)
+    /// comes back as nil, so a reader may check the line without building the event.
+    mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome?
+}
+
+extension LineReader {
+    /// Reads the whole event and drops it when it is not SMB.
+    public mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+        let outcome = read(line: line, number: number)
+        if case .event(let event) = outcome, !event.isSMB { return nil }
+        return outcome
+    }
 }
 
 /// Settings that change how a reader interprets its input.

@@ -1,0 +1,55 @@
+import Detection
+import Testing
+@testable import Ingest
+
+/// `readKeepingSMB` is `read` with non-SMB events dropped: same events, same rejections.
+@Suite struct ECSReaderSMBFilterTests {
+    static let lines = [
+        ECSFixtures.packetbeat8, ECSFixtures.packetbeat7Intermediate, ECSFixtures.agentFlow,
+        ECSFixtures.dottedExport, ECSFixtures.searchHit, ECSFixtures.categoryString, ECSFixtures.tunnel,
+        ECSFixtures.endpoint,
+        // Not SMB: DNS over UDP, HTTPS, SMB ports over UDP.
+        #"{"event":{"dataset":"flow"},"source":{"ip":"10.0.0.1","port":53000},"destination":{"ip":"10.0.0.53","port":53},"network":{"transport":"udp"}}"#,
+        #"{"source":{"ip":"10.0.0.1","port":50000},"destination":{"ip":"52.0.0.1","port":443},"network":{"transport":"tcp"},"flow":{"id":"x"}}"#,
+        #"{"source":{"ip":"10.0.0.1","port":445},"destination":{"ip":"52.0.0.1","port":445},"network":{"transport":"udp"}}"#,
+        // SMB by protocol or dataset rather than port.
+        #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1","port":8445},"network":{"protocol":"SMB2"}}"#,
+        #"{"event":{"dataset":"zeek.smb_files"},"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1"}}"#,
+        // Rejected whether SMB or not: a bad address, a bad port, a bad counter, a bad timestamp.
+        #"{"source":{"ip":"10.0.0.300","port":1},"destination":{"ip":"52.0.0.1","port":443},"network":{"transport":"tcp"}}"#,
+        #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":["52.0.0.1","nope"],"port":53},"network":{"transport":"udp"}}"#,
+        #"{"source":{"ip":"10.0.0.1","port":70000},"destination":{"ip":"52.0.0.1","port":443}}"#,
+        #"{"source":{"ip":"10.0.0.1","bytes":-1},"destination":{"ip":"52.0.0.1","port":53}}"#,
+        #"{"@timestamp":"yesterday","source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1","port":53}}"#,
+        #"{"source":{"ip":"10.0.0.300"},"destination":{"ip":"52.0.0.1","port":"x445"},"network":{"transport":"tcp"}}"#,
+        // Skipped, structural, malformed.
+        #"{"message":"hello"}"#, "   ", #"{"source":{"ip":"10.0.0.1"},"skip":[}"#,
+    ]
+
+    @Test(arguments: lines)
+    func keepsWhatReadKeeps(line: String) {
+        let full = ECSReader.outcome(of: line)
+        var reader = ECSReader(options: ReaderOptions())
+        var bytes = Array(line.utf8)
+        let filtered = bytes.withUnsafeMutableBufferPointer { reader.readKeepingSMB(line: UnsafeBufferPointer($0), number: 1) }
+        if let event = full.event, !event.isSMB {
+            #expect(filtered == nil)
+        } else {
+            #expect(filtered == full)
+        }
+    }
+
+    @Test(arguments: [("SMB2", true), ("ms-ds-SmBv3", true), ("xsmsmb", true), ("smtp", false), ("sm-b", false)])
+    func smbByProtocolInAnyLetterCase(protocolName: String, isSMB: Bool) throws {
+        let line = #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1","port":8445},"network":{"protocol":"\#(protocolName)"}}"#
+        let event = try #require(ECSReader.outcome(of: line).event)
+        #expect(event.isSMB == isSMB)
+    }
+
+    @Test func nonSMBEventsAreDroppedAndSMBOnesKept() {
+        let outcomes = Self.lines.map { ECSReader.outcome(of: $0) }
+        #expect(outcomes.contains { $0.event.map { !$0.isSMB } == true })
+        #expect(outcomes.contains { $0.event?.isSMB == true })
+        #expect(outcomes.filter { $0.rejection != nil }.count == 7)
+    }
+}
