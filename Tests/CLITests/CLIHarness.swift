@@ -35,8 +35,10 @@ struct CLIHarness {
         return products.appendingPathComponent("smbtriage")
     }
 
-    /// Starts `smbtriage ARGS --db <scratch>` without waiting for it.
-    func launch(_ arguments: [String], useDatabase: Bool = true) throws -> (Process, Pipe, Pipe) {
+    /// Starts `smbtriage ARGS --db <scratch>` without waiting for it; its output goes to the pipes
+    /// returned, which the caller must read (or `discardOutput`, for a long-running command).
+    func launch(_ arguments: [String], useDatabase: Bool = true,
+                discardOutput: Bool = false) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments + (useDatabase ? ["--db", database] : [])
@@ -45,10 +47,18 @@ struct CLIHarness {
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        process.standardOutput = discardOutput ? FileHandle.nullDevice : output
+        process.standardError = discardOutput ? FileHandle.nullDevice : errors
         try process.run()
         return (process, output, errors)
+    }
+
+    /// Ends a launched process with SIGKILL and waits for it. (SIGTERM, `Process.terminate`, does
+    /// not reach it: children of the test runner inherit a signal mask that blocks it.)
+    static func kill(_ process: Process) {
+        guard process.isRunning else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// Runs `smbtriage ARGS --db <scratch>` to completion.

@@ -14,10 +14,9 @@ import Testing
         let interrupted = try CLIHarness()
         let file = try interrupted.write("big.ndjson", ECSFixture.lines(flows))
 
-        let (process, _, _) = try interrupted.launch(["ingest", file])
+        let (process, _, _) = try interrupted.launch(["ingest", file], discardOutput: true)
         Thread.sleep(forTimeInterval: Double(delay) / 1000)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        CLIHarness.kill(process)
         let rerun = try interrupted.run(["ingest", file])
         #expect(rerun.status == 0, "\(rerun.errors)")
 

@@ -31,7 +31,8 @@ import Testing
 
     @Test func followsGrowthRotationAndRestarts() throws {
         let log = try cli.write("flows.ndjson", ECSFixture.lines([flow(1)]))
-        let (first, _, _) = try cli.launch(["watch", log, "--interval", "1s"])
+        let (first, _, _) = try cli.launch(["watch", log, "--interval", "1s"], discardOutput: true)
+        defer { CLIHarness.kill(first) }
         #expect(try waitForAlerts(1) == 1)
         try append(flow(2), to: log)
         #expect(try waitForAlerts(2) == 2)
@@ -44,18 +45,17 @@ import Testing
         try handle.write(contentsOf: Data((flow(3).dropFirst(40) + "\n").utf8))
         try handle.close()
         #expect(try waitForAlerts(3) == 3)
-        first.terminate()
-        first.waitUntilExit()
+        CLIHarness.kill(first)
 
         // While nobody watches: the log grows, then rotates, and a new one starts.
         try append(flow(4), to: log)
         try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
         _ = try cli.write("flows.ndjson", ECSFixture.lines([flow(5)]))
-        let (second, _, _) = try cli.launch(["watch", log, "--interval", "1s"])
+        let (second, _, _) = try cli.launch(["watch", log, "--interval", "1s"], discardOutput: true)
+        defer { CLIHarness.kill(second) }
         #expect(try waitForAlerts(5) == 5)
         Thread.sleep(forTimeInterval: 1.5)
-        second.terminate()
-        second.waitUntilExit()
+        CLIHarness.kill(second)
 
         let sources = try cli.run(["alerts", "--json"]).jsonLines.compactMap { $0["source.ip"] as? String }
         #expect(sources.sorted() == (1...5).map { "10.5.0.\($0)" })
