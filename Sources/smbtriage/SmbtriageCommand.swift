@@ -13,9 +13,8 @@ struct SmbtriageCommand: AsyncParsableCommand {
         version: SmbtriageVersion.current,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
-            WatchCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
-            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
+            ExceptionsCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -1,9 +1,9 @@
 /// The one place text becomes displayable: every string the view draws passes through
 /// `sanitized(_:)`, so log-derived control characters and escape sequences never reach a cell raw.
-enum DisplayText {
+public enum DisplayText {
     /// `text` with C0 controls, DEL, C1 controls and bidirectional overrides written as escapes
     /// (`\n`, `\t`, `\x1b`, `\u{202E}`); everything else unchanged.
-    static func sanitized(_ text: String) -> String {
+    public static func sanitized(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
@@ -23,7 +23,7 @@ enum DisplayText {
     }
 
     /// The columns `text` occupies once sanitized.
-    static func width(_ text: String) -> Int {
+    public static func width(_ text: String) -> Int {
         DisplayWidth.of(sanitized(text))
     }
 

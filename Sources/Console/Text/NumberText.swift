@@ -1,5 +1,5 @@
 /// Counts and byte sizes in the units people read.
-enum NumberText {
+public enum NumberText {
     /// `1,234,567`.
     static func grouped(_ value: some BinaryInteger) -> String {
         let digits = String(value.magnitude)
@@ -12,7 +12,7 @@ enum NumberText {
     }
 
     /// `512 B`, `1.5 KiB`, `34 MiB`, `2.0 GiB`: one decimal below ten.
-    static func bytes(_ value: Int64) -> String {
+    public static func bytes(_ value: Int64) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
         var amount = Double(max(0, value))
         var unit = 0

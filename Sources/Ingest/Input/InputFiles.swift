@@ -17,7 +17,7 @@ public enum InputFiles {
                 throw .missingInput(path: path)
             }
             if isDirectory.boolValue {
-                inputs += try filesBelow(path).map { InputFile(path: $0) }
+                inputs += try filesBelow(path).map { InputFile(path: $0, isFromDirectory: true) }
             } else {
                 inputs.append(InputFile(path: path))
             }

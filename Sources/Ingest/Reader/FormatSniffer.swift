@@ -1,11 +1,10 @@
 /// Chooses a reader for an input from its first lines.
 public enum FormatSniffer {
     /// Every reader, in the order `detect` asks them: the first whose `recognizes` accepts the
-    /// sample wins, so more specific formats come first.
-    ///
-    /// INTEGRATION POINT: append the other readers here once merged (ZeekTSVReader,
-    /// ZeekJSONReader, SuricataReader, PANOSReader, SysmonReader).
-    public static let readers: [any LineReader.Type] = [ECSReader.self]
+    /// sample wins, so more specific formats come first and the generic ECS reader last.
+    public static let readers: [any LineReader.Type] = [
+        ZeekTSVReader.self, ZeekJSONReader.self, SuricataReader.self, ECSReader.self,
+    ]
 
     /// How many first lines `detect` looks at.
     public static let sampleSize = 20

@@ -38,6 +38,10 @@ struct IngestCommand: ParsableCommand {
         var failedFiles = 0
         for file in files {
             let result = try session.ingest(file, ingestedAt: now)
+            if file.isFromDirectory, result.summary.format == nil, let reason = result.summary.fatalError {
+                print("\(TerminalText.safe(file.path)): passed over: \(TerminalText.safe(reason))")
+                continue
+            }
             IngestReport.issueLines(result.summary).forEach(StandardError.print)
             print(IngestReport.fileLine(result))
             rejected += result.summary.rejected

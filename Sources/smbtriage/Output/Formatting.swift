@@ -1,3 +1,4 @@
+import Console
 import Detection
 import Foundation
 import Store
@@ -12,17 +13,8 @@ enum Formatting {
             .replacingOccurrences(of: "Z", with: "")
     }
 
-    /// Bytes in binary units: `512 B`, `3.4 MiB`.
-    static func bytes(_ count: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(count)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(count) B" : String(format: "%.1f %@", value, units[unit])
-    }
+    /// Bytes in binary units: `512 B`, `3.4 MiB` (the console's rendering).
+    static func bytes(_ count: Int64) -> String { NumberText.bytes(count) }
 
     /// `10.1.2.3:52144`, or the bare address when the port is unknown.
     static func endpoint(_ addresses: [IPAddress], _ port: Int?) -> String {
