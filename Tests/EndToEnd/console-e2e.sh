@@ -60,8 +60,9 @@ echo "console-e2e: smbtriage demo --db $db in tmux (120x40)"
 tmux -L "$socket" -f /dev/null new-session -d -s e2e -x 120 -y 40 \
     "env SMBTRIAGE_ANALYST=e2e '$bin' demo --db '$db'; echo \"console exited with status \$?\"; sleep 600"
 
-# The hosts screen, with the hostile record's escape sequences shown as text, never obeyed.
+# The hosts screen, in colour, with the hostile record's escape sequences shown as text, never obeyed.
 wait_for "smbtriage › hosts"
+tmux -L "$socket" capture-pane -p -e -t e2e | grep -qF $'\e[38;5;' || fail "the console draws no colours"
 wait_for "10.20.5.20"
 wait_for 'KIOSK-066\x1b]0;pwned\x07'
 title=$(tmux -L "$socket" display -p -t e2e '#{pane_title}')
@@ -117,6 +118,22 @@ wait_for "sort: attention"
 keys q
 wait_for_exit
 echo "console-e2e: the console closed $closed_in_console alerts; checking the store with the CLI"
+
+# Reopen the store with the default command, read-only and without colours; Ctrl-L repaints,
+# Ctrl-C (SIGINT) ends it and gives the terminal back.
+# (The pane's shell traps SIGINT so that it outlives the console and reports how it ended.)
+tmux -L "$socket" respawn-pane -k -t e2e \
+    "bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
+wait_for "smbtriage › hosts  [read-only]"
+wait_for "10.20.5.20"
+if tmux -L "$socket" capture-pane -p -e -t e2e | grep -qE $'\e\\[([0-9]+;)*(3[0-7]|38;5;[0-9]+)(;[0-9]+)*m'; then
+    fail "--no-color still draws colours"
+fi
+keys C-l
+wait_for "sort: attention"
+keys C-c
+wait_for "console exited with status 130"
+[[ $(tmux -L "$socket" display -p -t e2e '#{alternate_on}') == 0 ]] || fail "Ctrl-C left the terminal in the console's screen"
 
 # CHECK WITH THE CLI (the integrator's `alerts` and `exceptions list` commands).
 exceptions=$(cli exceptions list --json)
