@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -37,8 +38,16 @@ static inline const char *smb_terminal_name(void) {
 /// Starts curses on the process's own terminal; NULL (instead of exiting, as initscr does) on failure.
 static inline SCREEN *smb_newterm(void) { return newterm(NULL, stdout, stdin); }
 
-/// Sets the C library's locale from the environment, so wide characters are encoded as UTF-8.
-static inline void smb_use_environment_locale(void) { setlocale(LC_ALL, ""); }
+/// Sets the C library's locale from the environment, so wide characters are encoded for the
+/// terminal. Without one (the "C" locale of a bare container or cron), characters are encoded as
+/// UTF-8, which every current terminal speaks, rather than dropped.
+static inline void smb_use_environment_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *character_type = setlocale(LC_CTYPE, NULL);
+    if (character_type == NULL || strcmp(character_type, "C") == 0 || strcmp(character_type, "POSIX") == 0) {
+        setlocale(LC_CTYPE, "C.UTF-8");
+    }
+}
 
 // MARK: Attributes
 

@@ -5,7 +5,7 @@ import Detection
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
-        abstract: "Triage alerts in the full-screen console (the default command).",
+        abstract: "Triage alerts in the full-screen console.",
         discussion: "Press ? in the console for its keys. NO_COLOR in the environment turns colours off."
     )
 
