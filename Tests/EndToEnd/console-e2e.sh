@@ -119,11 +119,12 @@ keys q
 wait_for_exit
 echo "console-e2e: the console closed $closed_in_console alerts; checking the store with the CLI"
 
-# Reopen the store with the default command, read-only and without colours; Ctrl-L repaints,
+# Reopen the store with the default command, read-only and without colours, in a bare
+# environment without a locale (characters must still arrive as UTF-8); Ctrl-L repaints,
 # Ctrl-C (SIGINT) ends it and gives the terminal back.
 # (The pane's shell traps SIGINT so that it outlives the console and reports how it ended.)
 tmux -L "$socket" respawn-pane -k -t e2e \
-    "bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
+    "env -u LANG -u LC_ALL -u LC_CTYPE bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
 wait_for "smbtriage › hosts  [read-only]"
 wait_for "10.20.5.20"
 if tmux -L "$socket" capture-pane -p -e -t e2e | grep -qE $'\e\\[([0-9]+;)*(3[0-7]|38;5;[0-9]+)(;[0-9]+)*m'; then
