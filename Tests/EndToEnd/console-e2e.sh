@@ -41,6 +41,17 @@ wait_for() {
     fail "the console never showed \"$1\""
 }
 
+# Polls the pane until it no longer shows the fixed string $1.
+wait_for_absent() {
+    local deadline=$((SECONDS + wait_seconds))
+    while ((SECONDS < deadline)); do
+        pane >"$work/last-pane"
+        grep -qF -- "$1" "$work/last-pane" || return 0
+        sleep 0.2
+    done
+    fail "the console still shows \"$1\""
+}
+
 # Polls until the console process has ended and the pane shows the shell's marker line.
 wait_for_exit() {
     wait_for "console exited with status"
@@ -117,11 +128,11 @@ keys q
 wait_for "sort: attention"
 keys q
 wait_for_exit
-echo "console-e2e: the console closed $closed_in_console alerts; checking the store with the CLI"
+echo "console-e2e: the console closed $closed_in_console alerts"
 
 # Reopen the store with the default command, read-only and without colours, in a bare
-# environment without a locale (characters must still arrive as UTF-8); Ctrl-L repaints,
-# Ctrl-C (SIGINT) ends it and gives the terminal back.
+# environment without a locale (characters must still arrive as UTF-8); Ctrl-L repaints what
+# another program scribbled on the terminal; Ctrl-C (SIGINT) ends it and gives the terminal back.
 # (The pane's shell traps SIGINT so that it outlives the console and reports how it ended.)
 tmux -L "$socket" respawn-pane -k -t e2e \
     "env -u LANG -u LC_ALL -u LC_CTYPE bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
@@ -130,13 +141,17 @@ wait_for "10.20.5.20"
 if tmux -L "$socket" capture-pane -p -e -t e2e | grep -qE $'\e\\[([0-9]+;)*(3[0-7]|38;5;[0-9]+)(;[0-9]+)*m'; then
     fail "--no-color still draws colours"
 fi
+printf '\e[5;40HSCRIBBLED-OVER' >"$(tmux -L "$socket" display -p -t e2e '#{pane_tty}')"
+wait_for "SCRIBBLED-OVER"
 keys C-l
+wait_for_absent "SCRIBBLED-OVER"
 wait_for "sort: attention"
 keys C-c
 wait_for "console exited with status 130"
 [[ $(tmux -L "$socket" display -p -t e2e '#{alternate_on}') == 0 ]] || fail "Ctrl-C left the terminal in the console's screen"
 
 # CHECK WITH THE CLI (the integrator's `alerts` and `exceptions list` commands).
+echo "console-e2e: checking the store with the CLI"
 exceptions=$(cli exceptions list --json)
 grep -F '"comment":"console e2e: Azure Files backup share"' <<<"$exceptions" \
     | grep -F '"conditions":"destination.ip is 20.60.152.36"' \
