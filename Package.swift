@@ -53,6 +53,9 @@ let package = Package(
         // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
         .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
         .testTarget(name: "DemoDataTests"),
+        // Prints the detector's throughput: `swift run -c release detection-benchmark`.
+        .executableTarget(name: "detection-benchmark", dependencies: ["Detection"],
+                          path: "Benchmarks/DetectionBenchmark"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

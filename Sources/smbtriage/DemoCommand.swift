@@ -3,6 +3,7 @@ import Detection
 import Foundation
 import Ingest
 import Store
+import Terminal
 
 /// `smbtriage demo`: loads demo-data/ into a fresh store and opens the console.
 struct DemoCommand: ParsableCommand {
@@ -17,6 +18,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var display: ConsoleDisplayOptions
 
     func run() throws {
+        try TerminalSession.checkStandardStreams()
         let inputs = try DemoData.inputs(in: DemoData.locate())
         let path = try db ?? Self.freshStorePath()
         let store: SMBStore

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `smbtriage` command: triage SMB traffic from internal hosts to the Internet.
 @main
@@ -14,10 +15,34 @@ struct SmbtriageCommand: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
-            ExceptionsCommand.self, AuditCommand.self,
+            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
+}
+
+extension SmbtriageCommand {
+    /// Runs the command line with the exit statuses the README promises: 0 ok, 1 runtime error,
+    /// 2 usage error (swift-argument-parser's own code for usage errors is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }
 
 /// The release this binary was built from.

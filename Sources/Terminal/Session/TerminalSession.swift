@@ -20,7 +20,7 @@ public final class TerminalSession {
     /// Enters curses' full-screen mode on standard input and output.
     /// - Throws: `TerminalError` when they are not a terminal curses can drive.
     public init(options: TerminalOptions) throws {
-        guard smb_standard_streams_are_terminals() else { throw TerminalError.notATerminal }
+        try Self.checkStandardStreams()
         smb_use_environment_locale()
         guard let screen = smb_newterm() else {
             throw TerminalError.unsupportedTerminal(name: String(cString: smb_terminal_name()))
@@ -50,6 +50,12 @@ public final class TerminalSession {
 
     deinit {
         close()
+    }
+
+    /// Throws `TerminalError.notATerminal` unless standard input and output are a terminal, so a
+    /// command can refuse before slow work rather than when it opens the session.
+    public static func checkStandardStreams() throws {
+        guard smb_standard_streams_are_terminals() else { throw TerminalError.notATerminal }
     }
 
     /// The terminal's size in columns and rows.
