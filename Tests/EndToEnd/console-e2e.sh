@@ -132,10 +132,11 @@ echo "console-e2e: the console closed $closed_in_console alerts"
 
 # Reopen the store with the default command, read-only and without colours, in a bare
 # environment without a locale (characters must still arrive as UTF-8); Ctrl-L repaints what
-# another program scribbled on the terminal; Ctrl-C (SIGINT) ends it and gives the terminal back.
+# another program scribbled on the terminal; the mouse wheel moves the selection; Ctrl-C (SIGINT)
+# ends it and gives the terminal back.
 # (The pane's shell traps SIGINT so that it outlives the console and reports how it ended.)
 tmux -L "$socket" respawn-pane -k -t e2e \
-    "env -u LANG -u LC_ALL -u LC_CTYPE bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
+    "env -u LANG -u LC_ALL -u LC_CTYPE bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color --mouse; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
 wait_for "smbtriage › hosts  [read-only]"
 wait_for "10.20.5.20"
 if tmux -L "$socket" capture-pane -p -e -t e2e | grep -qE $'\e\\[([0-9]+;)*(3[0-7]|38;5;[0-9]+)(;[0-9]+)*m'; then
@@ -146,6 +147,11 @@ wait_for "SCRIBBLED-OVER"
 keys C-l
 wait_for_absent "SCRIBBLED-OVER"
 wait_for "sort: attention"
+wait_for "host 1 of"
+keys -H 1b 5b 4d 61 2a 2a  # X10 mouse report: wheel down at column 10, row 10
+wait_for "host 2 of"
+keys -H 1b 5b 4d 60 2a 2a  # wheel up
+wait_for "host 1 of"
 keys C-c
 wait_for "console exited with status 130"
 [[ $(tmux -L "$socket" display -p -t e2e '#{alternate_on}') == 0 ]] || fail "Ctrl-C left the terminal in the console's screen"
