@@ -33,6 +33,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
+        // Prints how fast TerminalSession.present draws; run it inside a terminal (release build).
+        .executableTarget(name: "terminal-benchmark", dependencies: ["Terminal"], path: "Benchmarks/TerminalBenchmark"),
         .testTarget(name: "SmbtriageConsoleTests", dependencies: ["smbtriage", "Console", "Terminal"]),
         .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
         .testTarget(
