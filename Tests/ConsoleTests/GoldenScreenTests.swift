@@ -69,6 +69,10 @@ struct GoldenScreenTests {
         try Golden.check(render(width: 120, height: 40, keys: [.character("E")]).text(), named: "exceptions-120x40")
         try Golden.check(render(width: 80, height: 24, keys: [.character("R")]).text(), named: "rule-80x24")
         try Golden.check(render(width: 80, height: 24, keys: [.character("?")]).text(), named: "help-80x24")
+        try Golden.check(render(width: 80, height: 24, keys: [.character("H"), .character("b")]).text(), named: "history-bytes-80x24")
+        try Golden.check(render(width: 80, height: 24, keys: [.character("E")]).text(), named: "exceptions-80x24")
+        try Golden.check(render(width: 80, height: 24, keys: [.character("A")]).text(), named: "confirm-host-80x24")
+        try Golden.check(render(width: 80, height: 24, keys: [.enter, .tab, .enter, .tab, .tab]).text(), named: "alert-guide-80x24")
     }
 
     @Test("without colour every cell's tone is normal; the selection stays reverse video")

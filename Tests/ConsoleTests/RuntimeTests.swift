@@ -101,6 +101,17 @@ struct RuntimeTests {
         #expect(repository.exceptionCalls.isEmpty)
     }
 
+    @Test("a failing store shows what failed on the status line, escaped, and the console keeps going")
+    func repositoryFailure() throws {
+        let repository = FakeTriageRepository(fixture: .standard())
+        repository.hostsFailure = "disk I/O error\u{1B}[2J"
+        let (runtime, screen) = start(repository)
+        #expect(screen.text().contains(#"✗ loading hosts failed: disk I/O error\x1b[2J"#))
+        repository.hostsFailure = nil
+        let recovered = try #require(press(runtime, .ctrl("l")))
+        #expect(recovered.text().contains("財務部-PC"))
+    }
+
     @Test("q on the hosts screen ends the console")
     func quit() {
         let (runtime, _) = start(FakeTriageRepository(fixture: .standard()))

@@ -25,6 +25,10 @@ struct TextTests {
         #expect(DisplayText.truncated("財務部-PC", to: 6) == "財務…")
         #expect(DisplayText.fitted("財務", to: 6) == "財務  ")
         #expect(DisplayText.truncated("short", to: 10) == "short")
+        #expect(DisplayText.capped("abcdef", at: 3) == "abc…")
+        #expect(DisplayText.capped("abc", at: 3) == "abc")
+        #expect(DisplayText.truncated(String(repeating: "x", count: 1_000_000), to: 5) == "xxxx…")
+        #expect(DisplayText.truncated("ab" + String(repeating: "\u{200B}", count: 500), to: 5) == "ab" + String(repeating: "\u{200B}", count: 67) + "…")
     }
 
     @Test("wrapping breaks at spaces and splits words longer than a line")
@@ -48,6 +52,16 @@ struct TextTests {
                 #expect(!screen[row, column].grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
             }
         }
+    }
+
+    @Test("a huge raw record is cut, and the overlay says so")
+    func rawRecordLimit() throws {
+        var flow = try #require(Fixture.standard().flows.first)
+        flow.origin.original = String(repeating: "A", count: 100_000)
+        let box = Box(top: 1, left: 0, width: 84, height: 20)
+        let lines = OverlayView.rawLines(flow, box: box, theme: Theme(color: false))
+        #expect(lines.count == 65_536 / 80 + 2)
+        #expect(lines.last?.runs.first?.text == "… cut after 65,536 of 100,000 characters")
     }
 
     @Test("byte counts, grouping and sparklines")

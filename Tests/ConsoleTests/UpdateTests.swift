@@ -120,7 +120,7 @@ struct UpdateTests {
         var driver = StateDriver(readOnly: true)
         driver.press(.enter, .tab, .character("a"))
         #expect(driver.lastEffects.isEmpty)
-        #expect(driver.state.message == readOnlyMessage)
+        #expect(driver.state.message == Update.readOnlyMessage)
         driver.press(.enter, .character("n"))
         #expect(driver.state.overlay == nil)
         #expect(driver.repository.statusCalls.isEmpty)
@@ -208,6 +208,9 @@ struct UpdateTests {
         driver.press(.character("f"))
         #expect(driver.state.hosts.filter.status == .open)
         #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.finance, Fixture.printer])
+        driver.press(.escape)
+        #expect(driver.state.hosts.filter == HostFilter())
+        #expect(driver.state.hosts.list.rows.count == 3)
     }
 
     @Test("commands open screens, sort, and explain mistakes")
@@ -262,6 +265,45 @@ struct UpdateTests {
         driver.press(.enter)
         #expect(driver.state.alert?.notes.map(\.text) == ["owner confirmed a backup job"])
         #expect(driver.state.alert?.notes.first?.author == "tester")
+    }
+
+    @Test("history toggles hours and days (reloading the timeline) and flows and bytes (no reload)")
+    func historyToggles() {
+        var driver = StateDriver()
+        driver.press(.character("H"))
+        #expect(driver.state.route == .history(Fixture.finance))
+        #expect(driver.state.history?.flows.rows.map(\.id) == [4, 3, 2, 1])
+        driver.press(.character("t"))
+        #expect(driver.lastEffects == [.loadTimeline(Fixture.finance, .day)])
+        #expect(driver.state.history?.bucket == .day)
+        driver.press(.character("b"))
+        #expect(driver.lastEffects.isEmpty)
+        #expect(driver.state.history?.metric == .bytesOut)
+        driver.press(.enter)
+        #expect(driver.state.overlay == .raw(driver.state.history!.flows.rows[0], scroll: 0))
+    }
+
+    @Test("Enter on a destination filters the host's alerts to it, again clears the filter")
+    func destinationFilter() {
+        var driver = StateDriver()
+        driver.press(.enter, .character("j"), .enter)
+        #expect(driver.state.host?.destinationFilter == Fixture.azure)
+        #expect(driver.state.host?.pane == .alerts)
+        #expect(driver.state.host?.alerts.rows.map(\.id) == [3])
+        driver.press(.tab, .enter)
+        #expect(driver.state.host?.destinationFilter == nil)
+        #expect(driver.state.host?.alerts.rows.count == 3)
+    }
+
+    @Test("text panes stop scrolling at their end")
+    func scrollStops() {
+        var driver = StateDriver(width: 80, height: 24)
+        driver.press(.character("R"))
+        for _ in 0..<500 { driver.press(.character("j")) }
+        let limit = driver.state.ruleScreen.scroll
+        #expect(limit > 0 && limit < 500)
+        driver.press(.character("k"))
+        #expect(driver.state.ruleScreen.scroll == limit - 1)
     }
 
     @Test("expiry accepts durations and dates and refuses the past")

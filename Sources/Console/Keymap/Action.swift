@@ -5,7 +5,7 @@ enum Action: Hashable, Sendable {
     case filter, cycleStatusFilter, cycleSort, help, command, refresh
     case acknowledge, close, reopen, acknowledgeHost, closeHost
     case addException, addNote, toggleGuideStep, showRaw
-    case history, exceptions, rule, toggleBucket
+    case history, exceptions, rule, toggleBucket, toggleMetric
     case newException, editException, removeException
     case submit, cancel, nextField, previousField, confirm, decline
 }

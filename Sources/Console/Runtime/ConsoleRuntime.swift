@@ -3,6 +3,7 @@ import Store
 
 /// Owns the console's state, runs its effects against the repository and returns what to draw.
 /// The terminal adapter calls `start` once, then `handle` for every input until it returns nil.
+/// Effects run synchronously inside `start` / `handle`; use an instance from one thread.
 public final class ConsoleRuntime {
     private var state: ConsoleState
     private let runner: EffectRunner

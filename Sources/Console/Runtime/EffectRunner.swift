@@ -25,7 +25,8 @@ struct EffectRunner: Sendable {
         case .loadActivity(let hosts):
             var activity: [IPAddress: [Int]] = [:]
             for host in hosts {
-                activity[host] = try repository.hostActivity(host, bucket: .day, buckets: HostsState.activityBuckets)
+                activity[host] = try repository.hostActivity(host, bucket: HostsState.activityBucket,
+                                                           buckets: HostsState.activityBuckets)
             }
             return .activityLoaded(activity)
         case .loadDestinations(let host):

@@ -1,7 +1,7 @@
 extension Screen {
     /// Writes `text` from `column` on `row`, sanitized, clipped at the right edge (or at
     /// `column + maxWidth`); returns the column after the last cell written. A wide character that
-    /// does not fit is left out rather than split.
+    /// does not fit is left out rather than split; zero-width characters are left out.
     @discardableResult
     public mutating func draw(_ text: String, row: Int, column: Int, style: CellStyle = .plain,
                               maxWidth: Int? = nil) -> Int {
@@ -9,10 +9,9 @@ extension Screen {
         var cursor = column
         for character in DisplayText.sanitized(text) {
             let columns = DisplayWidth.of(character)
-            if columns == 0 {
-                if cursor > column { self[row, cursor - 1].grapheme.append(character) }
-                continue
-            }
+            // Zero-width leftovers (a lone combining mark, format characters such as U+200E) take
+            // no cell; marks that belong to a character are already part of its grapheme.
+            if columns == 0 { continue }
             guard cursor + columns <= limit else { break }
             self[row, cursor] = Cell(grapheme: String(character), style: style)
             if columns == 2 { self[row, cursor + 1] = Cell(grapheme: "", style: style) }

@@ -30,6 +30,9 @@ struct ConsoleState: Hashable, Sendable {
 
     var route: Route { routes.last ?? .hosts }
     var layout: Layout { Layout(width: width, height: height) }
+    /// The rows of the host screen's panes, which depend on how many destinations it has.
+    var destinationRows: Int { layout.destinationRows(count: host?.destinations.count ?? 0) }
+    var hostAlertRows: Int { layout.hostAlertRows(destinationCount: host?.destinations.count ?? 0) }
 
     init(width: Int, height: Int, readOnly: Bool, actor: String, now: Date, timeZone: TimeZone, rule: DetectionRule) {
         self.width = width

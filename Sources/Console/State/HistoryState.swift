@@ -3,8 +3,12 @@ import Store
 
 /// A host's SMB history: the activity timeline and every flow, newest first.
 struct HistoryState: Hashable, Sendable {
+    /// What the timeline's bars measure.
+    enum Metric: Hashable, Sendable { case flows, bytesOut }
+
     var address: IPAddress
     var bucket = TimelineBucket.hour
+    var metric = Metric.flows
     var timeline: [TimelinePoint] = []
     var flows = PagedList<StoredFlow>()
 }

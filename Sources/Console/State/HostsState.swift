@@ -7,8 +7,9 @@ struct HostsState: Hashable, Sendable {
     var list = PagedList<HostSummary>()
     var filter = HostFilter()
     var sort = HostSort.attention
-    /// SMB flows per day, oldest first, for the hosts in `list.rows`.
+    /// SMB flows per `activityBucket`, oldest first, for the hosts in `list.rows`.
     var activity: [IPAddress: [Int]] = [:]
-    /// Buckets each sparkline shows.
+    /// Each sparkline shows the host's last `activityBuckets` days.
+    static let activityBucket = TimelineBucket.day
     static let activityBuckets = 12
 }

@@ -11,26 +11,10 @@ extension HostSummary: ListRow {
     var rowID: IPAddress { address }
 }
 
-extension DestinationSummary: ListRow {
-    var rowID: IPAddress { address }
-}
-
 extension AlertRecord: ListRow {
     var rowID: Int64 { id }
 }
 
 extension StoredFlow: ListRow {
-    var rowID: Int64 { id }
-}
-
-extension ExceptionRecord: ListRow {
-    var rowID: String { id }
-}
-
-extension ExecutionRecord: ListRow {
-    var rowID: Int64 { id }
-}
-
-extension AlertNote: ListRow {
     var rowID: Int64 { id }
 }

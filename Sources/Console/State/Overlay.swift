@@ -13,11 +13,3 @@ enum Overlay: Hashable, Sendable {
     /// A flow's original log record, scrolled by `scroll` lines.
     case raw(StoredFlow, scroll: Int)
 }
-
-/// A yes/no question before an effect runs.
-struct Confirmation: Hashable, Sendable {
-    var title: String
-    var lines: [String]
-    /// What runs on yes.
-    var effects: [Effect]
-}

@@ -29,9 +29,18 @@ public enum DisplayText {
 
     /// `text` sanitized and cut to at most `columns` columns, ending in `…` when cut.
     static func truncated(_ text: String, to columns: Int) -> String {
-        let clean = sanitized(text)
         guard columns > 0 else { return "" }
-        guard DisplayWidth.of(clean) > columns else { return clean }
+        // Only the start of a very long (hostile) value can show: the rest is neither sanitized nor measured.
+        let clean: String
+        let isCut: Bool
+        if let end = text.index(text.startIndex, offsetBy: columns + 64, limitedBy: text.endIndex), end < text.endIndex {
+            clean = sanitized(String(text[..<end]))
+            isCut = true
+        } else {
+            clean = sanitized(text)
+            isCut = false
+        }
+        guard isCut || DisplayWidth.of(clean) > columns else { return clean }
         var result = ""
         var used = 0
         for character in clean {
@@ -41,6 +50,14 @@ public enum DisplayText {
             used += width
         }
         return result + "…"
+    }
+
+    /// The first `limit` characters of `text`, with `…` when there were more.
+    static func capped(_ text: String, at limit: Int) -> String {
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex else {
+            return text
+        }
+        return text[..<end] + "…"
     }
 
     /// `text` truncated to `columns` and padded with spaces to exactly that width.

@@ -1,56 +1,56 @@
 import Detection
 import Store
 
-/// The `:` commands: `q`, `hosts`, `exceptions`, `rule`, `host ADDRESS`, `history ADDRESS`,
-/// `alert ID`, `sort NAME`.
-func runCommand(_ state: inout ConsoleState, _ line: String) -> [Effect] {
-    let words = line.split(separator: " ").map(String.init)
-    guard let name = words.first?.lowercased() else { return [] }
-    let argument = words.dropFirst().first
-    switch (name, argument) {
-    case ("q", nil), ("quit", nil):
-        state.quitting = true
-        return []
-    case ("hosts", nil):
-        state.routes = [.hosts]
-        return reload(state)
-    case ("exceptions", nil): return push(&state, .exceptions)
-    case ("rule", nil): return push(&state, .rule)
-    case ("host", let text?), ("history", let text?):
-        guard let address = IPAddress(text) else {
-            state.message = .error("not an IP address: \(text)")
+extension Update {
+    /// The `:` commands: `q`, `hosts`, `exceptions`, `rule`, `host ADDRESS`, `history ADDRESS`,
+    /// `alert ID`, `sort NAME`.
+    static func runCommand(_ state: inout ConsoleState, _ line: String) -> [Effect] {
+        let words = line.split(separator: " ").map(String.init)
+        guard let name = words.first?.lowercased() else { return [] }
+        let argument = words.dropFirst().first
+        switch (name, argument) {
+        case ("q", nil), ("quit", nil):
+            state.quitting = true
+            return []
+        case ("hosts", nil):
+            state.routes = [.hosts]
+            return reload(state)
+        case ("exceptions", nil): return push(&state, .exceptions)
+        case ("rule", nil): return push(&state, .rule)
+        case ("host", let text?), ("history", let text?):
+            guard let address = IPAddress(text) else {
+                state.message = .error("not an IP address: \(text)")
+                return []
+            }
+            return push(&state, name == "host" ? .host(address) : .history(address))
+        case ("alert", let text?):
+            guard let id = Int64(text) else {
+                state.message = .error("not an alert id: \(text)")
+                return []
+            }
+            return push(&state, .alert(id))
+        case ("sort", let text?):
+            guard let sort = hostSort(named: text) else {
+                state.message = .error("sort by one of: attention, bytes, seen, address, destinations")
+                return []
+            }
+            state.hosts.sort = sort
+            state.routes = [.hosts]
+            return restartHosts(&state)
+        default:
+            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host ADDRESS, :sort NAME, :q)")
             return []
         }
-        return push(&state, name == "host" ? .host(address) : .history(address))
-    case ("alert", let text?):
-        guard let id = Int64(text) else {
-            state.message = .error("not an alert id: \(text)")
-            return []
-        }
-        return push(&state, .alert(id))
-    case ("sort", let text?):
-        guard let sort = hostSort(named: text) else {
-            state.message = .error("sort by one of: attention, bytes, seen, address, destinations")
-            return []
-        }
-        state.hosts.sort = sort
-        state.hosts.list = PagedList()
-        state.hosts.activity = [:]
-        state.routes = [.hosts]
-        return reload(state)
-    default:
-        state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host ADDRESS, :sort NAME, :q)")
-        return []
     }
-}
 
-private func hostSort(named name: String) -> HostSort? {
-    switch name.lowercased() {
-    case "attention": .attention
-    case "bytes", "bytesout": .bytesOut
-    case "seen", "lastseen", "last": .lastSeen
-    case "address", "ip": .address
-    case "destinations", "dest": .destinations
-    default: nil
+    private static func hostSort(named name: String) -> HostSort? {
+        switch name.lowercased() {
+        case "attention": .attention
+        case "bytes", "bytesout": .bytesOut
+        case "seen", "lastseen", "last": .lastSeen
+        case "address", "ip": .address
+        case "destinations", "dest": .destinations
+        default: nil
+        }
     }
 }

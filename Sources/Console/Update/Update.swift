@@ -1,26 +1,33 @@
 /// The console's logic: applies `msg` to `state` and returns the effects to run. Pure: all I/O is
 /// in the returned effects, whose results come back as further messages.
 func update(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
-    switch msg {
-    case .input(.key(let key)):
-        return handleKey(&state, key)
-    case .input(.resize(let width, let height)):
-        state.width = width
-        state.height = height
-        return reload(state)
-    case .input(.tick):
-        return [.pollChangeToken(reload: true)]
-    case .changeTokenRead(let token, let reload):
-        defer { state.changeToken = token }
-        guard reload, let previous = state.changeToken, previous != token else { return [] }
-        return refresh(&state)
-    case .failed(let context, let error):
-        state.message = .error("\(context) failed: \(error)")
-        return []
-    case .hostsLoaded, .activityLoaded, .destinationsLoaded, .alertsLoaded, .alertLoaded, .historyLoaded,
-         .timelineLoaded, .exceptionsLoaded, .executionsLoaded:
-        return applyLoaded(&state, msg)
-    case .statusSet, .noteAdded, .guideStepSet, .exceptionAdded, .exceptionUpdated, .exceptionRemoved:
-        return applyWritten(&state, msg)
+    Update.apply(&state, msg)
+}
+
+/// The parts of `update`, one file per concern (keys, navigation, loading, triage, forms, commands).
+enum Update {
+    static func apply(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case .input(.key(let key)):
+            return handleKey(&state, key)
+        case .input(.resize(let width, let height)):
+            state.width = width
+            state.height = height
+            return reload(state)
+        case .input(.tick):
+            return [.pollChangeToken(reload: true)]
+        case .changeTokenRead(let token, let reload):
+            defer { state.changeToken = token }
+            guard reload, let previous = state.changeToken, previous != token else { return [] }
+            return refresh(&state)
+        case .failed(let context, let error):
+            state.message = .error("\(context) failed: \(error)")
+            return []
+        case .hostsLoaded, .activityLoaded, .destinationsLoaded, .alertsLoaded, .alertLoaded, .historyLoaded,
+             .timelineLoaded, .exceptionsLoaded, .executionsLoaded:
+            return applyLoaded(&state, msg)
+        case .statusSet, .noteAdded, .guideStepSet, .exceptionAdded, .exceptionUpdated, .exceptionRemoved:
+            return applyWritten(&state, msg)
+        }
     }
 }

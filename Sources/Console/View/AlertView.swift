@@ -15,19 +15,21 @@ enum AlertView {
         }
         drawSummary(record, state, row: top, into: &screen, theme: theme)
         drawTabs(alert, record, state, row: top + 2, into: &screen, theme: theme)
-        let width = screen.width
-        let lines: [StyledLine]
-        var scroll = alert.scroll
-        switch alert.pane {
-        case .destination: lines = destinationLines(record, state, width: width, theme: theme)
-        case .attack: lines = attackLines(state.rule, width: width, theme: theme)
-        case .guide:
-            let guide = guideLines(record, state, width: width, theme: theme)
-            lines = guide.lines
-            scroll = max(0, guide.selectedLine - layout.textRows / 3)
-        case .notes: lines = noteLines(alert.notes, state, width: width, theme: theme)
-        }
+        let (lines, guideLine) = paneLines(alert, record, state, theme: theme)
+        let scroll = alert.pane == .guide ? max(0, guideLine - layout.textRows / 3) : alert.scroll
         StyledLine.draw(lines, scroll: scroll, top: top + 3, height: layout.textRows, into: &screen)
+    }
+
+    /// The lines of the pane in front, and in the guide the line of the selected step.
+    static func paneLines(_ alert: AlertState, _ record: AlertRecord, _ state: ConsoleState,
+                          theme: Theme) -> (lines: [StyledLine], selectedLine: Int) {
+        let width = state.width
+        switch alert.pane {
+        case .destination: return (destinationLines(record, state, width: width, theme: theme), 0)
+        case .attack: return (attackLines(state.rule, width: width, theme: theme), 0)
+        case .guide: return guideLines(record, state, width: width, theme: theme)
+        case .notes: return (noteLines(alert.notes, state, width: width, theme: theme), 0)
+        }
     }
 
     private static func drawSummary(_ record: AlertRecord, _ state: ConsoleState, row: Int, into screen: inout Screen, theme: Theme) {
@@ -134,8 +136,10 @@ enum AlertView {
             let box = checked ? "[x] " : "[ ] "
             let number = "\(index + 1). "
             if index == selectedStep { selectedLine = lines.count }
+            let marker = index == selectedStep ? " ›" : "  "
             var stepLines = StyledLine.wrapped(step, width: width - 2, style: checked ? theme.style(.ok) : theme.plain,
-                                               firstPrefix: "  " + box + number, prefix: String(repeating: " ", count: 2 + box.count + number.count))
+                                               firstPrefix: marker + box + number,
+                                               prefix: String(repeating: " ", count: 2 + box.count + number.count))
             if index == selectedStep { for line in stepLines.indices { stepLines[line].isSelected = true } }
             lines += stepLines
         }

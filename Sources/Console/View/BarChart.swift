@@ -1,11 +1,12 @@
 /// A vertical bar chart of values, newest on the right, in eighth-block resolution.
 enum BarChart {
     /// Draws the last values that fit into `height` rows from `top`, with the peak labelled on the
-    /// left; returns how many values were drawn.
+    /// left (written by `format`); returns how many values were drawn.
     @discardableResult
-    static func draw(_ values: [Int64], top: Int, height: Int, into screen: inout Screen, theme: Theme) -> Int {
+    static func draw(_ values: [Int64], label format: (Int64) -> String, top: Int, height: Int, into screen: inout Screen,
+                     theme: Theme) -> Int {
         let peak = values.max() ?? 0
-        let label = NumberText.grouped(peak)
+        let label = format(peak)
         let left = DisplayWidth.of(label) + 2
         let shown = Array(values.suffix(max(0, screen.width - left - 1)))
         screen.draw(label, row: top, column: 1, style: theme.muted)

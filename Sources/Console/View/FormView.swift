@@ -11,7 +11,7 @@ enum FormView {
         if let error = form.error {
             notes += StyledLine.wrapped(error, width: width - 4, style: theme.style(.critical, .bold), firstPrefix: "✗ ", prefix: "  ")
         }
-        if case .success(let scope) = exceptionScope(of: form), let warning = scope.breadthWarning {
+        if case .success(let scope) = Update.exceptionScope(of: form), let warning = scope.breadthWarning {
             notes += StyledLine.wrapped(warning, width: width - 4, style: theme.style(.medium, .bold), firstPrefix: "⚠ ", prefix: "  ")
         }
         let box = Box.centred(width: width, height: form.fields.count * 2 + notes.count + 4, in: layout)

@@ -21,10 +21,13 @@ enum FrameView {
         screen.fill(row: row)
         switch state.overlay {
         case .command(let field):
-            drawPrompt(":", field, row: row, into: &screen, theme: theme)
+            let commands = "  q · hosts · exceptions · rule · host IP · history IP · alert ID · sort NAME"
+            let room = screen.width / 2
+            drawPrompt(":", field, row: row, width: screen.width - room - 1, into: &screen, theme: theme)
+            screen.draw(DisplayText.truncated(commands, to: room), row: row, column: screen.width - room, style: theme.muted)
             return
         case .filter(let field):
-            drawPrompt("filter /", field, row: row, into: &screen, theme: theme)
+            drawPrompt("filter /", field, row: row, width: screen.width - 1, into: &screen, theme: theme)
             return
         default: break
         }
@@ -45,7 +48,7 @@ enum FrameView {
     static func drawHints(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let row = state.layout.hintsRow
         screen.fill(row: row)
-        let hints = Keymap.hints(for: keyContexts(state))
+        let hints = Keymap.hints(for: Update.keyContexts(state))
         let help = hints.first { $0.action == .help }
         func width(_ hint: Keymap.Hint) -> Int { DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.label) + 2 }
         let room = screen.width - (help.map(width) ?? 0)
@@ -63,9 +66,11 @@ enum FrameView {
         return screen.draw(" " + hint.label, row: row, column: column, style: theme.plain) + 2
     }
 
-    private static func drawPrompt(_ label: String, _ field: TextField, row: Int, into screen: inout Screen, theme: Theme) {
+    /// A prompt label and its field, ending before column `width`.
+    private static func drawPrompt(_ label: String, _ field: TextField, row: Int, width: Int, into screen: inout Screen,
+                                   theme: Theme) {
         let start = screen.draw(label, row: row, column: 1, style: theme.key)
-        FieldView.draw(field, row: row, column: start, width: screen.width - start - 1, focused: true, into: &screen, theme: theme)
+        FieldView.draw(field, row: row, column: start, width: width - start, focused: true, into: &screen, theme: theme)
     }
 
     private static func crumb(_ route: Route) -> String {

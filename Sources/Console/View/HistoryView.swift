@@ -22,10 +22,13 @@ enum HistoryView {
         let unit = history.bucket == .hour ? "hour" : "day"
         let flows = history.timeline.reduce(0) { $0 + $1.flows }
         let bytes = history.timeline.reduce(Int64(0)) { $0 + $1.bytesOut }
-        PaneTitle.draw("SMB flows per \(unit) (t toggles) · \(NumberText.grouped(flows)) flows · \(NumberText.bytes(bytes)) out",
-                       focused: false, row: row, into: &screen, theme: theme)
+        let measure = history.metric == .flows ? "SMB flows" : "Bytes sent"
+        PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(flows)) flows · "
+                       + "\(NumberText.bytes(bytes)) out", focused: false, row: row, into: &screen, theme: theme)
         row += 1
-        let shown = BarChart.draw(history.timeline.map { Int64($0.flows) }, top: row, height: layout.chartHeight, into: &screen, theme: theme)
+        let values = history.timeline.map { history.metric == .flows ? Int64($0.flows) : $0.bytesOut }
+        let shown = BarChart.draw(values, label: history.metric == .flows ? NumberText.grouped : NumberText.bytes, top: row,
+                                  height: layout.chartHeight, into: &screen, theme: theme)
         row += layout.chartHeight
         let points = history.timeline.suffix(shown)
         if let first = points.first, let last = points.last {

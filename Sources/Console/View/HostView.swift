@@ -33,26 +33,28 @@ enum HostView {
 
         PaneTitle.draw("Destinations (\(host.destinations.count))", focused: host.pane == .destinations, row: row,
                        into: &screen, theme: theme)
-        let destinationRange = host.destinationCursor.visibleRange(layout.destinationRows)
-        destinationTable.draw(into: &screen, theme: theme, top: row + 1, height: layout.destinationRows,
-                              rows: destinationRange.map { Optional(cells(host.destinations[$0], state)) },
+        let destinationRange = host.destinationCursor.visibleRange(state.destinationRows)
+        let destinationRows = destinationRange.map { cells(host.destinations[$0], state) }
+        destinationTable.widening(0, toFit: destinationRows.compactMap { $0.first?.text })
+            .draw(into: &screen, theme: theme, top: row + 1, height: state.destinationRows, rows: destinationRows,
                               selected: host.destinationCursor.selected - host.destinationCursor.top,
                               focused: host.pane == .destinations)
         if host.destinations.isEmpty {
             screen.draw("No SMB destinations recorded.", row: row + 2, column: 2, style: theme.muted)
         }
-        row += layout.destinationRows + 2
+        row += state.destinationRows + 3
 
         var title = "Alerts (\(NumberText.grouped(host.alerts.cursor.count)))"
         if let destination = host.destinationFilter { title += " to \(destination) · Enter on it again for all" }
         PaneTitle.draw(title, focused: host.pane == .alerts, row: row, into: &screen, theme: theme)
         let alerts = host.alerts
-        let alertRange = alerts.cursor.visibleRange(layout.hostAlertRows)
+        let alertRange = alerts.cursor.visibleRange(state.hostAlertRows)
         let marked = Set(alertRange.enumerated().compactMap { offset, index in
             alerts.row(at: index).flatMap { host.marked.contains($0.id) ? offset : nil }
         })
-        alertTable.draw(into: &screen, theme: theme, top: row + 1, height: layout.hostAlertRows,
-                        rows: alertRange.map { index in alerts.row(at: index).map { cells($0, state) } },
+        let alertRows = alertRange.map { index in alerts.row(at: index).map { cells($0, state) } }
+        alertTable.widening(4, toFit: alertRows.compactMap { $0?[4].text }, limit: 47)
+            .draw(into: &screen, theme: theme, top: row + 1, height: state.hostAlertRows, rows: alertRows,
                         selected: alerts.cursor.selected - alerts.cursor.top, marked: marked, focused: host.pane == .alerts)
         if alerts.isLoaded, alerts.cursor.count == 0 {
             screen.draw("No alerts.", row: row + 2, column: 2, style: theme.muted)

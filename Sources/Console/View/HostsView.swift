@@ -22,7 +22,7 @@ enum HostsView {
         drawSettings(hosts, into: &screen, theme: theme)
         let range = hosts.list.cursor.visibleRange(layout.hostRows)
         let rows = range.map { index in hosts.list.row(at: index).map { cells($0, state) } }
-        table.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
+        table.widening(0, toFit: rows.compactMap { $0?.first?.text }).draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
                    selected: hosts.list.cursor.selected - hosts.list.cursor.top)
         if hosts.list.isLoaded, hosts.list.cursor.count == 0 {
             let text = hosts.filter == HostFilter() ? "No SMB hosts in the store yet: ingest some logs first."

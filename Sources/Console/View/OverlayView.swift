@@ -18,8 +18,21 @@ enum OverlayView {
     }
 
     private static func drawHelp(_ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
-        let box = Box.centred(width: 88, height: state.layout.bodyHeight, in: state.layout)
+        let box = helpBox(state.layout)
         box.draw(title: "Keys — j/k scroll, Esc closes", into: &screen, theme: theme)
+        drawLines(helpLines(box: box, theme: theme), scroll: scroll, box: box, into: &screen)
+    }
+
+    static func helpBox(_ layout: Layout) -> Box {
+        Box.centred(width: 88, height: layout.bodyHeight, in: layout)
+    }
+
+    static func rawBox(_ layout: Layout) -> Box {
+        Box.centred(width: layout.width, height: layout.bodyHeight, in: layout)
+    }
+
+    /// The keymap, one section per context.
+    static func helpLines(box: Box, theme: Theme) -> [StyledLine] {
         var lines: [StyledLine] = []
         let keyWidth = 18
         for context in KeyContext.allCases {
@@ -35,14 +48,28 @@ enum OverlayView {
                 }
             }
         }
-        drawLines(lines, scroll: scroll, box: box, into: &screen)
+        return lines
+    }
+
+    /// Characters of a record the overlay shows; a longer (hostile or broken) line is cut.
+    static let rawLimit = 65_536
+
+    /// The original record, wrapped to the box (cut after `rawLimit` characters, saying so).
+    static func rawLines(_ flow: StoredFlow, box: Box, theme: Theme) -> [StyledLine] {
+        let original = flow.origin.original
+        var lines = DisplayText.wrapped(String(original.prefix(rawLimit)), to: max(1, box.innerWidth))
+            .map { StyledLine($0, theme.plain) }
+        if original.count > rawLimit {
+            lines.append(StyledLine("… cut after \(NumberText.grouped(rawLimit)) of \(NumberText.grouped(original.count)) characters",
+                                    theme.style(.medium, .bold)))
+        }
+        return lines
     }
 
     private static func drawRaw(_ flow: StoredFlow, _ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
-        let box = Box.centred(width: state.layout.width, height: state.layout.bodyHeight, in: state.layout)
+        let box = rawBox(state.layout)
         box.draw(title: "Original record · \(flow.origin.path) line \(flow.origin.line) (\(flow.origin.format))", into: &screen, theme: theme)
-        let lines = DisplayText.wrapped(flow.origin.original, to: max(1, box.innerWidth)).map { StyledLine($0, theme.plain) }
-        drawLines(lines, scroll: scroll, box: box, into: &screen)
+        drawLines(rawLines(flow, box: box, theme: theme), scroll: scroll, box: box, into: &screen)
     }
 
     private static func drawConfirmation(_ confirmation: Confirmation, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {

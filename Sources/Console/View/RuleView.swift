@@ -19,6 +19,12 @@ enum RuleView {
                                   valueStyle: theme.style(severity.tone, .bold))
         lines += StyledLine.field("Schedule", "every \(rule.interval), from \(rule.from), at most \(rule.maxSignals) alerts",
                                   width: width, theme: theme)
+        let capped = state.ruleScreen.executions.filter(\.capReached).count
+        if capped > 0 {
+            lines += StyledLine.field("Cap", "⚠ \(capped) of the last \(state.ruleScreen.executions.count) executions reached "
+                                      + "\(rule.maxSignals) alerts; further matches wait for the next run",
+                                      width: width, theme: theme, valueStyle: theme.style(.medium, .bold))
+        }
         lines += StyledLine.field("Type", "\(rule.type) (\(rule.language))", width: width, theme: theme)
         lines += StyledLine.field("Tags", rule.tags.joined(separator: ", "), width: width, theme: theme)
         lines += StyledLine.field("ATT&CK", rule.threat.map { mapping in

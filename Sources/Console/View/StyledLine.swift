@@ -14,10 +14,14 @@ struct StyledLine {
         return line
     }
 
-    /// `label` in a fixed-width column, then `value` wrapped under itself to `width`.
+    /// Characters of one field value shown (log values can be arbitrarily long).
+    static let fieldLimit = 4_096
+
+    /// `label` in a fixed-width column, then `value` (up to `fieldLimit` characters) wrapped under
+    /// itself to `width`.
     static func field(_ label: String, _ value: String, width: Int, theme: Theme, valueStyle: CellStyle? = nil,
                       labelWidth: Int = 16) -> [StyledLine] {
-        let lines = DisplayText.wrapped(value, to: max(1, width - labelWidth - 2))
+        let lines = DisplayText.wrapped(DisplayText.capped(value, at: fieldLimit), to: max(1, width - labelWidth - 2))
         return lines.enumerated().map { index, line in
             let label = index == 0 ? DisplayText.fitted(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
             return StyledLine("  " + label, theme.muted).appending(line, valueStyle ?? theme.plain)

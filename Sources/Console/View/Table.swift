@@ -24,6 +24,15 @@ struct Table {
 
     var columns: [Column]
 
+    /// The table with column `index` widened to fit the widest of `texts` (up to `limit`), e.g.
+    /// for IPv6 addresses.
+    func widening(_ index: Int, toFit texts: [String], limit: Int = 41) -> Table {
+        var table = self
+        let widest = texts.map(DisplayText.width).max() ?? 0
+        table.columns[index].width = min(limit, max(table.columns[index].width, widest))
+        return table
+    }
+
     /// The columns shown at `width` (with their final widths), in their original order.
     func layout(width: Int) -> [(index: Int, column: Column)] {
         var kept = Array(columns.enumerated())

@@ -8,10 +8,8 @@ struct Theme: Sendable {
     }
 
     var plain: CellStyle { style() }
-    var title: CellStyle { style(.accent, .bold) }
     var header: CellStyle { style(.muted, [.bold, .underline]) }
     var muted: CellStyle { style(.muted, .dim) }
-    var selection: CellStyle { style(.normal, .reverse) }
     var key: CellStyle { style(.accent, .bold) }
     var bar: CellStyle { style(.accent, .reverse) }
 }

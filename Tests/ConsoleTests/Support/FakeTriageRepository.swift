@@ -28,11 +28,20 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
     private var noteRows: [AlertNote] = []
     private var token: Int64 = 1
 
+    /// Thrown by `hosts` while set, as a broken store would.
+    var hostsFailure: String? {
+        get { locked { failure } }
+        set { locked { failure = newValue } }
+    }
+    private var failure: String?
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
     private(set) var statusCalls: [StatusCall] = []
     private(set) var exceptionCalls: [ExceptionCall] = []
-    private(set) var guideCalls: [(alertID: Int64, step: Int, checked: Bool)] = []
-    /// How many `hosts` pages were served, and the largest page asked for.
-    private(set) var hostPageRequests = 0
+    /// The largest `hosts` page asked for.
     private(set) var largestHostPage = 0
 
     init(fixture: Fixture) {
@@ -50,12 +59,7 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
         return try body()
     }
 
-    /// Simulates another process committing: the next `changeToken()` differs.
-    func touch() {
-        locked { token += 1 }
-    }
-
-    /// Replaces the bytes a host sent, as new ingest would.
+    /// Replaces the bytes a host sent, as new ingest by another process would (the change token moves).
     func setBytesOut(_ bytes: Int64, of host: IPAddress) {
         locked {
             if let index = hostRows.firstIndex(where: { $0.address == host }) { hostRows[index].bytesOut = bytes }
@@ -70,8 +74,8 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
     // MARK: Reads
 
     func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
-        locked {
-            hostPageRequests += 1
+        try locked {
+            if let failure { throw Failure(description: failure) }
             largestHostPage = max(largestHostPage, limit)
             var rows = hostRows.map(counted)
             if !filter.text.isEmpty {
@@ -175,7 +179,6 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
     func setGuideStep(alertID: Int64, step: Int, checked: Bool, actor: String) throws {
         locked {
             token += 1
-            guideCalls.append((alertID, step, checked))
             guard let index = alertRows.firstIndex(where: { $0.id == alertID }) else { return }
             if checked { alertRows[index].checkedGuideSteps.insert(step) } else { alertRows[index].checkedGuideSteps.remove(step) }
         }

@@ -1,0 +1,7 @@
+/// A yes/no question before an effect runs.
+struct Confirmation: Hashable, Sendable {
+    var title: String
+    var lines: [String]
+    /// What runs on yes.
+    var effects: [Effect]
+}
