@@ -25,7 +25,7 @@ struct DemoCommand: ParsableCommand {
         do {
             store = try SMBStore(path: path)
         } catch {
-            throw CommandFailure("cannot open the store \(path): \(error)")
+            throw CommandFailure("cannot open the store \(TerminalText.safe(path)): \(error)")
         }
         let session = try IngestSession(store: store, options: IngestOptions())
         let now = Date()
@@ -37,7 +37,8 @@ struct DemoCommand: ParsableCommand {
         }
         try ConsoleBridge(repository: store, rule: DetectionRule.bundled(), readOnly: false,
                           actor: Analyst.current, display: display).run()
-        print("The demo store is \(TerminalText.safe(path)); reopen it with: smbtriage console --db \(TerminalText.safe(path))")
+        let shownPath = TerminalText.safe(path)
+        print("The demo store is \(shownPath); reopen it with: smbtriage console --db \(shownPath)")
     }
 
     /// A new, empty directory for the demo store under the system's temporary directory.

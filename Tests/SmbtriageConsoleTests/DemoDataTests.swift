@@ -32,7 +32,8 @@ import Testing
     @Test func prefersTheCurrentDirectory() throws {
         let checkout = try Checkout()
         defer { checkout.remove() }
-        let found = try DemoData.locate(currentDirectory: checkout.root.path, executable: nil, sourceFile: "/nonexistent/x.swift")
+        let found = try DemoData.locate(currentDirectory: checkout.root.path, executable: nil,
+                                        sourceFile: "/nonexistent/x.swift")
         #expect(found.path == checkout.demoData.standardizedFileURL.path)
     }
 
@@ -56,7 +57,8 @@ import Testing
         let checkout = try Checkout()
         defer { checkout.remove() }
         let error = #expect(throws: CommandFailure.self) {
-            try DemoData.locate(currentDirectory: checkout.elsewhere.path, executable: nil, sourceFile: "/nonexistent/x.swift")
+            try DemoData.locate(currentDirectory: checkout.elsewhere.path, executable: nil,
+                                sourceFile: "/nonexistent/x.swift")
         }
         #expect(error?.description.contains(checkout.elsewhere.appendingPathComponent("demo-data").path) == true)
         #expect(error?.description.contains("smbtriage ingest") == true)

@@ -30,7 +30,8 @@ enum DemoData {
         }
     }
 
-    private static func searchedDirectories(currentDirectory: String, executable: URL?, sourceFile: String) -> [URL] {
+    private static func searchedDirectories(currentDirectory: String, executable: URL?,
+                                            sourceFile: String) -> [URL] {
         let starts = [URL(fileURLWithPath: currentDirectory, isDirectory: true)]
             + ancestors(of: executable?.resolvingSymlinksInPath().deletingLastPathComponent())
             + ancestors(of: URL(fileURLWithPath: sourceFile).deletingLastPathComponent())
@@ -52,6 +53,7 @@ enum DemoData {
 
     private static func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
     }
 }
