@@ -105,7 +105,7 @@ wait_for "T1190 Exploit Public-Facing Application"
 wait_for "T1048 Exfiltration Over Alternative Protocol"
 keys Tab
 wait_for "[Investigation guide"
-wait_for "Who is the source?"
+wait_for "Response"
 wait_for "False positives"
 
 # An exception for the destination, closing the matching alerts.
