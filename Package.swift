@@ -61,6 +61,13 @@ let package = Package(
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        // Benchmarks: deterministic ECS data and the ingest throughput figure.
+        .target(name: "ECSGenerator", path: "Benchmarks/ECSGenerator"),
+        .executableTarget(name: "generate-ecs-bench", dependencies: ["ECSGenerator"], path: "Benchmarks/GenerateECS"),
+        .executableTarget(
+            name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "ECSGenerator"],
+            path: "Benchmarks/IngestBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Writes a deterministic Zeek TSV conn.log: the same seed gives the same bytes. About 2% of the
-/// rows are SMB (445/139) and a few of those leave the internal network; the rest is a mix of
-/// DNS, HTTPS and internal traffic, with the unset and empty markers where Zeek writes them.
+/// Writes a deterministic Zeek TSV conn.log: the same seed gives the same bytes. 3,000 internal
+/// clients; about 2% of the rows are SMB (445/139) and a quarter of those leave the internal
+/// network; the rest is DNS to four resolvers and HTTPS to random Internet hosts, with the unset
+/// and empty markers where Zeek writes them.
 struct ConnLogGenerator {
     private var state: UInt64
 
@@ -30,6 +31,9 @@ struct ConnLogGenerator {
         #types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tinterval\tcount\tcount\tstring\tbool\tbool\tcount\tstring\tcount\tcount\tcount\tcount\tset[string]
 
         """
+
+    /// The internal clients: a site of a few thousand machines.
+    private static let internalHosts: UInt64 = 3_000
 
     private static let uidAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
 
@@ -60,7 +64,8 @@ struct ConnLogGenerator {
 
     private mutating func appendRow(time: UInt64, to buffer: inout [UInt8]) {
         let kind = below(100)
-        let source = "10.\(below(4)).\(below(256)).\(1 + below(254))"
+        let host = below(Self.internalHosts)
+        let source = "10.\(host % 4).\(host / 4 % 256).\(1 + host % 254)"
         let destination: String
         let port: Int
         let service: String

@@ -14,6 +14,7 @@ struct SmbtriageCommand: AsyncParsableCommand {
         version: SmbtriageVersion.current,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
+            WatchCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
             ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
         ],

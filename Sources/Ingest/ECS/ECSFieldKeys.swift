@@ -1,6 +1,6 @@
 /// The lookup keys of every ECS field the ECS reader maps, either at the top level or under a
 /// search hit's `_source`.
-struct ECSFieldKeys: Sendable {
+final class ECSFieldKeys: Sendable {
     typealias Key = FlatJSONObject.Key
 
     let timestamp, eventStart, eventEnd, eventDuration: Key

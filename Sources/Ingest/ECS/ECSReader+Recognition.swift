@@ -3,9 +3,10 @@ extension ECSReader {
     /// Zeek (`id.orig_h`, `id_orig_h`, `_path`) and Suricata eve (`event_type` with `src_ip`).
     private static let foreignMarkers = ["id.orig_h", "id_orig_h", "_path", "src_ip"].map(FlatJSONObject.Key.init)
 
-    /// True when the first non-blank line is a JSON object, some sampled line carries ECS network
-    /// fields (`source.ip`, `destination.ip`, `event.dataset`, `ecs.version`, plain or under
-    /// `_source`), and none carries another format's markers.
+    /// True when some sampled line is a JSON object with ECS network fields (`source.ip`,
+    /// `destination.ip`, `event.dataset`, `ecs.version`, plain or under `_source`), every other
+    /// line is blank or at least starts like a JSON object (a malformed record), and no line
+    /// carries another format's markers.
     public static func recognizes(_ sample: [String]) -> Bool {
         var object = FlatJSONObject()
         var sawECS = false
@@ -15,7 +16,8 @@ extension ECSReader {
                 (try? object.reparse(UnsafeBufferPointer(buffer))) != nil
             }
             if !parsed {
-                if line.allSatisfy(\.isWhitespace) { continue }
+                let start = line.drop(while: \.isWhitespace)
+                if start.isEmpty || start.hasPrefix("{") { continue }
                 return false
             }
             if foreignMarkers.contains(where: object.contains) { return false }

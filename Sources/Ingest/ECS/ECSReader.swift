@@ -76,7 +76,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
             destinationBytes: try object.count(keys.destinationBytes),
             destinationPackets: try object.count(keys.destinationPackets),
             destinationDomain: object.string(keys.destinationDomain),
-            transport: object.string(keys.transport)?.lowercased(),
+            transport: object.lowercasedString(keys.transport),
             applicationProtocol: object.string(keys.networkProtocol),
             direction: object.string(keys.direction),
             communityID: object.string(keys.communityID),

@@ -7,6 +7,7 @@ extension FlatJSONObject {
     /// Every value at `key` as an IP address (a scalar or an array).
     public func ipAddresses(_ key: Key) throws(FieldRejection) -> [IPAddress] {
         var addresses: [IPAddress] = []
+        addresses.reserveCapacity(valueCount(key))
         var failure: FieldRejection?
         forEachValue(key) { bytes, _ in
             if let address = IPAddress(utf8: bytes) {
@@ -19,7 +20,7 @@ extension FlatJSONObject {
                 _ = try IPAddress(parsing: text)
                 detail = "unreadable"
             } catch {
-                detail = error.reason
+                detail = LogText.escaped(error.reason)
             }
             failure = FieldRejection("\(key.path) \(LogText.quoted(bytes)) is not an IP address: \(detail)")
             return false
@@ -30,7 +31,8 @@ extension FlatJSONObject {
 
     /// The first value as a TCP/UDP port (0...65535), written as a number or a numeric string.
     public func port(_ key: Key) throws(FieldRejection) -> Int? {
-        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Int in
+        guard let (bytes, _) = firstValue(key) else { return nil }
+        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Int in
             guard let value = NumericText.integer(bytes), (0...65_535).contains(value) else {
                 throw .invalid(key.path, bytes, expected: "a port number")
             }
@@ -40,7 +42,8 @@ extension FlatJSONObject {
 
     /// The first value as a non-negative count (bytes, packets, a process id).
     public func count(_ key: Key) throws(FieldRejection) -> Int64? {
-        try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Int64 in
+        guard let (bytes, _) = firstValue(key) else { return nil }
+        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Int64 in
             guard let value = NumericText.integer(bytes), value >= 0 else {
                 throw .invalid(key.path, bytes, expected: "a non-negative integer")
             }
@@ -57,11 +60,10 @@ extension FlatJSONObject {
         }
     }
 
-    /// The first value as a timestamp: an ISO 8601 string, or an epoch number in `epochUnit`
-    /// (a number, or a string of digits).
+    /// The first value as a timestamp: an ISO 8601 string (without a zone: in `timeZone`, nil for
+    /// UTC), or an epoch number in `epochUnit` (a number, or a string of digits).
     public func timestamp(
-        _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds,
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!
+        _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds, timeZone: TimeZone? = nil
     ) throws(FieldRejection) -> Date? {
         try withFirstValue(key) { bytes, _ throws(FieldRejection) -> Date in
             if let date = TimestampParser.date(iso8601: bytes, timeZone: timeZone)

@@ -17,38 +17,39 @@ extension FlatJSONObject {
         public var path: String { String(decoding: bytes, as: UTF8.self) }
     }
 
-    /// The index of the first leaf at `key`, or nil.
-    func firstLeaf(_ key: Key) -> Int? {
-        if slots.isEmpty { return nil }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key.hash) & mask
-        return storage.withUnsafeBufferPointer { stored in
-            key.bytes.withUnsafeBufferPointer { wanted in
-                while true {
-                    let candidate = slots[slot]
-                    if candidate < 0 { return nil }
-                    let leaf = leaves[Int(candidate)]
-                    if leaf.pathHash == key.hash, leaf.pathCount == wanted.count,
-                       wanted.count == 0
-                        || memcmp(stored.baseAddress! + leaf.pathStart, wanted.baseAddress!, wanted.count) == 0 {
-                        return Int(candidate)
-                    }
-                    slot = (slot + 1) & mask
+    /// The first leaf at `key`, or -1.
+    @inline(__always)
+    func firstLeaf(_ key: Key, in buffers: FlatJSONBuffers) -> Int32 {
+        let slotCount = buffers.slots.count
+        if slotCount == 0 { return -1 }
+        let mask = slotCount - 1
+        var slot = PathHash.slot(key.hash, mask: mask)
+        return key.bytes.withUnsafeBufferPointer { wanted in
+            while true {
+                let candidate = buffers.slots[slot]
+                if candidate < 0 { return -1 }
+                let leaf = buffers.leaves[Int(candidate)]
+                if leaf.pathHash == key.hash, Int(leaf.pathCount) == wanted.count,
+                   wanted.count == 0
+                    || memcmp(buffers.bytes.base + Int(leaf.pathStart), wanted.baseAddress!, wanted.count) == 0 {
+                    return candidate
                 }
+                slot = (slot + 1) & mask
             }
         }
     }
 
     /// True when at least one value sits at `key`.
-    public func contains(_ key: Key) -> Bool { firstLeaf(key) != nil }
+    public func contains(_ key: Key) -> Bool { firstLeaf(key, in: storage.buffers) >= 0 }
 
     /// How many values sit at `key`.
-    public func count(_ key: Key) -> Int {
+    public func valueCount(_ key: Key) -> Int {
+        let buffers = storage.buffers
         var count = 0
-        var next = firstLeaf(key).map { Int32($0) } ?? -1
+        var next = firstLeaf(key, in: buffers)
         while next >= 0 {
             count += 1
-            next = leaves[Int(next)].nextWithSamePath
+            next = buffers.leaves[Int(next)].nextWithSamePath
         }
         return count
     }
@@ -59,15 +60,13 @@ extension FlatJSONObject {
     public func forEachValue<Failure: Error>(
         _ key: Key, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isString: Bool) throws(Failure) -> Bool
     ) throws(Failure) {
-        guard let first = firstLeaf(key) else { return }
-        try storage.withUnsafeBufferPointer { stored throws(Failure) in
-            var next = Int32(first)
-            while next >= 0 {
-                let leaf = leaves[Int(next)]
-                let bytes = UnsafeBufferPointer(rebasing: stored[leaf.valueStart..<leaf.valueStart + leaf.valueCount])
-                guard try body(bytes, leaf.isString) else { return }
-                next = leaf.nextWithSamePath
-            }
+        let buffers = storage.buffers
+        var next = firstLeaf(key, in: buffers)
+        while next >= 0 {
+            let leaf = buffers.leaves[Int(next)]
+            let bytes = UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart), count: Int(leaf.valueCount))
+            guard try body(bytes, leaf.isString) else { return }
+            next = leaf.nextWithSamePath
         }
     }
 
@@ -75,12 +74,25 @@ extension FlatJSONObject {
     public func withFirstValue<Result, Failure: Error>(
         _ key: Key, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isString: Bool) throws(Failure) -> Result
     ) throws(Failure) -> Result? {
-        guard let index = firstLeaf(key) else { return nil }
-        let leaf = leaves[index]
-        return try storage.withUnsafeBufferPointer { stored throws(Failure) in
-            try body(UnsafeBufferPointer(rebasing: stored[leaf.valueStart..<leaf.valueStart + leaf.valueCount]),
-                     leaf.isString)
-        }
+        let buffers = storage.buffers
+        let index = firstLeaf(key, in: buffers)
+        guard index >= 0 else { return nil }
+        let leaf = buffers.leaves[Int(index)]
+        return try body(UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart), count: Int(leaf.valueCount)),
+                        leaf.isString)
+    }
+
+    /// The first value's bytes and kind at `key`, or nil. The bytes live in this object's storage:
+    /// valid while the object is neither changed nor destroyed (callers in this module use them
+    /// at once, which is what makes the typed field reads cheap).
+    @inline(__always)
+    func firstValue(_ key: Key) -> (bytes: UnsafeBufferPointer<UInt8>, isString: Bool)? {
+        let buffers = storage.buffers
+        let index = firstLeaf(key, in: buffers)
+        guard index >= 0 else { return nil }
+        let leaf = buffers.leaves[Int(index)]
+        return (UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart), count: Int(leaf.valueCount)),
+                leaf.isString)
     }
 
     /// The scalars at `key`; empty when the field is missing.
@@ -95,11 +107,29 @@ extension FlatJSONObject {
 
     /// The first value's text at `key`.
     public func string(_ key: Key) -> String? {
-        withFirstValue(key) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+        guard let value = firstValue(key) else { return nil }
+        return withExtendedLifetime(storage) { String(decoding: value.bytes, as: UTF8.self) }
+    }
+
+    /// The first value's text at `key` in lowercase (ASCII letters), as Elastic's pipelines lower
+    /// `network.transport`.
+    public func lowercasedString(_ key: Key) -> String? {
+        withFirstValue(key) { bytes, _ in
+            let text = String(decoding: bytes, as: UTF8.self)
+            return bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) ? text.lowercased() : text
+        }
     }
 
     /// Every value's text at `key`.
-    public func strings(_ key: Key) -> [String] { values(key).map(\.text) }
+    public func strings(_ key: Key) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(valueCount(key))
+        forEachValue(key) { bytes, _ in
+            result.append(String(decoding: bytes, as: UTF8.self))
+            return true
+        }
+        return result
+    }
 
     /// The first value as an integer, whether written as a number or a numeric string
     /// (`445`, `"445"`, `4.45e2`); nil when absent or not integral.

@@ -4,8 +4,8 @@
 /// objects flatten each object under the same prefix; numbers and booleans keep their JSON text;
 /// `null` is absent.
 ///
-/// Parsing copies the line once and records every leaf as byte ranges (no per-field allocation);
-/// a hash index over the paths makes a `Key` lookup a probe or two. A reader that parses many lines
+/// Parsing copies the line once and records every leaf as byte ranges in raw buffers (no
+/// per-field allocation); a hash index over the paths makes a `Key` lookup a probe or two. A reader that parses many lines
 /// keeps one object and calls `reparse(_:)`, which reuses its buffers.
 public struct FlatJSONObject: Sendable {
     /// A scalar leaf: its text (a string's decoded content, a number's or boolean's literal text)
@@ -20,27 +20,8 @@ public struct FlatJSONObject: Sendable {
         }
     }
 
-    /// One leaf: where its path and value bytes lie in `storage`, and the next leaf with the same path.
-    struct Leaf {
-        var pathStart: Int
-        var pathCount: Int
-        var valueStart: Int
-        var valueCount: Int
-        var pathHash: UInt64
-        var nextWithSamePath: Int32
-        var isString: Bool
-    }
-
-    /// A copy of the parsed bytes, followed by decoded strings and joined paths.
-    var storage: [UInt8] = []
-    /// Every scalar in document order.
-    var leaves: [Leaf] = []
-    /// Open-addressing index (power-of-two size): the first leaf of each distinct path, or -1.
-    var slots: [Int32] = []
-    /// The last leaf of each slot's chain while the index is built.
-    var chainTails: [Int32] = []
-    /// The path of the value being parsed (scratch, kept for its capacity).
-    var pathScratch: [UInt8] = []
+    /// The parsed content; shared between copies until one of them reparses.
+    var storage = FlatJSONStorage()
 
     /// An object with no fields; `reparse(_:)` fills it.
     public init() {}
@@ -65,26 +46,24 @@ extension FlatJSONObject {
     /// Every dotted path present, in no particular order.
     public var paths: Dictionary<String, [Scalar]>.Keys {
         var grouped: [String: [Scalar]] = [:]
-        for index in leaves.indices {
+        for index in 0..<storage.buffers.leaves.count {
             grouped[pathText(ofLeaf: index), default: []].append(scalar(ofLeaf: index))
         }
         return grouped.keys
     }
 
     func pathText(ofLeaf index: Int) -> String {
-        let leaf = leaves[index]
-        return storage.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[leaf.pathStart..<leaf.pathStart + leaf.pathCount]),
-                   as: UTF8.self)
-        }
+        let buffers = storage.buffers
+        let leaf = buffers.leaves[index]
+        return String(decoding: UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.pathStart),
+                                                    count: Int(leaf.pathCount)), as: UTF8.self)
     }
 
     func scalar(ofLeaf index: Int) -> Scalar {
-        let leaf = leaves[index]
-        let text = storage.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[leaf.valueStart..<leaf.valueStart + leaf.valueCount]),
-                   as: UTF8.self)
-        }
+        let buffers = storage.buffers
+        let leaf = buffers.leaves[index]
+        let text = String(decoding: UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart),
+                                                        count: Int(leaf.valueCount)), as: UTF8.self)
         return Scalar(text: text, isString: leaf.isString)
     }
 }

@@ -22,6 +22,8 @@ struct JSONScanner {
 
     @inline(__always)
     mutating func skipWhitespace() {
+        // NDJSON writers rarely put spaces between tokens.
+        if position < bytes.count, bytes[position] > 0x20 { return }
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
@@ -33,24 +35,58 @@ struct JSONScanner {
     /// Scans the string starting at the current `"`. Without escapes it returns the content's range
     /// in `bytes` and leaves `decoded` alone; with escapes it appends the decoded content to
     /// `decoded` and returns nil.
-    mutating func scanString(decodingEscapesInto decoded: inout [UInt8]) throws(JSONSyntaxError) -> Range<Int>? {
-        position += 1 // opening quote
+    @inline(__always)
+    mutating func scanString(decodingEscapesInto decoded: inout RawBuffer<UInt8>) throws(JSONSyntaxError) -> Range<Int>? {
+        // Fast path: plain ASCII up to the closing quote, found 8 bytes at a time.
+        let start = position + 1
+        let base = bytes.baseAddress!
+        var cursor = start
+        while cursor &+ 8 <= bytes.count {
+            let mask = Self.attentionMask(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+            if mask == 0 {
+                cursor &+= 8
+                continue
+            }
+            cursor &+= mask.trailingZeroBitCount &>> 3
+            if base[cursor] == UInt8(ascii: "\"") {
+                position = cursor &+ 1
+                return start..<cursor
+            }
+            break
+        }
+        position = start
+        return try scanStringSlowly(decodingEscapesInto: &decoded)
+    }
+
+    /// `scanString` for strings with escapes or non-ASCII bytes, and near the end of the input.
+    @inline(never)
+    private mutating func scanStringSlowly(decodingEscapesInto decoded: inout RawBuffer<UInt8>) throws(JSONSyntaxError) -> Range<Int>? {
         let start = position
         var runStart = start
         var escaped = false
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                if !escaped {
-                    position += 1
-                    return start..<(position - 1)
+        let base = bytes.baseAddress!
+        let count = bytes.count
+        while true {
+            // Jump to the first byte that needs a look, 8 bytes at a time.
+            if position + 8 <= count {
+                let mask = Self.attentionMask(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                if mask == 0 {
+                    position += 8
+                    continue
                 }
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                position += mask.trailingZeroBitCount >> 3
+            } else if position >= count {
+                throw error("unterminated string", at: start - 1)
+            }
+            let byte = base[position]
+            if byte == UInt8(ascii: "\"") {
                 position += 1
+                if !escaped { return start..<(position - 1) }
+                decoded.append(base + runStart, count: position - 1 - runStart)
                 return nil
             }
             if byte == UInt8(ascii: "\\") {
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                decoded.append(base + runStart, count: position - runStart)
                 escaped = true
                 try decodeEscape(into: &decoded)
                 runStart = position
@@ -62,11 +98,25 @@ struct JSONScanner {
                 try validateUTF8Sequence()
             }
         }
-        throw error("unterminated string", at: start - 1)
+    }
+
+    /// The high bit of each byte of `word` (little-endian) that is a quote, a backslash, a control
+    /// character or non-ASCII: the bytes the string scanner must look at. Bits above the lowest
+    /// set one may be spurious (borrows); the lowest is exact.
+    @inline(__always)
+    private static func attentionMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (hasQuote | hasBackslash | hasControl | word) & high
     }
 
     /// Decodes the escape at the current `\` and appends its UTF-8.
-    private mutating func decodeEscape(into decoded: inout [UInt8]) throws(JSONSyntaxError) {
+    private mutating func decodeEscape(into decoded: inout RawBuffer<UInt8>) throws(JSONSyntaxError) {
         let escapeStart = position
         guard position + 1 < bytes.count else { throw error("unterminated escape") }
         let kind = bytes[position + 1]
@@ -118,7 +168,7 @@ struct JSONScanner {
         return value
     }
 
-    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+    private static func appendUTF8(_ scalar: UInt32, to output: inout RawBuffer<UInt8>) {
         switch scalar {
         case 0..<0x80:
             output.append(UInt8(scalar))

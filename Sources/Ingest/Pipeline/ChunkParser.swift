@@ -9,8 +9,14 @@ struct ChunkParser<Reader: LineReader> {
     private let strict: Bool
     private let maxIssues: Int
 
-    init(options: IngestOptions, path: String) {
-        reader = Reader(options: options.reader)
+    /// `primer` lines go through the reader first, their outcomes dropped: a resumed stateful
+    /// reader (Zeek TSV) learns the file's header that way.
+    init(options: IngestOptions, path: String, primer: [[UInt8]] = []) {
+        var reader = Reader(options: options.reader)
+        for line in primer {
+            _ = line.withUnsafeBufferPointer { reader.read(line: $0, number: 0) }
+        }
+        self.reader = reader
         self.path = path
         format = Reader.format.rawValue
         strict = options.strict
@@ -23,10 +29,10 @@ struct ChunkParser<Reader: LineReader> {
         case .overlongLine:
             result.lines = 1
             reject(line: chunk.firstLine, reason: Self.overlongReason, into: &result)
-        case .lines(let bytes):
-            bytes.withUnsafeBufferPointer { buffer in
+        case .lines:
+            chunk.withLines { lines in
                 var number = chunk.firstLine
-                buffer.forEachLine { line in
+                lines.forEachLine { line in
                     result.lines += 1
                     read(line, number: number, into: &result)
                     number += 1
@@ -46,7 +52,8 @@ struct ChunkParser<Reader: LineReader> {
             reject(line: number, reason: Self.overlongReason, into: &result)
             return
         }
-        switch reader.read(line: line, number: number) {
+        let outcome = reader.read(line: line, number: number)
+        switch consume outcome {
         case .event(let event):
             guard event.isSMB else {
                 result.events += 1

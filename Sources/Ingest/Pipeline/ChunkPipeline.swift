@@ -9,6 +9,7 @@ import Foundation
 final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     private let condition = NSCondition()
     private let chunker: LineChunker
+    private let pool: ChunkBuffer.Pool
     private let options: IngestOptions
     private let path: String
     private let workers: Int
@@ -24,8 +25,13 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     /// Why the input ended early, once reading has ended.
     private(set) var sourceError: SourceError?
 
-    init(chunker: LineChunker, first: LineChunk, options: IngestOptions, path: String, workers: Int) {
+    private let primer: [[UInt8]]
+
+    init(chunker: LineChunker, first: LineChunk, options: IngestOptions, path: String, workers: Int,
+         primer: [[UInt8]] = []) {
+        self.primer = primer
         self.chunker = chunker
+        pool = chunker.pool
         self.options = options
         self.path = path
         self.workers = workers
@@ -110,7 +116,7 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     }
 
     private func parseChunks() {
-        var parser = ChunkParser<Reader>(options: options, path: path)
+        var parser = ChunkParser<Reader>(options: options, path: path, primer: primer)
         while true {
             condition.lock()
             while !stopped && pending.isEmpty && !readingEnded { condition.wait() }
@@ -121,6 +127,7 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
             let chunk = pending.removeFirst()
             condition.unlock()
             let result = parser.parse(chunk)
+            if case .lines(let buffer, _) = chunk.content { pool.recycle(buffer) }
             condition.lock()
             results[result.sequence] = result
             condition.broadcast()

@@ -3,8 +3,9 @@ import Foundation
 /// A run of complete lines cut from an input, numbered, or the place of one line too long to read.
 struct LineChunk: Sendable {
     enum Content: Sendable {
-        /// Whole lines with their terminators (the input's last line may lack one).
-        case lines([UInt8])
+        /// Whole lines with their terminators (the input's last line may lack one): the first
+        /// `count` bytes of `buffer`.
+        case lines(ChunkBuffer, count: Int)
         /// A line longer than `LineChunker.maximumLineLength`, skipped unread.
         case overlongLine
     }
@@ -19,15 +20,22 @@ struct LineChunk: Sendable {
     /// The first `limit` lines as text (terminators and a trailing `\r` removed, each cut at
     /// 64 KiB): the sample a `LineReader.recognizes` sees.
     func sampleLines(_ limit: Int) -> [String] {
-        guard case .lines(let bytes) = content else { return [] }
         var sample: [String] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.forEachLine { line in
+        withLines { lines in
+            lines.forEachLine { line in
                 sample.append(String(decoding: UnsafeBufferPointer(rebasing: line.prefix(65_536)), as: UTF8.self))
                 return sample.count < limit
             }
         }
         return sample
+    }
+}
+
+extension LineChunk {
+    /// Calls `body` with the chunk's line bytes; not at all for an `overlongLine`.
+    func withLines(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard case .lines(let buffer, let count) = content else { return }
+        body(UnsafeBufferPointer(start: buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
     }
 }
 

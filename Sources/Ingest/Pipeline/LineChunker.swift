@@ -3,87 +3,134 @@ import Foundation
 /// Cuts a byte stream into `LineChunk`s of about `targetSize` bytes at line boundaries, numbering
 /// the lines, stripping a leading UTF-8 byte-order mark. Memory stays bounded whatever the input:
 /// a line longer than `maximumLineLength` is skipped (read and dropped) and reported as one
-/// `overlongLine` chunk.
+/// `overlongLine` chunk. Chunk memory comes from `pool`; whoever consumes a chunk recycles it.
 final class LineChunker {
     /// Lines longer than this (1 MiB) are rejected unread.
     static let maximumLineLength = 1 << 20
 
     let targetSize: Int
+    let pool: ChunkBuffer.Pool
     private let source: any ByteSource
-    /// The working buffer: the carried-over partial line, then fresh input.
-    private let buffer: UnsafeMutableRawBufferPointer
+    /// The partial line after the last chunk's final newline.
+    private var carry: UnsafeMutableRawBufferPointer
     private var carried = 0
     private var ended = false
     private var skippingOverlongLine = false
+    /// A read error held back until the complete lines read before it are handed out.
+    private var pendingFailure: SourceError?
     private var nextSequence = 0
     private var nextLine = 1
 
-    init(source: any ByteSource, targetSize: Int = 2 << 20) {
+    /// `firstLine` numbers the source's first line (a followed file resumes mid-way).
+    init(source: any ByteSource, firstLine: Int = 1, targetSize: Int = 2 << 20) {
         precondition(targetSize > Self.maximumLineLength, "a chunk must hold the longest line")
         self.source = source
         self.targetSize = targetSize
-        buffer = .allocate(byteCount: targetSize + 64 * 1024, alignment: 64)
+        nextLine = firstLine
+        pool = ChunkBuffer.Pool(capacity: targetSize + 64 * 1024)
+        carry = .allocate(byteCount: Self.maximumLineLength, alignment: 16)
     }
 
-    deinit { buffer.deallocate() }
+    deinit { carry.deallocate() }
 
-    /// The next chunk, or nil at the end of the input.
+    /// The next chunk, or nil at the end of the input. A read error comes after the complete
+    /// lines read before it (a partial last line is dropped).
     func next() throws(SourceError) -> LineChunk? {
+        if let pendingFailure {
+            self.pendingFailure = nil
+            throw pendingFailure
+        }
         if skippingOverlongLine { return try skipOverlongLine() }
+        let chunkBuffer = pool.obtain()
+        let buffer = chunkBuffer.bytes
+        buffer.baseAddress!.copyMemory(from: carry.baseAddress!, byteCount: carried)
         var filled = carried
+        carried = 0
         while filled < targetSize && !ended {
-            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-            if count == 0 { ended = true }
-            filled += count
+            do throws(SourceError) {
+                let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                if count == 0 { ended = true }
+                filled += count
+            } catch {
+                ended = true
+                pendingFailure = error
+                guard let lastNewline = buffer[..<filled].lastIndex(of: 0x0A) else {
+                    pool.recycle(chunkBuffer)
+                    return try next()
+                }
+                filled = lastNewline + 1
+            }
         }
-        var start = 0
-        if nextSequence == 0, filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+        if nextSequence == 0, filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + 3, byteCount: filled - 3)
+            filled -= 3
+        }
         if ended {
-            carried = 0
-            guard filled > start else { return nil }
-            return makeChunk(from: start, to: filled)
+            guard filled > 0 else {
+                pool.recycle(chunkBuffer)
+                return nil
+            }
+            return makeChunk(chunkBuffer, count: filled)
         }
-        guard let lastNewline = buffer[start..<filled].lastIndex(of: 0x0A) else {
-            carried = 0
+        guard let lastNewline = buffer[..<filled].lastIndex(of: 0x0A) else {
+            pool.recycle(chunkBuffer)
             return try skipOverlongLine()
         }
         let end = lastNewline + 1
-        let chunk = makeChunk(from: start, to: end)
-        carried = filled - end
-        if carried > Self.maximumLineLength {
-            carried = 0
+        let rest = filled - end
+        if rest > Self.maximumLineLength {
             skippingOverlongLine = true
-        } else if carried > 0 {
-            buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + end, byteCount: carried)
+        } else {
+            carry.baseAddress!.copyMemory(from: buffer.baseAddress! + end, byteCount: rest)
+            carried = rest
         }
-        return chunk
+        return makeChunk(chunkBuffer, count: end)
     }
 
-    private func makeChunk(from start: Int, to end: Int) -> LineChunk {
-        let bytes = Array(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
-        var lines = 0
-        for byte in bytes where byte == 0x0A { lines += 1 }
-        if bytes.last != 0x0A { lines += 1 }
+    private func makeChunk(_ buffer: ChunkBuffer, count: Int) -> LineChunk {
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer.bytes[..<count])
+        var lines = Self.newlines(in: bytes)
+        if bytes[count - 1] != 0x0A { lines += 1 }
         defer {
             nextSequence += 1
             nextLine += lines
         }
-        return LineChunk(sequence: nextSequence, firstLine: nextLine, lineCount: lines, content: .lines(bytes))
+        return LineChunk(sequence: nextSequence, firstLine: nextLine, lineCount: lines,
+                         content: .lines(buffer, count: count))
+    }
+
+    /// How many `\n` bytes `bytes` holds, counted 8 at a time.
+    static func newlines(in bytes: UnsafeRawBufferPointer) -> Int {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0
+        var offset = 0
+        while offset &+ 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            // High bit set exactly in the bytes that are zero (that were newlines); the multiply
+            // sums the per-byte flags into the top byte.
+            let zero = ~((word & low) &+ low | word) & ~low
+            count &+= Int(truncatingIfNeeded: ((zero &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
+            offset &+= 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] == 0x0A { count += 1 }
+            offset += 1
+        }
+        return count
     }
 
     /// Reads past the end of the current (overlong) line and reports it.
     private func skipOverlongLine() throws(SourceError) -> LineChunk {
         skippingOverlongLine = false
         while !ended {
-            let count = try source.read(into: buffer)
+            let count = try source.read(into: carry)
             if count == 0 {
                 ended = true
                 break
             }
-            if let newline = memchr(buffer.baseAddress!, 0x0A, count) {
-                let end = buffer.baseAddress!.distance(to: newline) + 1
-                carried = count - end
-                buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + end, byteCount: carried)
+            if let newline = carry[..<count].firstIndex(of: 0x0A) {
+                carried = count - (newline + 1)
+                carry.baseAddress!.copyMemory(from: carry.baseAddress! + newline + 1, byteCount: carried)
                 break
             }
         }

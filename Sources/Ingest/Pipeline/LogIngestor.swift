@@ -26,6 +26,38 @@ public struct LogIngestor: Sendable {
     /// with their `RecordOrigin`; other events are only counted. `deliver` may throw to abort (the
     /// error propagates). Problems with the input itself end up in `FileSummary.fatalError`.
     public func ingest(_ input: InputFile, deliver: ([IngestedEvent]) throws -> Void) throws -> FileSummary {
+        try withOpenedInput(input) { chunker, first, summary in
+            guard let readerType = chooseReader(sample: first.sampleLines(FormatSniffer.sampleSize)) else {
+                summary.fatalError = unknownFormatMessage
+                return
+            }
+            summary.format = readerType.format
+            // A concrete type lets the compiler specialize the whole pipeline for it (the generic
+            // path reads each line through witness tables): worth it for the high-volume formats.
+            if let ecs = readerType as? ECSReader.Type {
+                try run(ecs, chunker: chunker, first: first, summary: &summary, deliver: deliver)
+            } else {
+                try run(readerType, chunker: chunker, first: first, summary: &summary, deliver: deliver)
+            }
+        }
+    }
+
+    /// Reads one input with the given reader, neither sniffing nor looking at `options.format`:
+    /// for callers that know the format (a reader's tests, a reader's benchmark).
+    public func ingest<Reader: LineReader>(
+        _ input: InputFile, as reader: Reader.Type, deliver: ([IngestedEvent]) throws -> Void
+    ) throws -> FileSummary {
+        try withOpenedInput(input) { chunker, first, summary in
+            summary.format = Reader.format
+            try run(reader, chunker: chunker, first: first, summary: &summary, deliver: deliver)
+        }
+    }
+
+    /// Opens the input, decides gzip from its magic bytes, cuts its first chunk and checks that it
+    /// is text; then hands the chunker and first chunk to `body`. Problems end up in the summary.
+    private func withOpenedInput(
+        _ input: InputFile, _ body: (LineChunker, LineChunk, inout FileSummary) throws -> Void
+    ) rethrows -> FileSummary {
         var summary = FileSummary(path: input.displayName)
         let descriptor = input.isStandardInput ? STDIN_FILENO : open(input.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -35,7 +67,7 @@ public struct LogIngestor: Sendable {
         defer { if !input.isStandardInput { close(descriptor) } }
 
         let chunker: LineChunker
-        let first: LineChunk?
+        let first: LineChunk
         do throws(SourceError) {
             let head = try FileDescriptorSource.readHead(descriptor: descriptor, count: Self.headSize)
             guard !head.isEmpty else {
@@ -45,36 +77,30 @@ public struct LogIngestor: Sendable {
             let raw = FileDescriptorSource(descriptor: descriptor, head: head)
             let isGzip = GzipSource.isGzip(head)
             chunker = LineChunker(source: isGzip ? try GzipSource(compressed: raw) : raw)
-            first = try chunker.next()
-            guard first != nil else {
+            guard let chunk = try chunker.next() else {
                 summary.fatalError = isGzip ? "empty file (the gzip stream holds no data)" : "empty file"
                 return summary
             }
+            first = chunk
         } catch {
             summary.fatalError = error.message
             return summary
         }
-        guard let first else { return summary }
         if let problem = Self.binaryContent(first) {
             summary.fatalError = problem
             return summary
         }
-        let sample = first.sampleLines(FormatSniffer.sampleSize)
-        guard let readerType = chooseReader(sample: sample) else {
-            summary.fatalError = unknownFormatMessage
-            return summary
-        }
-        summary.format = readerType.format
-        return try run(readerType, chunker: chunker, first: first, summary: summary, deliver: deliver)
+        try body(chunker, first, &summary)
+        return summary
     }
 
     /// The reader `options.format` names, else the one the sample looks like.
-    private func chooseReader(sample: [String]) -> (any LineReader.Type)? {
+    func chooseReader(sample: [String]) -> (any LineReader.Type)? {
         if let format = options.format { return FormatSniffer.reader(for: format) }
         return FormatSniffer.detect(sample)
     }
 
-    private var unknownFormatMessage: String {
+    var unknownFormatMessage: String {
         if let format = options.format { return "no reader for format \(format.rawValue) in this build" }
         let known = FormatSniffer.readers.map { $0.format.rawValue }.joined(separator: ", ")
         return "unknown log format: the first lines match none of \(known) (choose one with --format)"
@@ -82,20 +108,20 @@ public struct LogIngestor: Sendable {
 
     /// A message when the head of the input is not text (holds a NUL byte), else nil.
     private static func binaryContent(_ chunk: LineChunk) -> String? {
-        guard case .lines(let bytes) = chunk.content,
-              let offset = bytes.prefix(headSize).firstIndex(of: 0) else { return nil }
+        var offset: Int?
+        chunk.withLines { lines in offset = lines.prefix(headSize).firstIndex(of: 0) }
+        guard let offset else { return nil }
         return "binary data (a NUL byte at offset \(offset)), not a text log"
     }
 
-    private func run<Reader: LineReader>(
-        _: Reader.Type, chunker: LineChunker, first: LineChunk, summary: FileSummary,
-        deliver: ([IngestedEvent]) throws -> Void
-    ) throws -> FileSummary {
-        var summary = summary
+    func run<Reader: LineReader>(
+        _: Reader.Type, chunker: LineChunker, first: LineChunk, summary: inout FileSummary,
+        primer: [[UInt8]] = [], deliver: ([IngestedEvent]) throws -> Void
+    ) throws {
         let parallel = Reader.self is any StatelessLineReader.Type
         let pipeline = ChunkPipeline<Reader>(
             chunker: chunker, first: first, options: options, path: summary.path,
-            workers: parallel ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+            workers: parallel ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1, primer: primer
         )
         pipeline.start()
         defer { pipeline.stop() }
@@ -123,6 +149,5 @@ public struct LogIngestor: Sendable {
         if summary.fatalError == nil, let error = pipeline.sourceError {
             summary.fatalError = "\(error.message) (after line \(summary.lines))"
         }
-        return summary
     }
 }

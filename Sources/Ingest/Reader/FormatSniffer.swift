@@ -3,7 +3,8 @@ public enum FormatSniffer {
     /// Every reader, in the order `detect` asks them: the first whose `recognizes` accepts the
     /// sample wins, so more specific formats come first and the generic ECS reader last.
     public static let readers: [any LineReader.Type] = [
-        ZeekTSVReader.self, ZeekJSONReader.self, SuricataReader.self, ECSReader.self,
+        ZeekTSVReader.self, ZeekJSONReader.self, SuricataReader.self, SysmonReader.self, PANOSReader.self,
+        ECSReader.self,
     ]
 
     /// How many first lines `detect` looks at.

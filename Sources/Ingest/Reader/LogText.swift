@@ -6,18 +6,24 @@ public enum LogText {
 
     /// The bytes as a double-quoted, escaped string.
     public static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let shown = UnsafeBufferPointer(rebasing: bytes.prefix(quotedLimit))
-        var text = "\""
-        for scalar in String(decoding: shown, as: UTF8.self).unicodeScalars {
+        let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(quotedLimit)), as: UTF8.self)
+        return "\"" + escaped(shown, escapingQuotes: true) + (bytes.count > quotedLimit ? "…\"" : "\"")
+    }
+
+    /// `text` with control characters (C0, DEL, C1) written as `\u{…}` escapes; with
+    /// `escapingQuotes`, also `"` and `\` backslash-escaped.
+    public static func escaped(_ text: String, escapingQuotes: Bool = false) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
+            case "\"" where escapingQuotes: result += "\\\""
+            case "\\" where escapingQuotes: result += "\\\\"
             case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                text += "\\u{\(String(scalar.value, radix: 16))}"
-            default: text.unicodeScalars.append(scalar)
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
             }
         }
-        return text + (bytes.count > quotedLimit ? "…\"" : "\"")
+        return result
     }
 
     /// A string as a double-quoted, escaped string.

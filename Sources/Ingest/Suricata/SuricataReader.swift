@@ -5,85 +5,117 @@ import Foundation
 /// maps them (`packages/suricata/data_stream/eve/elasticsearch/ingest_pipeline/default.yml`).
 /// Other event types are skipped by type. `src_*` is the client (Suricata swaps reversed flows
 /// before logging), so `flow.bytes_toserver` is what the client sent.
-public struct SuricataReader: LineReader {
+public struct SuricataReader: StatelessLineReader {
+    /// `.suricata`.
     public static let format = LogFormat.suricata
 
-    private static let utc = TimeZone(identifier: "UTC")!
-    private static let network = ["network"]
-    private static let protocolTypes = ["protocol"]
+    private typealias Key = FlatJSONObject.Key
+    private static let eventType = Key("event_type")
+    private static let timestamp = Key("timestamp")
+    private static let sourceIP = Key("src_ip")
+    private static let destinationIP = Key("dest_ip")
+    private static let sourcePort = Key("src_port")
+    private static let destinationPort = Key("dest_port")
+    private static let transport = Key("proto")
+    private static let applicationProtocol = Key("app_proto")
+    private static let flowID = Key("flow_id")
+    private static let communityID = Key("community_id")
+    private static let sensor = Key("host")
+    private static let flowState = Key("flow.state")
+    private static let bytesToServer = Key("flow.bytes_toserver")
+    private static let bytesToClient = Key("flow.bytes_toclient")
+    private static let packetsToServer = Key("flow.pkts_toserver")
+    private static let packetsToClient = Key("flow.pkts_toclient")
+    private static let flowStart = Key("flow.start")
+    private static let flowEnd = Key("flow.end")
 
+    private static let network = ["network"]
+    private static let connectionTypes = ["connection"]
+    private static let startedTypes = ["connection", "start"]
+    private static let endedTypes = ["connection", "end"]
+    private static let protocolTypes = ["protocol"]
+    /// `app_proto` values Elastic does not copy to `network.protocol`.
+    private static let unnamedProtocols: Set<String> = ["failed", "template", "template-rust"]
+
+    private var eve = FlatJSONObject()
+
+    /// A reader for one file. The options change nothing: eve times carry their offset.
     public init(options: ReaderOptions) {}
 
     /// The first JSON object has Suricata's `event_type` and `timestamp`.
     public static func recognizes(_ sample: [String]) -> Bool {
+        var object = FlatJSONObject()
         for line in sample {
-            guard let object = try? line.withASCIIBytes({ bytes throws(JSONSyntaxError) in
-                try FlatJSONObject(parsing: bytes.droppingByteOrderMark)
-            }) else { continue }
-            return object.string("event_type") != nil && object.string("timestamp") != nil
+            let parsed = line.withASCIIBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
+            if parsed { return object.contains(eventType) && object.contains(timestamp) }
         }
         return false
     }
 
+    /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         if line.isBlank { return .structural }
-        let eve: FlatJSONObject
         do {
-            eve = try FlatJSONObject(parsing: line)
+            try eve.reparse(line)
         } catch {
             return .rejected(reason: "suricata JSON: \(error)")
         }
-        guard let eventType = eve.string("event_type")?.lowercased() else {
+        guard let type = eve.lowercasedString(Self.eventType) else {
             return .rejected(reason: "suricata event has no event_type")
         }
-        guard eventType == "flow" || eventType == "smb" else {
-            return .skipped(reason: Self.skipReason(eventType: eventType))
-        }
+        guard type == "flow" || type == "smb" else { return .skipped(reason: Self.skipReason(eventType: type)) }
         do {
-            return .event(try Self.event(eve, isFlow: eventType == "flow"))
+            return .event(try event(isFlow: type == "flow"))
         } catch {
-            return .rejected(reason: error.reason)
+            return .rejected(reason: "suricata \(error.reason)")
         }
     }
 
-    private struct FieldError: Error {
-        var reason: String
-    }
-
-    private static func event(_ eve: FlatJSONObject, isFlow: Bool) throws(FieldError) -> NetworkEvent {
-        var event = NetworkEvent(dataset: "suricata.eve", module: "suricata", categories: network)
-        event.timestamp = try time(eve, "timestamp", required: true)
-        event.sourceIPs = [try address(eve, "src_ip")]
-        event.destinationIPs = [try address(eve, "dest_ip")]
-        event.sourcePort = try port(eve, "src_port")
-        event.destinationPort = try port(eve, "dest_port")
-        event.transport = eve.string("proto")?.lowercased()
-        event.flowID = eve.string("flow_id")
-        event.communityID = eve.string("community_id")
-        event.observerHostName = eve.string("host")
+    private func event(isFlow: Bool) throws(FieldRejection) -> NetworkEvent {
+        var event = NetworkEvent(dataset: "suricata.eve", module: "suricata", categories: Self.network)
+        event.timestamp = try required(eve.timestamp(Self.timestamp), "timestamp")
+        event.sourceIPs = try required(eve.ipAddresses(Self.sourceIP), "src_ip")
+        event.destinationIPs = try required(eve.ipAddresses(Self.destinationIP), "dest_ip")
+        event.sourcePort = try eve.port(Self.sourcePort)
+        event.destinationPort = try eve.port(Self.destinationPort)
+        event.transport = eve.lowercasedString(Self.transport)
+        event.flowID = eve.string(Self.flowID)
+        event.communityID = eve.string(Self.communityID)
+        event.observerHostName = eve.string(Self.sensor)
         if isFlow {
-            let state = eve.string("flow.state")
+            let state = eve.string(Self.flowState)
             event.connectionState = state
-            event.types = ["connection"] + (state == "new" ? ["start"] : state == "closed" ? ["end"] : [])
-            event.sourceBytes = eve.integer("flow.bytes_toserver")
-            event.destinationBytes = eve.integer("flow.bytes_toclient")
-            event.sourcePackets = eve.integer("flow.pkts_toserver")
-            event.destinationPackets = eve.integer("flow.pkts_toclient")
-            event.start = try time(eve, "flow.start", required: false)
-            event.end = try time(eve, "flow.end", required: false)
+            event.types = state == "new" ? Self.startedTypes : state == "closed" ? Self.endedTypes : Self.connectionTypes
+            event.sourceBytes = try eve.count(Self.bytesToServer)
+            event.destinationBytes = try eve.count(Self.bytesToClient)
+            event.sourcePackets = try eve.count(Self.packetsToServer)
+            event.destinationPackets = try eve.count(Self.packetsToClient)
+            event.start = try eve.timestamp(Self.flowStart)
+            event.end = try eve.timestamp(Self.flowEnd)
             if let start = event.start, let end = event.end, start <= end {
                 event.durationNanoseconds = Int64((end.timeIntervalSince(start) * 1e9).rounded())
             }
         } else {
-            event.types = protocolTypes
+            event.types = Self.protocolTypes
             event.applicationProtocol = "smb"
         }
-        if let appProto = eve.string("app_proto")?.lowercased(), !appProto.isEmpty,
-           !["failed", "template", "template-rust"].contains(appProto) {
+        if let appProto = eve.lowercasedString(Self.applicationProtocol), !appProto.isEmpty,
+           !Self.unnamedProtocols.contains(appProto) {
             event.applicationProtocol = appProto == "ftp-data" ? "ftp" : appProto
         }
         return event
+    }
+
+    /// A value the mapping cannot do without.
+    private func required<Value: Collection>(_ value: Value, _ name: String) throws(FieldRejection) -> Value {
+        guard !value.isEmpty else { throw FieldRejection("event has no \(name)") }
+        return value
+    }
+
+    private func required<Value>(_ value: Value?, _ name: String) throws(FieldRejection) -> Value {
+        guard let value else { throw FieldRejection("event has no \(name)") }
+        return value
     }
 
     /// One reason per event type, so the summary can count them; odd type names share one.
@@ -93,33 +125,5 @@ public struct SuricataReader: LineReader {
                 || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
         }
         return isPlainName ? "suricata \(eventType) event" : "suricata event of an unknown type"
-    }
-
-    private static func address(_ eve: FlatJSONObject, _ key: String) throws(FieldError) -> IPAddress {
-        guard let text = eve.string(key) else { throw FieldError(reason: "suricata event has no \(key)") }
-        do {
-            return try IPAddress(parsing: text)
-        } catch {
-            throw FieldError(reason: "suricata \(key) \(PrintableText.quoted(text)) is not an IP address")
-        }
-    }
-
-    private static func port(_ eve: FlatJSONObject, _ key: String) throws(FieldError) -> Int? {
-        guard let text = eve.string(key) else { return nil }
-        guard let value = eve.integer(key), (0...65_535).contains(value) else {
-            throw FieldError(reason: "suricata \(key) \(PrintableText.quoted(text)) is not a port")
-        }
-        return Int(value)
-    }
-
-    /// `2023-09-18T06:13:21.216460+0000`: ISO 8601 with an offset written without a colon.
-    private static func time(_ eve: FlatJSONObject, _ key: String, required: Bool) throws(FieldError) -> Date? {
-        guard let text = eve.string(key) else {
-            if required { throw FieldError(reason: "suricata event has no \(key)") }
-            return nil
-        }
-        let civil = text.withASCIIBytes { CivilTimestamp(ascii: $0) }
-        guard let civil else { throw FieldError(reason: "suricata \(key) \(PrintableText.quoted(text)) is not a time") }
-        return civil.date(assuming: utc)
     }
 }

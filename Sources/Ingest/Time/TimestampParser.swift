@@ -14,9 +14,8 @@ public enum TimestampParser {
     }
 
     /// Parses an ISO 8601 date-time; nil when the bytes are not one or a field is out of range.
-    public static func date(
-        iso8601 bytes: UnsafeBufferPointer<UInt8>, timeZone: TimeZone = TimeZone(identifier: "UTC")!
-    ) -> Date? {
+    /// A time without a zone is read in `timeZone` (nil: UTC).
+    public static func date(iso8601 bytes: UnsafeBufferPointer<UInt8>, timeZone: TimeZone? = nil) -> Date? {
         var cursor = DigitCursor(bytes)
         guard let year = cursor.digits(4), cursor.skip(anyOf: "-/"),
               let month = cursor.digits(2), (1...12).contains(month), cursor.skip(anyOf: "-/"),
@@ -33,6 +32,7 @@ public enum TimestampParser {
         let localSeconds = Double(daysSinceEpoch(year: year, month: month, day: day) * 86_400
             + hour * 3_600 + minute * 60 + second) + fraction
         if cursor.atEnd {
+            guard let timeZone else { return Date(timeIntervalSince1970: localSeconds) }
             let guess = Date(timeIntervalSince1970: localSeconds)
             let offset = timeZone.secondsFromGMT(for: guess)
             let adjusted = Date(timeIntervalSince1970: localSeconds - Double(offset))

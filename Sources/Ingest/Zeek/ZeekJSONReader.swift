@@ -6,83 +6,79 @@ import Detection
 /// export (`{"id":{"orig_h":…}}`, which `FlatJSONObject` resolves as `id.orig_h`).
 ///
 /// The log type comes from `_path` or `@stream`, else from the fields present. Mapping and skip
-/// rules are the TSV reader's (`ZeekRecordMapper`).
-public struct ZeekJSONReader: LineReader {
+/// rules are the TSV reader's (`ZeekRecordMapper`); values are decoded from the JSON bytes.
+public struct ZeekJSONReader: StatelessLineReader {
+    /// `.zeekJSON`.
     public static let format = LogFormat.zeekJSON
 
+    private typealias Key = FlatJSONObject.Key
+    private static let path = Key("_path")
+    private static let stream = Key("@stream")
+    private static let sensor = Key("@system")
+    private static let timestamp = Key("ts")
+    /// Each mapped field's keys: the dotted name, then the underscore form when it differs.
+    private static let fieldKeys: [(field: ZeekField, keys: [Key])] = ZeekField.allCases.map { field in
+        (field, field.name.contains(".") ? [Key(field.name), Key(field.underscoredName)] : [Key(field.name)])
+    }
+
+    private var object = FlatJSONObject()
+    private var addresses = AddressArrayCache()
+
+    /// A reader for one file. The options change nothing: Zeek JSON times carry their zone.
     public init(options: ReaderOptions) {}
 
     /// The first JSON object names a Zeek stream (`_path`, `@stream`) or has Zeek's `ts`, `uid`
     /// and connection id.
     public static func recognizes(_ sample: [String]) -> Bool {
+        var object = FlatJSONObject()
         for line in sample {
-            let object: FlatJSONObject
-            do {
-                object = try line.withASCIIBytes { bytes throws(JSONSyntaxError) in
-                    try FlatJSONObject(parsing: bytes.droppingByteOrderMark)
-                }
-            } catch {
-                continue
-            }
-            let record = ZeekJSONRecord(object)
-            return record.has("ts") && (record.streamName != nil || record.has("uid") && record.has("id.orig_h"))
+            let parsed = line.withASCIIBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
+            guard parsed else { continue }
+            return object.contains(timestamp)
+                && (object.contains(path) || object.contains(stream) || has("uid", in: object) && has("id.orig_h", in: object))
         }
         return false
     }
 
+    /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         if line.isBlank { return .structural }
-        let object: FlatJSONObject
         do {
-            object = try FlatJSONObject(parsing: line)
+            try object.reparse(line)
         } catch {
             return .rejected(reason: "zeek JSON: \(error)")
         }
-        let json = ZeekJSONRecord(object)
-        let streamName = json.streamName
-        let logType = streamName.map { ZeekLogType(path: $0) } ?? ZeekLogType(inferringFrom: json.has)
-        guard let logType else { return .skipped(reason: ZeekLogType.skipReason(forLog: streamName)) }
+        let streamName = object.string(Self.path) ?? object.string(Self.stream)
+        let inferred = streamName == nil ? ZeekLogType { [object] name in Self.has(name, in: object) } : nil
+        guard let logType = streamName.map({ ZeekLogType(path: $0) }) ?? inferred else {
+            return .skipped(reason: ZeekLogType.skipReason(forLog: streamName))
+        }
         var mapper = ZeekRecordMapper(logType: logType)
         var event = mapper.template
-        for field in ZeekField.allCases {
-            guard let value = json.value(field) else { continue }
-            do {
-                try value.withASCIIBytes { bytes throws(ZeekFieldError) in
-                    try mapper.assign(field, bytes: bytes, text: { value }, into: &event)
+        do {
+            for (field, keys) in Self.fieldKeys {
+                guard let key = keys.first(where: object.contains) else { continue }
+                try object.withFirstValue(key) { bytes, _ throws(FieldRejection) in
+                    // Zeek omits unset fields; an empty string is unset too.
+                    guard !bytes.isEmpty else { return }
+                    try mapper.assign(
+                        field, bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) },
+                        into: &event, addresses: &addresses
+                    )
                 }
-            } catch {
-                return .rejected(reason: "zeek \(error.reason)")
             }
+        } catch {
+            return .rejected(reason: "zeek \(error.reason)")
         }
-        event.observerHostName = json.sensor
+        event.observerHostName = object.string(Self.sensor)
         guard mapper.finish(&event) else { return .rejected(reason: "zeek record has no ts value") }
         return .event(event)
     }
-}
-
-/// A Zeek JSON line, read through both key spellings (`id.orig_h` and `id_orig_h`).
-private struct ZeekJSONRecord {
-    let object: FlatJSONObject
-
-    init(_ object: FlatJSONObject) { self.object = object }
-
-    /// `_path` (json-streaming-logs) or `@stream` (OTRF).
-    var streamName: String? { object.string("_path") ?? object.string("@stream") }
-
-    /// The sensor host, `@system` in OTRF's logs.
-    var sensor: String? { object.string("@system") }
 
     /// True when the dotted name or its underscore form is present.
-    func has(_ dottedName: String) -> Bool {
-        if !object.values(dottedName).isEmpty { return true }
-        guard dottedName.contains(".") else { return false }
-        return !object.values(String(dottedName.map { $0 == "." ? "_" : $0 })).isEmpty
-    }
-
-    /// The first value of a field in either spelling; empty strings count as unset.
-    func value(_ field: ZeekField) -> String? {
-        let value = object.string(field.name) ?? object.string(field.underscoredName)
-        return value?.isEmpty == false ? value : nil
+    private static func has(_ dottedName: String, in object: FlatJSONObject) -> Bool {
+        object.contains(Key(dottedName))
+            || dottedName.contains(".") && object.contains(Key(String(dottedName.map { $0 == "." ? "_" : $0 })))
     }
 }

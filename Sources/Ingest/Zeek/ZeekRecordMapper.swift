@@ -6,7 +6,8 @@ import Foundation
 /// reader decodes them. Both Zeek readers, TSV and JSON, share this one mapping.
 ///
 /// It writes straight into the caller's `NetworkEvent` (no intermediate record, no copy of the
-/// event), which keeps a conn.log row at one string and two small arrays allocated.
+/// event), which keeps a conn.log row at one string allocated, plus the address arrays of
+/// addresses not seen recently (`AddressArrayCache`).
 struct ZeekRecordMapper {
     private let logType: ZeekLogType
     private var localOrigin: Bool?
@@ -32,10 +33,10 @@ struct ZeekRecordMapper {
     @inline(__always)
     mutating func assign(
         _ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
-        into event: inout NetworkEvent
-    ) throws(ZeekFieldError) {
-        func failure(_ expectation: String) -> ZeekFieldError {
-            ZeekFieldError(field: field, value: String(decoding: bytes, as: UTF8.self), expectation: expectation)
+        into event: inout NetworkEvent, addresses: inout AddressArrayCache
+    ) throws(FieldRejection) {
+        func failure(_ expectation: String) -> FieldRejection {
+            .invalid(field.name, bytes, expected: expectation)
         }
         let isConnection = logType == .connection
         switch field {
@@ -44,15 +45,15 @@ struct ZeekRecordMapper {
             event.timestamp = date
         case .originHost:
             guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
-            event.sourceIPs = [address]
+            event.sourceIPs = addresses.array(for: address)
         case .responderHost:
             guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
-            event.destinationIPs = [address]
+            event.destinationIPs = addresses.array(for: address)
         case .originPort:
-            guard let port = ASCIINumber.port(bytes) else { throw failure("a port") }
+            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
             event.sourcePort = port
         case .responderPort:
-            guard let port = ASCIINumber.port(bytes) else { throw failure("a port") }
+            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
             event.destinationPort = port
         case .uid: event.flowID = text()
         case .communityID: event.communityID = text()
@@ -68,14 +69,14 @@ struct ZeekRecordMapper {
     @inline(__always)
     private mutating func assignConnectionField(
         _ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
-        failure: (String) -> ZeekFieldError, into event: inout NetworkEvent
-    ) throws(ZeekFieldError) {
+        failure: (String) -> FieldRejection, into event: inout NetworkEvent
+    ) throws(FieldRejection) {
         switch field {
         case .duration:
             guard let duration = DecimalSeconds(ascii: bytes)?.totalNanoseconds else { throw failure("a duration") }
             event.durationNanoseconds = duration
         case .originPackets, .originIPBytes, .responderPackets, .responderIPBytes:
-            guard let count = ASCIINumber.unsignedInteger(bytes) else { throw failure("a count") }
+            guard let count = NumericText.plainInteger(bytes), count >= 0 else { throw failure("a count") }
             switch field {
             case .originPackets: event.sourcePackets = count
             case .originIPBytes: event.sourceBytes = count
@@ -85,9 +86,9 @@ struct ZeekRecordMapper {
         case .localOrigin, .localResponder:
             guard let flag = ZeekValue.boolean(bytes) else { throw failure("a boolean") }
             if field == .localOrigin { localOrigin = flag } else { localResponder = flag }
-        case .transportProtocol: event.transport = text()
-        case .service: event.applicationProtocol = text()
-        case .connectionState: event.connectionState = text()
+        case .transportProtocol: event.transport = ZeekVocabulary.transports.word(bytes) ?? text()
+        case .service: event.applicationProtocol = ZeekVocabulary.services.word(bytes) ?? text()
+        case .connectionState: event.connectionState = ZeekVocabulary.connectionStates.word(bytes) ?? text()
         default: break
         }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a Zeek TSV file's `#` lines declare for the rows that follow: the separator, the unset
 /// and empty markers, the log type (`#path`) and the columns (`#fields`).
 ///
@@ -25,7 +23,7 @@ struct ZeekTSVHeader {
         if line.starts(with: "#separator ".utf8) {
             let value = ZeekTSVEscaping.unescaped(UnsafeBufferPointer(rebasing: line[11...]))
             guard value.count == 1 else {
-                return .rejected(reason: "zeek #separator \(PrintableText.quoted(line)) is not a single byte")
+                return .rejected(reason: "zeek #separator \(LogText.quoted(line)) is not a single byte")
             }
             self = ZeekTSVHeader()
             separator = value[0]
@@ -73,7 +71,8 @@ struct ZeekTSVHeader {
 
     @inline(__always)
     private static func equal(_ value: UnsafeBufferPointer<UInt8>, _ marker: [UInt8]) -> Bool {
-        guard value.count == marker.count, let base = value.baseAddress else { return false }
-        return marker.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, value.count) == 0 }
+        guard value.count == marker.count else { return false }
+        for index in 0..<value.count where value[index] != marker[index] { return false }
+        return true
     }
 }

@@ -8,10 +8,13 @@ import Detection
 /// `String` only for the few string columns mapped (`uid`, `service`, `conn_state`, …); it stops at
 /// the last mapped column.
 public struct ZeekTSVReader: LineReader {
+    /// `.zeekTSV`.
     public static let format = LogFormat.zeekTSV
 
     private var header = ZeekTSVHeader()
+    private var addresses = AddressArrayCache()
 
+    /// A reader for one file. The options change nothing: Zeek TSV times are epoch seconds.
     public init(options: ReaderOptions) {}
 
     /// A Zeek TSV log starts with its header: `#separator`, or at least a `#fields` line.
@@ -22,6 +25,7 @@ public struct ZeekTSVReader: LineReader {
         }
     }
 
+    /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         guard let first = line.first else { return .structural }
@@ -35,32 +39,15 @@ public struct ZeekTSVReader: LineReader {
         guard let logType = header.logType else {
             return .skipped(reason: header.skipReason ?? ZeekLogType.skipReason(forLog: nil))
         }
-        var failure: RowError?
-        guard let event = decodeRow(line, columns: columns, logType: logType, failure: &failure) else {
-            return .rejected(reason: failure?.reason ?? "zeek row is malformed")
-        }
-        return .event(event)
+        return decodeRow(line, columns: columns, logType: logType)
     }
 
-    private enum RowError: Error {
-        case field(ZeekFieldError)
-        case short(columns: Int, declared: Int)
-        case missingTimestamp
-
-        var reason: String {
-            switch self {
-            case .field(let error): "zeek \(error.reason)"
-            case .short(let columns, let declared): "zeek row has \(columns) columns; #fields declares \(declared)"
-            case .missingTimestamp: "zeek row has no ts value"
-            }
-        }
-    }
-
-    /// The event of one row, or nil with `failure` set.
-    private func decodeRow(
-        _ line: UnsafeBufferPointer<UInt8>, columns: [ZeekField?], logType: ZeekLogType,
-        failure: inout RowError?
-    ) -> NetworkEvent? {
+    /// The event of one row, or its rejection. (It builds the outcome itself: returning the event
+    /// to wrap it would copy the large value once more per row.)
+    @inline(__always)
+    private mutating func decodeRow(
+        _ line: UnsafeBufferPointer<UInt8>, columns: [ZeekField?], logType: ZeekLogType
+    ) -> LineOutcome {
         var mapper = ZeekRecordMapper(logType: logType)
         var event = mapper.template
         let separator = header.separator
@@ -69,16 +56,15 @@ public struct ZeekTSVReader: LineReader {
         var column = 0
         var start = 0
         while column <= lastMapped {
-            var end = start
-            while end < count, line[end] != separator { end += 1 }
+            let end = Self.index(of: separator, in: line, from: start)
             if let field = columns[column] {
                 let value = UnsafeBufferPointer(rebasing: line[start..<end])
                 if !header.isAbsent(value) {
                     do {
-                        try mapper.assign(field, bytes: value, text: { ZeekTSVEscaping.text(value) }, into: &event)
+                        try mapper.assign(field, bytes: value, text: { ZeekTSVEscaping.text(value) }, into: &event,
+                                           addresses: &addresses)
                     } catch {
-                        failure = .field(error)
-                        return nil
+                        return .rejected(reason: "zeek \(error.reason)")
                     }
                 }
             }
@@ -87,13 +73,27 @@ public struct ZeekTSVReader: LineReader {
             start = end + 1
         }
         if column <= lastMapped {
-            failure = .short(columns: column, declared: columns.count)
-            return nil
+            return .rejected(reason: "zeek row has \(column) columns; #fields declares \(columns.count)")
         }
-        guard mapper.finish(&event) else {
-            failure = .missingTimestamp
-            return nil
+        guard mapper.finish(&event) else { return .rejected(reason: "zeek row has no ts value") }
+        return .event(event)
+    }
+
+    /// The index of the first `separator` at or after `start`, or the line's end. Eight bytes at a
+    /// time: a column is a few bytes, so one word usually holds its end.
+    @inline(__always)
+    static func index(of separator: UInt8, in line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = line.count
+        guard let base = line.baseAddress else { return count }
+        let pattern = UInt64(separator) &* 0x0101_0101_0101_0101
+        var index = start
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian ^ pattern
+            let zeroBytes = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if zeroBytes != 0 { return index + zeroBytes.trailingZeroBitCount >> 3 }
+            index += 8
         }
-        return event
+        while index < count, base[index] != separator { index += 1 }
+        return index
     }
 }

@@ -10,7 +10,7 @@ enum ZeekValue {
     @inline(__always)
     static func time(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         if let seconds = DecimalSeconds(ascii: bytes) { return seconds.dateSinceEpoch }
-        if bytes.count >= 19, let civil = CivilTimestamp(ascii: bytes) { return civil.date(assuming: utc) }
+        if bytes.count >= 19, let date = TimestampParser.date(iso8601: bytes, timeZone: utc) { return date }
         // JSON writers may print a float with an exponent.
         guard bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
               let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite, value >= 0
@@ -18,37 +18,17 @@ enum ZeekValue {
         return Date(timeIntervalSince1970: value)
     }
 
-    /// An `addr`: dotted-quad IPv4 parsed inline (the common case), anything else by `IPAddress`.
+    /// A `port`, 0 through 65535.
     @inline(__always)
-    static func address(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
-        if let value = ipv4(bytes) { return IPAddress(ipv4: value) }
-        return IPAddress(utf8: bytes)
+    static func port(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let value = NumericText.plainInteger(bytes), (0...65_535).contains(value) else { return nil }
+        return Int(value)
     }
 
+    /// An `addr`, IPv4 or IPv6, parsed from the bytes without building a string.
     @inline(__always)
-    private static func ipv4(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        guard bytes.count >= 7, bytes.count <= 15 else { return nil }
-        var value: UInt32 = 0
-        var octet: UInt32 = 0
-        var digits = 0
-        var dots = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") {
-                guard digits > 0, dots < 3 else { return nil }
-                value = value << 8 | octet
-                octet = 0
-                digits = 0
-                dots += 1
-            } else {
-                let digit = byte &- UInt8(ascii: "0")
-                guard digit < 10, digits < 3 else { return nil }
-                octet = octet * 10 + UInt32(digit)
-                guard octet <= 255 else { return nil }
-                digits += 1
-            }
-        }
-        guard dots == 3, digits > 0 else { return nil }
-        return value << 8 | octet
+    static func address(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
+        IPAddress(utf8: bytes)
     }
 
     /// A `bool`: `T`/`F` in TSV, `true`/`false` in JSON.

@@ -70,10 +70,18 @@ enum IngestReport {
     }
 }
 
-/// Writes to standard error.
+/// Writes a line to standard error.
 enum StandardError {
     static func print(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Writes a line to standard output at once, unbuffered: for a long-running command (`watch`)
+/// whose output goes to a file or pipe.
+enum StandardOutput {
+    static func print(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
 

@@ -43,19 +43,7 @@ func sample(_ name: String) throws -> [String] {
 }
 
 extension LineOutcome {
-    /// The event, when the outcome is one.
-    var event: NetworkEvent? {
-        if case .event(let event) = self { return event }
-        return nil
-    }
-
-    /// The reason of a rejection.
-    var rejection: String? {
-        if case .rejected(let reason) = self { return reason }
-        return nil
-    }
-
-    /// The reason of a skip.
+    /// The reason of a skip (`event` and `rejection` are in Support/LineReading.swift).
     var skip: String? {
         if case .skipped(let reason) = self { return reason }
         return nil

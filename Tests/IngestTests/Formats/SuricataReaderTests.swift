@@ -58,11 +58,11 @@ import Testing
     @Test(arguments: [
         (#"[{"event_type":"flow"}]"#, "suricata JSON: invalid JSON at byte 1: expected a JSON object"),
         (#"{"timestamp":"2023-09-18T06:13:21.2+0000","event_type":"flow","src_ip":"10.0.0","dest_ip":"10.0.0.2"}"#,
-         "suricata src_ip \"10.0.0\" is not an IP address"),
+         "suricata src_ip \"10.0.0\" is not an IP address: an IPv4 address has 4 dot-separated octets, found 3"),
         (#"{"timestamp":"18/09/2023","event_type":"flow","src_ip":"10.0.0.1","dest_ip":"10.0.0.2"}"#,
-         "suricata timestamp \"18/09/2023\" is not a time"),
+         "suricata timestamp \"18/09/2023\" is not a timestamp"),
         (#"{"timestamp":"2023-09-18T06:13:21.2+0000","event_type":"smb","src_ip":"10.0.0.1","dest_ip":"10.0.0.2","dest_port":99999}"#,
-         "suricata dest_port \"99999\" is not a port"),
+         "suricata dest_port \"99999\" is not a port number"),
         (#"{"timestamp":"2023-09-18T06:13:21.2+0000","src_ip":"10.0.0.1"}"#, "suricata event has no event_type"),
     ])
     func rejectsMalformedEventsWithTheReason(line: String, reason: String) {

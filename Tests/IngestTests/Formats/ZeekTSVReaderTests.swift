@@ -82,7 +82,7 @@ import Testing
         ("XXXXXXXXXX.XXXXXX\tC1\t10.0.0.1\t1\t10.0.0.2\t445\ttcp", "zeek ts \"XXXXXXXXXX.XXXXXX\" is not a time"),
         ("-\tC1\t10.0.0.1\t1\t10.0.0.2\t445\ttcp", "zeek row has no ts value"),
         ("1.0\tC1\t10.0.0.1", "zeek row has 3 columns; #fields declares 7"),
-        ("1.0\tC1\t\u{1B}[31m\t1\t10.0.0.2\t445\ttcp", "zeek id.orig_h \"\\u{1B}[31m\" is not an IP address"),
+        ("1.0\tC1\t\u{1B}[31m\t1\t10.0.0.2\t445\ttcp", "zeek id.orig_h \"\\u{1b}[31m\" is not an IP address"),
     ])
     func rejectsMalformedRowsWithTheReason(row: String, reason: String) {
         let outcomes = readAll(ZeekTSVReader.self, Self.header + row)

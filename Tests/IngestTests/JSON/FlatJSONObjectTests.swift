@@ -84,7 +84,7 @@ struct SyntaxCase: Sendable, CustomTestStringConvertible {
         #expect(object.strings("ip") == ["1.1.1.1", "2.2.2.2"])
         #expect(object.strings("hits.a") == ["1", "2"])
         #expect(object.strings("hits.b") == ["3", "4"])
-        #expect(object.count(.init("ip")) == 2)
+        #expect(object.valueCount(.init("ip")) == 2)
         #expect(object.values("e").isEmpty)
     }
 
@@ -166,5 +166,20 @@ struct SyntaxCase: Sendable, CustomTestStringConvertible {
         #expect(seen == ["10.0.0.1", "fe80::1"])
         #expect(object.withFirstValue(.init("source.ip")) { bytes, _ in bytes.count } == 8)
         #expect(object.withFirstValue(.init("missing")) { bytes, _ in bytes.count } == nil)
+    }
+}
+
+@Suite struct FlatJSONObjectLimitTests {
+    @Test func overlongPathsAreRejected() {
+        let key = String(repeating: "k", count: 600)
+        let text = #"{"\#(key)":{"\#(key)":1}}"#
+        #expect(syntaxError(Array(text.utf8))?.reason == "key path longer than 1024 bytes")
+    }
+
+    @Test func manyNestedKeysUnderALongPrefixAreBounded() {
+        let prefix = String(repeating: "p", count: 1000)
+        let children = (0..<20_000).map { #""\#($0)":1"# }.joined(separator: ",")
+        let text = #"{"\#(prefix)":{\#(children)}}"#
+        #expect(syntaxError(Array(text.utf8))?.reason == "too many nested keys")
     }
 }

@@ -1,0 +1,105 @@
+import Detection
+import ECSGenerator
+import Foundation
+import Ingest
+
+// ingest-benchmark [--events N] [--file PATH]
+// Reads a generated ECS NDJSON file (made first when missing) with LogIngestor, evaluates the rule
+// on every delivered event, and prints events/s, MB/s and peak RSS; with DuckDB for Python
+// installed, also DuckDB's read_json time on the same file.
+var events = 1_000_000
+var file: String?
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--events": events = arguments.popFirst().flatMap(Int.init) ?? events
+    case "--file": file = arguments.popFirst()
+    default:
+        print("usage: ingest-benchmark [--events N] [--file PATH]")
+        exit(2)
+    }
+}
+let path = file ?? ".build/bench-data/ecs-bench-\(events).ndjson"
+if !FileManager.default.fileExists(atPath: path) {
+    try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let clock = ContinuousClock.now
+    let bytes = try ECSFlowGenerator.write(count: events, seed: 415, to: path)
+    print("generated \(path): \(events) events, \(bytes / events) bytes/event in \(clock.duration(to: .now))")
+}
+let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+
+/// CPU seconds (user + system) this process has used so far, and its peak RSS in KiB.
+func resourceUsage() -> (cpuSeconds: Double, peakKiB: Int) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return (cpu, usage.ru_maxrss)
+}
+
+let predicate = LocalRulePredicate()
+let ingestor = LogIngestor(options: IngestOptions())
+var matches = 0
+let cpuBefore = resourceUsage().cpuSeconds
+let started = ContinuousClock.now
+let summary = try ingestor.ingest(InputFile(path: path)) { batch in
+    for ingested in batch where predicate.matches(ingested.event) { matches += 1 }
+}
+let elapsed = started.duration(to: .now)
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+let usage = resourceUsage()
+let cpuSeconds = usage.cpuSeconds - cpuBefore
+func format(_ value: Double) -> String { String(format: "%.2f", value) }
+print("file: \(path) (\(fileBytes) bytes, \(fileBytes / max(summary.lines, 1)) bytes/line)")
+print("lines \(summary.lines), events \(summary.events), smb \(summary.smbEvents), rejected \(summary.rejected), "
+    + "rule matches \(matches) [local predicate]")
+if let fatal = summary.fatalError { print("fatal: \(fatal)") }
+print("time \(format(seconds)) s, \(format(Double(summary.lines) / seconds / 1e6)) M events/s, "
+    + "\(format(Double(fileBytes) / seconds / 1e6)) MB/s, cores \(ProcessInfo.processInfo.activeProcessorCount)")
+print("cpu \(format(cpuSeconds)) s = \(format(cpuSeconds / Double(max(summary.lines, 1)) * 1e6)) µs/event; "
+    + "with every core free: \(format(Double(ProcessInfo.processInfo.activeProcessorCount) * Double(summary.lines) / cpuSeconds / 1e6)) M events/s")
+print("peak RSS \(usage.peakKiB / 1024) MB")
+
+// The pipeline alone (chunking, line splitting, ordering) with a reader that does nothing.
+func pipelineFigures<Reader: LineReader>(_ reader: Reader.Type) throws -> String {
+    let cpuBefore = resourceUsage().cpuSeconds
+    let started = ContinuousClock.now
+    let summary = try ingestor.ingest(InputFile(path: path), as: reader) { _ in }
+    let elapsed = started.duration(to: .now)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let cpu = resourceUsage().cpuSeconds - cpuBefore
+    return "\(format(Double(summary.lines) / seconds / 1e6)) M lines/s (cpu \(format(cpu / Double(summary.lines) * 1e9)) ns/line)"
+}
+print("pipeline alone (no-op reader): one worker (stateful readers, e.g. Zeek TSV) "
+    + "\(try pipelineFigures(PipelineProbeReader.self)); all cores \(try pipelineFigures(ParallelPipelineProbeReader.self))")
+
+// DuckDB's NDJSON reader on the same file, when the Python package is there.
+func duckDBSeconds(_ path: String) -> Double? {
+    let script = """
+    import sys, time
+    try:
+        import duckdb
+    except ImportError:
+        sys.exit(3)
+    start = time.time()
+    duckdb.sql("select count(*) from read_json(?, format='newline_delimited')", params=[sys.argv[1]]).fetchall()
+    print(time.time() - start)
+    """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+if let duck = duckDBSeconds(path) {
+    print("duckdb read_json \(format(duck)) s; smbtriage/duckdb time ratio \(format(seconds / duck))")
+} else {
+    print("duckdb: not available (python3 -c \"import duckdb\" failed)")
+}

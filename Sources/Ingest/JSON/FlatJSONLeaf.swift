@@ -1,0 +1,11 @@
+/// One leaf: where its path and value bytes lie in `FlatJSONBuffers.bytes`, and the next leaf
+/// with the same path (-1: none).
+struct FlatJSONLeaf: BitwiseCopyable {
+    var pathHash: UInt64
+    var pathStart: Int32
+    var pathCount: Int32
+    var valueStart: Int32
+    var valueCount: Int32
+    var nextWithSamePath: Int32
+    var isString: Bool
+}

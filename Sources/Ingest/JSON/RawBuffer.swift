@@ -1,0 +1,83 @@
+import Foundation
+
+/// A growable buffer of trivial values in manually managed memory: no uniqueness checks, no
+/// reference counting, no bounds checks in the parser's inner loops. All of its capacity is
+/// zero-filled when allocated, so word-sized copies may read past `count`. Its owner frees it
+/// with `deallocate()` (see `FlatJSONStorage`).
+struct RawBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+        memset(base, 0, self.capacity * MemoryLayout<Element>.stride)
+    }
+
+    func deallocate() { base.deallocate() }
+
+    /// Makes room for `extra` more elements.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        memset(newBase, 0, newCapacity * MemoryLayout<Element>.stride)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        reserve(1)
+        base[count] = element
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<Element>, count added: Int) {
+        reserve(added)
+        (base + count).initialize(from: source, count: added)
+        count += added
+    }
+
+    /// Sets `count` elements to `value`, dropping the previous content.
+    mutating func reset(count newCount: Int, to value: Element) {
+        count = 0
+        reserve(newCount)
+        base.initialize(repeating: value, count: newCount)
+        count = newCount
+    }
+
+    subscript(index: Int) -> Element {
+        @inline(__always) get { base[index] }
+        @inline(__always) nonmutating set { base[index] = newValue }
+    }
+}
+
+extension RawBuffer<UInt8> {
+    /// Appends a copy of `count` bytes of this buffer starting at `offset` (which lie before the
+    /// end). Copies whole 8-byte words, since paths are short and a call to memmove costs more
+    /// than the copy: it may read up to 7 bytes past the source (zero-filled or content, never
+    /// outside the capacity) and write up to 7 bytes past the new end (not content).
+    @inline(__always)
+    mutating func appendCopy(from offset: Int, count added: Int) {
+        reserve(added + 8)
+        let source = UnsafeRawPointer(base + offset)
+        let destination = UnsafeMutableRawPointer(base + count)
+        var index = 0
+        while index < added {
+            destination.storeBytes(of: source.loadUnaligned(fromByteOffset: index, as: UInt64.self),
+                                   toByteOffset: index, as: UInt64.self)
+            index &+= 8
+        }
+        count += added
+    }
+}
