@@ -13,6 +13,7 @@ db="$work/e2e.db"
 
 cleanup() {
     tmux -L "$socket" kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
     rm -rf "$work"
 }
 trap cleanup EXIT
