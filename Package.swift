@@ -33,7 +33,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
-        .testTarget(name: "ConsoleBridgeTests", dependencies: ["smbtriage", "Console", "Terminal"]),
+        // Prints how fast TerminalSession.present draws; run it inside a terminal (release build).
+        .executableTarget(name: "terminal-benchmark", dependencies: ["Terminal"], path: "Benchmarks/TerminalBenchmark"),
+        .testTarget(name: "SmbtriageConsoleTests", dependencies: ["smbtriage", "Console", "Terminal"]),
         .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
         .testTarget(
             name: "IngestTests",

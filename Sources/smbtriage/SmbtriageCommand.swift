@@ -13,10 +13,12 @@ struct SmbtriageCommand: AsyncParsableCommand {
         """,
         version: SmbtriageVersion.current,
         subcommands: [
-            DemoCommand.self, IngestCommand.self, DetectCommand.self, WatchCommand.self,
+            ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
+            WatchCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
             ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
-        ]
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
 

@@ -1,6 +1,8 @@
 /// A full screen of styled cells, row by row, that `TerminalSession.present(_:)` draws.
 public struct TerminalFrame: Hashable, Sendable {
+    /// Columns per row.
     public let width: Int
+    /// Rows.
     public let height: Int
     /// The cells in row-major order: `cells[row * width + column]`.
     public private(set) var cells: [TerminalCell]

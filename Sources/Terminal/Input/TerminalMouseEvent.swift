@@ -6,9 +6,12 @@ public struct TerminalMouseEvent: Hashable, Sendable {
         case wheelUp, wheelDown
     }
 
+    /// Which way the wheel turned.
     public var action: Action
+    /// The cell under the pointer.
     public var position: TerminalPosition
 
+    /// The wheel turned `action` with the pointer over `position`.
     public init(action: Action, position: TerminalPosition) {
         self.action = action
         self.position = position

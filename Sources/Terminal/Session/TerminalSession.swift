@@ -20,7 +20,7 @@ public final class TerminalSession {
     /// Enters curses' full-screen mode on standard input and output.
     /// - Throws: `TerminalError` when they are not a terminal curses can drive.
     public init(options: TerminalOptions) throws {
-        guard smb_standard_streams_are_terminals() else { throw TerminalError.notATerminal }
+        try Self.checkStandardStreams()
         smb_use_environment_locale()
         guard let screen = smb_newterm() else {
             throw TerminalError.unsupportedTerminal(name: String(cString: smb_terminal_name()))
@@ -52,6 +52,12 @@ public final class TerminalSession {
         close()
     }
 
+    /// Throws `TerminalError.notATerminal` unless standard input and output are a terminal, so a
+    /// command can refuse before slow work rather than when it opens the session.
+    public static func checkStandardStreams() throws {
+        guard smb_standard_streams_are_terminals() else { throw TerminalError.notATerminal }
+    }
+
     /// The terminal's size in columns and rows.
     public var size: (width: Int, height: Int) {
         (Int(smb_cols()), Int(smb_lines()))
@@ -76,6 +82,13 @@ public final class TerminalSession {
         shownFrame = frame
     }
 
+    /// Makes the next `present(_:)` clear the terminal and draw every cell, for when something
+    /// outside curses wrote to it (the Ctrl-L convention).
+    public func repaintOnNextPresent() {
+        shownFrame = nil
+        clearok(window, true)
+    }
+
     /// The next key, resize or mouse action, waiting at most `timeout`; `nil` when none came.
     /// Input the console has no use for (unknown function keys, unreported mouse actions) is skipped.
     public func nextEvent(timeout: Duration) -> TerminalEvent? {
@@ -97,7 +110,7 @@ public final class TerminalSession {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
-        smb_default_termination_signals()
+        smb_stop_restoring_terminal_on_termination_signals()
         if reportsMouse { mousemask(0, nil) }
         endwin()
         delscreen(screen)
