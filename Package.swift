@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
-        .testTarget(name: "ConsoleBridgeTests", dependencies: ["smbtriage", "Console", "Terminal"]),
+        .testTarget(name: "SmbtriageConsoleTests", dependencies: ["smbtriage", "Console", "Terminal"]),
         .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
         .testTarget(
             name: "IngestTests",

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -37,8 +38,16 @@ static inline const char *smb_terminal_name(void) {
 /// Starts curses on the process's own terminal; NULL (instead of exiting, as initscr does) on failure.
 static inline SCREEN *smb_newterm(void) { return newterm(NULL, stdout, stdin); }
 
-/// Sets the C library's locale from the environment, so wide characters are encoded as UTF-8.
-static inline void smb_use_environment_locale(void) { setlocale(LC_ALL, ""); }
+/// Sets the C library's locale from the environment, so wide characters are encoded for the
+/// terminal. Without one (the "C" locale of a bare container or cron), characters are encoded as
+/// UTF-8, which every current terminal speaks, rather than dropped.
+static inline void smb_use_environment_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *character_type = setlocale(LC_CTYPE, NULL);
+    if (character_type == NULL || strcmp(character_type, "C") == 0 || strcmp(character_type, "POSIX") == 0) {
+        setlocale(LC_CTYPE, "C.UTF-8");
+    }
+}
 
 // MARK: Attributes
 
@@ -92,18 +101,30 @@ static inline void smb_restore_terminal_and_reraise(int signal_number) {
     raise(signal_number);
 }
 
-/// Makes SIGINT, SIGTERM and SIGHUP restore the terminal before they end the process.
-static inline void smb_restore_terminal_on_termination_signals(void) {
-    signal(SIGINT, smb_restore_terminal_and_reraise);
-    signal(SIGTERM, smb_restore_terminal_and_reraise);
-    signal(SIGHUP, smb_restore_terminal_and_reraise);
+/// Makes `signal_number` restore the terminal before it ends the process, unless the process was
+/// started with it ignored (nohup, a background job), which stays so.
+static inline void smb_restore_terminal_on(int signal_number) {
+    if (signal(signal_number, smb_restore_terminal_and_reraise) == SIG_IGN) signal(signal_number, SIG_IGN);
 }
 
-/// Gives SIGINT, SIGTERM and SIGHUP back their default actions.
-static inline void smb_default_termination_signals(void) {
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
+/// Gives `signal_number` its default action back, if `smb_restore_terminal_on` took it over.
+static inline void smb_stop_restoring_terminal_on(int signal_number) {
+    void (*previous)(int) = signal(signal_number, SIG_DFL);
+    if (previous != smb_restore_terminal_and_reraise) signal(signal_number, previous);
+}
+
+/// Makes SIGINT, SIGTERM and SIGHUP restore the terminal before they end the process.
+static inline void smb_restore_terminal_on_termination_signals(void) {
+    smb_restore_terminal_on(SIGINT);
+    smb_restore_terminal_on(SIGTERM);
+    smb_restore_terminal_on(SIGHUP);
+}
+
+/// Undoes `smb_restore_terminal_on_termination_signals`.
+static inline void smb_stop_restoring_terminal_on_termination_signals(void) {
+    smb_stop_restoring_terminal_on(SIGINT);
+    smb_stop_restoring_terminal_on(SIGTERM);
+    smb_stop_restoring_terminal_on(SIGHUP);
 }
 
 #endif

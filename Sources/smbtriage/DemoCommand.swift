@@ -1,13 +1,52 @@
 import ArgumentParser
+import Detection
+import Foundation
+import Ingest
+import Store
 
 /// `smbtriage demo`: loads demo-data/ into a fresh store and opens the console.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Load demo-data/ into a fresh store and open the console."
+        abstract: "Load demo-data/ into a fresh store and open the console on it."
     )
 
-    func run() async throws {
-        print("smbtriage demo: the console is not built yet; see README.md for what works today.")
+    @Option(help: ArgumentHelp(
+        "Load into this store instead of a fresh one in a temporary directory.", valueName: "path"))
+    var db: String?
+    @OptionGroup var display: ConsoleDisplayOptions
+
+    func run() throws {
+        let inputs = try DemoData.inputs(in: DemoData.locate())
+        let path = try db ?? Self.freshStorePath()
+        let store: SMBStore
+        do {
+            store = try SMBStore(path: path)
+        } catch {
+            throw CommandFailure("cannot open the store \(path): \(error)")
+        }
+        let session = try IngestSession(store: store, options: IngestOptions())
+        let now = Date()
+        for input in inputs {
+            print(IngestReport.fileLine(try session.ingest(input, ingestedAt: now)))
+        }
+        for execution in try session.detect(at: now) {
+            print(IngestReport.executionLine(execution))
+        }
+        try ConsoleBridge(repository: store, rule: DetectionRule.bundled(), readOnly: false,
+                          actor: Analyst.current, display: display).run()
+        print("The demo store is \(TerminalText.safe(path)); reopen it with: smbtriage console --db \(TerminalText.safe(path))")
+    }
+
+    /// A new, empty directory for the demo store under the system's temporary directory.
+    private static func freshStorePath() throws -> String {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("smbtriage-demo-\(UUID().uuidString)", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure("cannot create a directory for the demo store: \(error)")
+        }
+        return directory.appendingPathComponent("demo.db").path
     }
 }

@@ -13,10 +13,11 @@ struct SmbtriageCommand: AsyncParsableCommand {
         """,
         version: SmbtriageVersion.current,
         subcommands: [
-            DemoCommand.self, IngestCommand.self, DetectCommand.self,
+            ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
             ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
-        ]
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
 

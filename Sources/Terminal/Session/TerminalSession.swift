@@ -76,6 +76,13 @@ public final class TerminalSession {
         shownFrame = frame
     }
 
+    /// Makes the next `present(_:)` clear the terminal and draw every cell, for when something
+    /// outside curses wrote to it (the Ctrl-L convention).
+    public func repaintOnNextPresent() {
+        shownFrame = nil
+        clearok(window, true)
+    }
+
     /// The next key, resize or mouse action, waiting at most `timeout`; `nil` when none came.
     /// Input the console has no use for (unknown function keys, unreported mouse actions) is skipped.
     public func nextEvent(timeout: Duration) -> TerminalEvent? {
@@ -97,7 +104,7 @@ public final class TerminalSession {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
-        smb_default_termination_signals()
+        smb_stop_restoring_terminal_on_termination_signals()
         if reportsMouse { mousemask(0, nil) }
         endwin()
         delscreen(screen)

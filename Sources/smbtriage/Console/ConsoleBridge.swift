@@ -6,6 +6,7 @@ import Terminal
 
 /// Runs the console on the terminal: draws each `Screen` it returns and feeds it the terminal's
 /// keys and resizes, plus a `.tick` after every second without input so it notices store changes.
+/// Ctrl-L, which the console takes as "reload", also repaints the whole terminal.
 struct ConsoleBridge {
     /// How long the terminal may stay quiet before the console gets a `.tick`.
     static let idleTick: Duration = .seconds(1)
@@ -30,7 +31,9 @@ struct ConsoleBridge {
         var screen = runtime.start(width: size.width, height: size.height)
         while true {
             session.present(TerminalFrame(screen))
-            let input = session.nextEvent(timeout: Self.idleTick).map(ConsoleInput.init) ?? .tick
+            let event = session.nextEvent(timeout: Self.idleTick)
+            if event == .key(.ctrl("l")) { session.repaintOnNextPresent() }
+            let input = event.map(ConsoleInput.init) ?? .tick
             guard let next = runtime.handle(input) else { return }
             screen = next
         }

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Detection
+
+/// `smbtriage console`, the default command: the full-screen triage console on a store.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Triage alerts in the full-screen console.",
+        discussion: "Press ? in the console for its keys. NO_COLOR in the environment turns colours off."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Look without changing anything: triage keys show a message instead of writing.")
+    var readOnly = false
+    @OptionGroup var display: ConsoleDisplayOptions
+
+    func run() throws {
+        let repository = try store.open(readOnly: readOnly)
+        try ConsoleBridge(repository: repository, rule: DetectionRule.bundled(), readOnly: readOnly,
+                          actor: Analyst.current, display: display).run()
+    }
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# End-to-end test of the real console: loads demo-data/ into a scratch store with `smbtriage demo`,
+# drives the console in a detached tmux session (120×40) with send-keys, reads it with capture-pane,
+# then checks with the CLI that the triage done in the console reached the store.
+# Exits non-zero, printing the captured pane, when any step fails. Needs tmux.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+wait_seconds=${E2E_WAIT_SECONDS:-30}
+socket="smbtriage-e2e-$$"
+work=$(mktemp -d)
+db="$work/e2e.db"
+
+cleanup() {
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+pane() { tmux -L "$socket" capture-pane -p -t e2e 2>/dev/null || true; }
+
+fail() {
+    echo "console-e2e: FAILED: $*" >&2
+    echo "----- captured pane -----" >&2
+    pane >&2
+    echo "----- pane state ---------" >&2
+    tmux -L "$socket" list-panes -a -F 'size #{pane_width}x#{pane_height} dead=#{pane_dead} status=#{pane_dead_status}' >&2 \
+        || echo "the tmux server is gone" >&2
+    echo "-------------------------" >&2
+    exit 1
+}
+
+# Polls the pane until it shows the fixed string $1 (no fixed sleeps).
+wait_for() {
+    local deadline=$((SECONDS + wait_seconds))
+    while ((SECONDS < deadline)); do
+        pane >"$work/last-pane"
+        grep -qF -- "$1" "$work/last-pane" && return 0
+        sleep 0.2
+    done
+    fail "the console never showed \"$1\""
+}
+
+# Polls the pane until it no longer shows the fixed string $1.
+wait_for_absent() {
+    local deadline=$((SECONDS + wait_seconds))
+    while ((SECONDS < deadline)); do
+        pane >"$work/last-pane"
+        grep -qF -- "$1" "$work/last-pane" || return 0
+        sleep 0.2
+    done
+    fail "the console still shows \"$1\""
+}
+
+# Polls until the console process has ended and the pane shows the shell's marker line.
+wait_for_exit() {
+    wait_for "console exited with status"
+    grep -qF "console exited with status 0" "$work/last-pane" || fail "the console did not exit cleanly"
+}
+
+keys() { tmux -L "$socket" send-keys -t e2e "$@"; }
+type_text() { tmux -L "$socket" send-keys -t e2e -l "$1"; }
+
+cli() { "$bin" "$@" --db "$db"; }
+
+echo "console-e2e: swift build"
+swift build
+bin="$(swift build --show-bin-path)/smbtriage"
+
+echo "console-e2e: smbtriage demo --db $db in tmux (120x40)"
+tmux -L "$socket" -f /dev/null new-session -d -s e2e -x 120 -y 40 \
+    "env SMBTRIAGE_ANALYST=e2e '$bin' demo --db '$db'; echo \"console exited with status \$?\"; sleep 600"
+
+# The hosts screen, in colour, with the hostile record's escape sequences shown as text, never obeyed.
+wait_for "smbtriage › hosts"
+tmux -L "$socket" capture-pane -p -e -t e2e | grep -qF $'\e[38;5;' || fail "the console draws no colours"
+wait_for "10.20.5.20"
+wait_for 'KIOSK-066\x1b]0;pwned\x07'
+title=$(tmux -L "$socket" display -p -t e2e '#{pane_title}')
+[[ "$title" != *pwned* ]] || fail "a log record set the terminal's title to \"$title\""
+
+# A resize re-lays the screen out.
+tmux -L "$socket" resize-window -t e2e -x 100 -y 30
+wait_for "sort: attention"
+[[ $(pane | head -1 | wc -L) -le 100 ]] || fail "the first row is wider than the resized terminal"
+tmux -L "$socket" resize-window -t e2e -x 120 -y 40
+
+# Open the backup host IT-WS-020, then its newest alert.
+keys /
+type_text "10.20.5.20"
+keys Enter
+wait_for "host 1 of 1"
+keys Enter
+wait_for "smbtriage › hosts › 10.20.5.20"
+wait_for "Alerts ("
+keys Tab
+wait_for "▸ Alerts ("
+keys Enter
+wait_for "› alert "
+wait_for "20.60.152.36:445"
+
+# ATT&CK and the investigation guide.
+keys Tab
+wait_for "T1190 Exploit Public-Facing Application"
+wait_for "T1048 Exfiltration Over Alternative Protocol"
+keys Tab
+wait_for "[Investigation guide"
+wait_for "Who is the source?"
+wait_for "False positives"
+
+# An exception for the destination, closing the matching alerts.
+keys e
+wait_for "Add an exception from this alert"
+wait_for "this destination: dst 20.60.152.36"
+wait_for "Close matching open alerts [x]"
+keys Tab
+type_text "console e2e: Azure Files backup share"
+keys Enter
+wait_for "exception added;"
+closed_in_console=$(grep -oE "exception added; [0-9]+ open alerts closed" "$work/last-pane" | grep -oE "[0-9]+" | head -1)
+[[ -n "$closed_in_console" && "$closed_in_console" -gt 0 ]] || fail "the console closed no alerts"
+wait_for "○ closed"
+
+# Quit: back from the alert, back from the host, quit on the hosts screen.
+keys q
+wait_for "Tab pane  Space mark"
+keys q
+wait_for "sort: attention"
+keys q
+wait_for_exit
+echo "console-e2e: the console closed $closed_in_console alerts"
+
+# Reopen the store with the default command, read-only and without colours, in a bare
+# environment without a locale (characters must still arrive as UTF-8); Ctrl-L repaints what
+# another program scribbled on the terminal; Ctrl-C (SIGINT) ends it and gives the terminal back.
+# (The pane's shell traps SIGINT so that it outlives the console and reports how it ended.)
+tmux -L "$socket" respawn-pane -k -t e2e \
+    "env -u LANG -u LC_ALL -u LC_CTYPE bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
+wait_for "smbtriage › hosts  [read-only]"
+wait_for "10.20.5.20"
+if tmux -L "$socket" capture-pane -p -e -t e2e | grep -qE $'\e\\[([0-9]+;)*(3[0-7]|38;5;[0-9]+)(;[0-9]+)*m'; then
+    fail "--no-color still draws colours"
+fi
+printf '\e[5;40HSCRIBBLED-OVER' >"$(tmux -L "$socket" display -p -t e2e '#{pane_tty}')"
+wait_for "SCRIBBLED-OVER"
+keys C-l
+wait_for_absent "SCRIBBLED-OVER"
+wait_for "sort: attention"
+keys C-c
+wait_for "console exited with status 130"
+[[ $(tmux -L "$socket" display -p -t e2e '#{alternate_on}') == 0 ]] || fail "Ctrl-C left the terminal in the console's screen"
+
+# CHECK WITH THE CLI (the integrator's `alerts` and `exceptions list` commands).
+echo "console-e2e: checking the store with the CLI"
+exceptions=$(cli exceptions list --json)
+grep -F '"comment":"console e2e: Azure Files backup share"' <<<"$exceptions" \
+    | grep -F '"conditions":"destination.ip is 20.60.152.36"' \
+    | grep -qF '"created_by":"e2e"' || { echo "$exceptions" >&2; fail "exceptions list --json lacks the exception"; }
+
+closed=$(cli alerts --status closed --json)
+closed_count=$(grep -c . <<<"$closed" || true)
+[[ "$closed_count" -eq "$closed_in_console" ]] \
+    || fail "alerts --status closed lists $closed_count alerts, the console closed $closed_in_console"
+[[ $(grep -cF '"destination.ip":"20.60.152.36"' <<<"$closed") -eq "$closed_count" ]] \
+    || fail "an alert to another destination was closed"
+if cli alerts --status open --json | grep -qF '"destination.ip":"20.60.152.36"'; then
+    fail "alerts to 20.60.152.36 are still open"
+fi
+
+echo "console-e2e: passed"
