@@ -32,6 +32,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
+                          path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Detection", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

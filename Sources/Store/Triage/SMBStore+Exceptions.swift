@@ -68,13 +68,13 @@ extension SMBStore {
         var lastID: Int64 = 0
         while true {
             let page = try read { db in
-                try Row.fetchAll(db, sql: """
+                try Array(Row.fetchCursor(db, sql: """
                     SELECT a.id, \(EventColumns.selection)
                     FROM alert a JOIN event e ON e.id = a.event_id
                     WHERE a.status = 'open' AND a.id > ? ORDER BY a.id LIMIT 2000
                     """, arguments: [lastID]).map { row -> (Int64, NetworkEvent) in
                     (row[0], EventColumns.flow(from: row, startingAt: 1, isFirstSeenDestination: false).event)
-                }
+                })
             }
             guard let last = page.last else { return matching }
             matching += page.filter { compiled.firstMatch($0.1) != nil }.map(\.0)
