@@ -4,7 +4,7 @@ import GRDB
 
 extension SMBStore {
     /// Events an execution evaluates per write transaction, so the write lock is held briefly.
-    static let executionChunk = 2000
+    static let executionChunk = 5000
 
     /// Runs the detector once at `time` (RULE.md "Execution semantics"): evaluates the events
     /// ingested in the rule's look-back window that no execution decided yet, then alerts
@@ -19,19 +19,18 @@ extension SMBStore {
                            arguments: [time.storeSeconds, windowStart.storeSeconds, time.storeSeconds])
             return ExecutionRun(id: db.lastInsertedRowID, ranAt: time, windowStart: windowStart)
         }
-        var afterID: Int64 = 0
-        while let lastID = try write("running the detector", { db in
-            try Self.decideUndecided(db, after: afterID, run: &run, detector: detector)
-        }) {
-            afterID = lastID
-        }
+        while try write("running the detector", { db in
+            try Self.decideUndecided(db, run: &run, detector: detector)
+        }) {}
         let cap = rule.rule.maxSignals
         while run.alerted < cap, try write("running the detector", { db in
             try Self.alertPending(db, limit: min(Self.executionChunk, cap - run.alerted), run: &run,
                                   detector: detector, rule: rule.rule)
         }) {}
         return try write("running the detector") { db in
-            run.pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE detection = 4") ?? 0
+            run.pending = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM event WHERE detection = \(DetectionState.pending.rawValue)
+                """) ?? 0
             run.capReached = run.alerted >= cap && run.pending > 0
             try run.save(db)
             return run.record
@@ -50,15 +49,15 @@ extension SMBStore {
 
     // MARK: Steps
 
-    /// Decides one chunk of undecided events in the window (matches become pending); returns the
-    /// last id decided, nil when there were none.
-    private static func decideUndecided(_ db: Database, after afterID: Int64, run: inout ExecutionRun,
-                                        detector: Detector) throws -> Int64? {
+    /// Decides one chunk of undecided events in the window (matches become pending; decided
+    /// events leave the `event_undecided` index, so each chunk starts at its front); false when
+    /// none were left.
+    private static func decideUndecided(_ db: Database, run: inout ExecutionRun, detector: Detector) throws -> Bool {
         let flows = try StoredFlowQuery.flows(db, sql: """
             SELECT \(EventColumns.selection) FROM event e
-            WHERE e.detection = 0 AND e.ingested_at BETWEEN ? AND ? AND e.id > ?
-            ORDER BY e.id LIMIT ?
-            """, arguments: [run.windowStart.storeSeconds, run.ranAt.storeSeconds, afterID, executionChunk])
+            WHERE e.detection = \(DetectionState.undecided.rawValue) AND e.ingested_at BETWEEN ? AND ?
+            ORDER BY e.ingested_at, e.id LIMIT ?
+            """, arguments: [run.windowStart.storeSeconds, run.ranAt.storeSeconds, executionChunk])
         let mark = try db.cachedStatement(sql: "UPDATE event SET detection = ? WHERE id = ?")
         for flow in flows {
             let state: DetectionState
@@ -72,7 +71,7 @@ extension SMBStore {
             try mark.execute(arguments: [state.rawValue, flow.id])
         }
         try run.save(db)
-        return flows.last?.id
+        return !flows.isEmpty
     }
 
     /// Alerts up to `limit` pending events, oldest first; false when none were pending.
@@ -80,7 +79,7 @@ extension SMBStore {
                                      rule: DetectionRule) throws -> Bool {
         let flows = try StoredFlowQuery.flows(db, sql: """
             SELECT \(EventColumns.selection) FROM event e
-            WHERE e.detection = 4 ORDER BY e.seen_at, e.id LIMIT ?
+            WHERE e.detection = \(DetectionState.pending.rawValue) ORDER BY e.seen_at, e.id LIMIT ?
             """, arguments: [limit])
         let mark = try db.cachedStatement(sql: "UPDATE event SET detection = ? WHERE id = ?")
         let insert = try db.cachedStatement(sql: """
