@@ -32,11 +32,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Builds a 1 M-alert store and prints its latencies: `swift run -c release store-benchmark`.
         .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
                           path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Detection", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Prints the detector's throughput: `swift run -c release detection-benchmark`.
+        .executableTarget(name: "detection-benchmark", dependencies: ["Detection"],
+                          path: "Benchmarks/DetectionBenchmark"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

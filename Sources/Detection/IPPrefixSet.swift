@@ -2,7 +2,10 @@
 /// 128-bit space (IPv4 lives in the IPv4-mapped block), so `contains` is one binary search however
 /// many prefixes went in.
 public struct IPPrefixSet: Sendable, Hashable {
-    private let storage: AddressRanges
+    /// The merged ranges, ascending.
+    public let ranges: [ClosedRange<IPAddress>]
+    /// The same ranges, for lookup.
+    let lookup: AddressRangeMap
 
     /// The union of `prefixes` (overlapping and adjacent blocks are merged).
     public init(_ prefixes: [IPPrefix]) {
@@ -11,46 +14,43 @@ public struct IPPrefixSet: Sendable, Hashable {
 
     /// The union of closed address ranges.
     init(ranges: [ClosedRange<IPAddress>]) {
-        var storage = AddressRanges()
+        var merged: [ClosedRange<IPAddress>] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if storage.count > 0, storage.ends[storage.count - 1].successor.map({ range.lowerBound <= $0 }) ?? true {
-                if storage.ends[storage.count - 1] < range.upperBound { storage.extendLast(to: range.upperBound) }
+            if let last = merged.last, last.upperBound.successor.map({ range.lowerBound <= $0 }) ?? true {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
             } else {
-                storage.append(range)
+                merged.append(range)
             }
         }
-        self.storage = storage
+        self.ranges = merged
+        lookup = AddressRangeMap(merged.map { ($0, 0) })
     }
 
     /// The empty set.
     public static let empty = IPPrefixSet([])
 
     /// True when no address is in the set.
-    public var isEmpty: Bool { storage.count == 0 }
-
-    /// The merged ranges, ascending.
-    public var ranges: [ClosedRange<IPAddress>] {
-        (0..<storage.count).map { storage[$0] }
-    }
+    public var isEmpty: Bool { ranges.isEmpty }
 
     /// True when `address` lies in one of the prefixes.
     @inline(__always)
     public func contains(_ address: IPAddress) -> Bool {
-        storage.index(containing: address) != nil
+        lookup.value(at: address) != nil
     }
 
     /// True when every address of `prefix` is in the set.
     public func covers(_ prefix: IPPrefix) -> Bool {
-        guard let index = storage.index(containing: prefix.network) else { return false }
-        return prefix.last <= storage.ends[index]
+        ranges.contains { $0.contains(prefix.network) && $0.contains(prefix.last) }
     }
 
     /// True when at least one address of `prefix` is in the set.
     public func intersects(_ prefix: IPPrefix) -> Bool {
-        if contains(prefix.network) { return true }
-        let next = storage.firstIndex(startingAbove: prefix.network)
-        return next < storage.count && storage.starts[next] <= prefix.last
+        ranges.contains { $0.overlaps(prefix.network...prefix.last) }
     }
+
+    public static func == (lhs: IPPrefixSet, rhs: IPPrefixSet) -> Bool { lhs.ranges == rhs.ranges }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ranges) }
 }
 
 extension IPPrefixSet: CustomStringConvertible {

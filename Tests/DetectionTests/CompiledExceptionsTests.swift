@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func tenThousandItemsAgreeWithALinearScan() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = seededGenerator(42)
         func randomAddress(in block: UInt32, bits: UInt32) -> String {
             let host = UInt32(truncatingIfNeeded: generator.next()) & ((1 << (32 - bits)) - 1)
             return "\(IPAddress(ipv4: block | host))"
@@ -121,7 +121,7 @@ import Testing
         #expect(exceptions.activeCount == active.count)
         let reference = ReferenceExceptions(active)
         var suppressed = 0
-        for _ in 0..<600 {
+        for _ in 0..<150 {
             let event = F.smbFlow(source: randomAddress(in: 0x0A00_0000, bits: 20),
                                   destination: randomAddress(in: 0x1400_0000, bits: 12),
                                   port: generator.next() % 2 == 0 ? 445 : 139)
@@ -129,7 +129,7 @@ import Testing
             if expected != nil { suppressed += 1 }
             #expect(exceptions.firstMatch(event) == expected, "\(event.sourceIPs) → \(event.destinationIPs)")
         }
-        #expect(suppressed > 30, "the generated events should hit many items")
+        #expect(suppressed > 20, "the generated events should hit many items: \(suppressed)")
     }
 
     private func item(_ id: String, expiresAt: Date?, entries: [ExceptionEntry]) -> ExceptionItem {

@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func agreesWithALinearScanOverManyPrefixes() {
-        var generator = SplitMix64(seed: 7)
+        var generator = seededGenerator(7)
         let prefixes = (0..<12_000).map { _ in
             IPPrefix(address: IPAddress(ipv4: UInt32(truncatingIfNeeded: generator.next())),
                      length: Int(generator.next() % 9) + 24)

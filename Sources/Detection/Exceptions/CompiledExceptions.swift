@@ -14,7 +14,7 @@ public struct CompiledExceptions: Sendable {
     private let sourceIndex: ExceptionPrefixIndex
     private let pairIndex: ExceptionPairIndex
     /// Items of other shapes, ascending by item number.
-    private let otherItems: [(item: Int, predicate: EventPredicate)]
+    private let otherItems: [(item: Int, program: PredicateProgram)]
 
     /// Compiles the items active at `date`; expired items are left out.
     public init(_ items: [ExceptionItem], activeAt date: Date) throws(ExceptionCompileError) {
@@ -22,19 +22,19 @@ public struct CompiledExceptions: Sendable {
         var destinations: [(prefix: IPPrefix, item: Int)] = []
         var sources: [(prefix: IPPrefix, item: Int)] = []
         var pairs: [(sources: [IPPrefix], destinations: [IPPrefix], item: Int)] = []
-        var otherItems: [(item: Int, predicate: EventPredicate)] = []
+        var otherItems: [(item: Int, program: PredicateProgram)] = []
         for item in items where item.isActive(at: date) {
             let predicates = try item.entries.map { entry throws(ExceptionCompileError) in
                 try entry.predicate(itemID: item.id)
             }
             let number = itemIDs.count
             itemIDs.append(item.id)
-            switch IndexedShape(item.entries) {
+            switch IndexedExceptionShape(item.entries) {
             case .destination(let prefixes): destinations += prefixes.map { ($0, number) }
             case .source(let prefixes): sources += prefixes.map { ($0, number) }
             case .pair(let sourcePrefixes, let destinationPrefixes):
                 pairs.append((sourcePrefixes, destinationPrefixes, number))
-            case nil: otherItems.append((number, .all(predicates)))
+            case nil: otherItems.append((number, PredicateProgram(.all(predicates))))
             }
         }
         self.itemIDs = itemIDs
@@ -60,65 +60,42 @@ public struct CompiledExceptions: Sendable {
 
     /// The id of the first active item (in list order) that matches `event`, or nil.
     public func firstMatch(_ event: NetworkEvent) -> String? {
+        withUnsafePointer(to: event) { firstMatch($0) }
+    }
+
+    /// The id of the first active item that matches the event at `event` (read in place).
+    @inline(__always)
+    func firstMatch(_ event: UnsafePointer<NetworkEvent>) -> String? {
         firstMatchingItem(event).map { itemIDs[$0] }
     }
 
     /// The number of the first matching item, or nil.
-    func firstMatchingItem(_ event: NetworkEvent) -> Int? {
+    private func firstMatchingItem(_ event: UnsafePointer<NetworkEvent>) -> Int? {
         if itemIDs.isEmpty { return nil }
         var lowest = Int.max
         func consider(_ item: Int?) {
             if let item, item < lowest { lowest = item }
         }
+        let sources = event.pointee.sourceIPs
+        let destinations = event.pointee.destinationIPs
         if !destinationIndex.isEmpty {
-            for destination in event.destinationIPs { consider(destinationIndex.lowestItem(containing: destination)) }
+            for destination in destinations { consider(destinationIndex.lowestItem(containing: destination)) }
         }
         if !sourceIndex.isEmpty || !pairIndex.isEmpty {
-            for source in event.sourceIPs {
+            for source in sources {
                 consider(sourceIndex.lowestItem(containing: source))
-                for destination in event.destinationIPs {
+                for destination in destinations {
                     consider(pairIndex.lowestItem(source: source, destination: destination))
                 }
             }
         }
         for other in otherItems {
             if other.item >= lowest { break }
-            if other.predicate.matches(event) {
+            if other.program.matches(event) {
                 lowest = other.item
                 break
             }
         }
         return lowest == .max ? nil : lowest
-    }
-}
-
-/// The item shapes `CompiledExceptions` indexes: included `source.ip` / `destination.ip` matches.
-private enum IndexedShape {
-    case destination([IPPrefix])
-    case source([IPPrefix])
-    case pair(sources: [IPPrefix], destinations: [IPPrefix])
-
-    init?(_ entries: [ExceptionEntry]) {
-        switch entries.count {
-        case 1:
-            if let prefixes = entries[0].includedPrefixes(on: .destinationIP) {
-                self = .destination(prefixes)
-            } else if let prefixes = entries[0].includedPrefixes(on: .sourceIP) {
-                self = .source(prefixes)
-            } else {
-                return nil
-            }
-        case 2:
-            for (first, second) in [(entries[0], entries[1]), (entries[1], entries[0])] {
-                if let sources = first.includedPrefixes(on: .sourceIP),
-                   let destinations = second.includedPrefixes(on: .destinationIP) {
-                    self = .pair(sources: sources, destinations: destinations)
-                    return
-                }
-            }
-            return nil
-        default:
-            return nil
-        }
     }
 }

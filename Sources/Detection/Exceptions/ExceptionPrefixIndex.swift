@@ -1,31 +1,25 @@
 /// Maps an address to the lowest item number among exception items whose prefixes contain it:
 /// one binary search instead of a scan over every item.
 struct ExceptionPrefixIndex: Sendable {
-    private var ranges = AddressRanges()
-    private var itemNumbers: [Int] = []
+    private let lowestItems: AddressRangeMap
 
     /// An index over `(prefix, item number)` pairs; a prefix may repeat across items.
     init(_ entries: [(prefix: IPPrefix, item: Int)]) {
         var lowestItem: [IPPrefix: Int] = [:]
         for entry in entries { lowestItem[entry.prefix] = min(lowestItem[entry.prefix] ?? .max, entry.item) }
-        let segments = PrefixSweep.segments(of: lowestItem.map { ($0.key, $0.value) })
-        for segment in segments {
-            let item = segment.values.min()!
-            if let lastItem = itemNumbers.last, lastItem == item,
-               ranges.ends[ranges.count - 1].successor == segment.range.lowerBound {
-                ranges.extendLast(to: segment.range.upperBound)
-            } else {
-                ranges.append(segment.range)
-                itemNumbers.append(item)
-            }
-        }
+        lowestItems = AddressRangeMap(Self.lowestItemSegments(lowestItem))
     }
 
-    var isEmpty: Bool { itemNumbers.isEmpty }
+    /// Disjoint ranges valued by the lowest item number among the prefixes covering each.
+    static func lowestItemSegments(_ lowestItem: [IPPrefix: Int]) -> [AddressRangeMap.Entry] {
+        PrefixSweep.segments(of: lowestItem.map { ($0.key, $0.value) }).map { ($0.range, Int32($0.values.min()!)) }
+    }
+
+    var isEmpty: Bool { lowestItems.isEmpty }
 
     /// The lowest item number whose prefixes contain `address`, or nil.
     @inline(__always)
     func lowestItem(containing address: IPAddress) -> Int? {
-        ranges.index(containing: address).map { itemNumbers[$0] }
+        lowestItems.value(at: address).map(Int.init)
     }
 }

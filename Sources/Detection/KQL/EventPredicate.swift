@@ -1,5 +1,6 @@
 /// A compiled query or exception: a small tree over pre-resolved fields with pre-parsed values
-/// (IP clauses hold an `IPPrefixSet`, number clauses integers), evaluated without allocating.
+/// (IP clauses hold an `IPPrefixSet`, number clauses integers). `PredicateProgram` flattens it
+/// for evaluation; the tree is what analyses such as coverage notes read.
 indirect enum EventPredicate: Hashable, Sendable {
     /// Every operand matches.
     case all([EventPredicate])
@@ -17,28 +18,4 @@ indirect enum EventPredicate: Hashable, Sendable {
     case keywordPattern(ECSField, WildcardPattern)
     /// The field has a value (`field: *`).
     case exists(ECSField)
-
-    func matches(_ event: NetworkEvent) -> Bool {
-        switch self {
-        case .all(let operands):
-            for operand in operands where !operand.matches(event) { return false }
-            return true
-        case .any(let operands):
-            for operand in operands where operand.matches(event) { return true }
-            return false
-        case .not(let operand):
-            return !operand.matches(event)
-        case .address(let field, let prefixes):
-            return field.anyAddress(of: event) { prefixes.contains($0) }
-        case .number(let field, let numbers):
-            guard let number = field.number(of: event) else { return false }
-            return numbers.contains(number)
-        case .keyword(let field, let keywords):
-            return field.anyKeyword(of: event) { keywords.contains($0) }
-        case .keywordPattern(let field, let pattern):
-            return field.anyKeyword(of: event) { pattern.matches($0) }
-        case .exists(let field):
-            return field.isPresent(in: event)
-        }
-    }
 }

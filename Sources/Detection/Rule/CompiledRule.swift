@@ -4,6 +4,7 @@ public struct CompiledRule: Sendable {
     /// The parsed query.
     public let expression: KQLExpression
     let predicate: EventPredicate
+    private let program: PredicateProgram
     /// Union of the query's top-level `not destination.ip: (…)` clauses.
     public let excludedDestinations: IPPrefixSet
     /// The query's top-level `source.ip: (…)` clause; nil when the query does not restrict sources.
@@ -14,6 +15,7 @@ public struct CompiledRule: Sendable {
         self.rule = rule
         expression = try KQLParser.parse(rule.query)
         predicate = try KQLCompiler.predicate(for: expression, in: rule.query)
+        program = PredicateProgram(predicate)
         let conjuncts: [EventPredicate] = if case .all(let operands) = predicate { operands } else { [predicate] }
         var excluded: [ClosedRange<IPAddress>] = []
         var sources: IPPrefixSet?
@@ -30,7 +32,13 @@ public struct CompiledRule: Sendable {
 
     /// True when `event` matches the query.
     public func matches(_ event: NetworkEvent) -> Bool {
-        predicate.matches(event)
+        program.matches(event)
+    }
+
+    /// True when the event at `event` matches the query (read in place).
+    @inline(__always)
+    func matches(_ event: UnsafePointer<NetworkEvent>) -> Bool {
+        program.matches(event)
     }
 
     /// Derived from the query's `not destination.ip: (…)` clause: the rule would not alert on it.

@@ -10,8 +10,27 @@ public struct Detector: Sendable {
 
     /// The verdict for `event`; a suppression names the first matching exception item.
     public func evaluate(_ event: NetworkEvent) -> Verdict {
+        withUnsafePointer(to: event) { evaluate($0) }
+    }
+
+    /// The verdict for the event at `event`, read in place.
+    @inline(__always)
+    private func evaluate(_ event: UnsafePointer<NetworkEvent>) -> Verdict {
         guard rule.matches(event) else { return .noMatch }
         if let exceptionID = exceptions.firstMatch(event) { return .suppressed(exceptionID: exceptionID) }
         return .alert
+    }
+}
+
+extension Detector {
+    /// The verdict for each event, in order: one pass that reads the events in place.
+    public func verdicts(for events: [NetworkEvent]) -> [Verdict] {
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(events.count)
+        events.withUnsafeBufferPointer { events in
+            guard let first = events.baseAddress else { return }
+            for index in events.indices { verdicts.append(evaluate(first + index)) }
+        }
+        return verdicts
     }
 }

@@ -1,4 +1,4 @@
-/// A small deterministic random number generator for reproducible test data.
+/// A small deterministic random number generator, so every run measures the same workload.
 struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
