@@ -11,7 +11,8 @@ extension SMBStore {
             try Self.saveException(db, item)
             try AuditLog.record(db, at: now, actor: actor, action: "exception.add", target: item.id,
                                 detail: Self.summary(item))
-            let closed = try Self.changeStatus(db, of: matching, to: .closed,
+            // Alerts triaged since `matching` was read are no longer open and stay as they are.
+            let closed = try Self.changeStatus(db, of: matching, to: .closed, onlyFrom: .open,
                                                reason: "matches exception \(item.name)", actor: actor, at: now)
             return ExceptionAddResult(record: ExceptionRecord(item: item, suppressedEvents: 0), closedAlertIDs: closed)
         }
