@@ -4,9 +4,12 @@ import Store
 
 // store-benchmark: builds a store of 1 M alerted events over 10 k hosts through the real insert
 // and execution paths, then times the console's hottest reads. Usage:
-//   swift run -c release store-benchmark [events] [hosts]
+//   swift run -c release store-benchmark [events] [hosts] [--keep PATH]
+// --keep PATH builds the store at the new file PATH and leaves it there (console-benchmark --db PATH).
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let keptPath = CommandLine.arguments.firstIndex(of: "--keep").map { CommandLine.arguments.index(after: $0) }
+    .flatMap { CommandLine.arguments.indices.contains($0) ? CommandLine.arguments[$0] : nil }
 let eventCount = arguments.first ?? 1_000_000
 let hostCount = arguments.dropFirst().first ?? 10_000
 let batchSize = 10_000
@@ -96,7 +99,7 @@ func measure(_ label: String, runs: Int, target: Double, _ body: (Int) throws ->
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(getpid())")
 defer { try? FileManager.default.removeItem(at: directory) }
-let store = try SMBStore(path: directory.appendingPathComponent("bench.db").path)
+let store = try SMBStore(path: keptPath ?? directory.appendingPathComponent("bench.db").path)
 var bundled = try DetectionRule.bundled()
 bundled.maxSignals = eventCount
 let rule = try CompiledRule(bundled)

@@ -33,7 +33,7 @@ struct DemoCommand: ParsableCommand {
         for execution in try session.detect(at: now) {
             print(IngestReport.executionLine(execution))
         }
-        try ConsoleBridge(repository: store, rule: DetectionRule.bundled(), readOnly: false,
+        try ConsoleBridge(repository: store, rule: CompiledRule(DetectionRule.bundled()), readOnly: false,
                           actor: Analyst.current, display: display).run()
         print("The demo store is \(TerminalText.safe(path)); reopen it with: smbtriage console --db \(TerminalText.safe(path))")
     }

@@ -50,7 +50,7 @@ enum HistoryView {
 
     private static func cells(_ flow: StoredFlow, _ state: ConsoleState) -> [Table.Cell] {
         let event = flow.event
-        let external = event.destinationIPs.contains { !state.excludedDestinations.contains($0) }
+        let external = event.destinationIPs.contains { !state.compiledRule.isExcludedDestination($0) }
         return [
             Table.Cell(DateText.second(event.timestamp ?? flow.ingestedAt, timeZone: state.timeZone)),
             Table.Cell(EndpointText.source(event)),
