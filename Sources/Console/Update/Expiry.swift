@@ -32,9 +32,11 @@ enum Expiry {
         guard let date else { return "" }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        if calendar.startOfDay(for: date) == date {
-            return DateText.day(date.addingTimeInterval(-1), timeZone: timeZone)
-        }
-        return date.formatted(.iso8601)
+        return calendar.startOfDay(for: date) == date ? lastDay(date, timeZone: timeZone) : date.formatted(.iso8601)
+    }
+
+    /// The last day an item expiring at `date` still applies, e.g. `2026-12-31` for midnight on New Year.
+    static func lastDay(_ date: Date, timeZone: TimeZone) -> String {
+        DateText.day(date.addingTimeInterval(-1), timeZone: timeZone)
     }
 }
