@@ -26,11 +26,12 @@ enum HistoryView {
         PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(flows)) flows · "
                        + "\(NumberText.bytes(bytes)) out", focused: false, row: row, into: &screen, theme: theme)
         row += 1
-        let values = history.timeline.map { history.metric == .flows ? Int64($0.flows) : $0.bytesOut }
+        let series = TimelinePoint.dense(history.timeline, bucket: history.bucket, last: screen.width)
+        let values = series.map { history.metric == .flows ? Int64($0.flows) : $0.bytesOut }
         let columns = BarChart.draw(values, label: history.metric == .flows ? NumberText.grouped : NumberText.bytes, top: row,
                                   height: layout.chartHeight, into: &screen, theme: theme)
         row += layout.chartHeight
-        let points = history.timeline.suffix(columns.count)
+        let points = series.suffix(columns.count)
         if let first = points.first, let last = points.last {
             let format = { history.bucket == .hour ? DateText.minute($0, timeZone: state.timeZone) : DateText.day($0, timeZone: state.timeZone) }
             let firstText = format(first.start)
