@@ -68,7 +68,7 @@ func run(_ label: String, repository: any TriageRepository, rounds: Int, width: 
     }
     samples.sort()
     cpuSamples.sort()
-    print(padded(label, 36) + String(format: "first frame %6.2f ms | key→frame wall p50 %6.3f  p99 %6.3f  max %7.3f ms"
+    print(padded(label, 44) + String(format: "first frame %6.2f ms | key→frame wall p50 %6.3f  p99 %6.3f  max %7.3f ms"
                                      + " | cpu p50 %6.3f  p99 %6.3f ms (%d keys) | RSS %5.1f MiB",
                                      milliseconds(firstFrame), percentile(samples, 0.5), percentile(samples, 0.99),
                                      samples.last ?? 0, percentile(cpuSamples, 0.5), percentile(cpuSamples, 0.99),
