@@ -44,6 +44,9 @@ let package = Package(
         ),
         // Prints Zeek TSV conn.log read+map rows/s on a generated file (release build).
         .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
+        // Builds a 1 M-alert store and prints its latencies: `swift run -c release store-benchmark`.
+        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
+                          path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Detection", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

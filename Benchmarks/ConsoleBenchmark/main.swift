@@ -4,16 +4,16 @@ import Foundation
 import Store
 
 // console-benchmark: key → frame times of the console (navigation, drill-in and out), the first
-// frame, and resident memory, against synthetic stores of growing size. Prints figures.
-//
-//     swift run -c release console-benchmark
-//
-// Wall time includes preemption on a shared machine; thread CPU time does not. To measure a real
-// store, pass any TriageRepository (e.g. an SMBStore over a large database) to `run`.
+// frame, and resident memory. Prints figures. Wall time includes preemption on a shared machine;
+// thread CPU time does not.
+let usage = """
+    usage: console-benchmark [--db PATH]
+      without --db: synthetic in-memory repositories of 1 k, 10 k and 100 k hosts
+      --db PATH:    the real SMBStore at PATH, opened read-only; build a 1 M-alert / 10 k-host one with
+                    swift run -c release store-benchmark 1000000 10000 --keep PATH
+    """
 
-let ruleURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Sources/Detection/Resources/rule.json")
-let rule = try JSONDecoder().decode(DetectionRule.self, from: Data(contentsOf: ruleURL))
+let rule = try CompiledRule(DetectionRule.bundled())
 
 /// The keys of one navigation round: scroll, page, jump, drill into a host and an alert, back out.
 let round: [Key] = Array(repeating: .character("j"), count: 20) + [.pageDown, .pageDown, .character("G"), .character("g")]
@@ -68,7 +68,7 @@ func run(_ label: String, repository: any TriageRepository, rounds: Int, width: 
     }
     samples.sort()
     cpuSamples.sort()
-    print(padded(label, 36) + String(format: "first frame %6.2f ms | key→frame wall p50 %6.3f  p99 %6.3f  max %7.3f ms"
+    print(padded(label, 44) + String(format: "first frame %6.2f ms | key→frame wall p50 %6.3f  p99 %6.3f  max %7.3f ms"
                                      + " | cpu p50 %6.3f  p99 %6.3f ms (%d keys) | RSS %5.1f MiB",
                                      milliseconds(firstFrame), percentile(samples, 0.5), percentile(samples, 0.99),
                                      samples.last ?? 0, percentile(cpuSamples, 0.5), percentile(cpuSamples, 0.99),
@@ -77,10 +77,29 @@ func run(_ label: String, repository: any TriageRepository, rounds: Int, width: 
     print("    slowest keys (p50): " + slowest.map { String(format: "%@ %.3f ms", $0.key, $0.value) }.joined(separator: ", "))
 }
 
+func grouped(_ count: Int) -> String {
+    NumberFormatter.localizedString(from: NSNumber(value: count), number: .decimal)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
 print("console-benchmark: \(round.count) keys per round at 120×40; targets: first frame ≤ 200 ms, p99 ≤ 16 ms")
-for (hosts, perHost) in [(1_000, 100), (10_000, 100), (100_000, 1_000)] {
-    let repository = SyntheticRepository(hostCount: hosts, alertsPerHost: perHost)
-    let label = "\(NumberFormatter.localizedString(from: NSNumber(value: hosts), number: .decimal)) hosts / "
-        + "\(NumberFormatter.localizedString(from: NSNumber(value: hosts * perHost), number: .decimal)) alerts"
-    run(label, repository: repository, rounds: 40)
+if let flag = arguments.firstIndex(of: "--db") {
+    guard arguments.indices.contains(flag + 1) else {
+        print(usage)
+        exit(2)
+    }
+    let path = arguments[flag + 1]
+    let store = try SMBStore(path: path, readOnly: true, rule: rule)
+    let hosts = try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 1).total
+    let alerts = try store.alerts(AlertQuery(), offset: 0, limit: 1).total
+    run("SMBStore: \(grouped(hosts)) hosts / \(grouped(alerts)) alerts", repository: store, rounds: 40)
+} else {
+    for (hosts, perHost) in [(1_000, 100), (10_000, 100), (100_000, 1_000)] {
+        let repository = SyntheticRepository(hostCount: hosts, alertsPerHost: perHost)
+        run("\(grouped(hosts)) hosts / \(grouped(hosts * perHost)) alerts", repository: repository, rounds: 40)
+    }
 }

@@ -6,7 +6,8 @@ import GRDB
 /// executions and alerts, and the analyst's triage (statuses, notes, exceptions, audit log).
 ///
 /// One instance may be shared between threads. The file is created with mode 0600, opened in WAL
-/// mode with `synchronous=NORMAL` and a 5 s busy timeout, and migrated to the newest schema.
+/// mode with `synchronous=NORMAL`, a 32 MB page cache per connection and a 5 s busy timeout,
+/// and migrated to the newest schema.
 public final class SMBStore: TriageRepository {
     /// The database file.
     public let path: String
@@ -35,7 +36,8 @@ public final class SMBStore: TriageRepository {
             try Self.checkSchema(pool, path: path, readOnly: readOnly)
             changeMonitor = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: true))
         } catch {
-            throw Self.storeError(error, path: path)
+            throw Self.storeError(error, path: path) as? StoreError
+                ?? .database(path: path, message: String(describing: error))
         }
     }
 
@@ -46,6 +48,7 @@ public final class SMBStore: TriageRepository {
         configuration.label = "smbtriage"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         return configuration
     }
@@ -94,19 +97,17 @@ public final class SMBStore: TriageRepository {
         }
     }
 
-    /// The `StoreError` an SQLite failure means.
-    static func storeError(_ error: any Error, path: String) -> StoreError {
-        if let error = error as? StoreError { return error }
-        guard let error = error as? DatabaseError else {
-            return .database(path: path, message: String(describing: error))
-        }
+    /// The `StoreError` an SQLite failure means; other errors (a `StoreError`, an exception item
+    /// the detector cannot compile) pass through unchanged.
+    static func storeError(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
         let message = error.message ?? "\(error.resultCode)"
         switch error.resultCode.primaryResultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
-        case .SQLITE_READONLY: return .readOnly(path: path, operation: "writing (\(message))")
-        case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return .permissionDenied(path: path, detail: message)
-        default: return .database(path: path, message: message)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.locked(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.notADatabase(path: path)
+        case .SQLITE_READONLY: return StoreError.readOnly(path: path, operation: "writing (\(message))")
+        case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return StoreError.permissionDenied(path: path, detail: message)
+        default: return StoreError.database(path: path, message: message)
         }
     }
 }

@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         for execution in try session.detect(at: now) {
             print(IngestReport.executionLine(execution))
         }
-        try ConsoleBridge(repository: store, rule: DetectionRule.bundled(), readOnly: false,
+        try ConsoleBridge(repository: store, rule: CompiledRule(DetectionRule.bundled()), readOnly: false,
                           actor: Analyst.current, display: display).run()
         let shownPath = TerminalText.safe(path)
         print("The demo store is \(shownPath); reopen it with: smbtriage console --db \(shownPath)")

@@ -1,25 +1,31 @@
 @testable import Console
 import Detection
+import Foundation
 import Testing
 
 @Suite("rule data the console derives")
 struct RuleDataTests {
-    @Test("the excluded destination blocks come from the rule's query, IPv4 and IPv6")
-    func excludedDestinations() {
-        let excluded = ExcludedDestinations(rule: Fixture.rule)
-        #expect(excluded.prefixes.count == 26)
-        #expect(excluded.contains(IPAddress("203.0.113.5")!))
-        #expect(excluded.contains(IPAddress("fe80::1")!))
-        #expect(excluded.contains(IPAddress("::1")!))
-        #expect(!excluded.contains(IPAddress("8.8.8.8")!))
-        #expect(!excluded.contains(IPAddress("2001:4860::8888")!))
+    private static func state() -> ConsoleState {
+        ConsoleState(width: 120, height: 40, readOnly: true, now: Fixture.now,
+                     timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)
     }
 
-    @Test("coverage notes name the required fields, the look-back and the cap")
-    func coverage() {
-        let notes = RuleCoverage.notes(for: Fixture.rule).joined(separator: "\n")
-        #expect(notes.contains("destination.port (long)"))
-        #expect(notes.contains("now-9m every 5m on event.ingested"))
-        #expect(notes.contains("at most 100 alerts"))
+    @Test("the history screen tells Internet flows from internal ones by the rule's destination exclusions")
+    func internetFlows() {
+        let rule = Self.state().compiledRule
+        #expect(rule.isExcludedDestination(IPAddress("203.0.113.5")!))
+        #expect(rule.isExcludedDestination(IPAddress("fe80::1")!))
+        #expect(!rule.isExcludedDestination(IPAddress("8.8.8.8")!))
+        #expect(!rule.isExcludedDestination(IPAddress("2001:4860::8888")!))
+    }
+
+    @Test("the rule screen lists Detection's coverage notes, each title followed by its detail")
+    func coverage() throws {
+        let state = Self.state()
+        #expect(state.coverageNotes == coverageNotes(for: Fixture.rule))
+        let text = RuleView.lines(state, width: 120, theme: Theme(color: false)).map { $0.runs.map(\.text).joined() }.joined(separator: "\n")
+        let note = try #require(state.coverageNotes.first)
+        #expect(text.contains("• " + note.title))
+        #expect(text.contains("destination.port (long)"))
     }
 }

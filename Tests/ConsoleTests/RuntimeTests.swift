@@ -61,6 +61,24 @@ struct RuntimeTests {
         #expect(screen.text().contains("○ closed"))
     }
 
+    @Test("two exceptions for the same scope added at the same instant get distinct ids")
+    func exceptionIDsAreUnique() throws {
+        let repository = FakeTriageRepository(fixture: .standard())
+        let (runtime, _) = start(repository)
+        _ = press(runtime, .enter, .tab, .character("j"), .enter)
+        for comment in ["first", "second"] {
+            _ = press(runtime, .character("e"), .tab)
+            type(runtime, comment)
+            _ = press(runtime, .enter)
+        }
+        let items = repository.exceptionCalls.map(\.item)
+        #expect(items.map(\.comment) == ["first", "second"])
+        #expect(items.map(\.createdAt) == [Fixture.now, Fixture.now])
+        #expect(items[0].entries == items[1].entries)
+        #expect(items[0].id != items[1].id)
+        #expect(items.allSatisfy { $0.author == "tester" })
+    }
+
     @Test("a refresh after another process changed the store keeps the selection on the same host")
     func refreshKeepsSelection() throws {
         let repository = FakeTriageRepository(fixture: .standard())

@@ -8,7 +8,7 @@ import Testing
 @Suite("update")
 struct UpdateTests {
     private func freshState(width: Int = 120, height: Int = 40, readOnly: Bool = false) -> ConsoleState {
-        ConsoleState(width: width, height: height, readOnly: readOnly, actor: "tester", now: Fixture.now,
+        ConsoleState(width: width, height: height, readOnly: readOnly, now: Fixture.now,
                      timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)
     }
 
@@ -314,5 +314,8 @@ struct UpdateTests {
         #expect(try Expiry.parse("2026-12-31", now: Fixture.now, timeZone: utc) == Date(timeIntervalSince1970: 1_798_761_600))
         #expect(throws: Expiry.ParseError.inThePast("2020-01-01")) { try Expiry.parse("2020-01-01", now: Fixture.now, timeZone: utc) }
         #expect(throws: Expiry.ParseError.unreadable("soon")) { try Expiry.parse("soon", now: Fixture.now, timeZone: utc) }
+        let evening = Date(timeIntervalSince1970: 1_798_740_000) // 2026-12-31T18:00:00Z
+        #expect(try Expiry.parse(Expiry.text(for: evening, timeZone: utc), now: Fixture.now, timeZone: utc) == evening)
+        #expect(Expiry.text(for: Date(timeIntervalSince1970: 1_798_761_600), timeZone: utc) == "2026-12-31")
     }
 }

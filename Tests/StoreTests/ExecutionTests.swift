@@ -28,6 +28,22 @@ struct ExecutionTests {
         #expect(firstAlerted.max()! < baseTime.addingTimeInterval(100))
     }
 
+    @Test func anExecutionLargerThanOneChunkAlertsEveryMatchOnce() throws {
+        let fixture = try StoreFixture()
+        let events = (0..<6500).map { index in
+            smbEvent("10.2.\(index / 250).\(index % 250 + 1)", index % 13 == 0 ? "10.9.9.9" : "8.8.8.8", line: index)
+        }
+        try fixture.store.insert(events, ingestedAt: baseTime)
+        let internalCount = events.filter { $0.event.destinationIPs == [IPAddress("10.9.9.9")!] }.count
+        let record = try fixture.store.runExecution(at: baseTime, rule: try fixture.rule(maxSignals: 10_000))
+        #expect(record.alerted == 6500 - internalCount)
+        #expect(record.pending == 0)
+        #expect(!record.capReached)
+        let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10_000).rows
+        #expect(Set(alerts.map(\.flow.id)).count == 6500 - internalCount)
+        #expect(try fixture.store.runExecution(at: baseTime, rule: fixture.rule).matched == 0)
+    }
+
     @Test func anEventIsAlertedOnceAcrossOverlappingExecutions() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)

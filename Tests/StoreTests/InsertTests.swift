@@ -27,7 +27,7 @@ struct InsertTests {
         let fixture = try StoreFixture()
         var ingested = smbEvent("192.168.1.20", "20.60.1.2", port: 139, line: 7, hostName: "ws-20")
         ingested.event.sourceIPs.append(IPAddress("2001:db8::1")!)
-        ingested.event.categories = ["network", "with \"quotes\" and \u{1F} separators"]
+        ingested.event.categories = ["network", "with \"quotes\", \u{1F} separators and 3:colons", "ünïcödé"]
         ingested.event.start = baseTime.addingTimeInterval(-1.234567)
         ingested.event.durationNanoseconds = 1_234_567_000
         ingested.event.processExecutable = #"C:\Windows\System32\svchost.exe"#

@@ -13,10 +13,10 @@ public final class ConsoleRuntime {
     /// against a repository whose pages never settle.
     private static let effectBudget = 64
 
-    public init(repository: any TriageRepository, rule: DetectionRule, options: ConsoleOptions) {
+    public init(repository: any TriageRepository, rule: CompiledRule, options: ConsoleOptions) {
         self.options = options
         runner = EffectRunner(repository: repository, actor: options.actor)
-        state = ConsoleState(width: 0, height: 0, readOnly: options.readOnly, actor: options.actor, now: options.now(),
+        state = ConsoleState(width: 0, height: 0, readOnly: options.readOnly, now: options.now(),
                              timeZone: options.timeZone, rule: rule)
     }
 

@@ -56,7 +56,8 @@ struct EffectRunner: Sendable {
         case .setGuideStep(let alertID, let step, let checked):
             try repository.setGuideStep(alertID: alertID, step: step, checked: checked, actor: actor)
             return .guideStepSet(alertID: alertID, step: step, checked: checked)
-        case .addException(let item, let closeMatching):
+        case .addException(let scope, let comment, let createdAt, let expiresAt, let closeMatching):
+            let item = ExceptionItem(scope: scope, comment: comment, author: actor, createdAt: createdAt, expiresAt: expiresAt)
             return .exceptionAdded(try repository.addException(item, closeMatching: closeMatching, actor: actor))
         case .updateException(let item):
             try repository.updateException(item, actor: actor)

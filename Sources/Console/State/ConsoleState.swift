@@ -7,13 +7,13 @@ struct ConsoleState: Hashable, Sendable {
     var width: Int
     var height: Int
     var readOnly: Bool
-    /// Who new exceptions are authored by.
-    var actor: String
     /// The time `update` stamps new exceptions with; the runtime sets it before each message.
     var now: Date
     var timeZone: TimeZone
-    var rule: DetectionRule
-    var excludedDestinations: ExcludedDestinations
+    /// The rule as compiled: its published data (`rule.rule`) and what its query excludes.
+    let compiledRule: CompiledRule
+    /// What the rule's query can and cannot see, for the rule screen (computed once).
+    let coverageNotes: [CoverageNote]
     /// The screens opened, home first; the last is in front.
     var routes: [Route] = [.hosts]
     var hosts = HostsState()
@@ -28,20 +28,21 @@ struct ConsoleState: Hashable, Sendable {
     /// Set by `:q` / `q` on the home screen: the runtime stops.
     var quitting = false
 
+    /// The rule as published.
+    var rule: DetectionRule { compiledRule.rule }
     var route: Route { routes.last ?? .hosts }
     var layout: Layout { Layout(width: width, height: height) }
     /// The rows of the host screen's panes, which depend on how many destinations it has.
     var destinationRows: Int { layout.destinationRows(count: host?.destinations.count ?? 0) }
     var hostAlertRows: Int { layout.hostAlertRows(destinationCount: host?.destinations.count ?? 0) }
 
-    init(width: Int, height: Int, readOnly: Bool, actor: String, now: Date, timeZone: TimeZone, rule: DetectionRule) {
+    init(width: Int, height: Int, readOnly: Bool, now: Date, timeZone: TimeZone, rule: CompiledRule) {
         self.width = width
         self.height = height
         self.readOnly = readOnly
-        self.actor = actor
         self.now = now
         self.timeZone = timeZone
-        self.rule = rule
-        excludedDestinations = ExcludedDestinations(rule: rule)
+        compiledRule = rule
+        coverageNotes = Detection.coverageNotes(for: rule)
     }
 }

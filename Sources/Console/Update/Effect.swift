@@ -1,4 +1,5 @@
 import Detection
+import Foundation
 import Store
 
 /// Work `update` asks for: a repository read or write. `ConsoleRuntime` runs effects and feeds the
@@ -23,7 +24,9 @@ enum Effect: Hashable, Sendable {
     case setHostStatus(IPAddress, AlertStatus, reason: String?)
     case addNote(alertID: Int64, text: String)
     case setGuideStep(alertID: Int64, step: Int, checked: Bool)
-    case addException(ExceptionItem, closeMatching: Bool)
+    /// Adds an exception item authored by the runtime's actor; the runner gives it a fresh UUID id,
+    /// so `update` stays pure and two items never share an id.
+    case addException(ExceptionScope, comment: String, createdAt: Date, expiresAt: Date?, closeMatching: Bool)
     case updateException(ExceptionItem)
     case removeException(id: String)
 }

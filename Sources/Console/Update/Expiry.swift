@@ -1,7 +1,9 @@
+import Detection
 import Foundation
 
-/// Exception expiry as the analyst types it: empty (never), a duration from now (`30m`, `12h`,
-/// `7d`, `2w`) or a date (`2026-12-31`: the item applies through that day).
+/// Exception expiry as the analyst types it: empty (never), or any `DateExpression` read forward
+/// from now (`12h`, `7d`, `2026-12-31` — through that day in the console's time zone —, or an
+/// ISO-8601 date-time); it must lie ahead.
 enum Expiry {
     enum ParseError: Error, Equatable {
         case unreadable(String)
@@ -19,25 +21,22 @@ enum Expiry {
     static func parse(_ text: String, now: Date, timeZone: TimeZone) throws(ParseError) -> Date? {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
-        if let unit = text.last, let amount = Int(text.dropLast()), amount > 0,
-           let seconds = ["m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604_800.0][String(unit)] {
-            return now.addingTimeInterval(Double(amount) * seconds)
-        }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        guard parts.count == 3, text.count == 10,
-              let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              calendar.component(.day, from: day) == parts[2],
-              let end = calendar.date(byAdding: .day, value: 1, to: day)
-        else { throw .unreadable(text) }
-        guard end > now else { throw .inThePast(text) }
-        return end
+        guard let date = DateExpression.future(text, now: now, timeZone: timeZone) else { throw .unreadable(text) }
+        guard date > now else { throw .inThePast(text) }
+        return date
     }
 
-    /// The text the edit form starts with for an existing expiry: the last day it applies.
+    /// The text the edit form starts with for an existing expiry, which `parse` reads back to the
+    /// same date: the last day it applies when it ends at midnight, else the moment in UTC.
     static func text(for date: Date?, timeZone: TimeZone) -> String {
         guard let date else { return "" }
-        return DateText.day(date.addingTimeInterval(-1), timeZone: timeZone)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.startOfDay(for: date) == date ? lastDay(date, timeZone: timeZone) : date.formatted(.iso8601)
+    }
+
+    /// The last day an item expiring at `date` still applies, e.g. `2026-12-31` for midnight on New Year.
+    static func lastDay(_ date: Date, timeZone: TimeZone) -> String {
+        DateText.day(date.addingTimeInterval(-1), timeZone: timeZone)
     }
 }

@@ -151,9 +151,8 @@ extension Update {
             return exceptionScope(of: form).flatMap { scope in
                 required(FieldLabel.comment).flatMap { comment in
                     expiry().map { expiresAt in
-                        let item = ExceptionItem(id: exceptionID(scope: scope, now: state.now), scope: scope, comment: comment,
-                                                 author: state.actor, createdAt: state.now, expiresAt: expiresAt)
-                        let effect = Effect.addException(item, closeMatching: form.isChecked(FieldLabel.closeMatching))
+                        let effect = Effect.addException(scope, comment: comment, createdAt: state.now, expiresAt: expiresAt,
+                                                         closeMatching: form.isChecked(FieldLabel.closeMatching))
                         if let warning = scope.breadthWarning {
                             return FormOutcome(effects: [], confirmation: Confirmation(
                                 title: "This exception is very broad. Add it anyway?", lines: [warning], effects: [effect]))
@@ -176,11 +175,5 @@ extension Update {
                 }
             }
         }
-    }
-
-    /// A deterministic item id (so `update` stays pure): the scope and the time it was added.
-    private static func exceptionID(scope: ExceptionScope, now: Date) -> String {
-        let slug = scope.summary.map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        return "smbtriage-\(Int(now.timeIntervalSince1970))-" + String(slug)
     }
 }

@@ -85,7 +85,8 @@ extension Update {
             state.alert?.record = record
             state.alert?.notes = notes
             state.alert?.isLoaded = true
-            state.alert?.guideCursor.resize(count: state.rule.investigationGuide.steps.count, visible: layout.textRows)
+            let steps = state.rule.investigationGuide.steps.count
+            state.alert?.guideCursor.resize(count: steps, visible: layout.textRows)
         case .historyLoaded(let address, let offset, let page):
             guard state.history?.address == address else { return [] }
             state.history?.flows.apply(rows: page.rows, offset: offset, total: page.total, visible: layout.historyRows)

@@ -73,7 +73,7 @@ enum AlertView {
         func count(_ bytes: Int64?, _ packets: Int64?) -> String {
             guard bytes != nil || packets != nil else { return "not in the log" }
             let byteText = bytes.map { "\(NumberText.bytes($0)) (\(NumberText.grouped($0)) bytes)" } ?? "? bytes"
-            return byteText + (packets.map { " in \(NumberText.grouped($0)) packets" } ?? "")
+            return byteText + (packets.map { " in \(NumberText.grouped($0)) packet" + ($0 == 1 ? "" : "s") } ?? "")
         }
         var fields: [(String, String)] = [
             ("Destination", event.destinationIPs.map { "\($0)" }.joined(separator: ", ") + (event.destinationDomain.map { " (\($0))" } ?? "")),

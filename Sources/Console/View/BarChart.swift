@@ -1,17 +1,18 @@
 /// A vertical bar chart of values, newest on the right, in eighth-block resolution.
 enum BarChart {
     /// Draws the last values that fit into `height` rows from `top`, with the peak labelled on the
-    /// left (written by `format`); returns how many values were drawn.
+    /// left (written by `format`); returns the columns of the bars drawn, one value each.
     @discardableResult
     static func draw(_ values: [Int64], label format: (Int64) -> String, top: Int, height: Int, into screen: inout Screen,
-                     theme: Theme) -> Int {
+                     theme: Theme) -> Range<Int> {
         let peak = values.max() ?? 0
         let label = format(peak)
         let left = DisplayWidth.of(label) + 2
         let shown = Array(values.suffix(max(0, screen.width - left - 1)))
         screen.draw(label, row: top, column: 1, style: theme.muted)
         screen.draw("0", row: top + height - 1, column: left - 2, style: theme.muted)
-        guard peak > 0, height > 0 else { return shown.count }
+        let columns = left..<(left + shown.count)
+        guard peak > 0, height > 0 else { return columns }
         let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         for (offset, value) in shown.enumerated() {
             let eighths = Int((Double(value) / Double(peak) * Double(height * 8)).rounded(.up))
@@ -22,6 +23,6 @@ enum BarChart {
                 screen.draw(block, row: top + height - 1 - level, column: left + offset, style: theme.style(.accent))
             }
         }
-        return shown.count
+        return columns
     }
 }

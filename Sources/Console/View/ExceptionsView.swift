@@ -9,7 +9,7 @@ enum ExceptionsView {
         .init(title: "COMMENT", width: 12, flexible: true, priority: 80),
         .init(title: "AUTHOR", width: 10, priority: 50),
         .init(title: "CREATED", width: 10, priority: 40),
-        .init(title: "EXPIRES", width: 10, priority: 60),
+        .init(title: "LAST DAY", width: 10, priority: 60),
         .init(title: "SUPPRESSED", width: 10, alignRight: true, priority: 70),
     ])
 
@@ -41,7 +41,7 @@ enum ExceptionsView {
             Table.Cell(item.comment),
             Table.Cell(item.author, tone: .muted),
             Table.Cell(DateText.day(item.createdAt, timeZone: state.timeZone), tone: .muted),
-            Table.Cell(item.expiresAt.map { DateText.day($0, timeZone: state.timeZone) } ?? "never"),
+            Table.Cell(item.expiresAt.map { Expiry.lastDay($0, timeZone: state.timeZone) } ?? "never"),
             Table.Cell(NumberText.grouped(record.suppressedEvents)),
         ]
     }

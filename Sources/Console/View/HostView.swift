@@ -20,7 +20,7 @@ enum HostView {
         .init(title: "STATUS", width: 8, priority: 95),
         .init(title: "RISK", width: 11, priority: 90),
         .init(title: "EVENT TIME", width: 16, priority: 70),
-        .init(title: "DESTINATION", width: 21, priority: 85),
+        .init(title: "DESTINATION", width: 12, priority: 85),
         .init(title: "REASON", width: 10, flexible: true, priority: 40),
     ])
 

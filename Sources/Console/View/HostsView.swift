@@ -50,8 +50,9 @@ enum HostsView {
     }
 
     private static func drawSettings(_ hosts: HostsState, into screen: inout Screen, theme: Theme) {
-        var parts = ["sort: \(sortName(hosts.sort))", "status: \(hosts.filter.status?.rawValue ?? "all")"]
-        if !hosts.filter.text.isEmpty { parts.append("filter: \(hosts.filter.text)") }
+        // The filter text comes first: on a narrow terminal the end of the line is cut.
+        let filter = hosts.filter.text.isEmpty ? [] : ["filter: \(hosts.filter.text)"]
+        let parts = filter + ["sort: \(sortName(hosts.sort))", "status: \(hosts.filter.status?.rawValue ?? "all")"]
         let text = " " + parts.joined(separator: " · ") + " "
         let width = min(DisplayWidth.of(DisplayText.sanitized(text)), screen.width / 2)
         screen.draw(DisplayText.truncated(text, to: width), row: 0, column: screen.width - width - 1, style: theme.bar)

@@ -26,6 +26,8 @@ enum RuleView {
                                       width: width, theme: theme, valueStyle: theme.style(.medium, .bold))
         }
         lines += StyledLine.field("Type", "\(rule.type) (\(rule.language))", width: width, theme: theme)
+        lines += StyledLine.field("Needs", rule.requiredFields.map { "\($0.name) (\($0.type))" }.joined(separator: ", "),
+                                  width: width, theme: theme)
         lines += StyledLine.field("Tags", rule.tags.joined(separator: ", "), width: width, theme: theme)
         lines += StyledLine.field("ATT&CK", rule.threat.map { mapping in
             "\(mapping.tactic.id) \(mapping.tactic.name) → " + mapping.technique.map { "\($0.id) \($0.name)" }.joined(separator: ", ")
@@ -39,8 +41,13 @@ enum RuleView {
 
         lines.append(StyledLine())
         lines.append(StyledLine(" Coverage", heading))
-        for note in RuleCoverage.notes(for: rule) {
-            lines += StyledLine.wrapped(note, width: width - 2, style: theme.plain, firstPrefix: "  • ", prefix: "    ")
+        if state.coverageNotes.isEmpty {
+            lines.append(StyledLine("  The query leaves no special-purpose block or internal range uncovered.", theme.muted))
+        }
+        for note in state.coverageNotes {
+            lines += StyledLine.wrapped(note.title, width: width - 2, style: theme.style(.medium, .bold), firstPrefix: "  • ",
+                                        prefix: "    ")
+            lines += StyledLine.wrapped(note.detail, width: width - 2, style: theme.plain, firstPrefix: "    ", prefix: "    ")
         }
 
         lines.append(StyledLine())

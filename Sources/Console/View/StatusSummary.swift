@@ -13,7 +13,7 @@ enum StatusSummary {
         case .alert:
             guard let record = state.alert?.record else { return "" }
             let steps = state.rule.investigationGuide.steps.count
-            return "guide \(record.checkedGuideSteps.filter { $0 < steps }.count)/\(steps) · \(record.noteCount) notes"
+            return "guide \(record.checkedGuideSteps.filter { $0 < steps }.count)/\(steps) · \(record.noteCount == 1 ? "1 note" : "\(NumberText.grouped(record.noteCount)) notes")"
         case .history:
             guard let history = state.history else { return "" }
             return position(history.flows.cursor, noun: "flow")

@@ -1,19 +1,20 @@
 import Foundation
 
 /// The date expressions analysts type for `--since` and expiries: a duration (`90m`, `12h`, `7d`,
-/// `2w`) counted back or forward from now, or an absolute ISO-8601 date (`2026-12-31`, midnight UTC)
-/// or date-time (`2026-12-31T18:00:00Z`).
+/// `2w`) counted back or forward from now, or an absolute ISO-8601 date (`2026-12-31`) or date-time
+/// (`2026-12-31T18:00:00Z`). A date alone is a whole day in the given time zone (UTC unless told).
 public enum DateExpression {
-    /// `text` as a moment in the past: a duration means that long before `now`.
-    public static func past(_ text: String, now: Date) -> Date? {
+    /// `text` as a moment in the past: a duration means that long before `now`, a date its first moment.
+    public static func past(_ text: String, now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> Date? {
         if let seconds = duration(text) { return now.addingTimeInterval(-seconds) }
-        return absolute(text)
+        return dateTime(text) ?? day(text, timeZone: timeZone)?.start
     }
 
-    /// `text` as a moment in the future: a duration means that long after `now`.
-    public static func future(_ text: String, now: Date) -> Date? {
+    /// `text` as a moment in the future: a duration means that long after `now`, a date the end of
+    /// that day (an expiry of `2026-12-31` applies through the 31st).
+    public static func future(_ text: String, now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> Date? {
         if let seconds = duration(text) { return now.addingTimeInterval(seconds) }
-        return absolute(text)
+        return dateTime(text) ?? day(text, timeZone: timeZone)?.end
     }
 
     /// `30s`, `90m`, `12h`, `7d`, `2w` in seconds.
@@ -30,9 +31,21 @@ public enum DateExpression {
         return unitSeconds.map { $0 * count }
     }
 
-    private static func absolute(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        let dayOnly = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).year().month().day()
-        return try? Date(text, strategy: dayOnly)
+    private static func dateTime(_ text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
+    }
+
+    /// The calendar day `text` (`YYYY-MM-DD`) names in `timeZone`, as its first moment and the next day's.
+    private static func day(_ text: String, timeZone: TimeZone) -> (start: Date, end: Date)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.map(\.count) == [4, 2, 2],
+              let year = Int(parts[0]), let month = Int(parts[1]), let dayOfMonth = Int(parts[2]) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth)),
+              calendar.dateComponents([.year, .month, .day], from: start)
+                  == DateComponents(year: year, month: month, day: dayOfMonth),
+              let end = calendar.date(byAdding: .day, value: 1, to: start) else { return nil }
+        return (start, end)
     }
 }

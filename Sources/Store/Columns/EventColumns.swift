@@ -27,8 +27,8 @@ enum EventColumns {
     static func values(of event: NetworkEvent) -> [(any DatabaseValueConvertible)?] {
         [
             event.timestamp?.storeSeconds, event.start?.storeSeconds, event.end?.storeSeconds,
-            event.durationNanoseconds, event.dataset, event.module, jsonArray(event.categories),
-            jsonArray(event.types), event.action, event.outcome, event.code,
+            event.durationNanoseconds, event.dataset, event.module, StringList.text(event.categories),
+            StringList.text(event.types), event.action, event.outcome, event.code,
             event.sourceIPs.first?.storeBlob, extraAddresses(event.sourceIPs), event.sourcePort,
             event.sourceBytes, event.sourcePackets, event.sourceDomain,
             event.destinationIPs.first?.storeBlob, extraAddresses(event.destinationIPs), event.destinationPort,
@@ -41,57 +41,64 @@ enum EventColumns {
 
     /// Decodes the columns of `selection`, starting at column `start` of `row`.
     static func flow(from row: Row, startingAt start: Int = 0, isFirstSeenDestination: Bool) -> StoredFlow {
+        // Concrete accessors decode straight from the statement (GRDB's fast path) when `row`
+        // comes from a cursor.
         var column = start
-        func next<Value: DatabaseValueConvertible>() -> Value? {
+        func advance() -> Int {
             defer { column += 1 }
-            return row[column]
+            return column
         }
-        func date() -> Date? { (next() as Double?).map(Date.init(storeSeconds:)) }
+        func integer() -> Int? { row[advance()] }
+        func integer64() -> Int64? { row[advance()] }
+        func text() -> String? { row[advance()] }
+        func blob() -> Data? { row[advance()] }
+        func flag() -> Bool? { row[advance()] }
+        func date() -> Date? { (row[advance()] as Double?).map(Date.init(storeSeconds:)) }
         func addresses() -> [IPAddress] {
-            let first: Data? = next()
-            let all: Data? = next()
-            if let all { return IPAddress.addresses(storeBlob: all) }
+            let first = blob()
+            if let all = blob() { return IPAddress.addresses(storeBlob: all) }
             return first.flatMap(IPAddress.init(storeBlob:)).map { [$0] } ?? []
         }
-        func strings() -> [String] { stringArray(next()) }
+        func strings() -> [String] { StringList.strings(text()) }
 
-        let id: Int64 = next() ?? 0
+        let id = integer64() ?? 0
         let ingestedAt = date() ?? .distantPast
-        let origin = RecordOrigin(path: next() ?? "", line: next() ?? 0, format: next() ?? "", original: next() ?? "")
+        let origin = RecordOrigin(path: text() ?? "", line: integer() ?? 0, format: text() ?? "",
+                                  original: text() ?? "")
         var event = NetworkEvent()
         event.timestamp = date()
         event.start = date()
         event.end = date()
-        event.durationNanoseconds = next()
-        event.dataset = next()
-        event.module = next()
+        event.durationNanoseconds = integer64()
+        event.dataset = text()
+        event.module = text()
         event.categories = strings()
         event.types = strings()
-        event.action = next()
-        event.outcome = next()
-        event.code = next()
+        event.action = text()
+        event.outcome = text()
+        event.code = text()
         event.sourceIPs = addresses()
-        event.sourcePort = next()
-        event.sourceBytes = next()
-        event.sourcePackets = next()
-        event.sourceDomain = next()
+        event.sourcePort = integer()
+        event.sourceBytes = integer64()
+        event.sourcePackets = integer64()
+        event.sourceDomain = text()
         event.destinationIPs = addresses()
-        event.destinationPort = next()
-        event.destinationBytes = next()
-        event.destinationPackets = next()
-        event.destinationDomain = next()
-        event.transport = next()
-        event.applicationProtocol = next()
-        event.direction = next()
-        event.communityID = next()
-        event.flowID = next()
-        event.isFinalReport = next()
-        event.connectionState = next()
-        event.observerHostName = next()
-        event.processExecutable = next()
-        event.processID = next()
-        event.userName = next()
-        event.userDomain = next()
+        event.destinationPort = integer()
+        event.destinationBytes = integer64()
+        event.destinationPackets = integer64()
+        event.destinationDomain = text()
+        event.transport = text()
+        event.applicationProtocol = text()
+        event.direction = text()
+        event.communityID = text()
+        event.flowID = text()
+        event.isFinalReport = flag()
+        event.connectionState = text()
+        event.observerHostName = text()
+        event.processExecutable = text()
+        event.processID = integer()
+        event.userName = text()
+        event.userDomain = text()
         return StoredFlow(id: id, event: event, origin: origin, ingestedAt: ingestedAt,
                           isFirstSeenDestination: isFirstSeenDestination)
     }
@@ -99,18 +106,5 @@ enum EventColumns {
     /// All addresses as one blob when there is more than one; the first has its own column.
     private static func extraAddresses(_ addresses: [IPAddress]) -> Data? {
         addresses.count > 1 ? IPAddress.storeBlob(addresses) : nil
-    }
-
-    /// A string array as JSON text (exact for any content), nil when empty.
-    private static func jsonArray(_ strings: [String]) -> String? {
-        guard !strings.isEmpty, let data = try? JSONSerialization.data(withJSONObject: strings) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func stringArray(_ json: String?) -> [String] {
-        guard let json, let array = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
-            return []
-        }
-        return array
     }
 }

@@ -4,34 +4,37 @@ import GRDB
 
 extension SMBStore {
     /// Events an execution evaluates per write transaction, so the write lock is held briefly.
-    static let executionChunk = 2000
+    static let executionChunk = 5000
 
     /// Runs the detector once at `time` (RULE.md "Execution semantics"): evaluates the events
     /// ingested in the rule's look-back window that no execution decided yet, then alerts
     /// pending matches oldest first, at most `maxSignals`; the rest stay pending. Exceptions are
-    /// the stored items active at `time`.
+    /// the stored items active at `time`. When everything it could alert fits under the cap,
+    /// matches are alerted as they are found instead of passing through pending.
     @discardableResult
     public func runExecution(at time: Date, rule: CompiledRule) throws -> ExecutionRecord {
         let windowStart = try LookbackWindow(rule.rule.from).start(endingAt: time)
         let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
+        let cap = rule.rule.maxSignals
         var run = try write("running the detector") { db in
             try db.execute(sql: "INSERT INTO execution (ran_at, window_start, window_end) VALUES (?, ?, ?)",
                            arguments: [time.storeSeconds, windowStart.storeSeconds, time.storeSeconds])
             return ExecutionRun(id: db.lastInsertedRowID, ranAt: time, windowStart: windowStart)
         }
-        var afterID: Int64 = 0
-        while let lastID = try write("running the detector", { db in
-            try Self.decideUndecided(db, after: afterID, run: &run, detector: detector)
-        }) {
-            afterID = lastID
-        }
-        let cap = rule.rule.maxSignals
+        let backlog = try read { db in try Self.candidateCount(db, run: run) }
+        let directAlerts = backlog <= cap ? cap : 0
+        while try write("running the detector", { db in
+            try Self.decide(db, Self.undecidedInWindow(db, run: run), alertingUpTo: directAlerts, run: &run,
+                            detector: detector, rule: rule.rule)
+        }) {}
         while run.alerted < cap, try write("running the detector", { db in
-            try Self.alertPending(db, limit: min(Self.executionChunk, cap - run.alerted), run: &run,
-                                  detector: detector, rule: rule.rule)
+            try Self.decide(db, Self.oldestPending(db, limit: min(Self.executionChunk, cap - run.alerted)),
+                            alertingUpTo: cap, run: &run, detector: detector, rule: rule.rule)
         }) {}
         return try write("running the detector") { db in
-            run.pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE detection = 4") ?? 0
+            run.pending = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM event WHERE detection = \(DetectionState.pending.rawValue)
+                """) ?? 0
             run.capReached = run.alerted >= cap && run.pending > 0
             try run.save(db)
             return run.record
@@ -50,76 +53,57 @@ extension SMBStore {
 
     // MARK: Steps
 
-    /// Decides one chunk of undecided events in the window (matches become pending); returns the
-    /// last id decided, nil when there were none.
-    private static func decideUndecided(_ db: Database, after afterID: Int64, run: inout ExecutionRun,
-                                        detector: Detector) throws -> Int64? {
-        let flows = try StoredFlowQuery.flows(db, sql: """
+    /// Undecided events in the window plus pending ones: at most what the execution can alert.
+    private static func candidateCount(_ db: Database, run: ExecutionRun) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM event
+                    WHERE detection = \(DetectionState.undecided.rawValue) AND ingested_at BETWEEN ? AND ?)
+                 + (SELECT COUNT(*) FROM event WHERE detection = \(DetectionState.pending.rawValue))
+            """, arguments: [run.windowStart.storeSeconds, run.ranAt.storeSeconds]) ?? 0
+    }
+
+    /// The next chunk of undecided events in the window. Decided events leave the
+    /// `event_undecided` index, so each chunk is read from its front.
+    private static func undecidedInWindow(_ db: Database, run: ExecutionRun) throws -> [StoredFlow] {
+        try StoredFlowQuery.flows(db, sql: """
             SELECT \(EventColumns.selection) FROM event e
-            WHERE e.detection = 0 AND e.ingested_at BETWEEN ? AND ? AND e.id > ?
-            ORDER BY e.id LIMIT ?
-            """, arguments: [run.windowStart.storeSeconds, run.ranAt.storeSeconds, afterID, executionChunk])
+            WHERE e.detection = \(DetectionState.undecided.rawValue) AND e.ingested_at BETWEEN ? AND ?
+            ORDER BY e.ingested_at, e.id LIMIT ?
+            """, arguments: [run.windowStart.storeSeconds, run.ranAt.storeSeconds, executionChunk])
+    }
+
+    /// The `limit` oldest pending events.
+    private static func oldestPending(_ db: Database, limit: Int) throws -> [StoredFlow] {
+        try StoredFlowQuery.flows(db, sql: """
+            SELECT \(EventColumns.selection) FROM event e
+            WHERE e.detection = \(DetectionState.pending.rawValue) ORDER BY e.seen_at, e.id LIMIT ?
+            """, arguments: [limit])
+    }
+
+    /// Evaluates `flows` and records each verdict; a match is alerted while the execution has
+    /// created fewer than `alertLimit` alerts and is left pending otherwise. False when `flows`
+    /// is empty.
+    private static func decide(_ db: Database, _ flows: [StoredFlow], alertingUpTo alertLimit: Int,
+                               run: inout ExecutionRun, detector: Detector, rule: DetectionRule) throws -> Bool {
         let mark = try db.cachedStatement(sql: "UPDATE event SET detection = ? WHERE id = ?")
+        var alerts = AlertWriter(db: db, rule: rule)
         for flow in flows {
             let state: DetectionState
             switch detector.evaluate(flow.event) {
-            case .noMatch: state = .noMatch
-            case .alert: state = .pending
+            case .noMatch:
+                state = .noMatch
             case .suppressed(let exceptionID):
                 run.suppress(exceptionID)
                 state = .suppressed
+            case .alert where run.alerted < alertLimit:
+                if try alerts.alert(flow, executionID: run.id, at: run.ranAt) { run.alerted += 1 }
+                state = .alerted
+            case .alert:
+                state = .pending
             }
             try mark.execute(arguments: [state.rawValue, flow.id])
         }
-        try run.save(db)
-        return flows.last?.id
-    }
-
-    /// Alerts up to `limit` pending events, oldest first; false when none were pending.
-    private static func alertPending(_ db: Database, limit: Int, run: inout ExecutionRun, detector: Detector,
-                                     rule: DetectionRule) throws -> Bool {
-        let flows = try StoredFlowQuery.flows(db, sql: """
-            SELECT \(EventColumns.selection) FROM event e
-            WHERE e.detection = 4 ORDER BY e.seen_at, e.id LIMIT ?
-            """, arguments: [limit])
-        let mark = try db.cachedStatement(sql: "UPDATE event SET detection = ? WHERE id = ?")
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO alert (uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
-                               updated_at, rule_id, rule_name, severity, risk_score, reason)
-            VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(event_id) DO NOTHING
-            """)
-        var newAlerts: [AddressPair: Int] = [:]
-        for flow in flows {
-            let event = flow.event
-            switch detector.evaluate(event) {
-            case .noMatch:
-                try mark.execute(arguments: [DetectionState.noMatch.rawValue, flow.id])
-            case .suppressed(let exceptionID):
-                run.suppress(exceptionID)
-                try mark.execute(arguments: [DetectionState.suppressed.rawValue, flow.id])
-            case .alert:
-                let host = event.sourceIPs.first
-                let destination = event.destinationIPs.first
-                let seenAt = event.timestamp ?? event.start ?? event.end ?? flow.ingestedAt
-                try insert.execute(arguments: [
-                    UUID().uuidString.lowercased(), flow.id, run.id, host?.storeBlob, destination?.storeBlob,
-                    seenAt.storeSeconds, run.ranAt.storeSeconds, run.ranAt.storeSeconds, rule.ruleID, rule.name,
-                    rule.severity, rule.riskScore, AlertReason.text(for: event, rule: rule),
-                ])
-                if db.changesCount > 0 {
-                    run.alerted += 1
-                    if let host, let destination {
-                        newAlerts[AddressPair(host: host, destination: destination), default: 0] += 1
-                    }
-                }
-                try mark.execute(arguments: [DetectionState.alerted.rawValue, flow.id])
-            }
-        }
-        for (pair, count) in newAlerts {
-            try AlertCounts.addOpen(db, host: pair.host.storeBlob, destination: pair.destination.storeBlob,
-                                    count: count, risk: rule.riskScore)
-        }
+        try alerts.flushAggregates()
         try run.save(db)
         return !flows.isEmpty
     }

@@ -25,12 +25,12 @@ extension SMBStore {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert a \(whereClause)", arguments: arguments) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Array(Row.fetchCursor(db, sql: """
                 \(Self.alertSelection) \(whereClause)
                 ORDER BY a.seen_at DESC, a.id DESC
                 LIMIT ? OFFSET ?
-                """, arguments: arguments + [max(limit, 0), max(offset, 0)])
-            return Page(rows: rows.map(Self.alertRecord), total: total)
+                """, arguments: arguments + [max(limit, 0), max(offset, 0)]).map(Self.alertRecord))
+            return Page(rows: rows, total: total)
         }
     }
 
@@ -52,15 +52,16 @@ extension SMBStore {
         try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE source_ip = ?",
                                          arguments: [host.storeBlob]) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
+            let flows = try Array(Row.fetchCursor(db, sql: """
                 SELECT coalesce(d.first_event_id = e.id, 0), \(EventColumns.selection)
                 FROM event e
                 LEFT JOIN host_destination d ON d.host = e.source_ip AND d.destination = e.destination_ip
                 WHERE e.source_ip = ?
                 ORDER BY e.seen_at DESC, e.id DESC
                 LIMIT ? OFFSET ?
-                """, arguments: [host.storeBlob, max(limit, 0), max(offset, 0)])
-            let flows = rows.map { row in EventColumns.flow(from: row, startingAt: 1, isFirstSeenDestination: row[0]) }
+                """, arguments: [host.storeBlob, max(limit, 0), max(offset, 0)]).map { row in
+                EventColumns.flow(from: row, startingAt: 1, isFirstSeenDestination: row[0])
+            })
             return Page(rows: flows, total: total)
         }
     }

@@ -11,7 +11,8 @@ extension SMBStore {
             try Self.saveException(db, item)
             try AuditLog.record(db, at: now, actor: actor, action: "exception.add", target: item.id,
                                 detail: Self.summary(item))
-            let closed = try Self.changeStatus(db, of: matching, to: .closed,
+            // Alerts triaged since `matching` was read are no longer open and stay as they are.
+            let closed = try Self.changeStatus(db, of: matching, to: .closed, onlyFrom: .open,
                                                reason: "matches exception \(item.name)", actor: actor, at: now)
             return ExceptionAddResult(record: ExceptionRecord(item: item, suppressedEvents: 0), closedAlertIDs: closed)
         }
@@ -41,8 +42,7 @@ extension SMBStore {
     /// how many were stored.
     @discardableResult
     public func importExceptions(_ items: [ExceptionItem], actor: String) throws -> Int {
-        for item in items { try Self.validate(item) }
-        return try write("importing exceptions") { db in
+        try write("importing exceptions") { db in
             let now = Date()
             for item in items {
                 try Self.saveException(db, item)
@@ -68,13 +68,13 @@ extension SMBStore {
         var lastID: Int64 = 0
         while true {
             let page = try read { db in
-                try Row.fetchAll(db, sql: """
+                try Array(Row.fetchCursor(db, sql: """
                     SELECT a.id, \(EventColumns.selection)
                     FROM alert a JOIN event e ON e.id = a.event_id
                     WHERE a.status = 'open' AND a.id > ? ORDER BY a.id LIMIT 2000
                     """, arguments: [lastID]).map { row -> (Int64, NetworkEvent) in
                     (row[0], EventColumns.flow(from: row, startingAt: 1, isFirstSeenDestination: false).event)
-                }
+                })
             }
             guard let last = page.last else { return matching }
             matching += page.filter { compiled.firstMatch($0.1) != nil }.map(\.0)

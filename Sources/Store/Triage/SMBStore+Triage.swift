@@ -42,9 +42,11 @@ extension SMBStore {
     // MARK: Shared with exceptions
 
     /// Moves the given alerts to `status`, keeping the host aggregates and the audit log in step.
-    /// Alerts already in `status` are left alone; returns the ids that changed.
-    static func changeStatus(_ db: Database, of alertIDs: [Int64], to status: AlertStatus, reason: String?,
-                             actor: String, at now: Date) throws -> [Int64] {
+    /// Alerts already in `status`, or not in `expected` when given, are left alone; returns the
+    /// ids that changed.
+    static func changeStatus(_ db: Database, of alertIDs: [Int64], to status: AlertStatus,
+                             onlyFrom expected: AlertStatus? = nil, reason: String?, actor: String,
+                             at now: Date) throws -> [Int64] {
         let lookup = try db.cachedStatement(sql: "SELECT uuid, status, host, destination FROM alert WHERE id = ?")
         let update = try db.cachedStatement(sql: """
             UPDATE alert SET status = ?, close_reason = ?, updated_at = ? WHERE id = ?
@@ -52,7 +54,8 @@ extension SMBStore {
         var changed: [Int64] = []
         for id in alertIDs {
             guard let row = try Row.fetchOne(lookup, arguments: [id]),
-                  let previous = AlertStatus(rawValue: row[1]), previous != status else { continue }
+                  let previous = AlertStatus(rawValue: row[1]), previous != status,
+                  expected.map({ $0 == previous }) ?? true else { continue }
             let closeReason = status == .closed ? reason : nil
             try update.execute(arguments: [status.rawValue, closeReason, now.storeSeconds, id])
             try AlertCounts.move(db, host: row[2], destination: row[3], from: previous, to: status)

@@ -16,7 +16,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let repository = try store.open(readOnly: readOnly)
-        try ConsoleBridge(repository: repository, rule: DetectionRule.bundled(), readOnly: readOnly,
+        try ConsoleBridge(repository: repository, rule: CompiledRule(DetectionRule.bundled()), readOnly: readOnly,
                           actor: Analyst.current, display: display).run()
     }
 }

@@ -21,12 +21,8 @@ struct Fixture {
     var exceptions: [ExceptionRecord]
     var executions: [ExecutionRecord]
 
-    static let rule: DetectionRule = {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/Detection/Resources/rule.json")
-        return try! JSONDecoder().decode(DetectionRule.self, from: Data(contentsOf: url))
-    }()
+    /// The bundled rule, compiled.
+    static let rule = try! CompiledRule(DetectionRule.bundled())
 
     static func standard() -> Fixture {
         let hour: TimeInterval = 3600
@@ -64,7 +60,7 @@ struct Fixture {
             let event = stored.event
             alerts.append(AlertRecord(
                 id: id, uuid: "alert-uuid-\(id)", status: status, closeReason: status == .closed ? "duplicate" : nil,
-                createdAt: stored.ingestedAt + 120, updatedAt: stored.ingestedAt + 120, ruleID: rule.ruleID, ruleName: rule.name,
+                createdAt: stored.ingestedAt + 120, updatedAt: stored.ingestedAt + 120, ruleID: rule.rule.ruleID, ruleName: rule.rule.name,
                 severity: "high", riskScore: risk,
                 reason: "network event with source \(EndpointText.source(event)), destination \(EndpointText.destination(event))",
                 executionID: 1, flow: stored, checkedGuideSteps: [], noteCount: 0))

@@ -14,7 +14,7 @@ struct StateDriver {
     init(width: Int = 120, height: Int = 40, readOnly: Bool = false, fixture: Fixture = .standard()) {
         repository = FakeTriageRepository(fixture: fixture)
         runner = EffectRunner(repository: repository, actor: "tester")
-        state = ConsoleState(width: 0, height: 0, readOnly: readOnly, actor: "tester", now: Fixture.now,
+        state = ConsoleState(width: 0, height: 0, readOnly: readOnly, now: Fixture.now,
                              timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)
         send(.input(.resize(width: width, height: height)))
     }
