@@ -205,3 +205,16 @@ import Testing
         #expect(check.errors.contains("broken.json:"))
     }
 }
+
+/// docs/KEYMAP.md is what the keymap table prints, so the docs cannot drift from the keys.
+@Suite struct KeymapDocumentTests {
+    @Test func theKeymapDocumentIsTheKeymapTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let document = try String(contentsOf: root.appendingPathComponent("docs/KEYMAP.md"), encoding: .utf8)
+        let printed = try CLIHarness().run(["console", "--keys"], useDatabase: false)
+        #expect(printed.status == 0)
+        #expect(printed.output.contains("| `?` |"))
+        #expect(document == printed.output, "regenerate with: swift run smbtriage console --keys > docs/KEYMAP.md")
+    }
+}

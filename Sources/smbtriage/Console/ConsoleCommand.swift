@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Detection
 
 /// `smbtriage console`, the default command: the full-screen triage console on a store.
@@ -6,15 +7,21 @@ struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
         abstract: "Triage alerts in the full-screen console.",
-        discussion: "Press ? in the console for its keys. NO_COLOR in the environment turns colours off."
+        discussion: "Press ? in the console for its keys (or see --keys). NO_COLOR in the environment turns colours off."
     )
 
     @OptionGroup var store: StoreOptions
     @Flag(help: "Look without changing anything: triage keys show a message instead of writing.")
     var readOnly = false
     @OptionGroup var display: ConsoleDisplayOptions
+    @Flag(help: "Print every key of the console as Markdown (docs/KEYMAP.md is this output) and exit.")
+    var keys = false
 
     func run() throws {
+        if keys {
+            print(ConsoleRuntime.keymapMarkdown(), terminator: "")
+            return
+        }
         let repository = try store.open(readOnly: readOnly)
         try ConsoleBridge(repository: repository, rule: CompiledRule(DetectionRule.bundled()), readOnly: readOnly,
                           actor: Analyst.current, display: display).run()
