@@ -44,12 +44,8 @@ public struct SuricataReader: StatelessLineReader {
 
     /// The first JSON object has Suricata's `event_type` and `timestamp`.
     public static func recognizes(_ sample: [String]) -> Bool {
-        var object = FlatJSONObject()
-        for line in sample {
-            let parsed = line.withASCIIBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
-            if parsed { return object.contains(eventType) && object.contains(timestamp) }
-        }
-        return false
+        guard let object = FlatJSONObject.firstObject(in: sample) else { return false }
+        return object.contains(eventType) && object.contains(timestamp)
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.

@@ -51,14 +51,9 @@ public struct SysmonReader: StatelessLineReader {
     /// The first JSON object is a Windows event: Winlogbeat's `winlog.*`, or NXLog's `EventID`
     /// with `Channel` or `SourceName`.
     public static func recognizes(_ sample: [String]) -> Bool {
-        var object = FlatJSONObject()
-        for line in sample {
-            let parsed = line.withASCIIBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
-            guard parsed else { continue }
-            let present = recognitionKeys.map(object.contains)
-            return present[0] || present[1] || present[2] && (present[3] || present[4])
-        }
-        return false
+        guard let object = FlatJSONObject.firstObject(in: sample) else { return false }
+        let present = recognitionKeys.map(object.contains)
+        return present[0] || present[1] || present[2] && (present[3] || present[4])
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.

@@ -30,14 +30,9 @@ public struct ZeekJSONReader: StatelessLineReader {
     /// The first JSON object names a Zeek stream (`_path`, `@stream`) or has Zeek's `ts`, `uid`
     /// and connection id.
     public static func recognizes(_ sample: [String]) -> Bool {
-        var object = FlatJSONObject()
-        for line in sample {
-            let parsed = line.withASCIIBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
-            guard parsed else { continue }
-            return object.contains(timestamp)
-                && (object.contains(path) || object.contains(stream) || has("uid", in: object) && has("id.orig_h", in: object))
-        }
-        return false
+        guard let object = FlatJSONObject.firstObject(in: sample) else { return false }
+        return object.contains(timestamp)
+            && (object.contains(path) || object.contains(stream) || has("uid", in: object) && has("id.orig_h", in: object))
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
