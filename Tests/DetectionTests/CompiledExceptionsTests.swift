@@ -137,3 +137,17 @@ import Testing
                       expiresAt: expiresAt, entries: entries)
     }
 }
+
+@Suite struct ExceptionErrorTextTests {
+    @Test func controlCharactersInValuesAreEscaped() {
+        let item = ExceptionItem(id: "evil\u{1B}id", name: "x", comment: "x", author: "x", createdAt: .now,
+                                 entries: [ExceptionEntry(field: "destination.ip", value: .match("1.2.3.\u{1B}[2J"))])
+        #expect {
+            try CompiledExceptions([item], activeAt: .now)
+        } throws: { error in
+            guard let error = error as? ExceptionCompileError else { return false }
+            return !error.reason.contains("\u{1B}") && !error.description.contains("\u{1B}")
+                && error.description.contains("\\u{1b}")
+        }
+    }
+}

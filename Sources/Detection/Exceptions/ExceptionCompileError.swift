@@ -1,4 +1,5 @@
-/// Why an exception item cannot be compiled: the item, the entry's field and the problem.
+/// Why an exception item cannot be compiled: the item, the entry's field and the problem
+/// (`reason` never holds control characters).
 public struct ExceptionCompileError: Error, Hashable, Sendable, CustomStringConvertible {
     public let itemID: String
     public let field: String
@@ -7,7 +8,7 @@ public struct ExceptionCompileError: Error, Hashable, Sendable, CustomStringConv
     public init(itemID: String, field: String, reason: String) {
         self.itemID = itemID
         self.field = field
-        self.reason = reason
+        self.reason = reason.printableEscaped
     }
 
     public var description: String {

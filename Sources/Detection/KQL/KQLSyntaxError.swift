@@ -1,5 +1,5 @@
 /// Why a KQL query does not parse or compile, and where: `offset` is 0-based in Unicode scalars,
-/// `line` and `column` are 1-based.
+/// `line` and `column` are 1-based. `reason` never holds control characters (they are escaped).
 public struct KQLSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     public let offset: Int
     public let line: Int
@@ -17,7 +17,7 @@ public struct KQLSyntaxError: Error, Hashable, Sendable, CustomStringConvertible
         self.offset = offset
         self.line = line
         self.column = offset - lineStart + 1
-        self.reason = reason
+        self.reason = reason.printableEscaped
     }
 
     public var description: String {

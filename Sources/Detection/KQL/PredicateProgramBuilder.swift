@@ -21,21 +21,22 @@ struct PredicateProgramBuilder {
             return index
         case .address(let field, let prefixes):
             addressSlices.append(prefixes.ranges.map { ($0, 0) })
-            return appendNode(.address, field, start: addressSlices.count - 1, count: 1)
+            return appendNode(.addresses, field.location, start: addressSlices.count - 1, count: 1)
         case .number(let field, let values):
             let start = numbers.count
             numbers += values
-            return appendNode(.number, field, start: start, count: values.count)
+            let operation: PredicateNode.Operation = field.location.storage == .integer64 ? .integer64 : .integer
+            return appendNode(operation, field.location, start: start, count: values.count)
         case .keyword(let field, let keywords):
             let start = spans.count
             keywords.forEach { appendSpan(Array($0.utf8)) }
-            return appendNode(.keyword, field, start: start, count: keywords.count)
+            return appendNode(field.location.storage == .keywords ? .keywords : .keyword, field.location, start: start, count: keywords.count)
         case .keywordPattern(let field, let pattern):
             let start = spans.count
             pattern.pieces.forEach { appendSpan($0) }
-            return appendNode(.pattern, field, start: start, count: pattern.pieces.count)
+            return appendNode(.pattern, field.location, start: start, count: pattern.pieces.count)
         case .exists(let field):
-            return appendNode(.exists, field, start: 0, count: 0)
+            return appendNode(.exists, field.location, start: 0, count: 0)
         }
     }
 
@@ -44,7 +45,7 @@ struct PredicateProgramBuilder {
         let indices = cheapestFirst.map { append($0.element) }
         let start = operands.count
         operands += indices
-        return appendNode(operation, .eventDataset, start: start, count: indices.count)
+        return appendNode(operation, PredicateNode.noField, start: start, count: indices.count)
     }
 
     private mutating func appendSpan(_ piece: [UInt8]) {
@@ -52,9 +53,9 @@ struct PredicateProgramBuilder {
         bytes += piece
     }
 
-    private mutating func appendNode(_ operation: PredicateNode.Operation, _ field: ECSField,
+    private mutating func appendNode(_ operation: PredicateNode.Operation, _ location: EventFieldLocation,
                                      start: Int, count: Int) -> Int32 {
-        nodes.append(PredicateNode(operation: operation, field: field, start: Int32(start), count: Int32(count)))
+        nodes.append(PredicateNode(operation: operation, location: location, start: Int32(start), count: Int32(count)))
         return Int32(nodes.count - 1)
     }
 }
