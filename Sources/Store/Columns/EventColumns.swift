@@ -39,8 +39,21 @@ enum EventColumns {
         ]
     }
 
+    /// The event fields qualified with the table alias `e`, as `event(from:startingAt:)` reads them.
+    static let fieldSelection = fieldNames.map { "e.\($0)" }.joined(separator: ", ")
+
     /// Decodes the columns of `selection`, starting at column `start` of `row`.
     static func flow(from row: Row, startingAt start: Int = 0, isFirstSeenDestination: Bool) -> StoredFlow {
+        let id: Int64 = row[start] ?? 0
+        let ingestedAt = (row[start + 1] as Double?).map(Date.init(storeSeconds:)) ?? .distantPast
+        let origin = RecordOrigin(path: row[start + 2] ?? "", line: row[start + 3] ?? 0, format: row[start + 4] ?? "",
+                                  original: row[start + 5] ?? "")
+        return StoredFlow(id: id, event: event(from: row, startingAt: start + 6), origin: origin,
+                          ingestedAt: ingestedAt, isFirstSeenDestination: isFirstSeenDestination)
+    }
+
+    /// Decodes the columns of `fieldSelection`, starting at column `start` of `row`.
+    static func event(from row: Row, startingAt start: Int) -> NetworkEvent {
         // Concrete accessors decode straight from the statement (GRDB's fast path) when `row`
         // comes from a cursor.
         var column = start
@@ -61,10 +74,6 @@ enum EventColumns {
         }
         func strings() -> [String] { StringList.strings(text()) }
 
-        let id = integer64() ?? 0
-        let ingestedAt = date() ?? .distantPast
-        let origin = RecordOrigin(path: text() ?? "", line: integer() ?? 0, format: text() ?? "",
-                                  original: text() ?? "")
         var event = NetworkEvent()
         event.timestamp = date()
         event.start = date()
@@ -99,8 +108,7 @@ enum EventColumns {
         event.processID = integer()
         event.userName = text()
         event.userDomain = text()
-        return StoredFlow(id: id, event: event, origin: origin, ingestedAt: ingestedAt,
-                          isFirstSeenDestination: isFirstSeenDestination)
+        return event
     }
 
     /// All addresses as one blob when there is more than one; the first has its own column.

@@ -14,13 +14,12 @@ struct AlertWriter {
         self.rule = rule
     }
 
-    /// Stores the alert for `flow` (one per event: a second attempt changes nothing); true when
-    /// it was created.
-    mutating func alert(_ flow: StoredFlow, executionID: Int64, at time: Date) throws -> Bool {
-        let event = flow.event
+    /// Stores the alert for stored event `eventID` (one per event: a second attempt changes
+    /// nothing); true when it was created.
+    mutating func alert(eventID: Int64, seenAt: Double, event: NetworkEvent, executionID: Int64,
+                        at time: Date) throws -> Bool {
         let host = event.sourceIPs.first
         let destination = event.destinationIPs.first
-        let seenAt = event.timestamp ?? event.start ?? event.end ?? flow.ingestedAt
         let insert = try db.cachedStatement(sql: """
             INSERT INTO alert (uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
                                updated_at, rule_id, rule_name, severity, risk_score, reason)
@@ -28,8 +27,8 @@ struct AlertWriter {
             ON CONFLICT(event_id) DO NOTHING
             """)
         try insert.execute(arguments: [
-            UUID().uuidString.lowercased(), flow.id, executionID, host?.storeBlob, destination?.storeBlob,
-            seenAt.storeSeconds, time.storeSeconds, time.storeSeconds, rule.ruleID, rule.name,
+            UUID().uuidString.lowercased(), eventID, executionID, host?.storeBlob, destination?.storeBlob,
+            seenAt, time.storeSeconds, time.storeSeconds, rule.ruleID, rule.name,
             rule.severity, rule.riskScore, AlertReason.text(for: event, rule: rule),
         ])
         guard db.changesCount > 0 else { return false }

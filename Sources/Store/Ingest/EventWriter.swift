@@ -59,8 +59,11 @@ struct EventWriter {
             result.duplicates += 1
             return
         }
+        let eventID = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO detection_queue (ingested_at, event_id) VALUES (?, ?)")
+            .execute(arguments: [ingestedAt.storeSeconds, eventID])
         result.inserted += 1
-        count(event, eventID: db.lastInsertedRowID, seenAt: seenAt, isExternal: isExternal, isNewFlow: true,
+        count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, isNewFlow: true,
               bytesSent: event.sourceBytes ?? 0, bytesReceived: event.destinationBytes ?? 0)
     }
 
