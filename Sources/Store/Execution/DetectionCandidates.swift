@@ -23,34 +23,33 @@ struct DetectionCandidates {
 
     /// The first `limit` candidates of `source`.
     init(_ db: Database, from source: Source, limit: Int) throws {
-        let sql: String
-        let arguments: StatementArguments
+        var rows: RawStatement
         switch source {
         case .window(let start, let end):
-            sql = """
+            rows = try RawStatement(db, sql: """
                 SELECT q.ingested_at, e.id, e.seen_at, \(EventColumns.fieldSelection)
                 FROM detection_queue q JOIN event e ON e.id = q.event_id
                 WHERE q.ingested_at BETWEEN ? AND ? ORDER BY q.ingested_at, q.event_id LIMIT ?
-                """
-            arguments = [start, end, limit]
+                """)
+            rows.bind(start)
+            rows.bind(end)
         case .pending:
-            sql = """
+            rows = try RawStatement(db, sql: """
                 SELECT p.seen_at, e.id, e.seen_at, \(EventColumns.fieldSelection)
                 FROM pending_match p JOIN event e ON e.id = p.event_id
                 ORDER BY p.seen_at, p.event_id LIMIT ?
-                """
-            arguments = [limit]
+                """)
         }
+        rows.bind(limit)
         ids.reserveCapacity(limit)
         seenAt.reserveCapacity(limit)
         events.reserveCapacity(limit)
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try rows.next() {
-            let id: Int64 = row[1]
+        while try rows.step() {
+            let id = rows.int64(1) ?? 0
             ids.append(id)
-            seenAt.append(row[2])
-            events.append(EventColumns.event(from: row, startingAt: 3))
-            lastKey = (row[0], id)
+            seenAt.append(rows.double(2) ?? 0)
+            events.append(EventColumns.event(from: rows, startingAt: 3))
+            lastKey = (rows.double(0) ?? 0, id)
         }
     }
 

@@ -115,7 +115,7 @@ extension SMBStore {
                                detector: Detector) throws -> Int {
         let candidates = try DetectionCandidates(db, from: source, limit: limit)
         let verdicts = detector.verdicts(for: candidates.events)
-        var alerts = AlertWriter(db: db, rule: detector.rule.rule)
+        var alerts = try AlertWriter(db: db, rule: detector.rule.rule)
         let keepPending = try db.cachedStatement(sql: "INSERT INTO pending_match (seen_at, event_id) VALUES (?, ?)")
         var newlyPending = 0
         for (index, verdict) in verdicts.enumerated() {
