@@ -57,6 +57,18 @@ struct EncodingTests {
         #expect(EventFingerprint.flowKey(of: other) == nil)
     }
 
+    @Test func alertUUIDsAreDistinctVersion4InLowercaseText() {
+        var uuids = RandomUUIDs()
+        let drawn = (0..<600).map { _ in uuids.next() }
+        #expect(Set(drawn).count == drawn.count)
+        for text in drawn {
+            let parsed = UUID(uuidString: text)
+            #expect(parsed?.uuidString.lowercased() == text)
+            let bytes = parsed.map { withUnsafeBytes(of: $0.uuid) { Array($0) } } ?? []
+            #expect(bytes.count == 16 && bytes[6] >> 4 == 4 && bytes[8] >> 6 == 0b10)
+        }
+    }
+
     @Test func stringListsRoundTripAnyContent() {
         for strings in [[], ["network"], ["", "a:b", "12:short", "ünï\u{0}cödé", "\n"]] {
             #expect(StringList.strings(StringList.text(strings)) == strings)

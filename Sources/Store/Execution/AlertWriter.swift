@@ -9,6 +9,7 @@ struct AlertWriter {
     private let rule: DetectionRule
     private var newAlerts: [AddressPair: Int] = [:]
     private var insert: RawStatement
+    private var uuids = RandomUUIDs()
 
     init(db: Database, rule: DetectionRule) throws {
         self.db = db
@@ -27,7 +28,7 @@ struct AlertWriter {
                         at time: Date) throws -> Bool {
         let host = event.sourceIPs.first
         let destination = event.destinationIPs.first
-        insert.bind(UUID().uuidString.lowercased())
+        insert.bind(uuids.next())
         insert.bind(eventID)
         insert.bind(executionID)
         insert.bind(host)
@@ -50,9 +51,27 @@ struct AlertWriter {
 
     /// Adds the alerts created so far to the aggregates.
     mutating func flushAggregates() throws {
+        var hostAlerts: [IPAddress: Int] = [:]
+        var pairUpdate = try RawStatement(db, sql: """
+            UPDATE host_destination SET open_alerts = open_alerts + ? WHERE host = ? AND destination = ?
+            """)
         for (pair, count) in newAlerts {
-            try AlertCounts.addOpen(db, host: pair.host.storeBlob, destination: pair.destination.storeBlob,
-                                    count: count, risk: rule.riskScore)
+            hostAlerts[pair.host, default: 0] += count
+            pairUpdate.bind(count)
+            pairUpdate.bind(pair.host)
+            pairUpdate.bind(pair.destination)
+            try pairUpdate.execute()
+        }
+        var hostUpdate = try RawStatement(db, sql: """
+            UPDATE host SET open_alerts = open_alerts + ?, highest_risk = max(coalesce(highest_risk, ?), ?)
+            WHERE address = ?
+            """)
+        for (host, count) in hostAlerts {
+            hostUpdate.bind(count)
+            hostUpdate.bind(rule.riskScore)
+            hostUpdate.bind(rule.riskScore)
+            hostUpdate.bind(host)
+            try hostUpdate.execute()
         }
         newAlerts.removeAll()
     }

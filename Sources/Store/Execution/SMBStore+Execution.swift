@@ -13,98 +13,96 @@ extension SMBStore {
     /// matches are alerted as they are found instead of passing through pending.
     @discardableResult
     public func runExecution(at time: Date, rule: CompiledRule) throws -> ExecutionRecord {
-        try execute(at: time, rule: rule, detector: Detector(rule: rule, exceptions: activeExceptions(at: time)))
+        let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
+        return try executions(at: time, rule: rule, detector: detector) { _ in false }[0]
     }
 
     /// Runs executions at `time` until no match is left pending (what `smbtriage ingest` does
     /// after storing a file); returns their logs, oldest first. Each execution costs what it
-    /// evaluates, not what is left pending.
+    /// evaluates, not what is left pending, and consecutive small executions share a write
+    /// transaction (each still logged as its own execution).
     public func detectUntilNothingPending(at time: Date, rule: CompiledRule) throws -> [ExecutionRecord] {
         let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
+        return try executions(at: time, rule: rule, detector: detector) { $0.pending > 0 && $0.alerted > 0 }
+    }
+
+    /// Executions at `time`, one after the other while `continues` says so of the last one, in
+    /// write transactions of at most `executionChunk` events each: an execution takes the
+    /// window's undecided events, then the oldest pending matches up to the cap. Each log row is
+    /// created and saved inside the transactions that do its work.
+    private func executions(at time: Date, rule: CompiledRule, detector: Detector,
+                            while continues: (ExecutionRecord) -> Bool) throws -> [ExecutionRecord] {
+        let windowStart = try LookbackWindow(rule.rule.from).start(endingAt: time)
+        let window = DetectionCandidates.Source.window(start: windowStart.storeSeconds, end: time.storeSeconds)
         var records: [ExecutionRecord] = []
-        repeat {
-            records.append(try execute(at: time, rule: rule, detector: detector))
-        } while records.last.map({ $0.pending > 0 && $0.alerted > 0 }) == true
+        var current: (run: ExecutionRun, progress: ExecutionProgress)?
+        var isDone = false
+        while !isDone {
+            try write("running the detector") { db in
+                var budget = Self.executionChunk
+                while budget > 0, !isDone {
+                    var (run, progress) = try current ?? Self.startExecution(db, at: time, windowStart: windowStart,
+                                                                           window: window, cap: rule.rule.maxSignals)
+                    budget -= try Self.advance(db, run: &run, progress: &progress, budget: budget, detector: detector)
+                    current = (run, progress)
+                    guard progress.isFinished else { continue }
+                    records.append(run.record)
+                    current = nil
+                    isDone = !continues(run.record)
+                }
+            }
+        }
         return records
     }
 
-    /// One execution in write transactions of at most `executionChunk` events each: first the
-    /// window's undecided events, then the oldest pending matches up to the cap. The log row is
-    /// created with the first transaction and saved with every one.
-    private func execute(at time: Date, rule: CompiledRule, detector: Detector) throws -> ExecutionRecord {
-        let windowStart = try LookbackWindow(rule.rule.from).start(endingAt: time)
-        var progress = ExecutionProgress(
-            window: .window(start: windowStart.storeSeconds, end: time.storeSeconds), cap: rule.rule.maxSignals)
-        var run = try write("running the detector") { db in
-            var run = try Self.startExecution(db, at: time, windowStart: windowStart)
-            progress.directAlerts = try Self.candidateCount(db, window: progress.window) <= progress.cap
-                ? progress.cap : 0
-            try Self.advance(db, run: &run, progress: &progress, detector: detector)
-            return run
-        }
-        while !progress.isFinished {
-            try write("running the detector") { db in
-                try Self.advance(db, run: &run, progress: &progress, detector: detector)
-            }
-        }
-        return run.record
-    }
-
-    /// Where an execution stands between its write transactions.
-    private struct ExecutionProgress {
-        let window: DetectionCandidates.Source
-        let cap: Int
-        /// How many matches the window phase alerts at once (the cap when every candidate fits
-        /// under it, else none: then all go through pending, so the oldest are alerted).
-        var directAlerts = 0
-        var isWindowDone = false
-        var isFinished = false
-
-        init(window: DetectionCandidates.Source, cap: Int) {
-            self.window = window
-            self.cap = cap
-        }
-    }
-
-    /// Decides up to `executionChunk` more events of the execution and saves its log.
+    /// Decides up to `budget` more events of the execution and saves its log; returns how many
+    /// it decided.
     private static func advance(_ db: Database, run: inout ExecutionRun, progress: inout ExecutionProgress,
-                                detector: Detector) throws {
-        var budget = executionChunk
-        while budget > 0, !progress.isFinished {
+                                budget: Int, detector: Detector) throws -> Int {
+        var taken = 0
+        while taken < budget, !progress.isFinished {
             if !progress.isWindowDone {
-                let taken = try decide(db, from: progress.window, limit: budget, alertingUpTo: progress.directAlerts,
+                let limit = budget - taken
+                let count = try decide(db, from: progress.window, limit: limit, alertingUpTo: progress.directAlerts,
                                        run: &run, detector: detector)
-                progress.isWindowDone = taken < budget
-                budget -= taken
+                progress.isWindowDone = count < limit
+                taken += count
             } else {
-                let limit = min(budget, progress.cap - run.alerted)
-                let taken = limit > 0
+                let limit = min(budget - taken, progress.cap - run.alerted)
+                let count = limit > 0
                     ? try decide(db, from: .pending, limit: limit, alertingUpTo: .max, run: &run, detector: detector)
                     : 0
-                progress.isFinished = taken < limit || limit <= 0
-                budget -= taken
+                progress.isFinished = count < limit || limit <= 0
+                taken += count
             }
         }
-        run.pending = try Int.fetchOne(db, sql: "SELECT pending FROM detection_backlog") ?? 0
+        run.pending = try Int.fetchOne(db.cachedStatement(sql: "SELECT pending FROM detection_backlog")) ?? 0
         run.capReached = run.alerted >= progress.cap && run.pending > 0
         try run.save(db)
+        return taken
     }
 
     // MARK: Steps
 
-    private static func startExecution(_ db: Database, at time: Date, windowStart: Date) throws -> ExecutionRun {
-        try db.execute(sql: "INSERT INTO execution (ran_at, window_start, window_end) VALUES (?, ?, ?)",
-                       arguments: [time.storeSeconds, windowStart.storeSeconds, time.storeSeconds])
-        return ExecutionRun(id: db.lastInsertedRowID, ranAt: time, windowStart: windowStart)
+    /// Logs a new execution and decides how its window phase alerts.
+    private static func startExecution(_ db: Database, at time: Date, windowStart: Date,
+                                       window: DetectionCandidates.Source,
+                                       cap: Int) throws -> (ExecutionRun, ExecutionProgress) {
+        try db.cachedStatement(sql: "INSERT INTO execution (ran_at, window_start, window_end) VALUES (?, ?, ?)")
+            .execute(arguments: [time.storeSeconds, windowStart.storeSeconds, time.storeSeconds])
+        let run = ExecutionRun(id: db.lastInsertedRowID, ranAt: time, windowStart: windowStart)
+        var progress = ExecutionProgress(window: window, cap: cap)
+        progress.directAlerts = try candidateCount(db, window: window) <= cap ? cap : 0
+        return (run, progress)
     }
 
     /// Undecided events in the window plus pending ones: at most what the execution can alert.
     private static func candidateCount(_ db: Database, window: DetectionCandidates.Source) throws -> Int {
         guard case .window(let start, let end) = window else { return 0 }
-        return try Int.fetchOne(db, sql: """
+        return try Int.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT COUNT(*) FROM detection_queue WHERE ingested_at BETWEEN ? AND ?)
                  + (SELECT pending FROM detection_backlog)
-            """, arguments: [start, end]) ?? 0
+            """), arguments: [start, end]) ?? 0
     }
 
     /// Takes up to `limit` candidates from the front of `source`, evaluates them and records
@@ -136,7 +134,8 @@ extension SMBStore {
         }
         try candidates.remove(db, from: source)
         if newlyPending > 0 {
-            try db.execute(sql: "UPDATE detection_backlog SET pending = pending + ?", arguments: [newlyPending])
+            try db.cachedStatement(sql: "UPDATE detection_backlog SET pending = pending + ?")
+                .execute(arguments: [newlyPending])
         }
         try alerts.flushAggregates()
         return candidates.count
