@@ -18,7 +18,10 @@ let package = Package(
         // One reader per log format; every reader yields NetworkEvent.
         .target(name: "Ingest", dependencies: ["Detection", "CZlib"]),
         // SQLite through GRDB: schema, batched writes, the console's and CLI's queries.
-        .target(name: "Store", dependencies: ["Detection", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: [
+            "Detection", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Pure console: State, update, view -> Screen, keymap.
         .target(name: "Console", dependencies: ["Detection", "Store"]),
         // The only code that touches curses.

@@ -4,7 +4,9 @@ import Store
 
 // store-benchmark: builds a store of 1 M alerted events over 10 k hosts through the real insert
 // and execution paths, then times the console's hottest reads. Usage:
-//   swift run -c release store-benchmark [events] [hosts] [--keep PATH]
+//   swift run -c release store-benchmark [events] [hosts] [capped events] [--keep PATH]
+// The last part stores `capped events` matches in a second store and detects them at the
+// rule's own max_signals (100), one execution per 100 alerts.
 // --keep PATH builds the store at the new file PATH and leaves it there (console-benchmark --db PATH).
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
@@ -12,6 +14,7 @@ let keptPath = CommandLine.arguments.firstIndex(of: "--keep").map { CommandLine.
     .flatMap { CommandLine.arguments.indices.contains($0) ? CommandLine.arguments[$0] : nil }
 let eventCount = arguments.first ?? 1_000_000
 let hostCount = arguments.dropFirst().first ?? 10_000
+let cappedEventCount = arguments.dropFirst(2).first ?? eventCount
 let batchSize = 10_000
 let destinationsPerHost = 20
 
@@ -97,32 +100,50 @@ func measure(_ label: String, runs: Int, target: Double, _ body: (Int) throws ->
                  label, p50, p99, cpu[cpu.count / 2], runs, target, verdict))
 }
 
+/// Wall and CPU seconds `body` took.
+func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpuStart = cpuSeconds()
+    let wall = try seconds(body)
+    return (wall, cpuSeconds() - cpuStart)
+}
+
+func rate(_ count: Int, _ time: (wall: Double, cpu: Double)) -> String {
+    String(format: "%.1f s wall, %.1f s cpu: %.0f events/s wall, %.0f events/s cpu", time.wall, time.cpu,
+           Double(count) / time.wall, Double(count) / time.cpu)
+}
+
+/// Stores `count` generated events in `store`; returns the time spent in `insert` alone.
+func fill(_ store: SMBStore, count: Int, now: Date) throws -> (wall: Double, cpu: Double) {
+    var random = SplitMix64(state: 42)
+    var total = (wall: 0.0, cpu: 0.0)
+    for batchStart in stride(from: 0, to: count, by: batchSize) {
+        let batch = (batchStart..<min(count, batchStart + batchSize)).map { event($0, random: &random, now: now) }
+        let time = try timed { _ = try store.insert(batch, ingestedAt: now) }
+        total = (total.wall + time.wall, total.cpu + time.cpu)
+    }
+    return total
+}
+
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(getpid())")
 defer { try? FileManager.default.removeItem(at: directory) }
 let store = try SMBStore(path: keptPath ?? directory.appendingPathComponent("bench.db").path)
 var bundled = try DetectionRule.bundled()
+let cappedRule = try CompiledRule(bundled)
 bundled.maxSignals = eventCount
 let rule = try CompiledRule(bundled)
 let now = Date()
-var random = SplitMix64(state: 42)
 
 report("store-benchmark: \(eventCount) events over \(hostCount) hosts, batches of \(batchSize)")
-var insertSeconds = 0.0
-let insertCPUStart = cpuSeconds()
-for batchStart in stride(from: 0, to: eventCount, by: batchSize) {
-    let batch = (batchStart..<min(eventCount, batchStart + batchSize)).map { event($0, random: &random, now: now) }
-    insertSeconds += try seconds { try store.insert(batch, ingestedAt: now) }
-}
-report(String(format: "insert: %.1f s (cpu %.1f s incl. generating the events), %.0f events/s", insertSeconds,
-              cpuSeconds() - insertCPUStart, Double(eventCount) / insertSeconds))
+let insertTime = try fill(store, count: eventCount, now: now)
+report("insert: " + rate(eventCount, insertTime))
 
 var records: [ExecutionRecord] = []
-let detectCPUStart = cpuSeconds()
-let detectSeconds = try seconds { records = try store.detectUntilNothingPending(at: now, rule: rule) }
+let detectTime = try timed { records = try store.detectUntilNothingPending(at: now, rule: rule) }
 let alerted = records.map(\.alerted).reduce(0, +)
-report(String(format: "detection: %d alerts in %d execution(s), %.1f s (cpu %.1f s), %.0f events/s", alerted,
-              records.count, detectSeconds, cpuSeconds() - detectCPUStart, Double(eventCount) / detectSeconds))
-report(String(format: "build total: %.1f s", insertSeconds + detectSeconds))
+report("execution (max_signals \(eventCount)): \(alerted) alerts in \(records.count) execution(s), "
+    + rate(eventCount, detectTime))
+report(String(format: "1 M-alert store built (insert + execution): %.1f s wall, %.1f s cpu",
+              insertTime.wall + detectTime.wall, insertTime.cpu + detectTime.cpu))
 
 let hosts = try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 50)
 report("hosts: \(hosts.total); busiest \(hosts.rows.first.map { "\($0.address) with \($0.openAlerts) open alerts" } ?? "-")")
@@ -152,3 +173,12 @@ var reinsertRandom = SplitMix64(state: 42)
 let duplicates = (0..<batchSize).map { event($0, random: &reinsertRandom, now: now) }
 let duplicateSeconds = try seconds { _ = try store.insert(duplicates, ingestedAt: now) }
 report(String(format: "re-insert of %d already stored events: %.0f events/s", batchSize, Double(batchSize) / duplicateSeconds))
+
+let cappedStore = try SMBStore(path: directory.appendingPathComponent("capped.db").path)
+let cappedInsertTime = try fill(cappedStore, count: cappedEventCount, now: now)
+report("capped store insert: " + rate(cappedEventCount, cappedInsertTime))
+var cappedRecords: [ExecutionRecord] = []
+let cappedTime = try timed { cappedRecords = try cappedStore.detectUntilNothingPending(at: now, rule: cappedRule) }
+let cappedAlerted = cappedRecords.map(\.alerted).reduce(0, +)
+report("execution (max_signals \(cappedRule.rule.maxSignals)): \(cappedAlerted) alerts in "
+    + "\(cappedRecords.count) execution(s), " + rate(cappedEventCount, cappedTime))

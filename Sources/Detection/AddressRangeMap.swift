@@ -7,25 +7,29 @@
 struct AddressRangeMap: Sendable {
     typealias Entry = (range: ClosedRange<IPAddress>, value: Int32)
 
+    /// Where one slice's IPv4 ranges and buckets are. Bucket `b` covers the addresses from
+    /// `base + b << shift`; its entry in `ipv4BucketFirsts` is the slice-relative index of the
+    /// first range starting there, and a final entry holds the slice's range count.
+    private struct IPv4Slice {
+        var ranges: Range<Int>
+        /// Empty for small slices, which are searched whole.
+        var buckets: Range<Int>
+        var base: UInt32
+        var shift: UInt32
+    }
+
     private var ipv4Starts: [UInt32] = []
-    private var ipv4Ends: [UInt32] = []
-    private var ipv4Values: [Int32] = []
-    /// Slice `s` holds the IPv4 ranges `ipv4SliceStarts[s]..<ipv4SliceStarts[s + 1]`.
-    private var ipv4SliceStarts: [Int] = [0]
-    /// Slice `s` has the buckets `ipv4BucketFirsts[ipv4BucketTableStarts[s]..<ipv4BucketTableStarts[s + 1]]`
-    /// (none for small slices): bucket `b` covers the addresses from `base + b << shift`, and its
-    /// entry is the slice-relative index of the first range starting there; a final entry holds the
-    /// slice's range count.
-    private var ipv4BucketTableStarts: [Int] = [0]
+    /// The last address and the value of each IPv4 range, beside `ipv4Starts`.
+    private var ipv4EndsAndValues: [(end: UInt32, value: Int32)] = []
     private var ipv4BucketFirsts: [Int32] = []
-    private var ipv4BucketBases: [UInt32] = []
-    private var ipv4BucketShifts: [UInt32] = []
+    private var ipv4Slices: [IPv4Slice] = []
     private var ipv6Starts: [IPAddress] = []
-    private var ipv6Ends: [IPAddress] = []
-    private var ipv6Values: [Int32] = []
-    private var ipv6SliceStarts: [Int] = [0]
+    private var ipv6EndsAndValues: [(end: IPAddress, value: Int32)] = []
+    private var ipv6Slices: [Range<Int>] = []
 
     private static let ipv4Block = IPAddress(ipv4: 0)...IPAddress(ipv4: .max)
+    /// Slices with fewer IPv4 ranges are searched without buckets.
+    private static let minimumBucketedRanges = 32
 
     /// A map with one slice of `entries`, which must be sorted and disjoint.
     init(_ entries: [Entry]) {
@@ -36,6 +40,8 @@ struct AddressRangeMap: Sendable {
     /// equal values merge.
     init(slices: [[Entry]]) {
         for entries in slices {
+            let ipv4Start = ipv4Starts.count
+            let ipv6Start = ipv6Starts.count
             var merged: [Entry] = []
             for entry in entries {
                 if let last = merged.last, last.value == entry.value,
@@ -48,9 +54,8 @@ struct AddressRangeMap: Sendable {
                 }
             }
             merged.forEach { append($0.range, value: $0.value) }
-            appendBuckets(forIPv4RangesFrom: ipv4SliceStarts.last!)
-            ipv4SliceStarts.append(ipv4Starts.count)
-            ipv6SliceStarts.append(ipv6Starts.count)
+            ipv4Slices.append(bucketedSlice(ipv4Start..<ipv4Starts.count))
+            ipv6Slices.append(ipv6Start..<ipv6Starts.count)
         }
     }
 
@@ -59,81 +64,68 @@ struct AddressRangeMap: Sendable {
         if range.overlaps(block) {
             let clipped = max(range.lowerBound, block.lowerBound)...min(range.upperBound, block.upperBound)
             ipv4Starts.append(UInt32(truncatingIfNeeded: clipped.lowerBound.low))
-            ipv4Ends.append(UInt32(truncatingIfNeeded: clipped.upperBound.low))
-            ipv4Values.append(value)
+            ipv4EndsAndValues.append((UInt32(truncatingIfNeeded: clipped.upperBound.low), value))
         }
         if !(block.contains(range.lowerBound) && block.contains(range.upperBound)) {
             ipv6Starts.append(range.lowerBound)
-            ipv6Ends.append(range.upperBound)
-            ipv6Values.append(value)
+            ipv6EndsAndValues.append((range.upperBound, value))
         }
     }
 
-    /// Slices with fewer IPv4 ranges are searched without buckets.
-    private static let minimumBucketedRanges = 32
-
-    /// Builds the bucket table of the slice whose IPv4 ranges start at `sliceStart`: about one
+    /// The slice of the IPv4 ranges `ranges`, with a bucket table when it is large: about one
     /// bucket per range, over the span from the first range start to the last.
-    private mutating func appendBuckets(forIPv4RangesFrom sliceStart: Int) {
-        let starts = ipv4Starts[sliceStart...]
-        guard starts.count >= Self.minimumBucketedRanges, let base = starts.first, let last = starts.last else {
-            ipv4BucketBases.append(0)
-            ipv4BucketShifts.append(0)
-            ipv4BucketTableStarts.append(ipv4BucketFirsts.count)
-            return
+    private mutating func bucketedSlice(_ ranges: Range<Int>) -> IPv4Slice {
+        guard ranges.count >= Self.minimumBucketedRanges else {
+            return IPv4Slice(ranges: ranges, buckets: 0..<0, base: 0, shift: 0)
         }
+        let base = ipv4Starts[ranges.lowerBound]
+        let span = UInt64(ipv4Starts[ranges.upperBound - 1] - base)
         var shift: UInt32 = 0
-        while UInt64(last - base) >> shift >= UInt64(starts.count) { shift += 1 }
-        let bucketCount = Int(UInt64(last - base) >> shift) + 1
+        while span >> shift >= UInt64(ranges.count) { shift += 1 }
+        let bucketsStart = ipv4BucketFirsts.count
         var next = 0
-        for bucket in 0..<bucketCount {
+        for bucket in 0..<(Int(span >> shift) + 1) {
             let bucketStart = UInt64(base) + UInt64(bucket) << shift
-            while next < starts.count, UInt64(ipv4Starts[sliceStart + next]) < bucketStart { next += 1 }
+            while next < ranges.count, UInt64(ipv4Starts[ranges.lowerBound + next]) < bucketStart { next += 1 }
             ipv4BucketFirsts.append(Int32(next))
         }
-        ipv4BucketFirsts.append(Int32(starts.count))
-        ipv4BucketBases.append(base)
-        ipv4BucketShifts.append(shift)
-        ipv4BucketTableStarts.append(ipv4BucketFirsts.count)
+        ipv4BucketFirsts.append(Int32(ranges.count))
+        return IPv4Slice(ranges: ranges, buckets: bucketsStart..<ipv4BucketFirsts.count, base: base, shift: shift)
     }
 
-    var isEmpty: Bool { ipv4Values.isEmpty && ipv6Values.isEmpty }
+    var isEmpty: Bool { ipv4Starts.isEmpty && ipv6Starts.isEmpty }
 
     /// The value of the range of slice `slice` that holds `address`, or nil.
     @inline(__always)
     func value(at address: IPAddress, slice: Int = 0) -> Int32? {
         if let ipv4 = address.ipv4Value {
-            guard let window = ipv4Window(ipv4, slice: slice) else { return nil }
-            return Self.lookUp(ipv4, ipv4Starts, ipv4Ends, ipv4Values, window)
+            guard let window = ipv4Window(ipv4, ipv4Slices[slice]) else { return nil }
+            return Self.lookUp(ipv4, ipv4Starts, ipv4EndsAndValues, window)
         }
-        return Self.lookUp(address, ipv6Starts, ipv6Ends, ipv6Values, ipv6SliceStarts[slice]..<ipv6SliceStarts[slice + 1])
+        return Self.lookUp(address, ipv6Starts, ipv6EndsAndValues, ipv6Slices[slice])
     }
 
     /// The IPv4 ranges of `slice` that can hold `address`: the whole slice, or with buckets the
     /// ranges starting in the address's bucket plus the last one before it. Nil when the address
     /// lies below every range.
     @inline(__always)
-    private func ipv4Window(_ address: UInt32, slice: Int) -> Range<Int>? {
-        let sliceStart = ipv4SliceStarts[slice]
-        let tableStart = ipv4BucketTableStarts[slice]
-        let tableEnd = ipv4BucketTableStarts[slice + 1]
-        guard tableEnd > tableStart else { return sliceStart..<ipv4SliceStarts[slice + 1] }
-        let base = ipv4BucketBases[slice]
-        guard address >= base else { return nil }
-        let bucket = min(Int((address - base) >> ipv4BucketShifts[slice]), tableEnd - tableStart - 2)
-        let first = Int(ipv4BucketFirsts[tableStart + bucket])
-        let next = Int(ipv4BucketFirsts[tableStart + bucket + 1])
-        return (sliceStart + max(first - 1, 0))..<(sliceStart + next)
+    private func ipv4Window(_ address: UInt32, _ slice: IPv4Slice) -> Range<Int>? {
+        guard !slice.buckets.isEmpty else { return slice.ranges }
+        guard address >= slice.base else { return nil }
+        let bucket = slice.buckets.lowerBound + min(Int((address - slice.base) >> slice.shift), slice.buckets.count - 2)
+        let first = Int(ipv4BucketFirsts[bucket])
+        let next = Int(ipv4BucketFirsts[bucket + 1])
+        return (slice.ranges.lowerBound + max(first - 1, 0))..<(slice.ranges.lowerBound + next)
     }
 
     @inline(__always)
-    private static func lookUp<Bound: Comparable>(_ key: Bound, _ starts: [Bound], _ ends: [Bound], _ values: [Int32],
-                                                  _ slice: Range<Int>) -> Int32? {
+    private static func lookUp<Bound: Comparable>(_ key: Bound, _ starts: [Bound], _ tails: [(end: Bound, value: Int32)],
+                                                  _ window: Range<Int>) -> Int32? {
         starts.withUnsafeBufferPointer { starts in
-            guard let offset = SortedSearch.lastIndex(atOrBelow: key, in: UnsafeBufferPointer(rebasing: starts[slice])),
-                  key <= ends[slice.lowerBound + offset]
+            guard let offset = SortedSearch.lastIndex(atOrBelow: key, in: UnsafeBufferPointer(rebasing: starts[window]))
             else { return nil }
-            return values[slice.lowerBound + offset]
+            let tail = tails[window.lowerBound + offset]
+            return key <= tail.end ? tail.value : nil
         }
     }
 }

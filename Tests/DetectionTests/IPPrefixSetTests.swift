@@ -71,4 +71,27 @@ import Testing
             #expect(prefixSet.contains(probe) == prefixes.contains { $0.contains(probe) }, "\(probe)")
         }
     }
+
+    @Test func ipv6AndMixedPrefixesAgreeWithALinearScan() {
+        var generator = seededGenerator(11)
+        let prefixes = (0..<3_000).map { number -> IPPrefix in
+            if number % 3 == 0 {
+                return IPPrefix(address: IPAddress(ipv4: UInt32(truncatingIfNeeded: generator.next())), length: 16)
+            }
+            let address = IPAddress(high: 0x2001_0db8_0000_0000 | generator.next() >> 40, low: generator.next())
+            return IPPrefix(address: address, length: Int(generator.next() % 65) + 40)
+        }
+        let prefixSet = IPPrefixSet(prefixes + [EventFixtures.prefix("8000::/1")])
+        var misses = 0
+        for _ in 0..<1_000 {
+            let chosen = prefixes[Int(generator.next() % UInt64(prefixes.count))]
+            for probe in [chosen.network, chosen.last, chosen.last.successor, chosen.network.predecessor].compactMap({ $0 }) {
+                let expected = probe.high >> 63 == 1 || prefixes.contains { $0.contains(probe) }
+                #expect(prefixSet.contains(probe) == expected, "\(probe)")
+                if !expected { misses += 1 }
+            }
+        }
+        #expect(misses > 100, "probes just outside blocks should often miss")
+        #expect(prefixSet.contains(EventFixtures.address("ffff::1")))
+    }
 }

@@ -9,16 +9,34 @@ struct EncodingTests {
         bytes.map { String(format: "%02x", $0) }.joined()
     }
 
-    @Test func sha256MatchesTheFIPSVectors() {
-        #expect(hex(SHA256.digest([])) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(hex(SHA256.digest(Array("abc".utf8))) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        let twoBlocks = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
-        #expect(hex(SHA256.digest(twoBlocks)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        let longestOneBlockMessage = [UInt8](repeating: 0x61, count: 55)
-        #expect(hex(SHA256.digest(longestOneBlockMessage))
-            == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
-        #expect(hex(SHA256.digest([UInt8](repeating: 0x61, count: 64)))
-            == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    /// `vectors_sip128` of the reference implementation: key 00…0f, message 00…(n−1).
+    @Test(arguments: [
+        (0, "a3817f04ba25a8e66df67214c7550293"), (1, "da87c1d86b99af44347659119b22fc45"),
+        (7, "a1f1ebbed8dbc153c0b84aa61ff08239"), (8, "3b62a9ba6258f5610f83e264f31497b4"),
+        (15, "5493e99933b0a8117e08ec0f97cfc3d9"), (16, "6ee2a4ca67b054bbfd3315bf85230577"),
+        (63, "5150d1772f50834a503e069a973fbd7c"),
+    ])
+    func sipHash128MatchesTheReferenceVectors(length: Int, expected: String) {
+        let message = (0..<length).map { UInt8($0) }
+        let tag = message.withUnsafeBytes {
+            SipHash128.tag(of: $0, k0: 0x0706_0504_0302_0100, k1: 0x0f0e_0d0c_0b0a_0908)
+        }
+        #expect(hex(tag) == expected)
+    }
+
+    @Test func fingerprintsAreSixteenBytesAndChangeWithEveryByte() {
+        let record = RecordOrigin(path: "/a", line: 1, format: "zeek", original: #"{"uid":"C1","id.resp_p":445}"#)
+        let fingerprint = EventFingerprint.of(record)
+        #expect(fingerprint.count == 16)
+        let bytes = Array(record.original.utf8)
+        var fingerprints: Set<Data> = [fingerprint]
+        for offset in bytes.indices {
+            var changed = bytes
+            changed[offset] ^= 1
+            fingerprints.insert(EventFingerprint.of(RecordOrigin(
+                path: "/a", line: 1, format: "zeek", original: String(decoding: changed, as: UTF8.self))))
+        }
+        #expect(fingerprints.count == bytes.count + 1)
     }
 
     @Test func fingerprintsSeparateFormatFromText() {
@@ -37,6 +55,18 @@ struct EncodingTests {
         #expect(EventFingerprint.flowKey(of: report) == nil)
         other.flowID = nil
         #expect(EventFingerprint.flowKey(of: other) == nil)
+    }
+
+    @Test func alertUUIDsAreDistinctVersion4InLowercaseText() {
+        var uuids = RandomUUIDs()
+        let drawn = (0..<600).map { _ in uuids.next() }
+        #expect(Set(drawn).count == drawn.count)
+        for text in drawn {
+            let parsed = UUID(uuidString: text)
+            #expect(parsed?.uuidString.lowercased() == text)
+            let bytes = parsed.map { withUnsafeBytes(of: $0.uuid) { Array($0) } } ?? []
+            #expect(bytes.count == 16 && bytes[6] >> 4 == 4 && bytes[8] >> 6 == 0b10)
+        }
     }
 
     @Test func stringListsRoundTripAnyContent() {

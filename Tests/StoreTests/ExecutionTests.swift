@@ -28,6 +28,24 @@ struct ExecutionTests {
         #expect(firstAlerted.max()! < baseTime.addingTimeInterval(100))
     }
 
+    @Test func executionsSharingATransactionAreEachLoggedWithTheirOwnCounts() throws {
+        let fixture = try StoreFixture()
+        let events = (0..<1050).map { index in
+            smbEvent("10.3.\(index / 200).\(index % 200 + 1)", "8.8.8.8", at: baseTime.addingTimeInterval(Double(index)),
+                     line: index)
+        }
+        try fixture.store.insert(events, ingestedAt: baseTime)
+        let records = try fixture.store.detectUntilNothingPending(at: baseTime.addingTimeInterval(60), rule: fixture.rule)
+        #expect(records.map(\.alerted) == Array(repeating: 100, count: 10) + [50])
+        #expect(records.map(\.pending) == stride(from: 950, through: 50, by: -100).map { $0 } + [0])
+        #expect(Set(records.map(\.id)).count == 11)
+        let logged = try fixture.store.executions(limit: 20)
+        #expect(logged.map(\.id) == records.map(\.id).reversed())
+        #expect(logged.map(\.pending) == records.map(\.pending).reversed())
+        #expect(logged.map(\.alerted) == records.map(\.alerted).reversed())
+        #expect(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 2000).total == 1050)
+    }
+
     @Test func anExecutionLargerThanOneChunkAlertsEveryMatchOnce() throws {
         let fixture = try StoreFixture()
         let events = (0..<6500).map { index in

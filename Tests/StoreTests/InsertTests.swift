@@ -43,6 +43,20 @@ struct InsertTests {
         #expect(flow.isFirstSeenDestination)
     }
 
+    @Test func emptyTextStaysEmptyRatherThanMissing() throws {
+        let fixture = try StoreFixture()
+        var ingested = smbEvent("192.168.1.21", "20.60.1.2", line: 1)
+        ingested.event.userDomain = ""
+        ingested.event.connectionState = ""
+        ingested.origin.path = ""
+        try fixture.store.insert([ingested], ingestedAt: baseTime)
+        let flow = try #require(try fixture.store.history(of: IPAddress("192.168.1.21")!, offset: 0, limit: 1).rows.first)
+        #expect(flow.event.userDomain == "")
+        #expect(flow.event.connectionState == "")
+        #expect(flow.event.processExecutable == nil)
+        #expect(flow.origin.path == "")
+    }
+
     @Test func aLaterPacketbeatReportReplacesTheEarlierOne() throws {
         let fixture = try StoreFixture()
         let reports = [

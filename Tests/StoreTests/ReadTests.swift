@@ -180,4 +180,18 @@ struct ReadTests {
         #expect(imported == 2)
         #expect(try fixture.store.exceptions().map(\.id) == ["backup", "lab"])
     }
+
+    @Test func anImportWithAnItemTheDetectorCannotUseStoresNothing() throws {
+        let fixture = try StoreFixture()
+        let good = ExceptionItem(id: "good", scope: .destination(try IPPrefix(parsing: "52.1.0.0/16")),
+                                 comment: "ok", author: "ana", createdAt: baseTime)
+        let bad = ExceptionItem(id: "bad", name: "bad", comment: "", author: "ana", createdAt: baseTime,
+                                entries: [ExceptionEntry(field: "destination.ip", value: .match("not-an-address"))])
+        let error = try #require(throws: ExceptionCompileError.self) {
+            try fixture.store.importExceptions([good, bad], actor: "ana")
+        }
+        #expect(error.itemID == "bad")
+        #expect(try fixture.store.exceptions().isEmpty)
+        #expect(try fixture.store.audit(limit: 10).isEmpty)
+    }
 }

@@ -45,6 +45,14 @@ struct StoreOpeningTests {
         #expect(error.description.contains("read-only"))
     }
 
+    @Test func readOnlyOpeningDoesNotUpgradeAnOlderSchema() throws {
+        let fixture = try StoreFixture()
+        let path = fixture.directory.appendingPathComponent("empty.db").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let error = try #require(throws: StoreError.self) { try SMBStore(path: path, readOnly: true) }
+        #expect(error == .readOnly(path: path, operation: "upgrading its schema to version 1"))
+    }
+
     @Test func readOnlyOpeningOfAMissingStoreNamesTheProblem() throws {
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("absent.db").path

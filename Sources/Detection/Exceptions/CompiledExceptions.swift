@@ -81,12 +81,12 @@ public struct CompiledExceptions: Sendable {
         if !destinationIndex.isEmpty {
             for destination in destinations { consider(destinationIndex.lowestItem(containing: destination)) }
         }
-        if !sourceIndex.isEmpty || !pairIndex.isEmpty {
+        if !sourceIndex.isEmpty {
+            for source in sources { consider(sourceIndex.lowestItem(containing: source)) }
+        }
+        if !pairIndex.isEmpty {
             for source in sources {
-                consider(sourceIndex.lowestItem(containing: source))
-                for destination in destinations {
-                    consider(pairIndex.lowestItem(source: source, destination: destination))
-                }
+                for destination in destinations { consider(pairIndex.lowestItem(source: source, destination: destination)) }
             }
         }
         for other in otherItems {

@@ -26,15 +26,6 @@ struct EventFieldLocation: Hashable, Sendable {
         self.storage = storage
     }
 
-    /// True when an address of this field in the event at `event` satisfies `predicate`.
-    @inline(__always)
-    func anyAddress(in event: UnsafePointer<NetworkEvent>, satisfies predicate: (IPAddress) -> Bool) -> Bool {
-        guard storage == .addresses else { return false }
-        let addresses = value(in: event, as: [IPAddress].self)
-        for index in addresses.indices where predicate(addresses[index]) { return true }
-        return false
-    }
-
     /// The value of this integer field in the event at `event`, or nil when missing.
     @inline(__always)
     func number(in event: UnsafePointer<NetworkEvent>) -> Int64? {
@@ -65,9 +56,10 @@ struct EventFieldLocation: Hashable, Sendable {
         }
     }
 
-    /// The stored property, read in place (the offset came from `MemoryLayout.offset(of:)`).
+    /// The stored property of the event at `event`; its type must be the one `storage` names.
+    /// (The offset came from `MemoryLayout.offset(of:)`, so this reads the property in place.)
     @inline(__always)
-    private func value<Value>(in event: UnsafePointer<NetworkEvent>, as type: Value.Type) -> Value {
+    func value<Value>(in event: UnsafePointer<NetworkEvent>, as type: Value.Type) -> Value {
         (UnsafeRawPointer(event) + Int(offset)).assumingMemoryBound(to: Value.self).pointee
     }
 }

@@ -3,7 +3,11 @@
 /// `start` is its slice of the address table.
 struct PredicateNode: Sendable {
     enum Operation: UInt8, Sendable {
-        case all, any, address, number, keyword, pattern, exists
+        /// `and` / `or` over operand nodes.
+        case all, any
+        /// Leaves, one per kind of stored property they read: address arrays, a keyword, keyword
+        /// arrays, `Int?` and `Int64?` numbers; wildcard patterns and existence checks on any field.
+        case addresses, keyword, keywords, integer, integer64, pattern, exists
     }
 
     var operation: Operation

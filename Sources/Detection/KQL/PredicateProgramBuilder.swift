@@ -21,15 +21,16 @@ struct PredicateProgramBuilder {
             return index
         case .address(let field, let prefixes):
             addressSlices.append(prefixes.ranges.map { ($0, 0) })
-            return appendNode(.address, field.location, start: addressSlices.count - 1, count: 1)
+            return appendNode(.addresses, field.location, start: addressSlices.count - 1, count: 1)
         case .number(let field, let values):
             let start = numbers.count
             numbers += values
-            return appendNode(.number, field.location, start: start, count: values.count)
+            let operation: PredicateNode.Operation = field.location.storage == .integer64 ? .integer64 : .integer
+            return appendNode(operation, field.location, start: start, count: values.count)
         case .keyword(let field, let keywords):
             let start = spans.count
             keywords.forEach { appendSpan(Array($0.utf8)) }
-            return appendNode(.keyword, field.location, start: start, count: keywords.count)
+            return appendNode(field.location.storage == .keywords ? .keywords : .keyword, field.location, start: start, count: keywords.count)
         case .keywordPattern(let field, let pattern):
             let start = spans.count
             pattern.pieces.forEach { appendSpan($0) }

@@ -63,14 +63,25 @@ final class PredicateProgramStorage: @unchecked Sendable {
         switch node.operation {
         case .all, .any:
             preconditionFailure("and / or nodes are not leaves")
-        case .address:
-            return node.location.anyAddress(in: event) { addressTable.value(at: $0, slice: Int(node.start)) != nil }
-        case .number:
-            guard let number = node.location.number(in: event) else { return false }
-            for candidate in node.slice where numbers[candidate] == number { return true }
+        case .addresses:
+            let addresses = node.location.value(in: event, as: [IPAddress].self)
+            for index in addresses.indices where addressTable.value(at: addresses[index], slice: Int(node.start)) != nil {
+                return true
+            }
             return false
         case .keyword:
-            return node.location.anyKeyword(in: event) { equalsAny($0, node.slice) }
+            guard let keyword = node.location.value(in: event, as: String?.self) else { return false }
+            return equalsAny(keyword, node.slice)
+        case .keywords:
+            let keywords = node.location.value(in: event, as: [String].self)
+            for index in keywords.indices where equalsAny(keywords[index], node.slice) { return true }
+            return false
+        case .integer:
+            guard let number = node.location.value(in: event, as: Int?.self) else { return false }
+            return containsNumber(Int64(number), node.slice)
+        case .integer64:
+            guard let number = node.location.value(in: event, as: Int64?.self) else { return false }
+            return containsNumber(number, node.slice)
         case .pattern:
             return node.location.anyKeyword(in: event) { keyword in
                 withUTF8(keyword) { matchesPattern($0, node.slice) }
@@ -78,6 +89,12 @@ final class PredicateProgramStorage: @unchecked Sendable {
         case .exists:
             return node.location.isPresent(in: event)
         }
+    }
+
+    @inline(__always)
+    private func containsNumber(_ number: Int64, _ slice: Range<Int>) -> Bool {
+        for candidate in slice where numbers[candidate] == number { return true }
+        return false
     }
 
     @inline(__always)

@@ -21,7 +21,7 @@ public func renderRuleText(_ rule: DetectionRule, coverage: [CoverageNote]) -> S
     lines.append(p(rule.query))
 
     heading("Metadata")
-    let metadata: [(String, String)] = [
+    var metadata: [(String, String)] = [
         ("rule id", rule.ruleID), ("version", "\(rule.version)"), ("type", rule.type),
         ("severity", rule.severity), ("risk score", "\(rule.riskScore)"),
         ("schedule", "every \(rule.interval), looking back to \(rule.from)"
@@ -31,9 +31,9 @@ public func renderRuleText(_ rule: DetectionRule, coverage: [CoverageNote]) -> S
         ("license", rule.license),
         ("required fields", rule.requiredFields.map { "\($0.name) (\($0.type))" }.joined(separator: ", ")),
     ]
+    metadata += rule.references.map { ("reference", $0) }
     let width = metadata.map(\.0.count).max() ?? 0
     lines += metadata.map { "\($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \(p($0.1))" }
-    lines += rule.references.map { "reference  \(p($0))" }
 
     heading("MITRE ATT&CK")
     for mapping in rule.threat {

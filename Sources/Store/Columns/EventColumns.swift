@@ -5,7 +5,7 @@ import GRDB
 /// How a `NetworkEvent` and its origin map to the columns of `event`: one list of columns for
 /// writing and one for reading, so both directions stay in step.
 enum EventColumns {
-    /// The event fields, in the order `values(of:)` gives them.
+    /// The event fields, in the order `bind(_:to:)` binds them.
     static let fieldNames = [
         "timestamp", "start_at", "end_at", "duration_ns", "dataset", "module", "categories", "types",
         "action", "outcome", "code",
@@ -23,48 +23,77 @@ enum EventColumns {
     /// How many columns `selection` reads.
     static let selectionCount = 6 + fieldNames.count
 
-    /// The values of `fieldNames` for `event`.
-    static func values(of event: NetworkEvent) -> [(any DatabaseValueConvertible)?] {
-        [
-            event.timestamp?.storeSeconds, event.start?.storeSeconds, event.end?.storeSeconds,
-            event.durationNanoseconds, event.dataset, event.module, StringList.text(event.categories),
-            StringList.text(event.types), event.action, event.outcome, event.code,
-            event.sourceIPs.first?.storeBlob, extraAddresses(event.sourceIPs), event.sourcePort,
-            event.sourceBytes, event.sourcePackets, event.sourceDomain,
-            event.destinationIPs.first?.storeBlob, extraAddresses(event.destinationIPs), event.destinationPort,
-            event.destinationBytes, event.destinationPackets, event.destinationDomain,
-            event.transport, event.applicationProtocol, event.direction, event.communityID,
-            event.flowID, event.isFinalReport, event.connectionState, event.observerHostName,
-            event.processExecutable, event.processID, event.userName, event.userDomain,
-        ]
+    /// Binds the values of `fieldNames` for `event`, in order.
+    static func bind(_ event: NetworkEvent, to statement: inout RawStatement) {
+        statement.bind(event.timestamp)
+        statement.bind(event.start)
+        statement.bind(event.end)
+        statement.bind(event.durationNanoseconds)
+        statement.bind(event.dataset)
+        statement.bind(event.module)
+        statement.bind(StringList.text(event.categories))
+        statement.bind(StringList.text(event.types))
+        statement.bind(event.action)
+        statement.bind(event.outcome)
+        statement.bind(event.code)
+        statement.bind(event.sourceIPs.first)
+        statement.bind(extraAddresses(event.sourceIPs))
+        statement.bind(event.sourcePort)
+        statement.bind(event.sourceBytes)
+        statement.bind(event.sourcePackets)
+        statement.bind(event.sourceDomain)
+        statement.bind(event.destinationIPs.first)
+        statement.bind(extraAddresses(event.destinationIPs))
+        statement.bind(event.destinationPort)
+        statement.bind(event.destinationBytes)
+        statement.bind(event.destinationPackets)
+        statement.bind(event.destinationDomain)
+        statement.bind(event.transport)
+        statement.bind(event.applicationProtocol)
+        statement.bind(event.direction)
+        statement.bind(event.communityID)
+        statement.bind(event.flowID)
+        statement.bind(event.isFinalReport)
+        statement.bind(event.connectionState)
+        statement.bind(event.observerHostName)
+        statement.bind(event.processExecutable)
+        statement.bind(event.processID)
+        statement.bind(event.userName)
+        statement.bind(event.userDomain)
     }
+
+    /// The event fields qualified with the table alias `e`, as `event(from:startingAt:)` reads them.
+    static let fieldSelection = fieldNames.map { "e.\($0)" }.joined(separator: ", ")
 
     /// Decodes the columns of `selection`, starting at column `start` of `row`.
     static func flow(from row: Row, startingAt start: Int = 0, isFirstSeenDestination: Bool) -> StoredFlow {
-        // Concrete accessors decode straight from the statement (GRDB's fast path) when `row`
-        // comes from a cursor.
-        var column = start
-        func advance() -> Int {
+        let id: Int64 = row[start] ?? 0
+        let ingestedAt = (row[start + 1] as Double?).map(Date.init(storeSeconds:)) ?? .distantPast
+        let origin = RecordOrigin(path: row[start + 2] ?? "", line: row[start + 3] ?? 0, format: row[start + 4] ?? "",
+                                  original: row[start + 5] ?? "")
+        return StoredFlow(id: id, event: event(from: row, startingAt: start + 6), origin: origin,
+                          ingestedAt: ingestedAt, isFirstSeenDestination: isFirstSeenDestination)
+    }
+
+    /// Decodes the columns of `fieldSelection`, starting at column `start` of `row`.
+    static func event(from row: some ColumnReading, startingAt start: Int) -> NetworkEvent {
+        var column = Int32(start)
+        func advance() -> Int32 {
             defer { column += 1 }
             return column
         }
-        func integer() -> Int? { row[advance()] }
-        func integer64() -> Int64? { row[advance()] }
-        func text() -> String? { row[advance()] }
-        func blob() -> Data? { row[advance()] }
-        func flag() -> Bool? { row[advance()] }
-        func date() -> Date? { (row[advance()] as Double?).map(Date.init(storeSeconds:)) }
+        func integer() -> Int? { row.int64(advance()).map { Int(truncatingIfNeeded: $0) } }
+        func integer64() -> Int64? { row.int64(advance()) }
+        func text() -> String? { row.text(advance()) }
+        func flag() -> Bool? { row.int64(advance()).map { $0 != 0 } }
+        func date() -> Date? { row.double(advance()).map(Date.init(storeSeconds:)) }
         func addresses() -> [IPAddress] {
-            let first = blob()
-            if let all = blob() { return IPAddress.addresses(storeBlob: all) }
-            return first.flatMap(IPAddress.init(storeBlob:)).map { [$0] } ?? []
+            let first = row.address(advance())
+            if let all = row.blob(advance()) { return IPAddress.addresses(storeBlob: all) }
+            return first.map { [$0] } ?? []
         }
         func strings() -> [String] { StringList.strings(text()) }
 
-        let id = integer64() ?? 0
-        let ingestedAt = date() ?? .distantPast
-        let origin = RecordOrigin(path: text() ?? "", line: integer() ?? 0, format: text() ?? "",
-                                  original: text() ?? "")
         var event = NetworkEvent()
         event.timestamp = date()
         event.start = date()
@@ -99,8 +128,7 @@ enum EventColumns {
         event.processID = integer()
         event.userName = text()
         event.userDomain = text()
-        return StoredFlow(id: id, event: event, origin: origin, ingestedAt: ingestedAt,
-                          isFirstSeenDestination: isFirstSeenDestination)
+        return event
     }
 
     /// All addresses as one blob when there is more than one; the first has its own column.

@@ -8,30 +8,40 @@ struct AlertWriter {
     private let db: Database
     private let rule: DetectionRule
     private var newAlerts: [AddressPair: Int] = [:]
+    private var insert: RawStatement
+    private var uuids = RandomUUIDs()
 
-    init(db: Database, rule: DetectionRule) {
+    init(db: Database, rule: DetectionRule) throws {
         self.db = db
         self.rule = rule
-    }
-
-    /// Stores the alert for `flow` (one per event: a second attempt changes nothing); true when
-    /// it was created.
-    mutating func alert(_ flow: StoredFlow, executionID: Int64, at time: Date) throws -> Bool {
-        let event = flow.event
-        let host = event.sourceIPs.first
-        let destination = event.destinationIPs.first
-        let seenAt = event.timestamp ?? event.start ?? event.end ?? flow.ingestedAt
-        let insert = try db.cachedStatement(sql: """
+        insert = try RawStatement(db, sql: """
             INSERT INTO alert (uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
                                updated_at, rule_id, rule_name, severity, risk_score, reason)
             VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(event_id) DO NOTHING
             """)
-        try insert.execute(arguments: [
-            UUID().uuidString.lowercased(), flow.id, executionID, host?.storeBlob, destination?.storeBlob,
-            seenAt.storeSeconds, time.storeSeconds, time.storeSeconds, rule.ruleID, rule.name,
-            rule.severity, rule.riskScore, AlertReason.text(for: event, rule: rule),
-        ])
+    }
+
+    /// Stores the alert for stored event `eventID` (one per event: a second attempt changes
+    /// nothing); true when it was created.
+    mutating func alert(eventID: Int64, seenAt: Double, event: NetworkEvent, executionID: Int64,
+                        at time: Date) throws -> Bool {
+        let host = event.sourceIPs.first
+        let destination = event.destinationIPs.first
+        insert.bind(uuids.next())
+        insert.bind(eventID)
+        insert.bind(executionID)
+        insert.bind(host)
+        insert.bind(destination)
+        insert.bind(seenAt)
+        insert.bind(time)
+        insert.bind(time)
+        insert.bind(rule.ruleID)
+        insert.bind(rule.name)
+        insert.bind(rule.severity)
+        insert.bind(rule.riskScore)
+        insert.bind(AlertReason.text(for: event, rule: rule))
+        try insert.execute()
         guard db.changesCount > 0 else { return false }
         if let host, let destination {
             newAlerts[AddressPair(host: host, destination: destination), default: 0] += 1
@@ -41,9 +51,27 @@ struct AlertWriter {
 
     /// Adds the alerts created so far to the aggregates.
     mutating func flushAggregates() throws {
+        var hostAlerts: [IPAddress: Int] = [:]
+        var pairUpdate = try RawStatement(db, sql: """
+            UPDATE host_destination SET open_alerts = open_alerts + ? WHERE host = ? AND destination = ?
+            """)
         for (pair, count) in newAlerts {
-            try AlertCounts.addOpen(db, host: pair.host.storeBlob, destination: pair.destination.storeBlob,
-                                    count: count, risk: rule.riskScore)
+            hostAlerts[pair.host, default: 0] += count
+            pairUpdate.bind(count)
+            pairUpdate.bind(pair.host)
+            pairUpdate.bind(pair.destination)
+            try pairUpdate.execute()
+        }
+        var hostUpdate = try RawStatement(db, sql: """
+            UPDATE host SET open_alerts = open_alerts + ?, highest_risk = max(coalesce(highest_risk, ?), ?)
+            WHERE address = ?
+            """)
+        for (host, count) in hostAlerts {
+            hostUpdate.bind(count)
+            hostUpdate.bind(rule.riskScore)
+            hostUpdate.bind(rule.riskScore)
+            hostUpdate.bind(host)
+            try hostUpdate.execute()
         }
         newAlerts.removeAll()
     }

@@ -31,10 +31,10 @@ struct ExecutionRun {
     /// Writes the tally and the new suppression counts inside the caller's transaction.
     mutating func save(_ db: Database) throws {
         let suppressedJSON = String(decoding: try JSONEncoder().encode(suppressedBy), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE execution SET matched = ?, alerted = ?, pending = ?, suppressed_by = ?, cap_reached = ?
             WHERE id = ?
-            """, arguments: [matched, alerted, pending, suppressedJSON, capReached, id])
+            """).execute(arguments: [matched, alerted, pending, suppressedJSON, capReached, id])
         let count = try db.cachedStatement(sql: """
             UPDATE exception_item SET suppressed_events = suppressed_events + ? WHERE id = ?
             """)

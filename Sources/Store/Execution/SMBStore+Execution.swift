@@ -13,98 +13,131 @@ extension SMBStore {
     /// matches are alerted as they are found instead of passing through pending.
     @discardableResult
     public func runExecution(at time: Date, rule: CompiledRule) throws -> ExecutionRecord {
-        let windowStart = try LookbackWindow(rule.rule.from).start(endingAt: time)
         let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
-        let cap = rule.rule.maxSignals
-        var run = try write("running the detector") { db in
-            try db.execute(sql: "INSERT INTO execution (ran_at, window_start, window_end) VALUES (?, ?, ?)",
-                           arguments: [time.storeSeconds, windowStart.storeSeconds, time.storeSeconds])
-            return ExecutionRun(id: db.lastInsertedRowID, ranAt: time, windowStart: windowStart)
-        }
-        let backlog = try read { db in try Self.candidateCount(db, run: run) }
-        let directAlerts = backlog <= cap ? cap : 0
-        while try write("running the detector", { db in
-            try Self.decide(db, Self.undecidedInWindow(db, run: run), alertingUpTo: directAlerts, run: &run,
-                            detector: detector, rule: rule.rule)
-        }) {}
-        while run.alerted < cap, try write("running the detector", { db in
-            try Self.decide(db, Self.oldestPending(db, limit: min(Self.executionChunk, cap - run.alerted)),
-                            alertingUpTo: cap, run: &run, detector: detector, rule: rule.rule)
-        }) {}
-        return try write("running the detector") { db in
-            run.pending = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM event WHERE detection = \(DetectionState.pending.rawValue)
-                """) ?? 0
-            run.capReached = run.alerted >= cap && run.pending > 0
-            try run.save(db)
-            return run.record
-        }
+        return try executions(at: time, rule: rule, detector: detector) { _ in false }[0]
     }
 
     /// Runs executions at `time` until no match is left pending (what `smbtriage ingest` does
-    /// after storing a file); returns their logs, oldest first.
+    /// after storing a file); returns their logs, oldest first. Each execution costs what it
+    /// evaluates, not what is left pending, and consecutive small executions share a write
+    /// transaction (each still logged as its own execution).
     public func detectUntilNothingPending(at time: Date, rule: CompiledRule) throws -> [ExecutionRecord] {
+        let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
+        return try executions(at: time, rule: rule, detector: detector) { $0.pending > 0 && $0.alerted > 0 }
+    }
+
+    /// Executions at `time`, one after the other while `continues` says so of the last one, in
+    /// write transactions of at most `executionChunk` events each: an execution takes the
+    /// window's undecided events, then the oldest pending matches up to the cap. Each log row is
+    /// created and saved inside the transactions that do its work.
+    private func executions(at time: Date, rule: CompiledRule, detector: Detector,
+                            while continues: (ExecutionRecord) -> Bool) throws -> [ExecutionRecord] {
+        let windowStart = try LookbackWindow(rule.rule.from).start(endingAt: time)
+        let window = DetectionCandidates.Source.window(start: windowStart.storeSeconds, end: time.storeSeconds)
         var records: [ExecutionRecord] = []
-        repeat {
-            records.append(try runExecution(at: time, rule: rule))
-        } while records.last.map({ $0.pending > 0 && $0.alerted > 0 }) == true
+        var current: (run: ExecutionRun, progress: ExecutionProgress)?
+        var isDone = false
+        while !isDone {
+            try write("running the detector") { db in
+                var budget = Self.executionChunk
+                while budget > 0, !isDone {
+                    var (run, progress) = try current ?? Self.startExecution(db, at: time, windowStart: windowStart,
+                                                                           window: window, cap: rule.rule.maxSignals)
+                    budget -= try Self.advance(db, run: &run, progress: &progress, budget: budget, detector: detector)
+                    current = (run, progress)
+                    guard progress.isFinished else { continue }
+                    records.append(run.record)
+                    current = nil
+                    isDone = !continues(run.record)
+                }
+            }
+        }
         return records
+    }
+
+    /// Decides up to `budget` more events of the execution and saves its log; returns how many
+    /// it decided.
+    private static func advance(_ db: Database, run: inout ExecutionRun, progress: inout ExecutionProgress,
+                                budget: Int, detector: Detector) throws -> Int {
+        var taken = 0
+        while taken < budget, !progress.isFinished {
+            if !progress.isWindowDone {
+                let limit = budget - taken
+                let count = try decide(db, from: progress.window, limit: limit, alertingUpTo: progress.directAlerts,
+                                       run: &run, detector: detector)
+                progress.isWindowDone = count < limit
+                taken += count
+            } else {
+                let limit = min(budget - taken, progress.cap - run.alerted)
+                let count = limit > 0
+                    ? try decide(db, from: .pending, limit: limit, alertingUpTo: .max, run: &run, detector: detector)
+                    : 0
+                progress.isFinished = count < limit || limit <= 0
+                taken += count
+            }
+        }
+        run.pending = try Int.fetchOne(db.cachedStatement(sql: "SELECT pending FROM detection_backlog")) ?? 0
+        run.capReached = run.alerted >= progress.cap && run.pending > 0
+        try run.save(db)
+        return taken
     }
 
     // MARK: Steps
 
+    /// Logs a new execution and decides how its window phase alerts.
+    private static func startExecution(_ db: Database, at time: Date, windowStart: Date,
+                                       window: DetectionCandidates.Source,
+                                       cap: Int) throws -> (ExecutionRun, ExecutionProgress) {
+        try db.cachedStatement(sql: "INSERT INTO execution (ran_at, window_start, window_end) VALUES (?, ?, ?)")
+            .execute(arguments: [time.storeSeconds, windowStart.storeSeconds, time.storeSeconds])
+        let run = ExecutionRun(id: db.lastInsertedRowID, ranAt: time, windowStart: windowStart)
+        var progress = ExecutionProgress(window: window, cap: cap)
+        progress.directAlerts = try candidateCount(db, window: window) <= cap ? cap : 0
+        return (run, progress)
+    }
+
     /// Undecided events in the window plus pending ones: at most what the execution can alert.
-    private static func candidateCount(_ db: Database, run: ExecutionRun) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT (SELECT COUNT(*) FROM event
-                    WHERE detection = \(DetectionState.undecided.rawValue) AND ingested_at BETWEEN ? AND ?)
-                 + (SELECT COUNT(*) FROM event WHERE detection = \(DetectionState.pending.rawValue))
-            """, arguments: [run.windowStart.storeSeconds, run.ranAt.storeSeconds]) ?? 0
+    private static func candidateCount(_ db: Database, window: DetectionCandidates.Source) throws -> Int {
+        guard case .window(let start, let end) = window else { return 0 }
+        return try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT COUNT(*) FROM detection_queue WHERE ingested_at BETWEEN ? AND ?)
+                 + (SELECT pending FROM detection_backlog)
+            """), arguments: [start, end]) ?? 0
     }
 
-    /// The next chunk of undecided events in the window. Decided events leave the
-    /// `event_undecided` index, so each chunk is read from its front.
-    private static func undecidedInWindow(_ db: Database, run: ExecutionRun) throws -> [StoredFlow] {
-        try StoredFlowQuery.flows(db, sql: """
-            SELECT \(EventColumns.selection) FROM event e
-            WHERE e.detection = \(DetectionState.undecided.rawValue) AND e.ingested_at BETWEEN ? AND ?
-            ORDER BY e.ingested_at, e.id LIMIT ?
-            """, arguments: [run.windowStart.storeSeconds, run.ranAt.storeSeconds, executionChunk])
-    }
-
-    /// The `limit` oldest pending events.
-    private static func oldestPending(_ db: Database, limit: Int) throws -> [StoredFlow] {
-        try StoredFlowQuery.flows(db, sql: """
-            SELECT \(EventColumns.selection) FROM event e
-            WHERE e.detection = \(DetectionState.pending.rawValue) ORDER BY e.seen_at, e.id LIMIT ?
-            """, arguments: [limit])
-    }
-
-    /// Evaluates `flows` and records each verdict; a match is alerted while the execution has
-    /// created fewer than `alertLimit` alerts and is left pending otherwise. False when `flows`
-    /// is empty.
-    private static func decide(_ db: Database, _ flows: [StoredFlow], alertingUpTo alertLimit: Int,
-                               run: inout ExecutionRun, detector: Detector, rule: DetectionRule) throws -> Bool {
-        let mark = try db.cachedStatement(sql: "UPDATE event SET detection = ? WHERE id = ?")
-        var alerts = AlertWriter(db: db, rule: rule)
-        for flow in flows {
-            let state: DetectionState
-            switch detector.evaluate(flow.event) {
+    /// Takes up to `limit` candidates from the front of `source`, evaluates them and records
+    /// each verdict: a match is alerted while the execution has created fewer than `alertLimit`
+    /// alerts and is left pending otherwise. Returns how many it took.
+    private static func decide(_ db: Database, from source: DetectionCandidates.Source, limit: Int,
+                               alertingUpTo alertLimit: Int, run: inout ExecutionRun,
+                               detector: Detector) throws -> Int {
+        let candidates = try DetectionCandidates(db, from: source, limit: limit)
+        let verdicts = detector.verdicts(for: candidates.events)
+        var alerts = try AlertWriter(db: db, rule: detector.rule.rule)
+        let keepPending = try db.cachedStatement(sql: "INSERT INTO pending_match (seen_at, event_id) VALUES (?, ?)")
+        var newlyPending = 0
+        for (index, verdict) in verdicts.enumerated() {
+            switch verdict {
             case .noMatch:
-                state = .noMatch
+                break
             case .suppressed(let exceptionID):
                 run.suppress(exceptionID)
-                state = .suppressed
             case .alert where run.alerted < alertLimit:
-                if try alerts.alert(flow, executionID: run.id, at: run.ranAt) { run.alerted += 1 }
-                state = .alerted
+                if try alerts.alert(eventID: candidates.ids[index], seenAt: candidates.seenAt[index],
+                                    event: candidates.events[index], executionID: run.id, at: run.ranAt) {
+                    run.alerted += 1
+                }
             case .alert:
-                state = .pending
+                try keepPending.execute(arguments: [candidates.seenAt[index], candidates.ids[index]])
+                newlyPending += 1
             }
-            try mark.execute(arguments: [state.rawValue, flow.id])
+        }
+        try candidates.remove(db, from: source)
+        if newlyPending > 0 {
+            try db.cachedStatement(sql: "UPDATE detection_backlog SET pending = pending + ?")
+                .execute(arguments: [newlyPending])
         }
         try alerts.flushAggregates()
-        try run.save(db)
-        return !flows.isEmpty
+        return candidates.count
     }
 }

@@ -3,13 +3,20 @@ import Foundation
 
 /// The identities the store gives an ingested event.
 enum EventFingerprint {
-    /// SHA-256 of the format name and the original record text: re-ingesting the same record
-    /// gives the same fingerprint, so it is stored once.
+    /// The fixed SipHash key, the ASCII bytes of "smbtriage-fp-v1!" read little-endian: every
+    /// store and every build must give a record the same fingerprint, so the key is part of the
+    /// schema.
+    static let key: (k0: UInt64, k1: UInt64) = (0x6761_6972_7462_6d73, 0x2131_762d_7066_2d65)
+
+    /// SipHash-2-4-128 of the format name, a zero byte and the original record text:
+    /// re-ingesting the same record gives the same fingerprint, so it is stored once.
     static func of(_ origin: RecordOrigin) -> Data {
-        var message = Array(origin.format.utf8)
-        message.append(0)
-        message.append(contentsOf: origin.original.utf8)
-        return Data(SHA256.digest(message))
+        var message = origin.format
+        message.append("\u{0}")
+        message.append(origin.original)
+        return message.withUTF8 { bytes in
+            Data(SipHash128.tag(of: UnsafeRawBufferPointer(bytes), k0: key.k0, k1: key.k1))
+        }
     }
 
     /// The identity of a Packetbeat flow across its cumulative reports (dataset and flow id),

@@ -12,6 +12,11 @@ struct EventWriter {
     private(set) var result = InsertResult()
     private var hostDeltas: [IPAddress: HostDelta] = [:]
     private var pairDeltas: [AddressPair: PairDelta] = [:]
+    private var insertEvent: RawStatement
+    private var enqueue: RawStatement
+    private var pairLookup: RawStatement
+    private var pairInsert: RawStatement
+    private var pairUpdate: RawStatement
 
     private static let insertSQL = """
         INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, origin_path, origin_line,
@@ -26,10 +31,32 @@ struct EventWriter {
         WHERE id = ?
         """
 
-    init(db: Database, rule: CompiledRule, ingestedAt: Date) {
+    private static let pairInsertSQL = """
+        INSERT INTO host_destination (host, destination, ports, connections, bytes_sent, bytes_received,
+                                      first_seen, first_event_id, last_seen, is_external)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    private static let pairUpdateSQL = """
+        UPDATE host_destination SET ports = ?, connections = connections + ?, bytes_sent = bytes_sent + ?,
+            bytes_received = bytes_received + ?,
+            first_seen = CASE WHEN ? THEN ? ELSE first_seen END,
+            first_event_id = CASE WHEN ? THEN ? ELSE first_event_id END,
+            last_seen = max(last_seen, ?)
+        WHERE host = ? AND destination = ?
+        """
+
+    init(db: Database, rule: CompiledRule, ingestedAt: Date) throws {
         self.db = db
         self.rule = rule
         self.ingestedAt = ingestedAt
+        insertEvent = try RawStatement(db, sql: Self.insertSQL)
+        enqueue = try RawStatement(db, sql: "INSERT INTO detection_queue (ingested_at, event_id) VALUES (?, ?)")
+        pairLookup = try RawStatement(db, sql: """
+            SELECT ports, first_seen FROM host_destination WHERE host = ? AND destination = ?
+            """)
+        pairInsert = try RawStatement(db, sql: Self.pairInsertSQL)
+        pairUpdate = try RawStatement(db, sql: Self.pairUpdateSQL)
     }
 
     /// Stores one event, or counts it as a duplicate or as an update of its flow.
@@ -48,19 +75,28 @@ struct EventWriter {
             }
         }
         let isExternal = isExternal(event)
-        let statement = try db.cachedStatement(sql: Self.insertSQL)
         let origin = ingested.origin
-        let head: [(any DatabaseValueConvertible)?] = [
-            fingerprint, EventFingerprint.flowKey(of: event), seenAt.storeSeconds, ingestedAt.storeSeconds,
-            isExternal, origin.path, origin.line, origin.format, origin.original,
-        ]
-        try statement.execute(arguments: StatementArguments(head + EventColumns.values(of: event)))
+        insertEvent.bind(fingerprint)
+        insertEvent.bind(EventFingerprint.flowKey(of: event))
+        insertEvent.bind(seenAt)
+        insertEvent.bind(ingestedAt)
+        insertEvent.bind(isExternal)
+        insertEvent.bind(origin.path)
+        insertEvent.bind(origin.line)
+        insertEvent.bind(origin.format)
+        insertEvent.bind(origin.original)
+        EventColumns.bind(event, to: &insertEvent)
+        try insertEvent.execute()
         guard db.changesCount > 0 else {
             result.duplicates += 1
             return
         }
+        let eventID = db.lastInsertedRowID
+        enqueue.bind(ingestedAt)
+        enqueue.bind(eventID)
+        try enqueue.execute()
         result.inserted += 1
-        count(event, eventID: db.lastInsertedRowID, seenAt: seenAt, isExternal: isExternal, isNewFlow: true,
+        count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, isNewFlow: true,
               bytesSent: event.sourceBytes ?? 0, bytesReceived: event.destinationBytes ?? 0)
     }
 
@@ -70,7 +106,7 @@ struct EventWriter {
         for (pair, delta) in pairDeltas where try applyPair(pair, delta) && delta.isExternal {
             newExternalDestinations[pair.host, default: 0] += 1
         }
-        let statement = try db.cachedStatement(sql: """
+        var upsert = try RawStatement(db, sql: """
             INSERT INTO host (address, address_text, host_name, first_seen, last_seen, flows, bytes_out,
                               external_destinations)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -83,10 +119,15 @@ struct EventWriter {
                 external_destinations = external_destinations + excluded.external_destinations
             """)
         for (host, delta) in hostDeltas {
-            try statement.execute(arguments: [
-                host.storeBlob, host.description, delta.hostName, delta.firstSeen.storeSeconds,
-                delta.lastSeen.storeSeconds, delta.flows, delta.bytesOut, newExternalDestinations[host] ?? 0,
-            ])
+            upsert.bind(host)
+            upsert.bind(host.description)
+            upsert.bind(delta.hostName)
+            upsert.bind(delta.firstSeen)
+            upsert.bind(delta.lastSeen)
+            upsert.bind(delta.flows)
+            upsert.bind(delta.bytesOut)
+            upsert.bind(newExternalDestinations[host] ?? 0)
+            try upsert.execute()
         }
         hostDeltas.removeAll()
         pairDeltas.removeAll()
@@ -133,11 +174,16 @@ struct EventWriter {
             return
         }
         let origin = ingested.origin
-        let head: [(any DatabaseValueConvertible)?] = [
-            fingerprint, seenAt.storeSeconds, origin.path, origin.line, origin.format, origin.original,
-        ]
-        let replace = try db.cachedStatement(sql: Self.replaceSQL)
-        try replace.execute(arguments: StatementArguments(head + EventColumns.values(of: event) + [open.id]))
+        var replace = try RawStatement(db, sql: Self.replaceSQL)
+        replace.bind(fingerprint)
+        replace.bind(seenAt)
+        replace.bind(origin.path)
+        replace.bind(origin.line)
+        replace.bind(origin.format)
+        replace.bind(origin.original)
+        EventColumns.bind(event, to: &replace)
+        replace.bind(open.id)
+        try replace.execute()
         try remember.execute(arguments: [open.fingerprint, open.id])
         result.updated += 1
         count(event, eventID: open.id, seenAt: seenAt, isExternal: isExternal(event), isNewFlow: false,
@@ -175,37 +221,38 @@ struct EventWriter {
     }
 
     /// Adds a pair's delta to its row; true when the row is new.
-    private func applyPair(_ pair: AddressPair, _ delta: PairDelta) throws -> Bool {
-        let lookup = try db.cachedStatement(sql: """
-            SELECT ports, first_seen FROM host_destination WHERE host = ? AND destination = ?
-            """)
-        let keys: [(any DatabaseValueConvertible)?] = [pair.host.storeBlob, pair.destination.storeBlob]
-        guard let existing = try Row.fetchOne(lookup, arguments: StatementArguments(keys)) else {
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO host_destination (host, destination, ports, connections, bytes_sent, bytes_received,
-                                              first_seen, first_event_id, last_seen, is_external)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            try insert.execute(arguments: StatementArguments(keys + [
-                PortList.text(delta.ports), delta.connections, delta.bytesSent, delta.bytesReceived,
-                delta.firstSeen.storeSeconds, delta.firstEventID, delta.lastSeen.storeSeconds, delta.isExternal,
-            ]))
+    private mutating func applyPair(_ pair: AddressPair, _ delta: PairDelta) throws -> Bool {
+        pairLookup.bind(pair.host)
+        pairLookup.bind(pair.destination)
+        guard try pairLookup.step() else {
+            pairInsert.bind(pair.host)
+            pairInsert.bind(pair.destination)
+            pairInsert.bind(PortList.text(delta.ports))
+            pairInsert.bind(delta.connections)
+            pairInsert.bind(delta.bytesSent)
+            pairInsert.bind(delta.bytesReceived)
+            pairInsert.bind(delta.firstSeen)
+            pairInsert.bind(delta.firstEventID)
+            pairInsert.bind(delta.lastSeen)
+            pairInsert.bind(delta.isExternal)
+            try pairInsert.execute()
             return true
         }
-        let ports = PortList.ports(existing[0]).union(delta.ports)
-        let isEarlier = delta.firstSeen.storeSeconds < existing[1] as Double
-        let update = try db.cachedStatement(sql: """
-            UPDATE host_destination SET ports = ?, connections = connections + ?, bytes_sent = bytes_sent + ?,
-                bytes_received = bytes_received + ?,
-                first_seen = CASE WHEN ? THEN ? ELSE first_seen END,
-                first_event_id = CASE WHEN ? THEN ? ELSE first_event_id END,
-                last_seen = max(last_seen, ?)
-            WHERE host = ? AND destination = ?
-            """)
-        try update.execute(arguments: StatementArguments([
-            PortList.text(ports), delta.connections, delta.bytesSent, delta.bytesReceived,
-            isEarlier, delta.firstSeen.storeSeconds, isEarlier, delta.firstEventID, delta.lastSeen.storeSeconds,
-        ] + keys))
+        let storedPorts = PortList.ports(pairLookup.text(0) ?? "")
+        let isEarlier = delta.firstSeen.storeSeconds < pairLookup.double(1) ?? .infinity
+        pairLookup.reset()
+        pairUpdate.bind(PortList.text(storedPorts.union(delta.ports)))
+        pairUpdate.bind(delta.connections)
+        pairUpdate.bind(delta.bytesSent)
+        pairUpdate.bind(delta.bytesReceived)
+        pairUpdate.bind(isEarlier)
+        pairUpdate.bind(delta.firstSeen)
+        pairUpdate.bind(isEarlier)
+        pairUpdate.bind(delta.firstEventID)
+        pairUpdate.bind(delta.lastSeen)
+        pairUpdate.bind(pair.host)
+        pairUpdate.bind(pair.destination)
+        try pairUpdate.execute()
         return false
     }
 }

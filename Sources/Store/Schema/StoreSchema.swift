@@ -21,7 +21,9 @@ enum StoreSchema {
         return migrator
     }
 
-    /// Every stored SMB event, its origin, and where detection stands with it.
+    /// Every stored SMB event and its origin; the queue of events no execution decided yet and
+    /// the matches left pending by an execution's cap (narrow tables, so deciding an event never
+    /// rewrites its wide row).
     private static func createEvents(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE event (
@@ -30,7 +32,6 @@ enum StoreSchema {
                 flow_key TEXT,
                 seen_at REAL NOT NULL,
                 ingested_at REAL NOT NULL,
-                detection INTEGER NOT NULL DEFAULT 0,
                 is_external INTEGER NOT NULL,
                 origin_path TEXT NOT NULL,
                 origin_line INTEGER NOT NULL,
@@ -50,8 +51,24 @@ enum StoreSchema {
             CREATE UNIQUE INDEX event_fingerprint ON event(fingerprint);
             CREATE INDEX event_open_flow ON event(flow_key) WHERE flow_key IS NOT NULL AND is_final = 0;
             CREATE INDEX event_source_time ON event(source_ip, seen_at);
-            CREATE INDEX event_undecided ON event(ingested_at) WHERE detection = 0;
-            CREATE INDEX event_pending ON event(seen_at, id) WHERE detection = 4;
+
+            -- Undecided events, in the order executions take them.
+            CREATE TABLE detection_queue (
+                ingested_at REAL NOT NULL,
+                event_id INTEGER NOT NULL,
+                PRIMARY KEY (ingested_at, event_id)
+            ) WITHOUT ROWID;
+
+            -- Matches an execution's cap left for later executions, oldest event first.
+            CREATE TABLE pending_match (
+                seen_at REAL NOT NULL,
+                event_id INTEGER NOT NULL,
+                PRIMARY KEY (seen_at, event_id)
+            ) WITHOUT ROWID;
+
+            -- How many rows pending_match holds, so no execution has to count them.
+            CREATE TABLE detection_backlog (pending INTEGER NOT NULL);
+            INSERT INTO detection_backlog (pending) VALUES (0);
 
             -- Fingerprints of Packetbeat reports a later report of the same flow replaced.
             CREATE TABLE superseded_report (
@@ -119,7 +136,7 @@ enum StoreSchema {
 
             CREATE TABLE alert (
                 id INTEGER PRIMARY KEY,
-                uuid TEXT NOT NULL UNIQUE,
+                uuid TEXT NOT NULL,
                 event_id INTEGER NOT NULL UNIQUE REFERENCES event(id),
                 execution_id INTEGER NOT NULL REFERENCES execution(id),
                 host BLOB,

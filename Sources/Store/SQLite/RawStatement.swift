@@ -1,0 +1,145 @@
+import Detection
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A cached statement bound, stepped and read through the SQLite C API. The hot paths (storing
+/// events, executions) bind dozens of values per row: this skips `StatementArguments` (one
+/// existential per value) and GRDB's row decoding. Parameters are bound in order, starting at 1.
+struct RawStatement {
+    private let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
+    private var nextParameter: Int32 = 1
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+    }
+
+    // MARK: Binding
+
+    mutating func bind(_ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, nextParameter, value) } else { bindNull() }
+        nextParameter += 1
+    }
+
+    mutating func bind(_ value: Int?) {
+        bind(value.map(Int64.init))
+    }
+
+    mutating func bind(_ value: Bool?) {
+        bind(value.map { Int64($0 ? 1 : 0) })
+    }
+
+    mutating func bind(_ value: Double?) {
+        if let value { sqlite3_bind_double(handle, nextParameter, value) } else { bindNull() }
+        nextParameter += 1
+    }
+
+    mutating func bind(_ value: Date?) {
+        bind(value?.storeSeconds)
+    }
+
+    mutating func bind(_ value: String?) {
+        if var value {
+            let handle = handle, parameter = nextParameter
+            value.withUTF8 { bytes in
+                // A non-nil pointer even for "": SQLite binds a nil one as NULL.
+                let start = bytes.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(handle)
+                sqlite3_bind_text(handle, parameter, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                                  Self.transient)
+            }
+        } else {
+            bindNull()
+        }
+        nextParameter += 1
+    }
+
+    mutating func bind(_ value: Data?) {
+        if let value {
+            let handle = handle, parameter = nextParameter
+            value.withUnsafeBytes { bytes in
+                let start = bytes.baseAddress ?? UnsafeRawPointer(handle)
+                sqlite3_bind_blob(handle, parameter, start, Int32(bytes.count), Self.transient)
+            }
+        } else {
+            bindNull()
+        }
+        nextParameter += 1
+    }
+
+    /// An address as its 16-byte store blob (see `IPAddress.storeBlob`).
+    mutating func bind(_ address: IPAddress?) {
+        if let address {
+            let handle = handle, parameter = nextParameter
+            _ = withUnsafeBytes(of: (address.high.bigEndian, address.low.bigEndian)) { bytes in
+                sqlite3_bind_blob(handle, parameter, bytes.baseAddress, 16, Self.transient)
+            }
+        } else {
+            bindNull()
+        }
+        nextParameter += 1
+    }
+
+    private func bindNull() {
+        sqlite3_bind_null(handle, nextParameter)
+    }
+
+    // MARK: Stepping
+
+    /// Runs a statement that returns no rows, then makes it ready for new bindings.
+    mutating func execute() throws {
+        while try step() {}
+    }
+
+    /// Advances to the next row: false when there is none (the statement is then reset and
+    /// ready for new bindings).
+    mutating func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        defer { reset() }
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+        }
+        return false
+    }
+
+    /// Ends the current run early and forgets the bindings.
+    mutating func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        nextParameter = 1
+    }
+
+    // MARK: Reading the current row
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    func int64(_ column: Int32) -> Int64? { isNull(column) ? nil : sqlite3_column_int64(handle, column) }
+
+    func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(handle, column) }
+
+    func text(_ column: Int32) -> String? {
+        guard let start = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+
+    func blob(_ column: Int32) -> Data? {
+        guard !isNull(column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let start = sqlite3_column_blob(handle, column) else { return Data() }
+        return Data(bytes: start, count: count)
+    }
+
+    /// A 16-byte address blob; nil for NULL or any other length.
+    func address(_ column: Int32) -> IPAddress? {
+        guard !isNull(column), sqlite3_column_bytes(handle, column) == 16,
+              let start = sqlite3_column_blob(handle, column) else { return nil }
+        return IPAddress(high: UInt64(bigEndian: start.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                         low: UInt64(bigEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+    }
+
+    /// SQLite copies the bound bytes at once.
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+}
