@@ -77,6 +77,24 @@ import Testing
         #expect(smb == file.smb)
     }
 
+    @Test func aResumedFileStartsFromItsHeaderOnEveryWorker() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = Self.concatenatedConnLogs()
+        let path = try directory.write("conn.log", text: file.text)
+        let skippedLines = 1_000
+        let offset = file.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .prefix(skippedLines).reduce(0) { $0 + $1.count + 1 }
+        var events: [IngestedEvent] = []
+        let (summary, end) = try LogIngestor(options: IngestOptions(workers: 2)).ingest(
+            InputFile(path: path), from: ReadPosition(offset: Int64(offset), line: skippedLines)
+        ) { events += $0 }
+        #expect(summary.rejected == 1)
+        #expect(end.line == skippedLines + summary.lines)
+        #expect(events.map(\.origin.line) == file.smb.map(\.line).filter { $0 > skippedLines })
+        #expect(events.map(\.event.sourcePort) == file.smb.filter { $0.line > skippedLines }.map(\.sourcePort))
+    }
+
     @Test func headerLinesAreFoundOnlyAtLineStarts() {
         let bytes = Array("#a\r\nrow # not\n\n#b\tc\nrow\n#".utf8)
         var found: [String] = []
