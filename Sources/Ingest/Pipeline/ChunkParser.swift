@@ -1,7 +1,8 @@
 import Detection
 
 /// Runs one reader over chunks of one input, turning lines into a `ChunkResult`. Chunks handed
-/// to one parser must come in input order when the reader keeps state across lines.
+/// to one parser must come in input order when the reader keeps state across lines (or, for a
+/// `HeaderStatefulLineReader`, start from the reader's snapshot at their start).
 struct ChunkParser<Reader: LineReader> {
     private var reader: Reader
     private let path: String
@@ -9,13 +10,13 @@ struct ChunkParser<Reader: LineReader> {
     private let strict: Bool
     private let maxIssues: Int
 
-    /// `primer` lines go through the reader first, their outcomes dropped: a resumed stateful
-    /// reader (Zeek TSV) learns the file's header that way.
+    /// A parser whose reader has read `primer` first (see `LineReader.init(options:primer:)`).
     init(options: IngestOptions, path: String, primer: [[UInt8]] = []) {
-        var reader = Reader(options: options.reader)
-        for line in primer {
-            _ = line.withUnsafeBufferPointer { reader.read(line: $0, number: 0) }
-        }
+        self.init(reader: Reader(options: options.reader, primer: primer), options: options, path: path)
+    }
+
+    /// A parser that goes on from `reader` (a copy of a `ReaderSnapshot`'s).
+    init(reader: Reader, options: IngestOptions, path: String) {
         self.reader = reader
         self.path = path
         format = Reader.format.rawValue

@@ -3,9 +3,13 @@ import Foundation
 /// Reads, parses and orders the chunks of one input on threads: one thread cuts chunks, `workers`
 /// threads parse them (one parser each), and the caller takes the results in input order with
 /// `next()`. At most `inFlightLimit` chunks exist at once, so memory stays bounded. A reader that
-/// keeps state runs with one worker, which parses the chunks in order.
+/// keeps state runs with one worker, which parses the chunks in order, unless it is a
+/// `HeaderStatefulLineReader`: then each chunk comes with the reader's snapshot at its start
+/// (`HeaderTracker`), and a worker given a chunk from another snapshot than its reader's goes on
+/// from a copy of that snapshot's reader.
 ///
-/// All mutable state is guarded by `condition`; the chunker is used only by the cutting thread.
+/// All mutable state is guarded by `condition`; the chunker and the header tracker are used only
+/// by the cutting thread (and by `init`, before it starts).
 final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     private let condition = NSCondition()
     private let chunker: LineChunker
@@ -15,7 +19,9 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     private let workers: Int
     private let inFlightLimit: Int
 
-    private var pending: [LineChunk] = []
+    /// Cut chunks not yet parsed, each with the header reader at its start (header-stateful
+    /// readers only).
+    private var pending: [(chunk: LineChunk, start: ReaderSnapshot<Reader>?)] = []
     private var results: [Int: ChunkResult] = [:]
     private var produced = 0
     private var consumed = 0
@@ -26,17 +32,20 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     private(set) var sourceError: SourceError?
 
     private let primer: [[UInt8]]
+    private var headerTracker: HeaderTracker<Reader>?
 
+    /// `primer` lines go through each reader first (`LineReader.init(options:primer:)`).
     init(chunker: LineChunker, first: LineChunk, options: IngestOptions, path: String, workers: Int,
          primer: [[UInt8]] = []) {
         self.primer = primer
+        headerTracker = HeaderTracker(startingFrom: Reader(options: options.reader, primer: primer))
         self.chunker = chunker
         pool = chunker.pool
         self.options = options
         self.path = path
         self.workers = workers
         inFlightLimit = workers * 2 + 2
-        pending = [first]
+        pending = [(first, headerTracker?.snapshot(atStartOf: first))]
         produced = 1
     }
 
@@ -101,9 +110,10 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
                 chunk = nil
                 failure = error
             }
+            let start = chunk.flatMap { headerTracker?.snapshot(atStartOf: $0) }
             condition.lock()
             if let chunk {
-                pending.append(chunk)
+                pending.append((chunk, start))
                 produced += 1
             } else {
                 sourceError = failure
@@ -117,6 +127,7 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
 
     private func parseChunks() {
         var parser = ChunkParser<Reader>(options: options, path: path, primer: primer)
+        var parserStart: ReaderSnapshot<Reader>?
         while true {
             condition.lock()
             while !stopped && pending.isEmpty && !readingEnded { condition.wait() }
@@ -124,8 +135,12 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let chunk = pending.removeFirst()
+            let (chunk, start) = pending.removeFirst()
             condition.unlock()
+            if let start, start !== parserStart {
+                parser = ChunkParser(reader: start.reader, options: options, path: path)
+                parserStart = start
+            }
             let result = parser.parse(chunk)
             if case .lines(let buffer, _) = chunk.content { pool.recycle(buffer) }
             condition.lock()

@@ -7,12 +7,16 @@ public struct IngestOptions: Sendable, Equatable {
     public var strict: Bool
     /// How many rejections a summary lists (all are counted).
     public var maxIssues: Int
+    /// How many threads parse an input whose reader allows several (a `StatelessLineReader` or a
+    /// `HeaderStatefulLineReader`); nil means one per active core. Other readers use one.
+    public var workers: Int?
 
     public init(format: LogFormat? = nil, reader: ReaderOptions = ReaderOptions(), strict: Bool = false,
-                maxIssues: Int = 20) {
+                maxIssues: Int = 20, workers: Int? = nil) {
         self.format = format
         self.reader = reader
         self.strict = strict
         self.maxIssues = maxIssues
+        self.workers = workers
     }
 }

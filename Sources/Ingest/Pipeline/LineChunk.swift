@@ -58,4 +58,21 @@ extension UnsafeBufferPointer<UInt8> {
             start = end + 1
         }
     }
+
+    /// Calls `body` with each line that starts with `marker` (without its `\n` or a `\r` before it),
+    /// finding them with `memchr` for the marker: cheap when few lines start with it.
+    func forEachLine(startingWith marker: UInt8, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = baseAddress else { return }
+        var offset = 0
+        while offset < count, let found = memchr(base + offset, Int32(marker), count - offset) {
+            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let end = memchr(base + start, 0x0A, count - start)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+            if start == 0 || base[start - 1] == 0x0A {
+                let lineEnd = end > start && base[end - 1] == 0x0D ? end - 1 : end
+                body(UnsafeBufferPointer(start: base + start, count: lineEnd - start))
+            }
+            offset = end + 1
+        }
+    }
 }

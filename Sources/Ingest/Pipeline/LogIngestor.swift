@@ -5,9 +5,10 @@ import Foundation
 ///
 /// One input at a time: its first 64 KiB decide gzip (by magic bytes) and text; its first lines
 /// pick the reader (`FormatSniffer`) unless `IngestOptions.format` is set. The input is then cut
-/// into chunks of lines that worker threads parse (several for a `StatelessLineReader`, one for
-/// a reader that keeps state), and the results come back in input order, so line numbers and
-/// the order of events are those of the file. Memory stays bounded whatever the input's size.
+/// into chunks of lines that worker threads parse (several for a `StatelessLineReader` or a
+/// `HeaderStatefulLineReader`, one for any other reader that keeps state), and the results come
+/// back in input order, so line numbers and the order of events are those of the file. Memory
+/// stays bounded whatever the input's size.
 public struct LogIngestor: Sendable {
     public let options: IngestOptions
 
@@ -36,6 +37,8 @@ public struct LogIngestor: Sendable {
             // path reads each line through witness tables): worth it for the high-volume formats.
             if let ecs = readerType as? ECSReader.Type {
                 try run(ecs, chunker: chunker, first: first, summary: &summary, deliver: deliver)
+            } else if let zeek = readerType as? ZeekTSVReader.Type {
+                try run(zeek, chunker: chunker, first: first, summary: &summary, deliver: deliver)
             } else {
                 try run(readerType, chunker: chunker, first: first, summary: &summary, deliver: deliver)
             }
@@ -118,10 +121,10 @@ public struct LogIngestor: Sendable {
         _: Reader.Type, chunker: LineChunker, first: LineChunk, summary: inout FileSummary,
         primer: [[UInt8]] = [], deliver: ([IngestedEvent]) throws -> Void
     ) throws {
-        let parallel = Reader.self is any StatelessLineReader.Type
+        let parallel = Reader.self is any StatelessLineReader.Type || Reader.self is any HeaderStatefulLineReader.Type
+        let workers = parallel ? max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
         let pipeline = ChunkPipeline<Reader>(
-            chunker: chunker, first: first, options: options, path: summary.path,
-            workers: parallel ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1, primer: primer
+            chunker: chunker, first: first, options: options, path: summary.path, workers: workers, primer: primer
         )
         pipeline.start()
         defer { pipeline.stop() }

@@ -42,11 +42,14 @@ public protocol LineReader: SendableMetatype {
 }
 
 extension LineReader {
-    /// Reads the whole event and drops it when it is not SMB.
+    /// Reads the whole event and drops it when it is not SMB. (The event is moved out of the
+    /// outcome, not copied: a copy retains and releases every one of its strings and arrays.)
     public mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
         let outcome = read(line: line, number: number)
-        if case .event(let event) = outcome, !event.isSMB { return nil }
-        return outcome
+        switch consume outcome {
+        case .event(let event): return event.isSMB ? .event(event) : nil
+        case let other: return other
+        }
     }
 }
 

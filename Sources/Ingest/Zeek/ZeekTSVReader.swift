@@ -7,9 +7,14 @@ import Detection
 /// The row path decodes numbers, ports and addresses straight from the line's bytes and builds a
 /// `String` only for the few string columns mapped (`uid`, `service`, `conn_state`, …); it stops at
 /// the last mapped column.
-public struct ZeekTSVReader: LineReader {
+///
+/// Its state is the header: the `#` lines since the last `#separator`, so `LogIngestor` parses a
+/// file's chunks on several threads (`HeaderStatefulLineReader`).
+public struct ZeekTSVReader: HeaderStatefulLineReader {
     /// `.zeekTSV`.
     public static let format = LogFormat.zeekTSV
+    /// `#`: every header line starts with it (`ZeekTSVHeader.apply`), no row does.
+    public static let headerLineMarker = UInt8(ascii: "#")
 
     private var header = ZeekTSVHeader()
     private var addresses = AddressArrayCache()
