@@ -13,11 +13,12 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
+        // MARK: The modules (ARCHITECTURE.md draws their one-way dependencies)
         // Domain: IP addresses, the KQL subset, the rule, exceptions. Foundation only.
         .target(name: "Detection", resources: [.copy("Resources/rule.json")]),
         // One reader per log format; every reader yields NetworkEvent.
         .target(name: "Ingest", dependencies: ["Detection", "CZlib"]),
-        // SQLite through GRDB: schema, batched writes, the console's and CLI's queries.
+        // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
         .target(name: "Store", dependencies: [
             "Detection", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -35,45 +36,48 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
-        // Prints how fast TerminalSession.present draws; run it inside a terminal (release build).
-        .executableTarget(name: "terminal-benchmark", dependencies: ["Terminal"], path: "Benchmarks/TerminalBenchmark"),
-        .testTarget(name: "SmbtriageConsoleTests", dependencies: ["smbtriage", "Console", "Terminal"]),
-        .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
+
+        // MARK: Tests (`swift test`)
+        .testTarget(name: "DetectionTests", dependencies: [
+            "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "Detection", "CZlib"],
             resources: [.copy("Formats/Fixtures")]
         ),
-        // Prints Zeek TSV conn.log read+map rows/s on a generated file (release build).
-        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
-        // Builds a 1 M-alert store and prints its latencies: `swift run -c release store-benchmark`.
-        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
-                          path: "Benchmarks/StoreBenchmark"),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Detection", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        // Key → frame timings of the console against a synthetic store of any size.
-        .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection"],
-                          path: "Benchmarks/ConsoleBenchmark"),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Detection"],
                     exclude: ["Golden"]),
-        // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
-        .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
+        .testTarget(name: "SmbtriageConsoleTests", dependencies: ["smbtriage", "Console", "Terminal"]),
+        // Runs the built binary as an analyst would.
+        .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
         .testTarget(name: "DemoDataTests"),
-        // Prints the detector's throughput: `swift run -c release detection-benchmark`.
+
+        // MARK: Benchmarks (`swift run -c release NAME`: they print figures) and tools
         .executableTarget(name: "detection-benchmark", dependencies: ["Detection"],
                           path: "Benchmarks/DetectionBenchmark"),
-        .testTarget(name: "DetectionTests", dependencies: [
-            "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
-        // Benchmarks: deterministic ECS data and the ingest throughput figure.
+        // Deterministic Packetbeat-style ECS data and the ingest throughput figure.
         .target(name: "ECSGenerator", path: "Benchmarks/ECSGenerator"),
         .executableTarget(name: "generate-ecs-bench", dependencies: ["ECSGenerator"], path: "Benchmarks/GenerateECS"),
         .executableTarget(
             name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "ECSGenerator"],
             path: "Benchmarks/IngestBenchmark"
         ),
+        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
+        // Builds a 1 M-alert store and prints its latencies.
+        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
+                          path: "Benchmarks/StoreBenchmark"),
+        // Key → frame timings of the console against a synthetic store or a real one (--db).
+        .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection"],
+                          path: "Benchmarks/ConsoleBenchmark"),
+        // How fast TerminalSession.present draws; run it inside a terminal.
+        .executableTarget(name: "terminal-benchmark", dependencies: ["Terminal"], path: "Benchmarks/TerminalBenchmark"),
+        // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
+        .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
     ],
     swiftLanguageModes: [.v6]
 )
