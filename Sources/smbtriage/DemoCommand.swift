@@ -1,8 +1,6 @@
 import ArgumentParser
-import Detection
 import Foundation
 import Ingest
-import Store
 import Terminal
 
 /// `smbtriage demo`: loads demo-data/ into a fresh store and opens the console.
@@ -21,12 +19,7 @@ struct DemoCommand: ParsableCommand {
         try TerminalSession.checkStandardStreams()
         let inputs = try DemoData.inputs(in: DemoData.locate())
         let path = try db ?? Self.freshStorePath()
-        let store: SMBStore
-        do {
-            store = try SMBStore(path: path)
-        } catch {
-            throw CommandFailure("cannot open the store \(TerminalText.safe(path)): \(error)")
-        }
+        let store = try StoreOptions.open(path)
         let session = try IngestSession(store: store, options: IngestOptions())
         let now = Date()
         for input in inputs {
@@ -35,7 +28,7 @@ struct DemoCommand: ParsableCommand {
         for execution in try session.detect(at: now) {
             print(IngestReport.executionLine(execution))
         }
-        try ConsoleBridge(repository: store, rule: CompiledRule(DetectionRule.bundled()), readOnly: false,
+        try ConsoleBridge(repository: store, rule: session.rule, readOnly: false,
                           actor: Analyst.current, display: display).run()
         let shownPath = TerminalText.safe(path)
         print("The demo store is \(shownPath); reopen it with: smbtriage console --db \(shownPath)")

@@ -58,13 +58,7 @@ public struct SysmonReader: StatelessLineReader {
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
-        let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
-        if line.isBlank { return .structural }
-        do {
-            try object.reparse(line)
-        } catch {
-            return .rejected(reason: "windows event JSON: \(error)")
-        }
+        if let outcome = object.parseLogLine(rawLine, number: number, format: "windows event JSON") { return outcome }
         let record = SysmonRecord(object: object)
         guard let eventID = record.eventID else {
             return .rejected(reason: "windows event has no event id (winlog.event_id or EventID)")

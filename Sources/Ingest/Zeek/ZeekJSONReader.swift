@@ -37,13 +37,7 @@ public struct ZeekJSONReader: StatelessLineReader {
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
-        let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
-        if line.isBlank { return .structural }
-        do {
-            try object.reparse(line)
-        } catch {
-            return .rejected(reason: "zeek JSON: \(error)")
-        }
+        if let outcome = object.parseLogLine(rawLine, number: number, format: "zeek JSON") { return outcome }
         let streamName = object.string(Self.path) ?? object.string(Self.stream)
         let inferred = streamName == nil ? ZeekLogType { [object] name in Self.has(name, in: object) } : nil
         guard let logType = streamName.map({ ZeekLogType(path: $0) }) ?? inferred else {

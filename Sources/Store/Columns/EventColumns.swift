@@ -23,6 +23,14 @@ enum EventColumns {
     /// How many columns `selection` reads.
     static let selectionCount = 6 + fieldNames.count
 
+    /// Binds where a record came from: its file, line, format and original text, in that order.
+    static func bind(_ origin: RecordOrigin, to statement: inout RawStatement) {
+        statement.bind(origin.path)
+        statement.bind(origin.line)
+        statement.bind(origin.format)
+        statement.bind(origin.original)
+    }
+
     /// Binds the values of `fieldNames` for `event`, in order.
     static func bind(_ event: NetworkEvent, to statement: inout RawStatement) {
         statement.bind(event.timestamp)

@@ -75,16 +75,12 @@ struct EventWriter {
             }
         }
         let isExternal = isExternal(event)
-        let origin = ingested.origin
         insertEvent.bind(fingerprint)
         insertEvent.bind(EventFingerprint.flowKey(of: event))
         insertEvent.bind(seenAt)
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)
-        insertEvent.bind(origin.path)
-        insertEvent.bind(origin.line)
-        insertEvent.bind(origin.format)
-        insertEvent.bind(origin.original)
+        EventColumns.bind(ingested.origin, to: &insertEvent)
         EventColumns.bind(event, to: &insertEvent)
         try insertEvent.execute()
         guard db.changesCount > 0 else {
@@ -173,14 +169,10 @@ struct EventWriter {
             result.duplicates += 1
             return
         }
-        let origin = ingested.origin
         var replace = try RawStatement(db, sql: Self.replaceSQL)
         replace.bind(fingerprint)
         replace.bind(seenAt)
-        replace.bind(origin.path)
-        replace.bind(origin.line)
-        replace.bind(origin.format)
-        replace.bind(origin.original)
+        EventColumns.bind(ingested.origin, to: &replace)
         EventColumns.bind(event, to: &replace)
         replace.bind(open.id)
         try replace.execute()

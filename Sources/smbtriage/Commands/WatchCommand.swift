@@ -34,7 +34,7 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let session = try IngestSession(store: store.open(), options: reading.ingestOptions)
         let ruleInterval = DateExpression.duration(interval ?? session.rule.rule.interval) ?? 300
-        var follower = LogFollower(session: session)
+        let follower = LogFollower(session: session)
         var nextExecution = Date()
         StandardOutput.print("watching \(inputs.count) inputs; the rule runs every \(Int(ruleInterval)) s (Ctrl-C stops)")
         while true {
@@ -60,7 +60,7 @@ struct LogFollower {
     let session: IngestSession
 
     /// The new complete lines of `file` (and of its rotated predecessor, when it was rotated).
-    mutating func poll(_ file: InputFile) throws -> [IngestSession.FileResult] {
+    func poll(_ file: InputFile) throws -> [IngestSession.FileResult] {
         guard let identity = FileIdentity(path: file.path) else { return [] }
         let key = URL(fileURLWithPath: file.path).standardizedFileURL.path
         let checkpoint = try session.store.checkpoint(path: key)
@@ -74,30 +74,17 @@ struct LogFollower {
                 }
             } else if let rotated = FileIdentity.sibling(of: file.path, device: checkpoint.device,
                                                          inode: checkpoint.inode) {
-                let rotatedInput = InputFile(path: rotated, isStandardInput: false)
-                let tail = try read(rotatedInput, from: ReadPosition(offset: checkpoint.offset, line: checkpoint.line))
+                let rest = ReadPosition(offset: checkpoint.offset, line: checkpoint.line)
+                let tail = try session.ingest(InputFile(path: rotated), from: rest, ingestedAt: Date())
                 results.append(tail.result)
             }
         }
-        let read = try read(file, from: position)
+        let read = try session.ingest(file, from: position, ingestedAt: Date())
         results.append(read.result)
         try session.store.saveCheckpoint(FileCheckpoint(path: key, device: identity.device,
                                                         inode: identity.inode, offset: read.end.offset,
                                                         line: read.end.line))
         return results
-    }
-
-    private func read(_ file: InputFile, from position: ReadPosition)
-        throws -> (result: IngestSession.FileResult, end: ReadPosition) {
-        var inserted = 0
-        var duplicates = 0
-        let now = Date()
-        let (summary, end) = try session.ingestor.ingest(file, from: position) { batch in
-            let result = try session.store.insert(batch, ingestedAt: now)
-            inserted += result.inserted + result.updated
-            duplicates += result.duplicates
-        }
-        return (IngestSession.FileResult(summary: summary, inserted: inserted, duplicates: duplicates), end)
     }
 }
 

@@ -23,7 +23,7 @@ struct ConsoleCommand: ParsableCommand {
             return
         }
         let repository = try store.open(readOnly: readOnly)
-        try ConsoleBridge(repository: repository, rule: CompiledRule(DetectionRule.bundled()), readOnly: readOnly,
+        try ConsoleBridge(repository: repository, rule: BundledRule.compiled(), readOnly: readOnly,
                           actor: Analyst.current, display: display).run()
     }
 }

@@ -15,10 +15,15 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens (creating when needed) the store; a failure is one clear sentence.
     func open(readOnly: Bool = false) throws -> SMBStore {
+        try Self.open(path, readOnly: readOnly)
+    }
+
+    /// Opens (creating when needed) the store at `path`; a failure is one clear sentence.
+    static func open(_ path: String, readOnly: Bool = false) throws -> SMBStore {
         do {
             return try SMBStore(path: path, readOnly: readOnly)
         } catch {
-            throw CommandFailure("cannot open the store \(path): \(error)")
+            throw CommandFailure("cannot open the store \(TerminalText.safe(path)): \(error)")
         }
     }
 }

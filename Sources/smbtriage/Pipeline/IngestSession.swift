@@ -24,14 +24,31 @@ struct IngestSession {
 
     /// Reads one input, storing its SMB events in batches stamped with `ingestedAt`.
     func ingest(_ input: InputFile, ingestedAt: Date) throws -> FileResult {
+        var stored = StoredCounts()
+        let summary = try ingestor.ingest(input) { try stored.add(store.insert($0, ingestedAt: ingestedAt)) }
+        return FileResult(summary: summary, inserted: stored.inserted, duplicates: stored.duplicates)
+    }
+
+    /// Reads the complete lines a growing file holds past `position` (see `LogIngestor`), storing
+    /// them like `ingest`; returns where reading stopped.
+    func ingest(_ input: InputFile, from position: ReadPosition,
+                ingestedAt: Date) throws -> (result: FileResult, end: ReadPosition) {
+        var stored = StoredCounts()
+        let (summary, end) = try ingestor.ingest(input, from: position) {
+            try stored.add(store.insert($0, ingestedAt: ingestedAt))
+        }
+        return (FileResult(summary: summary, inserted: stored.inserted, duplicates: stored.duplicates), end)
+    }
+
+    /// What the store made of the batches of one input.
+    private struct StoredCounts {
         var inserted = 0
         var duplicates = 0
-        let summary = try ingestor.ingest(input) { batch in
-            let result = try store.insert(batch, ingestedAt: ingestedAt)
+
+        mutating func add(_ result: InsertResult) {
             inserted += result.inserted + result.updated
             duplicates += result.duplicates
         }
-        return FileResult(summary: summary, inserted: inserted, duplicates: duplicates)
     }
 
     /// Runs executions at `time` until no match is left pending.
