@@ -11,7 +11,6 @@ struct EventFieldLocation: Hashable, Sendable {
     /// Byte offset of the stored property in `NetworkEvent`.
     let offset: Int32
     let storage: Storage
-
     init(_ path: KeyPath<NetworkEvent, [IPAddress]>) { self.init(path, .addresses) }
     init(_ path: KeyPath<NetworkEvent, String?>) { self.init(path, .keyword) }
     init(_ path: KeyPath<NetworkEvent, [String]>) { self.init(path, .keywords) }
@@ -30,8 +29,8 @@ struct EventFieldLocation: Hashable, Sendable {
     @inline(__always)
     func number(in event: UnsafePointer<NetworkEvent>) -> Int64? {
         switch storage {
-        case .integer: value(in: event, as: Int?.self).map(Int64.init)
-        case .integer64: value(in: event, as: Int64?.self)
+        case .integer: pointer(in: event, to: Int?.self).pointee.map(Int64.init)
+        case .integer64: pointer(in: event, to: Int64?.self).pointee
         case .addresses, .keyword, .keywords: nil
         }
     }
@@ -40,8 +39,8 @@ struct EventFieldLocation: Hashable, Sendable {
     @inline(__always)
     func anyKeyword(in event: UnsafePointer<NetworkEvent>, satisfies predicate: (String) -> Bool) -> Bool {
         switch storage {
-        case .keyword: value(in: event, as: String?.self).map(predicate) ?? false
-        case .keywords: value(in: event, as: [String].self).contains(where: predicate)
+        case .keyword: pointer(in: event, to: String?.self).pointee.map(predicate) ?? false
+        case .keywords: pointer(in: event, to: [String].self).pointee.contains(where: predicate)
         case .addresses, .integer, .integer64: false
         }
     }
@@ -49,17 +48,19 @@ struct EventFieldLocation: Hashable, Sendable {
     /// True when the event at `event` has a value for this field.
     func isPresent(in event: UnsafePointer<NetworkEvent>) -> Bool {
         switch storage {
-        case .addresses: !value(in: event, as: [IPAddress].self).isEmpty
-        case .keyword: value(in: event, as: String?.self) != nil
-        case .keywords: !value(in: event, as: [String].self).isEmpty
+        case .addresses: !pointer(in: event, to: [IPAddress].self).pointee.isEmpty
+        case .keyword: pointer(in: event, to: String?.self).pointee != nil
+        case .keywords: !pointer(in: event, to: [String].self).pointee.isEmpty
         case .integer, .integer64: number(in: event) != nil
         }
     }
 
     /// The stored property of the event at `event`; its type must be the one `storage` names.
     /// (The offset came from `MemoryLayout.offset(of:)`, so this reads the property in place.)
+    /// Read through `pointee` where it is used, an array or string is borrowed, not copied: no
+    /// retain and release per event.
     @inline(__always)
-    func value<Value>(in event: UnsafePointer<NetworkEvent>, as type: Value.Type) -> Value {
-        (UnsafeRawPointer(event) + Int(offset)).assumingMemoryBound(to: Value.self).pointee
+    func pointer<Value>(in event: UnsafePointer<NetworkEvent>, to type: Value.Type) -> UnsafePointer<Value> {
+        (UnsafeRawPointer(event) + Int(offset)).assumingMemoryBound(to: Value.self)
     }
 }

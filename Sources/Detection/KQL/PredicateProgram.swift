@@ -17,6 +17,16 @@ struct PredicateProgram: Sendable {
         storage.matches(node: storage.root, event)
     }
 
+    /// The indices of the events in `events` that satisfy the predicate, ascending: the batch
+    /// form of `matches`, evaluated clause by clause over the batch.
+    func matchingIndices(in events: UnsafeBufferPointer<NetworkEvent>) -> [Int32] {
+        guard let first = events.baseAddress else { return [] }
+        precondition(events.count <= Int(Int32.max), "a batch holds at most Int32.max events")
+        var selection = (0..<Int32(events.count)).map { $0 }
+        storage.select(node: storage.root, in: first, &selection)
+        return selection
+    }
+
     /// True when `event` satisfies the predicate.
     func matches(_ event: NetworkEvent) -> Bool {
         withUnsafePointer(to: event) { matches($0) }

@@ -3,8 +3,8 @@
 /// threads safe (hence `@unchecked Sendable`).
 final class PredicateProgramStorage: @unchecked Sendable {
     let root: Int
-    private let nodes: UnsafeBufferPointer<PredicateNode>
-    private let operands: UnsafeBufferPointer<Int32>
+    let nodes: UnsafeBufferPointer<PredicateNode>
+    let operands: UnsafeBufferPointer<Int32>
     /// One slice per address node.
     private let addressTable: AddressRangeMap
     private let numbers: UnsafeBufferPointer<Int64>
@@ -61,33 +61,59 @@ final class PredicateProgramStorage: @unchecked Sendable {
     @inline(__always)
     private func leafMatches(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
         switch node.operation {
-        case .all, .any:
-            preconditionFailure("and / or nodes are not leaves")
-        case .addresses:
-            let addresses = node.location.value(in: event, as: [IPAddress].self)
-            for index in addresses.indices where addressTable.value(at: addresses[index], slice: Int(node.start)) != nil {
-                return true
-            }
-            return false
-        case .keyword:
-            guard let keyword = node.location.value(in: event, as: String?.self) else { return false }
-            return equalsAny(keyword, node.slice)
-        case .keywords:
-            let keywords = node.location.value(in: event, as: [String].self)
-            for index in keywords.indices where equalsAny(keywords[index], node.slice) { return true }
-            return false
-        case .integer:
-            guard let number = node.location.value(in: event, as: Int?.self) else { return false }
-            return containsNumber(Int64(number), node.slice)
-        case .integer64:
-            guard let number = node.location.value(in: event, as: Int64?.self) else { return false }
-            return containsNumber(number, node.slice)
-        case .pattern:
-            return node.location.anyKeyword(in: event) { keyword in
-                withUTF8(keyword) { matchesPattern($0, node.slice) }
-            }
-        case .exists:
-            return node.location.isPresent(in: event)
+        case .all, .any: preconditionFailure("and / or nodes are not leaves")
+        case .addresses: addressesMatch(node, event)
+        case .keyword: keywordMatches(node, event)
+        case .keywords: keywordsMatch(node, event)
+        case .integer: integerMatches(node, event)
+        case .integer64: integer64Matches(node, event)
+        case .pattern: patternMatches(node, event)
+        case .exists: node.location.isPresent(in: event)
+        }
+    }
+
+    // MARK: Leaves, one per operation (before negation)
+
+    @inline(__always)
+    func addressesMatch(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
+        let addresses = node.location.pointer(in: event, to: [IPAddress].self)
+        for index in addresses.pointee.indices
+        where addressTable.value(at: addresses.pointee[index], slice: Int(node.start)) != nil {
+            return true
+        }
+        return false
+    }
+
+    @inline(__always)
+    func keywordMatches(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
+        let keyword = node.location.pointer(in: event, to: String?.self)
+        guard keyword.pointee != nil else { return false }
+        return equalsAny(keyword.pointee.unsafelyUnwrapped, node.slice)
+    }
+
+    @inline(__always)
+    func keywordsMatch(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
+        let keywords = node.location.pointer(in: event, to: [String].self)
+        for index in keywords.pointee.indices where equalsAny(keywords.pointee[index], node.slice) { return true }
+        return false
+    }
+
+    @inline(__always)
+    func integerMatches(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
+        guard let number = node.location.pointer(in: event, to: Int?.self).pointee else { return false }
+        return containsNumber(Int64(number), node.slice)
+    }
+
+    @inline(__always)
+    func integer64Matches(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
+        guard let number = node.location.pointer(in: event, to: Int64?.self).pointee else { return false }
+        return containsNumber(number, node.slice)
+    }
+
+    @inline(__always)
+    func patternMatches(_ node: PredicateNode, _ event: UnsafePointer<NetworkEvent>) -> Bool {
+        node.location.anyKeyword(in: event) { keyword in
+            withUTF8(keyword) { matchesPattern($0, node.slice) }
         }
     }
 

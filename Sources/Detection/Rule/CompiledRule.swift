@@ -41,6 +41,11 @@ public struct CompiledRule: Sendable {
         program.matches(event)
     }
 
+    /// The indices of the events in `events` that match the query, ascending (batch evaluation).
+    func matchingIndices(in events: UnsafeBufferPointer<NetworkEvent>) -> [Int32] {
+        program.matchingIndices(in: events)
+    }
+
     /// Derived from the query's `not destination.ip: (…)` clause: the rule would not alert on it.
     public func isExcludedDestination(_ address: IPAddress) -> Bool {
         excludedDestinations.contains(address)

@@ -23,13 +23,19 @@ public struct Detector: Sendable {
 }
 
 extension Detector {
-    /// The verdict for each event, in order: one pass that reads the events in place.
+    /// The verdict for each event, in order. The query runs over the whole batch clause by clause
+    /// (`CompiledRule.matchingIndices`); the exceptions are consulted for the matching events only.
     public func verdicts(for events: [NetworkEvent]) -> [Verdict] {
-        var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(events.count)
+        var verdicts = [Verdict](repeating: .noMatch, count: events.count)
         events.withUnsafeBufferPointer { events in
             guard let first = events.baseAddress else { return }
-            for index in events.indices { verdicts.append(evaluate(first + index)) }
+            for index in rule.matchingIndices(in: events) {
+                if let exceptionID = exceptions.firstMatch(first + Int(index)) {
+                    verdicts[Int(index)] = .suppressed(exceptionID: exceptionID)
+                } else {
+                    verdicts[Int(index)] = .alert
+                }
+            }
         }
         return verdicts
     }
