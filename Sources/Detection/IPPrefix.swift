@@ -56,14 +56,27 @@ extension IPPrefix {
             throw IPAddressParseError(text: string, offset: error.offset, reason: error.reason)
         }
         let slashOffset = string.distance(from: string.startIndex, to: slash)
-        let maximum = address.isIPv4 ? 32 : 128
+        // An IPv4 address written in IPv4-mapped IPv6 form takes a 128-bit length, as in
+        // Elasticsearch: `::ffff:10.0.0.0/104` is `10.0.0.0/8`.
+        let isMappedForm = address.isIPv4 && addressText.contains(":")
+        let maximum = address.isIPv4 && !isMappedForm ? 32 : 128
         guard !lengthText.isEmpty, lengthText.allSatisfy(\.isASCII), lengthText.allSatisfy(\.isNumber),
               let length = Int(lengthText), length <= maximum
         else {
             throw IPAddressParseError(text: string, offset: slashOffset + 1,
                                       reason: "prefix length must be a number from 0 to \(maximum)")
         }
-        self.init(address: address, length: length)
+        guard isMappedForm else {
+            self.init(address: address, length: length)
+            return
+        }
+        if length >= 96 {
+            self.init(address: address, length: length - 96)
+        } else {
+            // Wider than the mapped block: an IPv6 prefix (masked first, so it is no longer IPv4).
+            let (maskHigh, maskLow) = Self.mask(bits: length)
+            self.init(address: IPAddress(high: address.high & maskHigh, low: address.low & maskLow), length: length)
+        }
     }
 }
 

@@ -85,7 +85,17 @@ import Testing
         #expect(try IPPrefix(parsing: "0.0.0.0/0").contains(IPAddress(parsing: "255.255.255.255")))
     }
 
-    @Test(arguments: [("10.0.0.0/33", 9), ("10.0.0.0/", 9), ("10.0.0.0/8x", 9), ("::/129", 3), ("10.0.0.256/8", 7)])
+    @Test func ipv4MappedFormTakesA128BitLength() throws {
+        #expect(try IPPrefix(parsing: "::ffff:10.0.0.0/104") == IPPrefix(parsing: "10.0.0.0/8"))
+        #expect(try IPPrefix(parsing: "::FFFF:192.168.1.7/128") == IPPrefix(parsing: "192.168.1.7"))
+        #expect(try IPPrefix(parsing: "::ffff:0.0.0.0/96").contains(IPAddress(parsing: "255.255.255.255")))
+        let wider = try IPPrefix(parsing: "::ffff:10.0.0.0/80")
+        #expect(wider.description == "::/80")
+        #expect(try wider.contains(IPAddress(parsing: "10.1.2.3")) && wider.contains(IPAddress(parsing: "::1")))
+        #expect(try !wider.contains(IPAddress(parsing: "2001:db8::1")))
+    }
+
+    @Test(arguments: [("10.0.0.0/33", 9), ("::ffff:10.0.0.0/129", 16), ("10.0.0.0/", 9), ("10.0.0.0/8x", 9), ("::/129", 3), ("10.0.0.256/8", 7)])
     func rejectsWithPosition(text: String, offset: Int) {
         #expect {
             try IPPrefix(parsing: text)
