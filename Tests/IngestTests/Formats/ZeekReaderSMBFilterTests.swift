@@ -141,4 +141,59 @@ import Testing
         #expect(comparison.rejections.count == expectedReasons.count + 1)
         #expect(comparison.rejections.last?.contains("is not a single byte") == true)
     }
+
+    /// JSON records of every kind: SMB by port, service or log; not SMB; each rejection reason;
+    /// unset (empty string, missing) values; escapes; lines that are no record.
+    static let jsonLines = [
+        #"{"_path":"conn","ts":1.5,"uid":"C1","id.orig_h":"10.0.0.1","id.orig_p":49152,"id.resp_h":"52.0.0.1","id.resp_p":445,"proto":"tcp","local_orig":true,"local_resp":false}"#,
+        #"{"_path":"conn","ts":"2024-01-05T12:00:00.5Z","uid":"C2","id.orig_h":"10.0.0.1","id.orig_p":53,"id.resp_h":"52.0.0.1","id.resp_p":53,"proto":"udp","service":"dns","duration":0.2}"#,
+        #"{"@stream":"conn","ts":1.5,"uid":"C3","id_orig_h":"10.0.0.1","id_orig_p":49152,"id_resp_h":"52.0.0.1","id_resp_p":8445,"proto":"tcp","service":"smb"}"#,
+        #"{"_path":"conn","ts":1.5,"uid":"C4","id.orig_h":"10.0.0.1","id.orig_p":49152,"id.resp_h":"52.0.0.1","id.resp_p":445,"proto":"","service":"","orig_pkts":3}"#,
+        #"{"ts":1.5,"uid":"C5","id":{"orig_h":"10.0.0.1","orig_p":139,"resp_h":"52.0.0.1","resp_p":50000},"proto":"tcp","conn_state":"SF"}"#,
+        #"{"_path":"smb_mapping","ts":1.5,"uid":"Cm","id.orig_h":"10.0.0.1","id.orig_p":49152,"id.resp_h":"52.0.0.1","id.resp_p":8445,"orig_pkts":"x"}"#,
+        #"{"_path":"smb_files","ts":1.5,"uid":"Cf","id.orig_h":"10.0.0.1","id.orig_p":49152,"id.resp_h":"52.0.0.1","id.resp_p":445,"action":"SMB::FILE_DELETE","@system":"sensor\t1"}"#,
+        // Rejected, SMB or not.
+        #"{"_path":"conn","ts":"yesterday","uid":"C6","id.orig_h":"10.0.0.1","id.resp_h":"52.0.0.1","id.resp_p":443,"proto":"tcp"}"#,
+        #"{"_path":"conn","uid":"C7","id.orig_h":"10.0.0.1","id.resp_h":"52.0.0.1","id.resp_p":443,"proto":"tcp"}"#,
+        #"{"_path":"conn","ts":"","uid":"C8","id.orig_h":"10.0.0.1","id.resp_h":"52.0.0.1","id.resp_p":445,"proto":"tcp"}"#,
+        #"{"_path":"conn","ts":1.5,"uid":"C9","id.orig_h":"10.0.0.300","id.resp_h":"52.0.0.1","id.resp_p":53,"proto":"udp"}"#,
+        #"{"_path":"conn","ts":1.5,"uid":"C10","id.orig_h":"10.0.0.1","id.resp_h":"52.0.0.1","id.resp_p":70000,"proto":"udp"}"#,
+        #"{"_path":"conn","ts":1.5,"uid":"C11","id.orig_h":"10.0.0.1","id.resp_h":"52.0.0.1","id.resp_p":53,"proto":"udp","resp_ip_bytes":-4}"#,
+        #"{"_path":"conn","ts":1.5,"uid":"C12","id.orig_h":"10.0.0.1","id.resp_h":"52.0.0.1","id.resp_p":445,"proto":"tcp","duration":"long"}"#,
+        #"{"_path":"conn","ts":1.5,"uid":"C13","id.orig_h":"10.0.0.1","id.resp_h":"52.0.0.1","id.resp_p":53,"proto":"udp","local_resp":"maybe"}"#,
+        // Skipped, structural, malformed.
+        #"{"_path":"dns","ts":1.5,"uid":"Cd","id.orig_h":"10.0.0.1","query":"example.com"}"#,
+        #"{"ts":1.5,"message":"hello"}"#,
+        "   ",
+        #"{"_path":"conn","ts":1.5,"#,
+    ]
+
+    @Test(arguments: ["zeek-json-ascii.ndjson", "zeek-json-nested.ndjson", "zeek-json-otrf.ndjson", "zeek-json-streaming.ndjson"])
+    func jsonFixturesReadTheSameOnBothPaths(name: String) throws {
+        let comparison = Self.compare(ZeekJSONReader.self, try fixture(name))
+        #expect(comparison.mismatches == [])
+        #expect(comparison.kept > 0)
+    }
+
+    @Test func jsonEdgeRecordsReadTheSameOnBothPaths() {
+        let text = Self.jsonLines.joined(separator: "\n") + "\n"
+        let comparison = Self.compare(ZeekJSONReader.self, Data(text.utf8))
+        #expect(comparison.mismatches == [])
+        // SMB by port (C1, C5), by service (C3), by log (Cm, Cf); C2 is dropped, and C4, whose
+        // unset proto makes port 445 no evidence.
+        #expect(comparison.kept == 5)
+        #expect(comparison.dropped == 2)
+        let expectedReasons = [
+            "zeek ts \"yesterday\" is not a time",
+            "zeek record has no ts value",
+            "zeek record has no ts value",
+            "zeek id.orig_h \"10.0.0.300\" is not an IP address",
+            "zeek id.resp_p \"70000\" is not a port",
+            "zeek resp_ip_bytes \"-4\" is not a count",
+            "zeek duration \"long\" is not a duration",
+            "zeek local_resp \"maybe\" is not a boolean",
+        ]
+        #expect(Array(comparison.rejections.prefix(expectedReasons.count)) == expectedReasons)
+        #expect(comparison.rejections.count == expectedReasons.count + 1)
+    }
 }
