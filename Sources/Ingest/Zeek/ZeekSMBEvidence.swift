@@ -31,12 +31,13 @@ struct ZeekSMBEvidence {
         }
     }
 
-    /// `NetworkEvent.isSMB` of the event the record maps to. (The smb logs are SMB by dataset;
-    /// their templates' transport and protocol cannot change that.)
+    /// `NetworkEvent.isSMB` of the event the record maps to. The smb logs' datasets
+    /// (`zeek.smb_*`) make every record of theirs SMB and conn.log's never does, so only a conn.log
+    /// record's values are looked at.
     var isSMB: Bool {
-        NetworkEvent.isSMB(
+        logType != .connection || NetworkEvent.isSMB(
             transport: transport, sourcePort: sourcePort, destinationPort: destinationPort,
-            dataset: logType.dataset, applicationProtocol: applicationProtocol
+            dataset: nil, applicationProtocol: applicationProtocol
         )
     }
 }

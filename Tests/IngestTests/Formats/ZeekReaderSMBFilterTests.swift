@@ -197,3 +197,14 @@ import Testing
         #expect(comparison.rejections.count == expectedReasons.count + 1)
     }
 }
+
+/// `ZeekSMBEvidence.isSMB` relies on each log's dataset: SMB for the smb logs, not for conn.log.
+@Suite struct ZeekLogTypeDatasetTests {
+    @Test(arguments: [(ZeekLogType.connection, false), (.smbMapping, true), (.smbFiles, true), (.smbCommand, true)])
+    func datasetAloneDecidesSMBForTheSMBLogsOnly(logType: ZeekLogType, isSMB: Bool) {
+        let byDataset = NetworkEvent.isSMB(
+            transport: nil, sourcePort: nil, destinationPort: nil, dataset: logType.dataset, applicationProtocol: nil
+        )
+        #expect(byDataset == isSMB)
+    }
+}
