@@ -68,6 +68,7 @@ public struct ZeekJSONReader: StatelessLineReader {
         case finished(LineOutcome)
     }
 
+    /// Parses the line and finds the record's log type.
     private mutating func classify(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> ClassifiedLine {
         if let outcome = object.parseLogLine(rawLine, number: number, format: "zeek JSON") { return .finished(outcome) }
         let streamName = object.string(Self.path) ?? object.string(Self.stream)

@@ -6,7 +6,8 @@ import Detection
 ///
 /// The row path decodes numbers, ports and addresses straight from the line's bytes and builds a
 /// `String` only for the few string columns mapped (`uid`, `service`, `conn_state`, …); it stops at
-/// the last mapped column.
+/// the last mapped column. `readKeepingSMB`, the pipeline's path, walks a row the same way but
+/// only checks its values (`ZeekSMBEvidence`) and builds the event for SMB rows alone.
 ///
 /// Its state is the header: the `#` lines since the last `#separator`, so `LogIngestor` parses a
 /// file's chunks on several threads (`HeaderStatefulLineReader`).
@@ -61,6 +62,7 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
         case finished(LineOutcome)
     }
 
+    /// Applies a header line, or finds the row's columns and log type.
     @inline(__always)
     private mutating func classify(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> ClassifiedLine {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
