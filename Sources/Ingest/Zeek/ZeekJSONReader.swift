@@ -37,32 +37,81 @@ public struct ZeekJSONReader: StatelessLineReader {
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
-        if let outcome = object.parseLogLine(rawLine, number: number, format: "zeek JSON") { return outcome }
+        switch classify(rawLine, number: number) {
+        case .finished(let outcome): outcome
+        case .record(let logType): decodeRecord(logType)
+        }
+    }
+
+    /// `read`, except that a record that is not SMB comes back as nil: its fields are checked as
+    /// `read` checks them (the same rejections, in the same order), but no event is built.
+    public mutating func readKeepingSMB(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+        switch classify(rawLine, number: number) {
+        case .finished(let outcome):
+            return outcome
+        case .record(let logType):
+            var evidence = ZeekSMBEvidence(logType: logType)
+            let rejection = forEachMappedValue { field, bytes throws(FieldRejection) in
+                try evidence.note(field, bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) })
+            }
+            if let rejection { return .rejected(reason: rejection) }
+            guard evidence.hasTimestamp else { return .rejected(reason: Self.missingTimestampReason) }
+            return evidence.isSMB ? decodeRecord(logType) : nil
+        }
+    }
+
+    private static let missingTimestampReason = "zeek record has no ts value"
+
+    /// A line parsed into `object`: a record of a log type read, or the outcome of any other line.
+    private enum ClassifiedLine {
+        case record(ZeekLogType)
+        case finished(LineOutcome)
+    }
+
+    /// Parses the line and finds the record's log type.
+    private mutating func classify(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> ClassifiedLine {
+        if let outcome = object.parseLogLine(rawLine, number: number, format: "zeek JSON") { return .finished(outcome) }
         let streamName = object.string(Self.path) ?? object.string(Self.stream)
         let inferred = streamName == nil ? ZeekLogType { [object] name in Self.has(name, in: object) } : nil
         guard let logType = streamName.map({ ZeekLogType(path: $0) }) ?? inferred else {
-            return .skipped(reason: ZeekLogType.skipReason(forLog: streamName))
+            return .finished(.skipped(reason: ZeekLogType.skipReason(forLog: streamName)))
         }
+        return .record(logType)
+    }
+
+    /// The event of the record in `object`, or its rejection.
+    private mutating func decodeRecord(_ logType: ZeekLogType) -> LineOutcome {
         var mapper = ZeekRecordMapper(logType: logType)
         var event = mapper.template
+        let rejection = forEachMappedValue { field, bytes throws(FieldRejection) in
+            try mapper.assign(
+                field, bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) }, into: &event, addresses: &addresses
+            )
+        }
+        if let rejection { return .rejected(reason: rejection) }
+        event.observerHostName = object.string(Self.sensor)
+        guard mapper.finish(&event) else { return .rejected(reason: Self.missingTimestampReason) }
+        return .event(event)
+    }
+
+    /// Hands the value of every mapped field present and set in `object` to `visit`, in
+    /// `ZeekField` order. Returns the first rejection `visit` throws, or nil.
+    private func forEachMappedValue(
+        _ visit: (ZeekField, UnsafeBufferPointer<UInt8>) throws(FieldRejection) -> Void
+    ) -> String? {
         do {
             for (field, keys) in Self.fieldKeys {
                 guard let key = keys.first(where: object.contains) else { continue }
                 try object.withFirstValue(key) { bytes, _ throws(FieldRejection) in
                     // Zeek omits unset fields; an empty string is unset too.
                     guard !bytes.isEmpty else { return }
-                    try mapper.assign(
-                        field, bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) },
-                        into: &event, addresses: &addresses
-                    )
+                    try visit(field, bytes)
                 }
             }
         } catch {
-            return .rejected(reason: "zeek \(error.reason)")
+            return "zeek \(error.reason)"
         }
-        event.observerHostName = object.string(Self.sensor)
-        guard mapper.finish(&event) else { return .rejected(reason: "zeek record has no ts value") }
-        return .event(event)
+        return nil
     }
 
     /// True when the dotted name or its underscore form is present.

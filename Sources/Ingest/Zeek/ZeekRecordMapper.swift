@@ -28,68 +28,33 @@ struct ZeekRecordMapper {
         }
     }
 
-    /// Decodes one value, known to be set and already unescaped, into the event. `text` builds
-    /// the value's string; it is called only for the string fields.
+    /// Decodes one value, known to be set, into the event (`ZeekFieldValue` checks it). `text`
+    /// builds the value's string, unescaped; it is called only for the string fields.
     @inline(__always)
     mutating func assign(
         _ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
         into event: inout NetworkEvent, addresses: inout AddressArrayCache
     ) throws(FieldRejection) {
-        func failure(_ expectation: String) -> FieldRejection {
-            .invalid(field.name, bytes, expected: expectation)
-        }
-        let isConnection = logType == .connection
-        switch field {
-        case .timestamp:
-            guard let date = ZeekValue.time(bytes) else { throw failure("a time") }
-            event.timestamp = date
-        case .originHost:
-            guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
-            event.sourceIPs = addresses.array(for: address)
-        case .responderHost:
-            guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
-            event.destinationIPs = addresses.array(for: address)
-        case .originPort:
-            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
-            event.sourcePort = port
-        case .responderPort:
-            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
-            event.destinationPort = port
+        guard let value = try ZeekFieldValue(field, bytes: bytes, logType: logType) else { return }
+        switch value {
+        case .timestamp(let date): event.timestamp = date
+        case .originHost(let address): event.sourceIPs = addresses.array(for: address)
+        case .responderHost(let address): event.destinationIPs = addresses.array(for: address)
+        case .originPort(let port): event.sourcePort = port
+        case .responderPort(let port): event.destinationPort = port
+        case .duration(let nanoseconds): event.durationNanoseconds = nanoseconds
+        case .originPackets(let count): event.sourcePackets = count
+        case .originIPBytes(let count): event.sourceBytes = count
+        case .responderPackets(let count): event.destinationPackets = count
+        case .responderIPBytes(let count): event.destinationBytes = count
+        case .localOrigin(let flag): localOrigin = flag
+        case .localResponder(let flag): localResponder = flag
         case .uid: event.flowID = text()
         case .communityID: event.communityID = text()
-        case .action: if logType == .smbFiles { event.action = text() }
-        case .duration, .originPackets, .originIPBytes, .responderPackets, .responderIPBytes,
-             .transportProtocol, .service, .connectionState, .localOrigin, .localResponder:
-            if isConnection {
-                try assignConnectionField(field, bytes: bytes, text: text, failure: failure, into: &event)
-            }
-        }
-    }
-
-    @inline(__always)
-    private mutating func assignConnectionField(
-        _ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
-        failure: (String) -> FieldRejection, into event: inout NetworkEvent
-    ) throws(FieldRejection) {
-        switch field {
-        case .duration:
-            guard let duration = DecimalSeconds(ascii: bytes)?.totalNanoseconds else { throw failure("a duration") }
-            event.durationNanoseconds = duration
-        case .originPackets, .originIPBytes, .responderPackets, .responderIPBytes:
-            guard let count = NumericText.plainInteger(bytes), count >= 0 else { throw failure("a count") }
-            switch field {
-            case .originPackets: event.sourcePackets = count
-            case .originIPBytes: event.sourceBytes = count
-            case .responderPackets: event.destinationPackets = count
-            default: event.destinationBytes = count
-            }
-        case .localOrigin, .localResponder:
-            guard let flag = ZeekValue.boolean(bytes) else { throw failure("a boolean") }
-            if field == .localOrigin { localOrigin = flag } else { localResponder = flag }
-        case .transportProtocol: event.transport = ZeekVocabulary.transports.word(bytes) ?? text()
-        case .service: event.applicationProtocol = ZeekVocabulary.services.word(bytes) ?? text()
-        case .connectionState: event.connectionState = ZeekVocabulary.connectionStates.word(bytes) ?? text()
-        default: break
+        case .action: event.action = text()
+        case .transportProtocol: event.transport = ZeekVocabulary.transports.string(bytes, text: text)
+        case .service: event.applicationProtocol = ZeekVocabulary.services.string(bytes, text: text)
+        case .connectionState: event.connectionState = ZeekVocabulary.connectionStates.string(bytes, text: text)
         }
     }
 

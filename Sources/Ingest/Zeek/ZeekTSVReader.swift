@@ -6,7 +6,8 @@ import Detection
 ///
 /// The row path decodes numbers, ports and addresses straight from the line's bytes and builds a
 /// `String` only for the few string columns mapped (`uid`, `service`, `conn_state`, …); it stops at
-/// the last mapped column.
+/// the last mapped column. `readKeepingSMB`, the pipeline's path, walks a row the same way but
+/// only checks its values (`ZeekSMBEvidence`) and builds the event for SMB rows alone.
 ///
 /// Its state is the header: the `#` lines since the last `#separator`, so `LogIngestor` parses a
 /// file's chunks on several threads (`HeaderStatefulLineReader`).
@@ -32,19 +33,51 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
     public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+        switch classify(rawLine, number: number) {
+        case .finished(let outcome): outcome
+        case .row(let line, let columns, let logType): decodeRow(line, columns: columns, logType: logType)
+        }
+    }
+
+    /// `read`, except that a row that is not SMB comes back as nil: its columns are checked as
+    /// `read` checks them (the same rejections, in the same order), but no event is built.
+    public mutating func readKeepingSMB(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+        switch classify(rawLine, number: number) {
+        case .finished(let outcome):
+            return outcome
+        case .row(let line, let columns, let logType):
+            var evidence = ZeekSMBEvidence(logType: logType)
+            let rejection = header.forEachMappedValue(in: line, columns: columns) { field, value throws(FieldRejection) in
+                try evidence.note(field, bytes: value, text: { ZeekTSVEscaping.text(value) })
+            }
+            if let rejection { return .rejected(reason: rejection) }
+            guard evidence.hasTimestamp else { return .rejected(reason: ZeekTSVHeader.missingTimestampReason) }
+            return evidence.isSMB ? decodeRow(line, columns: columns, logType: logType) : nil
+        }
+    }
+
+    /// A line as the header sees it: a data row to decode, or the outcome of any other line.
+    private enum ClassifiedLine {
+        case row(UnsafeBufferPointer<UInt8>, columns: [ZeekField?], logType: ZeekLogType)
+        case finished(LineOutcome)
+    }
+
+    /// Applies a header line, or finds the row's columns and log type.
+    @inline(__always)
+    private mutating func classify(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> ClassifiedLine {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
-        guard let first = line.first else { return .structural }
+        guard let first = line.first else { return .finished(.structural) }
         if first == UInt8(ascii: "#") {
-            return header.apply(line)
+            return .finished(header.apply(line))
         }
         guard let columns = header.columns else {
-            if line.isBlank { return .structural }
-            return .rejected(reason: "zeek data row before any #fields header")
+            if line.isBlank { return .finished(.structural) }
+            return .finished(.rejected(reason: "zeek data row before any #fields header"))
         }
         guard let logType = header.logType else {
-            return .skipped(reason: header.skipReason ?? ZeekLogType.skipReason(forLog: nil))
+            return .finished(.skipped(reason: header.skipReason ?? ZeekLogType.skipReason(forLog: nil)))
         }
-        return decodeRow(line, columns: columns, logType: logType)
+        return .row(line, columns: columns, logType: logType)
     }
 
     /// The event of one row, or its rejection. (It builds the outcome itself: returning the event
@@ -55,50 +88,12 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
     ) -> LineOutcome {
         var mapper = ZeekRecordMapper(logType: logType)
         var event = mapper.template
-        let separator = header.separator
-        let lastMapped = header.lastMappedColumn
-        let count = line.count
-        var column = 0
-        var start = 0
-        while column <= lastMapped {
-            let end = Self.index(of: separator, in: line, from: start)
-            if let field = columns[column] {
-                let value = UnsafeBufferPointer(rebasing: line[start..<end])
-                if !header.isAbsent(value) {
-                    do {
-                        try mapper.assign(field, bytes: value, text: { ZeekTSVEscaping.text(value) }, into: &event,
-                                           addresses: &addresses)
-                    } catch {
-                        return .rejected(reason: "zeek \(error.reason)")
-                    }
-                }
-            }
-            column += 1
-            guard end < count else { break }
-            start = end + 1
+        let rejection = header.forEachMappedValue(in: line, columns: columns) { field, value throws(FieldRejection) in
+            try mapper.assign(field, bytes: value, text: { ZeekTSVEscaping.text(value) }, into: &event,
+                              addresses: &addresses)
         }
-        if column <= lastMapped {
-            return .rejected(reason: "zeek row has \(column) columns; #fields declares \(columns.count)")
-        }
-        guard mapper.finish(&event) else { return .rejected(reason: "zeek row has no ts value") }
-        return .event(event)
-    }
-
-    /// The index of the first `separator` at or after `start`, or the line's end. Eight bytes at a
-    /// time: a column is a few bytes, so one word usually holds its end.
-    @inline(__always)
-    static func index(of separator: UInt8, in line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let count = line.count
-        guard let base = line.baseAddress else { return count }
-        let pattern = UInt64(separator) &* 0x0101_0101_0101_0101
-        var index = start
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian ^ pattern
-            let zeroBytes = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-            if zeroBytes != 0 { return index + zeroBytes.trailingZeroBitCount >> 3 }
-            index += 8
-        }
-        while index < count, base[index] != separator { index += 1 }
-        return index
+        if let rejection { return .rejected(reason: rejection) }
+        guard mapper.finish(&event) else { return .rejected(reason: ZeekTSVHeader.missingTimestampReason) }
+        return .event(consume event)
     }
 }

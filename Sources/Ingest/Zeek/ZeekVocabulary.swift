@@ -18,6 +18,12 @@ struct ZeekVocabulary {
         return nil
     }
 
+    /// The shared string spelled by `bytes`, else the one `text` builds.
+    @inline(__always)
+    func string(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> String {
+        word(bytes) ?? text()
+    }
+
     /// `proto`.
     static let transports = ZeekVocabulary(["tcp", "udp", "icmp", "unknown_transport"])
     /// `conn_state`, every value Zeek defines.

@@ -1,0 +1,91 @@
+import Detection
+import Foundation
+
+/// One set value of a mapped Zeek column, decoded and checked as the mapping requires. Building
+/// an event (`ZeekRecordMapper.assign`) and checking a row without building it
+/// (`ZeekSMBEvidence.note`) both decode through here, so they reject the same values alike.
+///
+/// String columns carry no payload: nothing in them can be malformed, and their text is built
+/// only where it is stored.
+enum ZeekFieldValue {
+    case timestamp(Date)
+    case uid
+    case originHost(IPAddress)
+    case originPort(Int)
+    case responderHost(IPAddress)
+    case responderPort(Int)
+    case transportProtocol
+    case service
+    case duration(nanoseconds: Int64)
+    case originPackets(Int64)
+    case originIPBytes(Int64)
+    case responderPackets(Int64)
+    case responderIPBytes(Int64)
+    case connectionState
+    case localOrigin(Bool)
+    case localResponder(Bool)
+    case communityID
+    case action
+
+    /// The value of `field` in a record of `logType`; nil when that log maps nothing from the
+    /// column (`conn`-only columns in an smb log, `action` outside smb_files), which is then not
+    /// checked either.
+    @inline(__always)
+    init?(_ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, logType: ZeekLogType) throws(FieldRejection) {
+        guard Self.maps(field, in: logType) else { return nil }
+        func failure(_ expectation: String) -> FieldRejection {
+            .invalid(field.name, bytes, expected: expectation)
+        }
+        func count() throws(FieldRejection) -> Int64 {
+            guard let count = NumericText.plainInteger(bytes), count >= 0 else { throw failure("a count") }
+            return count
+        }
+        func flag() throws(FieldRejection) -> Bool {
+            guard let flag = ZeekValue.boolean(bytes) else { throw failure("a boolean") }
+            return flag
+        }
+        switch field {
+        case .timestamp:
+            guard let date = ZeekValue.time(bytes) else { throw failure("a time") }
+            self = .timestamp(date)
+        case .originHost:
+            guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
+            self = .originHost(address)
+        case .responderHost:
+            guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
+            self = .responderHost(address)
+        case .originPort:
+            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
+            self = .originPort(port)
+        case .responderPort:
+            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
+            self = .responderPort(port)
+        case .duration:
+            guard let duration = DecimalSeconds(ascii: bytes)?.totalNanoseconds else { throw failure("a duration") }
+            self = .duration(nanoseconds: duration)
+        case .originPackets: self = .originPackets(try count())
+        case .originIPBytes: self = .originIPBytes(try count())
+        case .responderPackets: self = .responderPackets(try count())
+        case .responderIPBytes: self = .responderIPBytes(try count())
+        case .localOrigin: self = .localOrigin(try flag())
+        case .localResponder: self = .localResponder(try flag())
+        case .uid: self = .uid
+        case .transportProtocol: self = .transportProtocol
+        case .service: self = .service
+        case .connectionState: self = .connectionState
+        case .communityID: self = .communityID
+        case .action: self = .action
+        }
+    }
+
+    /// False for the columns only conn.log maps, in other logs, and for `action` outside smb_files.
+    @inline(__always)
+    private static func maps(_ field: ZeekField, in logType: ZeekLogType) -> Bool {
+        switch field {
+        case .timestamp, .uid, .originHost, .originPort, .responderHost, .responderPort, .communityID: true
+        case .action: logType == .smbFiles
+        case .duration, .originPackets, .originIPBytes, .responderPackets, .responderIPBytes,
+             .transportProtocol, .service, .connectionState, .localOrigin, .localResponder: logType == .connection
+        }
+    }
+}
