@@ -20,6 +20,18 @@ struct JSONScanner {
         JSONSyntaxError(offset: offset ?? position, reason: reason)
     }
 
+    /// Skips whitespace and returns the byte there (0 at the end): one bounds check in the
+    /// common case of no whitespace between tokens.
+    @inline(__always)
+    mutating func nextToken() -> UInt8 {
+        if position < bytes.count {
+            let byte = bytes[position]
+            if byte > 0x20 { return byte }
+        }
+        skipWhitespace()
+        return peek()
+    }
+
     @inline(__always)
     mutating func skipWhitespace() {
         // NDJSON writers rarely put spaces between tokens.
