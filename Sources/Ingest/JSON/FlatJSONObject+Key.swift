@@ -18,7 +18,11 @@ extension FlatJSONObject {
         }
 
         /// The path this key looks up.
-        public var path: String { String(decoding: paddedBytes.prefix(count), as: UTF8.self) }
+        public var path: String {
+            // Through a pointer, not a slice: a slice would retain the bytes, and the compiler
+            // hoists that retain into the success path of every field read that may throw.
+            paddedBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0.prefix(count)), as: UTF8.self) }
+        }
     }
 
     /// The first leaf at `key`, or -1.
