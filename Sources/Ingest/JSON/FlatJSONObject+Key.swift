@@ -21,7 +21,9 @@ extension FlatJSONObject {
         public var path: String {
             // Through a pointer, not a slice: a slice would retain the bytes, and the compiler
             // hoists that retain into the success path of every field read that may throw.
-            paddedBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0.prefix(count)), as: UTF8.self) }
+            paddedBytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0.prefix(count)), as: UTF8.self)
+            }
         }
     }
 

@@ -187,7 +187,8 @@ struct FlatJSONParser {
                 let other = buffers.leaves[Int(head)]
                 if other.pathHash == leaf.pathHash, other.pathCount == leaf.pathCount,
                    other.pathStart == leaf.pathStart
-                    || PathBytes.equal(bytes + Int(other.pathStart), bytes + Int(leaf.pathStart), count: Int(leaf.pathCount)) {
+                    || PathBytes.equal(bytes + Int(other.pathStart), bytes + Int(leaf.pathStart),
+                                       count: Int(leaf.pathCount)) {
                     buffers.leaves.base[Int(buffers.chainTails[slot])].nextWithSamePath = Int32(index)
                     buffers.chainTails[slot] = Int32(index)
                     break
