@@ -19,7 +19,8 @@ extension FlatJSONObject {
     }
 
     private func forEachIPAddress(_ key: Key, _ body: (IPAddress) -> Void) throws(FieldRejection) {
-        var failure: FieldRejection?
+        // The closures capture no key: capturing one would retain its bytes on every call.
+        var failure: String?
         forEachValue(key) { bytes, _ in
             if let address = IPAddress(utf8: bytes) {
                 body(address)
@@ -33,42 +34,36 @@ extension FlatJSONObject {
             } catch {
                 detail = LogText.escaped(error.reason)
             }
-            failure = FieldRejection("\(key.path) \(LogText.quoted(bytes)) is not an IP address: \(detail)")
+            failure = "\(LogText.quoted(bytes)) is not an IP address: \(detail)"
             return false
         }
-        if let failure { throw failure }
+        if let failure { throw FieldRejection("\(key.path) \(failure)") }
     }
 
     /// The first value as a TCP/UDP port (0...65535), written as a number or a numeric string.
     public func port(_ key: Key) throws(FieldRejection) -> Int? {
         guard let (bytes, _) = firstValue(key) else { return nil }
-        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Int in
-            guard let value = NumericText.integer(bytes), (0...65_535).contains(value) else {
-                throw .invalid(key.path, bytes, expected: "a port number")
-            }
-            return Int(value)
+        guard let value = NumericText.integer(bytes), (0...65_535).contains(value) else {
+            throw .invalid(key.path, bytes, expected: "a port number")
         }
+        return Int(value)
     }
 
     /// The first value as a non-negative count (bytes, packets, a process id).
     public func count(_ key: Key) throws(FieldRejection) -> Int64? {
         guard let (bytes, _) = firstValue(key) else { return nil }
-        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Int64 in
-            guard let value = NumericText.integer(bytes), value >= 0 else {
-                throw .invalid(key.path, bytes, expected: "a non-negative integer")
-            }
-            return value
+        guard let value = NumericText.integer(bytes), value >= 0 else {
+            throw .invalid(key.path, bytes, expected: "a non-negative integer")
         }
+        return value
     }
 
     /// The first value as a boolean (`true`/`false`, any case, also as strings).
     public func flag(_ key: Key) throws(FieldRejection) -> Bool? {
         guard let (bytes, _) = firstValue(key) else { return nil }
-        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Bool in
-            if NumericText.equalsIgnoringCase(bytes, "true") { return true }
-            if NumericText.equalsIgnoringCase(bytes, "false") { return false }
-            throw .invalid(key.path, bytes, expected: "true or false")
-        }
+        if NumericText.equalsIgnoringCase(bytes, "true") { return true }
+        if NumericText.equalsIgnoringCase(bytes, "false") { return false }
+        throw .invalid(key.path, bytes, expected: "true or false")
     }
 
     /// The first value as a timestamp: an ISO 8601 string (without a zone: in `timeZone`, nil for
@@ -77,12 +72,10 @@ extension FlatJSONObject {
         _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds, timeZone: TimeZone? = nil
     ) throws(FieldRejection) -> Date? {
         guard let (bytes, _) = firstValue(key) else { return nil }
-        return try withExtendedLifetime(storage) { () throws(FieldRejection) -> Date in
-            if let date = TimestampParser.date(iso8601: bytes, timeZone: timeZone)
-                ?? TimestampParser.date(epoch: bytes, unit: epochUnit) {
-                return date
-            }
-            throw .invalid(key.path, bytes, expected: "a timestamp")
+        if let date = TimestampParser.date(iso8601: bytes, timeZone: timeZone)
+            ?? TimestampParser.date(epoch: bytes, unit: epochUnit) {
+            return date
         }
+        throw .invalid(key.path, bytes, expected: "a timestamp")
     }
 }

@@ -1,20 +1,30 @@
-import Foundation
-
 extension FlatJSONObject {
     /// A dotted path prepared for repeated lookups: its UTF-8 bytes and hash are computed once.
     /// Readers keep their keys in `static let`s.
     public struct Key: Sendable, Hashable {
-        let bytes: [UInt8]
+        /// The path's UTF-8 bytes followed by 8 zero bytes, so that `PathBytes` may read words.
+        let paddedBytes: [UInt8]
+        /// How many of `paddedBytes` are the path's.
+        let count: Int
         let hash: UInt64
 
         /// The key for a dotted path such as `source.ip`.
         public init(_ path: String) {
-            bytes = Array(path.utf8)
-            hash = bytes.withUnsafeBufferPointer { PathHash.extend(PathHash.seed, with: $0) }
+            count = path.utf8.count
+            paddedBytes = Array(path.utf8) + Array(repeating: 0, count: 8)
+            hash = paddedBytes.withUnsafeBufferPointer {
+                PathHash.extend(PathHash.seed, with: UnsafeBufferPointer(rebasing: $0.prefix(path.utf8.count)))
+            }
         }
 
         /// The path this key looks up.
-        public var path: String { String(decoding: bytes, as: UTF8.self) }
+        public var path: String {
+            // Through a pointer, not a slice: a slice would retain the bytes, and the compiler
+            // hoists that retain into the success path of every field read that may throw.
+            paddedBytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0.prefix(count)), as: UTF8.self)
+            }
+        }
     }
 
     /// The first leaf at `key`, or -1.
@@ -24,14 +34,13 @@ extension FlatJSONObject {
         if slotCount == 0 { return -1 }
         let mask = slotCount - 1
         var slot = PathHash.slot(key.hash, mask: mask)
-        return key.bytes.withUnsafeBufferPointer { wanted in
+        return key.paddedBytes.withUnsafeBufferPointer { wanted in
             while true {
                 let candidate = buffers.slots[slot]
                 if candidate < 0 { return -1 }
                 let leaf = buffers.leaves[Int(candidate)]
-                if leaf.pathHash == key.hash, Int(leaf.pathCount) == wanted.count,
-                   wanted.count == 0
-                    || memcmp(buffers.bytes.base + Int(leaf.pathStart), wanted.baseAddress!, wanted.count) == 0 {
+                if leaf.pathHash == key.hash, Int(leaf.pathCount) == key.count,
+                   PathBytes.equal(buffers.bytes.base + Int(leaf.pathStart), wanted.baseAddress!, count: key.count) {
                     return candidate
                 }
                 slot = (slot + 1) & mask

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Flattens one JSON object into `FlatJSONBuffers`: scalars become leaves under their dotted path,
 /// then a hash index links the leaves of each path.
 struct FlatJSONParser {
@@ -40,8 +38,7 @@ struct FlatJSONParser {
         // A value takes at least two bytes (with its separator): no growth while adding leaves.
         buffers.leaves.reserve(input.count / 2 + 1)
         do throws(JSONSyntaxError) {
-            scanner.skipWhitespace()
-            guard scanner.peek() == UInt8(ascii: "{") else {
+            guard scanner.nextToken() == UInt8(ascii: "{") else {
                 throw scanner.error(scanner.atEnd ? "empty input, expected a JSON object" : "expected a JSON object")
             }
             try parseObject(prefix: PathContext(start: 0, length: 0, hash: PathHash.seed), depth: 0)
@@ -51,32 +48,31 @@ struct FlatJSONParser {
             buffers.leaves.count = 0
             throw error
         }
+        // `PathBytes` reads up to 7 bytes past a path.
+        buffers.bytes.reserve(8)
         buildIndex()
     }
 
     private mutating func parseObject(prefix: PathContext, depth: Int) throws(JSONSyntaxError) {
         guard depth < Self.maximumDepth else { throw scanner.error("nesting deeper than \(Self.maximumDepth)") }
         scanner.advance() // {
-        scanner.skipWhitespace()
-        if scanner.peek() == UInt8(ascii: "}") {
+        var token = scanner.nextToken()
+        if token == UInt8(ascii: "}") {
             scanner.advance()
             return
         }
         while true {
-            guard scanner.peek() == UInt8(ascii: "\"") else {
+            guard token == UInt8(ascii: "\"") else {
                 throw scanner.error(scanner.atEnd ? "unterminated object" : "expected a string key")
             }
             let path = try parseKey(prefix: prefix)
-            scanner.skipWhitespace()
-            guard scanner.peek() == UInt8(ascii: ":") else { throw scanner.error("expected ':' after the key") }
+            guard scanner.nextToken() == UInt8(ascii: ":") else { throw scanner.error("expected ':' after the key") }
             scanner.advance()
-            scanner.skipWhitespace()
             try parseValue(path: path, depth: depth + 1)
-            scanner.skipWhitespace()
-            switch scanner.peek() {
+            switch scanner.nextToken() {
             case UInt8(ascii: ","):
                 scanner.advance()
-                scanner.skipWhitespace()
+                token = scanner.nextToken()
             case UInt8(ascii: "}"):
                 scanner.advance()
                 return
@@ -112,8 +108,9 @@ struct FlatJSONParser {
         return PathContext(start: start, length: buffers.bytes.count - start, hash: hash)
     }
 
+    /// Parses the value at the next token.
     private mutating func parseValue(path: PathContext, depth: Int) throws(JSONSyntaxError) {
-        switch scanner.peek() {
+        switch scanner.nextToken() {
         case UInt8(ascii: "\""):
             let valueStart = buffers.bytes.count
             if let raw = try scanner.scanString(decodingEscapesInto: &buffers.bytes) {
@@ -141,18 +138,15 @@ struct FlatJSONParser {
     private mutating func parseArray(path: PathContext, depth: Int) throws(JSONSyntaxError) {
         guard depth < Self.maximumDepth else { throw scanner.error("nesting deeper than \(Self.maximumDepth)") }
         scanner.advance() // [
-        scanner.skipWhitespace()
-        if scanner.peek() == UInt8(ascii: "]") {
+        if scanner.nextToken() == UInt8(ascii: "]") {
             scanner.advance()
             return
         }
         while true {
             try parseValue(path: path, depth: depth + 1)
-            scanner.skipWhitespace()
-            switch scanner.peek() {
+            switch scanner.nextToken() {
             case UInt8(ascii: ","):
                 scanner.advance()
-                scanner.skipWhitespace()
             case UInt8(ascii: "]"):
                 scanner.advance()
                 return
@@ -193,7 +187,8 @@ struct FlatJSONParser {
                 let other = buffers.leaves[Int(head)]
                 if other.pathHash == leaf.pathHash, other.pathCount == leaf.pathCount,
                    other.pathStart == leaf.pathStart
-                    || memcmp(bytes + Int(other.pathStart), bytes + Int(leaf.pathStart), Int(leaf.pathCount)) == 0 {
+                    || PathBytes.equal(bytes + Int(other.pathStart), bytes + Int(leaf.pathStart),
+                                       count: Int(leaf.pathCount)) {
                     buffers.leaves.base[Int(buffers.chainTails[slot])].nextWithSamePath = Int32(index)
                     buffers.chainTails[slot] = Int32(index)
                     break

@@ -129,7 +129,6 @@ public struct LogIngestor: Sendable {
         pipeline.start()
         defer { pipeline.stop() }
         var batch: [IngestedEvent] = []
-        batch.reserveCapacity(Self.batchSize)
         while let result = pipeline.next() {
             summary.lines += result.lines
             summary.events += result.events
@@ -137,10 +136,11 @@ public struct LogIngestor: Sendable {
             summary.skipped += result.skipped
             summary.rejected += result.rejected
             summary.issues += result.issues.prefix(options.maxIssues - summary.issues.count)
-            batch += result.smbEvents
+            // The first result of a batch is taken whole: no copy of each event (and its strings).
+            if batch.isEmpty { batch = result.smbEvents } else { batch += result.smbEvents }
             if batch.count >= Self.batchSize {
                 try deliver(batch)
-                batch.removeAll(keepingCapacity: true)
+                batch = []
             }
             if let stop = result.strictStop {
                 summary.fatalError = "stopped at line \(stop.line) (strict mode): \(stop.reason)"
