@@ -40,6 +40,7 @@ struct EventWriter {
         INSERT INTO host_destination (host, destination, ports, connections, bytes_sent, bytes_received,
                                       first_seen, first_event_id, last_seen, is_external)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(host, destination) DO NOTHING
         """
 
     private static let pairUpdateSQL = """
@@ -241,24 +242,24 @@ struct EventWriter {
         pairDeltas[pair] = pairDelta
     }
 
-    /// Adds a pair's delta to its row; true when the row is new.
+    /// Adds a pair's delta to its row; true when the row is new. A new pair costs one INSERT; only
+    /// a known one is read back, to merge its ports and first sighting.
     private mutating func applyPair(_ pair: AddressPair, _ delta: PairDelta) throws -> Bool {
+        pairInsert.bind(pair.host)
+        pairInsert.bind(pair.destination)
+        pairInsert.bind(PortList.text(delta.ports))
+        pairInsert.bind(delta.connections)
+        pairInsert.bind(delta.bytesSent)
+        pairInsert.bind(delta.bytesReceived)
+        pairInsert.bind(delta.firstSeen)
+        pairInsert.bind(delta.firstEventID)
+        pairInsert.bind(delta.lastSeen)
+        pairInsert.bind(delta.isExternal)
+        try pairInsert.execute()
+        if db.changesCount > 0 { return true }
         pairLookup.bind(pair.host)
         pairLookup.bind(pair.destination)
-        guard try pairLookup.step() else {
-            pairInsert.bind(pair.host)
-            pairInsert.bind(pair.destination)
-            pairInsert.bind(PortList.text(delta.ports))
-            pairInsert.bind(delta.connections)
-            pairInsert.bind(delta.bytesSent)
-            pairInsert.bind(delta.bytesReceived)
-            pairInsert.bind(delta.firstSeen)
-            pairInsert.bind(delta.firstEventID)
-            pairInsert.bind(delta.lastSeen)
-            pairInsert.bind(delta.isExternal)
-            try pairInsert.execute()
-            return true
-        }
+        guard try pairLookup.step() else { return false }
         let storedPorts = PortList.ports(pairLookup.text(0) ?? "")
         let isEarlier = delta.firstSeen.storeSeconds < pairLookup.double(1) ?? .infinity
         pairLookup.reset()
