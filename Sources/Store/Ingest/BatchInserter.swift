@@ -3,7 +3,7 @@ import Foundation
 
 /// Stores events on a writer thread of its own while the caller goes on reading: `add` gathers
 /// the events into batches of `batchSize`, each stored in one write transaction
-/// (`SMBStore.insert`), and blocks only while `queueLimit` batches already wait. `finish` stores
+/// (`SMBStore.insert`), and blocks only while a full batch already waits. `finish` stores
 /// what is left and returns what all batches did.
 ///
 /// Every batch is atomic: a process killed midway leaves whole batches, and re-reading the input
@@ -23,8 +23,9 @@ public final class BatchInserter: @unchecked Sendable {
     /// Events per write transaction unless told otherwise: big enough that a commit's writes of
     /// the random index pages (fingerprints, sources) are shared by many events.
     public static let defaultBatchSize = 32_768
-    /// Full batches that may wait for the writer before `add` blocks (bounds memory).
-    static let queueLimit = 2
+    /// Full batches that may wait for the writer before `add` blocks: with the one being
+    /// written and the one being gathered, at most three batches of events are held.
+    static let queueLimit = 1
 
     private let store: SMBStore
     private let ingestedAt: Date
