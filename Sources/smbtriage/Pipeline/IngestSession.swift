@@ -12,8 +12,8 @@ struct IngestSession {
     /// One input's outcome: what the reader saw and what the store made of it.
     struct FileResult {
         var summary: FileSummary
-        var inserted = 0
-        var duplicates = 0
+        var inserted: Int
+        var duplicates: Int
 
         init(_ summary: FileSummary, _ stored: InsertResult) {
             self.summary = summary
