@@ -71,6 +71,9 @@ let package = Package(
         // Builds a 1 M-alert store and prints its latencies.
         .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
                           path: "Benchmarks/StoreBenchmark"),
+        // The whole `ingest` pipeline (read, store, detect) on the generated ECS file.
+        .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "ECSGenerator"],
+                          path: "Benchmarks/PipelineBenchmark"),
         // Key → frame timings of the console against a synthetic store or a real one (--db).
         .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection"],
                           path: "Benchmarks/ConsoleBenchmark"),

@@ -154,6 +154,9 @@ try measure("host list page 1 (attention, 50 rows)", runs: 200, target: 10) { _ 
 try measure("host list page at offset 5000 (attention)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: 5000, limit: 50)
 }
+try measure("host list page 1 by last seen (no index: scan and top-N sort)", runs: 200, target: 10) { _ in
+    _ = try store.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 50)
+}
 try measure("host list filtered \"10.0.1\" (attention)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(text: "10.0.1"), sort: .attention, offset: 0, limit: 50)
 }

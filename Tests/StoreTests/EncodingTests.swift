@@ -75,6 +75,14 @@ struct EncodingTests {
         }
     }
 
+    @Test func aMalformedStringListTailIsDropped() {
+        #expect(StringList.strings("3:abc5:xy") == ["abc"])
+        #expect(StringList.strings("2:ab:") == ["ab"])
+        #expect(StringList.strings("x1:a") == [])
+        #expect(StringList.strings("99999999999999999999999:a") == [])
+        #expect(StringList.strings("") == [])
+    }
+
     @Test func addressesRoundTripAndSortAsBlobs() {
         let addresses = ["0.0.0.4", "10.0.0.1", "192.168.1.1", "::1", "2001:db8::1", "ffff::"].map { IPAddress($0)! }
         #expect(IPAddress.addresses(storeBlob: IPAddress.storeBlob(addresses)) == addresses)

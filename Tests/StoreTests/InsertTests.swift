@@ -98,6 +98,11 @@ struct InsertTests {
         let reused = packetbeatReport(flowID: "CC", at: baseTime.addingTimeInterval(3600), bytesOut: 70,
                                       isFinal: false, line: 2)
         #expect(try fixture.store.insert([first, reused], ingestedAt: baseTime) == InsertResult(inserted: 2))
+        // The ended flow's final report is stored, the reused flow ID is open: re-reading both
+        // neither replaces the open report with the final one nor stores either twice.
+        #expect(try fixture.store.insert([first, reused], ingestedAt: baseTime) == InsertResult(duplicates: 2))
+        let flows = try fixture.store.history(of: IPAddress("10.0.0.5")!, offset: 0, limit: 10)
+        #expect(flows.rows.compactMap(\.event.sourceBytes).sorted() == [70, 100])
     }
 
     @Test func aBatchThatFailsMidwayLeavesNothingWritten() throws {

@@ -17,6 +17,11 @@ struct EventWriter {
     private var pairLookup: RawStatement
     private var pairInsert: RawStatement
     private var pairUpdate: RawStatement
+    private var supersededLookup: RawStatement
+    private var storedLookup: RawStatement
+    private var openReportLookup: RawStatement
+    /// False while `superseded_report` is known to be empty: then no lookup is needed.
+    private var maySupersede: Bool
 
     private static let insertSQL = """
         INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, origin_path, origin_line,
@@ -35,6 +40,7 @@ struct EventWriter {
         INSERT INTO host_destination (host, destination, ports, connections, bytes_sent, bytes_received,
                                       first_seen, first_event_id, last_seen, is_external)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(host, destination) DO NOTHING
         """
 
     private static let pairUpdateSQL = """
@@ -57,26 +63,41 @@ struct EventWriter {
             """)
         pairInsert = try RawStatement(db, sql: Self.pairInsertSQL)
         pairUpdate = try RawStatement(db, sql: Self.pairUpdateSQL)
+        supersededLookup = try RawStatement(db, sql: "SELECT 1 FROM superseded_report WHERE fingerprint = ?")
+        storedLookup = try RawStatement(db, sql: "SELECT 1 FROM event WHERE fingerprint = ?")
+        openReportLookup = try RawStatement(db, sql: """
+            SELECT id, fingerprint, seen_at, coalesce(source_bytes, 0), coalesce(destination_bytes, 0)
+            FROM event WHERE flow_key = ? AND is_final = 0 ORDER BY id DESC LIMIT 1
+            """)
+        maySupersede = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM superseded_report)") ?? true
     }
 
-    /// Stores one event, or counts it as a duplicate or as an update of its flow.
+    /// Stores one event, or counts it as a duplicate or as an update of its flow. A record
+    /// that is neither a Packetbeat report nor the report of an open flow costs one INSERT: its
+    /// fingerprint's UNIQUE index tells a duplicate.
     mutating func add(_ ingested: IngestedEvent) throws {
         let event = ingested.event
         let fingerprint = EventFingerprint.of(ingested.origin)
         let seenAt = event.timestamp ?? event.start ?? event.end ?? ingestedAt
-        if let flowKey = EventFingerprint.flowKey(of: event) {
-            if try isKnown(fingerprint) {
+        let flowKey = EventFingerprint.flowKey(of: event)
+        if let flowKey {
+            if try wasSuperseded(fingerprint) {
                 result.duplicates += 1
                 return
             }
             if let open = try openReport(flowKey: flowKey) {
-                try supersede(open, by: ingested, fingerprint: fingerprint, seenAt: seenAt)
+                let isDuplicate = try open.fingerprint == fingerprint || isStored(fingerprint)
+                if isDuplicate {
+                    result.duplicates += 1
+                } else {
+                    try supersede(open, by: ingested, fingerprint: fingerprint, seenAt: seenAt)
+                }
                 return
             }
         }
         let isExternal = isExternal(event)
         insertEvent.bind(fingerprint)
-        insertEvent.bind(EventFingerprint.flowKey(of: event))
+        insertEvent.bind(flowKey)
         insertEvent.bind(seenAt)
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)
@@ -140,22 +161,29 @@ struct EventWriter {
         let bytesReceived: Int64
     }
 
-    private func isKnown(_ fingerprint: Data) throws -> Bool {
-        let stored = try db.cachedStatement(sql: "SELECT 1 FROM event WHERE fingerprint = ?")
-        let superseded = try db.cachedStatement(sql: "SELECT 1 FROM superseded_report WHERE fingerprint = ?")
-        return try Bool.fetchOne(stored, arguments: [fingerprint]) != nil
-            || Bool.fetchOne(superseded, arguments: [fingerprint]) != nil
+    /// True when a later report of its flow replaced this record.
+    private mutating func wasSuperseded(_ fingerprint: Data) throws -> Bool {
+        guard maySupersede else { return false }
+        supersededLookup.bind(fingerprint)
+        defer { supersededLookup.reset() }
+        return try supersededLookup.step()
     }
 
-    private func openReport(flowKey: String) throws -> OpenReport? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT id, fingerprint, seen_at, coalesce(source_bytes, 0), coalesce(destination_bytes, 0)
-            FROM event WHERE flow_key = ? AND is_final = 0 ORDER BY id DESC LIMIT 1
-            """)
-        return try Row.fetchOne(statement, arguments: [flowKey]).map { row in
-            OpenReport(id: row[0], fingerprint: row[1], seenAt: Date(storeSeconds: row[2]),
-                       bytesSent: row[3], bytesReceived: row[4])
-        }
+    /// True when an event row holds this record (only asked on the rare open-flow path: the
+    /// common path learns it from its INSERT).
+    private mutating func isStored(_ fingerprint: Data) throws -> Bool {
+        storedLookup.bind(fingerprint)
+        defer { storedLookup.reset() }
+        return try storedLookup.step()
+    }
+
+    private mutating func openReport(flowKey: String) throws -> OpenReport? {
+        openReportLookup.bind(flowKey)
+        defer { openReportLookup.reset() }
+        guard try openReportLookup.step() else { return nil }
+        return OpenReport(id: openReportLookup.int64(0) ?? 0, fingerprint: openReportLookup.blob(1) ?? Data(),
+                          seenAt: Date(storeSeconds: openReportLookup.double(2) ?? 0),
+                          bytesSent: openReportLookup.int64(3) ?? 0, bytesReceived: openReportLookup.int64(4) ?? 0)
     }
 
     /// A later cumulative report replaces the stored one in place (its fingerprint is remembered
@@ -166,6 +194,7 @@ struct EventWriter {
         let remember = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded_report VALUES (?, ?)")
         guard event.isFinalReport == true || seenAt >= open.seenAt else {
             try remember.execute(arguments: [fingerprint, open.id])
+            maySupersede = true
             result.duplicates += 1
             return
         }
@@ -177,6 +206,7 @@ struct EventWriter {
         replace.bind(open.id)
         try replace.execute()
         try remember.execute(arguments: [open.fingerprint, open.id])
+        maySupersede = true
         result.updated += 1
         count(event, eventID: open.id, seenAt: seenAt, isExternal: isExternal(event), isNewFlow: false,
               bytesSent: (event.sourceBytes ?? 0) - open.bytesSent,
@@ -212,24 +242,24 @@ struct EventWriter {
         pairDeltas[pair] = pairDelta
     }
 
-    /// Adds a pair's delta to its row; true when the row is new.
+    /// Adds a pair's delta to its row; true when the row is new. A new pair costs one INSERT; only
+    /// a known one is read back, to merge its ports and first sighting.
     private mutating func applyPair(_ pair: AddressPair, _ delta: PairDelta) throws -> Bool {
+        pairInsert.bind(pair.host)
+        pairInsert.bind(pair.destination)
+        pairInsert.bind(PortList.text(delta.ports))
+        pairInsert.bind(delta.connections)
+        pairInsert.bind(delta.bytesSent)
+        pairInsert.bind(delta.bytesReceived)
+        pairInsert.bind(delta.firstSeen)
+        pairInsert.bind(delta.firstEventID)
+        pairInsert.bind(delta.lastSeen)
+        pairInsert.bind(delta.isExternal)
+        try pairInsert.execute()
+        if db.changesCount > 0 { return true }
         pairLookup.bind(pair.host)
         pairLookup.bind(pair.destination)
-        guard try pairLookup.step() else {
-            pairInsert.bind(pair.host)
-            pairInsert.bind(pair.destination)
-            pairInsert.bind(PortList.text(delta.ports))
-            pairInsert.bind(delta.connections)
-            pairInsert.bind(delta.bytesSent)
-            pairInsert.bind(delta.bytesReceived)
-            pairInsert.bind(delta.firstSeen)
-            pairInsert.bind(delta.firstEventID)
-            pairInsert.bind(delta.lastSeen)
-            pairInsert.bind(delta.isExternal)
-            try pairInsert.execute()
-            return true
-        }
+        guard try pairLookup.step() else { return false }
         let storedPorts = PortList.ports(pairLookup.text(0) ?? "")
         let isEarlier = delta.firstSeen.storeSeconds < pairLookup.double(1) ?? .infinity
         pairLookup.reset()

@@ -79,6 +79,9 @@ enum StoreSchema {
     }
 
     /// Per-host and per-(host, destination) aggregates, kept current at ingest and on triage.
+    /// Only the console's default order (attention) has an index: the other host orders scan
+    /// the table and keep the top rows (a few ms at 10 k hosts), where every index would cost
+    /// each new or changed host another random B-tree update at ingest.
     private static func createAggregates(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE host (
@@ -96,9 +99,6 @@ enum StoreSchema {
                 highest_risk INTEGER
             ) WITHOUT ROWID;
             CREATE INDEX host_attention ON host(open_alerts DESC, bytes_out DESC, address);
-            CREATE INDEX host_bytes_out ON host(bytes_out DESC, address);
-            CREATE INDEX host_last_seen ON host(last_seen DESC, address);
-            CREATE INDEX host_destinations ON host(external_destinations DESC, address);
 
             CREATE TABLE host_destination (
                 host BLOB NOT NULL,

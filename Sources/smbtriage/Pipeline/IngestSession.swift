@@ -12,8 +12,14 @@ struct IngestSession {
     /// One input's outcome: what the reader saw and what the store made of it.
     struct FileResult {
         var summary: FileSummary
-        var inserted = 0
-        var duplicates = 0
+        var inserted: Int
+        var duplicates: Int
+
+        init(_ summary: FileSummary, _ stored: InsertResult) {
+            self.summary = summary
+            inserted = stored.inserted + stored.updated
+            duplicates = stored.duplicates
+        }
     }
 
     init(store: SMBStore, options: IngestOptions) throws {
@@ -22,33 +28,37 @@ struct IngestSession {
         ingestor = LogIngestor(options: options)
     }
 
-    /// Reads one input, storing its SMB events in batches stamped with `ingestedAt`.
+    /// Reads one input, storing its SMB events stamped with `ingestedAt` while it is read.
     func ingest(_ input: InputFile, ingestedAt: Date) throws -> FileResult {
-        var stored = StoredCounts()
-        let summary = try ingestor.ingest(input) { try stored.add(store.insert($0, ingestedAt: ingestedAt)) }
-        return FileResult(summary: summary, inserted: stored.inserted, duplicates: stored.duplicates)
+        let (summary, stored) = try storing(at: ingestedAt) { inserter in
+            try ingestor.ingest(input, deliver: inserter.add)
+        }
+        return FileResult(summary, stored)
     }
 
     /// Reads the complete lines a growing file holds past `position` (see `LogIngestor`), storing
     /// them like `ingest`; returns where reading stopped.
     func ingest(_ input: InputFile, from position: ReadPosition,
                 ingestedAt: Date) throws -> (result: FileResult, end: ReadPosition) {
-        var stored = StoredCounts()
-        let (summary, end) = try ingestor.ingest(input, from: position) {
-            try stored.add(store.insert($0, ingestedAt: ingestedAt))
+        let ((summary, end), stored) = try storing(at: ingestedAt) { inserter in
+            try ingestor.ingest(input, from: position, deliver: inserter.add)
         }
-        return (FileResult(summary: summary, inserted: stored.inserted, duplicates: stored.duplicates), end)
+        return (FileResult(summary, stored), end)
     }
 
-    /// What the store made of the batches of one input.
-    private struct StoredCounts {
-        var inserted = 0
-        var duplicates = 0
-
-        mutating func add(_ result: InsertResult) {
-            inserted += result.inserted + result.updated
-            duplicates += result.duplicates
+    /// Runs `read` with an inserter that stores on a thread of its own what `read` hands it,
+    /// and waits for the store to have it all.
+    private func storing<Read>(at ingestedAt: Date,
+                               _ read: (BatchInserter) throws -> Read) throws -> (Read, InsertResult) {
+        let inserter = BatchInserter(store: store, ingestedAt: ingestedAt)
+        let value: Read
+        do {
+            value = try read(inserter)
+        } catch {
+            _ = try? inserter.finish()
+            throw error
         }
+        return (value, try inserter.finish())
     }
 
     /// Runs executions at `time` until no match is left pending.
