@@ -5,8 +5,9 @@ import Ingest
 
 // ingest-benchmark [--events N] [--file PATH] [--runs N] [--ingest-only]
 // Reads a generated ECS NDJSON file (made first when missing) with LogIngestor, evaluates the rule
-// on every delivered event, and prints events/s, MB/s and peak RSS (of the fastest of `--runs`
-// runs, default 1: on a shared machine the fastest run is the least disturbed); then, unless
+// on every delivered event, and prints events/s and MB/s of the fastest of `--runs` runs (default
+// 1: on a shared machine the fastest run is the least disturbed) and the process's peak RSS over
+// all of them; then, unless
 // `--ingest-only`, the pipeline alone and, with DuckDB for Python installed, DuckDB's read_json
 // time on the same file.
 var events = 1_000_000
@@ -25,24 +26,8 @@ while let argument = arguments.popFirst() {
         exit(2)
     }
 }
-let path = file ?? ".build/bench-data/ecs-bench-\(events).ndjson"
-if !FileManager.default.fileExists(atPath: path) {
-    try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    let clock = ContinuousClock.now
-    let bytes = try ECSFlowGenerator.write(count: events, seed: 415, to: path)
-    print("generated \(path): \(events) events, \(bytes / events) bytes/event in \(clock.duration(to: .now))")
-}
+let path = try ECSBenchmarkFile.ensure(events: events, file: file)
 let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-
-/// CPU seconds (user + system) this process has used so far, and its peak RSS in KiB.
-func resourceUsage() -> (cpuSeconds: Double, peakKiB: Int) {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    return (cpu, usage.ru_maxrss)
-}
 
 let rule = try CompiledRule(DetectionRule.bundled())
 let ingestor = LogIngestor(options: IngestOptions())
@@ -57,7 +42,7 @@ struct IngestRun {
 
 func ingestRun() throws -> IngestRun {
     var matches = 0
-    let cpuBefore = resourceUsage().cpuSeconds
+    let cpuBefore = ProcessUsage.now().cpuSeconds
     let started = ContinuousClock.now
     let summary = try ingestor.ingest(InputFile(path: path)) { batch in
         for index in batch.indices where rule.matches(batch[index].event) { matches += 1 }
@@ -65,7 +50,7 @@ func ingestRun() throws -> IngestRun {
     let elapsed = started.duration(to: .now)
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     return IngestRun(summary: summary, matches: matches, seconds: seconds,
-                     cpuSeconds: resourceUsage().cpuSeconds - cpuBefore)
+                     cpuSeconds: ProcessUsage.now().cpuSeconds - cpuBefore)
 }
 
 var fastest = try ingestRun()
@@ -75,7 +60,7 @@ for _ in 1..<runs {
 }
 let summary = fastest.summary, matches = fastest.matches, seconds = fastest.seconds
 let cpuSeconds = fastest.cpuSeconds
-let usage = resourceUsage()
+let usage = ProcessUsage.now()
 func format(_ value: Double) -> String { String(format: "%.2f", value) }
 print("file: \(path) (\(fileBytes) bytes, \(fileBytes / max(summary.lines, 1)) bytes/line)")
 print("lines \(summary.lines), events \(summary.events), smb \(summary.smbEvents), rejected \(summary.rejected), "
@@ -90,12 +75,12 @@ if ingestOnly { exit(0) }
 
 // The pipeline alone (chunking, line splitting, ordering) with a reader that does nothing.
 func pipelineFigures<Reader: LineReader>(_ reader: Reader.Type) throws -> String {
-    let cpuBefore = resourceUsage().cpuSeconds
+    let cpuBefore = ProcessUsage.now().cpuSeconds
     let started = ContinuousClock.now
     let summary = try ingestor.ingest(InputFile(path: path), as: reader) { _ in }
     let elapsed = started.duration(to: .now)
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let cpu = resourceUsage().cpuSeconds - cpuBefore
+    let cpu = ProcessUsage.now().cpuSeconds - cpuBefore
     return "\(format(Double(summary.lines) / seconds / 1e6)) M lines/s (cpu \(format(cpu / Double(summary.lines) * 1e9)) ns/line)"
 }
 print("pipeline alone (no-op reader): one worker (stateful readers, e.g. Zeek TSV) "

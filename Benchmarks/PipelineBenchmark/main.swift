@@ -25,22 +25,7 @@ while let argument = arguments.popFirst() {
         exit(2)
     }
 }
-let path = file ?? ".build/bench-data/ecs-bench-\(events).ndjson"
-if !FileManager.default.fileExists(atPath: path) {
-    try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    let bytes = try ECSFlowGenerator.write(count: events, seed: 415, to: path)
-    print("generated \(path): \(events) events, \(bytes / events) bytes/event")
-}
-
-/// CPU seconds (user + system) this process has used so far, and its peak RSS in KiB.
-func resourceUsage() -> (cpuSeconds: Double, peakKiB: Int) {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    return (cpu, usage.ru_maxrss)
-}
+let path = try ECSBenchmarkFile.ensure(events: events, file: file)
 
 func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = start.duration(to: .now)
@@ -55,7 +40,7 @@ let store = try SMBStore(path: keptDatabase ?? directory.appendingPathComponent(
 let rule = try CompiledRule(DetectionRule.bundled())
 let now = Date()
 
-let cpuStart = resourceUsage().cpuSeconds
+let cpuStart = ProcessUsage.now().cpuSeconds
 let started = ContinuousClock.now
 let inserter = BatchInserter(store: store, ingestedAt: now, batchSize: batchSize)
 let summary = try LogIngestor(options: IngestOptions()).ingest(InputFile(path: path), deliver: inserter.add)
@@ -63,11 +48,11 @@ let readSeconds = seconds(since: started)
 let stored = try inserter.finish()
 let storedSeconds = seconds(since: started)
 let detectStarted = ContinuousClock.now
-let detectCPUStart = resourceUsage().cpuSeconds
+let detectCPUStart = ProcessUsage.now().cpuSeconds
 let executions = try store.detectUntilNothingPending(at: now, rule: rule)
 let detectSeconds = seconds(since: detectStarted)
 let totalSeconds = seconds(since: started)
-let usage = resourceUsage()
+let usage = ProcessUsage.now()
 let detectCPU = usage.cpuSeconds - detectCPUStart
 let cpu = usage.cpuSeconds - cpuStart
 let write = inserter.writeTime

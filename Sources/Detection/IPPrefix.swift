@@ -25,6 +25,11 @@ public struct IPPrefix: Hashable, Sendable {
         return IPAddress(high: network.high | ~maskHigh, low: network.low | ~maskLow)
     }
 
+    /// The 32-bit value of a prefix that is exactly one IPv4 address, else nil.
+    var singleIPv4Address: UInt32? {
+        bits == 128 ? network.ipv4Value : nil
+    }
+
     /// True when `address` lies inside the block.
     public func contains(_ address: IPAddress) -> Bool {
         network <= address && address <= last
@@ -57,26 +62,18 @@ extension IPPrefix {
         }
         let slashOffset = string.distance(from: string.startIndex, to: slash)
         // An IPv4 address written in IPv4-mapped IPv6 form takes a 128-bit length, as in
-        // Elasticsearch: `::ffff:10.0.0.0/104` is `10.0.0.0/8`.
+        // Elasticsearch: `::ffff:10.0.0.0/104` is `10.0.0.0/8`. Lengths below 96 are refused:
+        // `::ffff:10.0.0.0/8` would be `::/8`, every IPv4 address, which is surely not meant.
         let isMappedForm = address.isIPv4 && addressText.contains(":")
-        let maximum = address.isIPv4 && !isMappedForm ? 32 : 128
+        let range = isMappedForm ? 96...128 : 0...(address.isIPv4 ? 32 : 128)
         guard !lengthText.isEmpty, lengthText.allSatisfy(\.isASCII), lengthText.allSatisfy(\.isNumber),
-              let length = Int(lengthText), length <= maximum
+              let length = Int(lengthText), range.contains(length)
         else {
+            let hint = isMappedForm ? " in IPv4-mapped form (or write the IPv4 block, e.g. 10.0.0.0/8)" : ""
             throw IPAddressParseError(text: string, offset: slashOffset + 1,
-                                      reason: "prefix length must be a number from 0 to \(maximum)")
+                                      reason: "prefix length must be a number from \(range.lowerBound) to \(range.upperBound)\(hint)")
         }
-        guard isMappedForm else {
-            self.init(address: address, length: length)
-            return
-        }
-        if length >= 96 {
-            self.init(address: address, length: length - 96)
-        } else {
-            // Wider than the mapped block: an IPv6 prefix (masked first, so it is no longer IPv4).
-            let (maskHigh, maskLow) = Self.mask(bits: length)
-            self.init(address: IPAddress(high: address.high & maskHigh, low: address.low & maskLow), length: length)
-        }
+        self.init(address: address, length: isMappedForm ? length - 96 : length)
     }
 }
 

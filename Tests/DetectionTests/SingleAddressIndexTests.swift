@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct SingleAddressIndexTests {
     @Test func findsEveryKeyAndTheLowestItemOfARepeatedOne() {
-        // Consecutive addresses and a full /16 of pairs: many keys share hash neighbourhoods.
+        // 5,000 consecutive addresses and 3,000 pairs from 7 sources: many keys share hash neighbourhoods.
         let keys = (0..<5_000).map { SingleAddressIndex.key(0x1400_0000 + UInt32($0)) }
             + (0..<3_000).map { SingleAddressIndex.key(source: 0x0A00_0000 + UInt32($0 % 7), destination: UInt32($0)) }
         let entries = keys.enumerated().map { (key: $0.element, item: $0.offset + 10) }

@@ -19,8 +19,30 @@ struct StoreOpeningTests {
     @Test func refusesASchemaNewerThanThisBuild() throws {
         let fixture = try StoreFixture()
         try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "PRAGMA user_version = 99") }
-        #expect(throws: StoreError.schemaNewer(path: fixture.path, found: 99, supported: 1)) {
+        #expect(throws: StoreError.schemaNewer(path: fixture.path, found: 99, supported: 2)) {
             try SMBStore(path: fixture.path)
+        }
+    }
+
+    @Test func upgradesAVersion1StoreByDroppingTheSecondaryHostOrders() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        // What a version 1 store looks like: its three extra host indexes, and only v1 migrated.
+        try DatabaseQueue(path: fixture.path).write { db in
+            try db.execute(sql: """
+                CREATE INDEX host_bytes_out ON host(bytes_out DESC, address);
+                CREATE INDEX host_last_seen ON host(last_seen DESC, address);
+                CREATE INDEX host_destinations ON host(external_destinations DESC, address);
+                DELETE FROM grdb_migrations WHERE identifier = 'v2';
+                PRAGMA user_version = 1;
+                """)
+        }
+        let upgraded = try SMBStore(path: fixture.path)
+        #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
+        try DatabaseQueue(path: fixture.path).read { db in
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
+            let hostIndexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'host'")
+            #expect(hostIndexes == ["host_attention"])
         }
     }
 
@@ -50,7 +72,7 @@ struct StoreOpeningTests {
         let path = fixture.directory.appendingPathComponent("empty.db").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let error = try #require(throws: StoreError.self) { try SMBStore(path: path, readOnly: true) }
-        #expect(error == .readOnly(path: path, operation: "upgrading its schema to version 1"))
+        #expect(error == .readOnly(path: path, operation: "upgrading its schema to version 2"))
     }
 
     @Test func readOnlyOpeningOfAMissingStoreNamesTheProblem() throws {

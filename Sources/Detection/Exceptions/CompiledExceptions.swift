@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The common shapes are indexed instead of scanned: items that are one `destination.ip` or one
 /// `source.ip` entry become prefix lookups, `source.ip` + `destination.ip` pairs a lookup keyed by
-/// source, and single IPv4 addresses (alone or paired) a hash lookup; every other item is
+/// source, and single IPv4 destinations and pairs of single IPv4 addresses a hash lookup; every other item is
 /// evaluated as a predicate. `firstMatch` still reports the first
 /// matching item in list order.
 public struct CompiledExceptions: Sendable {

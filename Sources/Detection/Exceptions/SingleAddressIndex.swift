@@ -56,16 +56,9 @@ struct SingleAddressIndex: Sendable {
         }
     }
 
-    /// Fibonacci hashing: the high bits of the product spread neighbouring addresses apart.
+    /// Fibonacci hashing: bits 32 and up of the product spread neighbouring addresses apart.
     @inline(__always)
     private static func hash(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
-    }
-}
-
-extension IPPrefix {
-    /// The 32-bit value of a prefix that is exactly one IPv4 address, else nil.
-    var singleIPv4Address: UInt32? {
-        bits == 128 ? network.ipv4Value : nil
     }
 }

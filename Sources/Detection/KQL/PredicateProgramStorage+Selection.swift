@@ -58,10 +58,11 @@ extension PredicateProgramStorage {
     }
 }
 
+/// Selections are ascending arrays of event indices.
 extension [Int32] {
     /// Keeps the elements that satisfy `isIncluded`, in order, without allocating.
     @inline(__always)
-    mutating func keep(where isIncluded: (Int32) -> Bool) {
+    fileprivate mutating func keep(where isIncluded: (Int32) -> Bool) {
         let kept = withUnsafeMutableBufferPointer { elements in
             var kept = 0
             for position in elements.indices where isIncluded(elements[position]) {
@@ -74,7 +75,7 @@ extension [Int32] {
     }
 
     /// Removes the elements of `sorted` (ascending, a subset of this ascending array).
-    mutating func removeSorted(_ sorted: [Int32]) {
+    fileprivate mutating func removeSorted(_ sorted: [Int32]) {
         guard !sorted.isEmpty else { return }
         var next = 0
         keep { element in
@@ -85,7 +86,7 @@ extension [Int32] {
     }
 
     /// Merges `sorted` (ascending, disjoint from this ascending array) into this array.
-    mutating func mergeSorted(_ sorted: [Int32]) {
+    fileprivate mutating func mergeSorted(_ sorted: [Int32]) {
         guard !isEmpty else {
             self = sorted
             return

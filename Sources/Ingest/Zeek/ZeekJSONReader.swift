@@ -50,6 +50,8 @@ public struct ZeekJSONReader: StatelessLineReader {
         case .finished(let outcome):
             return outcome
         case .record(let logType):
+            // An smb_* record is SMB by its log type: decode it at once, as `read` does.
+            guard logType == .connection else { return decodeRecord(logType) }
             var evidence = ZeekSMBEvidence(logType: logType)
             let rejection = forEachMappedValue { field, bytes throws(FieldRejection) in
                 try evidence.note(field, bytes: bytes, text: { String(decoding: bytes, as: UTF8.self) })

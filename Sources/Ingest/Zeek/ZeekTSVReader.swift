@@ -46,6 +46,8 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
         case .finished(let outcome):
             return outcome
         case .row(let line, let columns, let logType):
+            // An smb_* record is SMB by its log type: decode it at once, as `read` does.
+            guard logType == .connection else { return decodeRow(line, columns: columns, logType: logType) }
             var evidence = ZeekSMBEvidence(logType: logType)
             let rejection = header.forEachMappedValue(in: line, columns: columns) { field, value throws(FieldRejection) in
                 try evidence.note(field, bytes: value, text: { ZeekTSVEscaping.text(value) })

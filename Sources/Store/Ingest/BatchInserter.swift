@@ -12,7 +12,7 @@ import Foundation
 public final class BatchInserter: @unchecked Sendable {
     /// How long the writer thread spent storing, once `finish` returned.
     public struct WriteTime: Hashable, Sendable {
-        /// Write transactions committed.
+        /// Write transactions run (a failed one, rolled back, included).
         public var transactions = 0
         /// Wall seconds spent inside them.
         public var wallSeconds = 0.0

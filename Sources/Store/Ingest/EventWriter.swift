@@ -259,7 +259,8 @@ struct EventWriter {
         if db.changesCount > 0 { return true }
         pairLookup.bind(pair.host)
         pairLookup.bind(pair.destination)
-        guard try pairLookup.step() else { return false }
+        // The insert conflicted, so the row exists: a miss here would drop the pair's counts.
+        guard try pairLookup.step() else { preconditionFailure("host_destination row vanished inside its transaction") }
         let storedPorts = PortList.ports(pairLookup.text(0) ?? "")
         let isEarlier = delta.firstSeen.storeSeconds < pairLookup.double(1) ?? .infinity
         pairLookup.reset()

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -17,6 +17,10 @@ enum StoreSchema {
             try createAlerts(db)
             try createTriage(db)
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        migrator.registerMigration("v2") { db in
+            try dropSecondaryHostOrders(db)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }
@@ -79,9 +83,6 @@ enum StoreSchema {
     }
 
     /// Per-host and per-(host, destination) aggregates, kept current at ingest and on triage.
-    /// Only the console's default order (attention) has an index: the other host orders scan
-    /// the table and keep the top rows (a few ms at 10 k hosts), where every index would cost
-    /// each new or changed host another random B-tree update at ingest.
     private static func createAggregates(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE host (
@@ -99,6 +100,9 @@ enum StoreSchema {
                 highest_risk INTEGER
             ) WITHOUT ROWID;
             CREATE INDEX host_attention ON host(open_alerts DESC, bytes_out DESC, address);
+            CREATE INDEX host_bytes_out ON host(bytes_out DESC, address);
+            CREATE INDEX host_last_seen ON host(last_seen DESC, address);
+            CREATE INDEX host_destinations ON host(external_destinations DESC, address);
 
             CREATE TABLE host_destination (
                 host BLOB NOT NULL,
@@ -116,6 +120,17 @@ enum StoreSchema {
                 closed_alerts INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (host, destination)
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Only the console's default host order (attention) keeps an index: the other orders scan
+    /// the table and keep the top rows (a few ms at 10 k hosts), where each index cost every new
+    /// or changed host another random B-tree update at ingest (15% of the writer's instructions).
+    private static func dropSecondaryHostOrders(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX IF EXISTS host_bytes_out;
+            DROP INDEX IF EXISTS host_last_seen;
+            DROP INDEX IF EXISTS host_destinations;
             """)
     }
 
