@@ -6,7 +6,7 @@ import GRDB
 /// executions and alerts, and the analyst's triage (statuses, notes, exceptions, audit log).
 ///
 /// One instance may be shared between threads. The file is created with mode 0600, opened in WAL
-/// mode with `synchronous=NORMAL`, a 32 MB page cache per reading connection (256 MB for the
+/// mode with `synchronous=NORMAL`, a 32 MB page cache per reading connection (64 MB for the
 /// writer) and a 5 s busy timeout, and migrated to the newest schema.
 public final class SMBStore: TriageRepository {
     /// The database file.
@@ -49,8 +49,10 @@ public final class SMBStore: TriageRepository {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // The writer's random index updates (fingerprints, hosts, alert times) touch pages
-            // all over a large store: a bigger cache spares re-reading them every batch.
-            try db.execute(sql: "PRAGMA cache_size = \(db.configuration.readonly ? -32768 : -262144)")
+            // all over a large store: a bigger cache spares re-reading them every batch. 64 MB
+            // holds those indexes for millions of events; 256 MB ingested the 1 M-event benchmark
+            // file no faster and kept 33 MB more resident.
+            try db.execute(sql: "PRAGMA cache_size = \(db.configuration.readonly ? -32768 : -65536)")
         }
         return configuration
     }
