@@ -23,8 +23,8 @@ public final class BatchInserter: @unchecked Sendable {
     /// Events per write transaction unless told otherwise: big enough that a commit's writes of
     /// the random index pages (fingerprints, sources) are shared by many events (on the
     /// generated ECS file, 4 k-event transactions cost a third more system time), small enough
-    /// to bound memory (32 k-event ones saved no CPU and cost 30 MB more peak RSS).
-    public static let defaultBatchSize = 16_384
+    /// to bound memory (16 k-event ones were no faster and raised the peak RSS from 165 to 198 MB).
+    public static let defaultBatchSize = 8_192
     /// Full batches that may wait for the writer before `add` blocks: with the one being
     /// written and the one being gathered, at most three batches of events are held.
     static let queueLimit = 1
