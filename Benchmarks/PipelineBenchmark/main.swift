@@ -42,10 +42,12 @@ let now = Date()
 
 let cpuStart = ProcessUsage.now().cpuSeconds
 let started = ContinuousClock.now
-let inserter = BatchInserter(store: store, ingestedAt: now, batchSize: batchSize)
-let summary = try LogIngestor(options: IngestOptions()).ingest(InputFile(path: path), deliver: inserter.add)
-let readSeconds = seconds(since: started)
-let stored = try inserter.finish()
+var readSeconds = 0.0
+let storing = try BatchInserter.storing(into: store, ingestedAt: now, batchSize: batchSize) { inserter in
+    defer { readSeconds = seconds(since: started) }
+    return try LogIngestor(options: IngestOptions()).ingest(InputFile(path: path), deliver: inserter.add)
+}
+let (summary, stored) = (storing.value, storing.stored)
 let storedSeconds = seconds(since: started)
 let detectStarted = ContinuousClock.now
 let detectCPUStart = ProcessUsage.now().cpuSeconds
@@ -55,7 +57,7 @@ let totalSeconds = seconds(since: started)
 let usage = ProcessUsage.now()
 let detectCPU = usage.cpuSeconds - detectCPUStart
 let cpu = usage.cpuSeconds - cpuStart
-let write = inserter.writeTime
+let write = storing.writeTime
 
 print("file: \(path): \(summary.lines) lines, \(summary.smbEvents) SMB kept, \(summary.rejected) rejected")
 print("stored: \(stored.inserted) new, \(stored.updated) updated, \(stored.duplicates) duplicates "

@@ -3,8 +3,8 @@ import Foundation
 
 /// Stores events on a writer thread of its own while the caller goes on reading: `add` gathers
 /// the events into batches of `batchSize`, each stored in one write transaction
-/// (`SMBStore.insert`), and blocks only while a full batch already waits. `finish` stores
-/// what is left and returns what all batches did.
+/// (`SMBStore.insert`), and blocks only while a full batch already waits. It lives for one call
+/// of `storing`, which always waits for the writer before it returns, also when reading failed.
 ///
 /// Every batch is atomic: a process killed midway leaves whole batches, and re-reading the input
 /// stores the rest (re-ingesting a record is a no-op). All state the two threads share is
@@ -42,8 +42,33 @@ public final class BatchInserter: @unchecked Sendable {
     private var stored = InsertResult()
     private var time = WriteTime()
 
+    /// What `storing` returns: `read`'s value, what every batch did, and the writer's time.
+    public struct Outcome<Value> {
+        public var value: Value
+        public var stored: InsertResult
+        public var writeTime: WriteTime
+    }
+
+    /// Runs `read` with an inserter for events stamped `ingestedAt`, then stores what is left and
+    /// waits for the writer. Throws `read`'s error, or else the first failed batch's.
+    public static func storing<Value>(
+        into store: SMBStore, ingestedAt: Date, batchSize: Int = defaultBatchSize,
+        _ read: (BatchInserter) throws -> Value
+    ) throws -> Outcome<Value> {
+        let inserter = BatchInserter(store: store, ingestedAt: ingestedAt, batchSize: batchSize)
+        let value: Value
+        do {
+            value = try read(inserter)
+        } catch {
+            _ = try? inserter.finish()
+            throw error
+        }
+        let stored = try inserter.finish()
+        return Outcome(value: value, stored: stored, writeTime: inserter.writeTime)
+    }
+
     /// Starts the writer thread for events stamped `ingestedAt`.
-    public init(store: SMBStore, ingestedAt: Date, batchSize: Int = defaultBatchSize) {
+    private init(store: SMBStore, ingestedAt: Date, batchSize: Int) {
         self.store = store
         self.ingestedAt = ingestedAt
         self.batchSize = max(1, batchSize)
@@ -62,8 +87,8 @@ public final class BatchInserter: @unchecked Sendable {
     }
 
     /// Stores the events still gathered, waits for the writer, and returns what every batch did
-    /// (or throws the first batch's error). Call it exactly once, also when reading failed.
-    public func finish() throws -> InsertResult {
+    /// (or throws the first batch's error).
+    private func finish() throws -> InsertResult {
         if !gathering.isEmpty {
             defer { gathering = [] }
             do {
@@ -81,7 +106,7 @@ public final class BatchInserter: @unchecked Sendable {
     }
 
     /// The writer thread's figures; complete once `finish` returned.
-    public var writeTime: WriteTime {
+    private var writeTime: WriteTime {
         condition.lock()
         defer { condition.unlock() }
         return time

@@ -50,15 +50,8 @@ struct IngestSession {
     /// and waits for the store to have it all.
     private func storing<Read>(at ingestedAt: Date,
                                _ read: (BatchInserter) throws -> Read) throws -> (Read, InsertResult) {
-        let inserter = BatchInserter(store: store, ingestedAt: ingestedAt)
-        let value: Read
-        do {
-            value = try read(inserter)
-        } catch {
-            _ = try? inserter.finish()
-            throw error
-        }
-        return (value, try inserter.finish())
+        let outcome = try BatchInserter.storing(into: store, ingestedAt: ingestedAt, read)
+        return (outcome.value, outcome.stored)
     }
 
     /// Runs executions at `time` until no match is left pending.
