@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The common shapes are indexed instead of scanned: items that are one `destination.ip` or one
 /// `source.ip` entry become prefix lookups, `source.ip` + `destination.ip` pairs a lookup keyed by
-/// source, and single IPv4 destinations and pairs of single IPv4 addresses a hash lookup; every other item is
+/// source (single IPv4 addresses among them hashed, `SingleAddressIndex`); every other item is
 /// evaluated as a predicate. `firstMatch` still reports the first
 /// matching item in list order.
 public struct CompiledExceptions: Sendable {
@@ -14,9 +14,6 @@ public struct CompiledExceptions: Sendable {
     private let destinationIndex: ExceptionPrefixIndex
     private let sourceIndex: ExceptionPrefixIndex
     private let pairIndex: ExceptionPairIndex
-    /// Single-address destinations and single-address pairs (IPv4), out of the prefix indexes.
-    private let singleDestinations: SingleAddressIndex
-    private let singlePairs: SingleAddressIndex
     /// Items of other shapes, ascending by item number.
     private let otherItems: [(item: Int, program: PredicateProgram)]
 
@@ -26,8 +23,6 @@ public struct CompiledExceptions: Sendable {
         var destinations: [(prefix: IPPrefix, item: Int)] = []
         var sources: [(prefix: IPPrefix, item: Int)] = []
         var pairs: [(sources: [IPPrefix], destinations: [IPPrefix], item: Int)] = []
-        var singleDestinations: [(key: UInt64, item: Int)] = []
-        var singlePairs: [(key: UInt64, item: Int)] = []
         var otherItems: [(item: Int, program: PredicateProgram)] = []
         for item in items where item.isActive(at: date) {
             let predicates = try item.entries.map { entry throws(ExceptionCompileError) in
@@ -36,28 +31,10 @@ public struct CompiledExceptions: Sendable {
             let number = itemIDs.count
             itemIDs.append(item.id)
             switch IndexedExceptionShape(item.entries) {
-            case .destination(let prefixes):
-                for prefix in prefixes {
-                    if let address = prefix.singleIPv4Address {
-                        singleDestinations.append((SingleAddressIndex.key(address), number))
-                    } else {
-                        destinations.append((prefix, number))
-                    }
-                }
+            case .destination(let prefixes): destinations += prefixes.map { ($0, number) }
             case .source(let prefixes): sources += prefixes.map { ($0, number) }
             case .pair(let sourcePrefixes, let destinationPrefixes):
-                let singleSources = sourcePrefixes.compactMap(\.singleIPv4Address)
-                let singleTargets = destinationPrefixes.compactMap(\.singleIPv4Address)
-                if singleSources.count == sourcePrefixes.count, singleTargets.count == destinationPrefixes.count,
-                   singleSources.count * singleTargets.count <= Self.maximumSinglePairsPerItem {
-                    for source in singleSources {
-                        for destination in singleTargets {
-                            singlePairs.append((SingleAddressIndex.key(source: source, destination: destination), number))
-                        }
-                    }
-                } else {
-                    pairs.append((sourcePrefixes, destinationPrefixes, number))
-                }
+                pairs.append((sourcePrefixes, destinationPrefixes, number))
             case nil: otherItems.append((number, PredicateProgram(.all(predicates))))
             }
         }
@@ -65,21 +42,14 @@ public struct CompiledExceptions: Sendable {
         self.destinationIndex = ExceptionPrefixIndex(destinations)
         self.sourceIndex = ExceptionPrefixIndex(sources)
         self.pairIndex = ExceptionPairIndex(pairs)
-        self.singleDestinations = SingleAddressIndex(singleDestinations)
-        self.singlePairs = SingleAddressIndex(singlePairs)
         self.otherItems = otherItems
     }
-
-    /// A pair item naming more address combinations than this stays in the pair index.
-    private static let maximumSinglePairsPerItem = 64
 
     private init() {
         itemIDs = []
         destinationIndex = ExceptionPrefixIndex([])
         sourceIndex = ExceptionPrefixIndex([])
         pairIndex = ExceptionPairIndex([])
-        singleDestinations = SingleAddressIndex([])
-        singlePairs = SingleAddressIndex([])
         otherItems = []
     }
 
@@ -112,26 +82,12 @@ public struct CompiledExceptions: Sendable {
         if !destinationIndex.isEmpty {
             for destination in destinations { consider(destinationIndex.lowestItem(containing: destination)) }
         }
-        if !singleDestinations.isEmpty {
-            for destination in destinations {
-                if let address = destination.ipv4Value { consider(singleDestinations.lowestItem(SingleAddressIndex.key(address))) }
-            }
-        }
         if !sourceIndex.isEmpty {
             for source in sources { consider(sourceIndex.lowestItem(containing: source)) }
         }
         if !pairIndex.isEmpty {
             for source in sources {
                 for destination in destinations { consider(pairIndex.lowestItem(source: source, destination: destination)) }
-            }
-        }
-        if !singlePairs.isEmpty {
-            for source in sources {
-                guard let sourceAddress = source.ipv4Value else { continue }
-                for destination in destinations {
-                    guard let destinationAddress = destination.ipv4Value else { continue }
-                    consider(singlePairs.lowestItem(SingleAddressIndex.key(source: sourceAddress, destination: destinationAddress)))
-                }
             }
         }
         for other in otherItems {

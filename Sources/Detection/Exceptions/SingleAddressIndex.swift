@@ -2,8 +2,9 @@
 /// host → server pair), in an open-addressing hash table: one probe, usually one cache line,
 /// where a range search walks a bucket table and a few range starts.
 ///
-/// A key is one IPv4 destination, or a source and a destination packed in 64 bits; the value is
-/// the lowest item number among the items that name it.
+/// `ExceptionPrefixIndex` and `ExceptionPairIndex` keep their single-address items here. A key is
+/// one IPv4 address, or a source and a destination packed in 64 bits; the value is the lowest item
+/// number among the items that name it.
 struct SingleAddressIndex: Sendable {
     private struct Slot {
         var key: UInt64
