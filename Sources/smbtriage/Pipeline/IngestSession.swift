@@ -30,28 +30,20 @@ struct IngestSession {
 
     /// Reads one input, storing its SMB events stamped with `ingestedAt` while it is read.
     func ingest(_ input: InputFile, ingestedAt: Date) throws -> FileResult {
-        let (summary, stored) = try storing(at: ingestedAt) { inserter in
+        let storing = try BatchInserter.storing(into: store, ingestedAt: ingestedAt) { inserter in
             try ingestor.ingest(input, deliver: inserter.add)
         }
-        return FileResult(summary, stored)
+        return FileResult(storing.value, storing.stored)
     }
 
     /// Reads the complete lines a growing file holds past `position` (see `LogIngestor`), storing
     /// them like `ingest`; returns where reading stopped.
     func ingest(_ input: InputFile, from position: ReadPosition,
                 ingestedAt: Date) throws -> (result: FileResult, end: ReadPosition) {
-        let ((summary, end), stored) = try storing(at: ingestedAt) { inserter in
+        let storing = try BatchInserter.storing(into: store, ingestedAt: ingestedAt) { inserter in
             try ingestor.ingest(input, from: position, deliver: inserter.add)
         }
-        return (FileResult(summary, stored), end)
-    }
-
-    /// Runs `read` with an inserter that stores on a thread of its own what `read` hands it,
-    /// and waits for the store to have it all.
-    private func storing<Read>(at ingestedAt: Date,
-                               _ read: (BatchInserter) throws -> Read) throws -> (Read, InsertResult) {
-        let outcome = try BatchInserter.storing(into: store, ingestedAt: ingestedAt, read)
-        return (outcome.value, outcome.stored)
+        return (FileResult(storing.value.summary, storing.stored), storing.value.end)
     }
 
     /// Runs executions at `time` until no match is left pending.
