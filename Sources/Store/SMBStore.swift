@@ -13,15 +13,18 @@ public final class SMBStore: TriageRepository {
     public let path: String
     /// True when the store was opened read-only: every write throws `StoreError.readOnly`.
     public let isReadOnly: Bool
-    /// The rule whose destination exclusions decide what counts as "external" in the aggregates.
+    /// The rule whose query picks the stored events executions consider (its candidates, queued
+    /// at ingest) and whose destination exclusions decide what counts as "external" in the
+    /// aggregates. Executions must run this rule's query; their cap, look-back and exceptions
+    /// are their own.
     public let classificationRule: CompiledRule
 
     let pool: DatabasePool
     /// A connection that never writes: its `PRAGMA data_version` moves on every commit.
     private let changeMonitor: DatabaseQueue
 
-    /// Opens (and when writable, creates and migrates) the store at `path`. `rule` decides which
-    /// destinations the aggregates count as external; nil uses the bundled rule.
+    /// Opens (and when writable, creates and migrates) the store at `path`. `rule` (nil: the
+    /// bundled rule) becomes `classificationRule`.
     public init(path: String, readOnly: Bool = false, rule: CompiledRule? = nil) throws(StoreError) {
         self.path = path
         self.isReadOnly = readOnly

@@ -185,6 +185,17 @@ struct ExecutionTests {
         #expect(try fixture.store.exceptions().map(\.item) == [item])
     }
 
+    @Test func anExecutionOfAnotherQueryIsRefused() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert([smbEvent("10.0.0.7", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        var rule = fixture.rule.rule
+        rule.query = "destination.port:445"
+        #expect(throws: StoreError.queryMismatch(path: fixture.store.path)) {
+            try fixture.store.runExecution(at: baseTime, rule: try CompiledRule(rule))
+        }
+        #expect(try fixture.store.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
+    }
+
     @Test func anUnsupportedLookBackIsRejected() throws {
         let fixture = try StoreFixture()
         var rule = fixture.rule.rule

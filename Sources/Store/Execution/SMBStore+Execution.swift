@@ -7,7 +7,8 @@ extension SMBStore {
     static let executionChunk = 5000
 
     /// Runs the detector once at `time` (RULE.md "Execution semantics"): evaluates the events
-    /// ingested in the rule's look-back window that no execution decided yet, then alerts
+    /// ingested in the rule's look-back window that no execution decided yet (those its query
+    /// matched when they were stored: `rule` must have `classificationRule`'s query), then alerts
     /// pending matches oldest first, at most `maxSignals`; the rest stay pending. Exceptions are
     /// the stored items active at `time`. When everything it could alert fits under the cap,
     /// matches are alerted as they are found instead of passing through pending.
@@ -32,6 +33,7 @@ extension SMBStore {
     /// created and saved inside the transactions that do its work.
     private func executions(at time: Date, rule: CompiledRule, detector: Detector,
                             while continues: (ExecutionRecord) -> Bool) throws -> [ExecutionRecord] {
+        guard rule.rule.query == classificationRule.rule.query else { throw StoreError.queryMismatch(path: path) }
         let windowStart = try LookbackWindow(rule.rule.from).start(endingAt: time)
         let window = DetectionCandidates.Source.window(start: windowStart.storeSeconds, end: time.storeSeconds)
         var records: [ExecutionRecord] = []

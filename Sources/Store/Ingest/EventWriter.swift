@@ -109,9 +109,14 @@ struct EventWriter {
             return
         }
         let eventID = db.lastInsertedRowID
-        enqueue.bind(ingestedAt)
-        enqueue.bind(eventID)
-        try enqueue.execute()
+        // Only what the rule's query matches can ever alert: the queue holds just that, so an
+        // execution decodes the candidates, not every stored flow (exceptions apply later, at
+        // the execution's time).
+        if rule.matches(event) {
+            enqueue.bind(ingestedAt)
+            enqueue.bind(eventID)
+            try enqueue.execute()
+        }
         result.inserted += 1
         count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, isNewFlow: true,
               bytesSent: event.sourceBytes ?? 0, bytesReceived: event.destinationBytes ?? 0)

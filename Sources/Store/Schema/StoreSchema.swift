@@ -56,7 +56,7 @@ enum StoreSchema {
             CREATE INDEX event_open_flow ON event(flow_key) WHERE flow_key IS NOT NULL AND is_final = 0;
             CREATE INDEX event_source_time ON event(source_ip, seen_at);
 
-            -- Undecided events, in the order executions take them.
+            -- Undecided events the rule's query matches, in the order executions take them.
             CREATE TABLE detection_queue (
                 ingested_at REAL NOT NULL,
                 event_id INTEGER NOT NULL,
