@@ -24,6 +24,16 @@ struct EncodingTests {
         #expect(hex(tag) == expected)
     }
 
+    @Test func portListsStaySortedAndDistinct() {
+        var ports: [Int] = []
+        for port in [445, 139, 445, 8445, 139, 1] { PortList.insert(port, into: &ports) }
+        #expect(ports == [1, 139, 445, 8445])
+        #expect(PortList.text(ports) == "1,139,445,8445")
+        #expect(PortList.text([445]) == "445")
+        #expect(PortList.ports("445,139,445,x") == [139, 445])
+        #expect(PortList.ports("") == [])
+    }
+
     @Test func fingerprintsAreSixteenBytesAndChangeWithEveryByte() {
         let record = RecordOrigin(path: "/a", line: 1, format: "zeek", original: #"{"uid":"C1","id.resp_p":445}"#)
         let fingerprint = EventFingerprint.of(record)

@@ -22,7 +22,8 @@ struct HostDelta {
 
 /// What one batch adds to a (host, destination) pair, applied once per pair.
 struct PairDelta {
-    var ports: Set<Int> = []
+    /// Sorted and distinct (`PortList`).
+    var ports: [Int] = []
     var connections = 0
     var bytesSent: Int64 = 0
     var bytesReceived: Int64 = 0

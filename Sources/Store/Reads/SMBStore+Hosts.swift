@@ -61,7 +61,7 @@ extension SMBStore {
                 ORDER BY d.last_seen DESC, d.destination
                 """, arguments: [host.storeBlob]).map { row in
                 DestinationSummary(
-                    address: Self.address(row[0]), ports: PortList.ports(row[1]).sorted(), connections: row[2],
+                    address: Self.address(row[0]), ports: PortList.ports(row[1]), connections: row[2],
                     bytesSent: row[3], bytesReceived: row[4], firstSeen: Date(storeSeconds: row[5]),
                     lastSeen: Date(storeSeconds: row[6]), isExternal: row[7], isNewForHost: row[8],
                     openAlerts: row[9], acknowledgedAlerts: row[10], closedAlerts: row[11])
