@@ -44,7 +44,7 @@ public final class SMBStore: TriageRepository {
         }
     }
 
-    private static func configuration(readOnly: Bool) -> Configuration {
+    static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(5)
@@ -59,6 +59,21 @@ public final class SMBStore: TriageRepository {
         }
         return configuration
     }
+
+    /// Turns the writer connection's automatic WAL checkpoints (SQLite's default: at 1,000
+    /// pages) off or back on.
+    func setAutomaticCheckpoints(enabled: Bool) throws {
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(enabled ? Self.automaticCheckpointPages : 0)")
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// WAL pages after which the writer checkpoints when no `BackgroundCheckpointer` runs.
+    static let automaticCheckpointPages = 1000
 
     /// Refuses a schema newer than this build; migrates an older one unless read-only.
     private static func checkSchema(_ pool: DatabasePool, path: String, readOnly: Bool) throws {

@@ -7,7 +7,8 @@ import Foundation
 /// of `storing`, which always waits for the writer before it returns, also when reading failed.
 ///
 /// Every batch is atomic: a process killed midway leaves whole batches, and re-reading the input
-/// stores the rest (re-ingesting a record is a no-op). All state the two threads share is
+/// stores the rest (re-ingesting a record is a no-op). A `BackgroundCheckpointer` copies each
+/// committed batch into the database file meanwhile. All state the two threads share is
 /// guarded by `condition`; `gathering` belongs to the caller.
 public final class BatchInserter: @unchecked Sendable {
     /// How long the writer thread spent storing, once `finish` returned.
@@ -30,6 +31,8 @@ public final class BatchInserter: @unchecked Sendable {
     static let queueLimit = 1
 
     private let store: SMBStore
+    /// Nil on a read-only store (its first batch fails instead).
+    private let checkpointer: BackgroundCheckpointer?
     private let ingestedAt: Date
     private let batchSize: Int
     private var gathering: [IngestedEvent] = []
@@ -55,7 +58,7 @@ public final class BatchInserter: @unchecked Sendable {
         into store: SMBStore, ingestedAt: Date, batchSize: Int = defaultBatchSize,
         _ read: (BatchInserter) throws -> Value
     ) throws -> Outcome<Value> {
-        let inserter = BatchInserter(store: store, ingestedAt: ingestedAt, batchSize: batchSize)
+        let inserter = try BatchInserter(store: store, ingestedAt: ingestedAt, batchSize: batchSize)
         let value: Value
         do {
             value = try read(inserter)
@@ -67,9 +70,10 @@ public final class BatchInserter: @unchecked Sendable {
         return Outcome(value: value, stored: stored, writeTime: inserter.writeTime)
     }
 
-    /// Starts the writer thread for events stamped `ingestedAt`.
-    private init(store: SMBStore, ingestedAt: Date, batchSize: Int) {
+    /// Starts the checkpointer and the writer thread for events stamped `ingestedAt`.
+    private init(store: SMBStore, ingestedAt: Date, batchSize: Int) throws {
         self.store = store
+        checkpointer = store.isReadOnly ? nil : try BackgroundCheckpointer(store: store)
         self.ingestedAt = ingestedAt
         self.batchSize = max(1, batchSize)
         gathering.reserveCapacity(self.batchSize)
@@ -123,12 +127,18 @@ public final class BatchInserter: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Lets the writer end once the queue is empty, and waits for it.
+    /// Lets the writer end once the queue is empty, waits for it, then stops the checkpointer
+    /// (its error, which keeps nothing from being stored, counts only when no batch failed).
     private func close() {
         condition.lock()
         isClosed = true
         condition.broadcast()
         while !isWriterDone { condition.wait() }
+        do {
+            try checkpointer?.stop()
+        } catch {
+            failure = failure ?? error
+        }
         condition.unlock()
     }
 
@@ -145,6 +155,7 @@ public final class BatchInserter: @unchecked Sendable {
             time.cpuSeconds += cpu
             switch outcome {
             case .success(let result):
+                checkpointer?.request()
                 stored.inserted += result.inserted
                 stored.duplicates += result.duplicates
                 stored.updated += result.updated

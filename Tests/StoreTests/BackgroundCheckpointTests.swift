@@ -1,0 +1,44 @@
+import Detection
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Suite("Checkpoints while storing")
+struct BackgroundCheckpointTests {
+    private func mainFileBytes(_ fixture: StoreFixture) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: fixture.path)[.size] as? Int ?? 0
+    }
+
+    private func writerCheckpointPages(_ fixture: StoreFixture) throws -> Int? {
+        try fixture.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+    }
+
+    @Test func committedBatchesReachTheDatabaseFileAndTheWriterCheckpointsAgainAfterwards() throws {
+        let fixture = try StoreFixture()
+        let before = try mainFileBytes(fixture)
+        // Far below the writer's own 1,000-page threshold: only the background checkpoints copy
+        // these pages into the database file.
+        let events = (0..<400).map { smbEvent("10.0.\($0 / 200).\($0 % 200 + 1)", "8.8.8.8", line: $0) }
+        let outcome = try BatchInserter.storing(into: fixture.store, ingestedAt: baseTime, batchSize: 100) { inserter in
+            #expect(try writerCheckpointPages(fixture) == 0)
+            try inserter.add(events)
+        }
+        #expect(outcome.stored.inserted == 400)
+        #expect(try mainFileBytes(fixture) > before + 100 * 1024)
+        #expect(try writerCheckpointPages(fixture) == SMBStore.automaticCheckpointPages)
+        #expect(try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 1).total == 400)
+    }
+
+    @Test func aFailedReadStillTurnsTheWritersCheckpointsBackOn() throws {
+        struct ReadFailure: Error {}
+        let fixture = try StoreFixture()
+        #expect(throws: ReadFailure.self) {
+            try BatchInserter.storing(into: fixture.store, ingestedAt: baseTime) { inserter in
+                try inserter.add([smbEvent("10.0.0.1", "8.8.8.8", line: 1)])
+                throw ReadFailure()
+            }
+        }
+        #expect(try writerCheckpointPages(fixture) == SMBStore.automaticCheckpointPages)
+    }
+}
