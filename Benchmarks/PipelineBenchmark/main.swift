@@ -71,3 +71,8 @@ print("store (writer thread): \(format(write.wallSeconds)) s wall, \(format(writ
     + "\(format(write.cpuSeconds / Double(max(stored.inserted + stored.updated, 1)) * 1e6)) µs cpu per stored event; "
     + "done \(format(storedSeconds - readSeconds)) s after reading")
 print("detect: \(format(detectSeconds)) s wall, \(format(detectCPU)) s cpu")
+func megabytes(_ path: String) -> String {
+    let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    return format(Double(bytes) / 1_048_576)
+}
+print("files: database \(megabytes(store.path)) MB, WAL \(megabytes(store.path + "-wal")) MB")

@@ -17,20 +17,20 @@ struct BackgroundCheckpointTests {
     @Test func committedBatchesReachTheDatabaseFileAndTheWriterCheckpointsAgainAfterwards() throws {
         let fixture = try StoreFixture()
         let before = try mainFileBytes(fixture)
-        // Far below the writer's own 1,000-page threshold: only the background checkpoints copy
-        // these pages into the database file.
+        // Far below the writer's own thresholds: only the background checkpoints copy these pages
+        // into the database file.
         let events = (0..<400).map { smbEvent("10.0.\($0 / 200).\($0 % 200 + 1)", "8.8.8.8", line: $0) }
         let outcome = try BatchInserter.storing(into: fixture.store, ingestedAt: baseTime, batchSize: 100) { inserter in
-            #expect(try writerCheckpointPages(fixture) == 0)
+            #expect(try writerCheckpointPages(fixture) == BackgroundCheckpointer.writerCheckpointBytes / SMBStore.pageSize)
             try inserter.add(events)
         }
         #expect(outcome.stored.inserted == 400)
         #expect(try mainFileBytes(fixture) > before + 100 * 1024)
-        #expect(try writerCheckpointPages(fixture) == SMBStore.automaticCheckpointPages)
+        #expect(try writerCheckpointPages(fixture) == SMBStore.writerCheckpointBytes / SMBStore.pageSize)
         #expect(try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 1).total == 400)
     }
 
-    @Test func aFailedReadStillTurnsTheWritersCheckpointsBackOn() throws {
+    @Test func aFailedReadStillRestoresTheWritersCheckpointThreshold() throws {
         struct ReadFailure: Error {}
         let fixture = try StoreFixture()
         #expect(throws: ReadFailure.self) {
@@ -39,6 +39,6 @@ struct BackgroundCheckpointTests {
                 throw ReadFailure()
             }
         }
-        #expect(try writerCheckpointPages(fixture) == SMBStore.automaticCheckpointPages)
+        #expect(try writerCheckpointPages(fixture) == SMBStore.writerCheckpointBytes / SMBStore.pageSize)
     }
 }
