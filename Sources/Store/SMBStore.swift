@@ -5,9 +5,9 @@ import GRDB
 /// The SQLite store behind smbtriage: every SMB event, the per-host aggregates, the detector's
 /// executions and alerts, and the analyst's triage (statuses, notes, exceptions, audit log).
 ///
-/// One instance may be shared between threads. The file is created with mode 0600, opened in WAL
-/// mode with `synchronous=NORMAL`, a 32 MB page cache per reading connection (64 MB for the
-/// writer) and a 5 s busy timeout, and migrated to the newest schema.
+/// One instance may be shared between threads. The file is created with mode 0600 and 32 KiB
+/// pages, opened in WAL mode with `synchronous=NORMAL`, a 32 MB page cache per reading connection
+/// (64 MB for the writer) and a 5 s busy timeout, and migrated to the newest schema.
 public final class SMBStore: TriageRepository {
     /// The database file.
     public let path: String
