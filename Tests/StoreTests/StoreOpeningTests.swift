@@ -46,6 +46,22 @@ struct StoreOpeningTests {
         }
     }
 
+    @Test func newStoresHaveLargePagesAndOlderOnesKeepTheirs() throws {
+        func pageSize(_ path: String) throws -> Int? {
+            try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
+        }
+        let fixture = try StoreFixture()
+        #expect(try pageSize(fixture.path) == 32_768)
+        let olderPath = fixture.directory.appendingPathComponent("older.db").path
+        let older = try DatabasePool(path: olderPath)
+        try older.write { db in try db.execute(sql: "CREATE TABLE unrelated (x)") }
+        try older.close()
+        let store = try SMBStore(path: olderPath)
+        try store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        #expect(try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).total == 1)
+        #expect(try pageSize(olderPath) == 4096)
+    }
+
     @Test func refusesAFileThatIsNotADatabase() throws {
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("notes.txt").path
