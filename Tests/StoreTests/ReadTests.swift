@@ -22,6 +22,26 @@ struct ReadTests {
         return fixture
     }
 
+    @Test(arguments: HostSort.allCases)
+    func everyHostPageIsTheMatchingSliceOfTheWholeList(sort: HostSort) throws {
+        let fixture = try StoreFixture()
+        // 23 hosts with ties in every sort key: only the address breaks them.
+        let events = (0..<23).map { index in
+            smbEvent("10.0.\(index % 3).\(index + 1)", index % 2 == 0 ? "8.8.8.8" : "10.9.9.9",
+                     at: baseTime - Double(index % 4) * 60, bytesOut: Int64(index % 5) * 100, line: index)
+        }
+        try fixture.store.insert(events, ingestedAt: baseTime)
+        try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        let whole = try fixture.store.hosts(filter: HostFilter(), sort: sort, offset: 0, limit: 100)
+        #expect(whole.total == 23 && whole.rows.count == 23)
+        for offset in 0...24 {
+            let page = try fixture.store.hosts(filter: HostFilter(), sort: sort, offset: offset, limit: 5)
+            #expect(page.total == 23)
+            #expect(page.rows.map(\.address) == whole.rows.dropFirst(offset).prefix(5).map(\.address),
+                    "offset \(offset)")
+        }
+    }
+
     @Test func hostAggregatesCountExternalDestinationsAndBytesOut() throws {
         let fixture = try populated()
         let hosts = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).rows

@@ -16,14 +16,15 @@ extension SMBStore {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM host \(whereClause)", arguments: arguments) ?? 0
+            let window = PageWindow(offset: offset, limit: limit, total: total)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
                        bytes_out, first_seen, last_seen, highest_risk
                 FROM host \(whereClause)
-                ORDER BY \(Self.order(sort))
+                ORDER BY \(Self.order(sort, reversed: window.isReversed))
                 LIMIT ? OFFSET ?
-                """, arguments: arguments + [max(limit, 0), max(offset, 0)])
-            return Page(rows: rows.map(Self.hostSummary), total: total)
+                """, arguments: arguments + [window.limit, window.offset]).map(Self.hostSummary)
+            return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
         }
     }
 
@@ -92,14 +93,17 @@ extension SMBStore {
 
     // MARK: Rows
 
-    static func order(_ sort: HostSort) -> String {
-        switch sort {
-        case .attention: "open_alerts DESC, bytes_out DESC, address"
-        case .bytesOut: "bytes_out DESC, address"
-        case .lastSeen: "last_seen DESC, address"
-        case .address: "address"
-        case .destinations: "external_destinations DESC, address"
+    /// The ORDER BY terms of `sort`, each flipped when `reversed` (every order ends with the
+    /// unique address, so the reverse of an order is exact).
+    static func order(_ sort: HostSort, reversed: Bool) -> String {
+        let terms: [(column: String, descending: Bool)] = switch sort {
+        case .attention: [("open_alerts", true), ("bytes_out", true), ("address", false)]
+        case .bytesOut: [("bytes_out", true), ("address", false)]
+        case .lastSeen: [("last_seen", true), ("address", false)]
+        case .address: [("address", false)]
+        case .destinations: [("external_destinations", true), ("address", false)]
         }
+        return terms.map { "\($0.column) \($0.descending != reversed ? "DESC" : "ASC")" }.joined(separator: ", ")
     }
 
     static func alertCountColumn(_ status: AlertStatus) -> String {
