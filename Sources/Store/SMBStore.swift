@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite store behind smbtriage: every SMB event, the per-host aggregates, the detector's
 /// executions and alerts, and the analyst's triage (statuses, notes, exceptions, audit log).
@@ -22,6 +23,8 @@ public final class SMBStore: TriageRepository {
     let pool: DatabasePool
     /// A connection that never writes: its `PRAGMA data_version` moves on every commit.
     private let changeMonitor: DatabaseQueue
+    /// How many `BackgroundCheckpointer`s run on this store.
+    private let backgroundCheckpointers = Mutex(0)
 
     /// Opens (and when writable, creates and migrates) the store at `path`. `rule` (nil: the
     /// bundled rule) becomes `classificationRule`.
@@ -63,8 +66,26 @@ public final class SMBStore: TriageRepository {
         return configuration
     }
 
+    /// Raises the writer connection's checkpoint threshold to
+    /// `BackgroundCheckpointer.writerCheckpointBytes` while at least one checkpointer runs.
+    func beginBackgroundCheckpoints() throws {
+        try backgroundCheckpointers.withLock { count in
+            if count == 0 { try setWriterCheckpoint(afterBytes: BackgroundCheckpointer.writerCheckpointBytes) }
+            count += 1
+        }
+    }
+
+    /// Restores the writer's usual threshold once the last checkpointer stopped. A failure only
+    /// leaves the WAL checkpointed at the larger threshold.
+    func endBackgroundCheckpoints() {
+        backgroundCheckpointers.withLock { count in
+            count -= 1
+            if count == 0 { try? setWriterCheckpoint(afterBytes: Self.writerCheckpointBytes) }
+        }
+    }
+
     /// Makes the writer connection checkpoint once a commit leaves more than `bytes` in the WAL.
-    func setWriterCheckpoint(afterBytes bytes: Int) throws {
+    private func setWriterCheckpoint(afterBytes bytes: Int) throws {
         do {
             try pool.writeWithoutTransaction { db in try Self.checkpoint(db, afterBytes: bytes) }
         } catch {
@@ -86,7 +107,7 @@ public final class SMBStore: TriageRepository {
     static let pageSize = 32_768
 
     /// WAL bytes after which a writing connection checkpoints when no `BackgroundCheckpointer`
-    /// runs (SQLite's default of 1,000 pages of 4 KiB, whatever the store's page size).
+    /// runs (about SQLite's default of 1,000 pages of 4 KiB, whatever the store's page size).
     static let writerCheckpointBytes = 4 << 20
 
     /// Refuses a schema newer than this build; migrates an older one unless read-only.

@@ -26,8 +26,26 @@ struct BackgroundCheckpointTests {
         }
         #expect(outcome.stored.inserted == 400)
         #expect(try mainFileBytes(fixture) > before + 100 * 1024)
+        // The database file alone, without its WAL, holds every committed batch.
+        let alone = fixture.directory.appendingPathComponent("alone.db").path
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: alone)
+        let copied = try DatabaseQueue(path: alone).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") }
+        #expect(copied == 400)
         #expect(try writerCheckpointPages(fixture) == SMBStore.writerCheckpointBytes / SMBStore.pageSize)
         #expect(try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 1).total == 400)
+    }
+
+    @Test func twoIngestsOnOneStoreKeepTheLargerThresholdUntilBothEnd() throws {
+        let fixture = try StoreFixture()
+        let raised = BackgroundCheckpointer.writerCheckpointBytes / SMBStore.pageSize
+        _ = try BatchInserter.storing(into: fixture.store, ingestedAt: baseTime) { outer in
+            _ = try BatchInserter.storing(into: fixture.store, ingestedAt: baseTime) { inner in
+                try inner.add([smbEvent("10.0.0.1", "8.8.8.8", line: 1)])
+            }
+            #expect(try writerCheckpointPages(fixture) == raised)
+            try outer.add([smbEvent("10.0.0.2", "8.8.8.8", line: 2)])
+        }
+        #expect(try writerCheckpointPages(fixture) == SMBStore.writerCheckpointBytes / SMBStore.pageSize)
     }
 
     @Test func aFailedReadStillRestoresTheWritersCheckpointThreshold() throws {
@@ -36,6 +54,7 @@ struct BackgroundCheckpointTests {
         #expect(throws: ReadFailure.self) {
             try BatchInserter.storing(into: fixture.store, ingestedAt: baseTime) { inserter in
                 try inserter.add([smbEvent("10.0.0.1", "8.8.8.8", line: 1)])
+                #expect(try writerCheckpointPages(fixture) == BackgroundCheckpointer.writerCheckpointBytes / SMBStore.pageSize)
                 throw ReadFailure()
             }
         }

@@ -32,6 +32,10 @@ struct EncodingTests {
         #expect(PortList.text([445]) == "445")
         #expect(PortList.ports("445,139,445,x") == [139, 445])
         #expect(PortList.ports("") == [])
+        var many: [Int] = []
+        for port in (0..<2000).map({ ($0 * 7919) % 1000 + 1 }) { PortList.insert(port, into: &many) }
+        #expect(many == Array(1...1000))
+        #expect(PortList.ports(PortList.text(many.reversed())) == many)
     }
 
     @Test func fingerprintsAreSixteenBytesAndChangeWithEveryByte() {

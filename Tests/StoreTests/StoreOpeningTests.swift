@@ -19,28 +19,32 @@ struct StoreOpeningTests {
     @Test func refusesASchemaNewerThanThisBuild() throws {
         let fixture = try StoreFixture()
         try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "PRAGMA user_version = 99") }
-        #expect(throws: StoreError.schemaNewer(path: fixture.path, found: 99, supported: 2)) {
+        #expect(throws: StoreError.schemaNewer(path: fixture.path, found: 99, supported: 3)) {
             try SMBStore(path: fixture.path)
         }
     }
 
-    @Test func upgradesAVersion1StoreByDroppingTheSecondaryHostOrders() throws {
+    @Test func upgradesAVersion1StoreToTheNewestSchema() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        // What a version 1 store looks like: its three extra host indexes, and only v1 migrated.
+        // What a version 1 store looks like: its three extra host indexes, no recorded candidate
+        // query, and only v1 migrated.
         try DatabaseQueue(path: fixture.path).write { db in
             try db.execute(sql: """
                 CREATE INDEX host_bytes_out ON host(bytes_out DESC, address);
                 CREATE INDEX host_last_seen ON host(last_seen DESC, address);
                 CREATE INDEX host_destinations ON host(external_destinations DESC, address);
-                DELETE FROM grdb_migrations WHERE identifier = 'v2';
+                DROP TABLE candidate_query;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
                 PRAGMA user_version = 1;
                 """)
         }
         let upgraded = try SMBStore(path: fixture.path)
         #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
+        #expect(try upgraded.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
         try DatabaseQueue(path: fixture.path).read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+            #expect(try String.fetchOne(db, sql: "SELECT query FROM candidate_query") == fixture.rule.rule.query)
             let hostIndexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'host'")
             #expect(hostIndexes == ["host_attention"])
         }
@@ -88,7 +92,7 @@ struct StoreOpeningTests {
         let path = fixture.directory.appendingPathComponent("empty.db").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let error = try #require(throws: StoreError.self) { try SMBStore(path: path, readOnly: true) }
-        #expect(error == .readOnly(path: path, operation: "upgrading its schema to version 2"))
+        #expect(error == .readOnly(path: path, operation: "upgrading its schema to version 3"))
     }
 
     @Test func readOnlyOpeningOfAMissingStoreNamesTheProblem() throws {

@@ -8,12 +8,17 @@ enum PortList {
 
     /// The sorted, distinct ports of stored text.
     static func ports(_ text: String) -> [Int] {
-        text.split(separator: ",").compactMap { Int($0) }.reduce(into: []) { insert($1, into: &$0) }
+        let sorted = text.split(separator: ",").compactMap { Int($0) }.sorted()
+        return sorted.indices.filter { $0 == 0 || sorted[$0] != sorted[$0 - 1] }.map { sorted[$0] }
     }
 
     /// Adds `port` to sorted, distinct `ports` unless it is there.
     static func insert(_ port: Int, into ports: inout [Int]) {
-        let index = ports.firstIndex { $0 >= port } ?? ports.endIndex
-        if index == ports.endIndex || ports[index] != port { ports.insert(port, at: index) }
+        var low = 0, high = ports.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ports[middle] < port { low = middle + 1 } else { high = middle }
+        }
+        if low == ports.count || ports[low] != port { ports.insert(port, at: low) }
     }
 }

@@ -8,7 +8,8 @@ extension SMBStore {
 
     /// Runs the detector once at `time` (RULE.md "Execution semantics"): evaluates the events
     /// ingested in the rule's look-back window that no execution decided yet (those its query
-    /// matched when they were stored: `rule` must have `classificationRule`'s query), then alerts
+    /// matched when they were stored, see `CandidateQuery`: `rule` must have
+    /// `classificationRule`'s query), then alerts
     /// pending matches oldest first, at most `maxSignals`; the rest stay pending. Exceptions are
     /// the stored items active at `time`. When everything it could alert fits under the cap,
     /// matches are alerted as they are found instead of passing through pending.
@@ -35,6 +36,9 @@ extension SMBStore {
                             while continues: (ExecutionRecord) -> Bool) throws -> [ExecutionRecord] {
         guard rule.rule.query == classificationRule.rule.query else { throw StoreError.queryMismatch(path: path) }
         let windowStart = try LookbackWindow(rule.rule.from).start(endingAt: time)
+        try write("running the detector") { db in
+            try CandidateQuery.reconcile(db, query: rule.rule.query, windowStart: windowStart.storeSeconds)
+        }
         let window = DetectionCandidates.Source.window(start: windowStart.storeSeconds, end: time.storeSeconds)
         var records: [ExecutionRecord] = []
         var current: (run: ExecutionRun, progress: ExecutionProgress)?

@@ -6,11 +6,11 @@ import GRDB
 /// wait for the fsync that ends it): the writer's checkpoints took about 12% of the pipeline
 /// benchmark's wall time.
 ///
-/// While it runs, the writer still checkpoints, but only past `writerCheckpointBytes`. By then
-/// these checkpoints copied nearly every frame, and the writer's lets its next transaction
-/// rewind the WAL: a WAL rewinds only when a transaction starts with every frame copied, which
-/// never happens while the two threads take turns, so without it the WAL would grow by
-/// everything the ingest writes. `stop` restores the writer's usual threshold.
+/// While one runs, the writer still checkpoints, but only past `writerCheckpointBytes`
+/// (`SMBStore.beginBackgroundCheckpoints`). By then these checkpoints copied nearly every frame,
+/// and the writer's lets its next transaction rewind the WAL: a WAL rewinds only when a
+/// transaction starts with every frame copied, which seldom happens while the two threads take
+/// turns, so without it the WAL could grow by everything the ingest writes.
 ///
 /// Checkpoints are PASSIVE: they never wait for, or block, the writer or a reader. One that
 /// fails (the store busy, the disk full) only leaves frames in the WAL for the next one, or
@@ -30,7 +30,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     init(store: SMBStore) throws {
         self.store = store
         connection = try DatabaseQueue(path: store.path, configuration: SMBStore.configuration(readOnly: false))
-        try store.setWriterCheckpoint(afterBytes: Self.writerCheckpointBytes)
+        try store.beginBackgroundCheckpoints()
         let thread = Thread { [self] in checkpointWhenAsked() }
         thread.start()
     }
@@ -43,15 +43,15 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Runs a last requested checkpoint, ends the thread, and restores the writer's checkpoint
-    /// threshold.
-    func stop() throws {
+    /// Runs a last requested checkpoint, ends the thread, and lets the writer checkpoint as
+    /// usual again once no other checkpointer runs.
+    func stop() {
         condition.lock()
         isStopping = true
         condition.signal()
         while !isDone { condition.wait() }
         condition.unlock()
-        try store.setWriterCheckpoint(afterBytes: SMBStore.writerCheckpointBytes)
+        store.endBackgroundCheckpoints()
     }
 
     private func checkpointWhenAsked() {

@@ -31,7 +31,8 @@ public final class BatchInserter: @unchecked Sendable {
     static let queueLimit = 1
 
     private let store: SMBStore
-    /// Nil on a read-only store (its first batch fails instead).
+    /// Nil on a read-only store (its first batch fails instead), or when its connection could
+    /// not be opened: the writer then checkpoints as usual.
     private let checkpointer: BackgroundCheckpointer?
     private let ingestedAt: Date
     private let batchSize: Int
@@ -58,7 +59,7 @@ public final class BatchInserter: @unchecked Sendable {
         into store: SMBStore, ingestedAt: Date, batchSize: Int = defaultBatchSize,
         _ read: (BatchInserter) throws -> Value
     ) throws -> Outcome<Value> {
-        let inserter = try BatchInserter(store: store, ingestedAt: ingestedAt, batchSize: batchSize)
+        let inserter = BatchInserter(store: store, ingestedAt: ingestedAt, batchSize: batchSize)
         let value: Value
         do {
             value = try read(inserter)
@@ -71,9 +72,9 @@ public final class BatchInserter: @unchecked Sendable {
     }
 
     /// Starts the checkpointer and the writer thread for events stamped `ingestedAt`.
-    private init(store: SMBStore, ingestedAt: Date, batchSize: Int) throws {
+    private init(store: SMBStore, ingestedAt: Date, batchSize: Int) {
         self.store = store
-        checkpointer = store.isReadOnly ? nil : try BackgroundCheckpointer(store: store)
+        checkpointer = store.isReadOnly ? nil : try? BackgroundCheckpointer(store: store)
         self.ingestedAt = ingestedAt
         self.batchSize = max(1, batchSize)
         gathering.reserveCapacity(self.batchSize)
@@ -127,19 +128,14 @@ public final class BatchInserter: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Lets the writer end once the queue is empty, waits for it, then stops the checkpointer
-    /// (its error, which keeps nothing from being stored, counts only when no batch failed).
+    /// Lets the writer end once the queue is empty, waits for it, then stops the checkpointer.
     private func close() {
         condition.lock()
         isClosed = true
         condition.broadcast()
         while !isWriterDone { condition.wait() }
-        do {
-            try checkpointer?.stop()
-        } catch {
-            failure = failure ?? error
-        }
         condition.unlock()
+        checkpointer?.stop()
     }
 
     private func writeBatches() {

@@ -57,7 +57,7 @@ struct EventWriter {
         self.rule = rule
         self.ingestedAt = ingestedAt
         insertEvent = try RawStatement(db, sql: Self.insertSQL)
-        enqueue = try RawStatement(db, sql: "INSERT INTO detection_queue (ingested_at, event_id) VALUES (?, ?)")
+        enqueue = try RawStatement(db, sql: "INSERT OR IGNORE INTO detection_queue (ingested_at, event_id) VALUES (?, ?)")
         pairLookup = try RawStatement(db, sql: """
             SELECT ports, first_seen FROM host_destination WHERE host = ? AND destination = ?
             """)
@@ -66,10 +66,12 @@ struct EventWriter {
         supersededLookup = try RawStatement(db, sql: "SELECT 1 FROM superseded_report WHERE fingerprint = ?")
         storedLookup = try RawStatement(db, sql: "SELECT 1 FROM event WHERE fingerprint = ?")
         openReportLookup = try RawStatement(db, sql: """
-            SELECT id, fingerprint, seen_at, coalesce(source_bytes, 0), coalesce(destination_bytes, 0)
-            FROM event WHERE flow_key = ? AND is_final = 0 ORDER BY id DESC LIMIT 1
+            SELECT e.id, e.fingerprint, e.seen_at, coalesce(e.source_bytes, 0), coalesce(e.destination_bytes, 0),
+                   \(EventColumns.fieldSelection)
+            FROM event e WHERE e.flow_key = ? AND e.is_final = 0 ORDER BY e.id DESC LIMIT 1
             """)
         maySupersede = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM superseded_report)") ?? true
+        try CandidateQuery.adopt(db, query: rule.rule.query)
     }
 
     /// Stores one event, or counts it as a duplicate or as an update of its flow. A record
@@ -109,17 +111,19 @@ struct EventWriter {
             return
         }
         let eventID = db.lastInsertedRowID
-        // Only what the rule's query matches can ever alert: the queue holds just that, so an
-        // execution decodes the candidates, not every stored flow (exceptions apply later, at
-        // the execution's time).
-        if rule.matches(event) {
-            enqueue.bind(ingestedAt)
-            enqueue.bind(eventID)
-            try enqueue.execute()
-        }
+        if rule.matches(event) { try queueCandidate(eventID) }
         result.inserted += 1
         count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, isNewFlow: true,
               bytesSent: event.sourceBytes ?? 0, bytesReceived: event.destinationBytes ?? 0)
+    }
+
+    /// Queues a stored event for the executions. Only what the rule's query matches can ever
+    /// alert, so the queue holds just that and an execution decodes its candidates, not every
+    /// stored flow (exceptions apply later, at the execution's time).
+    private mutating func queueCandidate(_ eventID: Int64) throws {
+        enqueue.bind(ingestedAt)
+        enqueue.bind(eventID)
+        try enqueue.execute()
     }
 
     /// Applies the aggregates of everything added; call once, before the transaction commits.
@@ -167,6 +171,8 @@ struct EventWriter {
         let seenAt: Date
         let bytesSent: Int64
         let bytesReceived: Int64
+        /// Whether the rule's query matched it (and so queued it) when it was stored.
+        let wasCandidate: Bool
     }
 
     /// True when a later report of its flow replaced this record.
@@ -191,11 +197,13 @@ struct EventWriter {
         guard try openReportLookup.step() else { return nil }
         return OpenReport(id: openReportLookup.int64(0) ?? 0, fingerprint: openReportLookup.blob(1) ?? Data(),
                           seenAt: Date(storeSeconds: openReportLookup.double(2) ?? 0),
-                          bytesSent: openReportLookup.int64(3) ?? 0, bytesReceived: openReportLookup.int64(4) ?? 0)
+                          bytesSent: openReportLookup.int64(3) ?? 0, bytesReceived: openReportLookup.int64(4) ?? 0,
+                          wasCandidate: rule.matches(EventColumns.event(from: openReportLookup, startingAt: 5)))
     }
 
     /// A later cumulative report replaces the stored one in place (its fingerprint is remembered
-    /// so re-ingesting it stays a no-op); an earlier one is only remembered.
+    /// so re-ingesting it stays a no-op); an earlier one is only remembered. A replacement the
+    /// query matches is queued unless the report it replaces was.
     private mutating func supersede(_ open: OpenReport, by ingested: IngestedEvent, fingerprint: Data,
                                     seenAt: Date) throws {
         let event = ingested.event
@@ -215,6 +223,7 @@ struct EventWriter {
         try replace.execute()
         try remember.execute(arguments: [open.fingerprint, open.id])
         maySupersede = true
+        if !open.wasCandidate && rule.matches(event) { try queueCandidate(open.id) }
         result.updated += 1
         count(event, eventID: open.id, seenAt: seenAt, isExternal: isExternal(event), isNewFlow: false,
               bytesSent: (event.sourceBytes ?? 0) - open.bytesSent,

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +21,10 @@ enum StoreSchema {
         migrator.registerMigration("v2") { db in
             try dropSecondaryHostOrders(db)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3") { db in
+            try createCandidateQuery(db)
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }
@@ -131,6 +135,16 @@ enum StoreSchema {
             DROP INDEX IF EXISTS host_bytes_out;
             DROP INDEX IF EXISTS host_last_seen;
             DROP INDEX IF EXISTS host_destinations;
+            """)
+    }
+
+    /// The query that chose the events in `detection_queue` (see `CandidateQuery`); NULL until
+    /// one is recorded, which also describes a store from before v3, whose queue took every
+    /// stored event.
+    private static func createCandidateQuery(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE candidate_query (query TEXT);
+            INSERT INTO candidate_query (query) VALUES (NULL);
             """)
     }
 
