@@ -6,7 +6,7 @@ import Synchronization
 /// The SQLite store behind smbtriage: every SMB event, the per-host aggregates, the detector's
 /// executions and alerts, and the analyst's triage (statuses, notes, exceptions, audit log).
 ///
-/// One instance may be shared between threads. The file is created with mode 0600 and 32 KiB
+/// One instance may be shared between threads. The file is created with mode 0600 and 16 KiB
 /// pages, opened in WAL mode with `synchronous=NORMAL`, a 32 MB page cache per reading connection
 /// (64 MB for the writer) and a 5 s busy timeout, and migrated to the newest schema.
 public final class SMBStore: TriageRepository {
@@ -102,9 +102,10 @@ public final class SMBStore: TriageRepository {
     }
 
     /// The page size of a new store: an ingest's B-tree inserts split pages less often and
-    /// touch fewer of them than with SQLite's 4 KiB (on the pipeline benchmark the writer used
-    /// 15–25% less time; the console's reads stay within their targets).
-    static let pageSize = 32_768
+    /// touch fewer of them than with SQLite's 4 KiB (the pipeline benchmark ran 10–20% faster).
+    /// 32 KiB was 5–10% faster still, but a cold drill-down then reads 32 KiB per event row and
+    /// two of four store-benchmark runs put the drill-down's p99 over its 5 ms target.
+    static let pageSize = 16_384
 
     /// WAL bytes after which a writing connection checkpoints when no `BackgroundCheckpointer`
     /// runs (about SQLite's default of 1,000 pages of 4 KiB, whatever the store's page size).

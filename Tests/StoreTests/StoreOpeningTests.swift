@@ -55,7 +55,7 @@ struct StoreOpeningTests {
             try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
         }
         let fixture = try StoreFixture()
-        #expect(try pageSize(fixture.path) == 32_768)
+        #expect(try pageSize(fixture.path) == 16_384)
         let olderPath = fixture.directory.appendingPathComponent("older.db").path
         let older = try DatabasePool(path: olderPath)
         try older.write { db in try db.execute(sql: "CREATE TABLE unrelated (x)") }
