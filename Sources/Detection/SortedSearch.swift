@@ -1,10 +1,10 @@
-/// Binary search over sorted range starts, written so the loop compiles to conditional moves
-/// rather than unpredictable branches.
-enum SortedSearch {
-    /// The index of the last element of `starts` that is not above `key`, or nil when every
-    /// element is above it.
+/// Binary search over a sorted buffer (range starts, port lists), written so the loop compiles
+/// to conditional moves rather than unpredictable branches.
+public enum SortedSearch {
+    /// The index of the last element of sorted `starts` that is not above `key`, or nil when
+    /// every element is above it.
     @inline(__always)
-    static func lastIndex<Element: Comparable>(atOrBelow key: Element, in starts: UnsafeBufferPointer<Element>) -> Int? {
+    public static func lastIndex<Element: Comparable>(atOrBelow key: Element, in starts: UnsafeBufferPointer<Element>) -> Int? {
         var count = starts.count
         guard count > 0 else { return nil }
         var base = 0

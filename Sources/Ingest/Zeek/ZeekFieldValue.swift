@@ -44,22 +44,22 @@ enum ZeekFieldValue {
             guard let flag = ZeekValue.boolean(bytes) else { throw failure("a boolean") }
             return flag
         }
+        func address() throws(FieldRejection) -> IPAddress {
+            guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
+            return address
+        }
+        func port() throws(FieldRejection) -> Int {
+            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
+            return port
+        }
         switch field {
         case .timestamp:
             guard let date = ZeekValue.time(bytes) else { throw failure("a time") }
             self = .timestamp(date)
-        case .originHost:
-            guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
-            self = .originHost(address)
-        case .responderHost:
-            guard let address = ZeekValue.address(bytes) else { throw failure("an IP address") }
-            self = .responderHost(address)
-        case .originPort:
-            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
-            self = .originPort(port)
-        case .responderPort:
-            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
-            self = .responderPort(port)
+        case .originHost: self = .originHost(try address())
+        case .responderHost: self = .responderHost(try address())
+        case .originPort: self = .originPort(try port())
+        case .responderPort: self = .responderPort(try port())
         case .duration:
             guard let duration = DecimalSeconds(ascii: bytes)?.totalNanoseconds else { throw failure("a duration") }
             self = .duration(nanoseconds: duration)

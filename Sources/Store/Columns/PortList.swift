@@ -1,3 +1,5 @@
+import Detection
+
 /// The distinct ports of a (host, destination) pair, kept as a sorted array and stored as
 /// sorted comma-separated text.
 enum PortList {
@@ -14,11 +16,8 @@ enum PortList {
 
     /// Adds `port` to sorted, distinct `ports` unless it is there.
     static func insert(_ port: Int, into ports: inout [Int]) {
-        var low = 0, high = ports.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ports[middle] < port { low = middle + 1 } else { high = middle }
-        }
-        if low == ports.count || ports[low] != port { ports.insert(port, at: low) }
+        let last = ports.withUnsafeBufferPointer { SortedSearch.lastIndex(atOrBelow: port, in: $0) }
+        if let last, ports[last] == port { return }
+        ports.insert(port, at: (last ?? -1) + 1)
     }
 }

@@ -119,7 +119,8 @@ struct EventWriter {
 
     /// Queues a stored event for the executions. Only what the rule's query matches can ever
     /// alert, so the queue holds just that and an execution decodes its candidates, not every
-    /// stored flow (exceptions apply later, at the execution's time).
+    /// stored flow (exceptions apply later, at the execution's time). Queueing an event twice
+    /// at one ingest time is a no-op.
     private mutating func queueCandidate(_ eventID: Int64) throws {
         enqueue.bind(ingestedAt)
         enqueue.bind(eventID)
