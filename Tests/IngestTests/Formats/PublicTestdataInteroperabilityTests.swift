@@ -3,8 +3,9 @@ import Foundation
 import Testing
 @testable import Ingest
 
-/// Reads every real public log in `../shared/testdata/public` (beside the package) and checks the
-/// counts SOURCES.md states, which were counted independently of smbtriage.
+/// Reads every real public log in `Fixtures/public` (copied from the project's shared test data, with
+/// their attribution in `Fixtures/public/SOURCES.md`) and checks the counts SOURCES.md states, which
+/// were counted independently of smbtriage.
 @Suite struct PublicTestdataInteroperabilityTests {
     struct Expectation: Sendable, CustomTestStringConvertible {
         var path: String
@@ -30,18 +31,19 @@ import Testing
         ),
     ]
 
-    /// `<package root>/../shared/testdata/public`, from this file's path.
+    /// The test bundle's copy of `Fixtures/public`.
     static var publicDirectory: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // Formats
-            .deletingLastPathComponent()  // IngestTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // package root
-            .appendingPathComponent("../shared/testdata/public").standardizedFileURL
+        get throws {
+            try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+                .appendingPathComponent("public")
+        }
     }
 
+    /// The files that are not logs: the attribution and the licences.
+    static let attributionFiles: Set<String> = ["SOURCES.md", "LICENSE-MIT-OTRF", "brimdata-zeek/LICENSE.md"]
+
     @Test func theFolderHoldsExactlyTheFilesSourcesDescribes() throws {
-        let directory = Self.publicDirectory
+        let directory = try Self.publicDirectory
         var isDirectory: ObjCBool = false
         try #require(
             FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue,
@@ -56,12 +58,12 @@ import Testing
                 files.insert(path)
             }
         }
-        #expect(files == Set(Self.expectations.map(\.path)))
+        #expect(files == Set(Self.expectations.map(\.path)).union(Self.attributionFiles))
     }
 
     @Test(arguments: expectations)
     func readsTheCountsSourcesStatesAndNoAlert(_ expectation: Expectation) throws {
-        let url = Self.publicDirectory.appendingPathComponent(expectation.path)
+        let url = try Self.publicDirectory.appendingPathComponent(expectation.path)
         let data = try Self.contents(of: url)
         let sample = sampleLines(data)
         let outcomes: [LineOutcome]
