@@ -11,13 +11,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // MARK: The modules (ARCHITECTURE.md draws their one-way dependencies)
         // Domain: IP addresses, the KQL subset, the rule, exceptions. Foundation only.
         .target(name: "Detection", resources: [.copy("Resources/rule.json")]),
         // One reader per log format; every reader yields NetworkEvent.
-        .target(name: "Ingest", dependencies: ["Detection", "CZlib"]),
+        // Community ID v1 hashes with swift-crypto's SHA-1.
+        .target(name: "Ingest", dependencies: [
+            "Detection", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
         .target(name: "Store", dependencies: [
             "Detection", .product(name: "GRDB", package: "GRDB.swift"),
