@@ -48,7 +48,7 @@ struct WatchCommand: ParsableCommand {
         let ruleInterval = DateExpression.duration(interval ?? session.rule.rule.interval) ?? 300
         let hook = onAlert.map { command in
             AlertHook(command: ShellCommand(command: command, timeout: DateExpression.duration(onAlertTimeout) ?? 30,
-                                            environment: ["SMBTRIAGE_DB": store.path]))
+                                            environment: ["SMBTRIAGE_DB": URL(fileURLWithPath: store.path).path]))
         }
         let follower = LogFollower(session: session)
         var tally = WatchTally()
