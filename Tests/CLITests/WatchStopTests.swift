@@ -51,7 +51,7 @@ import Testing
             ECSFixture.flow(source: "10.6.\(serial / 250).\(serial % 250 + 1)", destination: "45.146.165.9",
                             serial: serial)
         }
-        let writer = GrowingLog(cli: cli, path: log, lines: flows, perWrite: 5, pause: 0.05)
+        let writer = GrowingLog(cli: cli, path: log, lines: flows, perWrite: 5, pause: 0.1)
         var runs: [CLIHarness.Run] = []
         for _ in 0..<2 {
             let watch = try cli.launch(["watch", log, "--interval", "1s"])

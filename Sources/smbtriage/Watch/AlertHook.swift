@@ -21,8 +21,6 @@ final class AlertHook: @unchecked Sendable {
 
     init(command: ShellCommand) {
         self.command = command
-        // A command that exits without reading its input must not end watch.
-        signal(SIGPIPE, SIG_IGN)
         Thread.detachNewThread { [self] in work() }
     }
 
@@ -47,7 +45,7 @@ final class AlertHook: @unchecked Sendable {
 
     private func work() {
         while let delivery = next() {
-            let outcome = command.run(input: delivery.lines.reduce(Data(), +))
+            let outcome = command.run(input: Data(delivery.lines.joined()))
             let line = Self.report(outcome, alerts: delivery.lines.count, executions: delivery.executionIDs,
                                    timeout: command.timeout)
             if case .exited(0) = outcome { StandardOutput.print(line) } else { StandardError.print(line) }

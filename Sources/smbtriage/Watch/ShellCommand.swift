@@ -33,7 +33,12 @@ struct ShellCommand {
         }
         let writer = pipe.fileHandleForWriting
         Thread.detachNewThread {
-            // A command that exits without reading everything closes the pipe: EPIPE, not SIGPIPE.
+            // A command that exits without reading everything closes the pipe: the write fails with
+            // EPIPE, and the SIGPIPE that comes with it stays blocked on this thread, which ends.
+            var pipeSignal = sigset_t()
+            sigemptyset(&pipeSignal)
+            sigaddset(&pipeSignal, SIGPIPE)
+            pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
             try? writer.write(contentsOf: input)
             try? writer.close()
         }
