@@ -60,6 +60,12 @@ import Testing
         #expect(run.output.split(separator: "\n").filter { $0.contains("2 alerts of execution") }.count == 1)
     }
 
+    @Test func aTimeoutThatIsNotADurationIsAUsageError() throws {
+        let run = try cli.run(["watch", "flows.ndjson", "--on-alert", "true", "--on-alert-timeout", "5x"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("--on-alert-timeout 5x is not a duration such as 30s, 5m or 1h."))
+    }
+
     @Test func aFailingCommandIsReportedAndDetectionGoesOn() throws {
         // More alerts than a pipe holds, for a command that exits without reading them.
         let log = try cli.write("flows.ndjson", ECSFixture.lines((1...150).map(flow)))

@@ -26,9 +26,11 @@ struct WatchCommand: ParsableCommand {
     var interval: String?
     @Option(name: .customLong("on-alert"), help: ArgumentHelp(
         "Run this shell command (/bin/sh -c) for each execution that created alerts, with those alerts "
-            + "on its standard input as JSON lines (the documents of `alerts --json`).", valueName: "command"))
+            + "on its standard input as JSON lines (the documents of `alerts --json`) and $SMBTRIAGE_DB set to "
+            + "the store.", valueName: "command"))
     var onAlert: String?
-    @Option(help: "How long an --on-alert command may run before it is killed: 30s, 2m.")
+    @Option(help: ArgumentHelp("How long an --on-alert command may run before it is killed: 30s, 2m.",
+                               valueName: "duration"))
     var onAlertTimeout = "30s"
     @Argument(help: "Files or directories to follow.") var inputs: [String]
 
