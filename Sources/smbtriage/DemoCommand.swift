@@ -11,14 +11,19 @@ struct DemoCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp(
-        "Load into this store instead of a fresh one in a temporary directory.", valueName: "path"))
+        "Load into this store instead of the demo's own (rebuilt on every run under the cache directory).",
+        valueName: "path"))
     var db: String?
     @OptionGroup var display: ConsoleDisplayOptions
 
     func run() throws {
         try TerminalSession.checkStandardStreams()
         let inputs = try DemoData.inputs(in: DemoData.locate())
-        let path = try db ?? Self.freshStorePath()
+        let demoStore = DemoStore.standard
+        let lock = db == nil ? try demoStore.prepare() : nil
+        let path = db ?? demoStore.path
+        let shownPath = TerminalText.safe(path)
+        print("Loading the demo data into \(shownPath)")
         let store = try StoreOptions.open(path)
         let session = try IngestSession(store: store, options: IngestOptions())
         let now = Date()
@@ -30,19 +35,8 @@ struct DemoCommand: ParsableCommand {
         }
         try ConsoleBridge(repository: store, rule: session.rule, readOnly: false,
                           actor: Analyst.current, display: display).run()
-        let shownPath = TerminalText.safe(path)
-        print("The demo store is \(shownPath); reopen it with: smbtriage console --db \(shownPath)")
-    }
-
-    /// A new, empty directory for the demo store under the system's temporary directory.
-    private static func freshStorePath() throws -> String {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("smbtriage-demo-\(UUID().uuidString)", isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw CommandFailure("cannot create a directory for the demo store: \(error)")
+        withExtendedLifetime(lock) {
+            print("The demo store is \(shownPath); reopen it with: smbtriage console --db \(shownPath)")
         }
-        return directory.appendingPathComponent("demo.db").path
     }
 }

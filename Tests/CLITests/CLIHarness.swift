@@ -61,6 +61,22 @@ struct CLIHarness {
         process.waitUntilExit()
     }
 
+    /// Sends SIGTERM to a launched process and waits up to `seconds` for it to end; returns how it
+    /// ended and what it printed, or nil when it did not end in time (it is then killed).
+    static func terminate(_ launched: (Process, Pipe, Pipe), within seconds: TimeInterval = 30) -> Run? {
+        let (process, output, errors) = launched
+        Foundation.kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard !process.isRunning else {
+            kill(process)
+            return nil
+        }
+        return Run(status: process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus,
+                   output: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                   errors: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
     /// Runs `smbtriage ARGS --db <scratch>` to completion.
     @discardableResult
     func run(_ arguments: [String], useDatabase: Bool = true) throws -> Run {
@@ -70,6 +86,25 @@ struct CLIHarness {
         process.waitUntilExit()
         return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
                    errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Appends `text` to the file at `path` in one write.
+    func append(_ text: String, to path: String) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
+    /// Polls the store's alert count until it reaches `count` or 20 s pass; returns the last count.
+    func waitForAlerts(_ count: Int) throws -> Int {
+        var seen = 0
+        for _ in 0..<100 {
+            seen = try run(["alerts", "--json", "--limit", "100000"]).jsonLines.count
+            if seen >= count { return seen }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return seen
     }
 
     /// Writes a file into the scratch directory and returns its path.

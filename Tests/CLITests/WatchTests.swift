@@ -7,24 +7,6 @@ import Testing
 
     init() throws { cli = try CLIHarness() }
 
-    private func append(_ line: String, to path: String) throws {
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data((line + "\n").utf8))
-        try handle.close()
-    }
-
-    /// Polls the alert count until it reaches `count` or 20 s pass.
-    private func waitForAlerts(_ count: Int) throws -> Int {
-        var seen = 0
-        for _ in 0..<100 {
-            seen = try cli.run(["alerts", "--json"]).jsonLines.count
-            if seen >= count { return seen }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        return seen
-    }
-
     private func flow(_ serial: Int) -> String {
         ECSFixture.flow(source: "10.5.0.\(serial)", destination: "45.146.164.\(serial)", serial: serial)
     }
@@ -33,9 +15,9 @@ import Testing
         let log = try cli.write("flows.ndjson", ECSFixture.lines([flow(1)]))
         let (first, _, _) = try cli.launch(["watch", log, "--interval", "1s"], discardOutput: true)
         defer { CLIHarness.kill(first) }
-        #expect(try waitForAlerts(1) == 1)
-        try append(flow(2), to: log)
-        #expect(try waitForAlerts(2) == 2)
+        #expect(try cli.waitForAlerts(1) == 1)
+        try cli.append(flow(2) + "\n", to: log)
+        #expect(try cli.waitForAlerts(2) == 2)
         // A line being written is not read until it is complete.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         try handle.seekToEnd()
@@ -44,16 +26,16 @@ import Testing
         #expect(try cli.run(["alerts", "--json"]).jsonLines.count == 2)
         try handle.write(contentsOf: Data((flow(3).dropFirst(40) + "\n").utf8))
         try handle.close()
-        #expect(try waitForAlerts(3) == 3)
+        #expect(try cli.waitForAlerts(3) == 3)
         CLIHarness.kill(first)
 
         // While nobody watches: the log grows, then rotates, and a new one starts.
-        try append(flow(4), to: log)
+        try cli.append(flow(4) + "\n", to: log)
         try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
         _ = try cli.write("flows.ndjson", ECSFixture.lines([flow(5)]))
         let (second, _, _) = try cli.launch(["watch", log, "--interval", "1s"], discardOutput: true)
         defer { CLIHarness.kill(second) }
-        #expect(try waitForAlerts(5) == 5)
+        #expect(try cli.waitForAlerts(5) == 5)
         Thread.sleep(forTimeInterval: 1.5)
         CLIHarness.kill(second)
 

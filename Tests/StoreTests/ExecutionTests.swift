@@ -28,6 +28,23 @@ struct ExecutionTests {
         #expect(firstAlerted.max()! < baseTime.addingTimeInterval(100))
     }
 
+    @Test func theAlertsOfOneExecutionAreFoundAboveTheLastAlertIDBeforeIt() throws {
+        let fixture = try StoreFixture()
+        #expect(try fixture.store.lastAlertID() == 0)
+        try fixture.store.insert([smbEvent("10.1.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        let first = try fixture.store.runExecution(at: baseTime.addingTimeInterval(60), rule: fixture.rule)
+        let before = try fixture.store.lastAlertID()
+        #expect(before > 0)
+        try fixture.store.insert([smbEvent("10.1.0.2", "8.8.8.8", line: 2), smbEvent("10.1.0.3", "8.8.4.4", line: 3)],
+                                 ingestedAt: baseTime.addingTimeInterval(120))
+        let second = try fixture.store.runExecution(at: baseTime.addingTimeInterval(180), rule: fixture.rule)
+        let created = try fixture.store.alerts(createdBy: second.id, after: before)
+        #expect(created.map { "\($0.flow.event.sourceIPs[0])" } == ["10.1.0.2", "10.1.0.3"])
+        #expect(created.allSatisfy { $0.executionID == second.id })
+        #expect(try fixture.store.alerts(createdBy: first.id, after: 0).map(\.flow.origin.line) == [1])
+        #expect(try fixture.store.alerts(createdBy: first.id, after: before).isEmpty)
+    }
+
     @Test func executionsSharingATransactionAreEachLoggedWithTheirOwnCounts() throws {
         let fixture = try StoreFixture()
         let events = (0..<1050).map { index in

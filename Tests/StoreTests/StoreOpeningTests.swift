@@ -124,6 +124,14 @@ struct StoreOpeningTests {
             == "/home/a/.local/share/smbtriage/smbtriage.db")
     }
 
+    @Test func demoDirectoryIsUnderTheCacheDirectory() {
+        #expect(StoreLocation.demoDirectory(environment: ["XDG_CACHE_HOME": "/cache", "HOME": "/home/a"])
+            == "/cache/smbtriage/demo")
+        #expect(StoreLocation.demoDirectory(environment: ["HOME": "/home/a", "XDG_CACHE_HOME": "",
+                                                          "SMBTRIAGE_DB": "/data/s.db"])
+            == "/home/a/.cache/smbtriage/demo")
+    }
+
     @Test func changeTokenMovesWhenAnotherConnectionCommits() throws {
         let fixture = try StoreFixture()
         let other = try SMBStore(path: fixture.path)

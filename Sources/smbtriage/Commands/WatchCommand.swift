@@ -13,7 +13,10 @@ struct WatchCommand: ParsableCommand {
         New complete lines are read every second. Where each file was read up to is stored in the \
         database, so a restarted watch goes on where it stopped. A rotated file (renamed, a new one \
         created) is finished from its new name in the same directory, then the new file is read from \
-        its start. Directories are rescanned for new files. Stop with Ctrl-C.
+        its start. Directories are rescanned for new files. SIGINT (Ctrl-C) or SIGTERM stops it after \
+        the current batch, with every checkpoint saved and the rule run once more; a second one ends \
+        it at once. Output is one plain line per event (a file read, an execution and what was read \
+        since the last one, an --on-alert run), ready for journald.
         """
     )
 
@@ -21,94 +24,77 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @Option(help: "How often the rule runs (the rule's own interval by default): 30s, 5m, 1h.")
     var interval: String?
+    @Option(name: .customLong("on-alert"), help: ArgumentHelp(
+        "Run this shell command (/bin/sh -c) for each execution that created alerts, with those alerts "
+            + "on its standard input as JSON lines (the documents of `alerts --json`) and $SMBTRIAGE_DB set to "
+            + "the store.", valueName: "command"))
+    var onAlert: String?
+    @Option(help: ArgumentHelp("How long an --on-alert command may run before it is killed: 30s, 2m.",
+                               valueName: "duration"))
+    var onAlertTimeout = "30s"
     @Argument(help: "Files or directories to follow.") var inputs: [String]
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one file or directory.") }
         guard !inputs.contains("-") else { throw ValidationError("watch follows files; use ingest for standard input.") }
-        if let interval, DateExpression.duration(interval) == nil {
-            throw ValidationError("--interval \(interval) is not a duration such as 30s, 5m or 1h.")
+        for (name, value) in [("--interval", interval), ("--on-alert-timeout", onAlertTimeout)] {
+            if let value, DateExpression.duration(value) == nil {
+                throw ValidationError("\(name) \(value) is not a duration such as 30s, 5m or 1h.")
+            }
         }
     }
 
     func run() throws {
+        StopSignal.install()
         let session = try IngestSession(store: store.open(), options: reading.ingestOptions)
         let ruleInterval = DateExpression.duration(interval ?? session.rule.rule.interval) ?? 300
+        let hook = onAlert.map { command in
+            AlertHook(command: ShellCommand(command: command, timeout: DateExpression.duration(onAlertTimeout) ?? 30,
+                                            environment: ["SMBTRIAGE_DB": URL(fileURLWithPath: store.path).path]))
+        }
         let follower = LogFollower(session: session)
+        var tally = WatchTally()
         var nextExecution = Date()
-        StandardOutput.print("watching \(inputs.count) inputs; the rule runs every \(Int(ruleInterval)) s (Ctrl-C stops)")
-        while true {
-            let files = try InputFiles.expand(inputs)
-            for file in files {
-                for result in try follower.poll(file) {
-                    IngestReport.issueLines(result.summary).forEach(StandardError.print)
-                    if result.summary.lines > 0 { StandardOutput.print(IngestReport.fileLine(result)) }
-                }
-            }
+        StandardOutput.print("watching \(inputs.count) input\(inputs.count == 1 ? "" : "s") into "
+            + "\(TerminalText.safe(store.path)); the rule runs every \(Int(ruleInterval)) s; "
+            + "SIGINT or SIGTERM stops it after the current batch")
+        while StopSignal.received == nil {
+            try poll(follower, into: &tally)
             if Date() >= nextExecution {
-                let execution = try session.store.runExecution(at: Date(), rule: session.rule)
-                StandardOutput.print(IngestReport.executionLine(execution))
+                try execute(session, hook: hook, tally: &tally)
                 nextExecution = Date().addingTimeInterval(ruleInterval)
             }
-            Thread.sleep(forTimeInterval: 1)
+            StopSignal.sleep(1)
         }
+        StandardOutput.print("stopping on \(StopSignal.received ?? "a signal"): every file read has its checkpoint "
+            + "saved; the rule runs once more")
+        try execute(session, hook: hook, tally: &tally)
+        hook?.finish()
+        StandardOutput.print("stopped")
     }
-}
 
-/// Reads what each followed file gained since the stored checkpoint, across rotation and restarts.
-struct LogFollower {
-    let session: IngestSession
-
-    /// The new complete lines of `file` (and of its rotated predecessor, when it was rotated).
-    func poll(_ file: InputFile) throws -> [IngestSession.FileResult] {
-        guard let identity = FileIdentity(path: file.path) else { return [] }
-        let key = URL(fileURLWithPath: file.path).standardizedFileURL.path
-        let checkpoint = try session.store.checkpoint(path: key)
-        var results: [IngestSession.FileResult] = []
-        var position = ReadPosition.start
-        if let checkpoint {
-            if checkpoint.device == identity.device, checkpoint.inode == identity.inode {
-                guard identity.size != checkpoint.offset else { return [] }
-                if identity.size > checkpoint.offset {
-                    position = ReadPosition(offset: checkpoint.offset, line: checkpoint.line)
-                }
-            } else if let rotated = FileIdentity.sibling(of: file.path, device: checkpoint.device,
-                                                         inode: checkpoint.inode) {
-                let rest = ReadPosition(offset: checkpoint.offset, line: checkpoint.line)
-                let tail = try session.ingest(InputFile(path: rotated), from: rest, ingestedAt: Date())
-                results.append(tail.result)
+    /// Reads what every input gained, file by file, each with its checkpoint; stops between
+    /// files once a stop signal arrived.
+    private func poll(_ follower: LogFollower, into tally: inout WatchTally) throws {
+        for file in try InputFiles.expand(inputs) where StopSignal.received == nil {
+            for result in try follower.poll(file) {
+                IngestReport.issueLines(result.summary).forEach(StandardError.print)
+                if result.summary.lines > 0 { StandardOutput.print(IngestReport.fileLine(result)) }
+                tally.add(result)
             }
         }
-        let read = try session.ingest(file, from: position, ingestedAt: Date())
-        results.append(read.result)
-        try session.store.saveCheckpoint(FileCheckpoint(path: key, device: identity.device,
-                                                        inode: identity.inode, offset: read.end.offset,
-                                                        line: read.end.line))
-        return results
-    }
-}
-
-/// A file's device, inode and size: how `watch` tells growth from rotation.
-struct FileIdentity {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-
-    init?(path: String) {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        device = UInt64(status.st_dev)
-        inode = UInt64(status.st_ino)
-        size = Int64(status.st_size)
     }
 
-    /// A file in the same directory as `path` with the given identity: a rotated log's new name.
-    static func sibling(of path: String, device: UInt64, inode: UInt64) -> String? {
-        let directory = (path as NSString).deletingLastPathComponent
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
-        return names.lazy.map { (directory as NSString).appendingPathComponent($0) }.first { candidate in
-            guard let identity = FileIdentity(path: candidate) else { return false }
-            return identity.device == device && identity.inode == inode
-        }
+    /// Runs the rule once, prints its summary with what was read since the last execution, and
+    /// hands the alerts it created to the --on-alert command.
+    private func execute(_ session: IngestSession, hook: AlertHook?, tally: inout WatchTally) throws {
+        let lastAlertID = try hook == nil ? 0 : session.store.lastAlertID()
+        let execution = try session.store.runExecution(at: Date(), rule: session.rule)
+        StandardOutput.print(IngestReport.executionLine(execution) + "; " + tally.summary)
+        tally = WatchTally()
+        guard let hook, execution.alerted > 0 else { return }
+        let alerts = try session.store.alerts(createdBy: execution.id, after: lastAlertID)
+        hook.submit(executionID: execution.id,
+                    lines: alerts.map { JSONLines.line(AlertDocument.make($0, rule: session.rule.rule)) })
     }
 }

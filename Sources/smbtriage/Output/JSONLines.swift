@@ -3,9 +3,13 @@ import Foundation
 /// Writes `--json` output: one compact JSON object per line, keys sorted so output is stable.
 enum JSONLines {
     static func write(_ object: [String: Any]) {
-        let data = try! JSONSerialization.data(withJSONObject: object,
-                                               options: [.sortedKeys, .withoutEscapingSlashes])
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        FileHandle.standardOutput.write(line(object))
+    }
+
+    /// `object` as one line of JSON, newline included.
+    static func line(_ object: [String: Any]) -> Data {
+        try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            + Data("\n".utf8)
     }
 
     /// ISO-8601 with milliseconds in UTC, as Elasticsearch writes dates.
