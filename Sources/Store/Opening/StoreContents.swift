@@ -5,7 +5,7 @@ enum StoreContents: Equatable {
     /// No table and no version: a new store.
     case empty
     /// An smbtriage store with this schema version: it carries `SMBStore.applicationID`, or
-    /// (made by a release before 0.3, which set none) it has smbtriage's tables and migrations.
+    /// (made by an earlier release, which set none) it has smbtriage's tables and migrations.
     case store(version: Int)
     /// Another application's database.
     case foreign
