@@ -8,7 +8,8 @@ import Store
 // thread CPU time does not.
 let usage = """
     usage: console-benchmark [--db PATH]
-      without --db: synthetic in-memory repositories of 1 k, 10 k and 100 k hosts
+      without --db: synthetic in-memory repositories of 1 k, 10 k and 100 k hosts, then the
+                    raw-record overlay on a 0.9 MB Sysmon record
       --db PATH:    the real SMBStore at PATH, opened read-only; build a 1 M-alert / 10 k-host one with
                     swift run -c release store-benchmark 1000000 10000 --keep PATH
     """
@@ -47,7 +48,19 @@ func padded(_ text: String, _ width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - text.count))
 }
 
-func run(_ label: String, repository: any TriageRepository, rounds: Int, width: Int = 120, height: Int = 40) {
+/// A round in the raw-record overlay: open a host, its first alert and its record, scroll, close.
+let rawRound: [Key] = [.enter, .enter, .character("r")] + Array(repeating: .character("j"), count: 10)
+    + [.pageDown, .pageDown, .character("k"), .escape, .escape, .escape]
+
+/// A Sysmon event 3 record of about `bytes` bytes (a long CommandLine-like field), as Winlogbeat writes it.
+func sysmonRecord(bytes: Int) -> String {
+    let head = #"{"winlog":{"event_id":3,"channel":"Microsoft-Windows-Sysmon/Operational","event_data":{"Image":"C:\\Windows\\System32\\svchost.exe","DestinationPort":"445","Padding":""#
+    let filler = String(repeating: "AAAA BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB ", count: bytes / 150)
+    return head + filler + #""}}}"#
+}
+
+func run(_ label: String, repository: any TriageRepository, rounds: Int, keys round: [Key] = round,
+         width: Int = 120, height: Int = 40) {
     let clock = ContinuousClock()
     let runtime = ConsoleRuntime(repository: repository, rule: rule,
                                  options: ConsoleOptions(readOnly: true, color: true, actor: "benchmark"))
@@ -102,4 +115,7 @@ if let flag = arguments.firstIndex(of: "--db") {
         let repository = SyntheticRepository(hostCount: hosts, alertsPerHost: perHost)
         run("\(grouped(hosts)) hosts / \(grouped(hosts * perHost)) alerts", repository: repository, rounds: 40)
     }
+    var bigRecords = SyntheticRepository(hostCount: 1_000, alertsPerHost: 100)
+    bigRecords.original = sysmonRecord(bytes: 900_000)
+    run("raw record of 0.9 MB (r, j, PgDn, k, Esc)", repository: bigRecords, rounds: 5, keys: rawRound)
 }
