@@ -35,6 +35,8 @@ struct TextTests {
     func wrapping() {
         #expect(DisplayText.wrapped("one two three", to: 7) == ["one two", "three"])
         #expect(DisplayText.wrapped("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
+        #expect(DisplayText.wrapped("ab 財務部財務部 cd", to: 4) == ["ab", "財務", "部財", "務部", "cd"])
+        #expect(DisplayText.wrapped("財務部 x", to: 1) == ["財", "務", "部", "x"])
     }
 
     @Test("a screen keeps wide characters aligned and never stores control characters")
