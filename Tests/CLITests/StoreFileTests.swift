@@ -71,23 +71,32 @@ import Testing
         #expect(try run(["hosts", "--json"], db: empty).jsonLines.count == 3)
     }
 
-    @Test func readCommandsWorkInAReadOnlyDirectoryAndWritesSaySo() throws {
+    /// A store of 5 hosts in a directory that its commands (run through the launcher returned)
+    /// cannot write; `closed`: the store was closed cleanly, else it keeps a WAL but no -shm.
+    private func storeInReadOnlyDirectory(closed: Bool) throws -> (path: String, launcher: [String]) {
         let directory = cli.directory.appendingPathComponent("readonly")
         let path = directory.appendingPathComponent("store.db").path
         #expect(try run(["ingest", try flows(5)], db: path).status == 0)
-        // Closed cleanly (the last connection out moves the WAL into the file), the store has no
-        // -wal or -shm beside it, and the read-only directory cannot get them.
-        try DatabaseQueue(path: path).close()
+        if closed {
+            // The last connection out moves the WAL into the file and removes -wal and -shm.
+            try DatabaseQueue(path: path).close()
+        } else {
+            try FileManager.default.removeItem(atPath: path + "-shm")
+        }
         #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
         // Root may write anywhere: the commands run as nobody, who owns the store, then.
         let launcher = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
         if getuid() == 0 {
-            for item in [directory.path, path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: item) {
+            for item in [directory.path, path, path + "-wal"] where FileManager.default.fileExists(atPath: item) {
                 try FileManager.default.setAttributes([.ownerAccountID: 65534, .groupOwnerAccountID: 65534], ofItemAtPath: item)
             }
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: directory.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path) }
+        return (path, launcher)
+    }
+
+    @Test func readCommandsWorkInAReadOnlyDirectoryAndWritesSaySo() throws {
+        let (path, launcher) = try storeInReadOnlyDirectory(closed: true)
         for arguments in [["hosts", "--json"], ["alerts", "--json"], ["audit"], ["history", "10.1.1.2"], ["store", "check"]] {
             let read = try run(arguments, db: path, launcher: launcher)
             #expect(read.status == 0, "\(arguments): \(read.errors)")
@@ -96,6 +105,15 @@ import Testing
         let write = try run(["detect"], db: path, launcher: launcher)
         #expect(write.status == 1)
         #expect(write.errors.contains("its directory is not writable"))
+    }
+
+    @Test func aWriteAheadLogThatCannotBeReadInAReadOnlyDirectoryIsSaid() throws {
+        let (path, launcher) = try storeInReadOnlyDirectory(closed: false)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path + "-wal")
+        #expect(((attributes[.size] as? NSNumber)?.intValue ?? 0) > 0)
+        let read = try run(["hosts"], db: path, launcher: launcher)
+        #expect(read.status == 1)
+        #expect(read.errors.contains("SQLite cannot read the write-ahead log beside it"))
     }
 
     @Test func damageStopsReadsAndWritesWithOneSentenceAndStoreCheckSaysWhatToDo() throws {

@@ -33,8 +33,19 @@ enum StoreFile {
         guard access(path, readOnly ? R_OK : R_OK | W_OK) == 0 else {
             throw .permissionDenied(path: path, detail: readOnly ? "it is not readable" : "it is not readable and writable")
         }
-        if !readOnly && access(directory(of: path), W_OK) != 0 { throw .directoryNotWritable(path: path) }
+        if access(directory(of: path), W_OK) != 0 {
+            guard readOnly else { throw .directoryNotWritable(path: path) }
+            if access(path + "-shm", F_OK) != 0 && size(path + "-wal") > 0 {
+                throw .permissionDenied(path: path, detail: "its directory is not writable, so SQLite cannot read the write-ahead log "
+                                        + "beside it; open it once where its directory is writable")
+            }
+        }
         return Preparation(isEmpty: status.st_size == 0, permissions: tighten(path, status))
+    }
+
+    private static func size(_ path: String) -> Int64 {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int64(status.st_size) : 0
     }
 
     /// The directory holding `path` ("." for a bare file name).
