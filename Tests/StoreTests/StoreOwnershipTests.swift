@@ -92,6 +92,15 @@ struct StoreOwnershipTests {
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
+    @Test func aLockOnTheDirectoryHeldTooLongIsReportedAsLocked() throws {
+        let fixture = try StoreFixture()
+        let directory = (fixture.path as NSString).deletingLastPathComponent
+        let holder = open(directory, O_RDONLY | O_DIRECTORY)
+        #expect(flock(holder, LOCK_EX) == 0)
+        defer { close(holder) }
+        #expect(throws: StoreError.locked(path: fixture.path)) { try SMBStore(path: fixture.path, readOnly: true) }
+    }
+
     @Test func processesOpeningTheSameNewStoreAtOnceTakeTurns() throws {
         for trial in 0..<5 {
             let fixture = try StoreFixture()

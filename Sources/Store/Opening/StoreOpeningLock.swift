@@ -6,14 +6,29 @@ import Foundation
 /// The directory is locked, not the database file: closing any descriptor of the database file
 /// would drop the POSIX locks SQLite holds on it. Readers take the lock shared, writers exclusive;
 /// a directory that cannot be opened for reading is not locked (opening then relies on SQLite's
-/// own locks alone).
+/// own locks alone). A lock held longer than `patience` (anyone who may read a shared directory
+/// such as /tmp can take it) makes opening fail as `StoreError.locked` rather than wait forever.
 final class StoreOpeningLock {
+    /// How long opening waits for the lock: SQLite's busy timeout for the store.
+    static let patience: Duration = .seconds(5)
+
     private var descriptor: Int32
 
-    init(directory: String, exclusive: Bool) {
-        descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    init(directory: String, exclusive: Bool, storePath: String) throws(StoreError) {
+        descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
-        while flock(descriptor, exclusive ? LOCK_EX : LOCK_SH) != 0 && errno == EINTR {}
+        let deadline = ContinuousClock.now + Self.patience
+        while flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                release() // A file system without flock: SQLite's locks alone, then.
+                return
+            }
+            guard ContinuousClock.now < deadline else {
+                release()
+                throw .locked(path: storePath)
+            }
+            usleep(10_000)
+        }
     }
 
     /// Releases the lock (also done when the lock goes away).
