@@ -51,7 +51,8 @@ public final class SMBStore: TriageRepository {
             throw .database(path: path, message: "the bundled rule does not load (\(error))")
         }
         if !readOnly { try StoreFile.createDirectory(for: path) }
-        let lock = try StoreOpeningLock(directory: StoreFile.directory(of: path), exclusive: !readOnly, storePath: path)
+        let lock = try StoreOpeningLock(directory: StoreFile.directory(of: StoreFile.resolved(path)), exclusive: !readOnly,
+                                        storePath: path)
         let preparation = try StoreFile.prepare(path: path, readOnly: readOnly)
         permissionNotice = preparation.permissions
         let connectionPath = StoreFile.needsImmutableReading(path, readOnly: readOnly) ? Self.immutableURI(path) : path

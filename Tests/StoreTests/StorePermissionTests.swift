@@ -31,6 +31,19 @@ struct StorePermissionTests {
         #expect(try SMBStore(path: fixture.path).permissionNotice == nil)
     }
 
+    @Test func aStoreReachedThroughALinkHasTheFilesBesideItsTargetTightened() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        for file in [fixture.path, fixture.path + "-wal"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        }
+        let link = fixture.directory.appendingPathComponent("link.db").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.path)
+        let reopened = try SMBStore(path: link)
+        #expect(reopened.permissionNotice == PermissionNotice(path: link, previousMode: 0o644, isTightened: true))
+        for file in [fixture.path, fixture.path + "-wal"] { #expect(try mode(file) == 0o600, "\(file)") }
+    }
+
     @Test func aLooseWriteAheadLogAloneIsTightenedToo() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)

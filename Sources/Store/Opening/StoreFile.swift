@@ -15,8 +15,9 @@ enum StoreFile {
         var permissions: PermissionNotice?
     }
 
-    /// Checks `path` can be opened as asked; when writable, creates an empty file with mode 0600 whatever the umask (SQLite gives the -wal and -shm files the
-    /// file's mode). A store other users may read is tightened to 0600 when it is ours to chmod.
+    /// Checks `path` can be opened as asked; when writable, creates an empty file with mode 0600
+    /// whatever the umask (SQLite gives the -wal and -shm files the file's mode). A store other
+    /// users may read is tightened to 0600 when it is ours to chmod.
     static func prepare(path: String, readOnly: Bool) throws(StoreError) -> Preparation {
         var status = stat()
         if lstat(path, &status) != 0 {
@@ -30,22 +31,29 @@ enum StoreFile {
             }
         }
         guard status.st_mode & S_IFMT != S_IFDIR else { throw .permissionDenied(path: path, detail: "it is a directory") }
-        guard access(path, readOnly ? R_OK : R_OK | W_OK) == 0 else {
+        // SQLite keeps -wal and -shm beside the file a link leads to.
+        let file = resolved(path)
+        guard access(file, readOnly ? R_OK : R_OK | W_OK) == 0 else {
             throw .permissionDenied(path: path, detail: readOnly ? "it is not readable" : "it is not readable and writable")
         }
-        if access(directory(of: path), W_OK) != 0 {
+        if access(directory(of: file), W_OK) != 0 {
             guard readOnly else { throw .directoryNotWritable(path: path) }
-            if access(path + "-shm", F_OK) != 0 && size(path + "-wal") > 0 {
+            if access(file + "-shm", F_OK) != 0 && size(file + "-wal") > 0 {
                 throw .permissionDenied(path: path, detail: "its directory is not writable, so SQLite cannot read the write-ahead log "
                                         + "beside it; open it once where its directory is writable")
             }
         }
-        return Preparation(isEmpty: status.st_size == 0, permissions: tighten(path, status))
+        return Preparation(isEmpty: status.st_size == 0, permissions: tighten(file, status, reportedAs: path))
     }
 
     private static func size(_ path: String) -> Int64 {
         var status = stat()
         return stat(path, &status) == 0 ? Int64(status.st_size) : 0
+    }
+
+    /// `path` with its symbolic links followed (itself when it does not lead anywhere).
+    static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 
     /// The directory holding `path` ("." for a bare file name).
@@ -57,7 +65,8 @@ enum StoreFile {
     /// True when the store is read in a directory this process cannot write and SQLite has no
     /// shared-memory file there: SQLite could not create one, so the file is read as immutable.
     static func needsImmutableReading(_ path: String, readOnly: Bool) -> Bool {
-        readOnly && access(directory(of: path), W_OK) != 0 && access(path + "-shm", F_OK) != 0
+        let file = resolved(path)
+        return readOnly && access(directory(of: file), W_OK) != 0 && access(file + "-shm", F_OK) != 0
     }
 
     /// Creates the directory of `path` and any missing parent with mode 0700 whatever the umask;
@@ -92,7 +101,7 @@ enum StoreFile {
 
     /// Gives the store and its -wal and -shm mode 0600 when other users may read or write any of
     /// them; says what it did, or that the file is another user's and keeps its mode.
-    private static func tighten(_ path: String, _ status: stat) -> PermissionNotice? {
+    private static func tighten(_ path: String, _ status: stat, reportedAs name: String) -> PermissionNotice? {
         let files = [path, path + "-wal", path + "-shm"]
         var loosest: mode_t = 0
         for file in files {
@@ -101,8 +110,8 @@ enum StoreFile {
         }
         guard loosest != 0 else { return nil }
         let previous = Int((status.st_mode & 0o777) | loosest)
-        guard status.st_uid == geteuid() else { return PermissionNotice(path: path, previousMode: previous, isTightened: false) }
+        guard status.st_uid == geteuid() else { return PermissionNotice(path: name, previousMode: previous, isTightened: false) }
         for file in files where access(file, F_OK) == 0 { chmod(file, mode) }
-        return PermissionNotice(path: path, previousMode: previous, isTightened: true)
+        return PermissionNotice(path: name, previousMode: previous, isTightened: true)
     }
 }
