@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Store
+@testable import Store
 import Synchronization
 import Testing
 
@@ -97,8 +97,13 @@ struct StoreOwnershipTests {
         let directory = (fixture.path as NSString).deletingLastPathComponent
         let holder = open(directory, O_RDONLY | O_DIRECTORY)
         #expect(flock(holder, LOCK_EX) == 0)
-        defer { close(holder) }
-        #expect(throws: StoreError.locked(path: fixture.path)) { try SMBStore(path: fixture.path, readOnly: true) }
+        #expect(throws: StoreError.locked(path: fixture.path)) {
+            try StoreOpeningLock(directory: directory, exclusive: false, storePath: fixture.path, patience: .milliseconds(200))
+        }
+        close(holder)
+        #expect(throws: Never.self) {
+            try StoreOpeningLock(directory: directory, exclusive: true, storePath: fixture.path, patience: .milliseconds(200))
+        }
     }
 
     @Test func processesOpeningTheSameNewStoreAtOnceTakeTurns() throws {
