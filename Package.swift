@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
         .testTarget(name: "SmbtriageConsoleTests", dependencies: ["smbtriage", "Console", "Terminal"]),
         // Runs the built binary as an analyst would.
-        .testTarget(name: "CLITests", dependencies: ["smbtriage"]),
+        .testTarget(name: "CLITests", dependencies: ["smbtriage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoDataTests"),
 
         // MARK: Benchmarks (`swift run -c release NAME`: they print figures) and tools

@@ -7,6 +7,8 @@ import Store
 struct SyntheticRepository: TriageRepository {
     let hostCount: Int
     let alertsPerHost: Int
+    /// Every flow's original record when set (a big Sysmon record, for the raw-record overlay).
+    var original: String?
     private let base = Date(timeIntervalSince1970: 1_796_126_400)
 
     struct ReadOnly: Error {}
@@ -29,7 +31,7 @@ struct SyntheticRepository: TriageRepository {
                                  destinationIPs: [IPAddress(ipv4: 0x0808_0000 | UInt32(id % 65_536))], destinationPort: 445,
                                  destinationBytes: 4_096, transport: "tcp", connectionState: "SF")
         return StoredFlow(id: id, event: event,
-                          origin: RecordOrigin(path: "/logs/conn.log", line: Int(id), format: "zeek", original: "{\"uid\":\"C\(id)\"}"),
+                          origin: RecordOrigin(path: "/logs/conn.log", line: Int(id), format: "zeek", original: original ?? "{\"uid\":\"C\(id)\"}"),
                           ingestedAt: time + 30, isFirstSeenDestination: id % 17 == 0)
     }
 

@@ -7,8 +7,9 @@ import Store
 // frame, and resident memory. Prints figures. Wall time includes preemption on a shared machine;
 // thread CPU time does not.
 let usage = """
-    usage: console-benchmark [--db PATH]
-      without --db: synthetic in-memory repositories of 1 k, 10 k and 100 k hosts
+    usage: console-benchmark [--db PATH | --raw-record]
+      without --db: synthetic in-memory repositories of 1 k, 10 k and 100 k hosts, then the
+                    raw-record overlay on a 0.9 MB Sysmon record (--raw-record: only that)
       --db PATH:    the real SMBStore at PATH, opened read-only; build a 1 M-alert / 10 k-host one with
                     swift run -c release store-benchmark 1000000 10000 --keep PATH
     """
@@ -47,7 +48,19 @@ func padded(_ text: String, _ width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - text.count))
 }
 
-func run(_ label: String, repository: any TriageRepository, rounds: Int, width: Int = 120, height: Int = 40) {
+/// A round in the raw-record overlay: open a host, its first alert and its record, scroll, close.
+let rawRound: [Key] = [.enter, .enter, .character("r")] + Array(repeating: .character("j"), count: 10)
+    + [.pageDown, .pageDown, .character("k"), .escape, .escape, .escape]
+
+/// A Sysmon event 3 record of about `bytes` bytes, as Winlogbeat writes it, whose bulk is one field
+/// without a space (a base64 blob: the hardest case for wrapping).
+func sysmonRecord(bytes: Int) -> String {
+    let head = #"{"winlog":{"event_id":3,"channel":"Microsoft-Windows-Sysmon/Operational","event_data":{"Image":"C:\\Windows\\System32\\svchost.exe","DestinationPort":"445","Blob":""#
+    return head + String(repeating: "QUJDREVGR0g=", count: bytes / 12) + #""}}}"#
+}
+
+func run(_ label: String, repository: any TriageRepository, rounds: Int, keys round: [Key] = round,
+         width: Int = 120, height: Int = 40) {
     let clock = ContinuousClock()
     let runtime = ConsoleRuntime(repository: repository, rule: rule,
                                  options: ConsoleOptions(readOnly: true, color: true, actor: "benchmark"))
@@ -98,8 +111,13 @@ if let flag = arguments.firstIndex(of: "--db") {
     let alerts = try store.alerts(AlertQuery(), offset: 0, limit: 1).total
     run("SMBStore: \(grouped(hosts)) hosts / \(grouped(alerts)) alerts", repository: store, rounds: 40)
 } else {
-    for (hosts, perHost) in [(1_000, 100), (10_000, 100), (100_000, 1_000)] {
-        let repository = SyntheticRepository(hostCount: hosts, alertsPerHost: perHost)
-        run("\(grouped(hosts)) hosts / \(grouped(hosts * perHost)) alerts", repository: repository, rounds: 40)
+    if !arguments.contains("--raw-record") {
+        for (hosts, perHost) in [(1_000, 100), (10_000, 100), (100_000, 1_000)] {
+            let repository = SyntheticRepository(hostCount: hosts, alertsPerHost: perHost)
+            run("\(grouped(hosts)) hosts / \(grouped(hosts * perHost)) alerts", repository: repository, rounds: 40)
+        }
     }
+    var bigRecords = SyntheticRepository(hostCount: 1_000, alertsPerHost: 100)
+    bigRecords.original = sysmonRecord(bytes: 900_000)
+    run("raw record of 0.9 MB (r, j, PgDn, k, Esc)", repository: bigRecords, rounds: 5, keys: rawRound)
 }

@@ -14,20 +14,34 @@ public final class SMBStore: TriageRepository {
     public let path: String
     /// True when the store was opened read-only: every write throws `StoreError.readOnly`.
     public let isReadOnly: Bool
+    /// Set when the store was open to other users on opening (and is now tightened, if it could be).
+    public let permissionNotice: PermissionNotice?
     /// The rule whose query picks the stored events executions consider (its candidates, queued
     /// at ingest) and whose destination exclusions decide what counts as "external" in the
     /// aggregates. Executions must run this rule's query; their cap, look-back and exceptions
     /// are their own.
     public let classificationRule: CompiledRule
 
+    /// The `PRAGMA application_id` of every smbtriage store: "SMBT" in ASCII (0x534D4254), so
+    /// `file(1)` and smbtriage itself tell a store from another application's database.
+    public static let applicationID: Int32 = 0x534D_4254
+
     let pool: DatabasePool
     /// A connection that never writes: its `PRAGMA data_version` moves on every commit.
     private let changeMonitor: DatabaseQueue
     /// How many `BackgroundCheckpointer`s run on this store.
     private let backgroundCheckpointers = Mutex(0)
+    /// Set once SQLite reported the store damaged: every later write is refused.
+    private let isDamaged = Mutex(false)
 
     /// Opens (and when writable, creates and migrates) the store at `path`. `rule` (nil: the
     /// bundled rule) becomes `classificationRule`.
+    ///
+    /// Nothing is written to a file that is not an smbtriage store (another application's
+    /// database, one whose schema is newer than this build's) or when opening read-only.
+    /// Processes opening the same store at once take turns (`StoreOpeningLock`). A new store gets
+    /// smbtriage's `PRAGMA application_id`; a store of an earlier release gets it when opened
+    /// for writing.
     public init(path: String, readOnly: Bool = false, rule: CompiledRule? = nil) throws(StoreError) {
         self.path = path
         self.isReadOnly = readOnly
@@ -36,15 +50,22 @@ public final class SMBStore: TriageRepository {
         } catch {
             throw .database(path: path, message: "the bundled rule does not load (\(error))")
         }
-        try StoreFile.prepare(path: path, readOnly: readOnly)
+        if !readOnly { try StoreFile.createDirectory(for: path) }
+        let lock = try StoreOpeningLock(directory: StoreFile.directory(of: StoreFile.resolved(path)), exclusive: !readOnly,
+                                        storePath: path)
+        let preparation = try StoreFile.prepare(path: path, readOnly: readOnly)
+        permissionNotice = preparation.permissions
+        let connectionPath = StoreFile.needsImmutableReading(path, readOnly: readOnly) ? Self.immutableURI(path) : path
         do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration(readOnly: readOnly))
-            try Self.checkSchema(pool, path: path, readOnly: readOnly)
-            changeMonitor = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: true))
+            try Self.checkContents(connectionPath, path: path, isEmpty: preparation.isEmpty, readOnly: readOnly)
+            pool = try DatabasePool(path: connectionPath, configuration: Self.configuration(readOnly: readOnly))
+            if !readOnly { try Self.migrate(pool) }
+            changeMonitor = try DatabaseQueue(path: connectionPath, configuration: Self.configuration(readOnly: true))
         } catch {
             throw Self.storeError(error, path: path) as? StoreError
                 ?? .database(path: path, message: String(describing: error))
         }
+        lock.release()
     }
 
     static func configuration(readOnly: Bool) -> Configuration {
@@ -89,7 +110,7 @@ public final class SMBStore: TriageRepository {
         do {
             try pool.writeWithoutTransaction { db in try Self.checkpoint(db, afterBytes: bytes) }
         } catch {
-            throw Self.storeError(error, path: path)
+            throw noting(error)
         }
     }
 
@@ -111,30 +132,16 @@ public final class SMBStore: TriageRepository {
     /// runs (about SQLite's default of 1,000 pages of 4 KiB, whatever the store's page size).
     static let writerCheckpointBytes = 4 << 20
 
-    /// Refuses a schema newer than this build; migrates an older one unless read-only.
-    private static func checkSchema(_ pool: DatabasePool, path: String, readOnly: Bool) throws {
-        let found = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-        guard found <= StoreSchema.version else {
-            throw StoreError.schemaNewer(path: path, found: found, supported: StoreSchema.version)
-        }
-        if readOnly {
-            guard found == StoreSchema.version else {
-                throw StoreError.readOnly(path: path, operation: "upgrading its schema to version \(StoreSchema.version)")
-            }
-        } else {
-            try StoreSchema.migrator.migrate(pool)
-        }
-    }
-
     // MARK: Access
 
     /// Runs `body` in one write transaction; nothing of it is kept if it throws.
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path, operation: operation) }
+        guard !isDamaged.withLock({ $0 }) else { throw StoreError.corrupt(path: path) }
         do {
             return try pool.write(body)
         } catch {
-            throw Self.storeError(error, path: path)
+            throw noting(error)
         }
     }
 
@@ -143,7 +150,19 @@ public final class SMBStore: TriageRepository {
         do {
             return try pool.read(body)
         } catch {
-            throw Self.storeError(error, path: path)
+            throw noting(error)
+        }
+    }
+
+    /// `storeError(error)`, remembering damage so no later write touches the store. (A store
+    /// that opened and later reads as "not a database" is damaged too.)
+    func noting(_ error: any Error) -> any Error {
+        switch Self.storeError(error, path: path) {
+        case StoreError.corrupt, StoreError.notADatabase:
+            isDamaged.withLock { $0 = true }
+            return StoreError.corrupt(path: path)
+        case let translated:
+            return translated
         }
     }
 
@@ -151,7 +170,7 @@ public final class SMBStore: TriageRepository {
         do {
             return try changeMonitor.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
         } catch {
-            throw Self.storeError(error, path: path)
+            throw noting(error)
         }
     }
 
@@ -162,7 +181,8 @@ public final class SMBStore: TriageRepository {
         let message = error.message ?? "\(error.resultCode)"
         switch error.resultCode.primaryResultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.locked(path: path)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.notADatabase(path: path)
+        case .SQLITE_NOTADB: return StoreError.notADatabase(path: path)
+        case .SQLITE_CORRUPT: return StoreError.corrupt(path: path)
         case .SQLITE_READONLY: return StoreError.readOnly(path: path, operation: "writing (\(message))")
         case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return StoreError.permissionDenied(path: path, detail: message)
         default: return StoreError.database(path: path, message: message)

@@ -4,8 +4,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case locked(path: String)
     /// The file or its directory cannot be read or created with the current permissions.
     case permissionDenied(path: String, detail: String)
-    /// The file exists but is not an SQLite database, or its pages are damaged.
+    /// The file exists but is not an SQLite database.
     case notADatabase(path: String)
+    /// The file is an SQLite database of another application (it is left untouched).
+    case notAStore(path: String)
+    /// SQLite found the store's pages damaged; nothing more is written to it.
+    case corrupt(path: String)
+    /// The path is a symbolic link to a file that does not exist.
+    case danglingLink(path: String, target: String)
+    /// The store's directory is not writable, so SQLite cannot keep its write-ahead log there.
+    case directoryNotWritable(path: String)
     /// The database was written by a newer smbtriage whose schema this build does not know.
     case schemaNewer(path: String, found: Int, supported: Int)
     /// A write (or a schema upgrade) was attempted on a store opened read-only.
@@ -29,7 +37,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .permissionDenied(let path, let detail):
             "The store \(path) cannot be opened: \(detail)."
         case .notADatabase(let path):
-            "The file \(path) is not an smbtriage store (not an SQLite database, or it is corrupt)."
+            "The file \(path) is not an smbtriage store (it is not an SQLite database, or its first page is damaged); it was left untouched."
+        case .notAStore(let path):
+            "The file \(path) is another application's SQLite database, not an smbtriage store; it was left untouched."
+        case .corrupt(let path):
+            "The store \(path) is damaged, so smbtriage writes nothing more to it: run `smbtriage store check`, "
+                + "then restore it from a backup or recover it into a new file with sqlite3's .recover."
+        case .danglingLink(let path, let target):
+            "The store \(path) is a symbolic link to \(target), which does not exist."
+        case .directoryNotWritable(let path):
+            "The store \(path) cannot be written: its directory is not writable, and SQLite keeps its write-ahead log there."
         case .schemaNewer(let path, let found, let supported):
             "The store \(path) has schema version \(found), newer than the \(supported) this smbtriage "
                 + "supports; upgrade smbtriage to open it."

@@ -16,7 +16,7 @@ struct SmbtriageCommand: AsyncParsableCommand {
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
             WatchCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
-            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
+            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -37,11 +37,14 @@ struct CLIHarness {
 
     /// Starts `smbtriage ARGS --db <scratch>` without waiting for it; its output goes to the pipes
     /// returned, which the caller must read (or `discardOutput`, for a long-running command).
-    func launch(_ arguments: [String], useDatabase: Bool = true,
-                discardOutput: Bool = false) throws -> (Process, Pipe, Pipe) {
+    /// A `launcher` (a command and its arguments) runs the binary in its stead, as its last
+    /// argument but the binary's own.
+    func launch(_ arguments: [String], useDatabase: Bool = true, discardOutput: Bool = false,
+                launcher: [String] = []) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + (useDatabase ? ["--db", database] : [])
+        let command = launcher + [Self.binary.path] + arguments + (useDatabase ? ["--db", database] : [])
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment["SMBTRIAGE_ANALYST"] = "test-analyst"
         process.environment = environment
@@ -79,8 +82,8 @@ struct CLIHarness {
 
     /// Runs `smbtriage ARGS --db <scratch>` to completion.
     @discardableResult
-    func run(_ arguments: [String], useDatabase: Bool = true) throws -> Run {
-        let (process, output, errors) = try launch(arguments, useDatabase: useDatabase)
+    func run(_ arguments: [String], useDatabase: Bool = true, launcher: [String] = []) throws -> Run {
+        let (process, output, errors) = try launch(arguments, useDatabase: useDatabase, launcher: launcher)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -35,6 +35,8 @@ struct TextTests {
     func wrapping() {
         #expect(DisplayText.wrapped("one two three", to: 7) == ["one two", "three"])
         #expect(DisplayText.wrapped("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
+        #expect(DisplayText.wrapped("ab 財務部財務部 cd", to: 4) == ["ab", "財務", "部財", "務部", "cd"])
+        #expect(DisplayText.wrapped("財務部 x", to: 1) == ["財", "務", "部", "x"])
     }
 
     @Test("a screen keeps wide characters aligned and never stores control characters")
@@ -58,10 +60,16 @@ struct TextTests {
     func rawRecordLimit() throws {
         var flow = try #require(Fixture.standard().flows.first)
         flow.origin.original = String(repeating: "A", count: 100_000)
+        let record = RawRecord(flow, width: 80)
+        #expect(record.lines.count == 65_536 / 80 + 1)
+        #expect(record.lineCount == 65_536 / 80 + 2)
+        #expect(record.cutNotice == "… cut after 65,536 of 100,000 characters")
+        var scrolled = record
+        scrolled.scroll = record.lineCount
         let box = Box(top: 1, left: 0, width: 84, height: 20)
-        let lines = OverlayView.rawLines(flow, box: box, theme: Theme(color: false))
-        #expect(lines.count == 65_536 / 80 + 2)
-        #expect(lines.last?.runs.first?.text == "… cut after 65,536 of 100,000 characters")
+        let visible = OverlayView.visibleRawLines(scrolled, box: box, theme: Theme(color: false))
+        #expect(visible.count == box.innerHeight)
+        #expect(visible.last?.runs.first?.text == "… cut after 65,536 of 100,000 characters")
     }
 
     @Test("byte counts, grouping and sparklines")

@@ -280,7 +280,12 @@ struct UpdateTests {
         #expect(driver.lastEffects.isEmpty)
         #expect(driver.state.history?.metric == .bytesOut)
         driver.press(.enter)
-        #expect(driver.state.overlay == .raw(driver.state.history!.flows.rows[0], scroll: 0))
+        guard case .raw(let record) = driver.state.overlay else {
+            Issue.record("Enter on a flow shows no raw record")
+            return
+        }
+        #expect(record.flow == driver.state.history!.flows.rows[0])
+        #expect(record.scroll == 0)
     }
 
     @Test("Enter on a destination filters the host's alerts to it, again clears the filter")
@@ -293,6 +298,31 @@ struct UpdateTests {
         driver.press(.tab, .enter)
         #expect(driver.state.host?.destinationFilter == nil)
         #expect(driver.state.host?.alerts.rows.count == 3)
+    }
+
+    @Test("the raw record is laid out when it opens and again only when the overlay's width changes")
+    func rawRecordLayout() throws {
+        var fixture = Fixture.standard()
+        for index in fixture.flows.indices {
+            fixture.flows[index].origin.original = String(repeating: "smb-word ", count: 2_000)
+        }
+        var driver = StateDriver(width: 80, height: 24, fixture: fixture)
+        driver.press(.character("H"), .enter)
+        guard case .raw(let opened) = driver.state.overlay else {
+            Issue.record("Enter on a flow shows no raw record")
+            return
+        }
+        #expect(opened.width == 76)
+        #expect(opened.lines == DisplayText.wrapped(opened.flow.origin.original, to: 76))
+        driver.press(.character("j"), .character("j"), .pageDown)
+        guard case .raw(let scrolled) = driver.state.overlay else { return }
+        #expect(scrolled.scroll == 2 + driver.state.layout.textRows)
+        #expect(scrolled.width == 76)
+        driver.send(.input(.resize(width: 100, height: 24)))
+        guard case .raw(let widened) = driver.state.overlay else { return }
+        #expect(widened.width == 96)
+        #expect(widened.lines == DisplayText.wrapped(opened.flow.origin.original, to: 96))
+        #expect(driver.screen(color: false).text().contains(widened.lines[widened.scroll]))
     }
 
     @Test("text panes stop scrolling at their end")

@@ -16,14 +16,6 @@ struct StoreOpeningTests {
         #expect((walMode as? NSNumber)?.intValue == 0o600)
     }
 
-    @Test func refusesASchemaNewerThanThisBuild() throws {
-        let fixture = try StoreFixture()
-        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "PRAGMA user_version = 99") }
-        #expect(throws: StoreError.schemaNewer(path: fixture.path, found: 99, supported: 3)) {
-            try SMBStore(path: fixture.path)
-        }
-    }
-
     @Test func upgradesAVersion1StoreToTheNewestSchema() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
@@ -56,9 +48,10 @@ struct StoreOpeningTests {
         }
         let fixture = try StoreFixture()
         #expect(try pageSize(fixture.path) == 16_384)
+        // A database SQLite already laid out with its default 4 KiB pages, holding no table.
         let olderPath = fixture.directory.appendingPathComponent("older.db").path
         let older = try DatabasePool(path: olderPath)
-        try older.write { db in try db.execute(sql: "CREATE TABLE unrelated (x)") }
+        try older.write { db in try db.execute(sql: "CREATE TABLE scratch (x); DROP TABLE scratch") }
         try older.close()
         let store = try SMBStore(path: olderPath)
         try store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
@@ -69,8 +62,10 @@ struct StoreOpeningTests {
     @Test func refusesAFileThatIsNotADatabase() throws {
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("notes.txt").path
-        try Data(String(repeating: "this is not sqlite\n", count: 300).utf8).write(to: URL(fileURLWithPath: path))
+        let text = Data(String(repeating: "this is not sqlite\n", count: 300).utf8)
+        try text.write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.notADatabase(path: path)) { try SMBStore(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
     }
 
     @Test func readOnlyStoresRefuseWritesButServeReads() throws {
@@ -89,10 +84,12 @@ struct StoreOpeningTests {
 
     @Test func readOnlyOpeningDoesNotUpgradeAnOlderSchema() throws {
         let fixture = try StoreFixture()
-        let path = fixture.directory.appendingPathComponent("empty.db").path
-        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
-        let error = try #require(throws: StoreError.self) { try SMBStore(path: path, readOnly: true) }
-        #expect(error == .readOnly(path: path, operation: "upgrading its schema to version 3"))
+        try DatabaseQueue(path: fixture.path).write { db in
+            try db.execute(sql: "DROP TABLE candidate_query; DELETE FROM grdb_migrations WHERE identifier = 'v3'; PRAGMA user_version = 2")
+        }
+        let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true) }
+        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 3"))
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 2)
     }
 
     @Test func readOnlyOpeningOfAMissingStoreNamesTheProblem() throws {

@@ -10,6 +10,6 @@ enum Overlay: Hashable, Sendable {
     case filter(TextField)
     case form(Form)
     case confirm(Confirmation)
-    /// A flow's original log record, scrolled by `scroll` lines.
-    case raw(StoredFlow, scroll: Int)
+    /// A flow's original log record, laid out for the overlay's width.
+    case raw(RawRecord)
 }

@@ -84,7 +84,10 @@ public enum DisplayText {
                 continue
             }
             if !line.isEmpty { lines.append(line) }
-            while DisplayWidth.of(rest) > columns {
+            // The rest's width is kept as chunks leave it (measuring it anew each time made a
+            // long word quadratic: a 64 K-character one took a second).
+            var restWidth = wordWidth
+            while restWidth > columns {
                 var chunk = ""
                 var chunkWidth = 0
                 while let next = rest.first, chunkWidth + DisplayWidth.of(next) <= columns {
@@ -92,11 +95,16 @@ public enum DisplayText {
                     chunkWidth += DisplayWidth.of(next)
                     rest = rest.dropFirst()
                 }
-                if chunk.isEmpty { chunk.append(rest.removeFirst()) }
+                if chunk.isEmpty {
+                    let wide = rest.removeFirst()
+                    chunk.append(wide)
+                    chunkWidth = DisplayWidth.of(wide)
+                }
                 lines.append(chunk)
+                restWidth -= chunkWidth
             }
             line = String(rest)
-            used = DisplayWidth.of(rest)
+            used = restWidth
         }
         lines.append(line)
         return lines

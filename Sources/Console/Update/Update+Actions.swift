@@ -52,7 +52,7 @@ extension Update {
         case .toggleGuideStep: return toggleGuideStep(&state)
         case .showRaw:
             guard let flow = state.alert?.record?.flow else { return [] }
-            state.overlay = .raw(flow, scroll: 0)
+            state.overlay = .raw(RawRecord(flow, width: OverlayView.rawBox(state.layout).innerWidth))
             return []
         case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
              .newException, .editException, .removeException:

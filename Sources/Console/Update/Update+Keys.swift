@@ -25,8 +25,12 @@ extension Update {
         switch state.overlay {
         case .help(let scroll):
             return handleScrollOverlay(&state, action, scroll: scroll) { .help(scroll: $0) }
-        case .raw(let flow, let scroll):
-            return handleScrollOverlay(&state, action, scroll: scroll) { .raw(flow, scroll: $0) }
+        case .raw(let record):
+            return handleScrollOverlay(&state, action, scroll: record.scroll) { scroll in
+                var scrolled = record
+                scrolled.scroll = scroll
+                return .raw(scrolled)
+            }
         case .command(var field):
             switch action {
             case .submit:

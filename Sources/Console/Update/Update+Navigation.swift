@@ -59,7 +59,7 @@ extension Update {
             }
         case .history:
             guard let flow = state.history?.flows.selectedRow else { return [] }
-            state.overlay = .raw(flow, scroll: 0)
+            state.overlay = .raw(RawRecord(flow, width: OverlayView.rawBox(state.layout).innerWidth))
             return []
         case .exceptions:
             return triage(&state, .editException)

@@ -13,6 +13,10 @@ enum Update {
         case .input(.resize(let width, let height)):
             state.width = width
             state.height = height
+            if case .raw(var record) = state.overlay {
+                record.fit(width: OverlayView.rawBox(state.layout).innerWidth)
+                state.overlay = .raw(record)
+            }
             return reload(state)
         case .input(.tick):
             return [.pollChangeToken(reload: true)]

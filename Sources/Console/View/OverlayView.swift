@@ -10,7 +10,7 @@ enum OverlayView {
         }
         switch state.overlay {
         case .help(let scroll): drawHelp(state, scroll: scroll, into: &screen, theme: theme)
-        case .raw(let flow, let scroll): drawRaw(flow, state, scroll: scroll, into: &screen, theme: theme)
+        case .raw(let record): drawRaw(record, state, into: &screen, theme: theme)
         case .form(let form): FormView.draw(form, state, into: &screen, theme: theme)
         case .confirm(let confirmation): drawConfirmation(confirmation, state, into: &screen, theme: theme)
         case .command, .filter, nil: break
@@ -51,25 +51,21 @@ enum OverlayView {
         return lines
     }
 
-    /// Characters of a record the overlay shows; a longer (hostile or broken) line is cut.
-    static let rawLimit = 65_536
-
-    /// The original record, wrapped to the box (cut after `rawLimit` characters, saying so).
-    static func rawLines(_ flow: StoredFlow, box: Box, theme: Theme) -> [StyledLine] {
-        let original = flow.origin.original
-        var lines = DisplayText.wrapped(String(original.prefix(rawLimit)), to: max(1, box.innerWidth))
-            .map { StyledLine($0, theme.plain) }
-        if original.count > rawLimit {
-            lines.append(StyledLine("… cut after \(NumberText.grouped(rawLimit)) of \(NumberText.grouped(original.count)) characters",
-                                    theme.style(.medium, .bold)))
+    /// The lines of `record` the box shows from its scroll position: only these are styled and drawn.
+    static func visibleRawLines(_ record: RawRecord, box: Box, theme: Theme) -> [StyledLine] {
+        let first = max(0, min(record.scroll, record.lineCount - box.innerHeight))
+        let end = min(record.lineCount, first + box.innerHeight)
+        return (first..<end).map { index in
+            index < record.lines.count ? StyledLine(record.lines[index], theme.plain)
+                : StyledLine(record.cutNotice ?? "", theme.style(.medium, .bold))
         }
-        return lines
     }
 
-    private static func drawRaw(_ flow: StoredFlow, _ state: ConsoleState, scroll: Int, into screen: inout Screen, theme: Theme) {
+    private static func drawRaw(_ record: RawRecord, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let box = rawBox(state.layout)
-        box.draw(title: "Original record · \(flow.origin.path) line \(flow.origin.line) (\(flow.origin.format))", into: &screen, theme: theme)
-        drawLines(rawLines(flow, box: box, theme: theme), scroll: scroll, box: box, into: &screen)
+        let origin = record.flow.origin
+        box.draw(title: "Original record · \(origin.path) line \(origin.line) (\(origin.format))", into: &screen, theme: theme)
+        drawLines(visibleRawLines(record, box: box, theme: theme), scroll: 0, box: box, into: &screen)
     }
 
     private static func drawConfirmation(_ confirmation: Confirmation, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {

@@ -8,9 +8,8 @@ enum ScrollExtent {
         case .help:
             let box = OverlayView.helpBox(layout)
             return max(0, OverlayView.helpLines(box: box, theme: theme).count - box.innerHeight)
-        case .raw(let flow, _):
-            let box = OverlayView.rawBox(layout)
-            return max(0, OverlayView.rawLines(flow, box: box, theme: theme).count - box.innerHeight)
+        case .raw(let record):
+            return max(0, record.lineCount - OverlayView.rawBox(layout).innerHeight)
         case .command, .filter, .form, .confirm, nil:
             break
         }

@@ -18,13 +18,19 @@ struct StoreOptions: ParsableArguments {
         try Self.open(path, readOnly: readOnly)
     }
 
-    /// Opens (creating when needed) the store at `path`; a failure is one clear sentence.
+    /// Opens (creating when needed) the store at `path`; a failure is one clear sentence, and so
+    /// is the notice (on standard error) that the store was open to other users.
     static func open(_ path: String, readOnly: Bool = false) throws -> SMBStore {
+        let store: SMBStore
         do {
-            return try SMBStore(path: path, readOnly: readOnly)
+            store = try SMBStore(path: path, readOnly: readOnly)
         } catch {
-            throw CommandFailure("cannot open the store \(TerminalText.safe(path)): \(error)")
+            throw CommandFailure(TerminalText.safe(error.description))
         }
+        if let notice = store.permissionNotice {
+            FileHandle.standardError.write(Data((TerminalText.safe(notice.description) + "\n").utf8))
+        }
+        return store
     }
 }
 

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// The checks and upgrades of opening a store, before any of its queries runs.
+extension SMBStore {
+    /// An SQLite URI that reads `path` as immutable (no locks, no shared-memory file).
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// Refuses, by reading alone, another application's database and a schema newer than this
+    /// build; read-only, also an empty file and an older schema (which only a writer upgrades).
+    static func checkContents(_ connectionPath: String, path: String, isEmpty: Bool, readOnly: Bool) throws {
+        var probe = Configuration()
+        probe.readonly = true
+        probe.busyMode = .timeout(5)
+        let contents = isEmpty ? .empty
+            : try DatabaseQueue(path: connectionPath, configuration: probe).read(StoreContents.read)
+        switch contents {
+        case .foreign:
+            throw StoreError.notAStore(path: path)
+        case .store(let version) where version > StoreSchema.version:
+            throw StoreError.schemaNewer(path: path, found: version, supported: StoreSchema.version)
+        case .empty where readOnly:
+            throw StoreError.permissionDenied(path: path, detail: "no store exists there")
+        case .store(let version) where readOnly && version < StoreSchema.version:
+            throw StoreError.readOnly(path: path, operation: "upgrading its schema to version \(StoreSchema.version)")
+        case .empty, .store:
+            break
+        }
+    }
+
+    /// Brings the schema to the newest version and marks the file with smbtriage's application id.
+    static func migrate(_ pool: DatabasePool) throws {
+        try StoreSchema.migrator.migrate(pool)
+        try pool.write { db in
+            guard try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID else { return }
+            try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+        }
+    }
+}
