@@ -23,7 +23,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try SMBStore(path: path, readOnly: readOnly)
         } catch {
-            throw CommandFailure("cannot open the store \(TerminalText.safe(path)): \(error)")
+            throw CommandFailure("\(error)")
         }
     }
 }
