@@ -17,7 +17,7 @@ struct AlertsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List alerts, newest first.")
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "Only alerts in this status (open, acknowledged, closed).")
+        @Option(help: "Only alerts in this status: \(AlertStatus.helpList).")
         var status: AlertStatus?
         @Option(help: "Only alerts whose source is this internal host.")
         var host: IPArgument?

@@ -9,9 +9,9 @@ struct HostsCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "Order: \(HostSort.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Order: \(HostSort.helpList).")
     var sort: HostSort = .attention
-    @Option(help: "Only hosts with an alert in this status (open, acknowledged, closed).")
+    @Option(help: "Only hosts with an alert in this status: \(AlertStatus.helpList).")
     var status: AlertStatus?
     @Option(help: "Only hosts whose address or hostname contains this text.")
     var filter: String = ""
@@ -56,6 +56,3 @@ struct HostsCommand: ParsableCommand {
         ]
     }
 }
-
-extension HostSort: ExpressibleByArgument {}
-extension AlertStatus: ExpressibleByArgument {}
