@@ -15,7 +15,7 @@ struct SmbtriageCommand: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
             WatchCommand.self,
-            HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
+            HostsCommand.self, AlertsCommand.self, NoteCommand.self, NotesCommand.self, HistoryCommand.self,
             ExceptionsCommand.self, AuditCommand.self, RuleCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self

@@ -37,13 +37,15 @@ struct CLIHarness {
 
     /// Starts `smbtriage ARGS --db <scratch>` without waiting for it; its output goes to the pipes
     /// returned, which the caller must read (or `discardOutput`, for a long-running command).
-    func launch(_ arguments: [String], useDatabase: Bool = true,
-                discardOutput: Bool = false) throws -> (Process, Pipe, Pipe) {
+    /// `unsetting` names environment variables the command runs without.
+    func launch(_ arguments: [String], useDatabase: Bool = true, discardOutput: Bool = false,
+                unsetting: [String] = []) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments + (useDatabase ? ["--db", database] : [])
         var environment = ProcessInfo.processInfo.environment
         environment["SMBTRIAGE_ANALYST"] = "test-analyst"
+        for name in unsetting { environment[name] = nil }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()
@@ -63,8 +65,8 @@ struct CLIHarness {
 
     /// Runs `smbtriage ARGS --db <scratch>` to completion.
     @discardableResult
-    func run(_ arguments: [String], useDatabase: Bool = true) throws -> Run {
-        let (process, output, errors) = try launch(arguments, useDatabase: useDatabase)
+    func run(_ arguments: [String], useDatabase: Bool = true, unsetting: [String] = []) throws -> Run {
+        let (process, output, errors) = try launch(arguments, useDatabase: useDatabase, unsetting: unsetting)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -48,6 +48,17 @@ extension SMBStore {
         }
     }
 
+    /// The notes on every alert of `host`, oldest first.
+    public func notes(of host: IPAddress) throws -> [AlertNote] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT n.id, n.alert_id, n.author, n.created_at, n.text
+                FROM alert a JOIN alert_note n ON n.alert_id = a.id
+                WHERE a.host = ? ORDER BY n.id
+                """, arguments: [host.storeBlob]).map(Self.note)
+        }
+    }
+
     public func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
         try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE source_ip = ?",

@@ -28,6 +28,14 @@ extension SMBStore {
         }
     }
 
+    /// The addresses of the hosts whose hostname is `name` (ignoring ASCII case), in address order.
+    public func hostAddresses(named name: String) throws -> [IPAddress] {
+        try read { db in
+            try Data.fetchAll(db, sql: "SELECT address FROM host WHERE host_name = ? COLLATE NOCASE ORDER BY address",
+                              arguments: [name]).map(Self.address)
+        }
+    }
+
     public func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int] {
         guard buckets > 0 else { return [] }
         return try read { db in
