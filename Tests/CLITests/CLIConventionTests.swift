@@ -27,6 +27,14 @@ import Testing
         let ack = try cli.run(["alerts", "--db", cli.database, "ack", "\(id)"], useDatabase: false)
         #expect(ack.status == 0, "\(ack.errors)")
         #expect(try cli.run(["alerts", "--status", "acknowledged", "--json"]).jsonLines.count == 1)
+
+        // A global option the command does not take concerns it no more than git's -c does.
+        let noColor = try cli.run(["--no-color", "--db", cli.database, "hosts", "--json"], useDatabase: false)
+        #expect(noColor.status == 0, "\(noColor.errors)")
+        #expect(noColor.jsonLines.count == 1)
+        #expect(try cli.run(["--db", cli.database, "rule", "--json"], useDatabase: false).status == 0)
+        let console = try cli.run(["--no-color", "--db", cli.database + "-missing"], useDatabase: false)
+        #expect(console.errors.contains("--create"), "\(console.errors)")
     }
 
     @Test func anUnknownSubcommandSuggestsTheNearestOne() throws {
