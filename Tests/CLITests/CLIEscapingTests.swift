@@ -57,6 +57,19 @@ import Testing
         #expect(!Self.hasTerminalControls(parser.errors))
         #expect(parser.errors.contains(#"\x1b]0;X\x07"#), "\(parser.errors)")
 
+        #expect(try cli.run(["ingest", try cli.write("one.ndjson", ECSFixture.lines([
+            ECSFixture.flow(source: "10.0.0.1", destination: "45.146.164.10", serial: 1)]))]).status == 0)
+        let host = try cli.run(["history", "10.0.0.1\u{1B}]0;X\u{07}"])
+        #expect(host.status == 2)
+        #expect(!Self.hasTerminalControls(host.errors))
+        #expect(host.errors.contains(#"\x1b]0;X\x07"#), "\(host.errors)")
+
+        let ruleFile = try cli.write("rule\u{1B}]0;X\u{07}.json", "{\n  \"rule_id\": \"x\",\n  \"query\": \"a:\n}\n")
+        let check = try cli.run(["rule", "--check", ruleFile], useDatabase: false)
+        #expect(check.status == 1)
+        #expect(!Self.hasTerminalControls(check.errors))
+        #expect(check.errors.contains(#"rule\x1b]0;X\x07.json:"#), "\(check.errors)")
+
         let command = try cli.run(["\u{9B}31m"], useDatabase: false)
         #expect(command.status == 2)
         #expect(!Self.hasTerminalControls(command.errors))

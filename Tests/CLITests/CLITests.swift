@@ -182,7 +182,9 @@ import Testing
 
     @Test func usageAndRuntimeErrorsHaveTheirExitCodes() throws {
         #expect(try cli.run(["hosts", "--no-such-flag"]).status == 2)
-        #expect(try cli.run(["history", "not-an-ip"]).status == 2)
+        #expect(try cli.run(["ingest", try cli.write("one.ndjson", ECSFixture.lines([
+            ECSFixture.flow(source: "10.1.1.5", destination: "45.146.164.10", serial: 1)]))]).status == 0)
+        #expect(try cli.run(["history", "not-a-host"]).status == 2)
         let junk = try cli.write("junk.db", String(repeating: "not a database ", count: 200))
         let corrupt = try cli.run(["hosts", "--db", junk], useDatabase: false)
         #expect(corrupt.status == 1)
