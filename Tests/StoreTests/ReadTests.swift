@@ -65,6 +65,18 @@ struct ReadTests {
         #expect(try fixture.store.hostAddresses(named: "' OR 1=1 --").isEmpty)
     }
 
+    @Test func alertsStreamInTheListingsOrderUpToTheLimit() throws {
+        let fixture = try populated()
+        let page = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 100).rows
+        var streamed: [Int64] = []
+        #expect(try fixture.store.forEachAlert(AlertQuery(), limit: nil) { streamed.append($0.id) } == page.count)
+        #expect(streamed == page.map(\.id))
+        streamed = []
+        let host = try IPAddress(parsing: "10.0.0.1")
+        #expect(try fixture.store.forEachAlert(AlertQuery(host: host), limit: 2) { streamed.append($0.id) } == 2)
+        #expect(streamed == page.filter { $0.flow.event.sourceIPs == [host] }.prefix(2).map(\.id))
+    }
+
     @Test func notesOfAHostAndAuditEntriesNameTheirAlerts() throws {
         let fixture = try populated()
         let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows

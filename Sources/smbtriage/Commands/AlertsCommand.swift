@@ -35,9 +35,8 @@ struct AlertsCommand: ParsableCommand {
             var table = TextTable([("ID", .right), ("STATUS", .left), ("SEVERITY", .left), ("RISK", .right),
                                    ("TIME", .left), ("SOURCE", .left), ("DESTINATION", .left),
                                    ("BYTES OUT", .right), ("BYTES IN", .right), ("DATASET", .left)])
-            let listed = try Listing.stream(limit: Listing.rowLimit(limit, json: json, tableDefault: 1000)) {
-                try repository.alerts(query, offset: $0, limit: $1)
-            } _: { alert in
+            let rows = Listing.rowLimit(limit, json: json, tableDefault: 1000)
+            let shown = try repository.forEachAlert(query, limit: rows) { alert in
                 guard !json else { return JSONLines.write(AlertDocument.make(alert, rule: rule)) }
                 let event = alert.flow.event
                 table.append(["\(alert.id)", alert.status.rawValue, alert.severity, "\(alert.riskScore)",
@@ -47,8 +46,10 @@ struct AlertsCommand: ParsableCommand {
                               event.sourceBytes.map(Formatting.bytes) ?? "-",
                               event.destinationBytes.map(Formatting.bytes) ?? "-", event.dataset ?? "-"])
             }
+            let mayBeCut = rows == shown
             if !json { print(table.render()) }
-            Listing.footer(shown: listed.shown, total: listed.total, noun: "alert", json: json)
+            let total = mayBeCut ? try repository.alerts(query, offset: 0, limit: 0).total : shown
+            Listing.footer(shown: shown, total: total, noun: "alert", json: json)
         }
     }
 
