@@ -36,8 +36,8 @@ extension SmbtriageCommand {
             } else {
                 try command.run()
             }
-        } catch let error as UnknownSubcommand {
-            exit(status: 2, message: error.description)
+        } catch let error as any UsageProblem {
+            exit(status: 2, message: "Error: \(error.description)")
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

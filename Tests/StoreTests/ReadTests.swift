@@ -57,11 +57,19 @@ struct ReadTests {
 
     @Test func hostsAreFoundByHostnameIgnoringCase() throws {
         let fixture = try populated()
-        try fixture.store.insert([smbEvent("10.0.0.9", "8.8.4.4", at: baseTime, line: 7, hostName: "DB-TWO")],
-                                 ingestedAt: baseTime)
+        try fixture.store.insert([
+            smbEvent("10.0.0.9", "8.8.4.4", at: baseTime, line: 7, hostName: "DB-TWO"),
+            smbEvent("10.0.0.10", "8.8.4.4", at: baseTime, line: 8, hostName: "WS-113.corp.example"),
+            smbEvent("10.0.0.11", "8.8.4.4", at: baseTime, line: 9, hostName: "ws-113"),
+            smbEvent("10.0.0.12", "8.8.4.4", at: baseTime, line: 10, hostName: "WS-200.corp.example"),
+        ], ingestedAt: baseTime)
         #expect(try fixture.store.hostAddresses(named: "WS-One").map(\.description) == ["10.0.0.1"])
         #expect(try fixture.store.hostAddresses(named: "db-two").map(\.description) == ["10.0.0.2", "10.0.0.9"])
         #expect(try fixture.store.hostAddresses(named: "ws").isEmpty)
+        #expect(try fixture.store.hostAddresses(named: "ws-200").map(\.description) == ["10.0.0.12"])
+        #expect(try fixture.store.hostAddresses(named: "WS-113").map(\.description) == ["10.0.0.11"])
+        #expect(try fixture.store.hostAddresses(named: "ws-113.corp.example").map(\.description) == ["10.0.0.10"])
+        #expect(try fixture.store.hostAddresses(named: "corp").isEmpty)
         #expect(try fixture.store.hostAddresses(named: "' OR 1=1 --").isEmpty)
     }
 

@@ -1,6 +1,6 @@
 /// A word where a subcommand belongs that names none: a usage error (exit 2) that suggests the
 /// nearest subcommand, as git does.
-struct UnknownSubcommand: Error, CustomStringConvertible {
+struct UnknownSubcommand: UsageProblem {
     /// The unknown word.
     let word: String
     /// The commands before it, from the program's name.
@@ -10,7 +10,7 @@ struct UnknownSubcommand: Error, CustomStringConvertible {
 
     var description: String {
         let command = path.joined(separator: " ")
-        var message = "Error: '\(word)' is not a \(command) command."
+        var message = "'\(word)' is not a \(command) command."
         if let suggestion = Self.nearest(to: word, in: known) {
             message += " Did you mean '\(suggestion)'?"
         }

@@ -20,10 +20,10 @@ struct HostArgument: ExpressibleByArgument {
         case 1:
             return matches[0]
         case 0:
-            throw ValidationError("'\(text)' is neither an IP address nor the hostname of a host in the store.")
+            throw UsageFailure("'\(text)' is neither an IP address nor the hostname of a host in the store.")
         default:
             let candidates = matches.map { "\($0)" }.joined(separator: ", ")
-            throw ValidationError("the hostname '\(text)' names \(matches.count) hosts (\(candidates)); give the address of one.")
+            throw UsageFailure("the hostname '\(text)' names \(matches.count) hosts (\(candidates)); give the address of one.")
         }
     }
 }
