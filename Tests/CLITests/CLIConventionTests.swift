@@ -55,6 +55,8 @@ import Testing
         let byBytes = try cli.run(["hosts", "--sort", "bytes-out", "--json"])
         #expect(byBytes.status == 0, "\(byBytes.errors)")
         #expect(byBytes.jsonLines.map { $0["source.ip"] as? String } == ["10.1.1.6", "10.1.1.5"])
+        #expect(try cli.run(["hosts", "--sort", "bytes out", "--json"]).jsonLines.map { $0["source.ip"] as? String }
+            == ["10.1.1.6", "10.1.1.5"])
         #expect(try cli.run(["hosts", "--sort", "last-seen", "--json"]).status == 0)
         let help = try cli.run(["hosts", "--help"], useDatabase: false)
         #expect(help.output.contains("bytes-out") && !help.output.contains("bytesOut"))
