@@ -15,7 +15,7 @@ struct SmbtriageCommand: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
             WatchCommand.self,
-            HostsCommand.self, AlertsCommand.self, NoteCommand.self, HistoryCommand.self,
+            HostsCommand.self, AlertsCommand.self, NoteCommand.self, NotesCommand.self, HistoryCommand.self,
             ExceptionsCommand.self, AuditCommand.self, RuleCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
@@ -24,15 +24,20 @@ struct SmbtriageCommand: AsyncParsableCommand {
 
 extension SmbtriageCommand {
     /// Runs the command line with the exit statuses the README promises: 0 ok, 1 runtime error,
-    /// 2 usage error (swift-argument-parser's own code for usage errors is 64).
+    /// 2 usage error (swift-argument-parser's own code for usage errors is 64). Global options may
+    /// come before the subcommand (`GlobalOptions`); every message goes out sanitized, since it
+    /// may quote an argument or a value from a log.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            let arguments = try GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), root: self)
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        } catch let error as any UsageProblem {
+            exit(status: 2, message: "Error: \(error.description)")
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -40,9 +45,19 @@ extension SmbtriageCommand {
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            exit(status: code == .validationFailure ? 2 : code.rawValue, message: message)
         }
+    }
+
+    /// Writes `message`, each line sanitized, to standard error and exits with `status`.
+    private static func exit(status: Int32, message: String) -> Never {
+        if !message.isEmpty {
+            let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map {
+                TerminalText.safe(String($0))
+            }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        Foundation.exit(status)
     }
 }
 

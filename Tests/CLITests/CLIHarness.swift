@@ -38,15 +38,16 @@ struct CLIHarness {
     /// Starts `smbtriage ARGS --db <scratch>` without waiting for it; its output goes to the pipes
     /// returned, which the caller must read (or `discardOutput`, for a long-running command).
     /// A `launcher` (a command and its arguments) runs the binary in its stead, as its last
-    /// argument but the binary's own.
+    /// argument but the binary's own. `unsetting` names environment variables the command runs without.
     func launch(_ arguments: [String], useDatabase: Bool = true, discardOutput: Bool = false,
-                launcher: [String] = []) throws -> (Process, Pipe, Pipe) {
+                launcher: [String] = [], unsetting: [String] = []) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         let command = launcher + [Self.binary.path] + arguments + (useDatabase ? ["--db", database] : [])
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment["SMBTRIAGE_ANALYST"] = "test-analyst"
+        for name in unsetting { environment[name] = nil }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()
@@ -82,8 +83,10 @@ struct CLIHarness {
 
     /// Runs `smbtriage ARGS --db <scratch>` to completion.
     @discardableResult
-    func run(_ arguments: [String], useDatabase: Bool = true, launcher: [String] = []) throws -> Run {
-        let (process, output, errors) = try launch(arguments, useDatabase: useDatabase, launcher: launcher)
+    func run(_ arguments: [String], useDatabase: Bool = true, launcher: [String] = [],
+             unsetting: [String] = []) throws -> Run {
+        let (process, output, errors) = try launch(arguments, useDatabase: useDatabase, launcher: launcher,
+                                                   unsetting: unsetting)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -20,7 +20,7 @@ import Testing
 
         let second = try cli.run(["ingest", file])
         #expect(second.status == 0)
-        #expect(second.output.contains("0 new, 3 already stored"))
+        #expect(second.output.contains("3 SMB records (0 new flows, 0 updates of a stored flow, 3 already stored)"))
         let alertsAfterSecond = try cli.run(["alerts", "--json"]).jsonLines
         #expect(Set(alertsAfterSecond.compactMap { $0["kibana.alert.uuid"] as? String })
             == Set(alertsAfterFirst.compactMap { $0["kibana.alert.uuid"] as? String }))
@@ -182,7 +182,9 @@ import Testing
 
     @Test func usageAndRuntimeErrorsHaveTheirExitCodes() throws {
         #expect(try cli.run(["hosts", "--no-such-flag"]).status == 2)
-        #expect(try cli.run(["history", "not-an-ip"]).status == 2)
+        #expect(try cli.run(["ingest", try cli.write("one.ndjson", ECSFixture.lines([
+            ECSFixture.flow(source: "10.1.1.5", destination: "45.146.164.10", serial: 1)]))]).status == 0)
+        #expect(try cli.run(["history", "not-a-host"]).status == 2)
         let junk = try cli.write("junk.db", String(repeating: "not a database ", count: 200))
         let corrupt = try cli.run(["hosts", "--db", junk], useDatabase: false)
         #expect(corrupt.status == 1)

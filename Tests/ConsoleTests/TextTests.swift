@@ -20,6 +20,12 @@ struct TextTests {
         #expect(DisplayText.sanitized("財務部-PC") == "財務部-PC")
     }
 
+    @Test("a literal backslash is doubled when anything is escaped, so logged escape text stays apart")
+    func backslashes() {
+        #expect(DisplayText.sanitized(#"C:\Users\x1b"#) == #"C:\Users\x1b"#)
+        #expect(DisplayText.sanitized("\u{1B}\\x1b") == #"\x1b\\x1b"#)
+    }
+
     @Test("truncation never splits a wide character and marks the cut")
     func truncation() {
         #expect(DisplayText.truncated("財務部-PC", to: 6) == "財務…")

@@ -55,6 +55,51 @@ struct ReadTests {
         #expect(hosts[0].lastSeen == baseTime - 60)
     }
 
+    @Test func hostsAreFoundByHostnameIgnoringCase() throws {
+        let fixture = try populated()
+        try fixture.store.insert([
+            smbEvent("10.0.0.9", "8.8.4.4", at: baseTime, line: 7, hostName: "DB-TWO"),
+            smbEvent("10.0.0.10", "8.8.4.4", at: baseTime, line: 8, hostName: "WS-113.corp.example"),
+            smbEvent("10.0.0.11", "8.8.4.4", at: baseTime, line: 9, hostName: "ws-113"),
+            smbEvent("10.0.0.12", "8.8.4.4", at: baseTime, line: 10, hostName: "WS-200.corp.example"),
+        ], ingestedAt: baseTime)
+        #expect(try fixture.store.hostAddresses(named: "WS-One").map(\.description) == ["10.0.0.1"])
+        #expect(try fixture.store.hostAddresses(named: "db-two").map(\.description) == ["10.0.0.2", "10.0.0.9"])
+        #expect(try fixture.store.hostAddresses(named: "ws").isEmpty)
+        #expect(try fixture.store.hostAddresses(named: "ws-200").map(\.description) == ["10.0.0.12"])
+        #expect(try fixture.store.hostAddresses(named: "WS-113").map(\.description) == ["10.0.0.11"])
+        #expect(try fixture.store.hostAddresses(named: "ws-113.corp.example").map(\.description) == ["10.0.0.10"])
+        #expect(try fixture.store.hostAddresses(named: "corp").isEmpty)
+        #expect(try fixture.store.hostAddresses(named: "' OR 1=1 --").isEmpty)
+    }
+
+    @Test func alertsStreamInTheListingsOrderUpToTheLimit() throws {
+        let fixture = try populated()
+        let page = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 100).rows
+        var streamed: [Int64] = []
+        #expect(try fixture.store.forEachAlert(AlertQuery(), limit: nil) { streamed.append($0.id) } == page.count)
+        #expect(streamed == page.map(\.id))
+        streamed = []
+        let host = try IPAddress(parsing: "10.0.0.1")
+        #expect(try fixture.store.forEachAlert(AlertQuery(host: host), limit: 2) { streamed.append($0.id) } == 2)
+        #expect(streamed == page.filter { $0.flow.event.sourceIPs == [host] }.prefix(2).map(\.id))
+    }
+
+    @Test func notesOfAHostAndAuditEntriesNameTheirAlerts() throws {
+        let fixture = try populated()
+        let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows
+        let first = try #require(alerts.first { $0.flow.event.sourceIPs.first?.description == "10.0.0.1" })
+        let other = try #require(alerts.first { $0.flow.event.sourceIPs.first?.description == "10.0.0.2" })
+        try fixture.store.addNote(alertID: first.id, text: "one", actor: "a")
+        try fixture.store.addNote(alertID: other.id, text: "two", actor: "a")
+        try fixture.store.setStatus(.acknowledged, alertIDs: [first.id], reason: nil, actor: "a")
+        let host = try IPAddress(parsing: "10.0.0.1")
+        #expect(try fixture.store.notes(of: host).map(\.text) == ["one"])
+        let audit = try fixture.store.audit(limit: 10)
+        #expect(audit.map(\.alertID) == [first.id, other.id, first.id])
+        #expect(audit.map { $0.host?.description } == ["10.0.0.1", "10.0.0.2", "10.0.0.1"])
+    }
+
     @Test func hostsSortFilterAndPage() throws {
         let fixture = try populated()
         func addresses(_ sort: HostSort, _ filter: HostFilter = HostFilter(), offset: Int = 0, limit: Int = 10) throws -> [String] {

@@ -2,13 +2,14 @@
 /// `sanitized(_:)`, so log-derived control characters and escape sequences never reach a cell raw.
 public enum DisplayText {
     /// `text` with C0 controls, DEL, C1 controls and bidirectional overrides written as escapes
-    /// (`\n`, `\t`, `\x1b`, `\u{202E}`); everything else unchanged.
+    /// (`\n`, `\t`, `\x1b`, `\u{202E}`); everything else unchanged. When anything is escaped, a
+    /// literal backslash is doubled too, so a logged `\x1b` text cannot pass for an escaped ESC.
     public static func sanitized(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             guard needsEscape(scalar) else {
-                result.unicodeScalars.append(scalar)
+                if scalar == "\\" { result += "\\\\" } else { result.unicodeScalars.append(scalar) }
                 continue
             }
             switch scalar.value {
@@ -110,7 +111,9 @@ public enum DisplayText {
         return lines
     }
 
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    /// True for the scalars a terminal may act on: C0 controls, DEL, C1 controls and bidirectional
+    /// overrides and isolates.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false

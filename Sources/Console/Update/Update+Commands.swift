@@ -30,7 +30,7 @@ extension Update {
             }
             return push(&state, .alert(id))
         case ("sort", let text?):
-            guard let sort = hostSort(named: text) else {
+            guard let sort = HostSort(name: text) else {
                 state.message = .error("sort by one of: attention, bytes, seen, address, destinations")
                 return []
             }
@@ -40,17 +40,6 @@ extension Update {
         default:
             state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host ADDRESS, :sort NAME, :q)")
             return []
-        }
-    }
-
-    private static func hostSort(named name: String) -> HostSort? {
-        switch name.lowercased() {
-        case "attention": .attention
-        case "bytes", "bytesout": .bytesOut
-        case "seen", "lastseen", "last": .lastSeen
-        case "address", "ip": .address
-        case "destinations", "dest": .destinations
-        default: nil
         }
     }
 }

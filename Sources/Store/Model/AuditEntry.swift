@@ -1,3 +1,4 @@
+import Detection
 import Foundation
 
 /// One triage change in the audit log: who did what to which alert or exception, and when.
@@ -10,13 +11,20 @@ public struct AuditEntry: Hashable, Sendable, Identifiable {
     /// The alert uuid or exception id acted on.
     public var target: String
     public var detail: String
+    /// The alert's id (the console's and the CLI's alert number) when the target is an alert.
+    public var alertID: Int64?
+    /// The alert's internal source host when the target is an alert.
+    public var host: IPAddress?
 
-    public init(id: Int64, at: Date, actor: String, action: String, target: String, detail: String) {
+    public init(id: Int64, at: Date, actor: String, action: String, target: String, detail: String,
+                alertID: Int64? = nil, host: IPAddress? = nil) {
         self.id = id
         self.at = at
         self.actor = actor
         self.action = action
         self.target = target
         self.detail = detail
+        self.alertID = alertID
+        self.host = host
     }
 }

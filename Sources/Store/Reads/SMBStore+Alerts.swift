@@ -4,6 +4,41 @@ import GRDB
 
 extension SMBStore {
     public func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord> {
+        let (whereClause, arguments) = Self.filter(query)
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert a \(whereClause)", arguments: arguments) ?? 0
+            let rows = try Array(Row.fetchCursor(db, sql: """
+                \(Self.alertSelection) \(whereClause)
+                ORDER BY a.seen_at DESC, a.id DESC
+                LIMIT ? OFFSET ?
+                """, arguments: arguments + [max(limit, 0), max(offset, 0)]).map(Self.alertRecord))
+            return Page(rows: rows, total: total)
+        }
+    }
+
+    /// Hands `body` the alerts `query` selects, newest first, at most `limit` (nil: all), one at
+    /// a time from a single snapshot: a listing of a million alerts neither pages through them
+    /// (each page would skip all before it again) nor holds them all. Returns how many it handed.
+    @discardableResult
+    public func forEachAlert(_ query: AlertQuery, limit: Int?, _ body: (AlertRecord) throws -> Void) throws -> Int {
+        let (whereClause, arguments) = Self.filter(query)
+        return try read { db in
+            let alerts = try Row.fetchCursor(db, sql: """
+                \(Self.alertSelection) \(whereClause)
+                ORDER BY a.seen_at DESC, a.id DESC
+                LIMIT ?
+                """, arguments: arguments + [limit.map { max($0, 0) } ?? -1])
+            var count = 0
+            while let row = try alerts.next() {
+                try body(Self.alertRecord(row))
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// The WHERE clause (empty for all alerts) and its arguments for `query`.
+    private static func filter(_ query: AlertQuery) -> (clause: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if let status = query.status {
@@ -22,16 +57,7 @@ extension SMBStore {
             conditions.append("a.seen_at >= ?")
             arguments += [since.storeSeconds]
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert a \(whereClause)", arguments: arguments) ?? 0
-            let rows = try Array(Row.fetchCursor(db, sql: """
-                \(Self.alertSelection) \(whereClause)
-                ORDER BY a.seen_at DESC, a.id DESC
-                LIMIT ? OFFSET ?
-                """, arguments: arguments + [max(limit, 0), max(offset, 0)]).map(Self.alertRecord))
-            return Page(rows: rows, total: total)
-        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     public func alert(id: Int64) throws -> AlertRecord? {
@@ -45,6 +71,17 @@ extension SMBStore {
             try Row.fetchAll(db, sql: """
                 SELECT id, alert_id, author, created_at, text FROM alert_note WHERE alert_id = ? ORDER BY id
                 """, arguments: [alertID]).map(Self.note)
+        }
+    }
+
+    /// The notes on every alert of `host`, oldest first.
+    public func notes(of host: IPAddress) throws -> [AlertNote] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT n.id, n.alert_id, n.author, n.created_at, n.text
+                FROM alert a JOIN alert_note n ON n.alert_id = a.id
+                WHERE a.host = ? ORDER BY n.id
+                """, arguments: [host.storeBlob]).map(Self.note)
         }
     }
 

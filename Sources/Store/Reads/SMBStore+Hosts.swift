@@ -28,6 +28,23 @@ extension SMBStore {
         }
     }
 
+    /// The addresses of the hosts whose hostname is `name` (ignoring ASCII case), in address
+    /// order; when none is, of those whose fully qualified name starts with it as its first
+    /// label (`ws-113` finds `WS-113.corp.example`).
+    public func hostAddresses(named name: String) throws -> [IPAddress] {
+        try read { db in
+            let exact = try Data.fetchAll(db, sql: """
+                SELECT address FROM host WHERE host_name = ? COLLATE NOCASE ORDER BY address
+                """, arguments: [name])
+            guard exact.isEmpty, !name.contains(".") else { return exact.map(Self.address) }
+            return try Data.fetchAll(db, sql: """
+                SELECT address FROM host
+                WHERE instr(host_name, '.') > 1 AND substr(host_name, 1, instr(host_name, '.') - 1) = ? COLLATE NOCASE
+                ORDER BY address
+                """, arguments: [name]).map(Self.address)
+        }
+    }
+
     public func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int] {
         guard buckets > 0 else { return [] }
         return try read { db in

@@ -21,13 +21,30 @@ extension SMBStore {
         }
     }
 
+    /// The newest `limit` audit entries, newest first, each alert target with its id and host.
+    /// (`alert.uuid` has no index, so naming the alerts reads the alert table once.)
     public func audit(limit: Int) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            let entries = try Row.fetchAll(db, sql: """
                 SELECT id, at, actor, action, target, detail FROM audit ORDER BY id DESC LIMIT ?
                 """, arguments: [max(limit, 0)]).map { row in
                 AuditEntry(id: row[0], at: Date(storeSeconds: row[1]), actor: row[2], action: row[3],
                            target: row[4], detail: row[5])
+            }
+            guard !entries.isEmpty else { return entries }
+            var alerts: [String: (id: Int64, host: IPAddress?)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT uuid, id, host FROM alert
+                WHERE uuid IN (SELECT target FROM audit ORDER BY id DESC LIMIT ?)
+                """, arguments: [max(limit, 0)]) {
+                let host: Data? = row[2]
+                alerts[row[0]] = (row[1], host.flatMap(IPAddress.init(storeBlob:)))
+            }
+            return entries.map { entry in
+                var entry = entry
+                entry.alertID = alerts[entry.target]?.id
+                entry.host = alerts[entry.target]?.host
+                return entry
             }
         }
     }

@@ -17,30 +17,27 @@ struct AlertsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List alerts, newest first.")
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "Only alerts in this status (open, acknowledged, closed).")
+        @Option(help: "Only alerts in this status: \(AlertStatus.helpList).")
         var status: AlertStatus?
-        @Option(help: "Only alerts whose source is this internal host.")
-        var host: IPArgument?
+        @Option(help: "Only alerts whose source is this internal host (its address or hostname).")
+        var host: HostArgument?
         @Option(help: "Only alerts on events at or after this time (ISO-8601, or a duration ago: 24h, 7d).")
         var since: PastTime?
-        @Option(help: "At most this many alerts.")
-        var limit: Int = 1000
+        @Option(help: "At most this many alerts (default: 1000 in a table, all with --json; 0: all).")
+        var limit: Int?
         @Flag(help: "One JSON object per line, with the event's ECS fields and kibana.alert.* fields.")
         var json = false
 
         func run() throws {
             let repository = try store.open(readOnly: true)
-            let query = AlertQuery(status: status, host: host?.address, since: since?.date)
-            let page = try repository.alerts(query, offset: 0, limit: limit)
-            if json {
-                let rule = try DetectionRule.bundled()
-                for alert in page.rows { JSONLines.write(AlertDocument.make(alert, rule: rule)) }
-                return
-            }
+            let query = AlertQuery(status: status, host: try host?.address(in: repository), since: since?.date)
+            let rule = try DetectionRule.bundled()
             var table = TextTable([("ID", .right), ("STATUS", .left), ("SEVERITY", .left), ("RISK", .right),
                                    ("TIME", .left), ("SOURCE", .left), ("DESTINATION", .left),
                                    ("BYTES OUT", .right), ("BYTES IN", .right), ("DATASET", .left)])
-            for alert in page.rows {
+            let rows = Listing.rowLimit(limit, json: json, tableDefault: 1000)
+            let shown = try repository.forEachAlert(query, limit: rows) { alert in
+                guard !json else { return JSONLines.write(AlertDocument.make(alert, rule: rule)) }
                 let event = alert.flow.event
                 table.append(["\(alert.id)", alert.status.rawValue, alert.severity, "\(alert.riskScore)",
                               Formatting.time(event.timestamp),
@@ -49,8 +46,10 @@ struct AlertsCommand: ParsableCommand {
                               event.sourceBytes.map(Formatting.bytes) ?? "-",
                               event.destinationBytes.map(Formatting.bytes) ?? "-", event.dataset ?? "-"])
             }
-            print(table.render())
-            print("\(page.rows.count) of \(page.total) alerts")
+            let mayBeCut = rows == shown
+            if !json { print(table.render()) }
+            let total = mayBeCut ? try repository.alerts(query, offset: 0, limit: 0).total : shown
+            Listing.footer(shown: shown, total: total, noun: "alert", json: json)
         }
     }
 
@@ -92,24 +91,28 @@ struct AlertsCommand: ParsableCommand {
             guard !ids.isEmpty else { throw ValidationError("name at least one alert id.") }
         }
 
+        /// Moves the alerts to `status`; says which changed and which already were in it.
         func apply(_ status: AlertStatus) throws {
-            let repository = try store.open()
-            let missing = try ids.filter { try repository.alert(id: $0) == nil }
+            let repository = try store.open(mustExist: true)
+            var seen = Set<Int64>()
+            let ids = ids.filter { seen.insert($0).inserted }
+            let current = try ids.map { try repository.alert(id: $0)?.status }
+            let missing = zip(ids, current).filter { $0.1 == nil }.map(\.0)
             guard missing.isEmpty else {
                 throw CommandFailure("no alert with id \(missing.map(String.init).joined(separator: ", ")).")
             }
-            let changed = try repository.setStatus(status, alertIDs: ids, reason: reason, actor: Analyst.current)
-            print("\(changed) of \(ids.count) alerts now \(status.rawValue)")
+            let already = zip(ids, current).filter { $0.1 == status }.map(\.0)
+            let toChange = ids.filter { !already.contains($0) }
+            try repository.setStatus(status, alertIDs: toChange, reason: reason, actor: Analyst.current)
+            if !toChange.isEmpty { print("\(Self.alerts(toChange)) now \(status.rawValue)") }
+            if !already.isEmpty {
+                print("\(Self.alerts(already)) \(already.count == 1 ? "was" : "were") already \(status.rawValue)")
+            }
         }
-    }
-}
 
-/// An IP address argument, validated with the precise parse error.
-struct IPArgument: ExpressibleByArgument {
-    let address: IPAddress
-
-    init?(argument: String) {
-        guard let address = try? IPAddress(parsing: argument) else { return nil }
-        self.address = address
+        /// `alert 12` or `alerts 12, 13`.
+        private static func alerts(_ ids: [Int64]) -> String {
+            (ids.count == 1 ? "alert " : "alerts ") + ids.map(String.init).joined(separator: ", ")
+        }
     }
 }

@@ -11,7 +11,7 @@ struct DetectCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let execution = try store.open().runExecution(at: Date(), rule: BundledRule.compiled())
+        let execution = try store.open(mustExist: true).runExecution(at: Date(), rule: BundledRule.compiled())
         print(IngestReport.executionLine(execution))
     }
 }

@@ -140,7 +140,7 @@ struct ExceptionsCommand: ParsableCommand {
 
         func run() throws {
             let items = try store.open(readOnly: true).exceptions().map(\.item)
-            print(KibanaExceptionList.export(items, listID: listID, now: Date()), terminator: "")
+            print(JSONLines.terminalSafe(KibanaExceptionList.export(items, listID: listID, now: Date())), terminator: "")
         }
     }
 

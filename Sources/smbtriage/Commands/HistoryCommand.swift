@@ -9,19 +9,15 @@ struct HistoryCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The host's address.") var host: IPArgument
+    @Argument(help: "The host's address, or its hostname.") var host: HostArgument
     @Flag(help: "One JSON object per line.") var json = false
-
-    private static let pageSize = 5000
 
     func run() throws {
         let repository = try store.open(readOnly: true)
+        let address = try host.address(in: repository)
         var flows: [StoredFlow] = []
-        var page = try repository.history(of: host.address, offset: 0, limit: Self.pageSize)
-        flows += page.rows
-        while flows.count < page.total, !page.rows.isEmpty {
-            page = try repository.history(of: host.address, offset: flows.count, limit: Self.pageSize)
-            flows += page.rows
+        _ = try Listing.stream(limit: nil) { try repository.history(of: address, offset: $0, limit: $1) } _: {
+            flows.append($0)
         }
         flows.reverse()
         if json {
@@ -33,7 +29,7 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         guard !flows.isEmpty else {
-            print("no SMB flows stored for \(host.address)")
+            StandardError.print("no SMB flows stored for \(address)")
             return
         }
         var table = TextTable([("TIME", .left), ("NEW", .left), ("SOURCE", .left), ("DESTINATION", .left),
@@ -49,6 +45,6 @@ struct HistoryCommand: ParsableCommand {
                           event.dataset ?? "-"])
         }
         print(table.render())
-        print("\(flows.count) SMB flows")
+        StandardError.print(counted(flows.count, "SMB flow"))
     }
 }

@@ -9,36 +9,34 @@ struct HostsCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "Order: \(HostSort.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Order: \(HostSort.helpList).")
     var sort: HostSort = .attention
-    @Option(help: "Only hosts with an alert in this status (open, acknowledged, closed).")
+    @Option(help: "Only hosts with an alert in this status: \(AlertStatus.helpList).")
     var status: AlertStatus?
     @Option(help: "Only hosts whose address or hostname contains this text.")
     var filter: String = ""
-    @Option(help: "At most this many hosts.")
-    var limit: Int = 500
+    @Option(help: "At most this many hosts (default: 500 in a table, all with --json; 0: all).")
+    var limit: Int?
     @Flag(help: "One JSON object per line.")
     var json = false
 
     func run() throws {
         let repository = try store.open(readOnly: true)
-        let page = try repository.hosts(filter: HostFilter(text: filter, status: status), sort: sort,
-                                        offset: 0, limit: limit)
-        if json {
-            for host in page.rows { JSONLines.write(Self.document(host)) }
-            return
-        }
+        let filter = HostFilter(text: filter, status: status)
         var table = TextTable([("HOST", .left), ("HOSTNAME", .left), ("OPEN", .right), ("ACK", .right),
                                ("CLOSED", .right), ("EXT DESTS", .right), ("BYTES OUT", .right),
                                ("FIRST SEEN", .left), ("LAST SEEN", .left), ("RISK", .right)])
-        for host in page.rows {
+        let listed = try Listing.stream(limit: Listing.rowLimit(limit, json: json, tableDefault: 500)) { offset, count in
+            try repository.hosts(filter: filter, sort: sort, offset: offset, limit: count)
+        } _: { host in
+            guard !json else { return JSONLines.write(Self.document(host)) }
             table.append(["\(host.address)", host.hostName ?? "-", "\(host.openAlerts)",
                           "\(host.acknowledgedAlerts)", "\(host.closedAlerts)", "\(host.externalDestinations)",
                           Formatting.bytes(host.bytesOut), Formatting.time(host.firstSeen),
                           Formatting.time(host.lastSeen), host.highestRisk.map { "\($0)" } ?? "-"])
         }
-        print(table.render())
-        print("\(page.rows.count) of \(page.total) hosts")
+        if !json { print(table.render()) }
+        Listing.footer(shown: listed.shown, total: listed.total, noun: "host", json: json)
     }
 
     static func document(_ host: HostSummary) -> [String: Any] {
@@ -56,6 +54,3 @@ struct HostsCommand: ParsableCommand {
         ]
     }
 }
-
-extension HostSort: ExpressibleByArgument {}
-extension AlertStatus: ExpressibleByArgument {}

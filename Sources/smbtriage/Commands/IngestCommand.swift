@@ -51,7 +51,8 @@ struct IngestCommand: ParsableCommand {
             for execution in try session.detect(at: now) { print(IngestReport.executionLine(execution)) }
         }
         if rejected > 0 || failedFiles > 0 {
-            StandardError.print("ingest finished with \(rejected) rejected records and \(failedFiles) unreadable inputs")
+            StandardError.print("ingest finished with \(counted(rejected, "rejected record")) and "
+                + "\(counted(failedFiles, "unreadable input"))")
             throw ExitCode.failure
         }
     }

@@ -16,7 +16,7 @@ struct NoteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let repository = try store.open()
+        let repository = try store.open(mustExist: true)
         guard try repository.alert(id: id) != nil else { throw CommandFailure("no alert with id \(id).") }
         let note = try repository.addNote(alertID: id, text: text, actor: Analyst.current)
         print("note \(note.id) added to alert \(id) by \(TerminalText.safe(note.author))")

@@ -37,10 +37,10 @@ struct RuleCommand: ParsableCommand {
         }
         let errors = validateRuleFile(data)
         guard !errors.isEmpty else {
-            print("\(file): valid")
+            print("\(TerminalText.safe(file)): valid")
             return
         }
-        for error in errors { StandardError.print("\(file):\(error)") }
+        for error in errors { StandardError.print(TerminalText.safe("\(file):\(error)")) }
         throw ExitCode.failure
     }
 }

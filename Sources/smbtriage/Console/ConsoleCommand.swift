@@ -13,6 +13,8 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Flag(help: "Look without changing anything: triage keys show a message instead of writing.")
     var readOnly = false
+    @Flag(help: "Start an empty store when none exists at the path (else the console refuses).")
+    var create = false
     @OptionGroup var display: ConsoleDisplayOptions
     @Flag(help: "Print every key of the console as Markdown (docs/KEYMAP.md is this output) and exit.")
     var keys = false
@@ -22,7 +24,8 @@ struct ConsoleCommand: ParsableCommand {
             print(ConsoleRuntime.keymapMarkdown(), terminator: "")
             return
         }
-        let repository = try store.open(readOnly: readOnly)
+        let repository = try store.open(readOnly: readOnly, mustExist: !create,
+                                        hint: "ingest logs into it first, or add --create to start an empty one")
         try ConsoleBridge(repository: repository, rule: BundledRule.compiled(), readOnly: readOnly,
                           actor: Analyst.current, display: display).run()
     }

@@ -4,7 +4,7 @@ import Ingest
 
 /// How inputs are read: `--format`, `--timezone`, `--strict`, `--max-errors`.
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "Read every input as this format instead of sniffing it: \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Read every input as this format instead of sniffing it: \(LogFormat.helpList).")
     var format: LogFormat?
     @Option(help: "The time zone of timestamps that carry none (PAN-OS firewall local time), e.g. Europe/Berlin.")
     var timezone: String = "UTC"
@@ -24,5 +24,3 @@ struct ReadingOptions: ParsableArguments {
                       strict: strict, maxIssues: maxErrors)
     }
 }
-
-extension LogFormat: ExpressibleByArgument {}

@@ -13,9 +13,15 @@ struct StoreOptions: ParsableArguments {
         db ?? StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens (creating when needed) the store; a failure is one clear sentence.
-    func open(readOnly: Bool = false) throws -> SMBStore {
-        try Self.open(path, readOnly: readOnly)
+    /// Opens the store; a failure is one clear sentence. Only a writable opening without
+    /// `mustExist` creates a missing store (`ingest`, `watch`, `exceptions`); read-only commands
+    /// and writes that need stored alerts refuse one, with `hint` saying how to get one.
+    func open(readOnly: Bool = false, mustExist: Bool = false,
+              hint: String = "`smbtriage ingest` creates one from logs") throws -> SMBStore {
+        if readOnly || mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("There is no store at \(path); \(hint).")
+        }
+        return try Self.open(path, readOnly: readOnly)
     }
 
     /// Opens (creating when needed) the store at `path`; a failure is one clear sentence, and so
@@ -25,7 +31,7 @@ struct StoreOptions: ParsableArguments {
         do {
             store = try SMBStore(path: path, readOnly: readOnly)
         } catch {
-            throw CommandFailure(TerminalText.safe(error.description))
+            throw CommandFailure("\(error)")
         }
         if let notice = store.permissionNotice {
             FileHandle.standardError.write(Data((TerminalText.safe(notice.description) + "\n").utf8))
@@ -43,11 +49,17 @@ struct CommandFailure: Error, CustomStringConvertible {
     }
 }
 
-/// Who did it, for the audit log: `$SMBTRIAGE_ANALYST`, else `$USER`, else the uid.
+/// Who did it, for the audit log: `$SMBTRIAGE_ANALYST`, else `$USER`, else the account name of
+/// the process's user (a service account has no `$USER`), else the uid.
 enum Analyst {
     static var current: String {
         let environment = ProcessInfo.processInfo.environment
         return environment["SMBTRIAGE_ANALYST"] ?? environment["USER"] ?? environment["LOGNAME"]
-            ?? "uid-\(getuid())"
+            ?? accountName ?? "uid-\(getuid())"
+    }
+
+    private static var accountName: String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 }

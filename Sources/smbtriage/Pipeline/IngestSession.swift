@@ -12,12 +12,17 @@ struct IngestSession {
     /// One input's outcome: what the reader saw and what the store made of it.
     struct FileResult {
         var summary: FileSummary
+        /// SMB flows the store did not hold before.
         var inserted: Int
+        /// Reports that replaced the stored report of their flow (Packetbeat's cumulative reports).
+        var updated: Int
+        /// Records the store already held, or stale reports of a flow it holds.
         var duplicates: Int
 
         init(_ summary: FileSummary, _ stored: InsertResult) {
             self.summary = summary
-            inserted = stored.inserted + stored.updated
+            inserted = stored.inserted
+            updated = stored.updated
             duplicates = stored.duplicates
         }
     }
@@ -57,10 +62,10 @@ enum IngestReport {
     static func fileLine(_ result: IngestSession.FileResult) -> String {
         let summary = result.summary
         let format = summary.format?.rawValue ?? "unknown format"
-        var line = "\(TerminalText.safe(summary.path)) [\(format)]: \(summary.lines) lines, "
-            + "\(summary.events) network events, \(summary.smbEvents) SMB kept "
-            + "(\(result.inserted) new, \(result.duplicates) already stored), "
-            + "\(summary.skipped) skipped, \(summary.rejected) rejected"
+        var line = "\(TerminalText.safe(summary.path)) [\(format)]: \(counted(summary.lines, "line")), "
+            + "\(counted(summary.events, "network event")), \(counted(summary.smbEvents, "SMB record")) "
+            + "(\(counted(result.inserted, "new flow")), \(counted(result.updated, "update")) of a stored flow, "
+            + "\(result.duplicates) already stored), \(summary.skipped) skipped, \(summary.rejected) rejected"
         if let fatal = summary.fatalError { line += "; stopped: \(TerminalText.safe(fatal))" }
         return line
     }
@@ -68,7 +73,9 @@ enum IngestReport {
     static func issueLines(_ summary: FileSummary) -> [String] {
         var lines = summary.issues.map { TerminalText.safe($0.description) }
         let unprinted = summary.rejected - summary.issues.count
-        if unprinted > 0 { lines.append("\(TerminalText.safe(summary.path)): … and \(unprinted) more rejected records") }
+        if unprinted > 0 {
+            lines.append("\(TerminalText.safe(summary.path)): … and \(counted(unprinted, "more rejected record"))")
+        }
         return lines
     }
 
@@ -76,15 +83,19 @@ enum IngestReport {
         var line = "execution \(execution.id) at \(Formatting.time(execution.ranAt)): \(execution.matched) matched, "
             + "\(execution.alerted) alerted, \(execution.pending) pending"
         let suppressed = execution.suppressedBy.values.reduce(0, +)
-        if suppressed > 0 { line += ", \(suppressed) suppressed by \(execution.suppressedBy.count) exceptions" }
+        if suppressed > 0 {
+            line += ", \(suppressed) suppressed by \(counted(execution.suppressedBy.count, "exception"))"
+        }
         if execution.capReached { line += " — warning: hit the rule's cap of alerts per execution" }
         return line
     }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, after what standard output holds so far (so a footer stays
+/// below its table when both streams go to one place).
 enum StandardError {
     static func print(_ line: String) {
+        fflush(nil)
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
