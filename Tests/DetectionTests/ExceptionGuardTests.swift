@@ -115,6 +115,8 @@ import Testing
         let forced = try source("10.0.0.0/9")
         #expect(try kinds(source("10.200.0.0/24"), existing: [forced]) == [])
         #expect(try kinds(source("10.128.0.0/9"), existing: [forced]) == [.broad])
+        // Each source block crosses its share on its own: 10.0.0.0/8 over it does not hide 192.168.0.0/16.
+        #expect(try kinds(source("192.168.32.0/19"), existing: [forced, source("192.168.0.0/19")]) == [.broad])
     }
 
     @Test("expired items in place do not count; an expired candidate is flagged")

@@ -26,11 +26,11 @@ struct BreadthFinding {
             widened = [
                 after.sourcesPerBlock != alone.sourcesPerBlock ? Self.sourceExcess(after, family, .total) : nil,
                 after.destinations != alone.destinations ? Self.destinationExcess(after, family, .total, own: nil) : nil,
-            ].compactMap { $0 }
+            ].compactMap { $0 }.filter { !aloneExcess.contains($0) }
             return
         }
         let cumulative = [
-            Self.sourceExcess(before, family, .total) == nil ? Self.sourceExcess(after, family, .total) : nil,
+            Self.sourceExcess(after, family, .total, beyond: Self.sourceBreaches(before, family, .total)),
             Self.destinationExcess(before, family, .total, own: nil) == nil
                 ? Self.destinationExcess(after, family, .total, own: nil) : nil,
         ].compactMap { $0 }
@@ -45,20 +45,36 @@ struct BreadthFinding {
         return "\(subject)\(company) would silence the rule for " + excess.joined(separator: ", and for ") + wider
     }
 
-    /// What the measure silences of the family's sources, when over a limit.
+    /// A source limit a measure is over: a block's share, or the count of all blocks together.
+    private enum SourceBreach: Hashable {
+        case block(Int), total
+    }
+
+    private static func sourceBreaches(_ measure: SilenceTally.Measure, _ family: RuleAddressPlane.Family,
+                                       _ scope: AddressLimit.Scope) -> Set<SourceBreach> {
+        var breaches = Set(family.sourceBlocks.indices.filter {
+            measure.sourcesPerBlock[$0] / family.sourceBlocks[$0].addressCount >= ExceptionGuard.Limits.sourceBlockShare
+        }.map(SourceBreach.block))
+        if measure.sources > family.sourceLimit.addresses(scope) { breaches.insert(.total) }
+        return breaches
+    }
+
+    /// What the measure silences of the family's sources, when over a limit not in `known`.
     private static func sourceExcess(_ measure: SilenceTally.Measure, _ family: RuleAddressPlane.Family,
-                                     _ scope: AddressLimit.Scope) -> String? {
+                                     _ scope: AddressLimit.Scope, beyond known: Set<SourceBreach> = []) -> String? {
+        let breaches = sourceBreaches(measure, family, scope).subtracting(known)
+        guard !breaches.isEmpty else { return nil }
         let shares = zip(measure.sourcesPerBlock, family.sourceBlocks).map { $0 / $1.addressCount }
-        guard let widest = shares.indices.max(by: { shares[$0] < shares[$1] }) else { return nil }
         if shares.allSatisfy({ $0 >= 1 }) {
-            let blocks = family.sourceBlocks.map(blockText).joined(separator: ", ")
-            return "all internal sources (\(blocks))"
+            return "all internal sources (\(family.sourceBlocks.map(blockText).joined(separator: ", ")))"
         }
-        if shares[widest] >= ExceptionGuard.Limits.sourceBlockShare {
+        let blocks = breaches.compactMap { breach -> Int? in
+            if case .block(let index) = breach { index } else { nil }
+        }
+        if let widest = blocks.max(by: { shares[$0] < shares[$1] }) {
             return "\(AddressShareText.share(shares[widest])) of \(blockText(family.sourceBlocks[widest])) "
                 + "(\(AddressShareText.count(measure.sourcesPerBlock[widest])) internal sources)"
         }
-        guard measure.sources > family.sourceLimit.addresses(scope) else { return nil }
         return "\(AddressShareText.count(measure.sources)) internal sources, more than a \(family.sourceLimit.text(scope)) holds"
     }
 
