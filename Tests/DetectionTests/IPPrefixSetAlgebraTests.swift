@@ -20,3 +20,21 @@ import Testing
         #expect(try a.overlaps(b) && !a.overlaps(set("8.8.8.8")))
     }
 }
+
+@Suite struct AddressRangeUnionTests {
+    private func set(_ prefixes: String...) throws -> IPPrefixSet { IPPrefixSet(try prefixes.map { try IPPrefix(parsing: $0) }) }
+
+    @Test func growsLikeTheUnionOfSetsAndCountsOnce() throws {
+        var union = AddressRangeUnion()
+        var reference = IPPrefixSet.empty
+        for block in ["10.0.1.0/24", "10.0.3.0/24", "10.0.0.0/24", "10.0.2.0/25", "10.0.0.0/22", "::/0", "8.8.8.8"] {
+            let added = try set(block)
+            #expect(union.uncovered(added) == added.subtracting(reference), "\(block)")
+            union.formUnion(added)
+            reference = reference.union(added)
+            #expect(IPPrefixSet(ranges: union.ranges) == reference, "\(block)")
+            #expect(union.addressCount == reference.addressCount, "\(block)")
+        }
+        #expect(union.ranges == [IPAddress.zero...IPAddress.max])
+    }
+}

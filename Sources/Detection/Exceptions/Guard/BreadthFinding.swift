@@ -53,7 +53,7 @@ struct BreadthFinding {
     private static func sourceBreaches(_ measure: SilenceTally.Measure, _ family: RuleAddressPlane.Family,
                                        _ scope: AddressLimit.Scope) -> Set<SourceBreach> {
         var breaches = Set(family.sourceBlocks.indices.filter {
-            measure.sourcesPerBlock[$0] / family.sourceBlocks[$0].addressCount >= ExceptionGuard.Limits.sourceBlockShare
+            measure.sourcesPerBlock[$0] / family.sourceBlockSizes[$0] >= ExceptionGuard.Limits.sourceBlockShare
         }.map(SourceBreach.block))
         if measure.sources > family.sourceLimit.addresses(scope) { breaches.insert(.total) }
         return breaches
@@ -64,7 +64,7 @@ struct BreadthFinding {
                                      _ scope: AddressLimit.Scope, beyond known: Set<SourceBreach> = []) -> String? {
         let breaches = sourceBreaches(measure, family, scope).subtracting(known)
         guard !breaches.isEmpty else { return nil }
-        let shares = zip(measure.sourcesPerBlock, family.sourceBlocks).map { $0 / $1.addressCount }
+        let shares = zip(measure.sourcesPerBlock, family.sourceBlockSizes).map { $0 / $1 }
         if shares.allSatisfy({ $0 >= 1 }) {
             return "all internal sources (\(family.sourceBlocks.map(blockText).joined(separator: ", ")))"
         }
@@ -86,7 +86,7 @@ struct BreadthFinding {
         let share = "\(AddressShareText.share(measure.destinations / family.universe.addressCount)) of \(family.name)"
         // IPv6 amounts are told as shares only.
         let amount = family.name == "IPv4" ? "\(AddressShareText.count(measure.destinations)) " : ""
-        if measure.destinations >= family.destinations.addressCount {
+        if measure.destinations >= family.destinationCount {
             return "the whole \(family.name) Internet: every destination it alerts on (\(amount)addresses, \(share))"
                 .replacingOccurrences(of: "(addresses, ", with: "(")
         }

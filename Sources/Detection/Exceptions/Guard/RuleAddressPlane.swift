@@ -13,6 +13,10 @@ struct RuleAddressPlane: Sendable {
         let sourceBlocks: [IPPrefixSet]
         /// The destinations the rule alerts on.
         let destinations: IPPrefixSet
+        /// Their sizes, worked out once.
+        let sourceCount: Double
+        let sourceBlockSizes: [Double]
+        let destinationCount: Double
         /// The most sources (all blocks together) and destinations exceptions may silence.
         let sourceLimit: AddressLimit
         let destinationLimit: AddressLimit
@@ -26,9 +30,11 @@ struct RuleAddressPlane: Sendable {
         func family(_ name: String, _ universe: IPPrefixSet, bits: Int, sourceLimits: (item: Int, total: Int),
                     destinationLimits: (item: Int, total: Int)) -> Family {
             let familySources = sources.intersection(universe)
-            return Family(name: name, universe: universe, sources: familySources,
-                          sourceBlocks: familySources.ranges.map { IPPrefixSet(ranges: [$0]) },
-                          destinations: destinations.intersection(universe),
+            let blocks = familySources.ranges.map { IPPrefixSet(ranges: [$0]) }
+            let familyDestinations = destinations.intersection(universe)
+            return Family(name: name, universe: universe, sources: familySources, sourceBlocks: blocks,
+                          destinations: familyDestinations, sourceCount: familySources.addressCount,
+                          sourceBlockSizes: blocks.map(\.addressCount), destinationCount: familyDestinations.addressCount,
                           sourceLimit: AddressLimit(familyBits: bits, itemPrefix: sourceLimits.item,
                                                     totalPrefix: sourceLimits.total),
                           destinationLimit: AddressLimit(familyBits: bits, itemPrefix: destinationLimits.item,

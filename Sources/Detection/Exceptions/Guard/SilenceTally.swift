@@ -34,8 +34,10 @@ struct SilenceTally: Sendable {
 
     let family: RuleAddressPlane.Family
     /// Sources silenced towards every destination, and destinations from every source.
-    private var sourceBand = IPPrefixSet.empty
-    private var destinationBand = IPPrefixSet.empty
+    private var sourceBand = AddressRangeUnion()
+    private var destinationBand = AddressRangeUnion()
+    /// The source band's addresses per source block.
+    private var sourceBandCounts: [Double]
     private var sourcePartials: [Partial] = []
     private var destinationPartials: [Partial] = []
     /// The partials' weighted addresses outside the bands: per source block, and destinations.
@@ -44,40 +46,54 @@ struct SilenceTally: Sendable {
 
     init(_ family: RuleAddressPlane.Family) {
         self.family = family
-        sourcePartialSums = Array(repeating: 0, count: family.sourceBlocks.count)
+        sourceBandCounts = Array(repeating: 0, count: family.sourceBlocks.count)
+        sourcePartialSums = sourceBandCounts
     }
 
     /// The measure of the items counted so far.
-    var measure: Measure { measure(sourceBand, sourcePartialSums, destinationBand, destinationPartialSum) }
+    var measure: Measure {
+        measure(Sums(sourceBandCounts: sourceBandCounts, sourcePartialSums: sourcePartialSums,
+                     destinationBandCount: destinationBand.addressCount, destinationPartialSum: destinationPartialSum))
+    }
 
     /// The measure were the item of `footprint` counted too.
     func measure(adding footprint: ExceptionFootprint) -> Measure {
-        let sums = self.sums(adding: contribution(of: footprint))
-        return measure(sums.sourceBand, sums.sourceSums, sums.destinationBand, sums.destinationSum)
+        measure(sums(adding: contribution(of: footprint)))
     }
 
     /// Counts the item of `footprint`.
     mutating func add(_ footprint: ExceptionFootprint) {
         let contribution = contribution(of: footprint)
-        (sourceBand, sourcePartialSums, destinationBand, destinationPartialSum) = sums(adding: contribution)
+        let sums = sums(adding: contribution)
+        (sourceBandCounts, sourcePartialSums, destinationPartialSum)
+            = (sums.sourceBandCounts, sums.sourcePartialSums, sums.destinationPartialSum)
+        sourceBand.formUnion(contribution.sourceBand)
+        destinationBand.formUnion(contribution.destinationBand)
         if let partial = contribution.sourcePartial { sourcePartials.append(partial) }
         if let partial = contribution.destinationPartial { destinationPartials.append(partial) }
     }
 
-    private func measure(_ sourceBand: IPPrefixSet, _ sourceSums: [Double], _ destinationBand: IPPrefixSet,
-                         _ destinationSum: Double) -> Measure {
+    /// The counts a measure is made of.
+    private struct Sums {
+        var sourceBandCounts: [Double]
+        var sourcePartialSums: [Double]
+        var destinationBandCount: Double
+        var destinationPartialSum: Double
+    }
+
+    private func measure(_ sums: Sums) -> Measure {
         Measure(
-            sourcesPerBlock: family.sourceBlocks.enumerated().map { index, block in
-                min(block.addressCount, sourceBand.intersection(block).addressCount + sourceSums[index])
+            sourcesPerBlock: family.sourceBlocks.indices.map { index in
+                min(family.sourceBlockSizes[index], sums.sourceBandCounts[index] + sums.sourcePartialSums[index])
             },
-            destinations: min(family.destinations.addressCount, destinationBand.addressCount + destinationSum))
+            destinations: min(family.destinationCount, sums.destinationBandCount + sums.destinationPartialSum))
     }
 
     private func contribution(of footprint: ExceptionFootprint) -> Contribution {
         var contribution = Contribution()
         let destinations = footprint.destinations.intersection(family.destinations)
         guard !destinations.isEmpty else { return contribution }
-        let destinationShare = destinations.addressCount / family.destinations.addressCount
+        let destinationShare = destinations.addressCount / family.destinationCount
         let sources: IPPrefixSet
         let sourceShare: Double
         if family.sources.isEmpty {
@@ -88,7 +104,7 @@ struct SilenceTally: Sendable {
         } else {
             sources = footprint.sources.intersection(family.sources)
             guard !sources.isEmpty else { return contribution }
-            sourceShare = sources.addressCount / family.sources.addressCount
+            sourceShare = sources.addressCount / family.sourceCount
         }
         if destinationShare >= sourceShare {
             if destinationShare >= 1 {
@@ -107,41 +123,48 @@ struct SilenceTally: Sendable {
         return contribution
     }
 
-    /// The bands and partial sums with `contribution` counted; a band that grows takes its new
-    /// addresses out of the partials it overlaps.
-    private func sums(adding contribution: Contribution)
-        -> (sourceBand: IPPrefixSet, sourceSums: [Double], destinationBand: IPPrefixSet, destinationSum: Double) {
+    /// The counts with `contribution` counted; a band that grows takes its new addresses out of
+    /// the partials it overlaps.
+    private func sums(adding contribution: Contribution) -> Sums {
         let blocks = family.sourceBlocks
-        func perBlock(_ partial: Partial, outside band: IPPrefixSet) -> [Double] {
-            let silenced = partial.addresses.subtracting(band)
-            return blocks.map { silenced.intersection($0).addressCount * partial.weight }
+        func perBlock(_ addresses: IPPrefixSet, weight: Double = 1) -> [Double] {
+            blocks.map { addresses.intersection($0).addressCount * weight }
         }
-        func add(_ lhs: [Double], _ rhs: [Double], sign: Double = 1) -> [Double] {
-            zip(lhs, rhs).map { $0 + sign * $1 }
+        func plus(_ lhs: [Double], _ rhs: [Double]) -> [Double] { zip(lhs, rhs).map { $0 + $1 } }
+        func minus(_ lhs: [Double], _ rhs: [Double]) -> [Double] { zip(lhs, rhs).map { $0 - $1 } }
+        // A partial's addresses outside the band, before and after the band grows by `growth`.
+        func outside(_ partial: Partial, _ band: AddressRangeUnion, growing growth: IPPrefixSet) -> (IPPrefixSet, IPPrefixSet) {
+            let before = band.uncovered(partial.addresses)
+            return (before, before.subtracting(growth))
         }
-        var newSourceBand = sourceBand
-        var sourceSums = sourcePartialSums
-        if !contribution.sourceBand.isEmpty {
-            newSourceBand = sourceBand.union(contribution.sourceBand)
-            for partial in sourcePartials where partial.addresses.overlaps(contribution.sourceBand) {
-                sourceSums = add(add(sourceSums, perBlock(partial, outside: sourceBand), sign: -1),
-                                 perBlock(partial, outside: newSourceBand))
-            }
-        }
-        if let partial = contribution.sourcePartial { sourceSums = add(sourceSums, perBlock(partial, outside: newSourceBand)) }
 
-        func weighted(_ partial: Partial, outside band: IPPrefixSet) -> Double {
-            partial.addresses.subtracting(band).addressCount * partial.weight
-        }
-        var newDestinationBand = destinationBand
-        var destinationSum = destinationPartialSum
-        if !contribution.destinationBand.isEmpty {
-            newDestinationBand = destinationBand.union(contribution.destinationBand)
-            for partial in destinationPartials where partial.addresses.overlaps(contribution.destinationBand) {
-                destinationSum += weighted(partial, outside: newDestinationBand) - weighted(partial, outside: destinationBand)
+        let newSources = sourceBand.uncovered(contribution.sourceBand)
+        var sums = Sums(sourceBandCounts: plus(sourceBandCounts, perBlock(newSources)), sourcePartialSums: sourcePartialSums,
+                        destinationBandCount: destinationBand.addressCount, destinationPartialSum: destinationPartialSum)
+        if !newSources.isEmpty {
+            for partial in sourcePartials where partial.addresses.overlaps(newSources) {
+                let (before, after) = outside(partial, sourceBand, growing: newSources)
+                sums.sourcePartialSums = plus(minus(sums.sourcePartialSums, perBlock(before, weight: partial.weight)),
+                                              perBlock(after, weight: partial.weight))
             }
         }
-        if let partial = contribution.destinationPartial { destinationSum += weighted(partial, outside: newDestinationBand) }
-        return (newSourceBand, sourceSums, newDestinationBand, destinationSum)
+        if let partial = contribution.sourcePartial {
+            let (_, after) = outside(partial, sourceBand, growing: newSources)
+            sums.sourcePartialSums = plus(sums.sourcePartialSums, perBlock(after, weight: partial.weight))
+        }
+
+        let newDestinations = destinationBand.uncovered(contribution.destinationBand)
+        sums.destinationBandCount += newDestinations.addressCount
+        if !newDestinations.isEmpty {
+            for partial in destinationPartials where partial.addresses.overlaps(newDestinations) {
+                let (before, after) = outside(partial, destinationBand, growing: newDestinations)
+                sums.destinationPartialSum += (after.addressCount - before.addressCount) * partial.weight
+            }
+        }
+        if let partial = contribution.destinationPartial {
+            sums.destinationPartialSum += outside(partial, destinationBand, growing: newDestinations).1.addressCount
+                * partial.weight
+        }
+        return sums
     }
 }
