@@ -210,6 +210,24 @@ struct UpdateTests {
         #expect(call.item.entries.map(\.field) == ["source.ip"])
     }
 
+    @Test("a new expiry that brings a broad expired exception back shows the breadth warning")
+    func reactivationIsGuarded() throws {
+        var fixture = Fixture.standard()
+        fixture.exceptions[1].item.entries = ExceptionScope.source(try IPPrefix(parsing: "10.0.0.0/9")).entries
+        var driver = StateDriver(fixture: fixture)
+        driver.press(.character("E"), .character("j"), .enter, .tab)
+        for _ in "2026-11-01T12:00:00Z" { driver.press(.backspace) }
+        driver.type("7d")
+        driver.press(.enter)
+        let confirmation = try #require(driver.confirmation, "saving asks first")
+        #expect(confirmation.lines.contains { $0.contains("would silence the rule for half of 10.0.0.0/8") }, "\(confirmation.lines)")
+        driver.press(.character("n"))
+        for _ in "7d" { driver.press(.backspace) }
+        driver.type("2026-11-02")
+        driver.press(.enter)
+        #expect(driver.form?.error == "expiry 2026-11-02 is in the past")
+    }
+
     @Test("the breadth warning counts the stored exceptions, loaded when the form opens from an alert")
     func guardCountsStoredExceptions() throws {
         var driver = StateDriver()

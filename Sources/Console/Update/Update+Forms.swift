@@ -96,8 +96,9 @@ extension Update {
     /// the console has loaded (an expiry in the past never gets this far: `Expiry` refuses it).
     static func exceptionConcerns(_ scope: ExceptionScope, state: ConsoleState) -> [ExceptionConcern] {
         let item = ExceptionItem(id: "", scope: scope, comment: "", author: "", createdAt: state.now)
-        return ExceptionGuard(rule: state.compiledRule, existing: state.exceptions.records.map(\.item), now: state.now)
-            .concerns(about: item)
+        let exceptionGuard = state.exceptions.exceptionGuard
+            ?? ExceptionGuard(rule: state.compiledRule, existing: [], now: state.now)
+        return exceptionGuard.concerns(about: item)
     }
 
     /// Why a form cannot be submitted.
@@ -177,13 +178,19 @@ extension Update {
                 }
             }
         case .editException(var item):
+            let wasActive = item.isActive(at: state.now)
             return required(FieldLabel.comment).flatMap { comment in
                 expiry().map { expiresAt in
                     item.comment = comment
                     item.expiresAt = expiresAt
+                    // A new expiry brings an expired item back: the guard judges it as a new one.
+                    let others = state.exceptions.records.map(\.item).filter { $0.id != item.id }
+                    let concerns = wasActive ? []
+                        : ExceptionGuard(rule: state.compiledRule, existing: others, now: state.now).concerns(about: item)
                     return FormOutcome(effects: [], confirmation: Confirmation(
                         title: "Save the changes to \(item.name)?",
-                        lines: ["Expires: \(expiresAt.map { DateText.minute($0, timeZone: state.timeZone) } ?? "never")"],
+                        lines: ["Expires: \(expiresAt.map { DateText.minute($0, timeZone: state.timeZone) } ?? "never")"]
+                            + concerns.map(\.message),
                         effects: [.updateException(item)]))
                 }
             }

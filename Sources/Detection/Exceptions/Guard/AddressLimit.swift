@@ -1,6 +1,6 @@
 /// How many addresses of one axis (sources or destinations) of one family the guard lets
 /// exceptions silence: one item alone, and all active items together, each as a prefix length.
-struct AddressLimit: Sendable {
+struct AddressLimit: Hashable, Sendable {
     /// Whether a measure is of one item alone or of the items together.
     enum Scope: Sendable {
         case item, total

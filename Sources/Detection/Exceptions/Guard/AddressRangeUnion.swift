@@ -1,7 +1,7 @@
 /// A growing union of address ranges, kept sorted and disjoint with its size, so that adding a
 /// few addresses to a large union, or asking which addresses it lacks, costs a binary search
 /// rather than a rebuild (an import judges thousands of items one after another).
-struct AddressRangeUnion: Sendable {
+struct AddressRangeUnion: Hashable, Sendable {
     private(set) var ranges: [ClosedRange<IPAddress>] = []
     /// How many addresses the union holds.
     private(set) var addressCount: Double = 0

@@ -18,7 +18,7 @@ import Foundation
 /// over a limit they were still under (so the guard speaks up once when the total crosses a limit,
 /// not at every later small item): two halves of 10.0.0.0/8 are caught on the second, and the
 /// message says what they silence together.
-public struct ExceptionGuard: Sendable {
+public struct ExceptionGuard: Hashable, Sendable {
     /// The limits: a share of a source block, and prefix lengths for one item and all items.
     public enum Limits {
         public static let sourceBlockShare = 0.25

@@ -2,7 +2,7 @@
 /// qualifies (in blocks, e.g. 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) and the destinations its
 /// `not destination.ip` clause leaves. Flows do not mix families, so each is judged on its own.
 struct RuleAddressPlane: Sendable {
-    struct Family: Sendable {
+    struct Family: Hashable, Sendable {
         /// `IPv4` or `IPv6`.
         let name: String
         /// Every address of the family.

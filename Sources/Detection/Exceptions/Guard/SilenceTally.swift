@@ -8,7 +8,7 @@
 /// destination (or every source) form an exact union of addresses, a band; the others count
 /// only their addresses outside the band, and are added up, so an overlap between two of them
 /// is counted twice, never missed.
-struct SilenceTally: Sendable {
+struct SilenceTally: Hashable, Sendable {
     /// What the tally measures.
     struct Measure: Equatable {
         /// Sources silenced per source block of the family, in the blocks' order.
@@ -19,7 +19,7 @@ struct SilenceTally: Sendable {
     }
 
     /// An item silencing `addresses` on its axis for `weight` (a share) of the other axis.
-    private struct Partial: Sendable {
+    private struct Partial: Hashable, Sendable {
         let addresses: IPPrefixSet
         let weight: Double
     }
