@@ -228,6 +228,21 @@ struct UpdateTests {
         #expect(driver.form?.error == "expiry 2026-11-02 is in the past")
     }
 
+    @Test("the exceptions screen marks an active exception that has suppressed nothing for 30 days stale")
+    func staleExceptions() {
+        var fixture = Fixture.standard()
+        fixture.exceptions[0].item.createdAt = Fixture.now.addingTimeInterval(-40 * 86_400)
+        fixture.exceptions[0].lastSuppressedAt = Fixture.now.addingTimeInterval(-31 * 86_400)
+        var driver = StateDriver(fixture: fixture)
+        driver.press(.character("E"))
+        let text = driver.screen(color: false).text()
+        #expect(text.contains("◐ stale") && text.contains("○ expired") && !text.contains("● active"))
+        fixture.exceptions[0].lastSuppressedAt = Fixture.now.addingTimeInterval(-29 * 86_400)
+        var recent = StateDriver(fixture: fixture)
+        recent.press(.character("E"))
+        #expect(recent.screen(color: false).text().contains("● active"))
+    }
+
     @Test("the breadth warning counts the stored exceptions, loaded when the form opens from an alert")
     func guardCountsStoredExceptions() throws {
         var driver = StateDriver()

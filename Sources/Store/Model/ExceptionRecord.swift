@@ -16,6 +16,9 @@ public struct ExceptionRecord: Hashable, Sendable, Identifiable {
         self.lastSuppressedAt = lastSuppressedAt
     }
 
+    /// How many days without a suppression make an active item stale, unless told otherwise.
+    public static let defaultStaleDays = 30
+
     /// True for an active item that has suppressed nothing for `days` days: none since
     /// `now - days`, and it is at least that old (a new item has had no chance yet).
     public func isStale(at now: Date, days: Int) -> Bool {

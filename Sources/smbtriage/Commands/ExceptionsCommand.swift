@@ -82,7 +82,7 @@ struct ExceptionsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Flag(help: "One JSON object per line.") var json = false
         @Option(help: "Mark an active exception stale when it has suppressed nothing in this many days.")
-        var staleDays = 30
+        var staleDays = ExceptionRecord.defaultStaleDays
 
         func validate() throws {
             guard staleDays > 0 else { throw ValidationError("--stale-days must be a positive number of days.") }
