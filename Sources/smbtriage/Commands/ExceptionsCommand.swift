@@ -19,8 +19,10 @@ struct ExceptionsCommand: ParsableCommand {
             discussion: """
             --destination alone silences every event to that address or CIDR; --source alone every event \
             from it; both together only that source→destination pair. An exception that would silence a \
-            huge range (a public block wider than /16, or a whole RFC 1918 source range) is refused \
-            unless --force.
+            large share of the rule is refused unless --force: a quarter of an RFC 1918 source range, \
+            more internal sources or destinations than a /16 holds (with the exceptions already \
+            stored: a /12; IPv6: /48 and /32), or every alert of one internal source host. An expiry \
+            in the past is refused.
             """
         )
 
