@@ -20,12 +20,12 @@ import Foundation
 /// message says what they silence together.
 public struct ExceptionGuard: Hashable, Sendable {
     /// The limits: a share of a source block, and prefix lengths for one item and all items.
-    public enum Limits {
-        public static let sourceBlockShare = 0.25
-        public static let ipv4Sources = (item: 16, total: 12)
-        public static let ipv6Sources = (item: 48, total: 44)
-        public static let ipv4Destinations = (item: 16, total: 12)
-        public static let ipv6Destinations = (item: 32, total: 28)
+    enum Limits {
+        static let sourceBlockShare = 0.25
+        static let ipv4Sources = (item: 16, total: 12)
+        static let ipv6Sources = (item: 48, total: 44)
+        static let ipv4Destinations = (item: 16, total: 12)
+        static let ipv6Destinations = (item: 32, total: 28)
     }
 
     private let now: Date
