@@ -154,7 +154,7 @@ struct UpdateTests {
     }
 
     @Test("a broad exception shows its breadth warning and needs a yes")
-    func broadExceptionNeedsConfirmation() {
+    func broadExceptionNeedsConfirmation() throws {
         var driver = StateDriver()
         driver.press(.character("E"), .character("a"))
         driver.press(.tab, .tab)
@@ -162,15 +162,102 @@ struct UpdateTests {
         driver.press(.tab)
         driver.type("all of Microsoft")
         driver.press(.enter)
-        guard case .confirm(let confirmation) = driver.state.overlay else {
-            Issue.record("a broad scope must be confirmed, overlay is \(String(describing: driver.state.overlay))")
-            return
-        }
-        #expect(confirmation.lines.first?.contains("wider than /16") == true)
+        let confirmation = try #require(driver.confirmation, "a broad scope must be confirmed")
+        #expect(confirmation.lines.first?.contains("16,777,216 Internet destinations (1/256 of IPv4)") == true)
         #expect(driver.repository.exceptionCalls.isEmpty)
         driver.press(.character("y"))
         #expect(driver.repository.exceptionCalls.count == 1)
         #expect(driver.state.exceptions.records.count == 3)
+    }
+
+    @Test("no to the breadth warning returns to the form with everything typed still there")
+    func declineKeepsTheForm() throws {
+        var driver = StateDriver()
+        driver.press(.character("E"), .character("a"), .right)
+        driver.press(.tab)
+        driver.type("10.0.0.0/9")
+        driver.press(.tab, .tab)
+        driver.type("lab subnet")
+        driver.press(.tab)
+        driver.type("7d")
+        let typed = try #require(driver.form, "the exception form should be open")
+        driver.press(.enter)
+        let confirmation = try #require(driver.confirmation, "a broad scope must be confirmed")
+        #expect(confirmation.lines == ["source.ip is 10.0.0.0/9 would silence the rule for half of 10.0.0.0/8 "
+            + "(8,388,608 internal sources)"])
+        driver.press(.character("n"))
+        #expect(driver.state.overlay == .form(typed))
+        #expect(typed.text("Source") == "10.0.0.0/9" && typed.text("Comment") == "lab subnet" && typed.text("Expires") == "7d")
+        #expect(driver.repository.exceptionCalls.isEmpty)
+        driver.press(.escape)
+        #expect(driver.state.overlay == nil)
+    }
+
+    @Test("an exception for one internal source host asks first and says why")
+    func singleHostNeedsConfirmation() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .enter, .character("e"))
+        driver.press(.right, .right, .right)
+        driver.press(.tab)
+        driver.type("printer reinstalled")
+        driver.press(.enter)
+        let confirmation = try #require(driver.confirmation, "a host scope must be confirmed")
+        #expect(confirmation.title == "This exception silences one internal host. Add it anyway?")
+        #expect(confirmation.lines.first?.contains("every future alert of the internal host") == true)
+        #expect(confirmation.lines.first?.contains("even if that host is the compromised one") == true)
+        driver.press(.character("y"))
+        let call = try #require(driver.repository.exceptionCalls.last)
+        #expect(call.item.entries.map(\.field) == ["source.ip"])
+    }
+
+    @Test("a new expiry that brings a broad expired exception back shows the breadth warning")
+    func reactivationIsGuarded() throws {
+        var fixture = Fixture.standard()
+        fixture.exceptions[1].item.entries = ExceptionScope.source(try IPPrefix(parsing: "10.0.0.0/9")).entries
+        var driver = StateDriver(fixture: fixture)
+        driver.press(.character("E"), .character("j"), .enter, .tab)
+        for _ in "2026-11-01T12:00:00Z" { driver.press(.backspace) }
+        driver.type("7d")
+        driver.press(.enter)
+        let confirmation = try #require(driver.confirmation, "saving asks first")
+        #expect(confirmation.lines.contains { $0.contains("would silence the rule for half of 10.0.0.0/8") }, "\(confirmation.lines)")
+        driver.press(.character("n"))
+        for _ in "7d" { driver.press(.backspace) }
+        driver.type("2026-11-02")
+        driver.press(.enter)
+        #expect(driver.form?.error == "expiry 2026-11-02 is in the past")
+    }
+
+    @Test("the exceptions screen marks an active exception that has suppressed nothing for 30 days stale")
+    func staleExceptions() {
+        var fixture = Fixture.standard()
+        fixture.exceptions[0].item.createdAt = Fixture.now.addingTimeInterval(-40 * 86_400)
+        fixture.exceptions[0].lastSuppressedAt = Fixture.now.addingTimeInterval(-31 * 86_400)
+        var driver = StateDriver(fixture: fixture)
+        driver.press(.character("E"))
+        let text = driver.screen(color: false).text()
+        #expect(text.contains("◐ stale") && text.contains("○ expired") && !text.contains("● active"))
+        fixture.exceptions[0].lastSuppressedAt = Fixture.now.addingTimeInterval(-29 * 86_400)
+        var recent = StateDriver(fixture: fixture)
+        recent.press(.character("E"))
+        #expect(recent.screen(color: false).text().contains("● active"))
+    }
+
+    @Test("the breadth warning counts the stored exceptions, loaded when the form opens from an alert")
+    func guardCountsStoredExceptions() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .enter, .character("e"))
+        #expect(driver.lastEffects == [.loadExceptions])
+        #expect(driver.state.exceptions.isLoaded)
+        driver.press(.escape, .character("E"), .character("a"), .tab, .tab)
+        driver.type("21.0.0.0/8")
+        driver.press(.tab)
+        driver.type("x")
+        driver.press(.enter)
+        let confirmation = try #require(driver.confirmation, "a broad scope must be confirmed")
+        // 21.0.0.0/8 with the fixture's 20.60.0.0/16.
+        #expect(confirmation.lines.first?.hasSuffix("together with the active exceptions already in place, "
+            + "for 16,842,752 Internet destinations (0.39% of IPv4)") == true, "\(confirmation.lines)")
     }
 
     @Test("A on the hosts list acknowledges all of the host's open alerts after a yes")

@@ -161,6 +161,7 @@ struct ExecutionTests {
         let closed = try #require(try fixture.store.alert(id: expectedClosed[0]))
         #expect(closed.closeReason == "matches exception smbtriage: dst 20.60.0.0/16")
 
+        #expect(try fixture.store.exceptions().map(\.lastSuppressedAt) == [nil])
         // The next execution suppresses new matching events and counts them against the item.
         try fixture.store.insert([
             smbEvent("10.0.0.5", "20.60.3.3", line: 5),
@@ -172,6 +173,16 @@ struct ExecutionTests {
         #expect(next.suppressedBy == ["azure-files": 2])
         #expect(next.matched == 3)
         #expect(try fixture.store.exceptions().map(\.suppressedEvents) == [2])
+        // The execution log says when: the item is stale once it has suppressed nothing for 30 days.
+        let record = try #require(try fixture.store.exceptions().first)
+        let lastHit = baseTime.addingTimeInterval(300)
+        #expect(record.lastSuppressedAt == lastHit)
+        #expect(!record.isStale(at: lastHit.addingTimeInterval(29 * 86_400), days: 30))
+        #expect(record.isStale(at: lastHit.addingTimeInterval(31 * 86_400), days: 30))
+        #expect(!record.isStale(at: lastHit.addingTimeInterval(31 * 86_400), days: 60))
+        let unused = ExceptionRecord(item: item, suppressedEvents: 0)
+        #expect(!unused.isStale(at: baseTime.addingTimeInterval(29 * 86_400), days: 30))
+        #expect(unused.isStale(at: baseTime.addingTimeInterval(31 * 86_400), days: 30))
     }
 
     @Test func pendingMatchesAreSuppressedByAnExceptionAddedBeforeTheyAreAlerted() throws {

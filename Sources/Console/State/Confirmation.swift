@@ -4,4 +4,6 @@ struct Confirmation: Hashable, Sendable {
     var lines: [String]
     /// What runs on yes.
     var effects: [Effect]
+    /// The form the question came from, reopened as it was on no.
+    var form: Form?
 }

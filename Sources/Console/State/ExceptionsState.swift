@@ -1,8 +1,11 @@
+import Detection
 import Store
 
 /// All exception items.
 struct ExceptionsState: Hashable, Sendable {
     var records: [ExceptionRecord] = []
+    /// The exception guard over `records`, built when they load, for the exception forms.
+    var exceptionGuard: ExceptionGuard?
     var cursor = ListCursor()
     var isLoaded = false
 

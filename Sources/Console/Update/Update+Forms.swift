@@ -92,6 +92,15 @@ extension Update {
         }
     }
 
+    /// What the exception guard says about an exception of `scope`, judged with the exceptions
+    /// the console has loaded (an expiry in the past never gets this far: `Expiry` refuses it).
+    static func exceptionConcerns(_ scope: ExceptionScope, state: ConsoleState) -> [ExceptionConcern] {
+        let item = ExceptionItem(id: "", scope: scope, comment: "", author: "", createdAt: state.now)
+        let exceptionGuard = state.exceptions.exceptionGuard
+            ?? ExceptionGuard(rule: state.compiledRule, existing: [], now: state.now)
+        return exceptionGuard.concerns(about: item)
+    }
+
     /// Why a form cannot be submitted.
     struct FormError: Error, Hashable, Sendable {
         var message: String
@@ -99,7 +108,7 @@ extension Update {
     }
 
     /// Submits a form: validates it (keeping it open with the error when invalid), then returns the
-    /// write or asks for confirmation first.
+    /// write or asks for confirmation first (no reopens the form as it was).
     static func submit(_ state: inout ConsoleState, _ form: Form) -> [Effect] {
         switch validate(form, state: state) {
         case .failure(let error):
@@ -108,7 +117,8 @@ extension Update {
             state.overlay = .form(form)
             return []
         case .success(let outcome):
-            if let confirmation = outcome.confirmation {
+            if var confirmation = outcome.confirmation {
+                confirmation.form = form
                 state.overlay = .confirm(confirmation)
                 return []
             }
@@ -153,9 +163,13 @@ extension Update {
                     expiry().map { expiresAt in
                         let effect = Effect.addException(scope, comment: comment, createdAt: state.now, expiresAt: expiresAt,
                                                          closeMatching: form.isChecked(FieldLabel.closeMatching))
-                        if let warning = scope.breadthWarning {
+                        let concerns = exceptionConcerns(scope, state: state)
+                        if !concerns.isEmpty {
+                            let isBroad = concerns.contains { $0.kind != .singleInternalHost }
                             return FormOutcome(effects: [], confirmation: Confirmation(
-                                title: "This exception is very broad. Add it anyway?", lines: [warning], effects: [effect]))
+                                title: isBroad ? "This exception is very broad. Add it anyway?"
+                                    : "This exception silences one internal host. Add it anyway?",
+                                lines: concerns.map(\.message), effects: [effect]))
                         }
                         guard case .newException = form.purpose else { return FormOutcome(effects: [effect]) }
                         return FormOutcome(effects: [], confirmation: Confirmation(
@@ -164,13 +178,19 @@ extension Update {
                 }
             }
         case .editException(var item):
+            let wasActive = item.isActive(at: state.now)
             return required(FieldLabel.comment).flatMap { comment in
                 expiry().map { expiresAt in
                     item.comment = comment
                     item.expiresAt = expiresAt
+                    // A new expiry brings an expired item back: the guard judges it as a new one.
+                    let others = state.exceptions.records.map(\.item).filter { $0.id != item.id }
+                    let concerns = wasActive ? []
+                        : ExceptionGuard(rule: state.compiledRule, existing: others, now: state.now).concerns(about: item)
                     return FormOutcome(effects: [], confirmation: Confirmation(
                         title: "Save the changes to \(item.name)?",
-                        lines: ["Expires: \(expiresAt.map { DateText.minute($0, timeZone: state.timeZone) } ?? "never")"],
+                        lines: ["Expires: \(expiresAt.map { DateText.minute($0, timeZone: state.timeZone) } ?? "never")"]
+                            + concerns.map(\.message),
                         effects: [.updateException(item)]))
                 }
             }

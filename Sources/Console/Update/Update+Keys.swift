@@ -70,8 +70,8 @@ extension Update {
                 state.overlay = nil
                 return confirmation.effects
             case .decline:
-                state.overlay = nil
-                state.message = .info("cancelled")
+                state.overlay = confirmation.form.map(Overlay.form)
+                if confirmation.form == nil { state.message = .info("cancelled") }
             default: break
             }
             return []

@@ -96,6 +96,8 @@ extension Update {
         case .exceptionsLoaded(let records):
             let selected = state.exceptions.selected?.id
             state.exceptions.records = records
+            state.exceptions.exceptionGuard = ExceptionGuard(rule: state.compiledRule, existing: records.map(\.item),
+                                                             now: state.now)
             state.exceptions.isLoaded = true
             if let selected, let index = records.firstIndex(where: { $0.id == selected }) {
                 state.exceptions.cursor.selected = index

@@ -50,7 +50,8 @@ extension Update {
             guard let flow = state.alert?.record?.flow, let source = flow.event.sourceIPs.first,
                   let destination = flow.event.destinationIPs.first else { return [] }
             state.overlay = .form(exceptionFromAlertForm(source: source, destination: destination))
-            return []
+            // The exception guard judges the new item with the exceptions already stored.
+            return state.exceptions.isLoaded ? [] : [.loadExceptions]
         case .newException:
             state.overlay = .form(newExceptionForm())
             return []

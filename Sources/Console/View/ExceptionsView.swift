@@ -1,7 +1,8 @@
 import Detection
 import Store
 
-/// Every exception item, active or expired, with the selected item's details below.
+/// Every exception item, active, stale (nothing suppressed for 30 days) or expired, with the
+/// selected item's details below.
 enum ExceptionsView {
     static let table = Table(columns: [
         .init(title: "STATE", width: 9, priority: 100),
@@ -35,8 +36,13 @@ enum ExceptionsView {
     private static func cells(_ record: ExceptionRecord, _ state: ConsoleState) -> [Table.Cell] {
         let item = record.item
         let active = item.isActive(at: state.now)
+        let stateCell = if record.isStale(at: state.now, days: ExceptionRecord.defaultStaleDays) {
+            Table.Cell("◐ stale", tone: .medium)
+        } else {
+            Table.Cell(active ? "● active" : "○ expired", tone: active ? .ok : .muted, emphasis: active ? .bold : [])
+        }
         return [
-            Table.Cell(active ? "● active" : "○ expired", tone: active ? .ok : .muted, emphasis: active ? .bold : []),
+            stateCell,
             Table.Cell(ExceptionText.scope(item)),
             Table.Cell(item.comment),
             Table.Cell(item.author, tone: .muted),

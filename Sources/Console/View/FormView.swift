@@ -1,7 +1,7 @@
 import Detection
 
 /// A form overlay: its fields, the focused one highlighted, its error and, for exceptions, the
-/// breadth warning of the scope chosen.
+/// exception guard's concerns about the scope chosen.
 enum FormView {
     static func draw(_ form: Form, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
@@ -11,8 +11,11 @@ enum FormView {
         if let error = form.error {
             notes += StyledLine.wrapped(error, width: width - 4, style: theme.style(.critical, .bold), firstPrefix: "✗ ", prefix: "  ")
         }
-        if case .success(let scope) = Update.exceptionScope(of: form), let warning = scope.breadthWarning {
-            notes += StyledLine.wrapped(warning, width: width - 4, style: theme.style(.medium, .bold), firstPrefix: "⚠ ", prefix: "  ")
+        if case .success(let scope) = Update.exceptionScope(of: form) {
+            for concern in Update.exceptionConcerns(scope, state: state) {
+                notes += StyledLine.wrapped(concern.message, width: width - 4, style: theme.style(.medium, .bold),
+                                            firstPrefix: "⚠ ", prefix: "  ")
+            }
         }
         let box = Box.centred(width: width, height: form.fields.count * 2 + notes.count + 4, in: layout)
         box.draw(title: form.title, into: &screen, theme: theme)

@@ -32,32 +32,6 @@ public enum ExceptionScope: Hashable, Sendable {
         }
     }
 
-    /// Why this scope would silence too much, or nil when it is narrow enough. A public
-    /// destination block wider than /16 (IPv6: /32), or a source block covering a whole RFC 1918
-    /// range or more, needs the analyst to insist (`--force`).
-    public var breadthWarning: String? {
-        func wideDestination(_ prefix: IPPrefix) -> String? {
-            let limit = prefix.network.isIPv4 ? 16 : 32
-            guard prefix.length < limit else { return nil }
-            return "destination \(prefix) is wider than /\(limit): it would silence the rule for "
-                + "a large part of the Internet"
-        }
-        func wideSource(_ prefix: IPPrefix) -> String? {
-            let privateBlocks = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
-                .map { try! IPPrefix(parsing: $0) }
-            for block in privateBlocks where prefix.contains(block.network) && prefix.length <= block.length {
-                return "source \(prefix) covers all of \(block): it would silence the rule for every "
-                    + "internal host in it"
-            }
-            return nil
-        }
-        switch self {
-        case .destination(let destination): return wideDestination(destination)
-        case .source(let source): return wideSource(source)
-        case .pair(let source, let destination): return wideSource(source) ?? wideDestination(destination)
-        }
-    }
-
     /// A full-length prefix is written as the bare address.
     private static func text(_ prefix: IPPrefix) -> String {
         prefix.length == (prefix.network.isIPv4 ? 32 : 128) ? "\(prefix.network)" : "\(prefix)"

@@ -5,9 +5,19 @@ import GRDB
 extension SMBStore {
     public func exceptions() throws -> [ExceptionRecord] {
         try read { db in
+            // An execution's suppressed_by maps item ids to counts; the latest execution naming an
+            // item is its last suppression.
             try Row.fetchAll(db, sql: """
-                SELECT id, name, comment, author, created_at, expires_at, entries, suppressed_events
-                FROM exception_item ORDER BY created_at, id
+                WITH last_hit (id, at) AS (
+                    SELECT hit.key, MAX(execution.ran_at)
+                    FROM execution, json_each(execution.suppressed_by) AS hit
+                    WHERE execution.suppressed_by <> '{}' AND hit.value > 0
+                    GROUP BY hit.key
+                )
+                SELECT x.id, x.name, x.comment, x.author, x.created_at, x.expires_at, x.entries, x.suppressed_events,
+                       last_hit.at
+                FROM exception_item x LEFT JOIN last_hit ON last_hit.id = x.id
+                ORDER BY x.created_at, x.id
                 """).map(Self.exceptionRecord)
         }
     }
@@ -56,7 +66,9 @@ extension SMBStore {
         let item = ExceptionItem(
             id: row[0], name: row[1], comment: row[2], author: row[3], createdAt: Date(storeSeconds: row[4]),
             expiresAt: expiresAt.map(Date.init(storeSeconds:)), entries: try KibanaExceptionList.entries(json: row[6]))
-        return ExceptionRecord(item: item, suppressedEvents: row[7])
+        let lastSuppressedAt: Double? = row[8]
+        return ExceptionRecord(item: item, suppressedEvents: row[7],
+                               lastSuppressedAt: lastSuppressedAt.map(Date.init(storeSeconds:)))
     }
 
     static func executionRecord(_ row: Row) -> ExecutionRecord {

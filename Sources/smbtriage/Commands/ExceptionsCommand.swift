@@ -19,8 +19,10 @@ struct ExceptionsCommand: ParsableCommand {
             discussion: """
             --destination alone silences every event to that address or CIDR; --source alone every event \
             from it; both together only that source→destination pair. An exception that would silence a \
-            huge range (a public block wider than /16, or a whole RFC 1918 source range) is refused \
-            unless --force.
+            large share of the rule is refused unless --force: a quarter of an RFC 1918 source range, \
+            more internal sources or destinations than a /16 holds (with the exceptions already \
+            stored: a /12; IPv6: /48 and /32), or every alert of one internal source host. An expiry \
+            in the past is refused.
             """
         )
 
@@ -31,7 +33,8 @@ struct ExceptionsCommand: ParsableCommand {
         @Option(help: "When it stops applying: a duration from now (7d, 12h) or an ISO-8601 date.")
         var expires: FutureTime?
         @Flag(help: "Close the open alerts the exception matches.") var closeMatching = false
-        @Flag(help: "Add it even if it silences a huge range.") var force = false
+        @Flag(help: "Add it even if it silences a large share of the rule or every alert of one internal host.")
+        var force = false
 
         func validate() throws {
             guard destination != nil || source != nil else {
@@ -52,12 +55,17 @@ struct ExceptionsCommand: ParsableCommand {
         }
 
         func run() throws {
-            if let warning = scope.breadthWarning, !force {
-                throw CommandFailure("refused: \(warning). Add --force if that is what you mean.")
-            }
             let repository = try store.open()
+            let now = Date()
             let item = ExceptionItem(scope: scope, comment: comment, author: Analyst.current,
-                                     createdAt: Date(), expiresAt: expires?.date)
+                                     createdAt: now, expiresAt: expires?.date)
+            let concerns = try ExceptionGuardCheck.make(repository, now: now).concerns(about: item)
+            if concerns.contains(where: { $0.kind == .expired }) {
+                throw CommandFailure("refused: \(ExceptionGuardCheck.text(concerns.filter { $0.kind == .expired })).")
+            }
+            if !concerns.isEmpty, !force {
+                throw CommandFailure("refused: \(ExceptionGuardCheck.text(concerns)). Add --force if that is what you mean.")
+            }
             let result = try repository.addException(item, closeMatching: closeMatching, actor: Analyst.current)
             print("exception \(item.id) added: \(item.conditionSummary)")
             if closeMatching { print("\(result.closedAlertIDs.count) matching open alerts closed") }
@@ -67,16 +75,26 @@ struct ExceptionsCommand: ParsableCommand {
     /// `smbtriage exceptions [list]`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List exceptions, active and expired, with how many events each has suppressed.")
+            abstract: "List exceptions, active and expired, with how many events each has suppressed.",
+            discussion: """
+            STATE is active, expired, or stale: active, yet it has suppressed nothing in the last \
+            --stale-days days (and is at least that old), so it may no longer be needed.
+            """)
 
         @OptionGroup var store: StoreOptions
         @Flag(help: "One JSON object per line.") var json = false
+        @Option(help: "Mark an active exception stale when it has suppressed nothing in this many days.")
+        var staleDays = ExceptionRecord.defaultStaleDays
+
+        func validate() throws {
+            guard staleDays > 0 else { throw ValidationError("--stale-days must be a positive number of days.") }
+        }
 
         func run() throws {
             let records = try store.open(readOnly: true).exceptions()
             let now = Date()
             if json {
-                for record in records { JSONLines.write(Self.document(record, now: now)) }
+                for record in records { JSONLines.write(Self.document(record, now: now, staleDays: staleDays)) }
                 return
             }
             guard !records.isEmpty else {
@@ -85,22 +103,32 @@ struct ExceptionsCommand: ParsableCommand {
             }
             var table = TextTable([("ID", .left), ("STATE", .left), ("CONDITIONS", .left), ("COMMENT", .left),
                                    ("AUTHOR", .left), ("CREATED", .left), ("EXPIRES", .left),
-                                   ("SUPPRESSED", .right)])
+                                   ("SUPPRESSED", .right), ("LAST SUPPRESSED", .left)])
             for record in records {
                 let item = record.item
-                table.append([item.id, item.isActive(at: now) ? "active" : "expired", item.conditionSummary,
+                table.append([item.id, Self.state(record, now: now, staleDays: staleDays), item.conditionSummary,
                               item.comment, item.author, Formatting.time(item.createdAt),
-                              Formatting.time(item.expiresAt), "\(record.suppressedEvents)"])
+                              Formatting.time(item.expiresAt), "\(record.suppressedEvents)",
+                              Formatting.time(record.lastSuppressedAt)])
             }
             print(table.render())
         }
 
-        static func document(_ record: ExceptionRecord, now: Date) -> [String: Any] {
+        /// `active`, `stale` or `expired`.
+        static func state(_ record: ExceptionRecord, now: Date, staleDays: Int) -> String {
+            guard record.item.isActive(at: now) else { return "expired" }
+            return record.isStale(at: now, days: staleDays) ? "stale" : "active"
+        }
+
+        static func document(_ record: ExceptionRecord, now: Date, staleDays: Int) -> [String: Any] {
             let item = record.item
             return [
                 "item_id": item.id, "name": item.name, "comment": item.comment, "created_by": item.author,
                 "created_at": JSONLines.date(item.createdAt), "expire_time": JSONLines.date(item.expiresAt),
-                "active": item.isActive(at: now), "suppressed_events": record.suppressedEvents,
+                "active": item.isActive(at: now),
+                "stale": record.isStale(at: now, days: staleDays), "state": state(record, now: now, staleDays: staleDays),
+                "suppressed_events": record.suppressedEvents,
+                "last_suppressed_at": JSONLines.date(record.lastSuppressedAt),
                 "conditions": item.conditionSummary,
                 "entries": item.entries.map { entry -> [String: Any] in
                     switch entry.value {
@@ -147,9 +175,19 @@ struct ExceptionsCommand: ParsableCommand {
     /// `smbtriage exceptions import FILE`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a Kibana exception list (NDJSON); items already present by item_id are replaced.")
+            abstract: "Import a Kibana exception list (NDJSON); items already present by item_id are replaced.",
+            discussion: """
+            Each item passes the guard `exceptions add` applies, judged with the stored exceptions and the \
+            items before it in the file. When any item is refused, each refusal is reported with its line \
+            and nothing is imported, unless --force.
+            """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "The NDJSON file, or - for standard input.") var file: String
+        @Flag(help: """
+            Import every item, even one that silences a large share of the rule, every alert of one internal \
+            host, or has expired.
+            """)
+        var force = false
 
         func run() throws {
             let text: String
@@ -160,13 +198,15 @@ struct ExceptionsCommand: ParsableCommand {
             } catch {
                 throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
             }
-            let items: [ExceptionItem]
+            let parsed: [KibanaExceptionList.ParsedItem]
             do {
-                items = try KibanaExceptionList.parse(text)
+                parsed = try KibanaExceptionList.parse(text)
             } catch {
                 throw CommandFailure("\(file): \(error)")
             }
-            let imported = try store.open().importExceptions(items, actor: Analyst.current)
+            let repository = try store.open()
+            try checkGuard(parsed, repository: repository)
+            let imported = try repository.importExceptions(parsed.map(\.item), actor: Analyst.current)
             print("\(imported) exception items imported from \(file)")
         }
     }

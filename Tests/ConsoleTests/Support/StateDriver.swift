@@ -37,4 +37,14 @@ struct StateDriver {
     }
 
     func screen(color: Bool = true) -> Screen { view(state, color: color) }
+
+    /// The form on screen, if any.
+    var form: Form? {
+        if case .form(let form) = state.overlay { form } else { nil }
+    }
+
+    /// The question on screen, if any.
+    var confirmation: Confirmation? {
+        if case .confirm(let confirmation) = state.overlay { confirmation } else { nil }
+    }
 }

@@ -14,11 +14,18 @@ public enum KibanaExceptionList {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The items of an export (of any number of lists). Blank lines are skipped; an unreadable
-    /// line, an entry type smbtriage does not evaluate, or a summary whose item count disagrees
-    /// with the items read throws an error naming the line.
-    public static func parse(_ text: String) throws(KibanaExceptionListError) -> [ExceptionItem] {
-        var items: [ExceptionItem] = []
+    /// An item of an export and the line it was read from.
+    public struct ParsedItem: Hashable, Sendable {
+        /// The 1-based line number.
+        public let line: Int
+        public let item: ExceptionItem
+    }
+
+    /// The items of an export (of any number of lists), with their lines. Blank lines are skipped;
+    /// an unreadable line, an entry type smbtriage does not evaluate, or a summary whose item count
+    /// disagrees with the items read throws an error naming the line.
+    public static func parse(_ text: String) throws(KibanaExceptionListError) -> [ParsedItem] {
+        var items: [ParsedItem] = []
         let decoder = jsonDecoder
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
@@ -43,7 +50,7 @@ public enum KibanaExceptionList {
             } else if kind.itemId != nil {
                 let document = try decode(KibanaItemDocument.self)
                 do {
-                    items.append(try document.item())
+                    items.append(ParsedItem(line: number, item: try document.item()))
                 } catch {
                     throw KibanaExceptionListError(line: number, reason: error.reason)
                 }
