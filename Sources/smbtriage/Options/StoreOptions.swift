@@ -18,10 +18,16 @@ struct StoreOptions: ParsableArguments {
     /// and writes that need stored alerts refuse one, with `hint` saying how to get one.
     func open(readOnly: Bool = false, mustExist: Bool = false,
               hint: String = "`smbtriage ingest` creates one from logs") throws -> SMBStore {
-        if readOnly || mustExist, !FileManager.default.fileExists(atPath: path) {
+        if readOnly || mustExist, !Self.pathNamesAnything(path) {
             throw CommandFailure("There is no store at \(path); \(hint).")
         }
         return try Self.open(path, readOnly: readOnly)
+    }
+
+    /// Whether `path` names a file or a link (a dangling link too, which the store's opening describes).
+    private static func pathNamesAnything(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
     }
 
     /// Opens (creating when needed) the store at `path`; a failure is one clear sentence, and so
