@@ -84,7 +84,10 @@ public struct SuricataReader: StatelessLineReader {
             event.start = try eve.timestamp(Self.flowStart)
             event.end = try eve.timestamp(Self.flowEnd)
             if let start = event.start, let end = event.end, start <= end {
-                event.durationNanoseconds = Int64((end.timeIntervalSince(start) * 1e9).rounded())
+                guard let duration = DurationNanoseconds.of(seconds: end.timeIntervalSince(start)) else {
+                    throw FieldRejection("flow.end is too far after flow.start for a duration (over 292 years)")
+                }
+                event.durationNanoseconds = duration
             }
         } else {
             event.types = Self.protocolTypes
