@@ -37,9 +37,13 @@ struct WatchCommand: ParsableCommand {
         let follower = LogFollower(session: session)
         var nextExecution = Date()
         StandardOutput.print("watching \(inputs.count) inputs; the rule runs every \(Int(ruleInterval)) s (Ctrl-C stops)")
+        var reportedSkips: Set<SkippedInput> = []
         while true {
-            let files = try InputFiles.expand(inputs)
-            for file in files {
+            let listing = try InputFiles.expand(inputs)
+            for skipped in listing.skipped where reportedSkips.insert(skipped).inserted {
+                StandardError.print(IngestReport.skippedLine(skipped))
+            }
+            for file in listing.files {
                 for result in try follower.poll(file) {
                     IngestReport.issueLines(result.summary).forEach(StandardError.print)
                     if result.summary.lines > 0 { StandardOutput.print(IngestReport.fileLine(result)) }
