@@ -63,6 +63,7 @@ public struct ZeekJSONReader: StatelessLineReader {
     }
 
     private static let missingTimestampReason = "zeek record has no ts value"
+    private static let foreignObjectReason = "JSON object is no zeek record (no _path, @stream or ts)"
 
     /// A line parsed into `object`: a record of a log type read, or the outcome of any other line.
     private enum ClassifiedLine {
@@ -76,6 +77,10 @@ public struct ZeekJSONReader: StatelessLineReader {
         let streamName = object.string(Self.path) ?? object.string(Self.stream)
         let inferred = streamName == nil ? ZeekLogType { [object] name in Self.has(name, in: object) } : nil
         guard let logType = streamName.map({ ZeekLogType(path: $0) }) ?? inferred else {
+            // Zeek writes `ts` in every log: an object without it or a stream name is no Zeek record.
+            guard streamName != nil || object.contains(Self.timestamp) else {
+                return .finished(.rejected(reason: Self.foreignObjectReason))
+            }
             return .finished(.skipped(reason: ZeekLogType.skipReason(forLog: streamName)))
         }
         return .record(logType)
