@@ -43,7 +43,8 @@ let package = Package(
         ]),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Detection", "CZlib"],
+            // ECSGenerator: its seeded SplitMix64 drives the fuzz tests.
+            dependencies: ["Ingest", "Detection", "CZlib", "ECSGenerator"],
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
