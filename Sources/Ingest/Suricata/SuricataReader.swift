@@ -42,10 +42,9 @@ public struct SuricataReader: StatelessLineReader {
     /// A reader for one file. The options change nothing: eve times carry their offset.
     public init(options: ReaderOptions) {}
 
-    /// The first JSON object has Suricata's `event_type` and `timestamp`.
+    /// Most sampled JSON objects have Suricata's `event_type` and `timestamp`.
     public static func recognizes(_ sample: [String]) -> Bool {
-        guard let object = FlatJSONObject.firstObject(in: sample) else { return false }
-        return object.contains(eventType) && object.contains(timestamp)
+        FlatJSONObject.mostObjects(in: sample) { $0.contains(eventType) && $0.contains(timestamp) }
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.

@@ -27,12 +27,13 @@ public struct ZeekJSONReader: StatelessLineReader {
     /// A reader for one file. The options change nothing: Zeek JSON times carry their zone.
     public init(options: ReaderOptions) {}
 
-    /// The first JSON object names a Zeek stream (`_path`, `@stream`) or has Zeek's `ts`, `uid`
-    /// and connection id.
+    /// Most sampled JSON objects have Zeek's `ts` and name a Zeek stream (`_path`, `@stream`) or
+    /// have Zeek's `uid` and connection id.
     public static func recognizes(_ sample: [String]) -> Bool {
-        guard let object = FlatJSONObject.firstObject(in: sample) else { return false }
-        return object.contains(timestamp)
-            && (object.contains(path) || object.contains(stream) || has("uid", in: object) && has("id.orig_h", in: object))
+        FlatJSONObject.mostObjects(in: sample) { object in
+            object.contains(timestamp)
+                && (object.contains(path) || object.contains(stream) || has("uid", in: object) && has("id.orig_h", in: object))
+        }
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
