@@ -47,7 +47,8 @@ let package = Package(
         ]),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Detection", "CZlib"],
+            // ECSGenerator: its seeded SplitMix64 drives the fuzz tests.
+            dependencies: ["Ingest", "Detection", "CZlib", "ECSGenerator"],
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
@@ -88,3 +89,21 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: libFuzzer targets: only with SMBTRIAGE_FUZZ=1, built with the sanitizer flags by
+// Fuzz/run.sh (see Fuzz/README.md), so `swift build` and `swift test` never see them.
+if Context.environment["SMBTRIAGE_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["Ingest", "CLibFuzzer"], path: "Fuzz/Support"),
+    ]
+    let fuzzTargets: [(name: String, module: Target.Dependency)] = [
+        ("fuzz-ecs", "Ingest"), ("fuzz-zeek-tsv", "Ingest"), ("fuzz-zeek-json", "Ingest"), ("fuzz-suricata", "Ingest"),
+        ("fuzz-panos", "Ingest"), ("fuzz-sysmon", "Ingest"), ("fuzz-ingest", "Ingest"),
+        ("fuzz-kql", "Detection"), ("fuzz-rule-file", "Detection"), ("fuzz-kibana-import", "Detection"),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: [target.module, "FuzzSupport"],
+                                                 path: "Fuzz/Targets/\(target.name)"))
+    }
+}

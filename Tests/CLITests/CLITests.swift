@@ -180,6 +180,21 @@ import Testing
         #expect(try cli.run(["alerts", "--json"]).jsonLines.count == 2)
     }
 
+    @Test func aDirectoryIsReadThroughItsLinksAndWhatIsPassedOverIsSaid() throws {
+        let logs = cli.directory.appendingPathComponent("logs")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        let real = try cli.write("elsewhere.ndjson", ECSFixture.lines([
+            ECSFixture.flow(source: "10.1.1.5", destination: "45.146.164.10", serial: 1),
+        ]))
+        try FileManager.default.createSymbolicLink(atPath: logs.path + "/flows.ndjson", withDestinationPath: real)
+        try FileManager.default.createSymbolicLink(atPath: logs.path + "/gone.ndjson", withDestinationPath: real + ".old")
+        let run = try cli.run(["ingest", logs.path])
+        #expect(run.status == 0)
+        #expect(run.output.contains("\(logs.path)/flows.ndjson [ecs]: 1 lines"))
+        #expect(run.errors.contains("\"\(logs.path)/gone.ndjson\": skipped: symbolic link to nothing readable"))
+        #expect(try cli.run(["alerts", "--json"]).jsonLines.count == 1)
+    }
+
     @Test func usageAndRuntimeErrorsHaveTheirExitCodes() throws {
         #expect(try cli.run(["hosts", "--no-such-flag"]).status == 2)
         #expect(try cli.run(["ingest", try cli.write("one.ndjson", ECSFixture.lines([

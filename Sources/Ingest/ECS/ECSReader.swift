@@ -77,6 +77,9 @@ public struct ECSReader: LineReader, StatelessLineReader {
             return .finished(.rejected(reason: "pre-ECS Packetbeat 6.x flow (flow_id, dest.*) is not supported; "
                 + "export it with Packetbeat 7 or later"))
         }
+        if Self.isForeign(object) {
+            return .finished(.rejected(reason: "a Zeek or Suricata record (id.orig_h, _path or src_ip), not an ECS document"))
+        }
         return .finished(.skipped(reason: "no source.ip or destination.ip: not a network event"))
     }
 

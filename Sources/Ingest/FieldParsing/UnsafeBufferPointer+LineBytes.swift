@@ -1,3 +1,5 @@
+import Foundation
+
 extension UnsafeBufferPointer<UInt8> {
     /// The bytes without a leading UTF-8 byte order mark (`EF BB BF`), which Windows tools write
     /// at the start of a file: the pipeline strips line terminators, not the mark.
@@ -9,5 +11,12 @@ extension UnsafeBufferPointer<UInt8> {
     /// True when the bytes hold only spaces and tabs (or nothing).
     var isBlank: Bool {
         allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// True when the bytes hold a NUL, which no text log writes: the pipeline rejects such a line
+    /// unread.
+    var holdsNUL: Bool {
+        guard let baseAddress, count > 0 else { return false }
+        return memchr(baseAddress, 0, count) != nil
     }
 }

@@ -1,12 +1,16 @@
 extension FlatJSONObject {
-    /// The first line of a sniffing sample that parses as a JSON object (a byte-order mark
-    /// tolerated), or nil: what the JSON readers' `recognizes` look at.
-    static func firstObject(in sample: [String]) -> FlatJSONObject? {
+    /// True when more of the sniffing sample's JSON objects satisfy `isOfFormat` than do not (a
+    /// byte-order mark tolerated; lines that are no JSON object do not count): what the JSON
+    /// readers' `recognizes` ask, so that a few foreign or broken records do not decide the format.
+    static func mostObjects(in sample: [String], satisfy isOfFormat: (FlatJSONObject) -> Bool) -> Bool {
         var object = FlatJSONObject()
+        var matching = 0
+        var other = 0
         for line in sample {
             let parsed = line.withASCIIBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
-            if parsed { return object }
+            guard parsed else { continue }
+            if isOfFormat(object) { matching += 1 } else { other += 1 }
         }
-        return nil
+        return matching > other
     }
 }

@@ -75,7 +75,10 @@ public struct PANOSReader: StatelessLineReader {
         event.destinationPackets = try count(row, 46, "packets received")
         event.start = try time(row, 36, "start time")
         if let elapsed = try count(row, 37, "elapsed time") {
-            event.durationNanoseconds = elapsed * 1_000_000_000
+            guard let duration = DurationNanoseconds.of(seconds: elapsed) else {
+                throw TextField.invalid("panos", "elapsed time", String(elapsed), expected: "a duration under 292 years")
+            }
+            event.durationNanoseconds = duration
             event.end = event.start?.addingTimeInterval(Double(elapsed))
         }
         if let user = row.text(13) { (event.userDomain, event.userName) = Self.split(user: user) }

@@ -33,9 +33,15 @@ struct ChunkParser<Reader: LineReader> {
         case .lines:
             chunk.withLines { lines in
                 var number = chunk.firstLine
+                // One look at the whole chunk spares most chunks a look at each line.
+                let mayHoldNUL = lines.holdsNUL
                 lines.forEachLine { line in
                     result.lines += 1
-                    read(line, number: number, into: &result)
+                    if mayHoldNUL, line.holdsNUL {
+                        reject(line: number, reason: "line holds a NUL byte: not text", into: &result)
+                    } else {
+                        read(line, number: number, into: &result)
+                    }
                     number += 1
                     return result.strictStop == nil
                 }

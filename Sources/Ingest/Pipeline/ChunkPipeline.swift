@@ -34,8 +34,9 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
     private let primer: [[UInt8]]
     private var headerTracker: HeaderTracker<Reader>?
 
-    /// `primer` lines go through each reader first (`LineReader.init(options:primer:)`).
-    init(chunker: LineChunker, first: LineChunk, options: IngestOptions, path: String, workers: Int,
+    /// `leading` are the chunks already cut (for sniffing), in order; `primer` lines go through
+    /// each reader first (`LineReader.init(options:primer:)`).
+    init(chunker: LineChunker, leading: [LineChunk], options: IngestOptions, path: String, workers: Int,
          primer: [[UInt8]] = []) {
         self.primer = primer
         headerTracker = HeaderTracker(startingFrom: Reader(options: options.reader, primer: primer))
@@ -45,8 +46,8 @@ final class ChunkPipeline<Reader: LineReader>: @unchecked Sendable {
         self.path = path
         self.workers = workers
         inFlightLimit = workers * 2 + 2
-        pending = [(first, headerTracker?.snapshot(atStartOf: first))]
-        produced = 1
+        for chunk in leading { pending.append((chunk, headerTracker?.snapshot(atStartOf: chunk))) }
+        produced = leading.count
     }
 
     /// Starts the cutting thread and the workers.

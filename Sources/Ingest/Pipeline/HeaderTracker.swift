@@ -23,8 +23,8 @@ struct HeaderTracker<Reader: LineReader> {
         var sawHeaderLine = false
         chunk.withLines { lines in
             lines.forEachLine(startingWith: marker) { line in
-                // ChunkParser rejects such a line unread, so it must not count here either.
-                guard line.count <= LineChunker.maximumLineLength else { return }
+                // ChunkParser rejects such lines unread, so they must not count here either.
+                guard line.count <= LineChunker.maximumLineLength, !line.holdsNUL else { return }
                 _ = reader.read(line: line, number: 0)
                 sawHeaderLine = true
             }

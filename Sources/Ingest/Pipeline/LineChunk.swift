@@ -16,19 +16,6 @@ struct LineChunk: Sendable {
     var firstLine: Int
     var lineCount: Int
     var content: Content
-
-    /// The first `limit` lines as text (terminators and a trailing `\r` removed, each cut at
-    /// 64 KiB): the sample a `LineReader.recognizes` sees.
-    func sampleLines(_ limit: Int) -> [String] {
-        var sample: [String] = []
-        withLines { lines in
-            lines.forEachLine { line in
-                sample.append(String(decoding: UnsafeBufferPointer(rebasing: line.prefix(65_536)), as: UTF8.self))
-                return sample.count < limit
-            }
-        }
-        return sample
-    }
 }
 
 extension LineChunk {

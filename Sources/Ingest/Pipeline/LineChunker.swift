@@ -3,10 +3,15 @@ import Foundation
 /// Cuts a byte stream into `LineChunk`s of about `targetSize` bytes at line boundaries, numbering
 /// the lines, stripping a leading UTF-8 byte-order mark. Memory stays bounded whatever the input:
 /// a line longer than `maximumLineLength` is skipped (read and dropped) and reported as one
-/// `overlongLine` chunk. Chunk memory comes from `pool`; whoever consumes a chunk recycles it.
+/// `overlongLine` chunk; when no line end follows within `maximumSkippedLength` (`/dev/zero`, a
+/// disk image), reading stops with a `SourceError`. An input whose first chunk ends its lines with
+/// a lone CR (old Mac style) has every CR read as a line end. Chunk memory comes from `pool`;
+/// whoever consumes a chunk recycles it.
 final class LineChunker {
     /// Lines longer than this (1 MiB) are rejected unread.
     static let maximumLineLength = 1 << 20
+    /// How far past an overlong line's start the next line end is looked for (64 MiB).
+    static let maximumSkippedLength = 64 << 20
 
     let targetSize: Int
     let pool: ChunkBuffer.Pool
@@ -16,8 +21,10 @@ final class LineChunker {
     private var carried = 0
     private var ended = false
     private var skippingOverlongLine = false
+    /// True when lines end in a lone CR: every CR read is turned into a LF.
+    private var carriageReturnsEndLines = false
     /// A read error held back until the complete lines read before it are handed out.
-    private var pendingFailure: SourceError?
+    private(set) var pendingFailure: SourceError?
     private var nextSequence = 0
     private var nextLine = 1
 
@@ -48,7 +55,7 @@ final class LineChunker {
         carried = 0
         while filled < targetSize && !ended {
             do throws(SourceError) {
-                let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
                 if count == 0 { ended = true }
                 filled += count
             } catch {
@@ -61,9 +68,16 @@ final class LineChunker {
                 filled = lastNewline + 1
             }
         }
-        if nextSequence == 0, filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
-            buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + 3, byteCount: filled - 3)
-            filled -= 3
+        if nextSequence == 0 {
+            if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + 3, byteCount: filled - 3)
+                filled -= 3
+            }
+            let head = UnsafeMutableRawBufferPointer(rebasing: buffer[..<filled])
+            if !head.contains(0x0A), head.contains(0x0D) {
+                carriageReturnsEndLines = true
+                Self.turnCarriageReturnsIntoLineFeeds(head)
+            }
         }
         if ended {
             guard filled > 0 else {
@@ -85,6 +99,27 @@ final class LineChunker {
             carried = rest
         }
         return makeChunk(chunkBuffer, count: end)
+    }
+
+    /// The input's first chunks, as many as hold `lineCount` lines (fewer at the end of the input
+    /// or once they hold `byteLimit` bytes): what sniffing looks at before the chunks are parsed.
+    /// A read error met on the way is held back for `next()` to throw.
+    func leadingChunks(holding lineCount: Int, byteLimit: Int) -> [LineChunk] {
+        var chunks: [LineChunk] = []
+        var lines = 0
+        var bytes = 0
+        while lines < lineCount, bytes < byteLimit {
+            do throws(SourceError) {
+                guard let chunk = try next() else { break }
+                chunks.append(chunk)
+                lines += chunk.lineCount
+                if case .lines(_, let count) = chunk.content { bytes += count }
+            } catch {
+                pendingFailure = error
+                break
+            }
+        }
+        return chunks
     }
 
     private func makeChunk(_ buffer: ChunkBuffer, count: Int) -> LineChunk {
@@ -114,18 +149,45 @@ final class LineChunker {
         return count
     }
 
-    /// Reads past the end of the current (overlong) line and reports it.
+    /// Reads from the source, CRs turned into line ends when they end the input's lines.
+    private func read(into buffer: UnsafeMutableRawBufferPointer) throws(SourceError) -> Int {
+        let count = try source.read(into: buffer)
+        if carriageReturnsEndLines { Self.turnCarriageReturnsIntoLineFeeds(UnsafeMutableRawBufferPointer(rebasing: buffer[..<count])) }
+        return count
+    }
+
+    private static func turnCarriageReturnsIntoLineFeeds(_ bytes: UnsafeMutableRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        var cursor = base
+        let end = base + bytes.count
+        while cursor < end, let found = memchr(cursor, 0x0D, end - cursor) {
+            found.storeBytes(of: 0x0A, as: UInt8.self)
+            cursor = found + 1
+        }
+    }
+
+    /// Reads past the end of the current (overlong) line and reports it. When no line end comes
+    /// within `maximumSkippedLength`, reading stops: the line is reported, then the error.
     private func skipOverlongLine() throws(SourceError) -> LineChunk {
         skippingOverlongLine = false
+        var skipped = 0
         while !ended {
-            let count = try source.read(into: carry)
+            let count = try read(into: carry)
             if count == 0 {
                 ended = true
                 break
             }
-            if let newline = carry[..<count].firstIndex(of: 0x0A) {
-                carried = count - (newline + 1)
-                carry.baseAddress!.copyMemory(from: carry.baseAddress! + newline + 1, byteCount: carried)
+            if let newline = memchr(carry.baseAddress!, 0x0A, count) {
+                let end = carry.baseAddress!.distance(to: UnsafeMutableRawPointer(newline)) + 1
+                carried = count - end
+                carry.baseAddress!.copyMemory(from: carry.baseAddress! + end, byteCount: carried)
+                break
+            }
+            skipped += count
+            if skipped > Self.maximumSkippedLength {
+                ended = true
+                pendingFailure = SourceError(message: "no line end within \(Self.maximumSkippedLength >> 20) MiB "
+                    + "after the start of line \(nextLine): not a line-oriented text log; reading stopped")
                 break
             }
         }

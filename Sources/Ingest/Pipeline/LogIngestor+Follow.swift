@@ -72,7 +72,7 @@ extension LogIngestor {
             summary.fatalError = error.message
             return (summary, position)
         }
-        try run(readerType, chunker: chunker, first: first, summary: &summary, primer: primer, deliver: deliver)
+        try run(readerType, chunker: chunker, leading: [first], summary: &summary, primer: primer, deliver: deliver)
         return (summary, ReadPosition(offset: completeEnd, line: position.line + summary.lines))
     }
 

@@ -3,8 +3,9 @@ import Foundation
 
 /// Reads log inputs into batches of SMB events, counting everything else.
 ///
-/// One input at a time: its first 64 KiB decide gzip (by magic bytes) and text; its first lines
-/// pick the reader (`FormatSniffer`) unless `IngestOptions.format` is set. The input is then cut
+/// One input at a time: its first 64 KiB decide gzip (by magic bytes); its first lines decide
+/// text (`SniffSample`: most of them hold no binary bytes) and pick the reader (`FormatSniffer`,
+/// from the lines that are text) unless `IngestOptions.format` is set. The input is then cut
 /// into chunks of lines that worker threads parse (several for a `StatelessLineReader` or a
 /// `HeaderStatefulLineReader`, one for any other reader that keeps state), and the results come
 /// back in input order, so line numbers and the order of events are those of the file. Memory
@@ -14,7 +15,7 @@ public struct LogIngestor: Sendable {
 
     /// About how many events each `deliver` call gets.
     public static let batchSize = 4096
-    /// How many bytes the binary check and the gzip check look at.
+    /// How many bytes the gzip check looks at.
     static let headSize = 64 * 1024
 
     public init(options: IngestOptions) {
@@ -27,8 +28,8 @@ public struct LogIngestor: Sendable {
     /// with their `RecordOrigin`; other events are only counted. `deliver` may throw to abort (the
     /// error propagates). Problems with the input itself end up in `FileSummary.fatalError`.
     public func ingest(_ input: InputFile, deliver: ([IngestedEvent]) throws -> Void) throws -> FileSummary {
-        try withOpenedInput(input) { chunker, first, summary in
-            guard let readerType = chooseReader(sample: first.sampleLines(FormatSniffer.sampleSize)) else {
+        try withOpenedInput(input) { chunker, leading, sample, summary in
+            guard let readerType = chooseReader(sample: sample.lines) else {
                 summary.fatalError = unknownFormatMessage
                 return
             }
@@ -36,11 +37,11 @@ public struct LogIngestor: Sendable {
             // A concrete type lets the compiler specialize the whole pipeline for it (the generic
             // path reads each line through witness tables): worth it for the high-volume formats.
             if let ecs = readerType as? ECSReader.Type {
-                try run(ecs, chunker: chunker, first: first, summary: &summary, deliver: deliver)
+                try run(ecs, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
             } else if let zeek = readerType as? ZeekTSVReader.Type {
-                try run(zeek, chunker: chunker, first: first, summary: &summary, deliver: deliver)
+                try run(zeek, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
             } else {
-                try run(readerType, chunker: chunker, first: first, summary: &summary, deliver: deliver)
+                try run(readerType, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
             }
         }
     }
@@ -50,16 +51,17 @@ public struct LogIngestor: Sendable {
     public func ingest<Reader: LineReader>(
         _ input: InputFile, as reader: Reader.Type, deliver: ([IngestedEvent]) throws -> Void
     ) throws -> FileSummary {
-        try withOpenedInput(input) { chunker, first, summary in
+        try withOpenedInput(input) { chunker, leading, _, summary in
             summary.format = Reader.format
-            try run(reader, chunker: chunker, first: first, summary: &summary, deliver: deliver)
+            try run(reader, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
         }
     }
 
-    /// Opens the input, decides gzip from its magic bytes, cuts its first chunk and checks that it
-    /// is text; then hands the chunker and first chunk to `body`. Problems end up in the summary.
+    /// Opens the input, decides gzip from its magic bytes, cuts its leading chunks (enough for the
+    /// sniffing sample) and checks that they are text; then hands the chunker, those chunks and
+    /// the sample to `body`. Problems end up in the summary.
     private func withOpenedInput(
-        _ input: InputFile, _ body: (LineChunker, LineChunk, inout FileSummary) throws -> Void
+        _ input: InputFile, _ body: (LineChunker, [LineChunk], SniffSample, inout FileSummary) throws -> Void
     ) rethrows -> FileSummary {
         var summary = FileSummary(path: input.displayName)
         let descriptor = input.isStandardInput ? STDIN_FILENO : open(input.path, O_RDONLY | O_CLOEXEC)
@@ -70,7 +72,7 @@ public struct LogIngestor: Sendable {
         defer { if !input.isStandardInput { close(descriptor) } }
 
         let chunker: LineChunker
-        let first: LineChunk
+        let leading: [LineChunk]
         do throws(SourceError) {
             let head = try FileDescriptorSource.readHead(descriptor: descriptor, count: Self.headSize)
             guard !head.isEmpty else {
@@ -80,20 +82,26 @@ public struct LogIngestor: Sendable {
             let raw = FileDescriptorSource(descriptor: descriptor, head: head)
             let isGzip = GzipSource.isGzip(head)
             chunker = LineChunker(source: isGzip ? try GzipSource(compressed: raw) : raw)
-            guard let chunk = try chunker.next() else {
+            leading = chunker.leadingChunks(holding: FormatSniffer.sampleSize, byteLimit: 2 * chunker.targetSize)
+            guard !leading.isEmpty else {
+                _ = try chunker.next()
                 summary.fatalError = isGzip ? "empty file (the gzip stream holds no data)" : "empty file"
                 return summary
             }
-            first = chunk
         } catch {
             summary.fatalError = error.message
             return summary
         }
-        if let problem = Self.binaryContent(first) {
+        let sample = SniffSample(leading, limit: FormatSniffer.sampleSize)
+        if sample.examined == 0, let failure = chunker.pendingFailure {
+            summary.fatalError = failure.message
+            return summary
+        }
+        if let problem = sample.binaryContent {
             summary.fatalError = problem
             return summary
         }
-        try body(chunker, first, &summary)
+        try body(chunker, leading, sample, &summary)
         return summary
     }
 
@@ -109,22 +117,14 @@ public struct LogIngestor: Sendable {
         return "unknown log format: the first lines match none of \(known) (choose one with --format)"
     }
 
-    /// A message when the head of the input is not text (holds a NUL byte), else nil.
-    private static func binaryContent(_ chunk: LineChunk) -> String? {
-        var offset: Int?
-        chunk.withLines { lines in offset = lines.prefix(headSize).firstIndex(of: 0) }
-        guard let offset else { return nil }
-        return "binary data (a NUL byte at offset \(offset)), not a text log"
-    }
-
     func run<Reader: LineReader>(
-        _: Reader.Type, chunker: LineChunker, first: LineChunk, summary: inout FileSummary,
+        _: Reader.Type, chunker: LineChunker, leading: [LineChunk], summary: inout FileSummary,
         primer: [[UInt8]] = [], deliver: ([IngestedEvent]) throws -> Void
     ) throws {
         let parallel = Reader.self is any StatelessLineReader.Type || Reader.self is any HeaderStatefulLineReader.Type
         let workers = parallel ? max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
         let pipeline = ChunkPipeline<Reader>(
-            chunker: chunker, first: first, options: options, path: summary.path, workers: workers, primer: primer
+            chunker: chunker, leading: leading, options: options, path: summary.path, workers: workers, primer: primer
         )
         pipeline.start()
         defer { pipeline.stop() }

@@ -42,10 +42,9 @@ public struct SuricataReader: StatelessLineReader {
     /// A reader for one file. The options change nothing: eve times carry their offset.
     public init(options: ReaderOptions) {}
 
-    /// The first JSON object has Suricata's `event_type` and `timestamp`.
+    /// Most sampled JSON objects have Suricata's `event_type` and `timestamp`.
     public static func recognizes(_ sample: [String]) -> Bool {
-        guard let object = FlatJSONObject.firstObject(in: sample) else { return false }
-        return object.contains(eventType) && object.contains(timestamp)
+        FlatJSONObject.mostObjects(in: sample) { $0.contains(eventType) && $0.contains(timestamp) }
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
@@ -84,7 +83,10 @@ public struct SuricataReader: StatelessLineReader {
             event.start = try eve.timestamp(Self.flowStart)
             event.end = try eve.timestamp(Self.flowEnd)
             if let start = event.start, let end = event.end, start <= end {
-                event.durationNanoseconds = Int64((end.timeIntervalSince(start) * 1e9).rounded())
+                guard let duration = DurationNanoseconds.of(seconds: end.timeIntervalSince(start)) else {
+                    throw FieldRejection("flow.end is too far after flow.start for a duration (over 292 years)")
+                }
+                event.durationNanoseconds = duration
             }
         } else {
             event.types = Self.protocolTypes

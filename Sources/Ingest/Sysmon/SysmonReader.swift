@@ -48,12 +48,13 @@ public struct SysmonReader: StatelessLineReader {
     /// A reader for one file. The options change nothing: Sysmon writes UTC.
     public init(options: ReaderOptions) {}
 
-    /// The first JSON object is a Windows event: Winlogbeat's `winlog.*`, or NXLog's `EventID`
+    /// Most sampled JSON objects are Windows events: Winlogbeat's `winlog.*`, or NXLog's `EventID`
     /// with `Channel` or `SourceName`.
     public static func recognizes(_ sample: [String]) -> Bool {
-        guard let object = FlatJSONObject.firstObject(in: sample) else { return false }
-        let present = recognitionKeys.map(object.contains)
-        return present[0] || present[1] || present[2] && (present[3] || present[4])
+        FlatJSONObject.mostObjects(in: sample) { object in
+            let present = recognitionKeys.map(object.contains)
+            return present[0] || present[1] || present[2] && (present[3] || present[4])
+        }
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.

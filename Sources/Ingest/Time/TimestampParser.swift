@@ -54,9 +54,19 @@ public enum TimestampParser {
             return nil
         }
         switch unit {
-        case .seconds: return Date(timeIntervalSince1970: value)
-        case .milliseconds: return Date(timeIntervalSince1970: value / 1_000)
+        case .seconds: return date(epochSeconds: value)
+        case .milliseconds: return date(epochSeconds: value / 1_000)
         }
+    }
+
+    /// The seconds since the epoch that ISO 8601's four-digit years span (0000-01-01 through
+    /// 9999-12-31): an epoch value outside them is no time a log means, and arithmetic on it
+    /// (durations, ages) could overflow.
+    static let representableSeconds = -62_167_219_200.0..<253_402_300_800.0
+
+    /// `seconds` since the epoch as a date; nil outside `representableSeconds` or not finite.
+    static func date(epochSeconds seconds: Double) -> Date? {
+        representableSeconds.contains(seconds) ? Date(timeIntervalSince1970: seconds) : nil
     }
 
     static func isLeapYear(_ year: Int) -> Bool {

@@ -39,14 +39,13 @@ struct DecimalSeconds: Equatable {
         nanoseconds = fraction
     }
 
-    /// The value as a point in time, counted from the Unix epoch.
-    var dateSinceEpoch: Date {
-        Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1_000_000_000)
+    /// The value as a point in time, counted from the Unix epoch; nil past the year 9999.
+    var dateSinceEpoch: Date? {
+        TimestampParser.date(epochSeconds: Double(seconds) + Double(nanoseconds) / 1_000_000_000)
     }
 
     /// The value in nanoseconds, as ECS keeps `event.duration`; nil past Int64's range.
     var totalNanoseconds: Int64? {
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        return overflow ? nil : scaled + nanoseconds
+        DurationNanoseconds.of(seconds: seconds, nanoseconds: nanoseconds)
     }
 }

@@ -27,12 +27,13 @@ public struct ZeekJSONReader: StatelessLineReader {
     /// A reader for one file. The options change nothing: Zeek JSON times carry their zone.
     public init(options: ReaderOptions) {}
 
-    /// The first JSON object names a Zeek stream (`_path`, `@stream`) or has Zeek's `ts`, `uid`
-    /// and connection id.
+    /// Most sampled JSON objects have Zeek's `ts` and name a Zeek stream (`_path`, `@stream`) or
+    /// have Zeek's `uid` and connection id.
     public static func recognizes(_ sample: [String]) -> Bool {
-        guard let object = FlatJSONObject.firstObject(in: sample) else { return false }
-        return object.contains(timestamp)
-            && (object.contains(path) || object.contains(stream) || has("uid", in: object) && has("id.orig_h", in: object))
+        FlatJSONObject.mostObjects(in: sample) { object in
+            object.contains(timestamp)
+                && (object.contains(path) || object.contains(stream) || has("uid", in: object) && has("id.orig_h", in: object))
+        }
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
@@ -63,6 +64,7 @@ public struct ZeekJSONReader: StatelessLineReader {
     }
 
     private static let missingTimestampReason = "zeek record has no ts value"
+    private static let foreignObjectReason = "JSON object is no zeek record (no _path, @stream or ts)"
 
     /// A line parsed into `object`: a record of a log type read, or the outcome of any other line.
     private enum ClassifiedLine {
@@ -76,6 +78,10 @@ public struct ZeekJSONReader: StatelessLineReader {
         let streamName = object.string(Self.path) ?? object.string(Self.stream)
         let inferred = streamName == nil ? ZeekLogType { [object] name in Self.has(name, in: object) } : nil
         guard let logType = streamName.map({ ZeekLogType(path: $0) }) ?? inferred else {
+            // Zeek writes `ts` in every log: an object without it or a stream name is no Zeek record.
+            guard streamName != nil || object.contains(Self.timestamp) else {
+                return .finished(.rejected(reason: Self.foreignObjectReason))
+            }
             return .finished(.skipped(reason: ZeekLogType.skipReason(forLog: streamName)))
         }
         return .record(logType)

@@ -13,9 +13,9 @@ enum ZeekValue {
         if bytes.count >= 19, let date = TimestampParser.date(iso8601: bytes, timeZone: utc) { return date }
         // JSON writers may print a float with an exponent.
         guard bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
-              let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite, value >= 0
+              let value = Double(String(decoding: bytes, as: UTF8.self)), value >= 0
         else { return nil }
-        return Date(timeIntervalSince1970: value)
+        return TimestampParser.date(epochSeconds: value)
     }
 
     /// A `port`, 0 through 65535.

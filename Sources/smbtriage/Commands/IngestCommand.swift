@@ -11,7 +11,8 @@ struct IngestCommand: ParsableCommand {
         Formats: Elastic ECS NDJSON, Zeek TSV and JSON, Suricata eve.json, PAN-OS TRAFFIC CSV, and \
         Sysmon event 3 (Winlogbeat or NXLog JSON; Sysmon is an extension beyond the rule's indices). The \
         format is sniffed per file; .gz is read transparently; a directory is read recursively; - reads \
-        standard input. Re-ingesting a record is a no-op. Rejected records are reported as \
+        standard input. Below a directory, symbolic links are followed (a linked directory once); what \
+        is passed over is reported with the reason. Re-ingesting a record is a no-op. Rejected records are reported as \
         file:line: reason, the rest still goes in, and the exit status is 1 when any was rejected.
         """
     )
@@ -26,17 +27,18 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files: [InputFile]
+        let listing: InputListing
         do {
-            files = try InputFiles.expand(inputs)
+            listing = try InputFiles.expand(inputs)
         } catch {
             throw CommandFailure("\(error)")
         }
+        listing.skipped.map(IngestReport.skippedLine).forEach(StandardError.print)
         let session = try IngestSession(store: store.open(), options: reading.ingestOptions)
         let now = Date()
         var rejected = 0
         var failedFiles = 0
-        for file in files {
+        for file in listing.files {
             let result = try session.ingest(file, ingestedAt: now)
             if file.isFromDirectory, result.summary.format == nil, let reason = result.summary.fatalError {
                 print("\(TerminalText.safe(file.path)): passed over: \(TerminalText.safe(reason))")

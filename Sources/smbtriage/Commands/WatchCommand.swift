@@ -58,8 +58,9 @@ struct WatchCommand: ParsableCommand {
         StandardOutput.print("watching \(inputs.count) input\(inputs.count == 1 ? "" : "s") into "
             + "\(TerminalText.safe(store.path)); the rule runs every \(Int(ruleInterval)) s; "
             + "SIGINT or SIGTERM stops it after the current batch")
+        var reportedSkips: Set<SkippedInput> = []
         while StopSignal.received == nil {
-            try poll(follower, into: &tally)
+            try poll(follower, into: &tally, reportedSkips: &reportedSkips)
             if Date() >= nextExecution {
                 try execute(session, hook: hook, tally: &tally)
                 nextExecution = Date().addingTimeInterval(ruleInterval)
@@ -74,9 +75,14 @@ struct WatchCommand: ParsableCommand {
     }
 
     /// Reads what every input gained, file by file, each with its checkpoint; stops between
-    /// files once a stop signal arrived.
-    private func poll(_ follower: LogFollower, into tally: inout WatchTally) throws {
-        for file in try InputFiles.expand(inputs) where StopSignal.received == nil {
+    /// files once a stop signal arrived. An input skipped (a dangling link, a loop) is said once.
+    private func poll(_ follower: LogFollower, into tally: inout WatchTally,
+                      reportedSkips: inout Set<SkippedInput>) throws {
+        let listing = try InputFiles.expand(inputs)
+        for skipped in listing.skipped where reportedSkips.insert(skipped).inserted {
+            StandardError.print(IngestReport.skippedLine(skipped))
+        }
+        for file in listing.files where StopSignal.received == nil {
             for result in try follower.poll(file) {
                 IngestReport.issueLines(result.summary).forEach(StandardError.print)
                 if result.summary.lines > 0 { StandardOutput.print(IngestReport.fileLine(result)) }

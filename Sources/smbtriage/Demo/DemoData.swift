@@ -24,7 +24,7 @@ enum DemoData {
     /// The log files below `directory`, without its documentation (`*.md`).
     static func inputs(in directory: URL) throws -> [InputFile] {
         do {
-            return try InputFiles.expand([directory.path]).filter { !$0.path.hasSuffix(".md") }
+            return try InputFiles.expand([directory.path]).files.filter { !$0.path.hasSuffix(".md") }
         } catch {
             throw CommandFailure("cannot list \(directory.path): \(error)")
         }

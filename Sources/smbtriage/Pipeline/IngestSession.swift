@@ -70,6 +70,11 @@ enum IngestReport {
         return line
     }
 
+    /// `"<path>": skipped: <reason>` for an entry below a directory that is not read.
+    static func skippedLine(_ skipped: SkippedInput) -> String {
+        TerminalText.safe(skipped.description)
+    }
+
     static func issueLines(_ summary: FileSummary) -> [String] {
         var lines = summary.issues.map { TerminalText.safe($0.description) }
         let unprinted = summary.rejected - summary.issues.count
