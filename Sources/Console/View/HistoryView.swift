@@ -21,7 +21,7 @@ enum HistoryView {
         var row = layout.bodyTop
         let unit = history.bucket == .hour ? "hour" : "day"
         let flows = history.timeline.reduce(0) { $0 + $1.flows }
-        let bytes = history.timeline.reduce(Int64(0)) { $0 + $1.bytesOut }
+        let bytes = history.timeline.saturatingSum(of: \.bytesOut)
         let measure = history.metric == .flows ? "SMB flows" : "Bytes sent"
         PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(flows)) flows · "
                        + "\(NumberText.bytes(bytes)) out", focused: false, row: row, into: &screen, theme: theme)

@@ -44,8 +44,8 @@ struct EventWriter {
         """
 
     private static let pairUpdateSQL = """
-        UPDATE host_destination SET ports = ?, connections = connections + ?, bytes_sent = bytes_sent + ?,
-            bytes_received = bytes_received + ?,
+        UPDATE host_destination SET ports = ?, connections = connections + ?, bytes_sent = \(SaturatingSQL.sum("bytes_sent", "?")),
+            bytes_received = \(SaturatingSQL.sum("bytes_received", "?")),
             first_seen = CASE WHEN ? THEN ? ELSE first_seen END,
             first_event_id = CASE WHEN ? THEN ? ELSE first_event_id END,
             last_seen = max(last_seen, ?)
@@ -145,7 +145,7 @@ struct EventWriter {
                 first_seen = min(first_seen, excluded.first_seen),
                 last_seen = max(last_seen, excluded.last_seen),
                 flows = flows + excluded.flows,
-                bytes_out = bytes_out + excluded.bytes_out,
+                bytes_out = \(SaturatingSQL.sum("bytes_out", "excluded.bytes_out")),
                 external_destinations = external_destinations + excluded.external_destinations
             """)
         for (host, delta) in hostDeltas.sorted(by: { $0.key < $1.key }) {
@@ -245,7 +245,7 @@ struct EventWriter {
         var hostDelta = hostDeltas[host] ?? HostDelta(seenAt: seenAt)
         hostDelta.see(seenAt)
         hostDelta.flows += flows
-        if isExternal { hostDelta.bytesOut += bytesSent }
+        if isExternal { hostDelta.bytesOut = hostDelta.bytesOut.saturatingAdding(bytesSent) }
         if let name = event.sourceDomain, !name.isEmpty { hostDelta.hostName = name }
         hostDeltas[host] = hostDelta
 
@@ -254,8 +254,8 @@ struct EventWriter {
         var pairDelta = pairDeltas[pair] ?? PairDelta(seenAt: seenAt, eventID: eventID, isExternal: isExternal)
         pairDelta.see(seenAt, eventID: eventID)
         pairDelta.connections += flows
-        pairDelta.bytesSent += bytesSent
-        pairDelta.bytesReceived += bytesReceived
+        pairDelta.bytesSent = pairDelta.bytesSent.saturatingAdding(bytesSent)
+        pairDelta.bytesReceived = pairDelta.bytesReceived.saturatingAdding(bytesReceived)
         if let port = event.destinationPort { PortList.insert(port, into: &pairDelta.ports) }
         pairDeltas[pair] = pairDelta
     }

@@ -93,7 +93,7 @@ extension SMBStore {
         let width = bucket.seconds
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT slot, COUNT(*), coalesce(SUM(CASE WHEN is_external THEN source_bytes END), 0),
+                SELECT slot, COUNT(*), \(SaturatingSQL.total("CASE WHEN is_external THEN source_bytes END")),
                        SUM(is_external)
                 FROM (SELECT CAST(seen_at / ? AS INTEGER) - (seen_at / ? < CAST(seen_at / ? AS INTEGER)) AS slot,
                              is_external, source_bytes
