@@ -70,6 +70,21 @@ import Testing
         #expect(ingest.output.contains("1 line, 1 network event, 1 SMB record (0 new flows, 0 updates"), "\(ingest.output)")
     }
 
+    @Test func exceptionMessagesCountInWordsAndEchoNoControls() throws {
+        try ingest([ECSFixture.flow(source: "10.1.1.5", destination: "45.146.164.10", serial: 1)])
+        let add = try cli.run(["exceptions", "add", "--destination", "45.146.164.10", "--comment", "partner",
+                               "--close-matching"])
+        #expect(add.output.contains("1 matching open alert closed"), "\(add.output)")
+        let export = try cli.run(["exceptions", "export"])
+        let hostile = try cli.write("list\u{1B}]0;X\u{07}.ndjson", export.output)
+        let imported = try cli.run(["exceptions", "import", hostile])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.contains("1 exception item imported from "), "\(imported.output)")
+        #expect(!imported.output.contains("\u{1B}") && imported.output.contains("\\x1b]0;X\\x07"), "\(imported.output)")
+        let removed = try cli.run(["exceptions", "remove", "no\u{1B}[2Jsuch"])
+        #expect(removed.status == 1 && !removed.errors.contains("\u{1B}"), "\(removed.errors)")
+    }
+
     @Test func ingestCountsTheFlowsTheStoreHoldsWhenAReportUpdatesAnother() throws {
         let interim = ECSFixture.flow(source: "10.1.1.5", destination: "45.146.164.10", serial: 1, bytesOut: 100)
             .replacingOccurrences(of: #""final":true"#, with: #""final":false"#)

@@ -67,8 +67,8 @@ struct ExceptionsCommand: ParsableCommand {
                 throw CommandFailure("refused: \(ExceptionGuardCheck.text(concerns)). Add --force if that is what you mean.")
             }
             let result = try repository.addException(item, closeMatching: closeMatching, actor: Analyst.current)
-            print("exception \(item.id) added: \(item.conditionSummary)")
-            if closeMatching { print("\(result.closedAlertIDs.count) matching open alerts closed") }
+            print("exception \(item.id) added: \(TerminalText.safe(item.conditionSummary))")
+            if closeMatching { print("\(counted(result.closedAlertIDs.count, "matching open alert")) closed") }
         }
     }
 
@@ -155,7 +155,7 @@ struct ExceptionsCommand: ParsableCommand {
                 throw CommandFailure("no exception with id \(TerminalText.safe(id)).")
             }
             try repository.removeException(id: id, actor: Analyst.current)
-            print("exception \(id) removed")
+            print("exception \(TerminalText.safe(id)) removed")
         }
     }
 
@@ -207,7 +207,7 @@ struct ExceptionsCommand: ParsableCommand {
             let repository = try store.open()
             try checkGuard(parsed, repository: repository)
             let imported = try repository.importExceptions(parsed.map(\.item), actor: Analyst.current)
-            print("\(imported) exception items imported from \(file)")
+            print("\(counted(imported, "exception item")) imported from \(TerminalText.safe(file))")
         }
     }
 }
