@@ -134,8 +134,7 @@ extension SMBStore {
         var candidates = try DetectionCandidates(db, from: progress.window, limit: limit)
         let verdicts = detector.verdicts(for: candidates.events)
         var history = try NewTermsHistory(db, detector: detector, scan: scan)
-        let keepPending = try db.cachedStatement(sql: "INSERT INTO pending_match (seen_at, event_id) VALUES (?, ?)")
-        var newlyPending = 0
+        var pending = try PendingMatches(db)
         for (index, verdict) in verdicts.enumerated() {
             switch verdict {
             case .noMatch:
@@ -151,17 +150,13 @@ extension SMBStore {
                 break
             }
             if try values.contains(where: { try !history.hasSeen($0) }) {
-                try keepPending.execute(arguments: [candidates.seenAt[index], candidates.ids[index]])
-                newlyPending += 1
+                try pending.keep(seenAt: candidates.seenAt[index], eventID: candidates.ids[index])
             } else {
                 run.knownTerms += 1
             }
         }
         try candidates.remove(db, from: progress.window)
-        if newlyPending > 0 {
-            try db.cachedStatement(sql: "UPDATE detection_backlog SET pending = pending + ?")
-                .execute(arguments: [newlyPending])
-        }
+        try pending.commit()
         return candidates.count
     }
 
@@ -174,8 +169,7 @@ extension SMBStore {
         let candidates = try DetectionCandidates(db, from: source, limit: limit)
         let verdicts = detector.verdicts(for: candidates.events)
         var alerts = try AlertWriter(db: db, rule: detector.rule.rule)
-        let keepPending = try db.cachedStatement(sql: "INSERT INTO pending_match (seen_at, event_id) VALUES (?, ?)")
-        var newlyPending = 0
+        var pending = try PendingMatches(db)
         for (index, verdict) in verdicts.enumerated() {
             switch verdict {
             case .noMatch:
@@ -188,15 +182,11 @@ extension SMBStore {
                     run.alerted += 1
                 }
             case .alert:
-                try keepPending.execute(arguments: [candidates.seenAt[index], candidates.ids[index]])
-                newlyPending += 1
+                try pending.keep(seenAt: candidates.seenAt[index], eventID: candidates.ids[index])
             }
         }
         try candidates.remove(db, from: source)
-        if newlyPending > 0 {
-            try db.cachedStatement(sql: "UPDATE detection_backlog SET pending = pending + ?")
-                .execute(arguments: [newlyPending])
-        }
+        try pending.commit()
         try alerts.flushAggregates()
         return candidates.count
     }
