@@ -156,7 +156,11 @@ enum StoreSchema {
     /// was made by (every alert before v4 is version 103's, the only one there was), the store's
     /// active version, and the indexes a new-terms execution's history look-up needs: the events
     /// of one `source.ip` by ingest time (the rule's timestamp field), and the few whose
-    /// `source.ip` is an array, by ingest time.
+    /// `source.ip` is an array, by ingest time. The existing (source_ip, seen_at) index would read
+    /// every stored event of a host for each value looked up (event time is not ingest time); with
+    /// (source_ip, ingested_at) a look-up reads the 5-day slice only (0.07 ms vs 17 ms for a host
+    /// with no event in the window, sqlite3 on a 200 k-event store). Its price at ingest: inserting
+    /// those 200 k rows into `event` took 1.6–2.0 s CPU with both indexes against 1.3–1.5 s without.
     private static func addRuleVersions(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE alert ADD COLUMN rule_version INTEGER NOT NULL DEFAULT 103;
