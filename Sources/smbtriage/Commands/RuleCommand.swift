@@ -103,24 +103,3 @@ struct RuleCommand: ParsableCommand {
         }
     }
 }
-
-/// How a rule version alerts, in a few words for listings.
-enum RuleVersionSummary {
-    static func alerting(_ rule: DetectionRule) -> String {
-        guard rule.isNewTerms else { return "one per matching event" }
-        let fields = (rule.newTermsFields ?? []).joined(separator: ", ")
-        return "once per new \(fields) (history \(rule.historyWindowStart ?? "-"))"
-    }
-}
-
-extension StoreOptions {
-    /// The active rule version of the store at `path`; the default version when there is none.
-    func activeRuleVersion() throws -> Int {
-        guard FileManager.default.fileExists(atPath: path) else { return DetectionRule.defaultBundledVersion }
-        do {
-            return try open(readOnly: true).activeRuleVersion()
-        } catch let error as StoreError {
-            throw CommandFailure("\(error)")
-        }
-    }
-}
