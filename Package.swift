@@ -16,7 +16,7 @@ let package = Package(
     targets: [
         // MARK: The modules (ARCHITECTURE.md draws their one-way dependencies)
         // Domain: IP addresses, the KQL subset, the rule, exceptions. Foundation only.
-        .target(name: "Detection", resources: [.copy("Resources/rule.json")]),
+        .target(name: "Detection", resources: [.copy("Resources/rule.json"), .copy("Resources/rule-108.json")]),
         // One reader per log format; every reader yields NetworkEvent.
         // Community ID v1 hashes with swift-crypto's SHA-1.
         .target(name: "Ingest", dependencies: [

@@ -38,7 +38,7 @@ struct SyntheticRepository: TriageRepository {
     private func alert(_ id: Int64, host: Int) -> AlertRecord {
         AlertRecord(id: id, uuid: "uuid-\(id)", status: .open, closeReason: nil, createdAt: base, updatedAt: base,
                     ruleID: "c82b2bd8-d701-420c-ba43-f11a155b681a", ruleName: "SMB (Windows File Sharing) Activity to the Internet",
-                    severity: "high", riskScore: 73, reason: "network event with destination port 445", executionID: 1,
+                    severity: "high", riskScore: 73, ruleVersion: 103, reason: "network event with destination port 445", executionID: 1,
                     flow: flow(id, host: host), checkedGuideSteps: [], noteCount: 0)
     }
 

@@ -28,4 +28,24 @@ struct RuleDataTests {
         #expect(text.contains("• " + note.title))
         #expect(text.contains("destination.port (long)"))
     }
+
+    @Test("the rule screen says which version runs and what the other would change")
+    func versions() throws {
+        func text(_ rule: CompiledRule) -> String {
+            let state = ConsoleState(width: 200, height: 40, readOnly: true, now: Fixture.now,
+                                     timeZone: TimeZone(identifier: "UTC")!, rule: rule)
+            // The words of the screen, wrapped lines joined again.
+            return RuleView.lines(state, width: 200, theme: Theme(color: false)).map { $0.runs.map(\.text).joined() }
+                .joined(separator: " ").split(separator: " ").joined(separator: " ")
+        }
+        let query = text(Fixture.rule)
+        #expect(query.contains("103 active: alerts once per matching event. 108 would change type query → new_terms, "
+            + "risk 73 → 47, severity high → medium, and alert once per host per 5 days (new source.ip values only)"))
+        #expect(!query.contains("New terms"))
+        let newTerms = text(try CompiledRule(DetectionRule.bundled(version: 108)))
+        #expect(newTerms.contains("108 active: alerts once per host per 5 days (new source.ip values only). "
+            + "103 would change type new_terms → query, risk 47 → 73, severity medium → high, and alert once per "
+            + "matching event; switch with smbtriage rule use 103."))
+        #expect(newTerms.contains("source.ip not seen from now-5d to the window's start; at most 500 values per execution"))
+    }
 }

@@ -3,25 +3,14 @@ import Testing
 @testable import Detection
 
 @Suite struct RuleFileTests {
-    private static let bundledText: String = {
-        // `Bundle.module` is Detection's resource bundle (visible through @testable import).
-        guard let url = Bundle.module.url(forResource: "rule", withExtension: "json"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { preconditionFailure("bundled rule.json not found") }
-        return text
-    }()
+    private static let bundledText = RuleFileText.bundled("rule")
 
     private func errors(_ text: String) -> [RuleFileError] {
         validateRuleFile(Data(text.utf8))
     }
 
-    /// The 1-based line and column of the first occurrence of `needle` in `text`.
     private func position(of needle: String, in text: String) -> (line: Int, column: Int) {
-        guard let range = text.range(of: needle) else { preconditionFailure("\(needle) not in text") }
-        let before = text[..<range.lowerBound]
-        let line = before.filter { $0 == "\n" }.count + 1
-        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
-        return (line, before[lineStart...].unicodeScalars.count + 1)
+        RuleFileText.position(of: needle, in: text)
     }
 
     @Test func theBundledRuleFileIsValid() {

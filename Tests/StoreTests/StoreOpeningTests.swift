@@ -20,14 +20,18 @@ struct StoreOpeningTests {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         // What a version 1 store looks like: its three extra host indexes, no recorded candidate
-        // query, and only v1 migrated.
+        // query, no rule versions, and only v1 migrated.
         try DatabaseQueue(path: fixture.path).write { db in
             try db.execute(sql: """
                 CREATE INDEX host_bytes_out ON host(bytes_out DESC, address);
                 CREATE INDEX host_last_seen ON host(last_seen DESC, address);
                 CREATE INDEX host_destinations ON host(external_destinations DESC, address);
                 DROP TABLE candidate_query;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
+                DROP TABLE active_rule;
+                DROP INDEX event_source_ingested;
+                DROP INDEX event_source_array_ingested;
+                ALTER TABLE alert DROP COLUMN rule_version;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4');
                 PRAGMA user_version = 1;
                 """)
         }
@@ -35,7 +39,7 @@ struct StoreOpeningTests {
         #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
         #expect(try upgraded.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
         try DatabaseQueue(path: fixture.path).read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 4)
             #expect(try String.fetchOne(db, sql: "SELECT query FROM candidate_query") == fixture.rule.rule.query)
             let hostIndexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'host'")
             #expect(hostIndexes == ["host_attention"])
@@ -85,11 +89,11 @@ struct StoreOpeningTests {
     @Test func readOnlyOpeningDoesNotUpgradeAnOlderSchema() throws {
         let fixture = try StoreFixture()
         try DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: "DROP TABLE candidate_query; DELETE FROM grdb_migrations WHERE identifier = 'v3'; PRAGMA user_version = 2")
+            try db.execute(sql: "DROP TABLE active_rule; DELETE FROM grdb_migrations WHERE identifier = 'v4'; PRAGMA user_version = 3")
         }
         let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true) }
-        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 3"))
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 2)
+        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 4"))
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
     }
 
     @Test func readOnlyOpeningOfAMissingStoreNamesTheProblem() throws {

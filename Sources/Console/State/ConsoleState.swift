@@ -14,6 +14,8 @@ struct ConsoleState: Hashable, Sendable {
     let compiledRule: CompiledRule
     /// What the rule's query can and cannot see, for the rule screen (computed once).
     let coverageNotes: [CoverageNote]
+    /// The bundled versions of the rule other than the one running, for the rule screen.
+    let otherRuleVersions: [DetectionRule]
     /// The screens opened, home first; the last is in front.
     var routes: [Route] = [.hosts]
     var hosts = HostsState()
@@ -44,5 +46,7 @@ struct ConsoleState: Hashable, Sendable {
         self.timeZone = timeZone
         compiledRule = rule
         coverageNotes = Detection.coverageNotes(for: rule)
+        otherRuleVersions = DetectionRule.bundledVersions.filter { $0 != rule.rule.version }
+            .compactMap { try? DetectionRule.bundled(version: $0) }
     }
 }

@@ -41,7 +41,7 @@ enum AlertView {
         let event = record.flow.event
         screen.draw("  \(EndpointText.source(event)) → \(EndpointText.destination(event))", row: row, column: column,
                     style: theme.plain)
-        var details = ["created \(DateText.minute(record.createdAt, timeZone: state.timeZone))"]
+        var details = ["created \(DateText.minute(record.createdAt, timeZone: state.timeZone)) by rule v\(record.ruleVersion)"]
         if let reason = record.closeReason { details.append("closed as \(reason)") }
         details.append(record.reason)
         screen.draw(DisplayText.truncated(details.joined(separator: " · "), to: screen.width - 2), row: row + 1, column: 1,

@@ -14,6 +14,8 @@ enum RuleView {
         let heading = theme.style(.accent, .bold)
         var lines = [StyledLine(" " + rule.name, theme.style(.normal, .bold))]
         lines += StyledLine.field("Rule id", "\(rule.ruleID) · version \(rule.version)", width: width, theme: theme)
+        lines += StyledLine.field("Versions", RuleVersionText.comparison(active: rule, others: state.otherRuleVersions),
+                                  width: width, theme: theme)
         let severity = Severity(riskScore: rule.riskScore)
         lines += StyledLine.field("Severity", "\(rule.severity) · risk score \(rule.riskScore)", width: width, theme: theme,
                                   valueStyle: theme.style(severity.tone, .bold))
@@ -26,6 +28,11 @@ enum RuleView {
                                       width: width, theme: theme, valueStyle: theme.style(.medium, .bold))
         }
         lines += StyledLine.field("Type", "\(rule.type) (\(rule.language))", width: width, theme: theme)
+        if rule.isNewTerms {
+            lines += StyledLine.field("New terms", (rule.newTermsFields ?? []).joined(separator: ", ")
+                + " not seen from \(rule.historyWindowStart ?? "-") to the window's start; at most "
+                + "\(5 * rule.maxSignals) values per execution", width: width, theme: theme)
+        }
         lines += StyledLine.field("Needs", rule.requiredFields.map { "\($0.name) (\($0.type))" }.joined(separator: ", "),
                                   width: width, theme: theme)
         lines += StyledLine.field("Tags", rule.tags.joined(separator: ", "), width: width, theme: theme)

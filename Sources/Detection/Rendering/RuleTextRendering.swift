@@ -26,7 +26,17 @@ public func renderRuleText(_ rule: DetectionRule, coverage: [CoverageNote]) -> S
         ("severity", rule.severity), ("risk score", "\(rule.riskScore)"),
         ("schedule", "every \(rule.interval), looking back to \(rule.from)"
             + (rule.timestampOverride.map { " on \($0)" } ?? "")),
-        ("max alerts per run", "\(rule.maxSignals)"), ("indices", rule.index.joined(separator: ", ")),
+        ("max alerts per run", "\(rule.maxSignals)"),
+    ]
+    if rule.isNewTerms {
+        metadata += [
+            ("new terms", (rule.newTermsFields ?? []).joined(separator: ", ")
+                + ", new when not seen since \(rule.historyWindowStart ?? "-") (history window)"),
+            ("max values per run", "\(5 * rule.maxSignals)"),
+        ]
+    }
+    metadata += [
+        ("indices", rule.index.joined(separator: ", ")),
         ("tags", rule.tags.joined(separator: "; ")), ("author", rule.author.joined(separator: ", ")),
         ("license", rule.license),
         ("required fields", rule.requiredFields.map { "\($0.name) (\($0.type))" }.joined(separator: ", ")),

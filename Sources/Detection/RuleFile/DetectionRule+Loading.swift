@@ -1,14 +1,6 @@
 import Foundation
 
 extension DetectionRule {
-    /// The bundled prebuilt rule (Resources/rule.json via Bundle.module).
-    public static func bundled() throws -> DetectionRule {
-        guard let url = Bundle.module.url(forResource: "rule", withExtension: "json") else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "rule.json"])
-        }
-        return try DetectionRule(jsonFile: try Data(contentsOf: url))
-    }
-
     /// Decodes a rule file; JSON syntax errors and missing or mistyped keys name the line and
     /// column where they are.
     public init(jsonFile data: Data) throws(RuleFileError) {

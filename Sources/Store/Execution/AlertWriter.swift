@@ -16,8 +16,8 @@ struct AlertWriter {
         self.rule = rule
         insert = try RawStatement(db, sql: """
             INSERT INTO alert (uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
-                               updated_at, rule_id, rule_name, severity, risk_score, reason)
-            VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
+                               updated_at, rule_id, rule_name, severity, risk_score, rule_version, reason)
+            VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(event_id) DO NOTHING
             """)
     }
@@ -40,6 +40,7 @@ struct AlertWriter {
         insert.bind(rule.name)
         insert.bind(rule.severity)
         insert.bind(rule.riskScore)
+        insert.bind(rule.version)
         insert.bind(AlertReason.text(for: event, rule: rule))
         try insert.execute()
         guard db.changesCount > 0 else { return false }

@@ -16,8 +16,14 @@ struct DetectionCandidates {
     private(set) var ids: [Int64] = []
     private(set) var seenAt: [Double] = []
     private(set) var events: [NetworkEvent] = []
+    /// Each candidate's key time in its table (ingest time in the queue, event time in pending).
+    private var keyTimes: [Double] = []
+
     /// The key of the last candidate: every row of the source up to it was taken.
-    private(set) var lastKey: (time: Double, eventID: Int64)?
+    var lastKey: (time: Double, eventID: Int64)? {
+        guard let time = keyTimes.last, let id = ids.last else { return nil }
+        return (time, id)
+    }
 
     var count: Int { ids.count }
 
@@ -44,13 +50,22 @@ struct DetectionCandidates {
         ids.reserveCapacity(limit)
         seenAt.reserveCapacity(limit)
         events.reserveCapacity(limit)
+        keyTimes.reserveCapacity(limit)
         while try rows.step() {
             let id = rows.int64(1) ?? 0
             ids.append(id)
             seenAt.append(rows.double(2) ?? 0)
             events.append(EventColumns.event(from: rows, startingAt: 3))
-            lastKey = (rows.double(0) ?? 0, id)
+            keyTimes.append(rows.double(0) ?? 0)
         }
+    }
+
+    /// Gives back every candidate from `count` on: `remove` then leaves them in their table.
+    mutating func keepFirst(_ count: Int) {
+        ids.removeSubrange(count...)
+        seenAt.removeSubrange(count...)
+        events.removeSubrange(count...)
+        keyTimes.removeSubrange(count...)
     }
 
     /// Removes the candidates taken from `source` (the front of its table, up to `lastKey`).

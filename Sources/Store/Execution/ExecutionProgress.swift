@@ -6,6 +6,8 @@ struct ExecutionProgress {
     /// under it, else none: then all go through pending, so the oldest are alerted).
     var directAlerts = 0
     var isWindowDone = false
+    /// A new-terms execution's history window and examined values; nil for a query rule.
+    var newTerms: NewTermsScan?
     var isFinished = false
 
     init(window: DetectionCandidates.Source, cap: Int) {

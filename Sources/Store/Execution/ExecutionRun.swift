@@ -10,6 +10,9 @@ struct ExecutionRun {
     var alerted = 0
     var pending = 0
     var suppressedBy: [String: Int] = [:]
+    /// Matches a new-terms execution neither alerted nor left pending: their source.ip values
+    /// were seen in the history window or on an earlier document.
+    var knownTerms = 0
     /// Suppressions not yet added to `exception_item.suppressed_events`.
     private var unsavedSuppressions: [String: Int] = [:]
     var capReached = false
@@ -20,8 +23,8 @@ struct ExecutionRun {
         self.windowStart = windowStart
     }
 
-    /// Matches found: alerted, suppressed, or left pending.
-    var matched: Int { alerted + suppressedBy.values.reduce(0, +) + pending }
+    /// Matches found: alerted, suppressed, left pending, or (new terms) carrying no new value.
+    var matched: Int { alerted + suppressedBy.values.reduce(0, +) + pending + knownTerms }
 
     mutating func suppress(_ exceptionID: String) {
         suppressedBy[exceptionID, default: 0] += 1

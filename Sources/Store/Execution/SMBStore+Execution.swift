@@ -12,7 +12,8 @@ extension SMBStore {
     /// `classificationRule`'s query), then alerts
     /// pending matches oldest first, at most `maxSignals`; the rest stay pending. Exceptions are
     /// the stored items active at `time`. When everything it could alert fits under the cap,
-    /// matches are alerted as they are found instead of passing through pending.
+    /// matches are alerted as they are found instead of passing through pending. A `new_terms`
+    /// rule alerts once per new source.ip value instead (see `NewTermsScan`).
     @discardableResult
     public func runExecution(at time: Date, rule: CompiledRule) throws -> ExecutionRecord {
         let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
@@ -25,7 +26,7 @@ extension SMBStore {
     /// transaction (each still logged as its own execution).
     public func detectUntilNothingPending(at time: Date, rule: CompiledRule) throws -> [ExecutionRecord] {
         let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
-        return try executions(at: time, rule: rule, detector: detector) { $0.pending > 0 && $0.alerted > 0 }
+        return try executions(at: time, rule: rule, detector: detector) { $0.pending > 0 && $0.alerted > 0 || $0.capReached }
     }
 
     /// Executions at `time`, one after the other while `continues` says so of the last one, in
@@ -48,7 +49,7 @@ extension SMBStore {
                 var budget = Self.executionChunk
                 while budget > 0, !isDone {
                     var (run, progress) = try current ?? Self.startExecution(db, at: time, windowStart: windowStart,
-                                                                           window: window, cap: rule.rule.maxSignals)
+                                                                           window: window, rule: rule.rule)
                     budget -= try Self.advance(db, run: &run, progress: &progress, budget: budget, detector: detector)
                     current = (run, progress)
                     guard progress.isFinished else { continue }
@@ -69,9 +70,13 @@ extension SMBStore {
         while taken < budget, !progress.isFinished {
             if !progress.isWindowDone {
                 let limit = budget - taken
-                let count = try decide(db, from: progress.window, limit: limit, alertingUpTo: progress.directAlerts,
-                                       run: &run, detector: detector)
-                progress.isWindowDone = count < limit
+                let count = if progress.newTerms != nil {
+                    try decideNewTerms(db, progress: &progress, limit: limit, run: &run, detector: detector)
+                } else {
+                    try decide(db, from: progress.window, limit: limit, alertingUpTo: progress.directAlerts,
+                               run: &run, detector: detector)
+                }
+                progress.isWindowDone = count < limit || progress.newTerms?.isLimitReached == true
                 taken += count
             } else {
                 let limit = min(budget - taken, progress.cap - run.alerted)
@@ -83,22 +88,28 @@ extension SMBStore {
             }
         }
         run.pending = try Int.fetchOne(db.cachedStatement(sql: "SELECT pending FROM detection_backlog")) ?? 0
-        run.capReached = run.alerted >= progress.cap && run.pending > 0
+        run.capReached = run.alerted >= progress.cap && run.pending > 0 || progress.newTerms?.isLimitReached == true
         try run.save(db)
         return taken
     }
 
     // MARK: Steps
 
-    /// Logs a new execution and decides how its window phase alerts.
+    /// Logs a new execution and decides how its window phase alerts (a new-terms execution
+    /// leaves every new value's document pending, so the pending phase alerts the oldest).
     private static func startExecution(_ db: Database, at time: Date, windowStart: Date,
                                        window: DetectionCandidates.Source,
-                                       cap: Int) throws -> (ExecutionRun, ExecutionProgress) {
+                                       rule: DetectionRule) throws -> (ExecutionRun, ExecutionProgress) {
         try db.cachedStatement(sql: "INSERT INTO execution (ran_at, window_start, window_end) VALUES (?, ?, ?)")
             .execute(arguments: [time.storeSeconds, windowStart.storeSeconds, time.storeSeconds])
         let run = ExecutionRun(id: db.lastInsertedRowID, ranAt: time, windowStart: windowStart)
+        let cap = rule.maxSignals
         var progress = ExecutionProgress(window: window, cap: cap)
-        progress.directAlerts = try candidateCount(db, window: window) <= cap ? cap : 0
+        if rule.isNewTerms {
+            progress.newTerms = try NewTermsScan(rule: rule, at: time, windowStart: windowStart)
+        } else {
+            progress.directAlerts = try candidateCount(db, window: window) <= cap ? cap : 0
+        }
         return (run, progress)
     }
 
@@ -111,6 +122,44 @@ extension SMBStore {
             """), arguments: [start, end]) ?? 0
     }
 
+    /// The new-terms window phase: takes up to `limit` candidates from the front of the window,
+    /// evaluates them, and for each match whose source.ip values this execution has not examined
+    /// asks the history whether they are new; the first document carrying a new value is left
+    /// pending (the pending phase alerts it), the other matches are known terms. Stops at the
+    /// scan's limit of values, leaving the rest in the queue. Returns how many it took.
+    private static func decideNewTerms(_ db: Database, progress: inout ExecutionProgress, limit: Int,
+                                       run: inout ExecutionRun, detector: Detector) throws -> Int {
+        guard var scan = progress.newTerms else { return 0 }
+        defer { progress.newTerms = scan }
+        var candidates = try DetectionCandidates(db, from: progress.window, limit: limit)
+        let verdicts = detector.verdicts(for: candidates.events)
+        var history = try NewTermsHistory(db, detector: detector, scan: scan)
+        var pending = try PendingMatches(db)
+        for (index, verdict) in verdicts.enumerated() {
+            switch verdict {
+            case .noMatch:
+                continue
+            case .suppressed(let exceptionID):
+                run.suppress(exceptionID)
+                continue
+            case .alert:
+                break
+            }
+            guard let values = scan.examine(candidates.events[index]) else {
+                candidates.keepFirst(index)
+                break
+            }
+            if try values.contains(where: { try !history.hasSeen($0) }) {
+                try pending.keep(seenAt: candidates.seenAt[index], eventID: candidates.ids[index])
+            } else {
+                run.knownTerms += 1
+            }
+        }
+        try candidates.remove(db, from: progress.window)
+        try pending.commit()
+        return candidates.count
+    }
+
     /// Takes up to `limit` candidates from the front of `source`, evaluates them and records
     /// each verdict: a match is alerted while the execution has created fewer than `alertLimit`
     /// alerts and is left pending otherwise. Returns how many it took.
@@ -120,8 +169,7 @@ extension SMBStore {
         let candidates = try DetectionCandidates(db, from: source, limit: limit)
         let verdicts = detector.verdicts(for: candidates.events)
         var alerts = try AlertWriter(db: db, rule: detector.rule.rule)
-        let keepPending = try db.cachedStatement(sql: "INSERT INTO pending_match (seen_at, event_id) VALUES (?, ?)")
-        var newlyPending = 0
+        var pending = try PendingMatches(db)
         for (index, verdict) in verdicts.enumerated() {
             switch verdict {
             case .noMatch:
@@ -134,15 +182,11 @@ extension SMBStore {
                     run.alerted += 1
                 }
             case .alert:
-                try keepPending.execute(arguments: [candidates.seenAt[index], candidates.ids[index]])
-                newlyPending += 1
+                try pending.keep(seenAt: candidates.seenAt[index], eventID: candidates.ids[index])
             }
         }
         try candidates.remove(db, from: source)
-        if newlyPending > 0 {
-            try db.cachedStatement(sql: "UPDATE detection_backlog SET pending = pending + ?")
-                .execute(arguments: [newlyPending])
-        }
+        try pending.commit()
         try alerts.flushAggregates()
         return candidates.count
     }

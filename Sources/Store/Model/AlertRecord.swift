@@ -15,6 +15,9 @@ public struct AlertRecord: Hashable, Sendable, Identifiable {
     public var ruleName: String
     public var severity: String
     public var riskScore: Int
+    /// `kibana.alert.rule.version`: the rule version that made the alert (its severity and risk
+    /// are that version's).
+    public var ruleVersion: Int
     /// `kibana.alert.reason`, e.g. "network event with source 10.1.2.3:52144, destination 8.8.8.8:445…".
     public var reason: String
     /// The execution that created the alert.
@@ -25,7 +28,7 @@ public struct AlertRecord: Hashable, Sendable, Identifiable {
     public var noteCount: Int
 
     public init(id: Int64, uuid: String, status: AlertStatus, closeReason: String?, createdAt: Date, updatedAt: Date,
-                ruleID: String, ruleName: String, severity: String, riskScore: Int, reason: String,
+                ruleID: String, ruleName: String, severity: String, riskScore: Int, ruleVersion: Int, reason: String,
                 executionID: Int64, flow: StoredFlow, checkedGuideSteps: Set<Int>, noteCount: Int) {
         self.id = id
         self.uuid = uuid
@@ -37,6 +40,7 @@ public struct AlertRecord: Hashable, Sendable, Identifiable {
         self.ruleName = ruleName
         self.severity = severity
         self.riskScore = riskScore
+        self.ruleVersion = ruleVersion
         self.reason = reason
         self.executionID = executionID
         self.flow = flow

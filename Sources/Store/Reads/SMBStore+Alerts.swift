@@ -111,7 +111,7 @@ extension SMBStore {
                a.severity, a.risk_score, a.reason, a.execution_id,
                (SELECT group_concat(step) FROM alert_guide_step WHERE alert_id = a.id),
                (SELECT COUNT(*) FROM alert_note WHERE alert_id = a.id),
-               coalesce(d.first_event_id = e.id, 0),
+               coalesce(d.first_event_id = e.id, 0), a.rule_version,
                \(EventColumns.selection)
         FROM alert a
         JOIN event e ON e.id = a.event_id
@@ -123,8 +123,8 @@ extension SMBStore {
         return AlertRecord(
             id: row[0], uuid: row[1], status: AlertStatus(rawValue: row[2]) ?? .open, closeReason: row[3],
             createdAt: Date(storeSeconds: row[4]), updatedAt: Date(storeSeconds: row[5]), ruleID: row[6],
-            ruleName: row[7], severity: row[8], riskScore: row[9], reason: row[10], executionID: row[11],
-            flow: EventColumns.flow(from: row, startingAt: 15, isFirstSeenDestination: row[14]),
+            ruleName: row[7], severity: row[8], riskScore: row[9], ruleVersion: row[15], reason: row[10],
+            executionID: row[11], flow: EventColumns.flow(from: row, startingAt: 16, isFirstSeenDestination: row[14]),
             checkedGuideSteps: Set((steps ?? "").split(separator: ",").compactMap { Int($0) }),
             noteCount: row[13])
     }

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -25,6 +25,10 @@ enum StoreSchema {
         migrator.registerMigration("v3") { db in
             try createCandidateQuery(db)
             try db.execute(sql: "PRAGMA user_version = 3")
+        }
+        migrator.registerMigration("v4") { db in
+            try addRuleVersions(db)
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }
@@ -145,6 +149,25 @@ enum StoreSchema {
         try db.execute(sql: """
             CREATE TABLE candidate_query (query TEXT);
             INSERT INTO candidate_query (query) VALUES (NULL);
+            """)
+    }
+
+    /// Selectable rule versions (RULE.md "Later versions of the same rule"): the version each alert
+    /// was made by (every alert before v4 is version 103's, the only one there was), the store's
+    /// active version, and the indexes a new-terms execution's history look-up needs: the events
+    /// of one `source.ip` by ingest time (the rule's timestamp field), and the few whose
+    /// `source.ip` is an array, by ingest time. The existing (source_ip, seen_at) index would read
+    /// every stored event of a host for each value looked up (event time is not ingest time); with
+    /// (source_ip, ingested_at) a look-up reads the 5-day slice only (0.07 ms vs 17 ms for a host
+    /// with no event in the window, sqlite3 on a 200 k-event store). Its price at ingest: inserting
+    /// those 200 k rows into `event` took 1.6–2.0 s CPU with both indexes against 1.3–1.5 s without.
+    private static func addRuleVersions(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE alert ADD COLUMN rule_version INTEGER NOT NULL DEFAULT 103;
+            CREATE TABLE active_rule (version INTEGER NOT NULL);
+            INSERT INTO active_rule (version) VALUES (103);
+            CREATE INDEX event_source_ingested ON event(source_ip, ingested_at);
+            CREATE INDEX event_source_array_ingested ON event(ingested_at) WHERE source_ips IS NOT NULL;
             """)
     }
 

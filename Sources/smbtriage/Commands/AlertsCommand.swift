@@ -31,13 +31,16 @@ struct AlertsCommand: ParsableCommand {
         func run() throws {
             let repository = try store.open(readOnly: true)
             let query = AlertQuery(status: status, host: try host?.address(in: repository), since: since?.date)
-            let rule = try DetectionRule.bundled()
+            let rules = try BundledRule.all()
             var table = TextTable([("ID", .right), ("STATUS", .left), ("SEVERITY", .left), ("RISK", .right),
                                    ("TIME", .left), ("SOURCE", .left), ("DESTINATION", .left),
                                    ("BYTES OUT", .right), ("BYTES IN", .right), ("DATASET", .left)])
             let rows = Listing.rowLimit(limit, json: json, tableDefault: 1000)
             let shown = try repository.forEachAlert(query, limit: rows) { alert in
-                guard !json else { return JSONLines.write(AlertDocument.make(alert, rule: rule)) }
+                guard !json else {
+                    let rule = rules[alert.ruleVersion] ?? rules[DetectionRule.defaultBundledVersion]!
+                    return JSONLines.write(AlertDocument.make(alert, rule: rule))
+                }
                 let event = alert.flow.event
                 table.append(["\(alert.id)", alert.status.rawValue, alert.severity, "\(alert.riskScore)",
                               Formatting.time(event.timestamp),

@@ -5,13 +5,14 @@ import Foundation
 struct DetectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "detect",
-        abstract: "Run one execution of the rule now (events ingested in the last 9 minutes, plus pending matches)."
+        abstract: "Run one execution of the active rule now (events ingested in the last 9 minutes, plus pending matches)."
     )
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let execution = try store.open(mustExist: true).runExecution(at: Date(), rule: BundledRule.compiled())
+        let opened = try store.open(mustExist: true)
+        let execution = try opened.runExecution(at: Date(), rule: BundledRule.active(in: opened))
         print(IngestReport.executionLine(execution))
     }
 }

@@ -1,46 +1,105 @@
 import ArgumentParser
 import Detection
 import Foundation
+import Store
 
-/// `smbtriage rule`: the rule as data — query, metadata, ATT&CK, guide, coverage notes.
+/// `smbtriage rule`: the active rule as data — query, metadata, ATT&CK, guide, coverage notes;
+/// the bundled versions (`rule list`) and which one the store runs (`rule use`).
 struct RuleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rule",
-        abstract: "Print the detection rule, or check a rule file."
+        abstract: "Print the active detection rule, check a rule file, or choose the rule version.",
+        subcommands: [Show.self, List.self, Use.self],
+        defaultSubcommand: Show.self
     )
 
-    @Flag(help: "Print the rule as JSON (the rule file's own schema, plus coverage notes).") var json = false
-    @Option(help: "Validate this rule file; errors name line and column.", completion: .file())
-    var check: String?
+    /// `smbtriage rule [show]`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the store's active rule (103 when there is no store), or check a rule file.")
 
-    func run() throws {
-        if let check { return try validate(file: check) }
-        let compiled = try BundledRule.compiled()
-        let notes = coverageNotes(for: compiled)
-        guard json else {
-            print(renderRuleText(compiled.rule, coverage: notes), terminator: "")
-            return
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the rule as JSON (the rule file's own schema, plus coverage notes).") var json = false
+        @Option(help: "Validate this rule file; errors name line and column.", completion: .file())
+        var check: String?
+
+        func run() throws {
+            if let check { return try validate(file: check) }
+            let compiled = try BundledRule.compiled(version: store.activeRuleVersion())
+            let notes = coverageNotes(for: compiled)
+            guard json else {
+                print(renderRuleText(compiled.rule, coverage: notes), terminator: "")
+                return
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var document = try JSONSerialization.jsonObject(with: encoder.encode(compiled.rule)) as! [String: Any]
+            document["coverage_notes"] = notes.map { ["id": $0.id, "title": $0.title, "detail": $0.detail] }
+            JSONLines.write(document)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var document = try JSONSerialization.jsonObject(with: encoder.encode(compiled.rule)) as! [String: Any]
-        document["coverage_notes"] = notes.map { ["id": $0.id, "title": $0.title, "detail": $0.detail] }
-        JSONLines.write(document)
+
+        private func validate(file: String) throws {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
+            }
+            let errors = validateRuleFile(data)
+            guard !errors.isEmpty else {
+                print("\(TerminalText.safe(file)): valid")
+                return
+            }
+            for error in errors { StandardError.print(TerminalText.safe("\(file):\(error)")) }
+            throw ExitCode.failure
+        }
     }
 
-    private func validate(file: String) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
+    /// `smbtriage rule list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the bundled rule versions; * marks the active one.")
+
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "One JSON object per version.") var json = false
+
+        func run() throws {
+            let active = try store.activeRuleVersion()
+            var table = TextTable([("", .left), ("VERSION", .right), ("TYPE", .left), ("RISK", .right),
+                                   ("SEVERITY", .left), ("ALERTS", .left)])
+            for (version, rule) in try BundledRule.all().sorted(by: { $0.key < $1.key }) {
+                guard !json else {
+                    JSONLines.write(["version": version, "type": rule.type, "risk_score": rule.riskScore,
+                                     "severity": rule.severity, "active": version == active])
+                    continue
+                }
+                table.append([version == active ? "*" : "", "\(version)", rule.type, "\(rule.riskScore)",
+                              rule.severity, RuleVersionSummary.alerting(rule)])
+            }
+            if !json { print(table.render()) }
         }
-        let errors = validateRuleFile(data)
-        guard !errors.isEmpty else {
-            print("\(TerminalText.safe(file)): valid")
-            return
+    }
+
+    /// `smbtriage rule use VERSION`.
+    struct Use: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a bundled rule version the store's active rule (audited; alerts are kept).")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The version: \(DetectionRule.bundledVersions.map(String.init).joined(separator: " or ")).")
+        var version: Int
+
+        func validate() throws {
+            guard DetectionRule.bundledVersions.contains(version) else {
+                throw ValidationError("there is no bundled rule version \(version); the bundled versions are "
+                    + DetectionRule.bundledVersions.map(String.init).joined(separator: " and ") + ".")
+            }
         }
-        for error in errors { StandardError.print(TerminalText.safe("\(file):\(error)")) }
-        throw ExitCode.failure
+
+        func run() throws {
+            let rule = try BundledRule.compiled(version: version).rule
+            let changed = try store.open().setActiveRuleVersion(version, actor: Analyst.current)
+            let description = "rule version \(version) (\(rule.type), risk \(rule.riskScore), \(rule.severity))"
+            print(changed ? "\(description) is now active" : "\(description) was already active")
+        }
     }
 }

@@ -3,11 +3,14 @@ import Store
 
 /// An alert as Kibana's alerts index holds it: the source event's ECS fields plus `kibana.alert.*`.
 enum AlertDocument {
+    /// `rule` is the version that made the alert (its ATT&CK mapping and type).
     static func make(_ alert: AlertRecord, rule: DetectionRule) -> [String: Any] {
         var document = EventDocument.ecsFields(alert.flow)
         document["kibana.alert.uuid"] = alert.uuid
         document["kibana.alert.rule.rule_id"] = alert.ruleID
         document["kibana.alert.rule.name"] = alert.ruleName
+        document["kibana.alert.rule.version"] = alert.ruleVersion
+        document["kibana.alert.rule.type"] = rule.type
         document["kibana.alert.severity"] = alert.severity
         document["kibana.alert.risk_score"] = alert.riskScore
         document["kibana.alert.workflow_status"] = alert.status.rawValue

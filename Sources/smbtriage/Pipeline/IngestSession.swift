@@ -29,7 +29,7 @@ struct IngestSession {
 
     init(store: SMBStore, options: IngestOptions) throws {
         self.store = store
-        rule = try BundledRule.compiled()
+        rule = try BundledRule.active(in: store)
         ingestor = LogIngestor(options: options)
     }
 
@@ -113,13 +113,26 @@ enum StandardOutput {
     }
 }
 
-/// The prebuilt rule this binary ships, compiled.
+/// The prebuilt rule versions this binary ships.
 enum BundledRule {
-    static func compiled() throws -> CompiledRule {
+    /// Bundled `version` (103 unless told), compiled.
+    static func compiled(version: Int = DetectionRule.defaultBundledVersion) throws -> CompiledRule {
         do {
-            return try CompiledRule(DetectionRule.bundled())
+            return try CompiledRule(DetectionRule.bundled(version: version))
         } catch {
-            throw CommandFailure("the bundled rule does not load: \(error)")
+            throw CommandFailure("the bundled rule version \(version) does not load: \(error)")
         }
+    }
+
+    /// The version `store` runs (`smbtriage rule use`), compiled.
+    static func active(in store: SMBStore) throws -> CompiledRule {
+        try compiled(version: store.activeRuleVersion())
+    }
+
+    /// Every bundled version by its number.
+    static func all() throws -> [Int: DetectionRule] {
+        var rules: [Int: DetectionRule] = [:]
+        for version in DetectionRule.bundledVersions { rules[version] = try compiled(version: version).rule }
+        return rules
     }
 }

@@ -61,7 +61,7 @@ struct Fixture {
             alerts.append(AlertRecord(
                 id: id, uuid: "alert-uuid-\(id)", status: status, closeReason: status == .closed ? "duplicate" : nil,
                 createdAt: stored.ingestedAt + 120, updatedAt: stored.ingestedAt + 120, ruleID: rule.rule.ruleID, ruleName: rule.rule.name,
-                severity: "high", riskScore: risk,
+                severity: "high", riskScore: risk, ruleVersion: 103,
                 reason: "network event with source \(EndpointText.source(event)), destination \(EndpointText.destination(event))",
                 executionID: 1, flow: stored, checkedGuideSteps: [], noteCount: 0))
         }
