@@ -98,18 +98,18 @@ extension SMBStore {
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT slot, SUM(flows), coalesce(SUM(CASE WHEN is_external THEN bytes END), 0),
-                       SUM(is_external * flows)
-                FROM (SELECT \(slot("seen_at")) AS slot, 1 AS flows, is_external, source_bytes AS bytes
+                       SUM(is_external * flows), SUM(summarized)
+                FROM (SELECT \(slot("seen_at")) AS slot, 1 AS flows, is_external, source_bytes AS bytes, 0 AS summarized
                       FROM event WHERE source_ip = ?
                       UNION ALL
-                      SELECT \(slot("first_seen")), flows, is_external, bytes_sent
+                      SELECT \(slot("first_seen")), flows, is_external, bytes_sent, flows
                       FROM flow_summary WHERE host = ?)
                 GROUP BY slot
                 ORDER BY slot
                 """, arguments: [width, width, width, host.storeBlob, width, width, width, host.storeBlob]).map { row in
                 let slot: Int64 = row[0]
                 return TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
-                                     bytesOut: row[2], externalFlows: row[3])
+                                     bytesOut: row[2], externalFlows: row[3], summarizedFlows: row[4])
             }
         }
     }
