@@ -69,4 +69,20 @@ import Testing
         #expect((stats["database_bytes"] as? Int ?? 0) > 0 && stats["incremental_vacuum"] as? Bool == true)
         #expect((stats["retention"] as? [String: Any])?["closed_alerts_days"] as? Int == 180)
     }
+
+    @Test func watchPrunesAtStart() throws {
+        try ingestFlows()
+        #expect(try cli.run(["retention", "set", "--flows", "1d"]).status == 0)
+        let log = try cli.write("empty.ndjson", "")
+        let (watch, _, _) = try cli.launch(["watch", log, "--interval", "1h"], discardOutput: true)
+        defer { CLIHarness.kill(watch) }
+        var flows: Int?
+        for _ in 0..<100 where flows != 2 {
+            Thread.sleep(forTimeInterval: 0.2)
+            flows = try storeDocument()["flows"] as? Int
+        }
+        #expect(flows == 2)
+        let audit = try #require(try cli.run(["audit", "--json"]).jsonLines.first)
+        #expect(audit["action"] as? String == "store.prune")
+    }
 }

@@ -18,7 +18,9 @@ struct StoreOptions: ParsableArguments {
     /// and writes that need stored alerts refuse one, with `hint` saying how to get one.
     func open(readOnly: Bool = false, mustExist: Bool = false,
               hint: String = "`smbtriage ingest` creates one from logs") throws -> SMBStore {
-        if readOnly || mustExist, !FileManager.default.fileExists(atPath: path) {
+        // A dangling link goes on to the store, which says where it points.
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        if readOnly || mustExist, !isLink, !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure("There is no store at \(path); \(hint).")
         }
         return try Self.open(path, readOnly: readOnly)
