@@ -79,6 +79,9 @@ let package = Package(
         // The whole `ingest` pipeline (read, store, detect) on the generated ECS file.
         .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "ECSGenerator"],
                           path: "Benchmarks/PipelineBenchmark"),
+        // 30 simulated days (or more) of `watch` with the default retention: the store's size per day.
+        .executableTarget(name: "retention-benchmark", dependencies: ["Store", "Detection"],
+                          path: "Benchmarks/RetentionBenchmark"),
         // Key → frame timings of the console against a synthetic store or a real one (--db).
         .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection"],
                           path: "Benchmarks/ConsoleBenchmark"),

@@ -76,6 +76,8 @@ public final class SMBStore: TriageRepository {
         configuration.prepareDatabase { db in
             // Only takes effect while the file is still empty, so an existing store keeps its size.
             try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+            // Likewise: a new store gives the pages a prune frees back to the file system.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // The writer's random index updates (fingerprints, hosts, alert times) touch pages
             // all over a large store: a bigger cache spares re-reading them every batch. 64 MB

@@ -16,7 +16,8 @@ struct SmbtriageCommand: AsyncParsableCommand {
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
             WatchCommand.self,
             HostsCommand.self, AlertsCommand.self, NoteCommand.self, NotesCommand.self, HistoryCommand.self,
-            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self, StoreCommand.self,
+            ExceptionsCommand.self, AuditCommand.self, RuleCommand.self, StoreCommand.self, RetentionCommand.self,
+            PruneCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

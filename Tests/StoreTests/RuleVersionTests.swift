@@ -42,22 +42,13 @@ struct RuleVersionTests {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
-        // What a version 3 store looks like: no rule versions, v4 not migrated.
-        try DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: """
-                DROP TABLE active_rule;
-                DROP INDEX event_source_ingested;
-                DROP INDEX event_source_array_ingested;
-                ALTER TABLE alert DROP COLUMN rule_version;
-                DELETE FROM grdb_migrations WHERE identifier = 'v4';
-                PRAGMA user_version = 3;
-                """)
-        }
+        // What a version 3 store looks like: no rule versions and no retention tables.
+        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: rollbackToVersion3) }
         let upgraded = try SMBStore(path: fixture.path)
         let alerts = try upgraded.alerts(AlertQuery(), offset: 0, limit: 10).rows
         #expect(alerts.map(\.ruleVersion) == [103])
         #expect(alerts.map(\.riskScore) == [73])
         #expect(try upgraded.activeRuleVersion() == 103)
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 4)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 5)
     }
 }

@@ -56,3 +56,17 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
     return IngestedEvent(event: event, origin: RecordOrigin(path: "/logs/packetbeat.ndjson", line: line,
                                                            format: "ecs", original: original))
 }
+
+/// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
+/// made: no rule versions (v4) and no retention tables (v5). Upgrade tests start from it.
+let rollbackToVersion3 = """
+    DROP TABLE active_rule;
+    DROP INDEX event_source_ingested;
+    DROP INDEX event_source_array_ingested;
+    ALTER TABLE alert DROP COLUMN rule_version;
+    DROP TABLE retention_policy;
+    DROP TABLE flow_summary;
+    DROP INDEX superseded_report_event;
+    DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5');
+    PRAGMA user_version = 3;
+    """

@@ -22,16 +22,13 @@ struct StoreOpeningTests {
         // What a version 1 store looks like: its three extra host indexes, no recorded candidate
         // query, no rule versions, and only v1 migrated.
         try DatabaseQueue(path: fixture.path).write { db in
+            try db.execute(sql: rollbackToVersion3)
             try db.execute(sql: """
                 CREATE INDEX host_bytes_out ON host(bytes_out DESC, address);
                 CREATE INDEX host_last_seen ON host(last_seen DESC, address);
                 CREATE INDEX host_destinations ON host(external_destinations DESC, address);
                 DROP TABLE candidate_query;
-                DROP TABLE active_rule;
-                DROP INDEX event_source_ingested;
-                DROP INDEX event_source_array_ingested;
-                ALTER TABLE alert DROP COLUMN rule_version;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4');
+                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
                 PRAGMA user_version = 1;
                 """)
         }
@@ -39,11 +36,32 @@ struct StoreOpeningTests {
         #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
         #expect(try upgraded.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
         try DatabaseQueue(path: fixture.path).read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 4)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 5)
             #expect(try String.fetchOne(db, sql: "SELECT query FROM candidate_query") == fixture.rule.rule.query)
             let hostIndexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'host'")
             #expect(hostIndexes == ["host_attention"])
         }
+    }
+
+    @Test func upgradesAVersion3StoreWithItsFlowsAndSwitchesOnIncrementalVacuumAtItsFirstPrune() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1), smbEvent("10.0.0.1", "10.0.0.9", line: 2)],
+                                 ingestedAt: baseTime)
+        try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        // What a version 3 store looks like: no retention tables, no cascade index, no auto-vacuum.
+        let previous = try DatabaseQueue(path: fixture.path)
+        try previous.write { db in try db.execute(sql: rollbackToVersion3) }
+        try previous.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA auto_vacuum = NONE; VACUUM") }
+        try previous.close()
+        let upgraded = try SMBStore(path: fixture.path)
+        #expect(try upgraded.retentionPolicy() == RetentionPolicy.defaults)
+        #expect(try !upgraded.vacuumsIncrementally())
+        #expect(try upgraded.prune(at: baseTime.addingTimeInterval(31 * 86_400), actor: "ana").flows == 1)
+        #expect(try upgraded.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.flow.event.destinationIPs) == [[IPAddress("8.8.8.8")!]])
+        #expect(try upgraded.flowSummaries(of: IPAddress("10.0.0.1")!).map(\.flows) == [1])
+        #expect(try upgraded.switchOnIncrementalVacuum())
+        #expect(try upgraded.vacuumsIncrementally())
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 5)
     }
 
     @Test func newStoresHaveLargePagesAndOlderOnesKeepTheirs() throws {
@@ -89,10 +107,10 @@ struct StoreOpeningTests {
     @Test func readOnlyOpeningDoesNotUpgradeAnOlderSchema() throws {
         let fixture = try StoreFixture()
         try DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: "DROP TABLE active_rule; DELETE FROM grdb_migrations WHERE identifier = 'v4'; PRAGMA user_version = 3")
+            try db.execute(sql: rollbackToVersion3)
         }
         let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true) }
-        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 4"))
+        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 5"))
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
     }
 

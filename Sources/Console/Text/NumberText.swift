@@ -1,7 +1,7 @@
 /// Counts and byte sizes in the units people read.
 public enum NumberText {
     /// `1,234,567`.
-    static func grouped(_ value: some BinaryInteger) -> String {
+    public static func grouped(_ value: some BinaryInteger) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (index, digit) in digits.enumerated() {

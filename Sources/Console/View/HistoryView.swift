@@ -1,7 +1,8 @@
 import Detection
 import Store
 
-/// A host's SMB history: the timeline chart over every flow, newest first.
+/// A host's SMB history: the timeline chart over every flow, newest first. The chart counts pruned
+/// flows from their daily summaries, and its title says how many; the list holds stored flows.
 enum HistoryView {
     static let table = Table(columns: [
         .init(title: "TIME", width: 19, priority: 100),
@@ -22,8 +23,10 @@ enum HistoryView {
         let unit = history.bucket == .hour ? "hour" : "day"
         let flows = history.timeline.reduce(0) { $0 + $1.flows }
         let bytes = history.timeline.saturatingSum(of: \.bytesOut)
+        let summarized = history.timeline.reduce(0) { $0 + $1.summarizedFlows }
         let measure = history.metric == .flows ? "SMB flows" : "Bytes sent"
-        PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(flows)) flows · "
+        let pruned = summarized == 0 ? "" : " (\(NumberText.grouped(summarized)) pruned: daily summaries)"
+        PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(flows)) flows\(pruned) · "
                        + "\(NumberText.bytes(bytes)) out", focused: false, row: row, into: &screen, theme: theme)
         row += 1
         let series = TimelinePoint.dense(history.timeline, bucket: history.bucket, last: screen.width)

@@ -56,15 +56,19 @@ public enum TimelineBucket: String, Hashable, Sendable, CaseIterable {
 /// One bucket of a host's SMB activity.
 public struct TimelinePoint: Hashable, Sendable {
     public var start: Date
+    /// Stored flows and pruned ones alike.
     public var flows: Int
     public var bytesOut: Int64
     public var externalFlows: Int
+    /// How many of `flows` were pruned and are counted from their daily summaries.
+    public var summarizedFlows: Int
 
-    public init(start: Date, flows: Int, bytesOut: Int64, externalFlows: Int) {
+    public init(start: Date, flows: Int, bytesOut: Int64, externalFlows: Int, summarizedFlows: Int = 0) {
         self.start = start
         self.flows = flows
         self.bytesOut = bytesOut
         self.externalFlows = externalFlows
+        self.summarizedFlows = summarizedFlows
     }
 }
 

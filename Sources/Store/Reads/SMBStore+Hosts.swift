@@ -87,23 +87,29 @@ extension SMBStore {
         }
     }
 
-    /// Every bucket of the host's history that has flows, oldest first. `bytesOut` and
-    /// `externalFlows` count flows to external destinations only.
+    /// Every bucket of the host's history that has flows, oldest first, counting the daily
+    /// summaries of pruned flows too (in an hourly timeline, at the hour of a summary's first
+    /// flow). `bytesOut` and `externalFlows` count flows to external destinations only.
     public func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint] {
         let width = bucket.seconds
+        func slot(_ column: String) -> String {
+            "CAST(\(column) / ? AS INTEGER) - (\(column) / ? < CAST(\(column) / ? AS INTEGER))"
+        }
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT slot, COUNT(*), \(SaturatingSQL.total("CASE WHEN is_external THEN source_bytes END")),
-                       SUM(is_external)
-                FROM (SELECT CAST(seen_at / ? AS INTEGER) - (seen_at / ? < CAST(seen_at / ? AS INTEGER)) AS slot,
-                             is_external, source_bytes
-                      FROM event WHERE source_ip = ?)
+                SELECT slot, SUM(flows), \(SaturatingSQL.total("CASE WHEN is_external THEN bytes END")),
+                       SUM(is_external * flows), SUM(summarized)
+                FROM (SELECT \(slot("seen_at")) AS slot, 1 AS flows, is_external, source_bytes AS bytes, 0 AS summarized
+                      FROM event WHERE source_ip = ?
+                      UNION ALL
+                      SELECT \(slot("first_seen")), flows, is_external, bytes_sent, flows
+                      FROM flow_summary WHERE host = ?)
                 GROUP BY slot
                 ORDER BY slot
-                """, arguments: [width, width, width, host.storeBlob]).map { row in
+                """, arguments: [width, width, width, host.storeBlob, width, width, width, host.storeBlob]).map { row in
                 let slot: Int64 = row[0]
                 return TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
-                                     bytesOut: row[2], externalFlows: row[3])
+                                     bytesOut: row[2], externalFlows: row[3], summarizedFlows: row[4])
             }
         }
     }

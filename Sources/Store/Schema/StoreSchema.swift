@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -29,6 +29,10 @@ enum StoreSchema {
         migrator.registerMigration("v4") { db in
             try addRuleVersions(db)
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5") { db in
+            try createRetention(db)
+            try db.execute(sql: "PRAGMA user_version = 5")
         }
         return migrator
     }
@@ -168,6 +172,39 @@ enum StoreSchema {
             INSERT INTO active_rule (version) VALUES (103);
             CREATE INDEX event_source_ingested ON event(source_ip, ingested_at);
             CREATE INDEX event_source_array_ingested ON event(ingested_at) WHERE source_ips IS NOT NULL;
+            """)
+    }
+
+    /// The store's retention policy (one row, the defaults of `RetentionPolicy`) and the daily
+    /// summaries of pruned flows per (host, destination), which outlive the flows, and the index a
+    /// pruned event's cascade needs. A store made
+    /// before v4 keeps its `auto_vacuum` mode here: the first `prune` switches it on (a VACUUM).
+    private static func createRetention(_ db: Database) throws {
+        let defaults = RetentionPolicy.defaults
+        try db.execute(sql: """
+            CREATE TABLE retention_policy (
+                flow_days INTEGER NOT NULL,
+                closed_alert_days INTEGER NOT NULL,
+                audit_days INTEGER NOT NULL
+            );
+            INSERT INTO retention_policy VALUES (\(defaults.flowDays), \(defaults.closedAlertDays), \(defaults.auditDays));
+
+            CREATE TABLE flow_summary (
+                host BLOB NOT NULL,
+                day INTEGER NOT NULL,
+                destination BLOB NOT NULL,
+                ports TEXT NOT NULL,
+                flows INTEGER NOT NULL,
+                bytes_sent INTEGER NOT NULL,
+                bytes_received INTEGER NOT NULL,
+                first_seen REAL NOT NULL,
+                last_seen REAL NOT NULL,
+                is_external INTEGER NOT NULL,
+                PRIMARY KEY (host, day, destination)
+            ) WITHOUT ROWID;
+
+            -- A pruned event's superseded reports go with it (ON DELETE CASCADE) without a scan.
+            CREATE INDEX superseded_report_event ON superseded_report(event_id);
             """)
     }
 

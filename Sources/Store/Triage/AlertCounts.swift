@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Keeps the per-status alert counts of `host` and `host_destination` in step with `alert` when
-/// an alert changes status (`AlertWriter` counts new ones).
+/// an alert changes status or is pruned (`AlertWriter` counts new ones).
 enum AlertCounts {
     /// One alert moved from one status to another.
     static func move(_ db: Database, host: Data?, destination: Data?, from previous: AlertStatus,
@@ -17,5 +17,15 @@ enum AlertCounts {
             UPDATE host_destination SET \(from) = \(from) - 1, \(to) = \(to) + 1 WHERE host = ? AND destination = ?
             """)
         try pairUpdate.execute(arguments: [host, destination])
+    }
+
+    /// One alert in `status` was removed (pruned).
+    static func remove(_ db: Database, host: Data?, destination: Data?, status: AlertStatus) throws {
+        let column = SMBStore.alertCountColumn(status)
+        try db.cachedStatement(sql: "UPDATE host SET \(column) = \(column) - 1 WHERE address = ?")
+            .execute(arguments: [host])
+        try db.cachedStatement(sql: """
+            UPDATE host_destination SET \(column) = \(column) - 1 WHERE host = ? AND destination = ?
+            """).execute(arguments: [host, destination])
     }
 }

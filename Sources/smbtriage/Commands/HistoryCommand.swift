@@ -1,11 +1,14 @@
 import ArgumentParser
+import Foundation
 import Store
 
-/// `smbtriage history HOST`: every SMB flow of one host, internal and external, oldest first.
+/// `smbtriage history HOST`: every SMB flow of one host, internal and external, oldest first,
+/// with the daily summaries of pruned flows in their place.
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Every SMB flow of a host, oldest first, marking destinations new for the host."
+        abstract: "Every SMB flow of a host, oldest first, marking destinations new for the host.",
+        discussion: "Flows the retention policy pruned show as one summary row per day and destination."
     )
 
     @OptionGroup var store: StoreOptions
@@ -20,31 +23,70 @@ struct HistoryCommand: ParsableCommand {
             flows.append($0)
         }
         flows.reverse()
+        let summaries = try repository.flowSummaries(of: address).reversed()
+        let rows = Self.merged(flows, summaries)
         if json {
-            for flow in flows {
-                var document = EventDocument.ecsFields(flow)
-                document["smbtriage.first_seen_destination"] = flow.isFirstSeenDestination
-                JSONLines.write(document)
+            for row in rows {
+                switch row {
+                case .flow(let flow):
+                    var document = EventDocument.ecsFields(flow)
+                    document["smbtriage.first_seen_destination"] = flow.isFirstSeenDestination
+                    JSONLines.write(document)
+                case .summary(let summary):
+                    JSONLines.write(FlowSummaryDocument.make(summary))
+                }
             }
             return
         }
-        guard !flows.isEmpty else {
+        guard !rows.isEmpty else {
             StandardError.print("no SMB flows stored for \(address)")
             return
         }
         var table = TextTable([("TIME", .left), ("NEW", .left), ("SOURCE", .left), ("DESTINATION", .left),
                                ("PROTO", .left), ("BYTES OUT", .right), ("BYTES IN", .right),
                                ("STATE", .left), ("DATASET", .left)])
-        for flow in flows {
-            let event = flow.event
-            table.append([Formatting.time(event.timestamp), flow.isFirstSeenDestination ? "new" : "",
-                          Formatting.endpoint(event.sourceIPs, event.sourcePort),
-                          Formatting.endpoint(event.destinationIPs, event.destinationPort),
-                          event.transport ?? "-", event.sourceBytes.map(Formatting.bytes) ?? "-",
-                          event.destinationBytes.map(Formatting.bytes) ?? "-", event.connectionState ?? "-",
-                          event.dataset ?? "-"])
+        for row in rows {
+            switch row {
+            case .flow(let flow): table.append(Self.cells(flow))
+            case .summary(let summary): table.append(FlowSummaryDocument.row(summary))
+            }
         }
         print(table.render())
-        StandardError.print(counted(flows.count, "SMB flow"))
+        let pruned = summaries.reduce(0) { $0 + $1.flows }
+        StandardError.print(counted(flows.count, "SMB flow") + (summaries.isEmpty ? "" : ", "
+            + counted(summaries.count, "daily summary", plural: "daily summaries") + " of "
+            + counted(pruned, "pruned flow")))
+    }
+
+    /// A row of the history: a stored flow, or the daily summary of pruned ones.
+    private enum Row {
+        case flow(StoredFlow)
+        case summary(FlowSummary)
+    }
+
+    /// Flows and summaries (each oldest first) in one list, oldest first; a summary comes before
+    /// the flows of its day.
+    private static func merged(_ flows: [StoredFlow], _ summaries: some Sequence<FlowSummary>) -> [Row] {
+        var rows: [Row] = []
+        var pending = Array(summaries)[...]
+        for flow in flows {
+            let time = flow.event.timestamp ?? flow.ingestedAt
+            while let next = pending.first, next.day <= time {
+                rows.append(.summary(next))
+                pending = pending.dropFirst()
+            }
+            rows.append(.flow(flow))
+        }
+        return rows + pending.map(Row.summary)
+    }
+
+    private static func cells(_ flow: StoredFlow) -> [String] {
+        let event = flow.event
+        return [Formatting.time(event.timestamp), flow.isFirstSeenDestination ? "new" : "",
+                Formatting.endpoint(event.sourceIPs, event.sourcePort),
+                Formatting.endpoint(event.destinationIPs, event.destinationPort),
+                event.transport ?? "-", event.sourceBytes.map(Formatting.bytes) ?? "-",
+                event.destinationBytes.map(Formatting.bytes) ?? "-", event.connectionState ?? "-",
+                event.dataset ?? "-"]
     }
 }

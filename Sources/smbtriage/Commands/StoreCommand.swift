@@ -1,12 +1,53 @@
 import ArgumentParser
+import Console
+import Store
 
 /// `smbtriage store`: the store file itself.
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Look after the store file.",
-        subcommands: [Check.self]
+        abstract: "What the store holds, and looking after its file.",
+        subcommands: [Stats.self, Check.self],
+        defaultSubcommand: Stats.self
     )
+
+    /// `smbtriage store` (`store stats`).
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what the store holds: flows, alerts, hosts, bytes on disk, retention policy.")
+
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "One JSON object.") var json = false
+
+        func run() throws {
+            let repository = try store.open(readOnly: true)
+            let stats = try repository.statistics()
+            if json {
+                JSONLines.write(["path": repository.path, "flows": stats.flows, "flow_summaries": stats.flowSummaries,
+                                 "summarized_flows": stats.summarizedFlows, "open_alerts": stats.openAlerts,
+                                 "acknowledged_alerts": stats.acknowledgedAlerts, "closed_alerts": stats.closedAlerts,
+                                 "hosts": stats.hosts, "exceptions": stats.exceptions, "notes": stats.notes,
+                                 "audit_entries": stats.auditEntries, "oldest_flow": JSONLines.date(stats.oldestFlow),
+                                 "newest_flow": JSONLines.date(stats.newestFlow), "database_bytes": stats.databaseBytes,
+                                 "wal_bytes": stats.walBytes, "retention": RetentionCommand.Show.document(stats.policy),
+                                 "incremental_vacuum": stats.vacuumsIncrementally])
+                return
+            }
+            let grouped = { (count: Int) in NumberText.grouped(count) }
+            print("""
+                store           \(TerminalText.safe(repository.path))
+                flows           \(grouped(stats.flows)) (oldest \(Formatting.time(stats.oldestFlow)), newest \(Formatting.time(stats.newestFlow)))
+                flow summaries  \(grouped(stats.flowSummaries)) days × destinations, standing for \(grouped(stats.summarizedFlows)) pruned flows
+                alerts          \(grouped(stats.openAlerts)) open, \(grouped(stats.acknowledgedAlerts)) acknowledged, \(grouped(stats.closedAlerts)) closed
+                hosts           \(grouped(stats.hosts))
+                exceptions      \(grouped(stats.exceptions))
+                notes           \(grouped(stats.notes))
+                audit entries   \(grouped(stats.auditEntries))
+                on disk         database \(Formatting.bytes(stats.databaseBytes)), WAL \(Formatting.bytes(stats.walBytes))
+                retention       \(stats.policy.description); incremental vacuum \(stats.vacuumsIncrementally ? "on" : "off until the first prune")
+                """)
+        }
+    }
 
     /// `smbtriage store check`.
     struct Check: ParsableCommand {

@@ -15,8 +15,10 @@ struct WatchCommand: ParsableCommand {
         created) is finished from its new name in the same directory, then the new file is read from \
         its start. Directories are rescanned for new files. SIGINT (Ctrl-C) or SIGTERM stops it after \
         the current batch, with every checkpoint saved and the rule run once more; a second one ends \
-        it at once. Output is one plain line per event (a file read, an execution and what was read \
-        since the last one, an --on-alert run), ready for journald.
+        it at once. The store's retention policy (`smbtriage retention`) is applied at start and about \
+        once an hour, in small transactions. Output is one plain line per event (a file read, an \
+        execution and what was read since the last one, a prune that removed something, an --on-alert \
+        run), ready for journald.
         """
     )
 
@@ -55,6 +57,7 @@ struct WatchCommand: ParsableCommand {
         let follower = LogFollower(session: session)
         var tally = WatchTally()
         var nextExecution = Date()
+        var pruning = PruneSchedule()
         StandardOutput.print("watching \(inputs.count) input\(inputs.count == 1 ? "" : "s") into "
             + "\(TerminalText.safe(store.path)); the rule runs every \(Int(ruleInterval)) s; "
             + "SIGINT or SIGTERM stops it after the current batch")
@@ -65,6 +68,7 @@ struct WatchCommand: ParsableCommand {
                 try execute(session, hook: hook, tally: &tally)
                 nextExecution = Date().addingTimeInterval(ruleInterval)
             }
+            if let pruned = try pruning.pruneIfDue(session.store, at: Date()) { StandardOutput.print(pruned) }
             StopSignal.sleep(1)
         }
         StandardOutput.print("stopping on \(StopSignal.received ?? "a signal"): every file read has its checkpoint "

@@ -137,9 +137,11 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
     func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint] {
         locked {
             let base = Fixture.now.addingTimeInterval(-30 * bucket.seconds)
+            // The oldest ten buckets' flows were pruned: they come from daily summaries.
             return (0..<30).map { index in
                 TimelinePoint(start: base.addingTimeInterval(Double(index) * bucket.seconds), flows: (index * 5) % 11,
-                              bytesOut: Int64(index * 1000), externalFlows: index % 3)
+                              bytesOut: Int64(index * 1000), externalFlows: index % 3,
+                              summarizedFlows: index < 10 ? (index * 5) % 11 : 0)
             }
         }
     }

@@ -1,0 +1,90 @@
+import Detection
+import Foundation
+import Store
+
+// retention-benchmark: a soak of `watch` with the store's default retention, time passed in (not
+// waited for): every simulated minute stores that minute's SMB flows, every 5 minutes the rule
+// runs, every hour the store is pruned, and at the end of each day an analyst closes the day's
+// open alerts. Prints the store's size at the end of every day: with retention it levels off
+// once the oldest flows pass the flows setting (30 days by default). Usage:
+//   swift run -c release retention-benchmark [--days 60] [--flows-per-minute 1000]
+//                                            [--alert-every 1000] [--keep PATH]
+// One flow in `alert-every` goes to an Internet address and alerts; the rest stay internal.
+
+func option(_ name: String) -> String? {
+    CommandLine.arguments.firstIndex(of: name).map { CommandLine.arguments.index(after: $0) }
+        .flatMap { CommandLine.arguments.indices.contains($0) ? CommandLine.arguments[$0] : nil }
+}
+
+let days = option("--days").flatMap(Int.init) ?? 60
+let flowsPerMinute = option("--flows-per-minute").flatMap(Int.init) ?? 1_000
+let alertEvery = option("--alert-every").flatMap(Int.init) ?? 1_000
+let keptPath = option("--keep")
+let hostCount = 500
+
+/// Prints a line at once (unbuffered), so a long run shows its progress when piped.
+func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// Flow `index` at `time`: a Zeek-style SMB connection from one of the hosts to a file server,
+/// or, one in `alertEvery`, to an Internet address.
+func flow(_ index: Int, at time: Date) -> IngestedEvent {
+    let source = IPAddress(ipv4: 0x0A00_0000 | UInt32(index % hostCount + 1))
+    let isInternet = index % alertEvery == 0
+    let destination = isInternet ? IPAddress(ipv4: 0x2D00_0000 | UInt32(index % 4096))
+        : IPAddress(ipv4: 0x0A01_0000 | UInt32(index % 16))
+    let uid = "C\(String(index, radix: 36))"
+    let event = NetworkEvent(
+        timestamp: time, dataset: "zeek.connection", module: "zeek", categories: ["network"],
+        types: ["connection", "start"], sourceIPs: [source], sourcePort: 49152 + index % 16000,
+        sourceBytes: Int64(index % 50_000), destinationIPs: [destination], destinationPort: 445,
+        destinationBytes: Int64(index % 7_000), transport: "tcp", flowID: uid, connectionState: "SF")
+    let original = """
+        {"ts":\(time.timeIntervalSince1970),"uid":"\(uid)","id.orig_h":"\(source)","id.orig_p":\(49152 + index % 16000),\
+        "id.resp_h":"\(destination)","id.resp_p":445,"proto":"tcp","service":"smb","duration":1.5,\
+        "orig_bytes":\(index % 50_000),"resp_bytes":\(index % 7_000),"conn_state":"SF","history":"ShADadFf"}
+        """
+    return IngestedEvent(event: event, origin: RecordOrigin(path: "/var/log/zeek/conn.log", line: index,
+                                                           format: "zeek-json", original: original))
+}
+
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("retention-benchmark-\(UUID().uuidString)")
+let path = keptPath ?? directory.appendingPathComponent("soak.db").path
+let rule = try CompiledRule(DetectionRule.bundled())
+let store = try SMBStore(path: path, rule: rule)
+let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01 00:00 UTC
+report("retention-benchmark: \(days) days at \(flowsPerMinute) SMB flows a minute (1 in \(alertEvery) alerts), "
+    + "retention \(try store.retentionPolicy().description), pruned hourly; store \(path)")
+report("day   stored flows   summaries   alerts (open)   database MB   WAL MB   pruned that day   prune s   wall s")
+let clock = ContinuousClock()
+let began = clock.now
+var index = 0
+for day in 1...days {
+    var prunedFlows = 0
+    var pruneTime = Duration.zero
+    for minute in 0..<1_440 {
+        let time = start.addingTimeInterval(Double((day - 1) * 86_400 + minute * 60))
+        let flows = (0..<flowsPerMinute).map { flow(index + $0, at: time.addingTimeInterval(Double($0) * 60 / Double(flowsPerMinute))) }
+        index += flowsPerMinute
+        try store.insert(flows, ingestedAt: time.addingTimeInterval(59))
+        if minute % 5 == 4 { try store.runExecution(at: time.addingTimeInterval(60), rule: rule) }
+        if minute % 60 == 59 {
+            let pruneStart = clock.now
+            prunedFlows += try store.prune(at: time.addingTimeInterval(60), actor: "soak").flows
+            pruneTime += clock.now - pruneStart
+        }
+    }
+    let open = try store.alerts(AlertQuery(status: .open), offset: 0, limit: Int.max).rows.map(\.id)
+    try store.setStatus(.closed, alertIDs: open, reason: "benign", actor: "soak")
+    let stats = try store.statistics()
+    let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_048_576) }
+    let seconds = { (duration: Duration) in String(format: "%.1f", Double(duration.components.seconds)
+        + Double(duration.components.attoseconds) / 1e18) }
+    let alerts = "\(stats.openAlerts + stats.acknowledgedAlerts + stats.closedAlerts) (\(stats.openAlerts))"
+    let cells = ["\(day)", "\(stats.flows)", "\(stats.flowSummaries)", alerts, megabytes(stats.databaseBytes),
+                 megabytes(stats.walBytes), "\(prunedFlows)", seconds(pruneTime), seconds(clock.now - began)]
+    let widths = [3, 12, 9, 13, 11, 6, 15, 7, 6]
+    report(zip(cells, widths).map { String(repeating: " ", count: max(0, $1 - $0.count)) + $0 }.joined(separator: "   "))
+}
+if keptPath == nil { try? FileManager.default.removeItem(at: directory) }

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+/// The SQL that picks what a prune removes at one time under one policy, shared by the prune
+/// and its dry run so both count the same rows.
+struct PruneCriteria {
+    let flowCutoff: Double
+    let closedAlertCutoff: Double
+    let auditCutoff: Double
+
+    init(policy: RetentionPolicy, now: Date) {
+        flowCutoff = RetentionPolicy.cutoff(policy.flowDays, before: now)
+        closedAlertCutoff = RetentionPolicy.cutoff(policy.closedAlertDays, before: now)
+        auditCutoff = RetentionPolicy.cutoff(policy.auditDays, before: now)
+    }
+
+    /// Closed alerts (alias `a`) closed before the cutoff that no analyst wrote on (no note, no
+    /// ticked guide step). One argument: `closedAlertCutoff`.
+    static let prunableAlert = """
+        a.status = 'closed' AND a.updated_at < ?
+        AND NOT EXISTS (SELECT 1 FROM alert_note n WHERE n.alert_id = a.id)
+        AND NOT EXISTS (SELECT 1 FROM alert_guide_step g WHERE g.alert_id = a.id)
+        """
+
+    /// Flows (alias `e`) seen before the cutoff that no kept alert points to and no execution
+    /// still has to decide (queued or pending). Arguments: `flowCutoff`, `closedAlertCutoff`.
+    static let prunableFlow = """
+        e.seen_at < ?
+        AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.event_id = e.id AND NOT (\(prunableAlert)))
+        AND NOT EXISTS (SELECT 1 FROM pending_match p WHERE p.seen_at = e.seen_at AND p.event_id = e.id)
+        AND NOT EXISTS (SELECT 1 FROM detection_queue q WHERE q.ingested_at = e.ingested_at AND q.event_id = e.id)
+        """
+
+    /// Prunable flows host by host from `cursor` on (hosts in address order, each through its
+    /// (source_ip, seen_at) index), so no prune scans the whole event table; then those without
+    /// a source address. Arguments: `hostFlowArguments(from:)`.
+    static let hostFlows = """
+        SELECT e.id, h.address FROM host h CROSS JOIN event e
+        WHERE h.address >= ? AND h.first_seen < ? AND e.source_ip = h.address AND \(prunableFlow)
+        ORDER BY h.address
+        """
+    static let addresslessFlows = "SELECT e.id FROM event e WHERE e.source_ip IS NULL AND \(prunableFlow)"
+
+    func hostFlowArguments(from cursor: Data) -> StatementArguments {
+        [cursor, flowCutoff, flowCutoff, closedAlertCutoff]
+    }
+
+    var flowArguments: StatementArguments { [flowCutoff, closedAlertCutoff] }
+
+    /// What a prune at this time would remove, without removing anything.
+    func count(_ db: Database) throws -> PruneReport {
+        let alerts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert a WHERE \(Self.prunableAlert)",
+                                      arguments: [closedAlertCutoff]) ?? 0
+        let hostFlows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(Self.hostFlows))",
+                                         arguments: hostFlowArguments(from: Data())) ?? 0
+        let addresslessFlows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(Self.addresslessFlows))",
+                                                arguments: flowArguments) ?? 0
+        let audit = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit WHERE at < ?", arguments: [auditCutoff]) ?? 0
+        return PruneReport(flows: hostFlows + addresslessFlows, closedAlerts: alerts, auditEntries: audit)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+
+extension SMBStore {
+    /// What the store holds: counts, the oldest and newest flow, bytes on disk, the policy.
+    public func statistics() throws -> StoreStatistics {
+        try read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            let alerts = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM alert GROUP BY status")
+            let byStatus = Dictionary(uniqueKeysWithValues: alerts.map { ($0[0] as String, $0[1] as Int) })
+            // Each host's first and last flow through its (source_ip, seen_at) index, not a scan.
+            let span = try Row.fetchOne(db, sql: """
+                SELECT min(oldest), max(newest) FROM (
+                    SELECT (SELECT min(seen_at) FROM event WHERE source_ip = h.address) AS oldest,
+                           (SELECT max(seen_at) FROM event WHERE source_ip = h.address) AS newest
+                    FROM host h
+                    UNION ALL
+                    SELECT min(seen_at), max(seen_at) FROM event WHERE source_ip IS NULL)
+                """)
+            return try StoreStatistics(
+                flows: count("SELECT COUNT(*) FROM event"), flowSummaries: count("SELECT COUNT(*) FROM flow_summary"),
+                summarizedFlows: count("SELECT coalesce(SUM(flows), 0) FROM flow_summary"),
+                openAlerts: byStatus[AlertStatus.open.rawValue] ?? 0,
+                acknowledgedAlerts: byStatus[AlertStatus.acknowledged.rawValue] ?? 0,
+                closedAlerts: byStatus[AlertStatus.closed.rawValue] ?? 0,
+                hosts: count("SELECT COUNT(*) FROM host"), exceptions: count("SELECT COUNT(*) FROM exception_item"),
+                notes: count("SELECT COUNT(*) FROM alert_note"), auditEntries: count("SELECT COUNT(*) FROM audit"),
+                oldestFlow: (span?[0] as Double?).map(Date.init(storeSeconds:)),
+                newestFlow: (span?[1] as Double?).map(Date.init(storeSeconds:)),
+                databaseBytes: Self.fileSize(path), walBytes: Self.fileSize(path + "-wal"),
+                policy: Self.retentionPolicy(db), vacuumsIncrementally: Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2)
+        }
+    }
+
+    /// The size of the file at `path`; 0 when there is none.
+    static func fileSize(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+}
