@@ -73,7 +73,8 @@ let package = Package(
             path: "Benchmarks/IngestBenchmark"
         ),
         // Flows from a generated capture of ≥ 1 GB, against `tcpdump -r FILE -w /dev/null`.
-        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap"], path: "Benchmarks/PcapBenchmark"),
+        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator"],
+                          path: "Benchmarks/PcapBenchmark"),
         .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
         // Builds a 1 M-alert store and prints its latencies.
         .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
