@@ -13,27 +13,23 @@ extension Flow {
     }
 
     /// One line of JSON, keys sorted, times with nanoseconds: the same flow always reads the same.
+    /// Written by hand: every value is a number, an address or a name this code chose, so nothing
+    /// needs escaping (and a flow's record costs no JSON serializer).
     func document(_ event: NetworkEvent) -> String {
-        func endpoint(_ address: IPAddress, _ port: UInt16, packets: UInt64, bytes: UInt64) -> [String: Any] {
-            ["ip": address.description, "port": Int(port), "packets": packets, "bytes": bytes]
+        func endpoint(_ address: IPAddress, _ port: UInt16, _ counts: (packets: UInt64, bytes: UInt64)) -> String {
+            #"{"bytes":\#(counts.bytes),"ip":"\#(address)","packets":\#(counts.packets),"port":\#(port)}"#
         }
-        var eventFields: [String: Any] = [
-            "dataset": "network_traffic.flow", "kind": "event", "category": ["network"], "type": ["connection", "end"],
-            "action": "network_flow", "start": Self.timestamp(firstTime), "end": Self.timestamp(lastTime),
-            "duration": lastTime - firstTime,
-        ]
-        if let state = tcpState { eventFields["state"] = state.rawValue }
-        var network: [String: Any] = ["transport": transportName, "type": originator.address.isIPv4 ? "ipv4" : "ipv6"]
-        if let communityID = event.communityID { network["community_id"] = communityID }
-        let document: [String: Any] = [
-            "@timestamp": Self.timestamp(lastTime), "event": eventFields, "network": network,
-            "source": endpoint(originator.address, originator.port, packets: originatorCounts.packets, bytes: originatorCounts.bytes),
-            "destination": endpoint(responder.address, responder.port, packets: responderCounts.packets, bytes: responderCounts.bytes),
-            "flow": ["id": flowID, "final": true],
-            "capture": ["first_packet": firstPacket],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        let state = tcpState.map { #","state":"\#($0.rawValue)""# } ?? ""
+        let communityID = event.communityID.map { #""community_id":"\#($0)","# } ?? ""
+        let network = originator.address.isIPv4 ? "ipv4" : "ipv6"
+        return #"{"@timestamp":"\#(Self.timestamp(lastTime))","capture":{"first_packet":\#(firstPacket)},"#
+            + #""destination":\#(endpoint(responder.address, responder.port, responderCounts)),"#
+            + #""event":{"action":"network_flow","category":["network"],"dataset":"network_traffic.flow","#
+            + #""duration":\#(lastTime - firstTime),"end":"\#(Self.timestamp(lastTime))","kind":"event","#
+            + #""start":"\#(Self.timestamp(firstTime))"\#(state),"type":["connection","end"]},"#
+            + #""flow":{"final":true,"id":"\#(flowID)"},"#
+            + #""network":{\#(communityID)"transport":"\#(transportName)","type":"\#(network)"},"#
+            + #""source":\#(endpoint(originator.address, originator.port, originatorCounts))}"#
     }
 
     /// RFC 3339 in UTC with nanoseconds, e.g. `2017-12-20T10:11:12.123456789Z`.
