@@ -18,9 +18,9 @@ let package = Package(
         // Domain: IP addresses, the KQL subset, the rule, exceptions. Foundation only.
         .target(name: "Detection", resources: [.copy("Resources/rule.json"), .copy("Resources/rule-108.json")]),
         // One reader per log format; every reader yields NetworkEvent.
-        // Community ID v1 hashes with swift-crypto's SHA-1.
+        // Community ID v1 hashes with swift-crypto's SHA-1; packet captures are read through libpcap.
         .target(name: "Ingest", dependencies: [
-            "Detection", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+            "Detection", "CZlib", "CPcap", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
         .target(name: "Store", dependencies: [
@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcursesw"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPcap", providers: [.apt(["libpcap-dev"])]),
         .executableTarget(
             name: "smbtriage",
             dependencies: [
@@ -48,7 +49,7 @@ let package = Package(
         .testTarget(
             name: "IngestTests",
             // ECSGenerator: its seeded SplitMix64 drives the fuzz tests.
-            dependencies: ["Ingest", "Detection", "CZlib", "ECSGenerator"],
+            dependencies: ["Ingest", "Detection", "CZlib", "CPcap", "ECSGenerator"],
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
@@ -72,6 +73,9 @@ let package = Package(
             name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "ECSGenerator"],
             path: "Benchmarks/IngestBenchmark"
         ),
+        // Flows from a generated capture of ≥ 1 GB, against `tcpdump -r FILE -w /dev/null`.
+        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator"],
+                          path: "Benchmarks/PcapBenchmark"),
         .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
         // Builds a 1 M-alert store and prints its latencies.
         .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],

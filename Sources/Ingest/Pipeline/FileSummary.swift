@@ -18,6 +18,8 @@ public struct FileSummary: Hashable, Sendable {
     /// Why reading stopped early or never started: unreadable, truncated gzip, unknown format,
     /// a rejection in strict mode. The counts cover what was read before.
     public var fatalError: String?
+    /// For a packet capture: its link type, fragments and flow table (nil for a log).
+    public var capture: CaptureSummary?
 
     public init(
         path: String, format: LogFormat? = nil, lines: Int = 0, events: Int = 0, smbEvents: Int = 0,

@@ -27,23 +27,36 @@ public struct LogIngestor: Sendable {
     /// with batches (≈ 4096) of SMB events only (`NetworkEvent.isSMB`) wrapped as `IngestedEvent`
     /// with their `RecordOrigin`; other events are only counted. `deliver` may throw to abort (the
     /// error propagates). Problems with the input itself end up in `FileSummary.fatalError`.
+    /// A packet capture (pcap or pcapng, by its magic bytes, gzip or not) is read into flows instead
+    /// (`ingestCapture`), unless `options.format` names a log format.
     public func ingest(_ input: InputFile, deliver: ([IngestedEvent]) throws -> Void) throws -> FileSummary {
-        try withOpenedInput(input) { chunker, leading, sample, summary in
-            guard let readerType = chooseReader(sample: sample.lines) else {
-                summary.fatalError = unknownFormatMessage
-                return
-            }
-            summary.format = readerType.format
-            // A concrete type lets the compiler specialize the whole pipeline for it (the generic
-            // path reads each line through witness tables): worth it for the high-volume formats.
-            if let ecs = readerType as? ECSReader.Type {
-                try run(ecs, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
-            } else if let zeek = readerType as? ZeekTSVReader.Type {
-                try run(zeek, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
-            } else {
-                try run(readerType, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
+        var deliveryError: (any Error)?
+        let summary = try withoutActuallyEscaping(deliver) { deliver in
+            try withOpenedInput(input, capture: { descriptor, raw, isGzip, summary in
+                do {
+                    try ingestCapture(descriptor: descriptor, raw: raw, isGzip: isGzip, summary: &summary, deliver: deliver)
+                } catch {
+                    deliveryError = error
+                }
+            }) { chunker, leading, sample, summary in
+                guard let readerType = chooseReader(sample: sample.lines) else {
+                    summary.fatalError = unknownFormatMessage
+                    return
+                }
+                summary.format = readerType.format
+                // A concrete type lets the compiler specialize the whole pipeline for it (the generic
+                // path reads each line through witness tables): worth it for the high-volume formats.
+                if let ecs = readerType as? ECSReader.Type {
+                    try run(ecs, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
+                } else if let zeek = readerType as? ZeekTSVReader.Type {
+                    try run(zeek, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
+                } else {
+                    try run(readerType, chunker: chunker, leading: leading, summary: &summary, deliver: deliver)
+                }
             }
         }
+        if let deliveryError { throw deliveryError }
+        return summary
     }
 
     /// Reads one input with the given reader, neither sniffing nor looking at `options.format`:
@@ -57,11 +70,14 @@ public struct LogIngestor: Sendable {
         }
     }
 
-    /// Opens the input, decides gzip from its magic bytes, cuts its leading chunks (enough for the
-    /// sniffing sample) and checks that they are text; then hands the chunker, those chunks and
-    /// the sample to `body`. Problems end up in the summary.
+    /// Opens the input, decides gzip from its magic bytes, hands a packet capture to `capture` when
+    /// given, else cuts its leading chunks (enough for the sniffing sample) and checks that they are
+    /// text; then hands the chunker, those chunks and the sample to `body`. Problems end up in the
+    /// summary.
     private func withOpenedInput(
-        _ input: InputFile, _ body: (LineChunker, [LineChunk], SniffSample, inout FileSummary) throws -> Void
+        _ input: InputFile,
+        capture: ((Int32, FileDescriptorSource, Bool, inout FileSummary) -> Void)? = nil,
+        _ body: (LineChunker, [LineChunk], SniffSample, inout FileSummary) throws -> Void
     ) rethrows -> FileSummary {
         var summary = FileSummary(path: input.displayName)
         let descriptor = input.isStandardInput ? STDIN_FILENO : open(input.path, O_RDONLY | O_CLOEXEC)
@@ -81,6 +97,12 @@ public struct LogIngestor: Sendable {
             }
             let raw = FileDescriptorSource(descriptor: descriptor, head: head)
             let isGzip = GzipSource.isGzip(head)
+            // A capture is binary: it is recognized here, before the text check refuses it.
+            if let capture, options.format == nil || options.format == .pcap,
+               CaptureMagic.isCapture(head: head, isGzip: isGzip) {
+                capture(descriptor, raw, isGzip, &summary)
+                return summary
+            }
             chunker = LineChunker(source: isGzip ? try GzipSource(compressed: raw) : raw)
             leading = chunker.leadingChunks(holding: FormatSniffer.sampleSize, byteLimit: 2 * chunker.targetSize)
             guard !leading.isEmpty else {
@@ -112,6 +134,7 @@ public struct LogIngestor: Sendable {
     }
 
     var unknownFormatMessage: String {
+        if options.format == .pcap { return "not a packet capture: no pcap or pcapng magic bytes" }
         if let format = options.format { return "no reader for format \(format.rawValue) in this build" }
         let known = FormatSniffer.readers.map { $0.format.rawValue }.joined(separator: ", ")
         return "unknown log format: the first lines match none of \(known) (choose one with --format)"

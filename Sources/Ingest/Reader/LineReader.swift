@@ -9,6 +9,9 @@ public enum LogFormat: String, CaseIterable, Sendable, Codable {
     case suricata
     case panos
     case sysmon
+    /// A packet capture, pcap or pcapng (sniffed by its magic bytes, read through libpcap): its
+    /// packets become flows (`CaptureIngestor`), not lines, so no `LineReader` reads it.
+    case pcap
 }
 
 /// What a reader made of one line of input.

@@ -9,8 +9,9 @@ struct IngestCommand: ParsableCommand {
         abstract: "Read logs into the store, then run the rule until no match is pending.",
         discussion: """
         Formats: Elastic ECS NDJSON, Zeek TSV and JSON, Suricata eve.json, PAN-OS TRAFFIC CSV, and \
-        Sysmon event 3 (Winlogbeat or NXLog JSON; Sysmon is an extension beyond the rule's indices). The \
-        format is sniffed per file; .gz is read transparently; a directory is read recursively; - reads \
+        Sysmon event 3 (Winlogbeat or NXLog JSON; Sysmon is an extension beyond the rule's indices), and \
+        packet captures (pcap, pcapng), whose packets become Packetbeat-style flows. The format is sniffed \
+        per file; .gz is read transparently; a directory is read recursively; - reads \
         standard input. Below a directory, symbolic links are followed (a linked directory once); what \
         is passed over is reported with the reason. Re-ingesting a record is a no-op. Rejected records are reported as \
         file:line: reason, the rest still goes in, and the exit status is 1 when any was rejected.

@@ -62,10 +62,12 @@ enum IngestReport {
     static func fileLine(_ result: IngestSession.FileResult) -> String {
         let summary = result.summary
         let format = summary.format?.rawValue ?? "unknown format"
-        var line = "\(TerminalText.safe(summary.path)) [\(format)]: \(counted(summary.lines, "line")), "
+        let unit = summary.capture == nil ? "line" : "packet"
+        var line = "\(TerminalText.safe(summary.path)) [\(format)]: \(counted(summary.lines, unit)), "
             + "\(counted(summary.events, "network event")), \(counted(summary.smbEvents, "SMB record")) "
             + "(\(counted(result.inserted, "new flow")), \(counted(result.updated, "update")) of a stored flow, "
             + "\(result.duplicates) already stored), \(summary.skipped) skipped, \(summary.rejected) rejected"
+        if let capture = summary.capture { line += captureClause(capture) }
         if let fatal = summary.fatalError { line += "; stopped: \(TerminalText.safe(fatal))" }
         return line
     }
@@ -73,6 +75,15 @@ enum IngestReport {
     /// `"<path>": skipped: <reason>` for an entry below a directory that is not read.
     static func skippedLine(_ skipped: SkippedInput) -> String {
         TerminalText.safe(skipped.description)
+    }
+
+    /// A capture's link type and fragments, and the flows its bounded table ended early.
+    static func captureClause(_ capture: CaptureSummary) -> String {
+        var clause = "; link \(TerminalText.safe(capture.linkType)), \(counted(capture.fragments, "IP fragment"))"
+        if capture.evictedFlows > 0 {
+            clause += ", \(counted(capture.evictedFlows, "flow")) ended early (the flow table holds \(capture.flowTableCapacity))"
+        }
+        return clause
     }
 
     static func issueLines(_ summary: FileSummary) -> [String] {
