@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -25,6 +25,18 @@ enum StoreSchema {
         migrator.registerMigration("v3") { db in
             try createCandidateQuery(db)
             try db.execute(sql: "PRAGMA user_version = 3")
+        }
+        migrator.registerMigration("v4") { db in
+            // The alert fields of IDS and firewall threat records (Suricata alerts, PAN-OS THREAT
+            // rows): rule.name, rule.category, event.severity, the threat's name. Existing rows
+            // keep NULL: the records stored before carried none of them.
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN rule_name TEXT;
+                ALTER TABLE event ADD COLUMN rule_category TEXT;
+                ALTER TABLE event ADD COLUMN severity INTEGER;
+                ALTER TABLE event ADD COLUMN threat_name TEXT;
+                PRAGMA user_version = 4;
+                """)
         }
         return migrator
     }
