@@ -28,7 +28,7 @@ func suricataLine(_ index: Int) -> String {
         : ""
     return #"{"timestamp":"2024-02-20T14:03:10.517903+0000","flow_id":\#(1_131_367_416_214_758 + index),"in_iface":"ens3","#
         + #""event_type":"\#(type)","src_ip":"10.4.\#(index / 256 % 256).\#(index % 256)","src_port":\#(49_152 + index % 16_000),"#
-        + #""dest_ip":"52.85.\#(index % 200).21","dest_port":\#(port),"proto":"TCP","app_proto":"smb""# + alert
+        + #""dest_ip":"52.85.\#(index % 200).21","dest_port":\#(port),"proto":"TCP","app_proto":"\#(port == 445 ? "smb" : "failed")""# + alert
         + #","flow":{"pkts_toserver":9,"pkts_toclient":7,"bytes_toserver":1502,"bytes_toclient":1130,"#
         + #""start":"2024-02-20T14:03:09.981234+0000","end":"2024-02-20T14:03:42.104567+0000","state":"closed"}}"#
 }

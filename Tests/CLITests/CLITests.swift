@@ -190,7 +190,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: logs.path + "/gone.ndjson", withDestinationPath: real + ".old")
         let run = try cli.run(["ingest", logs.path])
         #expect(run.status == 0)
-        #expect(run.output.contains("\(logs.path)/flows.ndjson [ecs]: 1 lines"))
+        #expect(run.output.contains("\(logs.path)/flows.ndjson [ecs]: 1 line, "))
         #expect(run.errors.contains("\"\(logs.path)/gone.ndjson\": skipped: symbolic link to nothing readable"))
         #expect(try cli.run(["alerts", "--json"]).jsonLines.count == 1)
     }
