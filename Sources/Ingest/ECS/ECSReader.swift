@@ -35,10 +35,13 @@ public struct ECSReader: LineReader, StatelessLineReader {
     }
 
     private mutating func checkTransportCase(isSearchHit: Bool) {
-        guard !hasWarnedOfTransport,
-              let transport = object.string(isSearchHit ? searchHitKeys.transport : topLevelKeys.transport),
-              transport != transport.lowercased()
-        else { return }
+        guard !hasWarnedOfTransport else { return }
+        let key = isSearchHit ? searchHitKeys.transport : topLevelKeys.transport
+        // Looks at the bytes first: most documents are lowercase, and they need no string.
+        let hasCapital = object.withFirstValue(key) { bytes, _ in
+            bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        }
+        guard hasCapital == true, let transport = object.string(key) else { return }
         hasWarnedOfTransport = true
         transportWarning = "network.transport '\(transport.prefix(32))' is not lowercase as ECS requires; "
             + "the published rule never matches it"
