@@ -77,6 +77,8 @@ let package = Package(
         .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator"],
                           path: "Benchmarks/PcapBenchmark"),
         .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
+        // The PAN-OS and Suricata readers' throughput on one core, over generated lines.
+        .executableTarget(name: "reader-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ReaderBenchmark"),
         // Builds a 1 M-alert store and prints its latencies.
         .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
                           path: "Benchmarks/StoreBenchmark"),

@@ -74,6 +74,15 @@ public struct NetworkEvent: Hashable, Sendable {
     public var userName: String?
     public var userDomain: String?
 
+    /// `rule.name`: the firewall policy (PAN-OS), the IDS signature (Suricata `alert.signature`).
+    public var ruleName: String?
+    /// `rule.category`: the IDS signature's class (Suricata `alert.category`).
+    public var ruleCategory: String?
+    /// `event.severity`: the producer's own scale (PAN-OS 1 critical … 5 informational, Suricata 1–3).
+    public var severity: Int?
+    /// The detected threat's name (`panw.panos.threat.name`), for IDS and firewall threat records.
+    public var threatName: String?
+
     public init(
         timestamp: Date? = nil, start: Date? = nil, end: Date? = nil, durationNanoseconds: Int64? = nil,
         dataset: String? = nil, module: String? = nil, categories: [String] = [], types: [String] = [],

@@ -58,7 +58,8 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
 }
 
 /// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
-/// made: no rule versions (v4) and no retention tables (v5). Upgrade tests start from it.
+/// made: no rule versions (v4), no retention tables (v5) and no threat fields (v6). Upgrade tests
+/// start from it.
 let rollbackToVersion3 = """
     DROP TABLE active_rule;
     DROP INDEX event_source_ingested;
@@ -67,6 +68,10 @@ let rollbackToVersion3 = """
     DROP TABLE retention_policy;
     DROP TABLE flow_summary;
     DROP INDEX superseded_report_event;
-    DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5');
+    ALTER TABLE event DROP COLUMN rule_name;
+    ALTER TABLE event DROP COLUMN rule_category;
+    ALTER TABLE event DROP COLUMN severity;
+    ALTER TABLE event DROP COLUMN threat_name;
+    DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5', 'v6');
     PRAGMA user_version = 3;
     """

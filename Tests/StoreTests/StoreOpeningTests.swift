@@ -28,7 +28,8 @@ struct StoreOpeningTests {
                 CREATE INDEX host_last_seen ON host(last_seen DESC, address);
                 CREATE INDEX host_destinations ON host(external_destinations DESC, address);
                 DROP TABLE candidate_query;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
+                \(Self.droppingVersion4Columns)
+                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4');
                 PRAGMA user_version = 1;
                 """)
         }
@@ -36,7 +37,7 @@ struct StoreOpeningTests {
         #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
         #expect(try upgraded.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
         try DatabaseQueue(path: fixture.path).read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 5)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 6)
             #expect(try String.fetchOne(db, sql: "SELECT query FROM candidate_query") == fixture.rule.rule.query)
             let hostIndexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'host'")
             #expect(hostIndexes == ["host_attention"])
@@ -61,7 +62,35 @@ struct StoreOpeningTests {
         #expect(try upgraded.flowSummaries(of: IPAddress("10.0.0.1")!).map(\.flows) == [1])
         #expect(try upgraded.switchOnIncrementalVacuum())
         #expect(try upgraded.vacuumsIncrementally())
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 5)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 6)
+    }
+
+    @Test func upgradesAVersion3StoreKeepingItsAlertsAndStoresThreatFields() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        #expect(try fixture.store.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
+        try DatabaseQueue(path: fixture.path).write { db in
+            try db.execute(sql: rollbackToVersion3)
+        }
+        let upgraded = try SMBStore(path: fixture.path)
+        var threat = smbEvent("10.0.0.2", "8.8.4.4", at: baseTime.addingTimeInterval(60), line: 2)
+        threat.event.ruleName = "ET POLICY SMB2 NT Create AndX Request For an Executable File"
+        threat.event.ruleCategory = "Potential Corporate Privacy Violation"
+        threat.event.severity = 1
+        threat.event.threatName = "Microsoft Windows SMBv1 Multiple Vulnerabilities"
+        try upgraded.insert([threat], ingestedAt: baseTime.addingTimeInterval(60))
+        #expect(try upgraded.runExecution(at: baseTime.addingTimeInterval(120), rule: fixture.rule).alerted == 1)
+        let alerts = try upgraded.alerts(AlertQuery(), offset: 0, limit: 10).rows
+        #expect(alerts.count == 2)
+        let stored = try #require(alerts.first { $0.flow.event.sourceIPs == [IPAddress("10.0.0.2")!] })
+        #expect(stored.flow.event.ruleName == threat.event.ruleName)
+        #expect(stored.flow.event.ruleCategory == threat.event.ruleCategory)
+        #expect(stored.flow.event.severity == 1)
+        #expect(stored.flow.event.threatName == threat.event.threatName)
+        let older = try #require(alerts.first { $0.flow.event.sourceIPs == [IPAddress("10.0.0.1")!] })
+        #expect(older.flow.event.ruleName == nil)
+        let version = try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        #expect(version == 6)
     }
 
     @Test func newStoresHaveLargePagesAndOlderOnesKeepTheirs() throws {
@@ -110,7 +139,7 @@ struct StoreOpeningTests {
             try db.execute(sql: rollbackToVersion3)
         }
         let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true) }
-        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 5"))
+        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 6"))
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
     }
 

@@ -86,6 +86,10 @@ enum AlertView {
         if let nanoseconds = event.durationNanoseconds {
             fields.append(("Duration", String(format: "%.3f s", Double(nanoseconds) / 1e9)))
         }
+        if let threat = event.threatName { fields.append(("Threat", threat)) }
+        if let signature = event.ruleName { fields.append(("Rule name", signature)) }
+        if let category = event.ruleCategory { fields.append(("Rule category", category)) }
+        if let severity = event.severity { fields.append(("Event severity", String(severity))) }
         if let state = event.connectionState { fields.append(("State / action", state)) }
         if let action = event.action { fields.append(("Event action", action)) }
         if let start = event.start { fields.append(("Started", DateText.second(start, timeZone: zone))) }

@@ -19,14 +19,40 @@ public struct ECSReader: LineReader, StatelessLineReader {
     private var object = FlatJSONObject()
     private let topLevelKeys = ECSFieldKeys.topLevel
     private let searchHitKeys = ECSFieldKeys.searchHit
+    /// The transport-case warning, once raised; nil until then and after it is taken.
+    private var transportWarning: String?
+    private var hasWarnedOfTransport = false
 
     public init(options: ReaderOptions) {}
+
+    /// The warning about a `network.transport` that is not lowercase, once per reader: ECS keeps
+    /// it lowercase, KQL on a keyword is case-sensitive, and so the published rule's
+    /// `network.transport:tcp` never matches `TCP`. The value is kept as written, as Elasticsearch
+    /// would hold it.
+    public mutating func takeWarning() -> String? {
+        defer { transportWarning = nil }
+        return transportWarning
+    }
+
+    private mutating func checkTransportCase(isSearchHit: Bool) {
+        guard !hasWarnedOfTransport else { return }
+        let key = isSearchHit ? searchHitKeys.transport : topLevelKeys.transport
+        // Looks at the bytes first: most documents are lowercase, and they need no string.
+        let hasCapital = object.withFirstValue(key) { bytes, _ in
+            bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        }
+        guard hasCapital == true, let transport = object.string(key) else { return }
+        hasWarnedOfTransport = true
+        transportWarning = "network.transport '\(transport.prefix(32))' is not lowercase as ECS requires; "
+            + "the published rule never matches it"
+    }
 
     public mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
         switch parse(line) {
         case .finished(let outcome):
             return outcome
         case .document(let isSearchHit):
+            checkTransportCase(isSearchHit: isSearchHit)
             do throws(FieldRejection) {
                 return .event(isSearchHit ? try Self.event(from: object, keys: searchHitKeys)
                                           : try Self.event(from: object, keys: topLevelKeys))
@@ -43,6 +69,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
         case .finished(let outcome):
             return outcome
         case .document(let isSearchHit):
+            checkTransportCase(isSearchHit: isSearchHit)
             do throws(FieldRejection) {
                 let event = isSearchHit ? try Self.smbEvent(from: object, keys: searchHitKeys)
                                         : try Self.smbEvent(from: object, keys: topLevelKeys)

@@ -31,7 +31,7 @@ struct ECSScalarFields {
         }
         processID = try object.count(keys.processID).flatMap { Int(exactly: $0) }
         dataset = object.string(keys.dataset)
-        transport = object.lowercasedString(keys.transport)
+        transport = object.string(keys.transport)
         applicationProtocol = object.string(keys.networkProtocol)
     }
 

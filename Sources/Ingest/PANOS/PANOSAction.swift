@@ -1,4 +1,4 @@
-/// How the panw pipeline turns a TRAFFIC row's action (field 31) and subtype (field 5) into
+/// How the panw pipeline turns a row's action (field 31) and subtype (field 5) into
 /// `event.action` and `event.type`.
 enum PANOSAction {
     private static let allowed: Set<String> = ["alert", "allow", "continue"]
@@ -17,6 +17,12 @@ enum PANOSAction {
         case "reset server": "reset-server"
         default: action
         }
+    }
+
+    /// True for the actions the pipeline counts as allowed (`alert`, `allow`, `continue`): a THREAT
+    /// row's `event.outcome` is `success` for them.
+    static func isSuccess(_ action: String) -> Bool {
+        allowed.contains(action)
     }
 
     /// `event.action` from the subtype: `flow_started`, `flow_terminated`, `flow_dropped`, `flow_denied`.

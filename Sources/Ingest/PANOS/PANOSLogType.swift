@@ -1,4 +1,4 @@
-/// The PAN-OS log types (field 4). Only TRAFFIC is read; the others are skipped by name.
+/// The PAN-OS log types (field 4). TRAFFIC and THREAT are read; the others are skipped by name.
 enum PANOSLogType: String, CaseIterable {
     case traffic = "TRAFFIC"
     case threat = "THREAT"

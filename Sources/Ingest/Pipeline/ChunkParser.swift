@@ -41,6 +41,9 @@ struct ChunkParser<Reader: LineReader> {
                         reject(line: number, reason: "line holds a NUL byte: not text", into: &result)
                     } else {
                         read(line, number: number, into: &result)
+                        if let warning = reader.takeWarning() {
+                            result.warnings.append(IngestIssue(path: path, line: number, reason: warning))
+                        }
                     }
                     number += 1
                     return result.strictStop == nil
@@ -64,13 +67,15 @@ struct ChunkParser<Reader: LineReader> {
             return
         }
         switch consume outcome {
-        case .event(let event):
+        case .event(var event):
             // Only kept records need their text; lines that are not UTF-8 cannot be kept faithfully.
             guard let original = String(validating: line, as: UTF8.self) else {
                 reject(line: number, reason: "line is not valid UTF-8", into: &result)
                 return
             }
             result.events += 1
+            // Only kept records get their Community ID: the other events never reach the store.
+            event.settleCommunityID()
             result.smbEvents.append(IngestedEvent(
                 event: event, origin: RecordOrigin(path: path, line: number, format: format, original: original)
             ))

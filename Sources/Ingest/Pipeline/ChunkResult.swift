@@ -10,6 +10,8 @@ struct ChunkResult: Sendable {
     var smbEvents: [IngestedEvent] = []
     /// The chunk's first rejections, at most `IngestOptions.maxIssues`.
     var issues: [IngestIssue] = []
+    /// The warnings the reader raised (each at most once per reader).
+    var warnings: [IngestIssue] = []
     /// In strict mode, the rejection the chunk stopped at (the counts end with its line).
     var strictStop: IngestIssue?
 }

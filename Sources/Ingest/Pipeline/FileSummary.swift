@@ -15,6 +15,9 @@ public struct FileSummary: Hashable, Sendable {
     /// Malformed lines; the first `IngestOptions.maxIssues` of them are in `issues`.
     public var rejected: Int
     public var issues: [IngestIssue]
+    /// Records read that the published rule could never match as written (ECS `network.transport`
+    /// not lowercase), each distinct warning once per file, at its first line.
+    public var warnings: [IngestIssue] = []
     /// Why reading stopped early or never started: unreadable, truncated gzip, unknown format,
     /// a rejection in strict mode. The counts cover what was read before.
     public var fatalError: String?

@@ -159,6 +159,9 @@ public struct LogIngestor: Sendable {
             summary.skipped += result.skipped
             summary.rejected += result.rejected
             summary.issues += result.issues.prefix(options.maxIssues - summary.issues.count)
+            for warning in result.warnings where !summary.warnings.contains(where: { $0.reason == warning.reason }) {
+                summary.warnings.append(warning)
+            }
             // The first result of a batch is taken whole: no copy of each event (and its strings).
             if batch.isEmpty { batch = result.smbEvents } else { batch += result.smbEvents }
             if batch.count >= Self.batchSize {

@@ -42,9 +42,15 @@ public protocol LineReader: SendableMetatype {
     /// `read(line:number:)`, except that a valid event that is not SMB (`NetworkEvent.isSMB`)
     /// comes back as nil, so a reader may check the line without building the event.
     mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome?
+    /// A warning about the line just read that does not stop it from being read (a value the
+    /// published rule can never match), handed over once; nil when there is none.
+    mutating func takeWarning() -> String?
 }
 
 extension LineReader {
+    /// Most readers have nothing to warn about.
+    public mutating func takeWarning() -> String? { nil }
+
     /// Reads the whole event and drops it when it is not SMB. (The event is moved out of the
     /// outcome, not copied: a copy retains and releases every one of its strings and arrays.)
     public mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {

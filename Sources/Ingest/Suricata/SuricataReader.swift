@@ -1,10 +1,21 @@
 import Detection
 import Foundation
 
-/// Reads Suricata's eve.json: `flow` and `smb` events, mapped as Elastic's suricata integration
-/// maps them (`packages/suricata/data_stream/eve/elasticsearch/ingest_pipeline/default.yml`).
-/// Other event types are skipped by type. `src_*` is the client (Suricata swaps reversed flows
-/// before logging), so `flow.bytes_toserver` is what the client sent.
+/// Reads Suricata's eve.json: every event type that carries addresses (`flow`, `alert`, `smb`,
+/// `fileinfo`, `dcerpc`, `anomaly`, `http`, `dns`, `tls`, …), mapped as Elastic's suricata
+/// integration maps them (`packages/suricata/data_stream/eve/elasticsearch/ingest_pipeline/default.yml`):
+/// `event.category` `network` (`alert` also `intrusion_detection`, `http` also `web`), `event.type`
+/// and `network.protocol` per type (`SuricataEventType`), `source.*`/`destination.*` ← `src_*`/`dest_*`,
+/// `network.transport` ← lowercased `proto`, `network.protocol` ← `app_proto` (except `failed`,
+/// `template*`; `ftp-data` → `ftp`), the `flow.*` counters and times of any event that carries
+/// them, `start`/`end` appended to `event.type` from `flow.state`, and for alerts `rule.name` ←
+/// `alert.signature`, `rule.category` ← `alert.category`, `event.severity` ← `alert.severity`,
+/// `event.type` + `alert.action` (`blocked` → `denied`).
+/// Events without addresses (`stats`, …) are skipped by type. `src_*` is the client (Suricata
+/// swaps reversed flows before logging), so `flow.bytes_toserver` is what the client sent.
+///
+/// One connection gives a `flow` event and protocol events sharing its `flow_id` and
+/// `community_id`; Elastic indexes each as its own document, and so does this reader.
 public struct SuricataReader: StatelessLineReader {
     /// `.suricata`.
     public static let format = LogFormat.suricata
@@ -28,12 +39,10 @@ public struct SuricataReader: StatelessLineReader {
     private static let packetsToClient = Key("flow.pkts_toclient")
     private static let flowStart = Key("flow.start")
     private static let flowEnd = Key("flow.end")
-
-    private static let network = ["network"]
-    private static let connectionTypes = ["connection"]
-    private static let startedTypes = ["connection", "start"]
-    private static let endedTypes = ["connection", "end"]
-    private static let protocolTypes = ["protocol"]
+    private static let signature = Key("alert.signature")
+    private static let signatureCategory = Key("alert.category")
+    private static let signatureSeverity = Key("alert.severity")
+    private static let alertAction = Key("alert.action")
     /// `app_proto` values Elastic does not copy to `network.protocol`.
     private static let unnamedProtocols: Set<String> = ["failed", "template", "template-rust"]
 
@@ -53,16 +62,21 @@ public struct SuricataReader: StatelessLineReader {
         guard let type = eve.lowercasedString(Self.eventType) else {
             return .rejected(reason: "suricata event has no event_type")
         }
-        guard type == "flow" || type == "smb" else { return .skipped(reason: Self.skipReason(eventType: type)) }
+        let eventType = SuricataEventType(type)
+        if !eventType.requiresAddresses, !eve.contains(Self.sourceIP), !eve.contains(Self.destinationIP) {
+            return .skipped(reason: Self.skipReason(eventType: type))
+        }
         do {
-            return .event(try event(isFlow: type == "flow"))
+            return .event(try event(eventType))
         } catch {
             return .rejected(reason: "suricata \(error.reason)")
         }
     }
 
-    private func event(isFlow: Bool) throws(FieldRejection) -> NetworkEvent {
-        var event = NetworkEvent(dataset: "suricata.eve", module: "suricata", categories: Self.network)
+    private func event(_ type: SuricataEventType) throws(FieldRejection) -> NetworkEvent {
+        var event = NetworkEvent(dataset: "suricata.eve", module: "suricata", categories: type.categories)
+        event.types = type.types
+        event.applicationProtocol = type.networkProtocol
         event.timestamp = try required(eve.timestamp(Self.timestamp), "timestamp")
         event.sourceIPs = try required(eve.ipAddresses(Self.sourceIP), "src_ip")
         event.destinationIPs = try required(eve.ipAddresses(Self.destinationIP), "dest_ip")
@@ -72,26 +86,26 @@ public struct SuricataReader: StatelessLineReader {
         event.flowID = eve.string(Self.flowID)
         event.communityID = eve.string(Self.communityID)
         event.observerHostName = eve.string(Self.sensor)
-        if isFlow {
-            let state = eve.string(Self.flowState)
-            event.connectionState = state
-            event.types = state == "new" ? Self.startedTypes : state == "closed" ? Self.endedTypes : Self.connectionTypes
-            event.sourceBytes = try eve.count(Self.bytesToServer)
-            event.destinationBytes = try eve.count(Self.bytesToClient)
-            event.sourcePackets = try eve.count(Self.packetsToServer)
-            event.destinationPackets = try eve.count(Self.packetsToClient)
-            event.start = try eve.timestamp(Self.flowStart)
-            event.end = try eve.timestamp(Self.flowEnd)
-            if let start = event.start, let end = event.end, start <= end {
-                guard let duration = DurationNanoseconds.of(seconds: end.timeIntervalSince(start)) else {
-                    throw FieldRejection("flow.end is too far after flow.start for a duration (over 292 years)")
-                }
-                event.durationNanoseconds = duration
+        let state = eve.string(Self.flowState)
+        if type.isFlow { event.connectionState = state }
+        if state == "new" { event.types.append("start") }
+        if state == "closed" { event.types.append("end") }
+        event.sourceBytes = try eve.count(Self.bytesToServer)
+        event.destinationBytes = try eve.count(Self.bytesToClient)
+        event.sourcePackets = try eve.count(Self.packetsToServer)
+        event.destinationPackets = try eve.count(Self.packetsToClient)
+        event.start = try eve.timestamp(Self.flowStart)
+        event.end = try eve.timestamp(Self.flowEnd)
+        if let start = event.start, let end = event.end, start <= end {
+            guard let duration = DurationNanoseconds.of(seconds: end.timeIntervalSince(start)) else {
+                throw FieldRejection("flow.end is too far after flow.start for a duration (over 292 years)")
             }
-        } else {
-            event.types = Self.protocolTypes
-            event.applicationProtocol = "smb"
+            event.durationNanoseconds = duration
         }
+        event.ruleName = eve.string(Self.signature)
+        event.ruleCategory = eve.string(Self.signatureCategory)
+        event.severity = eve.integer(Self.signatureSeverity).flatMap { Int(exactly: $0) }
+        if let action = eve.string(Self.alertAction) { event.types.append(action == "blocked" ? "denied" : action) }
         if let appProto = eve.lowercasedString(Self.applicationProtocol), !appProto.isEmpty,
            !Self.unnamedProtocols.contains(appProto) {
             event.applicationProtocol = appProto == "ftp-data" ? "ftp" : appProto

@@ -14,6 +14,7 @@ enum EventColumns {
         "destination_domain", "transport", "application_protocol", "direction", "community_id",
         "flow_id", "is_final", "connection_state", "observer_host",
         "process_executable", "process_id", "user_name", "user_domain",
+        "rule_name", "rule_category", "severity", "threat_name",
     ]
 
     /// The columns `flow(from:startingAt:)` reads, qualified with the table alias `e`.
@@ -68,6 +69,10 @@ enum EventColumns {
         statement.bind(event.processID)
         statement.bind(event.userName)
         statement.bind(event.userDomain)
+        statement.bind(event.ruleName)
+        statement.bind(event.ruleCategory)
+        statement.bind(event.severity)
+        statement.bind(event.threatName)
     }
 
     /// The event fields qualified with the table alias `e`, as `event(from:startingAt:)` reads them.
@@ -136,6 +141,10 @@ enum EventColumns {
         event.processID = integer()
         event.userName = text()
         event.userDomain = text()
+        event.ruleName = text()
+        event.ruleCategory = text()
+        event.severity = integer()
+        event.threatName = text()
         return event
     }
 

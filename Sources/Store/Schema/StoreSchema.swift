@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -33,6 +33,10 @@ enum StoreSchema {
         migrator.registerMigration("v5") { db in
             try createRetention(db)
             try db.execute(sql: "PRAGMA user_version = 5")
+        }
+        migrator.registerMigration("v6") { db in
+            try addThreatFields(db)
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }
@@ -292,6 +296,18 @@ enum StoreSchema {
                 byte_offset INTEGER NOT NULL,
                 line INTEGER NOT NULL
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// The alert fields of IDS and firewall threat records (Suricata alerts, PAN-OS THREAT rows):
+    /// rule.name, rule.category, event.severity, the threat's name. Existing rows keep NULL: the
+    /// records stored before carried none of them.
+    private static func addThreatFields(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE event ADD COLUMN rule_name TEXT;
+            ALTER TABLE event ADD COLUMN rule_category TEXT;
+            ALTER TABLE event ADD COLUMN severity INTEGER;
+            ALTER TABLE event ADD COLUMN threat_name TEXT;
             """)
     }
 }

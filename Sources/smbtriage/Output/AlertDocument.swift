@@ -54,6 +54,8 @@ enum EventDocument {
             "flow.id": event.flowID, "host.name": event.observerHostName,
             "process.executable": event.processExecutable, "process.pid": event.processID,
             "user.name": event.userName, "user.domain": event.userDomain,
+            "rule.name": event.ruleName, "rule.category": event.ruleCategory, "event.severity": event.severity,
+            "panw.panos.threat.name": event.threatName,
             "event.duration": event.durationNanoseconds,
         ]
         var document = fields.compactMapValues { $0 } as [String: Any]

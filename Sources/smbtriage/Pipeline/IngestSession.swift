@@ -87,7 +87,8 @@ enum IngestReport {
     }
 
     static func issueLines(_ summary: FileSummary) -> [String] {
-        var lines = summary.issues.map { TerminalText.safe($0.description) }
+        var lines = summary.warnings.map { TerminalText.safe("\($0.path):\($0.line): warning: \($0.reason)") }
+        lines += summary.issues.map { TerminalText.safe($0.description) }
         let unprinted = summary.rejected - summary.issues.count
         if unprinted > 0 {
             lines.append("\(TerminalText.safe(summary.path)): … and \(counted(unprinted, "more rejected record"))")

@@ -55,7 +55,8 @@ import Testing
         #expect(event.sourcePort == 50000)
         #expect(event.destinationPort == 445)
         #expect(event.sourceBytes == 42)
-        #expect(event.transport == "tcp")
+        // Kept as written: Elasticsearch holds it so, and the rule's `network.transport:tcp` never matches it.
+        #expect(event.transport == "TCP")
         #expect(event.isFinalReport == true)
         #expect(event.timestamp?.timeIntervalSince1970 == 1_700_000_000.123)
     }

@@ -44,9 +44,14 @@ import Testing
         #expect(ipv6.durationNanoseconds == 0)
     }
 
-    @Test func skipsOtherEventTypesByType() throws {
+    @Test func readsProtocolEventsWithAddressesAndSkipsTheOthersByType() throws {
         let outcomes = readAll(SuricataReader.self, try fixture("suricata-eve.json"))
-        #expect(outcomes[3].skip == "suricata dns event")
+        let dns = try #require(outcomes[3].event)
+        #expect(dns.categories == ["network"])
+        #expect(dns.types == ["protocol"])
+        #expect(dns.applicationProtocol == "dns")
+        #expect(dns.transport == "udp")
+        #expect(dns.destinationPort == 53)
         #expect(outcomes[4].skip == "suricata stats event")
     }
 
