@@ -28,8 +28,7 @@ struct StoreOpeningTests {
                 CREATE INDEX host_last_seen ON host(last_seen DESC, address);
                 CREATE INDEX host_destinations ON host(external_destinations DESC, address);
                 DROP TABLE candidate_query;
-                \(Self.droppingVersion4Columns)
-                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4');
+                DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
                 PRAGMA user_version = 1;
                 """)
         }
