@@ -42,4 +42,23 @@ import Testing
         let sources = try cli.run(["alerts", "--json"]).jsonLines.compactMap { $0["source.ip"] as? String }
         #expect(sources.sorted() == (1...5).map { "10.5.0.\($0)" })
     }
+
+    @Test func aFileItCannotFollowIsSaidOnceAndTheRestIsRead() throws {
+        let logs = cli.directory.appendingPathComponent("watched")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        _ = try cli.write("watched/flows.ndjson", ECSFixture.lines([flow(1)]))
+        try Data([0x7F, 0x45, 0x4C, 0x46] + [UInt8](repeating: 0, count: 4096))
+            .write(to: logs.appendingPathComponent("core.bin"))
+        try FileManager.default.copyItem(atPath: CaptureCLITests.capture, toPath: logs.appendingPathComponent("smb.pcap").path)
+        let launched = try cli.launch(["watch", logs.path, "--interval", "1s"])
+        #expect(try cli.waitForAlerts(1) == 1)
+        Thread.sleep(forTimeInterval: 2.5)  // a few more polls, which must not repeat the notice
+        let run = try #require(CLIHarness.terminate(launched))
+        let lines = run.errors.components(separatedBy: "\n")
+        let binary = lines.filter { $0.contains("core.bin") }
+        #expect(binary.count == 1, "\(run.errors)")
+        #expect(binary.first?.contains("binary data") == true && binary.first?.contains("not followed until this changes") == true)
+        let capture = lines.filter { $0.contains("smb.pcap") }
+        #expect(capture.count == 1 && capture.first?.contains("a packet capture") == true, "\(run.errors)")
+    }
 }

@@ -46,6 +46,10 @@ extension LogIngestor {
             summary.fatalError = error.message
             return (summary, position)
         }
+        if position == .start, let reason = Self.unfollowable(head: head, completeEnd: completeEnd) {
+            summary.fatalError = reason
+            return (summary, position)
+        }
         if GzipSource.isGzip(head) {
             guard position == .start else { return (summary, position) }
             let whole = try ingest(input, deliver: deliver)
@@ -74,6 +78,19 @@ extension LogIngestor {
         }
         try run(readerType, chunker: chunker, leading: [first], summary: &summary, primer: primer, deliver: deliver)
         return (summary, ReadPosition(offset: completeEnd, line: position.line + summary.lines))
+    }
+
+    /// Why a file cannot be followed from its start, or nil: a packet capture (read whole by
+    /// `ingest`), or binary bytes before any line end, which would otherwise read as a line still
+    /// being written, forever and without a word.
+    private static func unfollowable(head: [UInt8], completeEnd: Int64) -> String? {
+        if CaptureMagic.isCapture(head: head, isGzip: GzipSource.isGzip(head)) {
+            return "a packet capture: watch follows text logs; `smbtriage ingest` reads captures"
+        }
+        if completeEnd == 0, head.contains(0) {
+            return "binary data (a NUL byte before any line end), not a text log"
+        }
+        return nil
     }
 
     /// The complete lines of `bytes` (terminators and a trailing `\r` removed).

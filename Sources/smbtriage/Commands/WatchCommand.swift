@@ -61,9 +61,9 @@ struct WatchCommand: ParsableCommand {
         StandardOutput.print("watching \(inputs.count) input\(inputs.count == 1 ? "" : "s") into "
             + "\(TerminalText.safe(store.path)); the rule runs every \(Int(ruleInterval)) s; "
             + "SIGINT or SIGTERM stops it after the current batch")
-        var reportedSkips: Set<SkippedInput> = []
+        var notices = WatchNotices()
         while StopSignal.received == nil {
-            try poll(follower, into: &tally, reportedSkips: &reportedSkips)
+            try poll(follower, into: &tally, notices: &notices)
             if Date() >= nextExecution {
                 try execute(session, hook: hook, tally: &tally)
                 nextExecution = Date().addingTimeInterval(ruleInterval)
@@ -79,15 +79,13 @@ struct WatchCommand: ParsableCommand {
     }
 
     /// Reads what every input gained, file by file, each with its checkpoint; stops between
-    /// files once a stop signal arrived. An input skipped (a dangling link, a loop) is said once.
-    private func poll(_ follower: LogFollower, into tally: inout WatchTally,
-                      reportedSkips: inout Set<SkippedInput>) throws {
+    /// files once a stop signal arrived. What cannot be followed is said once (`WatchNotices`).
+    private func poll(_ follower: LogFollower, into tally: inout WatchTally, notices: inout WatchNotices) throws {
         let listing = try InputFiles.expand(inputs)
-        for skipped in listing.skipped where reportedSkips.insert(skipped).inserted {
-            StandardError.print(IngestReport.skippedLine(skipped))
-        }
+        listing.skipped.forEach { notices.report($0) }
         for file in listing.files where StopSignal.received == nil {
             for result in try follower.poll(file) {
+                notices.report(result)
                 IngestReport.issueLines(result.summary).forEach(StandardError.print)
                 if result.summary.lines > 0 { StandardOutput.print(IngestReport.fileLine(result)) }
                 tally.add(result)
