@@ -49,54 +49,60 @@ struct PANOSRow {
         return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }
     }
 
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+    private static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
+
+    /// Splits on the payload's UTF-8 bytes: every delimiter is ASCII, so a field boundary is always a
+    /// character boundary, and an unquoted field stays a slice of the line (no copy).
     private static func split(_ payload: Substring) -> [Substring] {
         let protectsBraces = bracesBalance(payload)
+        let bytes = payload.utf8
         var fields: [Substring] = []
         fields.reserveCapacity(120)
-        var current = ""
+        var unquoted: [UInt8] = []
         var isQuoted = false
         var braceDepth = 0
-        var fieldStart = payload.startIndex
+        var fieldStart = bytes.startIndex
         var needsCopy = false
-        var index = payload.startIndex
+        var index = bytes.startIndex
         func finish(at end: Substring.Index) {
-            fields.append(needsCopy ? Substring(current) : payload[fieldStart..<end])
-            current = ""
+            fields.append(needsCopy ? Substring(String(decoding: unquoted, as: UTF8.self)) : payload[fieldStart..<end])
+            unquoted.removeAll(keepingCapacity: true)
             needsCopy = false
         }
-        while index < payload.endIndex {
-            let character = payload[index]
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if isQuoted {
-                if character == "\"" {
-                    let next = payload.index(after: index)
-                    if next < payload.endIndex, payload[next] == "\"" {
-                        current.append("\"")
-                        index = payload.index(after: next)
+                if byte == quote {
+                    let next = bytes.index(after: index)
+                    if next < bytes.endIndex, bytes[next] == quote {
+                        unquoted.append(quote)
+                        index = bytes.index(after: next)
                         continue
                     }
                     isQuoted = false
                 } else {
-                    current.append(character)
+                    unquoted.append(byte)
                 }
-            } else if character == "\"" {
+            } else if byte == quote {
                 isQuoted = true
                 needsCopy = true
-                current += payload[fieldStart..<index]
-            } else if character == "{", protectsBraces {
+                unquoted.append(contentsOf: bytes[fieldStart..<index])
+            } else if byte == openBrace, protectsBraces {
                 braceDepth += 1
-                if needsCopy { current.append(character) }
-            } else if character == "}", braceDepth > 0 {
+                if needsCopy { unquoted.append(byte) }
+            } else if byte == closeBrace, braceDepth > 0 {
                 braceDepth -= 1
-                if needsCopy { current.append(character) }
-            } else if character == ",", braceDepth == 0 {
+                if needsCopy { unquoted.append(byte) }
+            } else if byte == comma, braceDepth == 0 {
                 finish(at: index)
-                fieldStart = payload.index(after: index)
+                fieldStart = bytes.index(after: index)
             } else if needsCopy {
-                current.append(character)
+                unquoted.append(byte)
             }
-            index = payload.index(after: index)
+            index = bytes.index(after: index)
         }
-        finish(at: payload.endIndex)
+        finish(at: bytes.endIndex)
         return fields
     }
 
@@ -104,11 +110,11 @@ struct PANOSRow {
     private static func bracesBalance(_ payload: Substring) -> Bool {
         var isQuoted = false
         var depth = 0
-        for character in payload {
-            switch character {
-            case "\"": isQuoted.toggle()
-            case "{" where !isQuoted: depth += 1
-            case "}" where !isQuoted && depth > 0: depth -= 1
+        for byte in payload.utf8 {
+            switch byte {
+            case quote: isQuoted.toggle()
+            case openBrace where !isQuoted: depth += 1
+            case closeBrace where !isQuoted && depth > 0: depth -= 1
             default: break
             }
         }
