@@ -35,12 +35,7 @@ print("capture: \(String(format: "%.0f", megabyteCount)) MB: \(path)")
 /// Wall-clock and CPU seconds of `body`; CPU seconds are this process's, or with `children` those
 /// of the child processes it waited for (the figure that holds on a machine shared with others).
 func seconds(children: Bool = false, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
-    func cpu() -> Double {
-        var usage = rusage()
-        getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
+    func cpu() -> Double { children ? ProcessUsage.childrenCPUSeconds() : ProcessUsage.now().cpuSeconds }
     let began = (DispatchTime.now().uptimeNanoseconds, cpu())
     try body()
     return (Double(DispatchTime.now().uptimeNanoseconds - began.0) / 1e9, cpu() - began.1)

@@ -30,7 +30,7 @@ extension ExceptionsCommand.Import {
                 + "\(TerminalText.safe(entry.item.id)): \(ExceptionGuardCheck.text(concerns))")
         }
         guard refused > 0, !force else { return }
-        throw CommandFailure("nothing imported from \(TerminalText.safe(file)): \(refused) of \(parsed.count) items "
+        throw CommandFailure("nothing imported from \(file): \(refused) of \(parsed.count) items "
             + "refused. Add --force to import them anyway.")
     }
 }

@@ -152,7 +152,7 @@ struct ExceptionsCommand: ParsableCommand {
         func run() throws {
             let repository = try store.open()
             guard try repository.exceptions().contains(where: { $0.id == id }) else {
-                throw CommandFailure("no exception with id \(TerminalText.safe(id)).")
+                throw CommandFailure("no exception with id \(id).")
             }
             try repository.removeException(id: id, actor: Analyst.current)
             print("exception \(TerminalText.safe(id)) removed")

@@ -19,7 +19,7 @@ struct DemoStore {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure("cannot create the demo's directory \(TerminalText.safe(directory.path)): \(error)")
+            throw CommandFailure("cannot create the demo's directory \(directory.path): \(error)")
         }
         let lock = try DirectoryLock(directory.appendingPathComponent("lock").path) ?? {
             throw CommandFailure("""
@@ -31,7 +31,7 @@ struct DemoStore {
             do {
                 try FileManager.default.removeItem(atPath: path + suffix)
             } catch {
-                throw CommandFailure("cannot remove the previous demo store \(TerminalText.safe(path + suffix)): \(error)")
+                throw CommandFailure("cannot remove the previous demo store \(path + suffix): \(error)")
             }
         }
         return lock
@@ -46,7 +46,7 @@ final class DirectoryLock {
     init?(_ path: String) throws {
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CommandFailure("cannot open the lock file \(TerminalText.safe(path)): \(String(cString: strerror(errno)))")
+            throw CommandFailure("cannot open the lock file \(path): \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
