@@ -76,7 +76,7 @@ let package = Package(
         // Flows from a generated capture of ≥ 1 GB, against `tcpdump -r FILE -w /dev/null`.
         .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator"],
                           path: "Benchmarks/PcapBenchmark"),
-        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ZeekBenchmark"),
+        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest", "ECSGenerator"], path: "Benchmarks/ZeekBenchmark"),
         // The PAN-OS and Suricata readers' throughput on one core, over generated lines.
         .executableTarget(name: "reader-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ReaderBenchmark"),
         // Builds a 1 M-alert store and prints its latencies.

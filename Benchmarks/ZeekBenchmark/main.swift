@@ -1,3 +1,4 @@
+import ECSGenerator
 import Foundation
 import Ingest
 
@@ -112,20 +113,6 @@ func executable(_ names: [String]) -> String? {
     return nil
 }
 
-#if os(Linux)
-let finishedChildren = __rusage_who_t(RUSAGE_CHILDREN.rawValue)
-#else
-let finishedChildren = RUSAGE_CHILDREN
-#endif
-
-/// CPU seconds used by finished child processes so far.
-func childCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(finishedChildren, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-}
-
 if let awk = executable(["mawk", "awk"]) {
     var awkSeconds = Double.infinity
     for _ in 0..<3 {
@@ -133,10 +120,10 @@ if let awk = executable(["mawk", "awk"]) {
         process.executableURL = URL(fileURLWithPath: awk)
         process.arguments = ["-F\t", "$6==445", path]
         process.standardOutput = FileHandle.nullDevice
-        let before = childCPUSeconds()
+        let before = ProcessUsage.childrenCPUSeconds()
         try process.run()
         process.waitUntilExit()
-        awkSeconds = min(awkSeconds, childCPUSeconds() - before)
+        awkSeconds = min(awkSeconds, ProcessUsage.childrenCPUSeconds() - before)
     }
     print(String(format: "%@ -F'\\t' '$6==445', best of 3: %.3f s CPU; ZeekTSVReader read+map takes %.2fx awk's time",
                  awk, awkSeconds, readMapCPUSeconds / awkSeconds))
