@@ -43,13 +43,14 @@ let package = Package(
         ),
 
         // MARK: Tests (`swift test`)
+        // What tests and benchmarks share: seeded random numbers, builders, fakes.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DetectionTests", dependencies: [
             "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(
             name: "IngestTests",
-            // ECSGenerator: its seeded SplitMix64 drives the fuzz tests.
-            dependencies: ["Ingest", "Detection", "CZlib", "CPcap", "ECSGenerator"],
+            dependencies: ["Ingest", "Detection", "CZlib", "CPcap", "TestSupport"],
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
@@ -67,14 +68,14 @@ let package = Package(
         .executableTarget(name: "detection-benchmark", dependencies: ["Detection"],
                           path: "Benchmarks/DetectionBenchmark"),
         // Deterministic Packetbeat-style ECS data and the ingest throughput figure.
-        .target(name: "ECSGenerator", path: "Benchmarks/ECSGenerator"),
+        .target(name: "ECSGenerator", dependencies: ["TestSupport"], path: "Benchmarks/ECSGenerator"),
         .executableTarget(name: "generate-ecs-bench", dependencies: ["ECSGenerator"], path: "Benchmarks/GenerateECS"),
         .executableTarget(
             name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "ECSGenerator"],
             path: "Benchmarks/IngestBenchmark"
         ),
         // Flows from a generated capture of ≥ 1 GB, against `tcpdump -r FILE -w /dev/null`.
-        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator"],
+        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator", "TestSupport"],
                           path: "Benchmarks/PcapBenchmark"),
         .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest", "ECSGenerator"], path: "Benchmarks/ZeekBenchmark"),
         // The PAN-OS and Suricata readers' throughput on one core, over generated lines.

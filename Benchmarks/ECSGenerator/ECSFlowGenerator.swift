@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Writes deterministic Packetbeat-style flow documents (nested ECS NDJSON, ≈415 bytes a line).
 ///

@@ -1,5 +1,6 @@
 import CPcap
 import ECSGenerator
+import TestSupport
 import Foundation
 
 /// Writes a deterministic Ethernet/IPv4/TCP capture through libpcap's dump API, sized like real

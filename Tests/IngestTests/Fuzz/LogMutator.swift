@@ -1,4 +1,4 @@
-import ECSGenerator
+import TestSupport
 
 /// Seeded, reproducible damage to log text: what a broken shipper, a bad disk or an attacker
 /// writes. `mutate(line:)` changes one line and never adds a line end, so every other line of the

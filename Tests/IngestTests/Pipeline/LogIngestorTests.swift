@@ -1,5 +1,5 @@
 import Detection
-import ECSGenerator
+import TestSupport
 import Foundation
 import Testing
 @testable import Ingest

@@ -1,4 +1,5 @@
-/// A small seeded PRNG (SplitMix64): the same seed gives the same file on every machine.
+/// A small seeded PRNG (SplitMix64): the same seed gives the same sequence on every machine, so
+/// generated test and benchmark data is reproducible.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
