@@ -31,15 +31,13 @@ struct AlertsCommand: ParsableCommand {
         func run() throws {
             let repository = try store.open(readOnly: true)
             let query = AlertQuery(status: status, host: try host?.address(in: repository), since: since?.date)
-            let rules = try BundledRule.all()
             var table = TextTable([("ID", .right), ("STATUS", .left), ("SEVERITY", .left), ("RISK", .right),
                                    ("TIME", .left), ("SOURCE", .left), ("DESTINATION", .left),
                                    ("BYTES OUT", .right), ("BYTES IN", .right), ("DATASET", .left)])
             let rows = Listing.rowLimit(limit, json: json, tableDefault: 1000)
             let shown = try repository.forEachAlert(query, limit: rows) { alert in
                 guard !json else {
-                    let rule = rules[alert.ruleVersion] ?? rules[DetectionRule.defaultBundledVersion]!
-                    return JSONLines.write(AlertDocument.make(alert, rule: rule))
+                    return JSONLines.write(AlertDocument.make(alert, rule: repository.rule(of: alert)))
                 }
                 let event = alert.flow.event
                 table.append(["\(alert.id)", alert.status.rawValue, alert.severity, "\(alert.riskScore)",

@@ -12,7 +12,7 @@ struct DetectCommand: ParsableCommand {
 
     func run() throws {
         let opened = try store.open(mustExist: true)
-        let execution = try opened.runExecution(at: Date(), rule: BundledRule.active(in: opened))
+        let execution = try opened.runExecution(at: Date())
         print(IngestReport.executionLine(execution))
     }
 }

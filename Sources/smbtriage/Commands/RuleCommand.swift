@@ -1,4 +1,5 @@
 import ArgumentParser
+import BundledRules
 import Detection
 import Foundation
 import Store
@@ -25,7 +26,7 @@ struct RuleCommand: ParsableCommand {
 
         func run() throws {
             if let check { return try validate(file: check) }
-            let compiled = try BundledRule.compiled(version: store.activeRuleVersion())
+            let compiled = try store.activeRule()
             let notes = coverageNotes(for: compiled)
             guard json else {
                 print(renderRuleText(compiled.rule, coverage: notes), terminator: "")
@@ -63,10 +64,11 @@ struct RuleCommand: ParsableCommand {
         @Flag(help: "One JSON object per version.") var json = false
 
         func run() throws {
-            let active = try store.activeRuleVersion()
+            let active = try store.activeRule().rule.version
             var table = TextTable([("", .left), ("VERSION", .right), ("TYPE", .left), ("RISK", .right),
                                    ("SEVERITY", .left), ("ALERTS", .left)])
-            for (version, rule) in try BundledRule.all().sorted(by: { $0.key < $1.key }) {
+            for rule in try StoreOptions.bundledRules().all.map(\.rule) {
+                let version = rule.version
                 guard !json else {
                     JSONLines.write(["version": version, "type": rule.type, "risk_score": rule.riskScore,
                                      "severity": rule.severity, "active": version == active])
@@ -96,8 +98,11 @@ struct RuleCommand: ParsableCommand {
         }
 
         func run() throws {
-            let rule = try BundledRule.compiled(version: version).rule
-            let changed = try store.open().setActiveRuleVersion(version, actor: Analyst.current)
+            let repository = try store.open()
+            guard let rule = repository.rules.rule(version: version)?.rule else {
+                throw CommandFailure("there is no bundled rule version \(version).")
+            }
+            let changed = try repository.setActiveRuleVersion(version, actor: Analyst.current)
             let description = "rule version \(version) (\(rule.type), risk \(rule.riskScore), \(rule.severity))"
             print(changed ? "\(description) is now active" : "\(description) was already active")
         }

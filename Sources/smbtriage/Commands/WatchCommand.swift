@@ -97,12 +97,12 @@ struct WatchCommand: ParsableCommand {
     /// hands the alerts it created to the --on-alert command.
     private func execute(_ session: IngestSession, hook: AlertHook?, tally: inout WatchTally) throws {
         let lastAlertID = try hook == nil ? 0 : session.store.lastAlertID()
-        let execution = try session.store.runExecution(at: Date(), rule: session.rule)
+        let execution = try session.store.runExecution(at: Date())
         StandardOutput.print(IngestReport.executionLine(execution) + "; " + tally.summary)
         tally = WatchTally()
         guard let hook, execution.alerted > 0 else { return }
         let alerts = try session.store.alerts(createdBy: execution.id, after: lastAlertID)
         hook.submit(executionID: execution.id,
-                    lines: alerts.map { JSONLines.line(AlertDocument.make($0, rule: session.rule.rule)) })
+                    lines: alerts.map { JSONLines.line(AlertDocument.make($0, rule: session.store.rule(of: $0))) })
     }
 }

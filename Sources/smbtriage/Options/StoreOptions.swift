@@ -1,4 +1,6 @@
 import ArgumentParser
+import BundledRules
+import Detection
 import Foundation
 import Store
 
@@ -30,12 +32,14 @@ struct StoreOptions: ParsableArguments {
         return lstat(path, &status) == 0
     }
 
-    /// Opens (creating when needed) the store at `path`; a failure is one clear sentence, and so
-    /// is the notice (on standard error) that the store was open to other users.
+    /// Opens (creating when needed) the store at `path` with the bundled rules; a failure is one
+    /// clear sentence, and so is the notice (on standard error) that the store was open to other users.
     static func open(_ path: String, readOnly: Bool = false) throws -> SMBStore {
         let store: SMBStore
         do {
-            store = try SMBStore(path: path, readOnly: readOnly)
+            store = try SMBStore(path: path, readOnly: readOnly, rules: bundledRules())
+        } catch let error as CommandFailure {
+            throw error
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -44,6 +48,20 @@ struct StoreOptions: ParsableArguments {
         }
         return store
     }
+}
+
+extension StoreOptions {
+    /// The rule versions this binary ships, read and compiled once per process (a command); the
+    /// store gets them on opening, and commands without a store take them from here.
+    static func bundledRules() throws -> RuleCatalog {
+        do {
+            return try loadedRules.get()
+        } catch {
+            throw CommandFailure("the bundled rules do not load: \(error)")
+        }
+    }
+
+    private static let loadedRules = Result { try RuleCatalog.bundled() }
 }
 
 /// A runtime failure: printed as one sentence, exit status 1.

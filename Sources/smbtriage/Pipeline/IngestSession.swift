@@ -29,7 +29,7 @@ struct IngestSession {
 
     init(store: SMBStore, options: IngestOptions) throws {
         self.store = store
-        rule = try BundledRule.active(in: store)
+        rule = try store.activeRule()
         ingestor = LogIngestor(options: options)
     }
 
@@ -53,7 +53,7 @@ struct IngestSession {
 
     /// Runs executions at `time` until no match is left pending.
     func detect(at time: Date) throws -> [ExecutionRecord] {
-        try store.detectUntilNothingPending(at: time, rule: rule)
+        try store.detectUntilNothingPending(at: time)
     }
 }
 
@@ -122,29 +122,5 @@ enum StandardError {
 enum StandardOutput {
     static func print(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-}
-
-/// The prebuilt rule versions this binary ships.
-enum BundledRule {
-    /// Bundled `version` (103 unless told), compiled.
-    static func compiled(version: Int = DetectionRule.defaultBundledVersion) throws -> CompiledRule {
-        do {
-            return try CompiledRule(DetectionRule.bundled(version: version))
-        } catch {
-            throw CommandFailure("the bundled rule version \(version) does not load: \(error)")
-        }
-    }
-
-    /// The version `store` runs (`smbtriage rule use`), compiled.
-    static func active(in store: SMBStore) throws -> CompiledRule {
-        try compiled(version: store.activeRuleVersion())
-    }
-
-    /// Every bundled version by its number.
-    static func all() throws -> [Int: DetectionRule] {
-        var rules: [Int: DetectionRule] = [:]
-        for version in DetectionRule.bundledVersions { rules[version] = try compiled(version: version).rule }
-        return rules
     }
 }
