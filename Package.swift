@@ -37,10 +37,13 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPcap", providers: [.apt(["libpcap-dev"])]),
+        // The application: the ingest session and its report, the watch loop, the --json documents.
+        .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "Store", "Console"]),
+        // Commands and argument parsing only.
         .executableTarget(
             name: "smbtriage",
             dependencies: [
-                "Detection", "BundledRules", "Ingest", "Store", "Console", "Terminal",
+                "SmbtriageKit", "Detection", "BundledRules", "Ingest", "Store", "Console", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +65,8 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Detection", "BundledRules"],
                     exclude: ["Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
+        .testTarget(name: "SmbtriageKitTests", dependencies: ["SmbtriageKit", "Store", "Detection", "BundledRules", "Ingest"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "SmbtriageConsoleTests", dependencies: ["smbtriage", "Console", "Terminal"]),
         // Runs the built binary as an analyst would.
         .testTarget(name: "CLITests", dependencies: ["smbtriage", .product(name: "GRDB", package: "GRDB.swift")]),

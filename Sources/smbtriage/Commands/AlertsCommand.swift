@@ -1,6 +1,7 @@
 import ArgumentParser
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 /// `smbtriage alerts`: list alerts, or change their workflow status.
@@ -37,7 +38,7 @@ struct AlertsCommand: ParsableCommand {
             let rows = Listing.rowLimit(limit, json: json, tableDefault: 1000)
             let shown = try repository.forEachAlert(query, limit: rows) { alert in
                 guard !json else {
-                    return JSONLines.write(AlertDocument.make(alert, rule: repository.rule(of: alert)))
+                    return try JSONLines.write(AlertDocument(alert, rule: repository.rule(of: alert)))
                 }
                 let event = alert.flow.event
                 table.append(["\(alert.id)", alert.status.rawValue, alert.severity, "\(alert.riskScore)",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SmbtriageKit
 
 /// `smbtriage detect`: one execution of the rule, now.
 struct DetectCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 /// The exception guard as the CLI applies it: the rule this binary ships (its default version), the store's items.

@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledRules
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 /// `smbtriage rule`: the active rule as data — query, metadata, ATT&CK, guide, coverage notes;
@@ -32,11 +33,7 @@ struct RuleCommand: ParsableCommand {
                 print(renderRuleText(compiled.rule, coverage: notes), terminator: "")
                 return
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var document = try JSONSerialization.jsonObject(with: encoder.encode(compiled.rule)) as! [String: Any]
-            document["coverage_notes"] = notes.map { ["id": $0.id, "title": $0.title, "detail": $0.detail] }
-            JSONLines.write(document)
+            try JSONLines.write(RuleDocument(compiled.rule, coverage: notes))
         }
 
         private func validate(file: String) throws {
@@ -70,8 +67,7 @@ struct RuleCommand: ParsableCommand {
             for rule in try StoreOptions.bundledRules().all.map(\.rule) {
                 let version = rule.version
                 guard !json else {
-                    JSONLines.write(["version": version, "type": rule.type, "risk_score": rule.riskScore,
-                                     "severity": rule.severity, "active": version == active])
+                    try JSONLines.write(RuleVersionDocument(rule, isActive: version == active))
                     continue
                 }
                 table.append([version == active ? "*" : "", "\(version)", rule.type, "\(rule.riskScore)",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Detection
+import SmbtriageKit
 
 /// `smbtriage console`, the default command: the full-screen triage console on a store.
 struct ConsoleCommand: ParsableCommand {

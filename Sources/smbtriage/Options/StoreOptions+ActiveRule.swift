@@ -1,5 +1,6 @@
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 extension StoreOptions {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledRules
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 /// `--db PATH`, shared by every command that opens the store.
@@ -62,28 +63,4 @@ extension StoreOptions {
     }
 
     private static let loadedRules = Result { try RuleCatalog.bundled() }
-}
-
-/// A runtime failure: printed as one sentence, exit status 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
-
-/// Who did it, for the audit log: `$SMBTRIAGE_ANALYST`, else `$USER`, else the account name of
-/// the process's user (a service account has no `$USER`), else the uid.
-enum Analyst {
-    static var current: String {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["SMBTRIAGE_ANALYST"] ?? environment["USER"] ?? environment["LOGNAME"]
-            ?? accountName ?? "uid-\(getuid())"
-    }
-
-    private static var accountName: String? {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
-        return String(cString: name)
-    }
 }
