@@ -1,10 +1,12 @@
 import Foundation
 
-/// A file's device, inode and size: how `watch` tells growth from rotation.
+/// A file's device, inode, size and modification time: how `watch` tells growth from rotation,
+/// and a capture being written from a complete one.
 struct FileIdentity {
     var device: UInt64
     var inode: UInt64
     var size: Int64
+    var modified: Date
 
     init?(path: String) {
         var status = stat()
@@ -12,6 +14,7 @@ struct FileIdentity {
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
         size = Int64(status.st_size)
+        modified = Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec) + TimeInterval(status.st_mtim.tv_nsec) / 1e9)
     }
 
     /// A file in the same directory as `path` with the given identity: a rotated log's new name.

@@ -2,7 +2,8 @@ import Foundation
 import Ingest
 import Store
 
-/// Reads what each followed file gained since the stored checkpoint, across rotation and restarts.
+/// Reads what each followed file gained since the stored checkpoint, across rotation and restarts,
+/// and each complete packet capture once.
 struct LogFollower {
     let session: IngestSession
 
@@ -32,6 +33,23 @@ struct LogFollower {
                                                         inode: identity.inode, offset: read.end.offset,
                                                         line: read.end.line))
         return results
+    }
+
+    /// Reads a complete capture whole, as `ingest` does, unless its checkpoint says this file (the
+    /// same device, inode and size) was read already; nil then, and for a file a ring buffer
+    /// removed meanwhile.
+    func read(capture file: InputFile) throws -> IngestSession.FileResult? {
+        guard let identity = FileIdentity(path: file.path) else { return nil }
+        let key = Self.checkpointKey(file)
+        if let checkpoint = try session.store.checkpoint(path: key), checkpoint.device == identity.device,
+           checkpoint.inode == identity.inode, checkpoint.offset == identity.size {
+            return nil
+        }
+        let result = try session.ingest(file, ingestedAt: Date())
+        guard result.summary.fatalError == nil || FileIdentity(path: file.path) != nil else { return nil }
+        try session.store.saveCheckpoint(FileCheckpoint(path: key, device: identity.device, inode: identity.inode,
+                                                        offset: identity.size, line: result.summary.lines))
+        return result
     }
 
     private static func checkpointKey(_ file: InputFile) -> String {

@@ -2,7 +2,8 @@ import Foundation
 import Ingest
 import Store
 
-/// `watch`: follows growing files into the store, runs the rule every interval, applies the
+/// `watch`: follows growing logs into the store, reads each packet capture a ring buffer completes
+/// (`CaptureRing`), runs the rule every interval, applies the
 /// retention policy when due, and stops at a safe point on SIGINT or SIGTERM (`StopSignal`), with
 /// every checkpoint saved and the rule run once more. Prints one plain line per event.
 public struct WatchLoop {
@@ -10,6 +11,7 @@ public struct WatchLoop {
     let inputs: [String]
     let ruleInterval: TimeInterval
     let hook: AlertHook?
+    var captureRing = CaptureRing()
 
     /// Follows `inputs` (files and directories) through `session`, running the rule every
     /// `ruleInterval` seconds and handing the alerts each execution created to `hook`.
@@ -46,13 +48,19 @@ public struct WatchLoop {
         StandardOutput.print("stopped")
     }
 
-    /// Reads what every input gained, file by file, each with its checkpoint; stops between
-    /// files once a stop signal arrived. What cannot be followed is said once (`WatchNotices`).
-    private func poll(_ follower: LogFollower, into tally: inout WatchTally, notices: inout WatchNotices) throws {
+    /// Reads what every log gained, file by file, each with its checkpoint, then the captures that
+    /// were completed since the last poll, oldest first; stops between files once a stop signal
+    /// arrived. What cannot be followed is said once (`WatchNotices`).
+    func poll(_ follower: LogFollower, into tally: inout WatchTally, notices: inout WatchNotices) throws {
         let listing = try InputFiles.expand(inputs)
         listing.skipped.forEach { notices.report($0) }
-        for file in listing.files where StopSignal.received == nil {
+        let captures = listing.files.filter(\.isPacketCapture)
+        let isCapture = Set(captures)
+        for file in listing.files where StopSignal.received == nil && !isCapture.contains(file) {
             report(try follower.poll(file), into: &tally, notices: &notices)
+        }
+        for capture in captureRing.completed(captures, at: Date()) where StopSignal.received == nil {
+            report(try follower.read(capture: capture).map { [$0] } ?? [], into: &tally, notices: &notices)
         }
     }
 

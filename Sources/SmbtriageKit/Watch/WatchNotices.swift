@@ -2,8 +2,8 @@ import Ingest
 
 /// What `watch` has already said about inputs it cannot follow, so each problem is said once (on
 /// standard error) rather than at every poll: an entry skipped below a directory (a dangling link,
-/// a loop), and a file that stops before its first line (binary data, an unknown format, a packet
-/// capture, which `ingest` reads but `watch` does not follow), said again only when its reason changes.
+/// a loop), and a file that stops before its first line (binary data, an unknown format, a capture
+/// libpcap cannot read), said again only when its reason changes.
 struct WatchNotices {
     private var skipped: Set<SkippedInput> = []
     private var stopped: [String: String] = [:]

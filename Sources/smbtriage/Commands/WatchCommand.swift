@@ -7,12 +7,14 @@ import SmbtriageKit
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Follow growing logs into the store and run the rule every interval.",
+        abstract: "Follow growing logs and a ring buffer's packet captures into the store and run the rule every interval.",
         discussion: """
         New complete lines are read every second. Where each file was read up to is stored in the \
         database, so a restarted watch goes on where it stopped. A rotated file (renamed, a new one \
         created) is finished from its new name in the same directory, then the new file is read from \
-        its start. Directories are rescanned for new files. SIGINT (Ctrl-C) or SIGTERM stops it after \
+        its start. Directories are rescanned for new files. A packet capture (a ring buffer's file, \
+        `tcpdump -G/-W`, `dumpcap -b`) is read whole, once, when it is complete: when a newer capture \
+        exists in its directory, or when it has not changed for 2 minutes. SIGINT (Ctrl-C) or SIGTERM stops it after \
         the current batch, with every checkpoint saved and the rule run once more; a second one ends \
         it at once. The store's retention policy (`smbtriage retention`) is applied at start and about \
         once an hour, in small transactions. Output is one plain line per event (a file read, an \
