@@ -21,6 +21,7 @@ struct PacketDecoder: Sendable {
         }
     }
 
+    @inline(__always)
     private func decodeEthernet(_ bytes: Span<UInt8>) -> PacketVerdict {
         var typeOffset = 12
         for _ in 0...Self.maximumVLANTags {
@@ -44,6 +45,7 @@ struct PacketDecoder: Sendable {
         return decodeEtherType(bytes.bigEndianUInt16(at: offset), bytes, from: headerLength)
     }
 
+    @inline(__always)
     private func decodeEtherType(_ etherType: UInt16, _ bytes: Span<UInt8>, from offset: Int) -> PacketVerdict {
         switch etherType {
         case 0x0800, 0x86DD: decodeIP(bytes, from: offset)
@@ -63,6 +65,7 @@ struct PacketDecoder: Sendable {
         }
     }
 
+    @inline(__always)
     private func decodeIP(_ bytes: Span<UInt8>, from offset: Int) -> PacketVerdict {
         guard offset < bytes.count else { return .malformed("no IP header captured") }
         switch bytes[offset] >> 4 {
@@ -72,6 +75,7 @@ struct PacketDecoder: Sendable {
         }
     }
 
+    @inline(__always)
     private func decodeIPv4(_ bytes: Span<UInt8>, from start: Int) -> PacketVerdict {
         let captured = bytes.count - start
         guard captured >= 20 else { return .malformed("IPv4 header cut short (\(captured) of 20 bytes captured)") }
@@ -137,6 +141,7 @@ struct PacketDecoder: Sendable {
     }
 
     /// Reads the ports (and TCP flags) of a first or unfragmented packet.
+    @inline(__always)
     private func decodeTransport(
         _ packet: inout DecodedPacket, _ bytes: Span<UInt8>, from offset: Int, end: Int
     ) -> PacketVerdict {
