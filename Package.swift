@@ -46,11 +46,12 @@ let package = Package(
         // What tests and benchmarks share: seeded random numbers, builders, fakes.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DetectionTests", dependencies: [
-            "Detection", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Detection", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Detection", "CZlib", "CPcap", "TestSupport"],
+            dependencies: ["Ingest", "Detection", "CZlib", "CPcap", "TestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
@@ -65,37 +66,39 @@ let package = Package(
         .testTarget(name: "DemoDataTests"),
 
         // MARK: Benchmarks (`swift run -c release NAME`: they print figures) and tools
-        .executableTarget(name: "detection-benchmark", dependencies: ["Detection"],
+        .executableTarget(name: "detection-benchmark", dependencies: ["Detection", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/DetectionBenchmark"),
-        // Deterministic Packetbeat-style ECS data and the ingest throughput figure.
-        .target(name: "ECSGenerator", dependencies: ["TestSupport"], path: "Benchmarks/ECSGenerator"),
-        .executableTarget(name: "generate-ecs-bench", dependencies: ["ECSGenerator"], path: "Benchmarks/GenerateECS"),
+        // What the benchmarks share: CPU clocks, the percentile, RSS and CPU readings, the generated
+        // Packetbeat-style ECS data.
+        .target(name: "BenchmarkSupport", dependencies: ["TestSupport"], path: "Benchmarks/BenchmarkSupport"),
+        .executableTarget(name: "generate-ecs-bench", dependencies: ["BenchmarkSupport"], path: "Benchmarks/GenerateECS"),
         .executableTarget(
-            name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "ECSGenerator"],
+            name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "BenchmarkSupport"],
             path: "Benchmarks/IngestBenchmark"
         ),
         // Flows from a generated capture of ≥ 1 GB, against `tcpdump -r FILE -w /dev/null`.
-        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator", "TestSupport"],
+        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/PcapBenchmark"),
-        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest", "ECSGenerator"], path: "Benchmarks/ZeekBenchmark"),
+        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest", "BenchmarkSupport", "TestSupport"], path: "Benchmarks/ZeekBenchmark"),
         // The PAN-OS and Suricata readers' throughput on one core, over generated lines.
         .executableTarget(name: "reader-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ReaderBenchmark"),
         // Builds a 1 M-alert store and prints its latencies.
-        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection"],
+        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/StoreBenchmark"),
         // The whole `ingest` pipeline (read, store, detect) on the generated ECS file.
-        .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "ECSGenerator"],
+        .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BenchmarkSupport"],
                           path: "Benchmarks/PipelineBenchmark"),
         // 30 simulated days (or more) of `watch` with the default retention: the store's size per day.
         .executableTarget(name: "retention-benchmark", dependencies: ["Store", "Detection"],
                           path: "Benchmarks/RetentionBenchmark"),
         // Key → frame timings of the console against a synthetic store or a real one (--db).
-        .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection"],
+        .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection", "BenchmarkSupport"],
                           path: "Benchmarks/ConsoleBenchmark"),
         // How fast TerminalSession.present draws; run it inside a terminal.
         .executableTarget(name: "terminal-benchmark", dependencies: ["Terminal"], path: "Benchmarks/TerminalBenchmark"),
-        // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
-        .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
+        // Writes demo-data/ (seeded, byte-for-byte reproducible) with the one seeded generator
+        // (TestSupport's SplitMix64).
+        .executableTarget(name: "generate-demo-data", dependencies: ["TestSupport"], path: "Tools/DemoDataGenerator"),
     ],
     swiftLanguageModes: [.v6]
 )

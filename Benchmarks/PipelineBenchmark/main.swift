@@ -1,5 +1,5 @@
 import Detection
-import ECSGenerator
+import BenchmarkSupport
 import Foundation
 import Ingest
 import Store
