@@ -52,11 +52,12 @@ let package = Package(
         // What tests and benchmarks share: seeded random numbers, builders, fakes.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DetectionTests", dependencies: [
-            "Detection", "BundledRules", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Detection", "BundledRules", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Detection", "BundledRules", "CZlib", "CPcap", "TestSupport"],
+            dependencies: ["Ingest", "Detection", "BundledRules", "CZlib", "CPcap", "TestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
@@ -71,39 +72,42 @@ let package = Package(
         // Runs the built binary as an analyst would.
         .testTarget(name: "CLITests", dependencies: ["smbtriage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoDataTests"),
+        .testTarget(name: "BenchmarkSupportTests", dependencies: ["BenchmarkSupport"]),
 
         // MARK: Benchmarks (`swift run -c release NAME`: they print figures) and tools
-        .executableTarget(name: "detection-benchmark", dependencies: ["Detection", "BundledRules"],
+        .executableTarget(name: "detection-benchmark", dependencies: ["Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/DetectionBenchmark"),
-        // Deterministic Packetbeat-style ECS data and the ingest throughput figure.
-        .target(name: "ECSGenerator", dependencies: ["TestSupport"], path: "Benchmarks/ECSGenerator"),
-        .executableTarget(name: "generate-ecs-bench", dependencies: ["ECSGenerator"], path: "Benchmarks/GenerateECS"),
+        // What the benchmarks share: CPU clocks, the percentile, RSS and CPU readings, the generated
+        // Packetbeat-style ECS data.
+        .target(name: "BenchmarkSupport", dependencies: ["TestSupport"], path: "Benchmarks/BenchmarkSupport"),
+        .executableTarget(name: "generate-ecs-bench", dependencies: ["BenchmarkSupport"], path: "Benchmarks/GenerateECS"),
         .executableTarget(
-            name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "BundledRules", "ECSGenerator"],
+            name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "BundledRules", "BenchmarkSupport"],
             path: "Benchmarks/IngestBenchmark"
         ),
         // Flows from a generated capture of ≥ 1 GB, against `tcpdump -r FILE -w /dev/null`.
-        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator", "TestSupport"],
+        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/PcapBenchmark"),
-        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest", "ECSGenerator"], path: "Benchmarks/ZeekBenchmark"),
+        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest", "BenchmarkSupport", "TestSupport"], path: "Benchmarks/ZeekBenchmark"),
         // The PAN-OS and Suricata readers' throughput on one core, over generated lines.
         .executableTarget(name: "reader-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ReaderBenchmark"),
         // Builds a 1 M-alert store and prints its latencies.
-        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection", "BundledRules"],
+        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/StoreBenchmark"),
         // The whole `ingest` pipeline (read, store, detect) on the generated ECS file.
-        .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "ECSGenerator"],
+        .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/PipelineBenchmark"),
         // 30 simulated days (or more) of `watch` with the default retention: the store's size per day.
         .executableTarget(name: "retention-benchmark", dependencies: ["Store", "Detection", "BundledRules"],
                           path: "Benchmarks/RetentionBenchmark"),
         // Key → frame timings of the console against a synthetic store or a real one (--db).
-        .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection", "BundledRules"],
+        .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/ConsoleBenchmark"),
         // How fast TerminalSession.present draws; run it inside a terminal.
         .executableTarget(name: "terminal-benchmark", dependencies: ["Terminal"], path: "Benchmarks/TerminalBenchmark"),
-        // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
-        .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
+        // Writes demo-data/ (seeded, byte-for-byte reproducible) with the one seeded generator
+        // (TestSupport's SplitMix64).
+        .executableTarget(name: "generate-demo-data", dependencies: ["TestSupport"], path: "Tools/DemoDataGenerator"),
     ],
     swiftLanguageModes: [.v6]
 )

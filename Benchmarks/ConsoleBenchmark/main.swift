@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import BundledRules
 import Console
 import Detection
@@ -25,24 +26,6 @@ let round: [Key] = Array(repeating: .character("j"), count: 20) + [.pageDown, .p
 
 func milliseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-}
-
-/// CPU time of this thread in milliseconds: unlike wall time it does not grow when other
-/// processes preempt the benchmark on a busy machine.
-func threadCPUMilliseconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
-}
-
-func residentMegabytes() -> Double {
-    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-          let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return .nan }
-    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
-}
-
-func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
-    sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))]
 }
 
 func padded(_ text: String, _ width: Int) -> String {
@@ -73,9 +56,9 @@ func run(_ label: String, repository: any TriageRepository, rounds: Int, keys ro
     var perKey: [String: [Double]] = [:]
     for _ in 0..<rounds {
         for key in round {
-            let cpuStart = threadCPUMilliseconds()
+            let cpuStart = CPUClock.threadSeconds() * 1000
             let elapsed = milliseconds(clock.measure { _ = runtime.handle(.key(key)) })
-            cpuSamples.append(threadCPUMilliseconds() - cpuStart)
+            cpuSamples.append(CPUClock.threadSeconds() * 1000 - cpuStart)
             samples.append(elapsed)
             perKey["\(key)", default: []].append(elapsed)
         }
@@ -86,7 +69,7 @@ func run(_ label: String, repository: any TriageRepository, rounds: Int, keys ro
                                      + " | cpu p50 %6.3f  p99 %6.3f ms (%d keys) | RSS %5.1f MiB",
                                      milliseconds(firstFrame), percentile(samples, 0.5), percentile(samples, 0.99),
                                      samples.last ?? 0, percentile(cpuSamples, 0.5), percentile(cpuSamples, 0.99),
-                                     samples.count, residentMegabytes()))
+                                     samples.count, ProcessUsage.residentMegabytes()))
     let slowest = perKey.mapValues { percentile($0.sorted(), 0.5) }.sorted { $0.value > $1.value }.prefix(3)
     print("    slowest keys (p50): " + slowest.map { String(format: "%@ %.3f ms", $0.key, $0.value) }.joined(separator: ", "))
 }

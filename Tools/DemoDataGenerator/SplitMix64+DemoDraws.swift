@@ -1,22 +1,9 @@
-/// A SplitMix64 pseudo-random generator: the same seed gives the same demo data on every machine
-/// and toolchain, because every draw goes through these methods (never the standard library's
+import TestSupport
+
+/// The draws the demo data is made of. The same seed gives the same demo data on every machine and
+/// toolchain, because every draw goes through these methods (never the standard library's
 /// `random(in:)`, whose algorithm is not promised to stay the same).
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
+extension SplitMix64 {
     /// A uniform integer in `range` (multiply-high reduction; the bias is far below anything visible).
     mutating func int(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1

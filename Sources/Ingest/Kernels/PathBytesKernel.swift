@@ -1,7 +1,8 @@
 /// Comparing dotted paths 8 bytes at a time: paths are short, and a call to `memcmp` costs more
 /// than the comparison. Both sides must be readable up to 7 bytes past `count` (a `RawBuffer`'s
 /// spare capacity, a `FlatJSONObject.Key`'s padding); bytes past `count` do not take part.
-enum PathBytes {
+/// An Ingest kernel file: raw pointers, checked against a plain comparison on generated paths.
+enum PathBytesKernel {
     @inline(__always)
     static func equal(_ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, count: Int) -> Bool {
         let left = UnsafeRawPointer(first)
