@@ -1,4 +1,5 @@
 @testable import Console
+import ScreenCore
 import Testing
 
 @Suite("Display text")

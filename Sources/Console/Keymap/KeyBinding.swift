@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// One row of the keymap: the keys, where they apply, what they do, the status-bar hint (nil:
 /// help overlay only) and the help text.
 struct KeyBinding: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCore
 
 /// The one keymap: dispatch, the status-bar hints, the `?` overlay and the docs all read it.
 enum Keymap {

@@ -1,5 +1,6 @@
 import Detection
-import Store
+import ScreenCore
+import TriageModel
 
 /// Owns the console's state, runs its effects against the repository and returns what to draw.
 /// The terminal adapter calls `start` once, then `handle` for every input until it returns nil.
@@ -27,7 +28,7 @@ public final class ConsoleRuntime {
     }
 
     /// Applies one input; returns the next frame, or nil when the analyst quit.
-    public func handle(_ input: ConsoleInput) -> Screen? {
+    public func handle(_ input: InputEvent) -> Screen? {
         dispatch(.input(input))
         return state.quitting ? nil : render()
     }

@@ -1,6 +1,6 @@
 import Detection
 import Foundation
-import Store
+import TriageModel
 
 /// Runs effects against the repository and turns their results into messages.
 struct EffectRunner: Sendable {

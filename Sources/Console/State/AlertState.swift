@@ -1,4 +1,4 @@
-import Store
+import TriageModel
 
 /// One alert: the record, its notes and which pane is in front.
 struct AlertState: Hashable, Sendable {

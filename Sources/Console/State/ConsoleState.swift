@@ -1,6 +1,6 @@
 import Detection
 import Foundation
-import Store
+import TriageModel
 
 /// Everything the console shows, as one value: `update` changes it, `view` draws it.
 struct ConsoleState: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 /// All exception items.
 struct ExceptionsState: Hashable, Sendable {

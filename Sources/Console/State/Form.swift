@@ -1,4 +1,5 @@
 import Detection
+import ScreenCore
 
 /// A small dialog of fields: text lines, choices cycled with ←/→ or Space, and checkboxes.
 struct Form: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 /// A host's SMB history: the activity timeline and every flow, newest first.
 struct HistoryState: Hashable, Sendable {

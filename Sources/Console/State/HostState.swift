@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 /// One host: its external destinations and its alerts (paged), with marks for bulk actions.
 struct HostState: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 /// The hosts list: one row per internal source host, its filter and sort, and the sparklines of
 /// the rows loaded.

@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 /// A row with a stable identity, so a reloaded list can keep its selection on the same row.
 protocol ListRow: Hashable, Sendable {

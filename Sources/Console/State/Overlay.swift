@@ -1,4 +1,4 @@
-import Store
+import TriageModel
 
 /// What sits over the current screen and takes the keys first.
 enum Overlay: Hashable, Sendable {

@@ -1,4 +1,5 @@
-import Store
+import ScreenCore
+import TriageModel
 
 /// A flow's original record as the raw-record overlay shows it: sanitized and wrapped once, when
 /// the overlay opens or its width changes, so a key press only draws the visible lines (laid out

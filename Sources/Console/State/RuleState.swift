@@ -1,4 +1,4 @@
-import Store
+import TriageModel
 
 /// The rule screen: recent executions and how far the text is scrolled.
 struct RuleState: Hashable, Sendable {

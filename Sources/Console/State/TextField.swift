@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// An editable line of text with a cursor (in characters).
 struct TextField: Hashable, Sendable {
     var text: String

@@ -1,6 +1,6 @@
 import Detection
 import Foundation
-import Store
+import TriageModel
 
 /// Work `update` asks for: a repository read or write. `ConsoleRuntime` runs effects and feeds the
 /// results back as `Msg`s; tests compare them as values.

@@ -1,9 +1,10 @@
 import Detection
-import Store
+import ScreenCore
+import TriageModel
 
 /// Everything that changes the state: the terminal's input and the results of effects.
 enum Msg: Sendable {
-    case input(ConsoleInput)
+    case input(InputEvent)
     case hostsLoaded(offset: Int, Page<HostSummary>)
     case activityLoaded([IPAddress: [Int]])
     case destinationsLoaded(IPAddress, [DestinationSummary])

@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 extension Update {
     /// Carries out a keymap action on the screen in front.

@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 extension Update {
     /// The `:` commands: `q`, `hosts`, `exceptions`, `rule`, `host ADDRESS`, `history ADDRESS`,

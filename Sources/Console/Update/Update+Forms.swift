@@ -1,6 +1,6 @@
 import Detection
 import Foundation
-import Store
+import TriageModel
 
 extension Update {
     private enum FieldLabel {

@@ -1,3 +1,5 @@
+import ScreenCore
+
 extension Update {
     /// The keymap contexts of what is in front, in dispatch order (their keys do not overlap, except
     /// that everything before `global` wins over it); lists come first so `Enter open` leads the hints.

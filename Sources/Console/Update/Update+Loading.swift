@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 extension Update {
     /// The effects that (re)load the screen in front, keeping selections.

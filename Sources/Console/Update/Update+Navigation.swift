@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 extension Update {
     /// Opens `route` on top of the current one; a route already open is returned to instead.

@@ -1,5 +1,5 @@
 import Detection
-import Store
+import TriageModel
 
 extension Update {
     /// The close reasons Kibana offers, in the order the form cycles them.

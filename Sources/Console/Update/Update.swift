@@ -18,6 +18,9 @@ enum Update {
                 state.overlay = .raw(record)
             }
             return reload(state)
+        case .input(.mouse(let mouse)):
+            // The console has no pointer: the wheel scrolls as the arrow keys do.
+            return handleKey(&state, mouse.action == .wheelUp ? .up : .down)
         case .input(.tick):
             return [.pollChangeToken(reload: true)]
         case .changeTokenRead(let token, let reload):

@@ -1,4 +1,5 @@
-import Store
+import ScreenCore
+import TriageModel
 
 extension AlertStatus {
     /// A symbol and word, e.g. `● open`: the state is never shown by colour alone.

@@ -1,6 +1,7 @@
 import Detection
 import Foundation
-import Store
+import ScreenCore
+import TriageModel
 
 /// One alert: a summary, pane tabs, and the pane in front (destination, ATT&CK, guide, notes).
 enum AlertView {

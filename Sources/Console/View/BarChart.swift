@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// A vertical bar chart of values, newest on the right, in eighth-block resolution.
 enum BarChart {
     /// Draws the last values that fit into `height` rows from `top`, with the peak labelled on the

@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// A framed, cleared rectangle centred on the screen, for overlays.
 struct Box {
     var top: Int

@@ -1,5 +1,6 @@
 import Detection
-import Store
+import ScreenCore
+import TriageModel
 
 /// Every exception item, active, stale (nothing suppressed for 30 days) or expired, with the
 /// selected item's details below.

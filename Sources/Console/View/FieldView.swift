@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// An editable text field: its text, with the cursor in reverse video when focused.
 enum FieldView {
     static func draw(_ field: TextField, row: Int, column: Int, width: Int, focused: Bool,

@@ -1,4 +1,5 @@
 import Detection
+import ScreenCore
 
 /// A form overlay: its fields, the focused one highlighted, its error and, for exceptions, the
 /// exception guard's concerns about the scope chosen.

@@ -1,4 +1,5 @@
-import Store
+import ScreenCore
+import TriageModel
 
 /// The frame around every screen: breadcrumbs on top, the status line and key hints below.
 enum FrameView {

@@ -1,5 +1,6 @@
 import Detection
-import Store
+import ScreenCore
+import TriageModel
 
 /// A host's SMB history: the timeline chart over every flow, newest first. The chart counts pruned
 /// flows from their daily summaries, and its title says how many; the list holds stored flows.

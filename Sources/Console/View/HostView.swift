@@ -1,5 +1,6 @@
 import Detection
-import Store
+import ScreenCore
+import TriageModel
 
 /// One host: a summary line, its external destinations, and its alerts.
 enum HostView {

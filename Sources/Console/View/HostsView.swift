@@ -1,5 +1,6 @@
 import Foundation
-import Store
+import ScreenCore
+import TriageModel
 
 /// The home screen: one row per internal source host, most in need of attention first.
 enum HostsView {

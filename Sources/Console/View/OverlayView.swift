@@ -1,5 +1,6 @@
 import Detection
-import Store
+import ScreenCore
+import TriageModel
 
 /// Whatever sits over the screen: help, the raw record, a form or a confirmation.
 enum OverlayView {

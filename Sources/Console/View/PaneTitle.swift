@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// The title line of a pane: `▸ Alerts (12)` in bold when focused, dim otherwise.
 enum PaneTitle {
     static func draw(_ title: String, focused: Bool, row: Int, into screen: inout Screen, theme: Theme) {

@@ -1,5 +1,6 @@
 import Detection
-import Store
+import ScreenCore
+import TriageModel
 
 /// The rule: metadata, the query as published, coverage notes and recent executions.
 enum RuleView {

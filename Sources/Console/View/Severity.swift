@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// Elastic's severity bands for a risk score, as a word (never colour alone) and a tone.
 enum Severity: String, Sendable {
     case low, medium, high, critical

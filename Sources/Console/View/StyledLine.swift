@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// One line of a text pane: runs of text with their styles.
 struct StyledLine {
     var runs: [(text: String, style: CellStyle)] = []

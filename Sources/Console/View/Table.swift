@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// A list drawn as columns under a header. Columns that do not fit are dropped, lowest priority
 /// first; the flexible column takes the room left over.
 struct Table {

@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// The styles the view draws with; with colour off every tone is `normal` and only emphasis
 /// (bold, reverse, underline, dim) remains.
 struct Theme: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import TriageModel
 
 extension TimelinePoint {
     /// The last `count` buckets up to the newest of `points`, empty buckets included (the store

@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// What a terminal below the minimum size shows instead of the console.
 enum TooSmallView {
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {

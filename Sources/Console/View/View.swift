@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// Draws the state. Pure: the same state always gives the same screen.
 func view(_ state: ConsoleState, color: Bool) -> Screen {
     var screen = Screen(width: state.width, height: state.height)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Detection
 import Foundation
 import Store
+import TriageModel
 
 /// `smbtriage alerts`: list alerts, or change their workflow status.
 struct AlertsCommand: ParsableCommand {

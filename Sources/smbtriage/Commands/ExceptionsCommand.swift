@@ -2,6 +2,7 @@ import ArgumentParser
 import Detection
 import Foundation
 import Store
+import TriageModel
 
 /// `smbtriage exceptions`: the rule's allowlist, as Elastic exception items.
 struct ExceptionsCommand: ParsableCommand {

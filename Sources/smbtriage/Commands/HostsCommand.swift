@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import TriageModel
 
 /// `smbtriage hosts`: one row per internal source host, most in need of attention first.
 struct HostsCommand: ParsableCommand {

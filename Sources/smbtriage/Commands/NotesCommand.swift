@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import TriageModel
 
 /// `smbtriage notes ID|HOST`: the analysts' notes on one alert, or on every alert of a host.
 struct NotesCommand: ParsableCommand {

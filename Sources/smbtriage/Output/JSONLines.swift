@@ -1,5 +1,6 @@
 import Console
 import Foundation
+import ScreenCore
 
 /// Writes `--json` output: one compact JSON object per line, keys sorted so output is stable.
 enum JSONLines {

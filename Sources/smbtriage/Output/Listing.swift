@@ -1,4 +1,5 @@
 import Store
+import TriageModel
 
 /// How the listings (`hosts`, `alerts`, `audit`) honour `--limit` and where their footers go.
 ///
