@@ -29,50 +29,19 @@ extension Update {
         case .filter:
             state.overlay = .filter(TextField(state.hosts.filter.text))
             return []
-        case .cycleStatusFilter:
-            let cycle: [AlertStatus?] = [nil, .open, .acknowledged, .closed]
-            let index = cycle.firstIndex(of: state.hosts.filter.status) ?? 0
-            state.hosts.filter.status = cycle[(index + 1) % cycle.count]
-            return restartHosts(&state)
-        case .cycleSort:
-            let all = HostSort.allCases
-            state.hosts.sort = all[((all.firstIndex(of: state.hosts.sort) ?? 0) + 1) % all.count]
-            return restartHosts(&state)
-        case .toggleBucket:
-            guard var history = state.history else { return [] }
-            history.bucket = history.bucket == .hour ? .day : .hour
-            history.timeline = []
-            state.history = history
-            return [.loadTimeline(history.address, history.bucket)]
-        case .toggleMetric:
-            guard let metric = state.history?.metric else { return [] }
-            state.history?.metric = metric == .flows ? .bytesOut : .flows
-            return []
+        case .cycleStatusFilter: return cycleHostStatusFilter(&state)
+        case .cycleSort: return cycleHostSort(&state)
+        case .toggleBucket: return toggleBucket(&state)
+        case .toggleMetric: return toggleMetric(&state)
         case .mark: return toggleMark(&state)
         case .toggleGuideStep: return toggleGuideStep(&state)
-        case .showRaw:
-            guard let flow = state.alert?.record?.flow else { return [] }
-            state.overlay = .raw(RawRecord(flow, width: OverlayView.rawBox(state.layout).innerWidth))
-            return []
+        case .showRaw: return showRaw(&state)
         case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
              .newException, .editException, .removeException:
             return triage(&state, action)
         case .submit, .cancel, .nextField, .previousField, .confirm, .decline:
             return []
         }
-    }
-
-    /// Shows the hosts list from the top, with a new filter text.
-    static func setHostFilterText(_ state: inout ConsoleState, _ text: String) -> [Effect] {
-        state.hosts.filter.text = text
-        return restartHosts(&state)
-    }
-
-    /// After a filter or sort change: back to the first row, then load.
-    static func restartHosts(_ state: inout ConsoleState) -> [Effect] {
-        state.hosts.list = PagedList()
-        state.hosts.activity = [:]
-        return reload(state)
     }
 
     private static func move(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
@@ -121,25 +90,6 @@ extension Update {
         case .rule: scroll(&state.ruleScreen.scroll)
         }
         return followUp(state)
-    }
-
-    private static func toggleMark(_ state: inout ConsoleState) -> [Effect] {
-        guard var host = state.host, case .host = state.route, host.pane == .alerts,
-              let alert = host.alerts.selectedRow else { return [] }
-        if host.marked.remove(alert.id) == nil { host.marked.insert(alert.id) }
-        host.alerts.cursor.move(by: 1, visible: state.hostAlertRows)
-        state.host = host
-        return followUp(state)
-    }
-
-    private static func toggleGuideStep(_ state: inout ConsoleState) -> [Effect] {
-        guard let alert = state.alert, let record = alert.record, alert.pane == .guide else { return [] }
-        guard !state.readOnly else {
-            state.message = readOnlyMessage
-            return []
-        }
-        let step = alert.guideCursor.selected
-        return [.setGuideStep(alertID: record.id, step: step, checked: !record.checkedGuideSteps.contains(step))]
     }
 
     static let readOnlyMessage = StatusMessage.warning("read-only: this console cannot change the store (started with --read-only)")

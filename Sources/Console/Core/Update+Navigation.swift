@@ -38,29 +38,9 @@ extension Update {
     /// Enter: drills into the selected row, or what opening means on this screen.
     static func open(_ state: inout ConsoleState) -> [Effect] {
         switch state.route {
-        case .hosts:
-            guard let host = state.hosts.list.selectedRow else { return [] }
-            let effects = push(&state, .host(host.address))
-            state.host?.summary = host
-            return effects
-        case .host:
-            guard var host = state.host else { return [] }
-            switch host.pane {
-            case .alerts:
-                guard let alert = host.alerts.selectedRow else { return [] }
-                return push(&state, .alert(alert.id))
-            case .destinations:
-                guard let destination = host.selectedDestination else { return [] }
-                host.destinationFilter = host.destinationFilter == destination.address ? nil : destination.address
-                host.alerts = PagedList()
-                host.pane = .alerts
-                state.host = host
-                return reload(state)
-            }
-        case .history:
-            guard let flow = state.history?.flows.selectedRow else { return [] }
-            state.overlay = .raw(RawRecord(flow, width: OverlayView.rawBox(state.layout).innerWidth))
-            return []
+        case .hosts: return openHost(&state)
+        case .host: return openInHost(&state)
+        case .history: return openFlowRecord(&state)
         case .exceptions:
             return triage(&state, .editException)
         case .alert, .rule:

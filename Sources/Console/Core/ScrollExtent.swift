@@ -6,10 +6,10 @@ enum ScrollExtent {
         let theme = Theme(color: false)
         switch state.overlay {
         case .help:
-            let box = OverlayView.helpBox(layout)
-            return max(0, OverlayView.helpLines(box: box, theme: theme).count - box.innerHeight)
+            let box = HelpView.helpBox(layout)
+            return max(0, HelpView.helpLines(box: box, theme: theme).count - box.innerHeight)
         case .raw(let record):
-            return max(0, record.lineCount - OverlayView.rawBox(layout).innerHeight)
+            return max(0, record.lineCount - RawView.rawBox(layout).innerHeight)
         case .command, .filter, .form, .confirm, nil:
             break
         }

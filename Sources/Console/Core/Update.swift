@@ -14,7 +14,7 @@ enum Update {
             state.width = width
             state.height = height
             if case .raw(var record) = state.overlay {
-                record.fit(width: OverlayView.rawBox(state.layout).innerWidth)
+                record.fit(width: RawView.rawBox(state.layout).innerWidth)
                 state.overlay = .raw(record)
             }
             return reload(state)
