@@ -3,7 +3,8 @@
 public struct Screen: Equatable, Sendable {
     public let width: Int
     public let height: Int
-    private var cells: [Cell]
+    /// The cells in row-major order: `cells[row * width + column]`.
+    public private(set) var cells: [Cell]
 
     /// A blank screen of the given size (negative sizes count as zero).
     public init(width: Int, height: Int) {

@@ -61,6 +61,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         rowsByHost = destinations.mapValues { HostRows(destinations: $0) }
         for alert in alerts { rowsByHost[Self.source(of: alert), default: HostRows()].alerts.append(alert) }
         for flow in flows { rowsByHost[flow.event.sourceIPs.first ?? IPAddress(ipv4: 0), default: HostRows()].flows.append(flow) }
+        rowsByHost = rowsByHost.mapValues(Self.newestFirst)
         for host in hosts { recount(host.address) }
     }
 
@@ -130,7 +131,8 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     public func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord> {
         locked {
             let candidates: [AlertRecord] = query.host.map { rows(of: $0).alerts } ?? rowsByHost.values.flatMap(\.alerts)
-            let matching = candidates.filter { Self.matches(query, $0) }.sorted { $0.id > $1.id }
+            var matching = candidates.filter { Self.matches(query, $0) }
+            if query.host == nil { matching.sort { $0.id > $1.id } }
             return Self.page(matching, offset: offset, limit: limit)
         }
     }
@@ -145,7 +147,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     }
 
     public func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
-        locked { Self.page(rows(of: host).flows.sorted { $0.id > $1.id }, offset: offset, limit: limit) }
+        locked { Self.page(rows(of: host).flows, offset: offset, limit: limit) }
     }
 
     /// Thirty buckets ending now; the oldest ten count flows pruned into daily summaries.
@@ -252,7 +254,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
 
     private func rows(of host: IPAddress) -> HostRows {
         if let rows = rowsByHost[host] { return rows }
-        let rows = makeRows?(host) ?? HostRows()
+        let rows = Self.newestFirst(makeRows?(host) ?? HostRows())
         rowsByHost[host] = rows
         return rows
     }
@@ -300,6 +302,14 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
             }
         }
         hostsInOrder = (sort, rows)
+        return rows
+    }
+
+    /// Alerts and flows are held newest (highest id) first, the order the store returns them in.
+    private static func newestFirst(_ rows: HostRows) -> HostRows {
+        var rows = rows
+        rows.alerts.sort { $0.id > $1.id }
+        rows.flows.sort { $0.id > $1.id }
         return rows
     }
 
