@@ -4,6 +4,7 @@ import Detection
 import Foundation
 import Store
 import TestSupport
+import TriageModel
 
 // store-benchmark: builds a store of 1 M alerted events over 10 k hosts through the real insert
 // and execution paths, then times the console's hottest reads. Usage:
