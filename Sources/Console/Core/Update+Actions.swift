@@ -70,12 +70,16 @@ extension Update {
             offset = max(0, min(offset, scrollLimit))
         }
         switch state.route {
-        case .hosts: step(&state.hosts.list.cursor, visible: layout.hostRows)
+        case .hosts:
+            step(&state.hosts.list.cursor, visible: layout.hostRows)
+            state.hosts.list.seeTop()
         case .host:
             guard var host = state.host else { return [] }
             switch host.pane {
             case .destinations: step(&host.destinationCursor, visible: state.destinationRows)
-            case .alerts: step(&host.alerts.cursor, visible: state.hostAlertRows)
+            case .alerts:
+                step(&host.alerts.cursor, visible: state.hostAlertRows)
+                host.alerts.seeTop()
             }
             state.host = host
         case .alert:
@@ -85,6 +89,7 @@ extension Update {
         case .history:
             guard var history = state.history else { return [] }
             step(&history.flows.cursor, visible: layout.historyRows)
+            history.flows.seeTop()
             state.history = history
         case .exceptions: step(&state.exceptions.cursor, visible: layout.exceptionRows)
         case .rule: scroll(&state.ruleScreen.scroll)
