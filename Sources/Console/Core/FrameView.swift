@@ -49,7 +49,7 @@ enum FrameView {
     static func drawHints(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let row = state.layout.hintsRow
         screen.fill(row: row)
-        let hints = Keymap.hints(for: Update.keyContexts(state))
+        let hints = Keymap.hints(for: Update.keyContexts(state), readOnly: state.readOnly)
         let help = hints.first { $0.action == .help }
         func width(_ hint: Keymap.Hint) -> Int { DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.label) + 2 }
         let room = screen.width - (help.map(width) ?? 0)

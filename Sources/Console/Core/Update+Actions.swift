@@ -5,7 +5,7 @@ extension Update {
     /// Carries out a keymap action on the screen in front.
     static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
         switch action {
-        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+        case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom:
             return move(&state, action)
         case .open: return open(&state)
         case .back: return goBack(&state)
@@ -34,12 +34,14 @@ extension Update {
         case .toggleBucket: return toggleBucket(&state)
         case .toggleMetric: return toggleMetric(&state)
         case .mark: return toggleMark(&state)
+        case .markRange: return markRange(&state)
+        case .markAll: return markAllInView(&state)
         case .toggleGuideStep: return toggleGuideStep(&state)
         case .showRaw: return showRaw(&state)
         case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
              .newException, .editException, .removeException:
             return triage(&state, action)
-        case .submit, .cancel, .nextField, .previousField, .confirm, .decline:
+        case .submit, .cancel, .complete, .nextField, .previousField, .confirm, .decline:
             return []
         }
     }
@@ -52,6 +54,8 @@ extension Update {
             case .down: cursor.move(by: 1, visible: visible)
             case .pageUp: cursor.move(by: -visible, visible: visible)
             case .pageDown: cursor.move(by: visible, visible: visible)
+            case .halfPageUp: cursor.move(by: -max(1, visible / 2), visible: visible)
+            case .halfPageDown: cursor.move(by: max(1, visible / 2), visible: visible)
             case .top: cursor.select(0, visible: visible)
             default: cursor.select(cursor.count - 1, visible: visible)
             }
@@ -64,6 +68,8 @@ extension Update {
             case .down: offset += 1
             case .pageUp: offset -= page
             case .pageDown: offset += page
+            case .halfPageUp: offset -= max(1, page / 2)
+            case .halfPageDown: offset += max(1, page / 2)
             case .top: offset = 0
             default: offset = scrollLimit
             }
