@@ -80,4 +80,19 @@ struct KeysTests {
         driver.press(.character("a"))
         #expect(driver.state.message?.text.contains("read-only") == true)
     }
+
+    @Test("f filters a host's alerts by status, and says so in the pane title")
+    func hostAlertStatusFilter() {
+        var driver = StateDriver()
+        driver.press(.enter)
+        let all = driver.state.host?.alerts.cursor.count ?? 0
+        driver.press(.character("f"))
+        #expect(driver.state.host?.alertQuery.status == .open)
+        #expect(driver.state.host?.alerts.rows.allSatisfy { $0.status == .open } == true)
+        #expect((driver.state.host?.alerts.cursor.count ?? 0) < all)
+        #expect(driver.screen().text().contains("open only (f)"))
+        driver.press(.character("f"), .character("f"), .character("f"))
+        #expect(driver.state.host?.alertQuery.status == nil)
+        #expect(driver.state.host?.alerts.cursor.count == all)
+    }
 }

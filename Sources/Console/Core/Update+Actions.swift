@@ -30,6 +30,7 @@ extension Update {
             state.overlay = .filter(TextField(state.hosts.filter.text))
             return []
         case .cycleStatusFilter: return cycleHostStatusFilter(&state)
+        case .cycleAlertStatusFilter: return cycleAlertStatusFilter(&state)
         case .cycleSort: return cycleHostSort(&state)
         case .toggleBucket: return toggleBucket(&state)
         case .toggleMetric: return toggleMetric(&state)
@@ -101,6 +102,12 @@ extension Update {
         case .rule: scroll(&state.ruleScreen.scroll)
         }
         return followUp(state)
+    }
+
+    /// The status filter after `current`: all, open, acknowledged, closed, all …
+    static func nextStatusFilter(after current: AlertStatus?) -> AlertStatus? {
+        let cycle: [AlertStatus?] = [nil, .open, .acknowledged, .closed]
+        return cycle[((cycle.firstIndex(of: current) ?? 0) + 1) % cycle.count]
     }
 
     static let readOnlyMessage = StatusMessage.warning("read-only: this console cannot change the store (started with --read-only)")

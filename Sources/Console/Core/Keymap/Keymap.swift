@@ -49,6 +49,8 @@ enum Keymap {
         KeyBinding(keys: [.character("o")], context: .host, action: .reopen, hint: "reopen",
                    help: "Reopen the marked alerts (or the selected one)"),
         KeyBinding(keys: [.character("H")], context: .host, action: .history, hint: "history", help: "This host's SMB history"),
+        KeyBinding(keys: [.character("f")], context: .host, action: .cycleAlertStatusFilter, hint: "status",
+                   help: "Cycle the alerts' status filter: all, open, acknowledged, closed"),
         // Alert
         KeyBinding(keys: [.tab], context: .alert, action: .nextPane, hint: "pane",
                    help: "Next pane: destination, ATT&CK, investigation guide, notes"),

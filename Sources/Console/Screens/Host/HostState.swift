@@ -19,7 +19,10 @@ struct HostState: Hashable, Sendable {
     /// Set by Enter on a destination: the alerts pane lists only alerts to it.
     var destinationFilter: IPAddress?
 
-    var alertQuery: AlertQuery { AlertQuery(host: address, destination: destinationFilter) }
+    /// Set with `f`: the alerts pane lists only alerts in this status.
+    var statusFilter: AlertStatus?
+
+    var alertQuery: AlertQuery { AlertQuery(status: statusFilter, host: address, destination: destinationFilter) }
 
     var selectedDestination: DestinationSummary? {
         destinations.indices.contains(destinationCursor.selected) ? destinations[destinationCursor.selected] : nil

@@ -82,6 +82,16 @@ extension Update {
         return []
     }
 
+    /// f: the alerts pane lists the next status only (all, open, acknowledged, closed), from its first row.
+    static func cycleAlertStatusFilter(_ state: inout ConsoleState) -> [Effect] {
+        guard var host = state.host else { return [] }
+        host.statusFilter = nextStatusFilter(after: host.statusFilter)
+        host.alerts = PagedList()
+        host.pane = .alerts
+        state.host = host
+        return reload(state)
+    }
+
     /// Space: marks or unmarks the selected alert and moves down.
     static func toggleMark(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host, case .host = state.route, host.pane == .alerts,
