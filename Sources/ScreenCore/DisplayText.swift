@@ -53,6 +53,21 @@ public enum DisplayText {
         return result + "…"
     }
 
+    /// `text` sanitized and cut to at most `columns` columns at a space, ending in `…` when cut: a
+    /// word (an address, a number) is shown whole or not at all, never cut in the middle.
+    public static func truncatedAtWords(_ text: String, to columns: Int) -> String {
+        let clean = sanitized(text)
+        guard DisplayWidth.of(clean) > columns else { return clean }
+        guard columns > 0 else { return "" }
+        var kept = ""
+        for word in clean.split(separator: " ", omittingEmptySubsequences: false) {
+            let longer = kept.isEmpty ? String(word) : kept + " " + word
+            guard DisplayWidth.of(longer) + 2 <= columns else { break }
+            kept = longer
+        }
+        return kept.isEmpty ? "…" : kept + " …"
+    }
+
     /// The first `limit` characters of `text`, with `…` when there were more.
     public static func capped(_ text: String, at limit: Int) -> String {
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex else {

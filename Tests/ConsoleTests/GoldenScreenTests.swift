@@ -61,6 +61,10 @@ struct GoldenScreenTests {
     func exceptionForms() throws {
         try Golden.check(render(width: 80, height: 24, keys: [.enter, .tab, .enter, .character("e")]),
                          named: "exception-form-80x24")
+        let narrow = render(width: 60, height: 15, keys: [.enter, .tab, .enter, .character("e"), .right, .right])
+        try Golden.check(narrow, named: "exception-form-pair-60x15")
+        #expect(narrow.text().contains("◂ this host → … ▸"), "an address is shown whole or replaced by …")
+        #expect(narrow.text().contains("required: why this traf…"), "nothing is cut without an ellipsis")
         try Golden.check(render(width: 80, height: 24, keys: [.character("E"), .character("a"), .tab, .tab], typing: "20.0.0.0/8"),
                          named: "exception-broad-80x24")
     }

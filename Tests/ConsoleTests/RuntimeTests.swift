@@ -153,4 +153,16 @@ struct RuntimeTests {
         #expect(markdown.contains("| `A` | Acknowledge all open alerts of the selected host (confirmed) |"))
         #expect(markdown.components(separatedBy: "\n## ").count - 1 == Set(Keymap.bindings.map(\.context)).count)
     }
+
+    @Test("the status line warns on every screen while the last execution hit the cap")
+    func capWarning() throws {
+        let (runtime, screen) = start(InMemoryTriageRepository(fixture: .standard()))
+        #expect(screen.text().contains("! the last run hit its 100-alert cap; 40 pending"))
+        let host = try #require(runtime.handle(.key(.enter)))
+        #expect(host.text().contains("40 pending"))
+        var fixture = Fixture.standard()
+        fixture.executions.removeFirst()
+        let (_, uncapped) = start(InMemoryTriageRepository(fixture: fixture))
+        #expect(!uncapped.text().contains("pending"))
+    }
 }

@@ -87,4 +87,16 @@ struct TextTests {
         #expect(NumberText.grouped(1_000_000) == "1,000,000")
         #expect(NumberText.sparkline([0, 1, 4, 8]) == " ▁▄█")
     }
+
+    @Test("cutting at words never splits an address and always ends in an ellipsis")
+    func truncatedAtWords() {
+        let text = "this host → destination: 10.20.5.20 → 20.60.1.2"
+        #expect(DisplayText.truncatedAtWords(text, to: 60) == text)
+        #expect(DisplayText.truncatedAtWords(text, to: 45) == "this host → destination: 10.20.5.20 → …")
+        #expect(DisplayText.truncatedAtWords(text, to: 40) == "this host → destination: 10.20.5.20 → …")
+        #expect(DisplayText.truncatedAtWords(text, to: 37) == "this host → destination: 10.20.5.20 …")
+        #expect(DisplayText.truncatedAtWords(text, to: 36) == "this host → destination: …")
+        #expect(DisplayText.truncatedAtWords("20.60.1.2", to: 5) == "…")
+        #expect(DisplayText.truncatedAtWords("a\u{1B}b c", to: 3) == "…")
+    }
 }

@@ -339,9 +339,9 @@ struct UpdateTests {
         #expect(update(&driver.state, .input(.tick)) == [.pollChangeToken(reload: true)])
         #expect(update(&driver.state, .changeTokenRead(1, reload: true)) == [])
         let effects = update(&driver.state, .changeTokenRead(2, reload: true))
-        #expect(effects.count == 1)
-        guard case .loadHosts = effects.first else {
-            Issue.record("a changed token should reload the hosts")
+        #expect(effects.count == 2)
+        guard case .loadHosts = effects.first, case .loadExecutions = effects.last else {
+            Issue.record("a changed token should reload the hosts and the executions (for the cap warning)")
             return
         }
         #expect(driver.state.changeToken == 2)

@@ -96,6 +96,18 @@ wait_for "smbtriage › hosts › 10.20.5.20"
 wait_for "Alerts ("
 keys Tab
 wait_for "▸ Alerts ("
+
+# The alerts filter by status (f), a range is marked with V … V, * marks the alerts in view.
+keys f
+wait_for "open only (f)"
+keys f f f
+wait_for_absent "only (f)"
+keys V j V
+wait_for "2 marked ·"
+keys Escape
+wait_for "sort: attention"
+keys Enter
+wait_for "▸ Alerts ("
 keys Enter
 wait_for "› alert "
 wait_for "20.60.152.36:445"

@@ -35,7 +35,7 @@ enum FrameView {
         let summary = StatusSummary.text(state)
         let summaryWidth = DisplayWidth.of(summary)
         screen.draw(summary, row: row, column: screen.width - summaryWidth - 1, style: theme.muted)
-        guard let message = state.message else { return }
+        guard let message = state.message ?? capWarning(state) else { return }
         let (symbol, tone): (String, Tone) = switch message.kind {
         case .info: ("·", .accent)
         case .success: ("✓", .ok)
@@ -49,7 +49,7 @@ enum FrameView {
     static func drawHints(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let row = state.layout.hintsRow
         screen.fill(row: row)
-        let hints = Keymap.hints(for: Update.keyContexts(state))
+        let hints = Keymap.hints(for: Update.keyContexts(state), readOnly: state.readOnly)
         let help = hints.first { $0.action == .help }
         func width(_ hint: Keymap.Hint) -> Int { DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.label) + 2 }
         let room = screen.width - (help.map(width) ?? 0)
@@ -59,6 +59,13 @@ enum FrameView {
             column = draw(hint, row: row, column: column, into: &screen, theme: theme)
         }
         if let help { draw(help, row: row, column: column, into: &screen, theme: theme) }
+    }
+
+    /// `the last run hit its 100-alert cap; 40 pending`, while the newest execution did.
+    private static func capWarning(_ state: ConsoleState) -> StatusMessage? {
+        guard let last = state.ruleScreen.executions.first, last.capReached else { return nil }
+        return .warning("the last run hit its \(NumberText.grouped(state.rule.maxSignals))-alert cap; "
+                        + "\(NumberText.grouped(last.pending)) pending")
     }
 
     @discardableResult

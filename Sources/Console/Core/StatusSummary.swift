@@ -3,12 +3,11 @@ enum StatusSummary {
     static func text(_ state: ConsoleState) -> String {
         switch state.route {
         case .hosts:
-            let list = state.hosts.list
-            return position(list.cursor, noun: "host")
+            return newRows(state.hosts.list) + position(state.hosts.list.cursor, noun: "host")
         case .host:
             guard let host = state.host else { return "" }
             let marked = host.marked.isEmpty ? "" : "\(host.marked.count) marked · "
-            return host.pane == .alerts ? marked + position(host.alerts.cursor, noun: "alert")
+            return host.pane == .alerts ? newRows(host.alerts) + marked + position(host.alerts.cursor, noun: "alert")
                 : marked + position(host.destinationCursor, noun: "destination")
         case .alert:
             guard let record = state.alert?.record else { return "" }
@@ -16,12 +15,17 @@ enum StatusSummary {
             return "guide \(record.checkedGuideSteps.filter { $0 < steps }.count)/\(steps) · \(record.noteCount == 1 ? "1 note" : "\(NumberText.grouped(record.noteCount)) notes")"
         case .history:
             guard let history = state.history else { return "" }
-            return position(history.flows.cursor, noun: "flow")
+            return newRows(history.flows) + position(history.flows.cursor, noun: "flow")
         case .exceptions:
             return position(state.exceptions.cursor, noun: "exception")
         case .rule:
             return "rule v\(state.rule.version)"
         }
+    }
+
+    /// `▲ 3 new (g) · ` when a refresh put rows above the selection, else nothing.
+    private static func newRows<Row>(_ list: PagedList<Row>) -> String {
+        list.newAbove > 0 ? "▲ \(NumberText.grouped(list.newAbove)) new (g) · " : ""
     }
 
     /// `host 3 of 10,000`, or `no hosts`.

@@ -5,7 +5,7 @@ extension Update {
     /// Carries out a keymap action on the screen in front.
     static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
         switch action {
-        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+        case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom:
             return move(&state, action)
         case .open: return open(&state)
         case .back: return goBack(&state)
@@ -30,16 +30,19 @@ extension Update {
             state.overlay = .filter(TextField(state.hosts.filter.text))
             return []
         case .cycleStatusFilter: return cycleHostStatusFilter(&state)
+        case .cycleAlertStatusFilter: return cycleAlertStatusFilter(&state)
         case .cycleSort: return cycleHostSort(&state)
         case .toggleBucket: return toggleBucket(&state)
         case .toggleMetric: return toggleMetric(&state)
         case .mark: return toggleMark(&state)
+        case .markRange: return markRange(&state)
+        case .markAll: return markAllInView(&state)
         case .toggleGuideStep: return toggleGuideStep(&state)
         case .showRaw: return showRaw(&state)
         case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
              .newException, .editException, .removeException:
             return triage(&state, action)
-        case .submit, .cancel, .nextField, .previousField, .confirm, .decline:
+        case .submit, .cancel, .complete, .nextField, .previousField, .confirm, .decline:
             return []
         }
     }
@@ -52,6 +55,8 @@ extension Update {
             case .down: cursor.move(by: 1, visible: visible)
             case .pageUp: cursor.move(by: -visible, visible: visible)
             case .pageDown: cursor.move(by: visible, visible: visible)
+            case .halfPageUp: cursor.move(by: -max(1, visible / 2), visible: visible)
+            case .halfPageDown: cursor.move(by: max(1, visible / 2), visible: visible)
             case .top: cursor.select(0, visible: visible)
             default: cursor.select(cursor.count - 1, visible: visible)
             }
@@ -64,18 +69,24 @@ extension Update {
             case .down: offset += 1
             case .pageUp: offset -= page
             case .pageDown: offset += page
+            case .halfPageUp: offset -= max(1, page / 2)
+            case .halfPageDown: offset += max(1, page / 2)
             case .top: offset = 0
             default: offset = scrollLimit
             }
             offset = max(0, min(offset, scrollLimit))
         }
         switch state.route {
-        case .hosts: step(&state.hosts.list.cursor, visible: layout.hostRows)
+        case .hosts:
+            step(&state.hosts.list.cursor, visible: layout.hostRows)
+            state.hosts.list.seeTop()
         case .host:
             guard var host = state.host else { return [] }
             switch host.pane {
             case .destinations: step(&host.destinationCursor, visible: state.destinationRows)
-            case .alerts: step(&host.alerts.cursor, visible: state.hostAlertRows)
+            case .alerts:
+                step(&host.alerts.cursor, visible: state.hostAlertRows)
+                host.alerts.seeTop()
             }
             state.host = host
         case .alert:
@@ -85,11 +96,18 @@ extension Update {
         case .history:
             guard var history = state.history else { return [] }
             step(&history.flows.cursor, visible: layout.historyRows)
+            history.flows.seeTop()
             state.history = history
         case .exceptions: step(&state.exceptions.cursor, visible: layout.exceptionRows)
         case .rule: scroll(&state.ruleScreen.scroll)
         }
         return followUp(state)
+    }
+
+    /// The status filter after `current`: all, open, acknowledged, closed, all …
+    static func nextStatusFilter(after current: AlertStatus?) -> AlertStatus? {
+        let cycle: [AlertStatus?] = [nil, .open, .acknowledged, .closed]
+        return cycle[((cycle.firstIndex(of: current) ?? 0) + 1) % cycle.count]
     }
 
     static let readOnlyMessage = StatusMessage.warning("read-only: this console cannot change the store (started with --read-only)")

@@ -38,8 +38,25 @@ extension Update {
             state.routes = [.hosts]
             return restartHosts(&state)
         default:
-            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host ADDRESS, :sort NAME, :q)")
+            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host IP, :history IP, :alert ID, :sort NAME, :q)")
             return []
         }
+    }
+
+    /// The `:` commands and whether each takes an argument, in the order completion offers them.
+    static let commands: [(name: String, takesArgument: Bool)] = [
+        ("q", false), ("hosts", false), ("exceptions", false), ("rule", false), ("host", true), ("history", true),
+        ("alert", true), ("sort", true),
+    ]
+
+    /// Tab on the `:` line: completes the command name typed so far when one command fits (with a
+    /// space when it takes an argument), else extends it to what the fitting ones share (the prompt
+    /// lists every command beside it).
+    static func completeCommand(_ field: TextField) -> TextField {
+        guard !field.text.contains(" ") else { return field }
+        let fitting = commands.filter { $0.name.hasPrefix(field.text.lowercased()) }
+        guard let first = fitting.first else { return field }
+        if fitting.count == 1 { return TextField(first.name + (first.takesArgument ? " " : "")) }
+        return TextField(fitting.map(\.name).reduce(first.name) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) })
     }
 }

@@ -40,6 +40,8 @@ extension Update {
                 return runCommand(&state, field.text)
             case .cancel:
                 state.overlay = nil
+            case .complete:
+                state.overlay = .command(completeCommand(field))
             default:
                 if field.edit(key) { state.overlay = .command(field) }
             }

@@ -13,10 +13,12 @@ extension Update {
         }
     }
 
-    /// Reloads after the store changed underneath: sparklines are fetched afresh too.
+    /// Reloads after the store changed underneath: sparklines are fetched afresh too, and the
+    /// executions, whose last one the status line warns about when it hit the cap.
     static func refresh(_ state: inout ConsoleState) -> [Effect] {
         state.hosts.activity = [:]
-        return reload(state)
+        let executions: [Effect] = state.route == .rule ? [] : [.loadExecutions(limit: RuleState.executionLimit)]
+        return reload(state) + executions
     }
 
     /// The pages the lists in front still miss after their cursors moved, and the sparklines of the

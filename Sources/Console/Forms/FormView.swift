@@ -31,10 +31,11 @@ enum FormView {
             case .text(_, let value, let hint):
                 FieldView.draw(value, row: row, column: column, width: room, focused: focused, into: &screen, theme: theme)
                 if value.text.isEmpty {
-                    screen.draw(hint, row: row, column: column + 1, style: theme.style(.muted, [.dim, .underline]), maxWidth: room - 1)
+                    screen.draw(DisplayText.truncated(hint, to: room - 1), row: row, column: column + 1,
+                                style: theme.style(.muted, [.dim, .underline]))
                 }
             case .choice(_, let options, let selected):
-                let text = "◂ \(options[selected]) ▸"
+                let text = "◂ \(DisplayText.truncatedAtWords(options[selected], to: room - 4)) ▸"
                 screen.draw(text, row: row, column: column, style: focused ? theme.style(.normal, .reverse) : theme.plain, maxWidth: room)
             case .checkbox(_, let checked):
                 screen.draw(checked ? "[x]" : "[ ]", row: row, column: column, style: focused ? theme.style(.normal, .reverse) : theme.plain)
@@ -46,6 +47,7 @@ enum FormView {
             row += 1
         }
         let footer = "Enter submit · Tab/↓ next field · ←/→/Space change · Esc cancel"
-        screen.draw(footer, row: box.top + box.height - 1, column: box.innerLeft, style: theme.muted, maxWidth: box.innerWidth)
+        screen.draw(DisplayText.truncated(footer, to: box.innerWidth), row: box.top + box.height - 1, column: box.innerLeft,
+                    style: theme.muted)
     }
 }

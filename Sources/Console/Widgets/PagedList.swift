@@ -7,6 +7,8 @@ struct PagedList<Row: ListRow>: Hashable, Sendable {
     var rows: [Row] = []
     /// False until the first page arrives.
     var isLoaded = false
+    /// How many rows a refresh put above the selected one since the analyst last went up to them.
+    var newAbove = 0
 
     /// The row at absolute `index`, when loaded.
     func row(at index: Int) -> Row? {
@@ -35,18 +37,27 @@ struct PagedList<Row: ListRow>: Hashable, Sendable {
     }
 
     /// Takes a fetched page, keeping the selection on the same row (by identity) when the page
-    /// still holds it.
+    /// still holds it. Rows that arrived above it (the total grew) are counted in `newAbove`. The top of the list
+    /// stays in view whenever the selection allows; else the list scrolls only as far as it needs.
     mutating func apply(rows newRows: [Row], offset: Int, total: Int, visible: Int) {
         let selectedID = selectedRow?.rowID
-        let screenRow = cursor.selected - cursor.top
+        let previous = cursor.selected
+        let arrived = isLoaded ? max(0, total - cursor.count) : 0
         rows = newRows
         windowOffset = offset
         isLoaded = true
         cursor.count = total
         if let selectedID, let index = newRows.firstIndex(where: { $0.rowID == selectedID }) {
             cursor.selected = offset + index
-            cursor.top = cursor.selected - screenRow
+            newAbove += min(arrived, max(0, cursor.selected - previous))
         }
+        if cursor.selected < max(1, visible) { cursor.top = 0 }
         cursor.resize(count: total, visible: visible)
+        seeTop()
+    }
+
+    /// Forgets the new rows once the selection has reached them.
+    mutating func seeTop() {
+        if cursor.selected < newAbove { newAbove = 0 }
     }
 }

@@ -32,8 +32,19 @@ struct TextField: Hashable, Sendable {
         case .ctrl("u"):
             text = ""
             cursor = 0
+        case .ctrl("w"): deleteWordBeforeCursor()
         default: return false
         }
         return true
+    }
+
+    /// Ctrl-W: removes the spaces before the cursor, then the word before them.
+    private mutating func deleteWordBeforeCursor() {
+        let characters = Array(text)
+        var start = cursor
+        while start > 0, characters[start - 1] == " " { start -= 1 }
+        while start > 0, characters[start - 1] != " " { start -= 1 }
+        text = String(characters[..<start] + characters[cursor...])
+        cursor = start
     }
 }

@@ -24,7 +24,8 @@ enum Golden {
         let expectedStyles = try #require(StyleLayer(text: String(contentsOf: styleURL, encoding: .utf8)),
                                           "Golden/\(name).style is malformed", sourceLocation: sourceLocation)
         let differences = differingCells(screen, text: expectedText, styles: expectedStyles)
-        #expect(differences.isEmpty, """
+        let matches = differences.isEmpty
+        #expect(matches, """
             screen differs from Golden/\(name).txt/.style in \(differences.count) cells (UPDATE_GOLDENS=1 regenerates):
             \(differences.prefix(reportedCells).joined(separator: "\n"))
             """, sourceLocation: sourceLocation)

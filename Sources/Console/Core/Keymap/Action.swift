@@ -1,11 +1,20 @@
 /// What a key asks for; the keymap maps keys to actions per context.
 enum Action: Hashable, Sendable {
-    case up, down, pageUp, pageDown, top, bottom
-    case open, back, quit, nextPane, previousPane, mark
-    case filter, cycleStatusFilter, cycleSort, help, command, refresh
+    case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom
+    case open, back, quit, nextPane, previousPane, mark, markRange, markAll
+    case filter, cycleStatusFilter, cycleAlertStatusFilter, cycleSort, help, command, refresh
     case acknowledge, close, reopen, acknowledgeHost, closeHost
     case addException, addNote, toggleGuideStep, showRaw
     case history, exceptions, rule, toggleBucket, toggleMetric
     case newException, editException, removeException
-    case submit, cancel, nextField, previousField, confirm, decline
+    case submit, cancel, complete, nextField, previousField, confirm, decline
+
+    /// Whether the action writes to the store (refused, and left out of the hints, when read-only).
+    var writes: Bool {
+        switch self {
+        case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote, .toggleGuideStep,
+             .newException, .editException, .removeException: true
+        default: false
+        }
+    }
 }

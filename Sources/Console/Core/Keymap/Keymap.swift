@@ -7,8 +7,8 @@ enum Keymap {
         // Everywhere
         KeyBinding(keys: [.character("?")], context: .global, action: .help, hint: "help", help: "Show this help"),
         KeyBinding(keys: [.character(":")], context: .global, action: .command, hint: nil,
-                   help: "Command line: :q :hosts :exceptions :rule :host ADDRESS :sort NAME"),
-        KeyBinding(keys: [.escape, .character("h")], context: .global, action: .back, hint: "back", help: "Go back one screen (on the hosts screen: clear the filters)"),
+                   help: "Command line (Tab completes): :q :hosts :exceptions :rule :host IP :history IP :alert ID :sort NAME"),
+        KeyBinding(keys: [.escape, .character("h"), .left, .backspace], context: .global, action: .back, hint: "back", help: "Go back one screen (on the hosts screen: clear the filters)"),
         KeyBinding(keys: [.character("q")], context: .global, action: .quit, hint: "quit",
                    help: "Quit on the hosts screen, go back elsewhere"),
         KeyBinding(keys: [.character("E")], context: .global, action: .exceptions, hint: nil, help: "Open the exceptions list"),
@@ -19,9 +19,11 @@ enum Keymap {
         KeyBinding(keys: [.character("k"), .up], context: .list, action: .up, hint: nil, help: "Previous row"),
         KeyBinding(keys: [.pageDown, .ctrl("f")], context: .list, action: .pageDown, hint: nil, help: "Next page"),
         KeyBinding(keys: [.pageUp, .ctrl("b")], context: .list, action: .pageUp, hint: nil, help: "Previous page"),
+        KeyBinding(keys: [.ctrl("d")], context: .list, action: .halfPageDown, hint: nil, help: "Half a page down"),
+        KeyBinding(keys: [.ctrl("u")], context: .list, action: .halfPageUp, hint: nil, help: "Half a page up"),
         KeyBinding(keys: [.character("g"), .home], context: .list, action: .top, hint: nil, help: "First row"),
         KeyBinding(keys: [.character("G"), .end], context: .list, action: .bottom, hint: nil, help: "Last row"),
-        KeyBinding(keys: [.enter, .character("l")], context: .list, action: .open, hint: "open",
+        KeyBinding(keys: [.enter, .character("l"), .right], context: .list, action: .open, hint: "open",
                    help: "Open the selected row (a destination filters the host's alerts to it; a flow shows its raw record; an exception opens its edit form)"),
         // Hosts
         KeyBinding(keys: [.character("/")], context: .hosts, action: .filter, hint: "filter", help: "Filter hosts by address or name"),
@@ -37,6 +39,9 @@ enum Keymap {
         // Host
         KeyBinding(keys: [.tab], context: .host, action: .nextPane, hint: "pane", help: "Switch between destinations and alerts"),
         KeyBinding(keys: [.character(" ")], context: .host, action: .mark, hint: "mark", help: "Mark the selected alert"),
+        KeyBinding(keys: [.character("V")], context: .host, action: .markRange, hint: nil,
+                   help: "Mark a range: V at one end, move, V at the other end marks every alert between"),
+        KeyBinding(keys: [.character("*")], context: .host, action: .markAll, hint: nil, help: "Mark every alert in view"),
         KeyBinding(keys: [.character("a")], context: .host, action: .acknowledge, hint: "ack",
                    help: "Acknowledge the marked alerts (or the selected one)"),
         KeyBinding(keys: [.character("c")], context: .host, action: .close, hint: "close",
@@ -44,6 +49,8 @@ enum Keymap {
         KeyBinding(keys: [.character("o")], context: .host, action: .reopen, hint: "reopen",
                    help: "Reopen the marked alerts (or the selected one)"),
         KeyBinding(keys: [.character("H")], context: .host, action: .history, hint: "history", help: "This host's SMB history"),
+        KeyBinding(keys: [.character("f")], context: .host, action: .cycleAlertStatusFilter, hint: "status",
+                   help: "Cycle the alerts' status filter: all, open, acknowledged, closed"),
         // Alert
         KeyBinding(keys: [.tab], context: .alert, action: .nextPane, hint: "pane",
                    help: "Next pane: destination, ATT&CK, investigation guide, notes"),
@@ -63,6 +70,8 @@ enum Keymap {
         KeyBinding(keys: [.character("k"), .up], context: .text, action: .up, hint: nil, help: "Scroll up (guide: previous step)"),
         KeyBinding(keys: [.pageDown, .ctrl("f")], context: .text, action: .pageDown, hint: nil, help: "Scroll a page down"),
         KeyBinding(keys: [.pageUp, .ctrl("b")], context: .text, action: .pageUp, hint: nil, help: "Scroll a page up"),
+        KeyBinding(keys: [.ctrl("d")], context: .text, action: .halfPageDown, hint: nil, help: "Scroll half a page down"),
+        KeyBinding(keys: [.ctrl("u")], context: .text, action: .halfPageUp, hint: nil, help: "Scroll half a page up"),
         KeyBinding(keys: [.character("g"), .home], context: .text, action: .top, hint: nil, help: "Scroll to the top"),
         KeyBinding(keys: [.character("G"), .end], context: .text, action: .bottom, hint: nil, help: "Scroll to the end"),
         // History
@@ -83,6 +92,7 @@ enum Keymap {
         KeyBinding(keys: [.tab, .down], context: .form, action: .nextField, hint: "next field", help: "Next field"),
         KeyBinding(keys: [.backTab, .up], context: .form, action: .previousField, hint: nil, help: "Previous field"),
         KeyBinding(keys: [.enter], context: .prompt, action: .submit, hint: "run", help: "Run the command / keep the filter"),
+        KeyBinding(keys: [.tab], context: .prompt, action: .complete, hint: "complete", help: "Complete the command name"),
         KeyBinding(keys: [.escape], context: .prompt, action: .cancel, hint: "cancel", help: "Cancel (a filter is cleared)"),
         KeyBinding(keys: [.character("y"), .enter], context: .confirm, action: .confirm, hint: "yes", help: "Go ahead"),
         KeyBinding(keys: [.character("n"), .escape], context: .confirm, action: .decline, hint: "no",
@@ -112,12 +122,12 @@ enum Keymap {
         var action: Action
     }
 
-    /// The status-bar hints for `contexts`, most specific first, one per action.
-    static func hints(for contexts: [KeyContext]) -> [Hint] {
+    /// The status-bar hints for `contexts`, most specific first, one per action; no write keys when `readOnly`.
+    static func hints(for contexts: [KeyContext], readOnly: Bool = false) -> [Hint] {
         var seen: Set<Action> = []
         var hints: [Hint] = []
         for context in contexts {
-            for binding in bindings where binding.context == context {
+            for binding in bindings where binding.context == context && !(readOnly && binding.action.writes) {
                 guard let hint = binding.hint, seen.insert(binding.action).inserted else { continue }
                 hints.append(Hint(keys: binding.keys.first.map(KeyBinding.label) ?? "", label: hint, action: binding.action))
             }

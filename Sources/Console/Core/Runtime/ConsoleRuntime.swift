@@ -23,7 +23,8 @@ public final class ConsoleRuntime {
 
     /// The first frame: loads the hosts list (synchronously) for a terminal of the given size.
     public func start(width: Int, height: Int) -> Screen {
-        dispatch(.input(.resize(width: width, height: height)), extra: [.pollChangeToken(reload: false)])
+        dispatch(.input(.resize(width: width, height: height)),
+                 extra: [.pollChangeToken(reload: false), .loadExecutions(limit: RuleState.executionLimit)])
         return render()
     }
 

@@ -14,10 +14,15 @@ struct HostState: Hashable, Sendable {
     var alerts = PagedList<AlertRecord>()
     /// Alerts marked with Space; status keys act on them when any are marked.
     var marked: Set<Int64> = []
+    /// Where `V` started a range of marks (a row index of the alerts), until `V` ends it.
+    var rangeStart: Int?
     /// Set by Enter on a destination: the alerts pane lists only alerts to it.
     var destinationFilter: IPAddress?
 
-    var alertQuery: AlertQuery { AlertQuery(host: address, destination: destinationFilter) }
+    /// Set with `f`: the alerts pane lists only alerts in this status.
+    var statusFilter: AlertStatus?
+
+    var alertQuery: AlertQuery { AlertQuery(status: statusFilter, host: address, destination: destinationFilter) }
 
     var selectedDestination: DestinationSummary? {
         destinations.indices.contains(destinationCursor.selected) ? destinations[destinationCursor.selected] : nil

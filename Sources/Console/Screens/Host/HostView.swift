@@ -46,6 +46,7 @@ enum HostView {
         row += state.destinationRows + 3
 
         var title = "Alerts (\(NumberText.grouped(host.alerts.cursor.count)))"
+        if let status = host.statusFilter { title += " · \(status.rawValue) only (f)" }
         if let destination = host.destinationFilter { title += " to \(destination) · Enter on it again for all" }
         PaneTitle.draw(title, focused: host.pane == .alerts, row: row, into: &screen, theme: theme)
         let alerts = host.alerts

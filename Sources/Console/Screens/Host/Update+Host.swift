@@ -54,6 +54,44 @@ extension Update {
         }
     }
 
+    /// V: starts a range at the selected alert, or marks every loaded alert from the start to the
+    /// selected one and ends the range.
+    static func markRange(_ state: inout ConsoleState) -> [Effect] {
+        guard var host = state.host, case .host = state.route, host.pane == .alerts, host.alerts.cursor.count > 0 else { return [] }
+        let selected = host.alerts.cursor.selected
+        if let start = host.rangeStart {
+            let rows = (min(start, selected)...max(start, selected)).compactMap { host.alerts.row(at: $0)?.id }
+            host.marked.formUnion(rows)
+            host.rangeStart = nil
+            state.message = .info("\(alertCount(host.marked.count)) marked")
+        } else {
+            host.rangeStart = selected
+            state.message = .info("range starts here: move, then V again")
+        }
+        state.host = host
+        return []
+    }
+
+    /// *: marks every alert on screen.
+    static func markAllInView(_ state: inout ConsoleState) -> [Effect] {
+        guard var host = state.host, case .host = state.route, host.pane == .alerts else { return [] }
+        let rows = host.alerts.cursor.visibleRange(state.hostAlertRows).compactMap { host.alerts.row(at: $0)?.id }
+        host.marked.formUnion(rows)
+        state.host = host
+        state.message = .info("\(alertCount(host.marked.count)) marked")
+        return []
+    }
+
+    /// f: the alerts pane lists the next status only (all, open, acknowledged, closed), from its first row.
+    static func cycleAlertStatusFilter(_ state: inout ConsoleState) -> [Effect] {
+        guard var host = state.host else { return [] }
+        host.statusFilter = nextStatusFilter(after: host.statusFilter)
+        host.alerts = PagedList()
+        host.pane = .alerts
+        state.host = host
+        return reload(state)
+    }
+
     /// Space: marks or unmarks the selected alert and moves down.
     static func toggleMark(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host, case .host = state.route, host.pane == .alerts,

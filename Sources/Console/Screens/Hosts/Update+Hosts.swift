@@ -59,9 +59,7 @@ extension Update {
 
     /// All, open, acknowledged, closed, all …
     static func cycleHostStatusFilter(_ state: inout ConsoleState) -> [Effect] {
-        let cycle: [AlertStatus?] = [nil, .open, .acknowledged, .closed]
-        let index = cycle.firstIndex(of: state.hosts.filter.status) ?? 0
-        state.hosts.filter.status = cycle[(index + 1) % cycle.count]
+        state.hosts.filter.status = nextStatusFilter(after: state.hosts.filter.status)
         return restartHosts(&state)
     }
 
