@@ -85,6 +85,30 @@ struct StoreOwnershipTests {
         #expect(try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).total == 1)
     }
 
+    /// What a first run killed during its migrations leaves: this release marks the file before
+    /// migrating; an earlier release could leave GRDB's bookkeeping table and nothing else.
+    @Test(arguments: [
+        "PRAGMA application_id = \(SMBStore.applicationID)",
+        "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)",
+    ])
+    func aFirstRunKilledDuringItsMigrationsLeavesAFileTheNextRunCompletes(leftover: String) throws {
+        let fixture = try StoreFixture()
+        let path = try database("interrupted.db", in: fixture, leftover)
+        let store = try SMBStore(path: path, rules: .bundled())
+        try store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        #expect(try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).total == 1)
+        #expect(try applicationID(path) == SMBStore.applicationID)
+    }
+
+    @Test func grdbBookkeepingWithAMigrationButNoTablesIsNotOurs() throws {
+        let fixture = try StoreFixture()
+        let path = try database("odd.db", in: fixture, """
+            CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+            INSERT INTO grdb_migrations VALUES ('create_contacts')
+            """)
+        try expectRefusedUntouched(path, .notAStore(path: path))
+    }
+
     @Test func aDanglingSymbolicLinkIsNamedAsOne() throws {
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("link.db").path

@@ -33,12 +33,14 @@ extension SMBStore {
         }
     }
 
-    /// Brings the schema to the newest version and marks the file with smbtriage's application id.
+    /// Marks the file with smbtriage's application id, then brings the schema to the newest version.
+    /// The mark comes first: a first run killed during its migrations leaves a file that is
+    /// recognisably ours, which the next run migrates instead of refusing as another application's.
     static func migrate(_ pool: DatabasePool) throws {
-        try StoreSchema.migrator.migrate(pool)
         try pool.write { db in
             guard try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID else { return }
             try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
         }
+        try StoreSchema.migrator.migrate(pool)
     }
 }

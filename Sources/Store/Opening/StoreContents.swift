@@ -2,7 +2,7 @@ import GRDB
 
 /// What a database file holds before smbtriage writes to it, read without writing a byte.
 enum StoreContents: Equatable {
-    /// No table and no version: a new store.
+    /// No table and no version (or only GRDB's empty bookkeeping table): a new store.
     case empty
     /// An smbtriage store with this schema version: it carries `SMBStore.applicationID`, or
     /// (made by an earlier release, which set none) it has smbtriage's tables and migrations.
@@ -18,6 +18,11 @@ enum StoreContents: Equatable {
         guard applicationID == 0 else { return .foreign }
         let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         if tables.isEmpty && version == 0 { return .empty }
+        if tables == ["grdb_migrations"] && version == 0 {
+            // A first run of an earlier release stopped before its first migration committed.
+            let recorded = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0
+            return recorded == 0 ? .empty : .foreign
+        }
         guard tables.isSuperset(of: ["grdb_migrations", "event", "alert", "audit"]) else { return .foreign }
         let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         return migrations.contains("v1") ? .store(version: version) : .foreign
