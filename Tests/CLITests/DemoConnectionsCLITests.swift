@@ -36,7 +36,9 @@ import Testing
         let rows = table.split(separator: "\n").filter { $0.contains("45.146.164.110:445") }
         #expect(rows.count == 5, "\(table)")
         #expect(rows.allSatisfy { row in
-            ["network_traffic.flow", "zeek.connection", "panw.panos", "sysmon"].allSatisfy { row.contains($0) }
+            // Packetbeat 7 (dataset `flow`) on pb-hq-core01, Zeek, the firewall, the host's Sysmon.
+            ["flow@pb-hq-core01", "zeek.connection", "panw.panos@PA-3220", "windows.sysmon_operational@FIN-WS-047"]
+                .allSatisfy { row.contains($0) }
         }, "\(table)")
         #expect(!table.contains("RISK"), "every alert has risk 73: the column says nothing")
     }

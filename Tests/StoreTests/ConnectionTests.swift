@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 import GRDB
@@ -54,7 +55,7 @@ struct ConnectionTests {
         #expect(try fixture.store.timeline(of: Self.host, bucket: .day).map(\.bytesOut) == [largest])
 
         // Elastic's semantics stay: one alert per record, all on one connection key.
-        _ = try fixture.store.detectUntilNothingPending(at: baseTime, rule: fixture.rule)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
         let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows
         #expect(alerts.count == sensors)
         #expect(Set(alerts.map(\.connection.key)).count == 1)
@@ -112,7 +113,7 @@ struct ConnectionTests {
         #expect(try fixture.store.insert(Self.threeSensors.reversed(), ingestedAt: baseTime).duplicates == 3)
         #expect(try fixture.store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 5) == hosts)
         #expect(try fixture.store.destinations(of: Self.host) == destinations)
-        _ = try fixture.store.detectUntilNothingPending(at: baseTime, rule: fixture.rule)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
         #expect(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows.first?.connection.sensors.count == 3)
     }
 
@@ -125,7 +126,7 @@ struct ConnectionTests {
             return record
         }
         try fixture.store.insert(records, ingestedAt: baseTime)
-        _ = try fixture.store.detectUntilNothingPending(at: baseTime, rule: fixture.rule)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
         let report = try fixture.store.prune(at: baseTime.addingTimeInterval(40 * 86400), actor: "test")
         #expect(report.flows == 3)
         let timeline = try fixture.store.timeline(of: Self.host, bucket: .day)
@@ -140,7 +141,7 @@ struct ConnectionTests {
     @Test func aVersion6StoreGetsItsConnectionsAndLosesNothing() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert(Self.threeSensors + [smbEvent("10.0.0.8", "8.8.8.8", line: 9)], ingestedAt: baseTime)
-        _ = try fixture.store.detectUntilNothingPending(at: baseTime, rule: fixture.rule)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
         let alertIDs = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.id).sorted()
         try fixture.store.setStatus(.acknowledged, alertIDs: [alertIDs[0]], reason: nil, actor: "ana")
         _ = try fixture.store.addNote(alertID: alertIDs[1], text: "three sensors", actor: "ana")
@@ -154,7 +155,7 @@ struct ConnectionTests {
         }
         #expect(version6Connections == 3)
 
-        let upgraded = try SMBStore(path: fixture.path)
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(try destinationRow(upgraded).connections == 1)
         #expect(try destinationRow(upgraded).bytesSent == 1_000_400)
         #expect(try host(upgraded).bytesOut == 1_000_400)

@@ -35,7 +35,7 @@ struct HostRankingOrderTests {
         records.append(flow("10.0.0.3", "20.60.152.36", minutes: 1, bytesOut: 150_000_000, bytesIn: 80_000, line: 3))
         records.append(flow("10.0.0.3", "20.60.152.36", minutes: 240, bytesOut: 150_000_000, bytesIn: 80_000, line: 4))
         try fixture.store.insert(records, ingestedAt: baseTime)
-        _ = try fixture.store.detectUntilNothingPending(at: baseTime, rule: fixture.rule(maxSignals: 1000))
+        _ = try fixture.store(running: RuleCatalog(fixture.rule(maxSignals: 1000))).detectUntilNothingPending(at: baseTime)
 
         let hosts = try fixture.store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 10).rows
         #expect(hosts.map(\.address.description) == ["10.0.0.1", "10.0.0.2", "10.0.0.3"])

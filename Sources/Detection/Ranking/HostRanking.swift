@@ -63,13 +63,16 @@ public struct HostRanking: Hashable, Sendable {
     /// ("360.0 MB to 1 new destination", "SYN to 150 destinations, 0 replies").
     public var reason: String {
         var parts: [String] = []
-        if bytesToNewDestinations > 0 {
+        let isScan = unansweredDestinations > 0 && unansweredDestinations == externalDestinations
+        if isScan {
+            // Nothing came back: the bytes out are the attempts themselves.
+        } else if bytesToNewDestinations > 0 {
             parts.append("\(Self.size(bytesToNewDestinations)) to \(Self.count(newDestinations, "new destination"))")
         } else if bytesOut > 0 {
             parts.append("\(Self.size(bytesOut)) to \(Self.count(externalDestinations, "external destination"))")
         }
         if unansweredDestinations > 0 {
-            parts.append(unansweredDestinations == externalDestinations
+            parts.append(isScan
                 ? "SYN to \(Self.count(externalDestinations, "destination")), 0 replies"
                 : "\(unansweredDestinations) of \(Self.count(externalDestinations, "destination")) never answered")
         }

@@ -137,6 +137,10 @@ struct EventWriter {
     /// Rows are written in key order, so consecutive writes touch neighbouring B-tree pages
     /// (7% less writer time on the pipeline benchmark than in hash order).
     mutating func flushAggregates() throws {
+        var movedEarlier: [IPAddress] = []
+        for (host, delta) in hostDeltas where try storedFirstSeen(host).map({ delta.firstSeen < $0 }) == true {
+            movedEarlier.append(host)
+        }
         let pairs = pairDeltas.sorted { ($0.key.host, $0.key.destination) < ($1.key.host, $1.key.destination) }
         for (pair, delta) in pairs {
             let change = try applyPair(pair, delta)
@@ -171,6 +175,7 @@ struct EventWriter {
             upsert.bind(delta.newDestinationBytes)
             try upsert.execute()
         }
+        for host in movedEarlier { try NewDestinations.recount(db, host: host.storeBlob) }
         hostDeltas.removeAll()
         pairDeltas.removeAll()
     }
@@ -279,13 +284,18 @@ struct EventWriter {
         pairDeltas[pair] = pairDelta
     }
 
+    /// The host's first activity as stored; nil for a host not stored yet.
+    private mutating func storedFirstSeen(_ host: IPAddress) throws -> Date? {
+        hostFirstSeenLookup.bind(host)
+        defer { hostFirstSeenLookup.reset() }
+        guard try hostFirstSeenLookup.step() else { return nil }
+        return hostFirstSeenLookup.double(0).map(Date.init(storeSeconds:))
+    }
+
     /// The host's first activity: the earlier of its stored row's and this batch's.
     private mutating func hostFirstSeen(_ host: IPAddress) throws -> Date {
         let batch = hostDeltas[host]?.firstSeen ?? .distantFuture
-        hostFirstSeenLookup.bind(host)
-        defer { hostFirstSeenLookup.reset() }
-        guard try hostFirstSeenLookup.step(), let stored = hostFirstSeenLookup.double(0) else { return batch }
-        return min(batch, Date(storeSeconds: stored))
+        return try storedFirstSeen(host).map { min(batch, $0) } ?? batch
     }
 
     /// Adds a pair's delta to its row and says what changed for its host. A new pair costs one

@@ -111,13 +111,10 @@ enum ConnectionBackfill {
             UPDATE host_destination SET replied = 1
             WHERE EXISTS (SELECT 1 FROM flow_summary s WHERE s.host = host_destination.host
                           AND s.destination = host_destination.destination AND s.bytes_received > 0);
-            UPDATE host_destination SET is_new = is_external AND first_seen >= ? + (SELECT first_seen FROM host WHERE address = host_destination.host);
             UPDATE host SET
                 unanswered_destinations = (SELECT COUNT(*) FROM host_destination d
-                                           WHERE d.host = host.address AND d.is_external AND NOT d.replied),
-                new_destinations = (SELECT COUNT(*) FROM host_destination d WHERE d.host = host.address AND d.is_new),
-                new_destination_bytes = (SELECT coalesce(sum(d.bytes_sent), 0) FROM host_destination d
-                                         WHERE d.host = host.address AND d.is_new);
-            """, arguments: [HostRanking.newDestinationGrace])
+                                           WHERE d.host = host.address AND d.is_external AND NOT d.replied);
+            """)
+        try NewDestinations.recount(db)
     }
 }

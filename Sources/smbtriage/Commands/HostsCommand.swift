@@ -1,4 +1,5 @@
 import ArgumentParser
+import SmbtriageKit
 import Store
 
 /// `smbtriage hosts`: one row per internal source host, most in need of attention first.
@@ -27,7 +28,7 @@ struct HostsCommand: ParsableCommand {
         let listed = try Listing.stream(limit: Listing.rowLimit(limit, json: json, tableDefault: 500)) { offset, count in
             try repository.hosts(filter: filter, sort: sort, offset: offset, limit: count)
         } _: { host in
-            guard !json else { return JSONLines.write(Self.document(host)) }
+            guard !json else { return try JSONLines.write(HostDocument(host)) }
             hosts.append(host)
         }
         if !json { print(Self.table(hosts).render()) }
@@ -49,25 +50,5 @@ struct HostsCommand: ParsableCommand {
                          + (showsRisk ? [host.highestRisk.map { "\($0)" } ?? "-"] : []) + [host.ranking.reason])
         }
         return table
-    }
-
-    static func document(_ host: HostSummary) -> [String: Any] {
-        [
-            "source.ip": "\(host.address)",
-            "host.name": JSONLines.optional(host.hostName),
-            "alerts.open": host.openAlerts,
-            "alerts.acknowledged": host.acknowledgedAlerts,
-            "alerts.closed": host.closedAlerts,
-            "destinations.external": host.externalDestinations,
-            "source.bytes.external": host.bytesOut,
-            "first_seen": JSONLines.date(host.firstSeen),
-            "last_seen": JSONLines.date(host.lastSeen),
-            "risk_score.max": JSONLines.optional(host.highestRisk),
-            "destinations.unanswered": host.ranking.unansweredDestinations,
-            "destinations.new": host.ranking.newDestinations,
-            "source.bytes.new_destinations": host.ranking.bytesToNewDestinations,
-            "ranking.score": (host.ranking.score * 10).rounded() / 10,
-            "ranking.reason": host.ranking.reason,
-        ]
     }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Detection
 import Foundation
-import Ingest
-import Store
+import SmbtriageKit
 
 /// `smbtriage watch FILE|DIR …`: follow growing logs and run the rule every interval.
 struct WatchCommand: ParsableCommand {
@@ -54,55 +53,6 @@ struct WatchCommand: ParsableCommand {
             AlertHook(command: ShellCommand(command: command, timeout: DateExpression.duration(onAlertTimeout) ?? 30,
                                             environment: ["SMBTRIAGE_DB": URL(fileURLWithPath: store.path).path]))
         }
-        let follower = LogFollower(session: session)
-        var tally = WatchTally()
-        var nextExecution = Date()
-        var pruning = PruneSchedule()
-        StandardOutput.print("watching \(inputs.count) input\(inputs.count == 1 ? "" : "s") into "
-            + "\(TerminalText.safe(store.path)); the rule runs every \(Int(ruleInterval)) s; "
-            + "SIGINT or SIGTERM stops it after the current batch")
-        var notices = WatchNotices()
-        while StopSignal.received == nil {
-            try poll(follower, into: &tally, notices: &notices)
-            if Date() >= nextExecution {
-                try execute(session, hook: hook, tally: &tally)
-                nextExecution = Date().addingTimeInterval(ruleInterval)
-            }
-            if let pruned = try pruning.pruneIfDue(session.store, at: Date()) { StandardOutput.print(pruned) }
-            StopSignal.sleep(1)
-        }
-        StandardOutput.print("stopping on \(StopSignal.received ?? "a signal"): every file read has its checkpoint "
-            + "saved; the rule runs once more")
-        try execute(session, hook: hook, tally: &tally)
-        hook?.finish()
-        StandardOutput.print("stopped")
-    }
-
-    /// Reads what every input gained, file by file, each with its checkpoint; stops between
-    /// files once a stop signal arrived. What cannot be followed is said once (`WatchNotices`).
-    private func poll(_ follower: LogFollower, into tally: inout WatchTally, notices: inout WatchNotices) throws {
-        let listing = try InputFiles.expand(inputs)
-        listing.skipped.forEach { notices.report($0) }
-        for file in listing.files where StopSignal.received == nil {
-            for result in try follower.poll(file) {
-                notices.report(result)
-                IngestReport.issueLines(result.summary).forEach(StandardError.print)
-                if result.summary.lines > 0 { StandardOutput.print(IngestReport.fileLine(result)) }
-                tally.add(result)
-            }
-        }
-    }
-
-    /// Runs the rule once, prints its summary with what was read since the last execution, and
-    /// hands the alerts it created to the --on-alert command.
-    private func execute(_ session: IngestSession, hook: AlertHook?, tally: inout WatchTally) throws {
-        let lastAlertID = try hook == nil ? 0 : session.store.lastAlertID()
-        let execution = try session.store.runExecution(at: Date(), rule: session.rule)
-        StandardOutput.print(IngestReport.executionLine(execution) + "; " + tally.summary)
-        tally = WatchTally()
-        guard let hook, execution.alerted > 0 else { return }
-        let alerts = try session.store.alerts(createdBy: execution.id, after: lastAlertID)
-        hook.submit(executionID: execution.id,
-                    lines: alerts.map { JSONLines.line(AlertDocument.make($0, rule: session.rule.rule)) })
+        try WatchLoop(session: session, inputs: inputs, ruleInterval: ruleInterval, hook: hook).run()
     }
 }
