@@ -26,10 +26,12 @@ public struct AlertRecord: Hashable, Sendable, Identifiable {
     /// Indices of the investigation-guide steps the analyst has ticked on this alert.
     public var checkedGuideSteps: Set<Int>
     public var noteCount: Int
+    public var connection: AlertConnection
 
     public init(id: Int64, uuid: String, status: AlertStatus, closeReason: String?, createdAt: Date, updatedAt: Date,
                 ruleID: String, ruleName: String, severity: String, riskScore: Int, ruleVersion: Int, reason: String,
-                executionID: Int64, flow: StoredFlow, checkedGuideSteps: Set<Int>, noteCount: Int) {
+                executionID: Int64, flow: StoredFlow, checkedGuideSteps: Set<Int>, noteCount: Int,
+                connection: AlertConnection = AlertConnection(key: nil, sensors: [])) {
         self.id = id
         self.uuid = uuid
         self.status = status
@@ -46,6 +48,7 @@ public struct AlertRecord: Hashable, Sendable, Identifiable {
         self.flow = flow
         self.checkedGuideSteps = checkedGuideSteps
         self.noteCount = noteCount
+        self.connection = connection
     }
 }
 

@@ -17,10 +17,14 @@ public struct HostSummary: Hashable, Sendable {
     public var lastSeen: Date
     /// The highest risk score among the host's alerts; nil when it has none.
     public var highestRisk: Int?
+    /// What places the host in the hosts list, and the reason in words.
+    public var ranking: HostRanking
 
+    /// `ranking` defaults to one from the counts given (no unanswered or new destinations, active
+    /// at the store's latest time).
     public init(address: IPAddress, hostName: String?, openAlerts: Int, acknowledgedAlerts: Int,
                 closedAlerts: Int, externalDestinations: Int, bytesOut: Int64, firstSeen: Date,
-                lastSeen: Date, highestRisk: Int?) {
+                lastSeen: Date, highestRisk: Int?, ranking: HostRanking? = nil) {
         self.address = address
         self.hostName = hostName
         self.openAlerts = openAlerts
@@ -31,5 +35,8 @@ public struct HostSummary: Hashable, Sendable {
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
         self.highestRisk = highestRisk
+        self.ranking = ranking ?? HostRanking(
+            openAlerts: openAlerts, acknowledgedAlerts: acknowledgedAlerts, bytesOut: bytesOut, bytesToNewDestinations: 0,
+            externalDestinations: externalDestinations, unansweredDestinations: 0, newDestinations: 0, idle: 0)
     }
 }

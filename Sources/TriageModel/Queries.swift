@@ -12,7 +12,7 @@ public struct Page<Row: Hashable & Sendable>: Hashable, Sendable {
     }
 }
 
-/// How the hosts list is ordered. `attention` = most open alerts first, then bytes out.
+/// How the hosts list is ordered. `attention` = highest `HostRanking.score` first (docs/RANKING.md).
 public enum HostSort: String, Hashable, Sendable, CaseIterable {
     case attention, bytesOut, lastSeen, address, destinations
 }

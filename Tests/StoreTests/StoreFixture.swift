@@ -66,7 +66,35 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
 /// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
 /// made: no rule versions (v4), no retention tables (v5) and no threat fields (v6). Upgrade tests
 /// start from it.
-let rollbackToVersion3 = """
+/// Turns a store of this build back into one of schema version 6 (before connections): the
+/// aggregates keep what this build counted (`countAsVersion6` recounts them as version 6 did).
+let rollbackToVersion6 = """
+    DROP TABLE connection;
+    ALTER TABLE event DROP COLUMN connection_id;
+    ALTER TABLE host_destination DROP COLUMN replied;
+    ALTER TABLE host_destination DROP COLUMN is_new;
+    ALTER TABLE host DROP COLUMN unanswered_destinations;
+    ALTER TABLE host DROP COLUMN new_destinations;
+    ALTER TABLE host DROP COLUMN new_destination_bytes;
+    CREATE INDEX host_attention ON host(open_alerts DESC, bytes_out DESC, address);
+    DELETE FROM grdb_migrations WHERE identifier = 'v8';
+    PRAGMA user_version = 6;
+    """
+
+/// The host and (host, destination) flow and byte counts as schema version 6 kept them: every
+/// stored record a flow of its own, its bytes added.
+let countAsVersion6 = """
+    UPDATE host SET
+        flows = (SELECT COUNT(*) FROM event WHERE source_ip = host.address),
+        bytes_out = (SELECT coalesce(sum(source_bytes), 0) FROM event WHERE source_ip = host.address AND is_external);
+    UPDATE host_destination SET
+        connections = (SELECT COUNT(*) FROM event WHERE source_ip = host AND destination_ip = destination),
+        bytes_sent = (SELECT coalesce(sum(source_bytes), 0) FROM event WHERE source_ip = host AND destination_ip = destination),
+        bytes_received = (SELECT coalesce(sum(destination_bytes), 0) FROM event
+                          WHERE source_ip = host AND destination_ip = destination);
+    """
+
+let rollbackToVersion3 = rollbackToVersion6 + """
     DROP TABLE active_rule;
     DROP INDEX event_source_ingested;
     DROP INDEX event_source_array_ingested;

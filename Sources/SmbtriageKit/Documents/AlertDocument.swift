@@ -34,6 +34,9 @@ public struct AlertDocument: Encodable, Sendable {
         var threat: [DetectionRule.ThreatMapping]
         var id: Int64
         var notes: Int
+        /// The connection the event belongs to: the same key on every sensor's alert of it.
+        var connectionKey: Nullable<Int64>
+        var connectionSensors: [String]
 
         init(_ alert: AlertRecord, rule: DetectionRule) {
             uuid = alert.uuid
@@ -50,6 +53,8 @@ public struct AlertDocument: Encodable, Sendable {
             threat = rule.threat
             id = alert.id
             notes = alert.noteCount
+            connectionKey = Nullable(alert.connection.key)
+            connectionSensors = alert.connection.sensors
         }
 
         enum CodingKeys: String, CodingKey {
@@ -59,6 +64,7 @@ public struct AlertDocument: Encodable, Sendable {
             case workflowStatus = "kibana.alert.workflow_status", workflowReason = "kibana.alert.workflow_reason"
             case originalTime = "kibana.alert.original_time", reason = "kibana.alert.reason"
             case threat = "kibana.alert.rule.threat", id = "smbtriage.alert.id", notes = "smbtriage.alert.notes"
+            case connectionKey = "smbtriage.connection.key", connectionSensors = "smbtriage.connection.sensors"
         }
     }
 }

@@ -9,6 +9,10 @@ public struct HostDocument: Encodable, Sendable {
     var bytesOut: Int64
     var firstSeen, lastSeen: String
     var highestRisk: Nullable<Int>
+    var unansweredDestinations, newDestinations: Int
+    var bytesToNewDestinations: Int64
+    var score: Double
+    var reason: String
 
     public init(_ host: HostSummary) {
         address = "\(host.address)"
@@ -21,6 +25,11 @@ public struct HostDocument: Encodable, Sendable {
         firstSeen = JSONLines.date(host.firstSeen)
         lastSeen = JSONLines.date(host.lastSeen)
         highestRisk = Nullable(host.highestRisk)
+        unansweredDestinations = host.ranking.unansweredDestinations
+        newDestinations = host.ranking.newDestinations
+        bytesToNewDestinations = host.ranking.bytesToNewDestinations
+        score = (host.ranking.score * 10).rounded() / 10
+        reason = host.ranking.reason
     }
 
     enum CodingKeys: String, CodingKey {
@@ -28,5 +37,7 @@ public struct HostDocument: Encodable, Sendable {
         case acknowledgedAlerts = "alerts.acknowledged", closedAlerts = "alerts.closed"
         case externalDestinations = "destinations.external", bytesOut = "source.bytes.external"
         case firstSeen = "first_seen", lastSeen = "last_seen", highestRisk = "risk_score.max"
+        case unansweredDestinations = "destinations.unanswered", newDestinations = "destinations.new"
+        case bytesToNewDestinations = "source.bytes.new_destinations", score = "ranking.score", reason = "ranking.reason"
     }
 }

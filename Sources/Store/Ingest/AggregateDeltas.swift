@@ -8,6 +8,11 @@ struct HostDelta {
     var lastSeen: Date
     var flows = 0
     var bytesOut: Int64 = 0
+    var externalDestinations = 0
+    /// May be negative: a destination that answered for the first time leaves the count.
+    var unansweredDestinations = 0
+    var newDestinations = 0
+    var newDestinationBytes: Int64 = 0
 
     init(seenAt: Date) {
         firstSeen = seenAt
@@ -18,6 +23,28 @@ struct HostDelta {
         firstSeen = min(firstSeen, date)
         lastSeen = max(lastSeen, date)
     }
+
+    /// Adds what applying one external pair's delta (`bytesSent` of it) changed.
+    mutating func count(_ change: PairChange, bytesSent: Int64) {
+        if change.isNewPair {
+            externalDestinations += 1
+            if change.isNewDestination { newDestinations += 1 }
+            if change.isUnanswered { unansweredDestinations += 1 }
+        }
+        if change.becameAnswered { unansweredDestinations -= 1 }
+        if change.isNewDestination { newDestinationBytes = newDestinationBytes.saturatingAdding(bytesSent) }
+    }
+}
+
+/// What applying a pair's delta changed for its host.
+struct PairChange {
+    let isNewPair: Bool
+    /// The destination was first contacted `HostRanking.newDestinationGrace` after the host's first activity.
+    let isNewDestination: Bool
+    /// A known destination that had never answered did now.
+    let becameAnswered: Bool
+    /// A new destination that has not answered.
+    let isUnanswered: Bool
 }
 
 /// What one batch adds to a (host, destination) pair, applied once per pair.
@@ -27,6 +54,8 @@ struct PairDelta {
     var connections = 0
     var bytesSent: Int64 = 0
     var bytesReceived: Int64 = 0
+    /// Some record of the pair showed the destination answering (`NetworkEvent.showsReply`).
+    var replied = false
     var firstSeen: Date
     var firstEventID: Int64
     var lastSeen: Date

@@ -12,9 +12,11 @@ struct EventWriter {
     private(set) var result = InsertResult()
     private var hostDeltas: [IPAddress: HostDelta] = [:]
     private var pairDeltas: [AddressPair: PairDelta] = [:]
+    private var connections: ConnectionLinker
     private var insertEvent: RawStatement
     private var enqueue: RawStatement
     private var pairLookup: RawStatement
+    private var hostFirstSeenLookup: RawStatement
     private var pairInsert: RawStatement
     private var pairUpdate: RawStatement
     private var supersededLookup: RawStatement
@@ -24,22 +26,23 @@ struct EventWriter {
     private var maySupersede: Bool
 
     private static let insertSQL = """
-        INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, origin_path, origin_line,
-                           origin_format, original, \(EventColumns.fieldNames.joined(separator: ", ")))
-        VALUES (\(Array(repeating: "?", count: 9 + EventColumns.fieldNames.count).joined(separator: ", ")))
+        INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id, origin_path,
+                           origin_line, origin_format, original, \(EventColumns.fieldNames.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: 10 + EventColumns.fieldNames.count).joined(separator: ", ")))
         ON CONFLICT(fingerprint) DO NOTHING
         """
 
     private static let replaceSQL = """
         UPDATE event SET fingerprint = ?, seen_at = ?, origin_path = ?, origin_line = ?, origin_format = ?,
-                         original = ?, \(EventColumns.fieldNames.map { "\($0) = ?" }.joined(separator: ", "))
+                         original = ?, \(EventColumns.fieldNames.map { "\($0) = ?" }.joined(separator: ", ")),
+                         connection_id = ?
         WHERE id = ?
         """
 
     private static let pairInsertSQL = """
         INSERT INTO host_destination (host, destination, ports, connections, bytes_sent, bytes_received,
-                                      first_seen, first_event_id, last_seen, is_external)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      first_seen, first_event_id, last_seen, is_external, replied, is_new)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(host, destination) DO NOTHING
         """
 
@@ -48,7 +51,7 @@ struct EventWriter {
             bytes_received = \(SaturatingSQL.sum("bytes_received", "?")),
             first_seen = CASE WHEN ? THEN ? ELSE first_seen END,
             first_event_id = CASE WHEN ? THEN ? ELSE first_event_id END,
-            last_seen = max(last_seen, ?)
+            last_seen = max(last_seen, ?), replied = max(replied, ?)
         WHERE host = ? AND destination = ?
         """
 
@@ -59,15 +62,16 @@ struct EventWriter {
         insertEvent = try RawStatement(db, sql: Self.insertSQL)
         enqueue = try RawStatement(db, sql: "INSERT OR IGNORE INTO detection_queue (ingested_at, event_id) VALUES (?, ?)")
         pairLookup = try RawStatement(db, sql: """
-            SELECT ports, first_seen FROM host_destination WHERE host = ? AND destination = ?
+            SELECT ports, first_seen, replied, is_new FROM host_destination WHERE host = ? AND destination = ?
             """)
+        hostFirstSeenLookup = try RawStatement(db, sql: "SELECT first_seen FROM host WHERE address = ?")
+        connections = try ConnectionLinker(db: db)
         pairInsert = try RawStatement(db, sql: Self.pairInsertSQL)
         pairUpdate = try RawStatement(db, sql: Self.pairUpdateSQL)
         supersededLookup = try RawStatement(db, sql: "SELECT 1 FROM superseded_report WHERE fingerprint = ?")
         storedLookup = try RawStatement(db, sql: "SELECT 1 FROM event WHERE fingerprint = ?")
         openReportLookup = try RawStatement(db, sql: """
-            SELECT e.id, e.fingerprint, e.seen_at, coalesce(e.source_bytes, 0), coalesce(e.destination_bytes, 0),
-                   \(EventColumns.fieldSelection)
+            SELECT e.id, e.fingerprint, e.seen_at, e.connection_id, \(EventColumns.fieldSelection)
             FROM event e WHERE e.flow_key = ? AND e.is_final = 0 ORDER BY e.id DESC LIMIT 1
             """)
         maySupersede = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM superseded_report)") ?? true
@@ -98,23 +102,25 @@ struct EventWriter {
             }
         }
         let isExternal = isExternal(event)
+        let link = try connections.link(event, seenAt: seenAt)
         insertEvent.bind(fingerprint)
         insertEvent.bind(flowKey)
         insertEvent.bind(seenAt)
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)
+        insertEvent.bind(link.connectionID)
         EventColumns.bind(ingested.origin, to: &insertEvent)
         EventColumns.bind(event, to: &insertEvent)
         try insertEvent.execute()
         guard db.changesCount > 0 else {
+            try connections.undo(link)
             result.duplicates += 1
             return
         }
         let eventID = db.lastInsertedRowID
         if rule.matches(event) { try queueCandidate(eventID) }
         result.inserted += 1
-        count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, isNewFlow: true,
-              bytesSent: event.sourceBytes ?? 0, bytesReceived: event.destinationBytes ?? 0)
+        count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, link: link)
     }
 
     /// Queues a stored event for the executions. Only what the rule's query matches can ever
@@ -131,22 +137,29 @@ struct EventWriter {
     /// Rows are written in key order, so consecutive writes touch neighbouring B-tree pages
     /// (7% less writer time on the pipeline benchmark than in hash order).
     mutating func flushAggregates() throws {
-        var newExternalDestinations: [IPAddress: Int] = [:]
+        var movedEarlier: [IPAddress] = []
+        for (host, delta) in hostDeltas where try storedFirstSeen(host).map({ delta.firstSeen < $0 }) == true {
+            movedEarlier.append(host)
+        }
         let pairs = pairDeltas.sorted { ($0.key.host, $0.key.destination) < ($1.key.host, $1.key.destination) }
-        for (pair, delta) in pairs where try applyPair(pair, delta) && delta.isExternal {
-            newExternalDestinations[pair.host, default: 0] += 1
+        for (pair, delta) in pairs {
+            let change = try applyPair(pair, delta)
+            if delta.isExternal { hostDeltas[pair.host]?.count(change, bytesSent: delta.bytesSent) }
         }
         var upsert = try RawStatement(db, sql: """
             INSERT INTO host (address, address_text, host_name, first_seen, last_seen, flows, bytes_out,
-                              external_destinations)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                              external_destinations, unanswered_destinations, new_destinations, new_destination_bytes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(address) DO UPDATE SET
                 host_name = coalesce(excluded.host_name, host_name),
                 first_seen = min(first_seen, excluded.first_seen),
                 last_seen = max(last_seen, excluded.last_seen),
                 flows = flows + excluded.flows,
                 bytes_out = \(SaturatingSQL.sum("bytes_out", "excluded.bytes_out")),
-                external_destinations = external_destinations + excluded.external_destinations
+                external_destinations = external_destinations + excluded.external_destinations,
+                unanswered_destinations = unanswered_destinations + excluded.unanswered_destinations,
+                new_destinations = new_destinations + excluded.new_destinations,
+                new_destination_bytes = \(SaturatingSQL.sum("new_destination_bytes", "excluded.new_destination_bytes"))
             """)
         for (host, delta) in hostDeltas.sorted(by: { $0.key < $1.key }) {
             upsert.bind(host)
@@ -156,9 +169,13 @@ struct EventWriter {
             upsert.bind(delta.lastSeen)
             upsert.bind(delta.flows)
             upsert.bind(delta.bytesOut)
-            upsert.bind(newExternalDestinations[host] ?? 0)
+            upsert.bind(delta.externalDestinations)
+            upsert.bind(delta.unansweredDestinations)
+            upsert.bind(delta.newDestinations)
+            upsert.bind(delta.newDestinationBytes)
             try upsert.execute()
         }
+        for host in movedEarlier { try NewDestinations.recount(db, host: host.storeBlob) }
         hostDeltas.removeAll()
         pairDeltas.removeAll()
     }
@@ -170,8 +187,7 @@ struct EventWriter {
         let id: Int64
         let fingerprint: Data
         let seenAt: Date
-        let bytesSent: Int64
-        let bytesReceived: Int64
+        let connectionID: Int64?
         /// Whether the rule's query matched it (and so queued it) when it was stored.
         let wasCandidate: Bool
     }
@@ -198,8 +214,8 @@ struct EventWriter {
         guard try openReportLookup.step() else { return nil }
         return OpenReport(id: openReportLookup.int64(0) ?? 0, fingerprint: openReportLookup.blob(1) ?? Data(),
                           seenAt: Date(storeSeconds: openReportLookup.double(2) ?? 0),
-                          bytesSent: openReportLookup.int64(3) ?? 0, bytesReceived: openReportLookup.int64(4) ?? 0,
-                          wasCandidate: rule.matches(EventColumns.event(from: openReportLookup, startingAt: 5)))
+                          connectionID: openReportLookup.int64(3),
+                          wasCandidate: rule.matches(EventColumns.event(from: openReportLookup, startingAt: 4)))
     }
 
     /// A later cumulative report replaces the stored one in place (its fingerprint is remembered
@@ -215,20 +231,24 @@ struct EventWriter {
             result.duplicates += 1
             return
         }
+        let link = if let connectionID = open.connectionID {
+            try connections.relink(event, seenAt: seenAt, connectionID: connectionID)
+        } else {
+            try connections.link(event, seenAt: seenAt)
+        }
         var replace = try RawStatement(db, sql: Self.replaceSQL)
         replace.bind(fingerprint)
         replace.bind(seenAt)
         EventColumns.bind(ingested.origin, to: &replace)
         EventColumns.bind(event, to: &replace)
+        replace.bind(link.connectionID)
         replace.bind(open.id)
         try replace.execute()
         try remember.execute(arguments: [open.fingerprint, open.id])
         maySupersede = true
         if !open.wasCandidate && rule.matches(event) { try queueCandidate(open.id) }
         result.updated += 1
-        count(event, eventID: open.id, seenAt: seenAt, isExternal: isExternal(event), isNewFlow: false,
-              bytesSent: (event.sourceBytes ?? 0) - open.bytesSent,
-              bytesReceived: (event.destinationBytes ?? 0) - open.bytesReceived)
+        count(event, eventID: open.id, seenAt: seenAt, isExternal: isExternal(event), link: link)
     }
 
     // MARK: Aggregates
@@ -238,10 +258,13 @@ struct EventWriter {
         return !rule.isExcludedDestination(destination)
     }
 
+    /// Counts what a stored record adds: a connection when it is the first record of one, and
+    /// the bytes by which it raised its connection's figures.
     private mutating func count(_ event: NetworkEvent, eventID: Int64, seenAt: Date, isExternal: Bool,
-                                isNewFlow: Bool, bytesSent: Int64, bytesReceived: Int64) {
+                                link: ConnectionLink) {
         guard let host = event.sourceIPs.first else { return }
-        let flows = isNewFlow ? 1 : 0
+        let flows = link.isNew ? 1 : 0
+        let bytesSent = link.bytesSentAdded, bytesReceived = link.bytesReceivedAdded
         var hostDelta = hostDeltas[host] ?? HostDelta(seenAt: seenAt)
         hostDelta.see(seenAt)
         hostDelta.flows += flows
@@ -256,13 +279,32 @@ struct EventWriter {
         pairDelta.connections += flows
         pairDelta.bytesSent = pairDelta.bytesSent.saturatingAdding(bytesSent)
         pairDelta.bytesReceived = pairDelta.bytesReceived.saturatingAdding(bytesReceived)
+        pairDelta.replied = pairDelta.replied || event.showsReply
         if let port = event.destinationPort { PortList.insert(port, into: &pairDelta.ports) }
         pairDeltas[pair] = pairDelta
     }
 
-    /// Adds a pair's delta to its row; true when the row is new. A new pair costs one INSERT; only
-    /// a known one is read back, to merge its ports and first sighting.
-    private mutating func applyPair(_ pair: AddressPair, _ delta: PairDelta) throws -> Bool {
+    /// The host's first activity as stored; nil for a host not stored yet.
+    private mutating func storedFirstSeen(_ host: IPAddress) throws -> Date? {
+        hostFirstSeenLookup.bind(host)
+        defer { hostFirstSeenLookup.reset() }
+        guard try hostFirstSeenLookup.step() else { return nil }
+        return hostFirstSeenLookup.double(0).map(Date.init(storeSeconds:))
+    }
+
+    /// The host's first activity: the earlier of its stored row's and this batch's.
+    private mutating func hostFirstSeen(_ host: IPAddress) throws -> Date {
+        let batch = hostDeltas[host]?.firstSeen ?? .distantFuture
+        return try storedFirstSeen(host).map { min(batch, $0) } ?? batch
+    }
+
+    /// Adds a pair's delta to its row and says what changed for its host. A new pair costs one
+    /// INSERT (and, when external, a look-up of its host's first activity, which decides whether
+    /// the destination is new for the host); only a known one is read back, to merge its ports,
+    /// first sighting and reply.
+    private mutating func applyPair(_ pair: AddressPair, _ delta: PairDelta) throws -> PairChange {
+        let isNewDestination = try delta.isExternal
+            && delta.firstSeen >= hostFirstSeen(pair.host).addingTimeInterval(HostRanking.newDestinationGrace)
         pairInsert.bind(pair.host)
         pairInsert.bind(pair.destination)
         pairInsert.bind(PortList.text(delta.ports))
@@ -273,8 +315,13 @@ struct EventWriter {
         pairInsert.bind(delta.firstEventID)
         pairInsert.bind(delta.lastSeen)
         pairInsert.bind(delta.isExternal)
+        pairInsert.bind(delta.replied)
+        pairInsert.bind(isNewDestination)
         try pairInsert.execute()
-        if db.changesCount > 0 { return true }
+        if db.changesCount > 0 {
+            return PairChange(isNewPair: true, isNewDestination: isNewDestination, becameAnswered: false,
+                              isUnanswered: !delta.replied)
+        }
         pairLookup.bind(pair.host)
         pairLookup.bind(pair.destination)
         // The insert conflicted, so the row exists: a miss here would drop the pair's counts.
@@ -282,6 +329,8 @@ struct EventWriter {
         var ports = PortList.ports(pairLookup.text(0) ?? "")
         for port in delta.ports { PortList.insert(port, into: &ports) }
         let isEarlier = delta.firstSeen.storeSeconds < pairLookup.double(1) ?? .infinity
+        let wasReplied = pairLookup.int64(2) == 1
+        let wasNewDestination = pairLookup.int64(3) == 1
         pairLookup.reset()
         pairUpdate.bind(PortList.text(ports))
         pairUpdate.bind(delta.connections)
@@ -292,9 +341,11 @@ struct EventWriter {
         pairUpdate.bind(isEarlier)
         pairUpdate.bind(delta.firstEventID)
         pairUpdate.bind(delta.lastSeen)
+        pairUpdate.bind(delta.replied)
         pairUpdate.bind(pair.host)
         pairUpdate.bind(pair.destination)
         try pairUpdate.execute()
-        return false
+        return PairChange(isNewPair: false, isNewDestination: wasNewDestination,
+                          becameAnswered: !wasReplied && delta.replied, isUnanswered: false)
     }
 }

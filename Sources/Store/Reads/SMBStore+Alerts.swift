@@ -113,10 +113,11 @@ extension SMBStore {
                (SELECT group_concat(step) FROM alert_guide_step WHERE alert_id = a.id),
                (SELECT COUNT(*) FROM alert_note WHERE alert_id = a.id),
                coalesce(d.first_event_id = e.id, 0), a.rule_version,
-               \(EventColumns.selection)
+               \(EventColumns.selection), e.connection_id, c.sensors
         FROM alert a
         JOIN event e ON e.id = a.event_id
         LEFT JOIN host_destination d ON d.host = a.host AND d.destination = a.destination
+        LEFT JOIN connection c ON c.id = e.connection_id
         """
 
     static func alertRecord(_ row: Row) -> AlertRecord {
@@ -127,7 +128,29 @@ extension SMBStore {
             ruleName: row[7], severity: row[8], riskScore: row[9], ruleVersion: row[15], reason: row[10],
             executionID: row[11], flow: EventColumns.flow(from: row, startingAt: 16, isFirstSeenDestination: row[14]),
             checkedGuideSteps: Set((steps ?? "").split(separator: ",").compactMap { Int($0) }),
-            noteCount: row[13])
+            noteCount: row[13],
+            connection: AlertConnection(key: row[16 + EventColumns.selectionCount],
+                                        sensors: StringList.strings(row[17 + EventColumns.selectionCount])))
+    }
+
+    /// `ids` and the ids of every other alert on the same connection, in id order (an action on
+    /// one connection's row applies to all of its alerts). Unknown ids are left out.
+    public func alertIDs(sharingConnectionWith ids: [Int64]) throws -> [Int64] {
+        guard !ids.isEmpty else { return [] }
+        let chosen = "SELECT id FROM alert WHERE id IN (\(databaseQuestionMarks(count: ids.count)))"
+        return try read { db in
+            try Int64.fetchAll(db, sql: """
+                \(chosen)
+                UNION
+                SELECT sibling.id
+                FROM alert a
+                JOIN event e ON e.id = a.event_id
+                JOIN alert sibling ON sibling.host IS a.host
+                JOIN event se ON se.id = sibling.event_id AND se.connection_id = e.connection_id
+                WHERE a.id IN (\(chosen))
+                ORDER BY 1
+                """, arguments: StatementArguments(ids + ids))
+        }
     }
 
     static func note(_ row: Row) -> AlertNote {

@@ -18,13 +18,15 @@ extension SMBStore {
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM host \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
+            let newest = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host") ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
-                       bytes_out, first_seen, last_seen, highest_risk
+                       bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
+                       new_destinations, ? - last_seen AS idle
                 FROM host \(whereClause)
                 ORDER BY \(Self.order(sort, reversed: window.isReversed))
                 LIMIT ? OFFSET ?
-                """, arguments: arguments + [window.limit, window.offset]).map(Self.hostSummary)
+                """, arguments: [newest] + arguments + [window.limit, window.offset]).map(Self.hostSummary)
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
         }
     }
@@ -57,7 +59,7 @@ extension SMBStore {
             let start = ((lastSeen / width).rounded(.down) - Double(buckets - 1)) * width
             var counts = Array(repeating: 0, count: buckets)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT CAST((seen_at - ?) / ? AS INTEGER) AS slot, COUNT(*)
+                SELECT CAST((seen_at - ?) / ? AS INTEGER) AS slot, COUNT(DISTINCT connection_id)
                 FROM event WHERE source_ip = ? AND seen_at >= ?
                 GROUP BY slot
                 """, arguments: [start, width, host.storeBlob, start])
@@ -90,7 +92,9 @@ extension SMBStore {
 
     /// Every bucket of the host's history that has flows, oldest first, counting the daily
     /// summaries of pruned flows too (in an hourly timeline, at the hour of a summary's first
-    /// flow). `bytesOut` and `externalFlows` count flows to external destinations only.
+    /// flow). A flow is a connection, counted once however many sensors reported it, at its first
+    /// report and with its largest byte count. `bytesOut` and `externalFlows` count flows to
+    /// external destinations only.
     public func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint] {
         let width = bucket.seconds
         func slot(_ column: String) -> String {
@@ -100,8 +104,10 @@ extension SMBStore {
             try Row.fetchAll(db, sql: """
                 SELECT slot, SUM(flows), \(SaturatingSQL.total("CASE WHEN is_external THEN bytes END")),
                        SUM(is_external * flows), SUM(summarized)
-                FROM (SELECT \(slot("seen_at")) AS slot, 1 AS flows, is_external, source_bytes AS bytes, 0 AS summarized
-                      FROM event WHERE source_ip = ?
+                FROM (SELECT \(slot("first_seen")) AS slot, 1 AS flows, is_external, bytes, 0 AS summarized
+                      FROM (SELECT min(e.seen_at) AS first_seen, max(e.is_external) AS is_external, c.bytes_sent AS bytes
+                            FROM event e JOIN connection c ON c.id = e.connection_id
+                            WHERE e.source_ip = ? GROUP BY e.connection_id)
                       UNION ALL
                       SELECT \(slot("first_seen")), flows, is_external, bytes_sent, flows
                       FROM flow_summary WHERE host = ?)
@@ -121,7 +127,7 @@ extension SMBStore {
     /// unique address, so the reverse of an order is exact).
     static func order(_ sort: HostSort, reversed: Bool) -> String {
         let terms: [(column: String, descending: Bool)] = switch sort {
-        case .attention: [("open_alerts", true), ("bytes_out", true), ("address", false)]
+        case .attention: [(HostRankingSQL.score, true), ("address", false)]
         case .bytesOut: [("bytes_out", true), ("address", false)]
         case .lastSeen: [("last_seen", true), ("address", false)]
         case .address: [("address", false)]
@@ -143,8 +149,12 @@ extension SMBStore {
     }
 
     private static func hostSummary(_ row: Row) -> HostSummary {
-        HostSummary(address: address(row[0]), hostName: row[1], openAlerts: row[2], acknowledgedAlerts: row[3],
-                    closedAlerts: row[4], externalDestinations: row[5], bytesOut: row[6],
-                    firstSeen: Date(storeSeconds: row[7]), lastSeen: Date(storeSeconds: row[8]), highestRisk: row[9])
+        let ranking = HostRanking(openAlerts: row[2], acknowledgedAlerts: row[3], bytesOut: row[6],
+                                  bytesToNewDestinations: row[10], externalDestinations: row[5],
+                                  unansweredDestinations: row[11], newDestinations: row[12], idle: row[13])
+        return HostSummary(address: address(row[0]), hostName: row[1], openAlerts: row[2], acknowledgedAlerts: row[3],
+                           closedAlerts: row[4], externalDestinations: row[5], bytesOut: row[6],
+                           firstSeen: Date(storeSeconds: row[7]), lastSeen: Date(storeSeconds: row[8]), highestRisk: row[9],
+                           ranking: ranking)
     }
 }

@@ -22,15 +22,71 @@ enum FlowSummaries {
     /// The UTC day of `seen_at` (days since 2001-01-01), rounded down also before that date.
     static let day = "(CAST(e.seen_at / 86400 AS INTEGER) - (e.seen_at / 86400 < CAST(e.seen_at / 86400 AS INTEGER)))"
 
-    /// Adds the flows in `temp.prune_batch` to their summaries.
+    /// One summary row's additions.
+    private struct Summary {
+        var ports: [Int] = []
+        var flows: Int64 = 0
+        var bytesSent: Int64 = 0
+        var bytesReceived: Int64 = 0
+        var firstSeen = Double.infinity
+        var lastSeen = -Double.infinity
+        var isExternal = false
+    }
+
+    /// Adds the flows in `temp.prune_batch` to their summaries. A flow is a connection: it is
+    /// summarized, with its largest byte counts, when the last of its records goes (at that
+    /// record's host, day and destination); until then the records left behind carry it.
     private static func summarize(_ db: Database) throws {
-        let groups = try Row.fetchAll(db, sql: """
-            SELECT coalesce(e.source_ip, x''), \(day), coalesce(e.destination_ip, x''),
-                   group_concat(DISTINCT e.destination_port), COUNT(*), \(SaturatingSQL.total("e.source_bytes")),
-                   \(SaturatingSQL.total("e.destination_bytes")), min(e.seen_at), max(e.seen_at), max(e.is_external)
+        let records = try Row.fetchAll(db, sql: """
+            SELECT coalesce(e.source_ip, x''), \(day), coalesce(e.destination_ip, x''), e.destination_port, e.seen_at,
+                   e.is_external, e.connection_id, e.id
             FROM temp.prune_batch b JOIN event e ON e.id = b.id
-            GROUP BY 1, 2, 3
+            ORDER BY e.connection_id, e.id
             """)
+        var leaving: [Int64: Int64] = [:]
+        for record in records { if let id = record[6] as Int64? { leaving[id, default: 0] += 1 } }
+        let closed = try closeConnections(leaving, db)
+        var summaries: [[DatabaseValue]: Summary] = [:]
+        for (index, record) in records.enumerated() {
+            let key: [DatabaseValue] = [record[0], record[1], record[2]]
+            var summary = summaries[key] ?? Summary()
+            if let port = record[3] as Int? { PortList.insert(port, into: &summary.ports) }
+            summary.firstSeen = min(summary.firstSeen, record[4])
+            summary.lastSeen = max(summary.lastSeen, record[4])
+            summary.isExternal = summary.isExternal || record[5]
+            let connectionID = record[6] as Int64?
+            let isLastOfConnection = index == records.count - 1 || records[index + 1][6] as Int64? != connectionID
+            if let connectionID, isLastOfConnection, let bytes = closed[connectionID] {
+                summary.flows += 1
+                summary.bytesSent = summary.bytesSent.saturatingAdding(bytes.sent)
+                summary.bytesReceived = summary.bytesReceived.saturatingAdding(bytes.received)
+            }
+            summaries[key] = summary
+        }
+        try store(summaries, db)
+    }
+
+    /// Takes `leaving[id]` records from each connection; removes and returns (with their bytes)
+    /// the connections left with none.
+    private static func closeConnections(_ leaving: [Int64: Int64],
+                                         _ db: Database) throws -> [Int64: (sent: Int64, received: Int64)] {
+        let lookup = try db.cachedStatement(sql: "SELECT events, bytes_sent, bytes_received FROM connection WHERE id = ?")
+        let shrink = try db.cachedStatement(sql: "UPDATE connection SET events = events - ? WHERE id = ?")
+        let remove = try db.cachedStatement(sql: "DELETE FROM connection WHERE id = ?")
+        var closed: [Int64: (sent: Int64, received: Int64)] = [:]
+        for (id, count) in leaving {
+            guard let row = try Row.fetchOne(lookup, arguments: [id]) else { continue }
+            if (row[0] as Int64) <= count {
+                closed[id] = (row[1], row[2])
+                try remove.execute(arguments: [id])
+            } else {
+                try shrink.execute(arguments: [count, id])
+            }
+        }
+        return closed
+    }
+
+    private static func store(_ summaries: [[DatabaseValue]: Summary], _ db: Database) throws {
         let existing = try db.cachedStatement(sql: """
             SELECT ports FROM flow_summary WHERE host = ? AND day = ? AND destination = ?
             """)
@@ -45,12 +101,13 @@ enum FlowSummaries {
                 first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
                 is_external = max(is_external, excluded.is_external)
             """)
-        for group in groups {
-            let key: StatementArguments = [group[0] as Data, group[1] as Int64, group[2] as Data]
-            let stored = try String.fetchOne(existing, arguments: key) ?? ""
-            let ports = PortList.text(PortList.ports(stored + "," + ((group[3] as String?) ?? "")))
-            try upsert.execute(arguments: key + [ports, group[4] as Int64, group[5] as Int64, group[6] as Int64,
-                                                 group[7] as Double, group[8] as Double, group[9] as Int64])
+        for (key, summary) in summaries {
+            let arguments = StatementArguments(key)
+            var ports = PortList.ports(try String.fetchOne(existing, arguments: arguments) ?? "")
+            for port in summary.ports { PortList.insert(port, into: &ports) }
+            try upsert.execute(arguments: arguments + [PortList.text(ports), summary.flows, summary.bytesSent,
+                                                       summary.bytesReceived, summary.firstSeen, summary.lastSeen,
+                                                       summary.isExternal])
         }
     }
 }

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 6
+    static let version = 8
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -37,6 +37,11 @@ enum StoreSchema {
         migrator.registerMigration("v6") { db in
             try addThreatFields(db)
             try db.execute(sql: "PRAGMA user_version = 6")
+        }
+        migrator.registerMigration("v8") { db in
+            try addConnections(db)
+            try ConnectionBackfill.run(db)
+            try db.execute(sql: "PRAGMA user_version = 8")
         }
         return migrator
     }
@@ -308,6 +313,37 @@ enum StoreSchema {
             ALTER TABLE event ADD COLUMN rule_category TEXT;
             ALTER TABLE event ADD COLUMN severity INTEGER;
             ALTER TABLE event ADD COLUMN threat_name TEXT;
+            """)
+    }
+
+    /// One connection seen by several sensors (`ConnectionLinker`): the `connection` table, each
+    /// event's connection, and what the host ranking reads: whether a destination ever answered,
+    /// whether it was new for the host, and per host the unanswered and new destinations and the
+    /// bytes sent to new ones. The hosts list's order is a score computed when it is read
+    /// (`HostRanking`), so its old index goes.
+    private static func addConnections(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE connection (
+                id INTEGER PRIMARY KEY,
+                community_id TEXT,
+                host BLOB,
+                first_seen REAL NOT NULL,
+                last_seen REAL NOT NULL,
+                bytes_sent INTEGER NOT NULL DEFAULT 0,
+                bytes_received INTEGER NOT NULL DEFAULT 0,
+                packets_sent INTEGER NOT NULL DEFAULT 0,
+                packets_received INTEGER NOT NULL DEFAULT 0,
+                sensors TEXT,
+                events INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
+            ALTER TABLE event ADD COLUMN connection_id INTEGER;
+            ALTER TABLE host_destination ADD COLUMN replied INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE host_destination ADD COLUMN is_new INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE host ADD COLUMN unanswered_destinations INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE host ADD COLUMN new_destinations INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE host ADD COLUMN new_destination_bytes INTEGER NOT NULL DEFAULT 0;
+            DROP INDEX IF EXISTS host_attention;
             """)
     }
 }

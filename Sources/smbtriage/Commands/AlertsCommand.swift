@@ -14,9 +14,11 @@ struct AlertsCommand: ParsableCommand {
         defaultSubcommand: List.self
     )
 
-    /// `smbtriage alerts [list]`.
+    /// `smbtriage alerts [list]`: a table row per connection (its alerts from every sensor that
+    /// reported it), or a JSON document per alert.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List alerts, newest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List alerts, newest first: one row per connection, one JSON document per alert.")
 
         @OptionGroup var store: StoreOptions
         @Option(help: "Only alerts in this status: \(AlertStatus.helpList).")
@@ -33,26 +35,42 @@ struct AlertsCommand: ParsableCommand {
         func run() throws {
             let repository = try store.open(readOnly: true)
             let query = AlertQuery(status: status, host: try host?.address(in: repository), since: since?.date)
-            var table = TextTable([("ID", .right), ("STATUS", .left), ("SEVERITY", .left), ("RISK", .right),
-                                   ("TIME", .left), ("SOURCE", .left), ("DESTINATION", .left),
-                                   ("BYTES OUT", .right), ("BYTES IN", .right), ("DATASET", .left)])
+            var connections = ConnectionRows()
             let rows = Listing.rowLimit(limit, json: json, tableDefault: 1000)
             let shown = try repository.forEachAlert(query, limit: rows) { alert in
                 guard !json else {
                     return try JSONLines.write(AlertDocument(alert, rule: repository.rule(of: alert)))
                 }
-                let event = alert.flow.event
-                table.append(["\(alert.id)", alert.status.rawValue, alert.severity, "\(alert.riskScore)",
-                              Formatting.time(event.timestamp),
-                              Formatting.endpoint(event.sourceIPs, event.sourcePort),
-                              Formatting.endpoint(event.destinationIPs, event.destinationPort),
-                              event.sourceBytes.map(Formatting.bytes) ?? "-",
-                              event.destinationBytes.map(Formatting.bytes) ?? "-", event.dataset ?? "-"])
+                connections.add(alert)
             }
             let mayBeCut = rows == shown
-            if !json { print(table.render()) }
+            if !json { print(Self.table(connections).render()) }
             let total = mayBeCut ? try repository.alerts(query, offset: 0, limit: 0).total : shown
             Listing.footer(shown: shown, total: total, noun: "alert", json: json)
+        }
+
+    /// The table: one row per connection, with the largest byte counts any of its records gave
+        /// and the sensors that saw it; RISK only when the rows' risks differ.
+        static func table(_ connections: ConnectionRows) -> TextTable {
+            let risks = Set(connections.groups.flatMap { $0.alerts.map(\.riskScore) })
+            let showsRisk = risks.count > 1
+            var table = TextTable([("ID", .right), ("STATUS", .left), ("SEVERITY", .left)]
+                + (showsRisk ? [("RISK", .right)] : [])
+                + [("TIME", .left), ("SOURCE", .left), ("DESTINATION", .left), ("BYTES OUT", .right),
+                   ("BYTES IN", .right), ("SEEN BY", .left)])
+            for group in connections.groups {
+                guard let first = group.alerts.first else { continue }
+                let events = group.alerts.map(\.flow.event)
+                let bytesOut = events.compactMap(\.sourceBytes).max()
+                let bytesIn = events.compactMap(\.destinationBytes).max()
+                let risk = group.alerts.map(\.riskScore).max() ?? first.riskScore
+                table.append(["\(group.idText)", group.statusText, first.severity] + (showsRisk ? ["\(risk)"] : [])
+                    + [Formatting.time(first.flow.event.timestamp),
+                       Formatting.endpoint(first.flow.event.sourceIPs, first.flow.event.sourcePort),
+                       Formatting.endpoint(first.flow.event.destinationIPs, first.flow.event.destinationPort),
+                       bytesOut.map(Formatting.bytes) ?? "-", bytesIn.map(Formatting.bytes) ?? "-", group.seenBy])
+            }
+            return table
         }
     }
 
@@ -85,7 +103,7 @@ struct AlertsCommand: ParsableCommand {
     /// The arguments every status change takes.
     struct StatusChange: ParsableArguments {
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Alert ids (the ID column of `smbtriage alerts`).")
+        @Argument(help: "Alert ids (the ID column of `smbtriage alerts`): each stands for every alert of its connection.")
         var ids: [Int64]
         @Option(help: "Why (required when closing; kept in the audit log).")
         var reason: String?
@@ -94,16 +112,18 @@ struct AlertsCommand: ParsableCommand {
             guard !ids.isEmpty else { throw ValidationError("name at least one alert id.") }
         }
 
-        /// Moves the alerts to `status`; says which changed and which already were in it.
+        /// Moves the alerts, and the other alerts of their connections, to `status`; says which
+        /// changed and which already were in it.
         func apply(_ status: AlertStatus) throws {
             let repository = try store.open(mustExist: true)
             var seen = Set<Int64>()
-            let ids = ids.filter { seen.insert($0).inserted }
-            let current = try ids.map { try repository.alert(id: $0)?.status }
-            let missing = zip(ids, current).filter { $0.1 == nil }.map(\.0)
+            let named = ids.filter { seen.insert($0).inserted }
+            let missing = try named.filter { try repository.alert(id: $0) == nil }
             guard missing.isEmpty else {
                 throw CommandFailure("no alert with id \(missing.map(String.init).joined(separator: ", ")).")
             }
+            let ids = try repository.alertIDs(sharingConnectionWith: named)
+            let current = try ids.map { try repository.alert(id: $0)?.status }
             let already = zip(ids, current).filter { $0.1 == status }.map(\.0)
             let toChange = ids.filter { !already.contains($0) }
             try repository.setStatus(status, alertIDs: toChange, reason: reason, actor: Analyst.current)

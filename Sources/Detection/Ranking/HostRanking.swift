@@ -1,0 +1,100 @@
+import Foundation
+
+/// Why an internal host ranks where it does in the hosts list: the facts the score reads, the
+/// score (docs/RANKING.md states the formula) and the reason in words.
+public struct HostRanking: Hashable, Sendable {
+    public var openAlerts: Int
+    public var acknowledgedAlerts: Int
+    /// Bytes sent to external destinations, each connection counted once at the largest figure
+    /// any sensor reported.
+    public var bytesOut: Int64
+    /// The part of `bytesOut` that went to destinations new for the host.
+    public var bytesToNewDestinations: Int64
+    public var externalDestinations: Int
+    /// External destinations that never answered (no bytes back, Zeek S0/REJ, a firewall deny).
+    public var unansweredDestinations: Int
+    /// External destinations first contacted at least `newDestinationGrace` after the host's
+    /// first activity in the store.
+    public var newDestinations: Int
+    /// How long before the store's newest host activity this host was last active.
+    public var idle: TimeInterval
+    /// True when the host's case was resolved (set by the case module; false until it exists).
+    public var isResolvedCase: Bool
+
+    /// A destination first contacted this long after the host's first activity is new for it.
+    public static let newDestinationGrace: TimeInterval = 3600
+    /// Recency stops counting after a week of silence.
+    public static let recencyHorizon: TimeInterval = 7 * 86400
+    /// What a resolved case loses: more than any open host can score, so resolved hosts sink.
+    public static let resolvedCasePenalty = 10_000.0
+
+    public init(openAlerts: Int, acknowledgedAlerts: Int, bytesOut: Int64, bytesToNewDestinations: Int64,
+                externalDestinations: Int, unansweredDestinations: Int, newDestinations: Int, idle: TimeInterval,
+                isResolvedCase: Bool = false) {
+        self.openAlerts = openAlerts
+        self.acknowledgedAlerts = acknowledgedAlerts
+        self.bytesOut = bytesOut
+        self.bytesToNewDestinations = bytesToNewDestinations
+        self.externalDestinations = externalDestinations
+        self.unansweredDestinations = unansweredDestinations
+        self.newDestinations = newDestinations
+        self.idle = idle
+        self.isResolvedCase = isResolvedCase
+    }
+
+    /// The hosts list's order, highest first. Every term grows with the logarithm of its count,
+    /// so a thousand alerts do not drown a few hundred megabytes leaving for a new destination.
+    public var score: Double {
+        func log(_ value: Double) -> Double { log2(1 + max(0, value)) }
+        let megabytes = 1_048_576.0
+        let recency = max(0, 1 - idle / Self.recencyHorizon)
+        return 10 * log(Double(openAlerts))
+            + 5 * log(Double(acknowledgedAlerts))
+            + 10 * log(Double(bytesOut) / megabytes)
+            + 15 * log(Double(bytesToNewDestinations) / megabytes)
+            + 3 * log(Double(externalDestinations))
+            + 8 * log(Double(unansweredDestinations))
+            + 6 * log(Double(newDestinations))
+            + 20 * recency
+            - (isResolvedCase ? Self.resolvedCasePenalty : 0)
+    }
+
+    /// The host's row in words: its strongest signals, most telling first
+    /// ("360.0 MB to 1 new destination", "SYN to 150 destinations, 0 replies").
+    public var reason: String {
+        var parts: [String] = []
+        let isScan = unansweredDestinations > 0 && unansweredDestinations == externalDestinations
+        if isScan {
+            // Nothing came back: the bytes out are the attempts themselves.
+        } else if bytesToNewDestinations > 0 {
+            parts.append("\(Self.size(bytesToNewDestinations)) to \(Self.count(newDestinations, "new destination"))")
+        } else if bytesOut > 0 {
+            parts.append("\(Self.size(bytesOut)) to \(Self.count(externalDestinations, "external destination"))")
+        }
+        if unansweredDestinations > 0 {
+            parts.append(isScan
+                ? "SYN to \(Self.count(externalDestinations, "destination")), 0 replies"
+                : "\(unansweredDestinations) of \(Self.count(externalDestinations, "destination")) never answered")
+        }
+        if openAlerts > 0 { parts.append(Self.count(openAlerts, "open alert")) }
+        if acknowledgedAlerts > 0 { parts.append("\(acknowledgedAlerts) acknowledged") }
+        if isResolvedCase { parts.append("case resolved") }
+        return parts.isEmpty ? "no external SMB" : parts.joined(separator: "; ")
+    }
+
+    private static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
+    }
+
+    /// Decimal units, as the story and sensors state volumes (360 MB = 360 000 000 bytes).
+    private static func size(_ bytes: Int64) -> String {
+        let units = ["B", "kB", "MB", "GB", "TB", "PB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : "\((value * 10).rounded() / 10) \(units[unit])"
+    }
+}
