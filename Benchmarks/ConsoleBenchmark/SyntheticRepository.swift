@@ -81,6 +81,14 @@ struct SyntheticRepository: TriageRepository {
 
     func notes(alertID: Int64) throws -> [AlertNote] { [] }
 
+    func hostCase(_ host: IPAddress) throws -> HostCase? {
+        let summary = self.host(hostIndex(host))
+        return HostCase(host: host, hostName: summary.hostName, state: .new, verdict: nil, reason: nil, changedAt: nil,
+                        changedBy: nil, resolvedAt: nil, reopening: nil, checkedGuideSteps: [], notes: [],
+                        openAlerts: summary.openAlerts, acknowledgedAlerts: summary.acknowledgedAlerts,
+                        closedAlerts: summary.closedAlerts, alertNotes: 0)
+    }
+
     func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
         let index = hostIndex(host)
         return page(alertsPerHost * 3, offset: offset, limit: limit) { flow(Int64(index * alertsPerHost * 3 + $0 + 1), host: index) }
@@ -99,6 +107,10 @@ struct SyntheticRepository: TriageRepository {
     func setStatus(_ status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) throws -> Int { throw ReadOnly() }
     func addNote(alertID: Int64, text: String, actor: String) throws -> AlertNote { throw ReadOnly() }
     func setGuideStep(alertID: Int64, step: Int, checked: Bool, actor: String) throws { throw ReadOnly() }
+    func setCaseState(of host: IPAddress, to state: CaseState, verdict: CaseVerdict?, reason: String?,
+                      actor: String) throws -> CaseChange { throw ReadOnly() }
+    func setCaseGuideStep(of host: IPAddress, step: Int, checked: Bool, actor: String) throws { throw ReadOnly() }
+    func addCaseNote(to host: IPAddress, text: String, actor: String) throws -> CaseNote { throw ReadOnly() }
     func addException(_ item: ExceptionItem, closeMatching: Bool, actor: String) throws -> ExceptionAddResult { throw ReadOnly() }
     func updateException(_ item: ExceptionItem, actor: String) throws { throw ReadOnly() }
     func removeException(id: String, actor: String) throws { throw ReadOnly() }

@@ -58,9 +58,18 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
 }
 
 /// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
-/// made: no rule versions (v4), no retention tables (v5) and no threat fields (v6). Upgrade tests
+/// made: no rule versions (v4), no retention tables (v5), no threat fields (v6), and guide ticks
+/// per alert instead of cases (v7; the rollback drops the case tables' content). Upgrade tests
 /// start from it.
 let rollbackToVersion3 = """
+    DROP TABLE host_case;
+    DROP TABLE case_guide_step;
+    DROP TABLE case_note;
+    CREATE TABLE alert_guide_step (
+        alert_id INTEGER NOT NULL REFERENCES alert(id),
+        step INTEGER NOT NULL,
+        PRIMARY KEY (alert_id, step)
+    ) WITHOUT ROWID;
     DROP TABLE active_rule;
     DROP INDEX event_source_ingested;
     DROP INDEX event_source_array_ingested;
@@ -72,6 +81,6 @@ let rollbackToVersion3 = """
     ALTER TABLE event DROP COLUMN rule_category;
     ALTER TABLE event DROP COLUMN severity;
     ALTER TABLE event DROP COLUMN threat_name;
-    DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5', 'v6');
+    DELETE FROM grdb_migrations WHERE identifier IN ('v4', 'v5', 'v6', 'v7');
     PRAGMA user_version = 3;
     """

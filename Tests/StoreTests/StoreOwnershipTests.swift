@@ -51,7 +51,7 @@ struct StoreOwnershipTests {
         let fixture = try StoreFixture()
         let path = try database("newer.db", in: fixture,
                                 "PRAGMA application_id = \(SMBStore.applicationID); CREATE TABLE future (x); PRAGMA user_version = 99")
-        try expectRefusedUntouched(path, .schemaNewer(path: path, found: 99, supported: 6))
+        try expectRefusedUntouched(path, .schemaNewer(path: path, found: 99, supported: 7))
     }
 
     @Test func aStoreOfAnEarlierReleaseIsOursAndGetsTheIDWhenOpenedForWriting() throws {

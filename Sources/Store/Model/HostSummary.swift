@@ -17,10 +17,12 @@ public struct HostSummary: Hashable, Sendable {
     public var lastSeen: Date
     /// The highest risk score among the host's alerts; nil when it has none.
     public var highestRisk: Int?
+    /// The host's case; nil for a host that is none (no alerts, nothing triaged).
+    public var caseProgress: CaseProgress?
 
     public init(address: IPAddress, hostName: String?, openAlerts: Int, acknowledgedAlerts: Int,
                 closedAlerts: Int, externalDestinations: Int, bytesOut: Int64, firstSeen: Date,
-                lastSeen: Date, highestRisk: Int?) {
+                lastSeen: Date, highestRisk: Int?, caseProgress: CaseProgress? = nil) {
         self.address = address
         self.hostName = hostName
         self.openAlerts = openAlerts
@@ -31,5 +33,6 @@ public struct HostSummary: Hashable, Sendable {
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
         self.highestRisk = highestRisk
+        self.caseProgress = caseProgress
     }
 }

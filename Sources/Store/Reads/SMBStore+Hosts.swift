@@ -13,14 +13,21 @@ extension SMBStore {
         if let status = filter.status {
             conditions.append("\(Self.alertCountColumn(status)) > 0")
         }
+        if let states = filter.caseStates {
+            let names = states.map(\.rawValue).sorted()
+            conditions.append("\(Self.isCase) AND coalesce(c.state, '\(CaseState.new.rawValue)') IN "
+                              + "(\(names.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(names)
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM host \(whereClause)", arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(hosts) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
-                       bytes_out, first_seen, last_seen, highest_risk
-                FROM host \(whereClause)
+                       bytes_out, first_seen, last_seen, highest_risk, \(Self.caseProgressColumns)
+                FROM \(hosts) \(whereClause)
                 ORDER BY \(Self.order(sort, reversed: window.isReversed))
                 LIMIT ? OFFSET ?
                 """, arguments: arguments + [window.limit, window.offset]).map(Self.hostSummary)
@@ -144,6 +151,7 @@ extension SMBStore {
     private static func hostSummary(_ row: Row) -> HostSummary {
         HostSummary(address: address(row[0]), hostName: row[1], openAlerts: row[2], acknowledgedAlerts: row[3],
                     closedAlerts: row[4], externalDestinations: row[5], bytesOut: row[6],
-                    firstSeen: Date(storeSeconds: row[7]), lastSeen: Date(storeSeconds: row[8]), highestRisk: row[9])
+                    firstSeen: Date(storeSeconds: row[7]), lastSeen: Date(storeSeconds: row[8]), highestRisk: row[9],
+                    caseProgress: caseProgress(row, startingAt: 10))
     }
 }

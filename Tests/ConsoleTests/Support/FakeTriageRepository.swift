@@ -26,6 +26,7 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
     private var exceptionRows: [ExceptionRecord]
     private var executionRows: [ExecutionRecord]
     private var noteRows: [AlertNote] = []
+    private var caseRows: [IPAddress: HostCase] = [:]
     private var token: Int64 = 1
 
     /// Thrown by `hosts` while set, as a broken store would.
@@ -127,6 +128,10 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
         locked { noteRows.filter { $0.alertID == alertID } }
     }
 
+    func hostCase(_ host: IPAddress) throws -> HostCase? {
+        locked { storedCase(host) }
+    }
+
     func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
         locked {
             let rows = flowRows.filter { $0.event.sourceIPs.first == host }.sorted { $0.id > $1.id }
@@ -186,6 +191,48 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
         }
     }
 
+    func setCaseState(of host: IPAddress, to state: CaseState, verdict: CaseVerdict?, reason: String?,
+                      actor: String) throws -> CaseChange {
+        try locked {
+            guard var hostCase = storedCase(host) else { throw Failure(description: "no host \(host)") }
+            let transition = try CaseTransition(from: hostCase.state, to: state, verdict: verdict)
+            token += 1
+            hostCase.state = state
+            hostCase.verdict = verdict
+            hostCase.reason = reason
+            caseRows[host] = hostCase
+            guard let verdict else { return CaseChange(transition: transition, closedAlertIDs: []) }
+            var closed: [Int64] = []
+            for index in alertRows.indices where source(of: alertRows[index]) == host && alertRows[index].status != .closed {
+                alertRows[index].status = .closed
+                alertRows[index].closeReason = verdict.description
+                closed.append(alertRows[index].id)
+            }
+            return CaseChange(transition: transition, closedAlertIDs: closed)
+        }
+    }
+
+    func setCaseGuideStep(of host: IPAddress, step: Int, checked: Bool, actor: String) throws {
+        try locked {
+            guard var hostCase = storedCase(host) else { throw Failure(description: "no host \(host)") }
+            token += 1
+            if checked { hostCase.checkedGuideSteps.insert(step) } else { hostCase.checkedGuideSteps.remove(step) }
+            caseRows[host] = hostCase
+        }
+    }
+
+    func addCaseNote(to host: IPAddress, text: String, actor: String) throws -> CaseNote {
+        try locked {
+            guard var hostCase = storedCase(host) else { throw Failure(description: "no host \(host)") }
+            token += 1
+            let note = CaseNote(id: Int64(hostCase.notes.count + 1), host: host, author: actor, createdAt: Fixture.now,
+                                text: text)
+            hostCase.notes.append(note)
+            caseRows[host] = hostCase
+            return note
+        }
+    }
+
     func addException(_ item: ExceptionItem, closeMatching: Bool, actor: String) throws -> ExceptionAddResult {
         locked {
             token += 1
@@ -220,6 +267,16 @@ final class FakeTriageRepository: TriageRepository, @unchecked Sendable {
     // MARK: Helpers
 
     private func source(of alert: AlertRecord) -> IPAddress? { alert.flow.event.sourceIPs.first }
+
+    /// The host's case as changed so far, else a new one with the host's current counts.
+    private func storedCase(_ host: IPAddress) -> HostCase? {
+        if let stored = caseRows[host] { return stored }
+        guard let summary = hostRows.first(where: { $0.address == host }).map(counted) else { return nil }
+        return HostCase(host: host, hostName: summary.hostName, state: .new, verdict: nil, reason: nil, changedAt: nil,
+                        changedBy: nil, resolvedAt: nil, reopening: nil, checkedGuideSteps: [], notes: [],
+                        openAlerts: summary.openAlerts, acknowledgedAlerts: summary.acknowledgedAlerts,
+                        closedAlerts: summary.closedAlerts, alertNotes: 0)
+    }
 
     private func counted(_ host: HostSummary) -> HostSummary {
         var host = host
