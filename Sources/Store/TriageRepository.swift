@@ -13,7 +13,7 @@ public protocol TriageRepository: Sendable {
     func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord>
     func alert(id: Int64) throws -> AlertRecord?
     func notes(alertID: Int64) throws -> [AlertNote]
-    /// The host's case (state, verdict, checklist, notes, reopening); nil for an unknown host.
+    /// The host's case (state, verdict, checklist, notes, reopening); nil when the host is none.
     func hostCase(_ host: IPAddress) throws -> HostCase?
     /// Every SMB flow of the host, internal and external, newest first.
     func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow>

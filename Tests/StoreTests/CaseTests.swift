@@ -49,6 +49,7 @@ struct CaseTests {
             try scenario.store.setCaseState(of: scenario.quietHost, to: .investigating, verdict: nil, reason: nil,
                                             actor: "ana")
         }
+        #expect(try scenario.store.hostCase(scenario.quietHost) == nil)
         #expect(try scenario.store.hostCase(IPAddress("10.7.7.7")!) == nil)
     }
 
@@ -160,17 +161,19 @@ struct CaseTests {
     @Test func notesGoOnTheCaseAndAlertNotesStayPossible() throws {
         let scenario = try CaseScenario()
         let alert = try #require(try scenario.alerts(of: scenario.host).first)
+        try scenario.store.setCaseState(of: scenario.host, to: .investigating, verdict: nil, reason: nil, actor: "ana")
         let note = try scenario.store.addCaseNote(to: scenario.host, text: "owner on leave", actor: "ana")
         try scenario.store.addNote(alertID: alert.id, text: "this one is the backup", actor: "bo")
+        let second = try scenario.store.addCaseNote(to: scenario.host, text: "back on Monday", actor: "bo")
         let hostCase = try #require(try scenario.store.hostCase(scenario.host))
-        #expect(hostCase.notes == [note])
+        #expect(hostCase.notes == [note, second])
         #expect(note.text == "owner on leave" && note.author == "ana" && note.host == scenario.host)
         #expect(hostCase.alertNotes == 1)
         #expect(try scenario.store.alert(id: alert.id)?.noteCount == 1)
-        let audit = try scenario.store.audit(limit: 2)
-        #expect(audit.map(\.action) == ["note.add", "case.note"])
-        #expect(audit[1].detail == "owner on leave" && audit[1].target == "10.0.0.1")
-        #expect(try scenario.store.statistics().notes == 2)
+        let audit = try scenario.store.audit(limit: 3)
+        #expect(audit.map(\.action) == ["case.note", "note.add", "case.note"])
+        #expect(audit[2].detail == "owner on leave" && audit[2].target == "10.0.0.1")
+        #expect(try scenario.store.statistics().notes == 3)
     }
 
     @Test func theHostsListFiltersByCaseState() throws {

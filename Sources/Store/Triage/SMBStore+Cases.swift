@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 
 extension SMBStore {
-    /// The case of `host`, with its checklist, notes and alert counts; nil when the store knows
-    /// no such host. A host whose case nobody changed is `new`.
+    /// The case of `host`, with its checklist, notes and alert counts; nil when the host is no
+    /// case (the store knows no such host, or holds no alert of it). A host whose case nobody
+    /// changed is `new`.
     public func hostCase(_ host: IPAddress) throws -> HostCase? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
@@ -13,7 +14,7 @@ extension SMBStore {
                        c.reopened_at, c.reopened_verdict, c.alerts_since_resolved,
                        (SELECT COUNT(*) FROM alert a JOIN alert_note n ON n.alert_id = a.id WHERE a.host = h.address)
                 FROM host h LEFT JOIN host_case c ON c.host = h.address
-                WHERE h.address = ?
+                WHERE h.address = ? AND \(Self.isCase)
                 """, arguments: [host.storeBlob]) else { return nil }
             let steps = try Int.fetchAll(db, sql: "SELECT step FROM case_guide_step WHERE host = ?",
                                          arguments: [host.storeBlob])
@@ -86,8 +87,9 @@ extension SMBStore {
             let now = Date()
             try db.execute(sql: "INSERT INTO case_note (host, author, created_at, text) VALUES (?, ?, ?, ?)",
                            arguments: [host.storeBlob, actor, now.storeSeconds, text])
+            let note = CaseNote(id: db.lastInsertedRowID, host: host, author: actor, createdAt: now, text: text)
             try AuditLog.record(db, at: now, actor: actor, action: "case.note", target: "\(host)", detail: text)
-            return CaseNote(id: db.lastInsertedRowID, host: host, author: actor, createdAt: now, text: text)
+            return note
         }
     }
 
