@@ -21,8 +21,10 @@ extension SMBStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
+        // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
+        let counted = filter.caseStates == nil ? "host h" : hosts
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(hosts) \(whereClause)", arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
