@@ -1,3 +1,4 @@
+import BundledRules
 import Console
 import Detection
 import Foundation
@@ -106,7 +107,7 @@ if let flag = arguments.firstIndex(of: "--db") {
         exit(2)
     }
     let path = arguments[flag + 1]
-    let store = try SMBStore(path: path, readOnly: true, rule: rule)
+    let store = try SMBStore(path: path, readOnly: true, rules: RuleCatalog(rule))
     let hosts = try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 1).total
     let alerts = try store.alerts(AlertQuery(), offset: 0, limit: 1).total
     run("SMBStore: \(grouped(hosts)) hosts / \(grouped(alerts)) alerts", repository: store, rounds: 40)

@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 

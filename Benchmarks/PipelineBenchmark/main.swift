@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import ECSGenerator
 import Foundation
@@ -36,8 +37,7 @@ func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-benchmark-\(getpid())")
 defer { try? FileManager.default.removeItem(at: directory) }
-let store = try SMBStore(path: keptDatabase ?? directory.appendingPathComponent("pipeline.db").path)
-let rule = try CompiledRule(DetectionRule.bundled())
+let store = try SMBStore(path: keptDatabase ?? directory.appendingPathComponent("pipeline.db").path, rules: .bundled())
 let now = Date()
 
 let cpuStart = ProcessUsage.now().cpuSeconds
@@ -51,7 +51,7 @@ let (summary, stored) = (storing.value, storing.stored)
 let storedSeconds = seconds(since: started)
 let detectStarted = ContinuousClock.now
 let detectCPUStart = ProcessUsage.now().cpuSeconds
-let executions = try store.detectUntilNothingPending(at: now, rule: rule)
+let executions = try store.detectUntilNothingPending(at: now)
 let detectSeconds = seconds(since: detectStarted)
 let totalSeconds = seconds(since: started)
 let usage = ProcessUsage.now()

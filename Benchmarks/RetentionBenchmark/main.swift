@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 import Store
@@ -51,8 +52,7 @@ func flow(_ index: Int, at time: Date) -> IngestedEvent {
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("retention-benchmark-\(UUID().uuidString)")
 let path = keptPath ?? directory.appendingPathComponent("soak.db").path
-let rule = try CompiledRule(DetectionRule.bundled())
-let store = try SMBStore(path: path, rule: rule)
+let store = try SMBStore(path: path, rules: .bundled())
 let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01 00:00 UTC
 report("retention-benchmark: \(days) days at \(flowsPerMinute) SMB flows a minute (1 in \(alertEvery) alerts), "
     + "retention \(try store.retentionPolicy().description), pruned hourly; store \(path)")
@@ -68,7 +68,7 @@ for day in 1...days {
         let flows = (0..<flowsPerMinute).map { flow(index + $0, at: time.addingTimeInterval(Double($0) * 60 / Double(flowsPerMinute))) }
         index += flowsPerMinute
         try store.insert(flows, ingestedAt: time.addingTimeInterval(59))
-        if minute % 5 == 4 { try store.runExecution(at: time.addingTimeInterval(60), rule: rule) }
+        if minute % 5 == 4 { try store.runExecution(at: time.addingTimeInterval(60)) }
         if minute % 60 == 59 {
             let pruneStart = clock.now
             prunedFlows += try store.prune(at: time.addingTimeInterval(60), actor: "soak").flows

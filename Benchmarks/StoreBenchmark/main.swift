@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 import Store
@@ -126,11 +127,11 @@ func fill(_ store: SMBStore, count: Int, now: Date) throws -> (wall: Double, cpu
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(getpid())")
 defer { try? FileManager.default.removeItem(at: directory) }
-let store = try SMBStore(path: keptPath ?? directory.appendingPathComponent("bench.db").path)
 var bundled = try DetectionRule.bundled()
 let cappedRule = try CompiledRule(bundled)
 bundled.maxSignals = eventCount
-let rule = try CompiledRule(bundled)
+let store = try SMBStore(path: keptPath ?? directory.appendingPathComponent("bench.db").path,
+                         rules: RuleCatalog(CompiledRule(bundled)))
 let now = Date()
 
 report("store-benchmark: \(eventCount) events over \(hostCount) hosts, batches of \(batchSize)")
@@ -138,7 +139,7 @@ let insertTime = try fill(store, count: eventCount, now: now)
 report("insert: " + rate(eventCount, insertTime))
 
 var records: [ExecutionRecord] = []
-let detectTime = try timed { records = try store.detectUntilNothingPending(at: now, rule: rule) }
+let detectTime = try timed { records = try store.detectUntilNothingPending(at: now) }
 let alerted = records.map(\.alerted).reduce(0, +)
 report("execution (max_signals \(eventCount)): \(alerted) alerts in \(records.count) execution(s), "
     + rate(eventCount, detectTime))
@@ -177,11 +178,11 @@ let duplicates = (0..<batchSize).map { event($0, random: &reinsertRandom, now: n
 let duplicateSeconds = try seconds { _ = try store.insert(duplicates, ingestedAt: now) }
 report(String(format: "re-insert of %d already stored events: %.0f events/s", batchSize, Double(batchSize) / duplicateSeconds))
 
-let cappedStore = try SMBStore(path: directory.appendingPathComponent("capped.db").path)
+let cappedStore = try SMBStore(path: directory.appendingPathComponent("capped.db").path, rules: RuleCatalog(cappedRule))
 let cappedInsertTime = try fill(cappedStore, count: cappedEventCount, now: now)
 report("capped store insert: " + rate(cappedEventCount, cappedInsertTime))
 var cappedRecords: [ExecutionRecord] = []
-let cappedTime = try timed { cappedRecords = try cappedStore.detectUntilNothingPending(at: now, rule: cappedRule) }
+let cappedTime = try timed { cappedRecords = try cappedStore.detectUntilNothingPending(at: now) }
 let cappedAlerted = cappedRecords.map(\.alerted).reduce(0, +)
 report("execution (max_signals \(cappedRule.rule.maxSignals)): \(cappedAlerted) alerts in "
     + "\(cappedRecords.count) execution(s), " + rate(cappedEventCount, cappedTime))

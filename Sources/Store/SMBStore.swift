@@ -16,11 +16,10 @@ public final class SMBStore: TriageRepository {
     public let isReadOnly: Bool
     /// Set when the store was open to other users on opening (and is now tightened, if it could be).
     public let permissionNotice: PermissionNotice?
-    /// The rule whose query picks the stored events executions consider (its candidates, queued
-    /// at ingest) and whose destination exclusions decide what counts as "external" in the
-    /// aggregates. Executions must run this rule's query; their cap, look-back and exceptions
-    /// are their own.
-    public let classificationRule: CompiledRule
+    /// The rule versions the opening command loaded. The active one (`activeRule()`) picks the
+    /// stored events executions consider (its candidates, queued at ingest), decides what counts
+    /// as "external" in the aggregates, and is the rule executions run.
+    public let rules: RuleCatalog
 
     /// The `PRAGMA application_id` of every smbtriage store: "SMBT" in ASCII (0x534D4254), so
     /// `file(1)` and smbtriage itself tell a store from another application's database.
@@ -34,22 +33,18 @@ public final class SMBStore: TriageRepository {
     /// Set once SQLite reported the store damaged: every later write is refused.
     private let isDamaged = Mutex(false)
 
-    /// Opens (and when writable, creates and migrates) the store at `path`. `rule` (nil: the
-    /// bundled rule) becomes `classificationRule`.
+    /// Opens (and when writable, creates and migrates) the store at `path`, working with the rule
+    /// versions of `rules` (loaded once by the caller, e.g. `RuleCatalog.bundled()`).
     ///
     /// Nothing is written to a file that is not an smbtriage store (another application's
     /// database, one whose schema is newer than this build's) or when opening read-only.
     /// Processes opening the same store at once take turns (`StoreOpeningLock`). A new store gets
     /// smbtriage's `PRAGMA application_id`; a store of an earlier release gets it when opened
     /// for writing.
-    public init(path: String, readOnly: Bool = false, rule: CompiledRule? = nil) throws(StoreError) {
+    public init(path: String, readOnly: Bool = false, rules: RuleCatalog) throws(StoreError) {
         self.path = path
         self.isReadOnly = readOnly
-        do {
-            classificationRule = try rule ?? CompiledRule(DetectionRule.bundled())
-        } catch {
-            throw .database(path: path, message: "the bundled rule does not load (\(error))")
-        }
+        self.rules = rules
         if !readOnly { try StoreFile.createDirectory(for: path) }
         let lock = try StoreOpeningLock(directory: StoreFile.directory(of: StoreFile.resolved(path)), exclusive: !readOnly,
                                         storePath: path)

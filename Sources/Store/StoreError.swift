@@ -20,9 +20,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(path: String, operation: String)
     /// The rule's look-back (`from`) is not date math this build understands.
     case unsupportedLookback(String)
-    /// An execution was asked to run a query other than the one the store queued its candidates
-    /// with (`SMBStore.classificationRule`).
-    case queryMismatch(path: String)
     /// The alert or exception asked for is not in the store.
     case notFound(String)
     /// An exception item with this id is already stored.
@@ -54,9 +51,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "The store \(path) is open read-only, so \(operation) is not possible."
         case .unsupportedLookback(let from):
             "The rule's look-back \"\(from)\" is not of the form now-<number><s|m|h|d>."
-        case .queryMismatch(let path):
-            "The store \(path) picks its detection candidates with a different rule query than the execution's; "
-                + "open it with the rule the executions run."
         case .notFound(let what):
             "There is no \(what) in the store."
         case .duplicateException(let id):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import SmbtriageKit
 import Terminal
 
 /// `smbtriage demo`: loads demo-data/ into a fresh store and opens the console.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SmbtriageKit
 
 /// The `smbtriage` command: triage SMB traffic from internal hosts to the Internet.
 @main

@@ -37,6 +37,7 @@ import Testing
         #expect(resolved.output == "case 10.1.1.5 now resolved (true positive); 2 alerts closed\n")
         let alerts = try cli.run(["alerts", "--host", "10.1.1.5", "--json"]).jsonLines
         #expect(alerts.map { $0["kibana.alert.workflow_status"] as? String } == ["closed", "closed"])
+        #expect(alerts.map { $0["kibana.alert.workflow_reason"] as? String } == ["true_positive", "true_positive"])
         #expect(try cli.run(["alerts", "--host", "10.1.1.7", "--status", "open", "--json"]).jsonLines.count == 1)
         let again = try cli.run(["case", "set", "10.1.1.5", "--state", "resolved", "--verdict", "fp"])
         #expect(again.status == 1 && again.errors.contains("the case is already resolved."), "\(again.errors)")

@@ -1,3 +1,4 @@
+import BundledRules
 @testable import Console
 import Detection
 import Foundation

@@ -1,6 +1,7 @@
+import BundledRules
+@testable import Detection
 import Foundation
 import Testing
-@testable import Detection
 
 /// The bundled rule, clause by clause, as RULE.md specifies it.
 @Suite struct BundledRuleTests {

@@ -1,5 +1,6 @@
-import Testing
+import BundledRules
 @testable import Detection
+import Testing
 
 @Suite struct CoverageNotesTests {
     private let notes = coverageNotes(for: EventFixtures.bundledRule)

@@ -1,3 +1,4 @@
+import BundledRules
 @testable import Detection
 
 /// Builders for the events the tests evaluate.

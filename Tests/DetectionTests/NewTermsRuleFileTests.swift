@@ -1,10 +1,11 @@
+import BundledRules
+@testable import Detection
 import Foundation
 import Testing
-@testable import Detection
 
 /// The bundled version 108 (new terms) and what the rule-file checker says about new-terms keys.
 @Suite struct NewTermsRuleFileTests {
-    private static let text = RuleFileText.bundled("rule-108")
+    private static let text = RuleFileText.bundled(version: 108)
 
     private func errors(_ text: String) -> [RuleFileError] {
         validateRuleFile(Data(text.utf8))

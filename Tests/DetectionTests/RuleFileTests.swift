@@ -1,9 +1,10 @@
+import BundledRules
+@testable import Detection
 import Foundation
 import Testing
-@testable import Detection
 
 @Suite struct RuleFileTests {
-    private static let bundledText = RuleFileText.bundled("rule")
+    private static let bundledText = RuleFileText.bundled(version: 103)
 
     private func errors(_ text: String) -> [RuleFileError] {
         validateRuleFile(Data(text.utf8))

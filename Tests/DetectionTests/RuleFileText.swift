@@ -1,14 +1,15 @@
-import Foundation
+import BundledRules
 @testable import Detection
+import Foundation
 
 /// A bundled rule file's text, and where a piece of it stands, for tests of the rule-file checker.
 enum RuleFileText {
-    /// The text of bundled `name`.json (`Bundle.module` is Detection's resource bundle).
-    static func bundled(_ name: String) -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { preconditionFailure("bundled \(name).json not found") }
-        return text
+    /// The text of the bundled rule file of `version` (Detection reads no files: `BundledRules` does).
+    static func bundled(version: Int) -> String {
+        guard let data = try? DetectionRule.bundledFile(version: version) else {
+            preconditionFailure("the bundled rule file of version \(version) is not found")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The 1-based line and column of the first occurrence of `needle` in `text`.

@@ -22,7 +22,7 @@ struct BatchInserterTests {
         #expect(outcome.writeTime.transactions == 5)
         let hosts = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10)
         #expect(hosts.rows.map(\.address) == (1...4).map { IPAddress("10.0.0.\($0)")! })
-        let executions = try fixture.store.detectUntilNothingPending(at: baseTime, rule: fixture.rule)
+        let executions = try fixture.store.detectUntilNothingPending(at: baseTime)
         #expect(executions.map(\.alerted) == [25])
     }
 

@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 import GRDB
@@ -54,7 +55,7 @@ struct CaseMigrationTests {
     @Test func perAlertTicksFoldIntoEachHostsCaseAndNothingIsLost() throws {
         let fixture = try versionSixStore()
         let path = fixture.directory.appendingPathComponent("v6.db").path
-        let store = try SMBStore(path: path)
+        let store = try SMBStore(path: path, rules: .bundled())
         let first = try #require(try store.hostCase(IPAddress("10.0.0.1")!))
         #expect(first.checkedGuideSteps == [0, 2, 4])
         #expect(first.state == .new && first.verdict == nil && first.notes.isEmpty && first.alertNotes == 1)

@@ -23,7 +23,7 @@ private final class CaseScenario {
             line += 1
             return smbEvent(source, destination, at: time, line: line)
         }, ingestedAt: time)
-        try store.runExecution(at: time, rule: fixture.rule)
+        try store.runExecution(at: time)
     }
 
     func alerts(of host: IPAddress) throws -> [AlertRecord] {

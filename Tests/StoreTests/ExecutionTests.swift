@@ -12,7 +12,7 @@ struct ExecutionTests {
                      line: index)
         }
         try fixture.store.insert(events, ingestedAt: baseTime)
-        let records = try fixture.store.detectUntilNothingPending(at: baseTime.addingTimeInterval(60), rule: fixture.rule)
+        let records = try fixture.store.detectUntilNothingPending(at: baseTime.addingTimeInterval(60))
         #expect(records.map(\.alerted) == [100, 100, 50])
         #expect(records.map(\.pending) == [150, 50, 0])
         #expect(records.map(\.matched) == [250, 150, 50])
@@ -32,12 +32,12 @@ struct ExecutionTests {
         let fixture = try StoreFixture()
         #expect(try fixture.store.lastAlertID() == 0)
         try fixture.store.insert([smbEvent("10.1.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        let first = try fixture.store.runExecution(at: baseTime.addingTimeInterval(60), rule: fixture.rule)
+        let first = try fixture.store.runExecution(at: baseTime.addingTimeInterval(60))
         let before = try fixture.store.lastAlertID()
         #expect(before > 0)
         try fixture.store.insert([smbEvent("10.1.0.2", "8.8.8.8", line: 2), smbEvent("10.1.0.3", "8.8.4.4", line: 3)],
                                  ingestedAt: baseTime.addingTimeInterval(120))
-        let second = try fixture.store.runExecution(at: baseTime.addingTimeInterval(180), rule: fixture.rule)
+        let second = try fixture.store.runExecution(at: baseTime.addingTimeInterval(180))
         let created = try fixture.store.alerts(createdBy: second.id, after: before)
         #expect(created.map { "\($0.flow.event.sourceIPs[0])" } == ["10.1.0.2", "10.1.0.3"])
         #expect(created.allSatisfy { $0.executionID == second.id })
@@ -52,7 +52,7 @@ struct ExecutionTests {
                      line: index)
         }
         try fixture.store.insert(events, ingestedAt: baseTime)
-        let records = try fixture.store.detectUntilNothingPending(at: baseTime.addingTimeInterval(60), rule: fixture.rule)
+        let records = try fixture.store.detectUntilNothingPending(at: baseTime.addingTimeInterval(60))
         #expect(records.map(\.alerted) == Array(repeating: 100, count: 10) + [50])
         #expect(records.map(\.pending) == stride(from: 950, through: 50, by: -100).map { $0 } + [0])
         #expect(Set(records.map(\.id)).count == 11)
@@ -70,20 +70,20 @@ struct ExecutionTests {
         }
         try fixture.store.insert(events, ingestedAt: baseTime)
         let internalCount = events.filter { $0.event.destinationIPs == [IPAddress("10.9.9.9")!] }.count
-        let record = try fixture.store.runExecution(at: baseTime, rule: try fixture.rule(maxSignals: 10_000))
+        let record = try fixture.store(running: RuleCatalog(fixture.rule(maxSignals: 10_000))).runExecution(at: baseTime)
         #expect(record.alerted == 6500 - internalCount)
         #expect(record.pending == 0)
         #expect(!record.capReached)
         let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10_000).rows
         #expect(Set(alerts.map(\.flow.id)).count == 6500 - internalCount)
-        #expect(try fixture.store.runExecution(at: baseTime, rule: fixture.rule).matched == 0)
+        #expect(try fixture.store.runExecution(at: baseTime).matched == 0)
     }
 
     @Test func anEventIsAlertedOnceAcrossOverlappingExecutions() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        let first = try fixture.store.runExecution(at: baseTime.addingTimeInterval(60), rule: fixture.rule)
-        let second = try fixture.store.runExecution(at: baseTime.addingTimeInterval(300), rule: fixture.rule)
+        let first = try fixture.store.runExecution(at: baseTime.addingTimeInterval(60))
+        let second = try fixture.store.runExecution(at: baseTime.addingTimeInterval(300))
         #expect(first.alerted == 1)
         #expect(second.alerted == 0)
         #expect(second.windowStart == baseTime.addingTimeInterval(300 - 540))
@@ -93,11 +93,11 @@ struct ExecutionTests {
     @Test func onlyEventsIngestedInTheLookBackWindowAreCandidates() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        let late = try fixture.store.runExecution(at: baseTime.addingTimeInterval(541), rule: fixture.rule)
+        let late = try fixture.store.runExecution(at: baseTime.addingTimeInterval(541))
         #expect(late.matched == 0)
-        let early = try fixture.store.runExecution(at: baseTime.addingTimeInterval(-1), rule: fixture.rule)
+        let early = try fixture.store.runExecution(at: baseTime.addingTimeInterval(-1))
         #expect(early.matched == 0)
-        let inside = try fixture.store.runExecution(at: baseTime.addingTimeInterval(540), rule: fixture.rule)
+        let inside = try fixture.store.runExecution(at: baseTime.addingTimeInterval(540))
         #expect(inside.alerted == 1)
     }
 
@@ -109,7 +109,7 @@ struct ExecutionTests {
             smbEvent("10.0.0.1", "8.8.8.8", port: 80, line: 3),
             smbEvent("10.0.0.1", "0.0.0.4", line: 4),
         ], ingestedAt: baseTime)
-        let record = try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        let record = try fixture.store.runExecution(at: baseTime)
         #expect(record.alerted == 1)
         let alert = try #require(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 1).rows.first)
         #expect(alert.flow.event.destinationIPs == [IPAddress("0.0.0.4")!])
@@ -120,7 +120,7 @@ struct ExecutionTests {
         var ingested = smbEvent("10.1.2.3", "8.8.8.8", line: 1)
         ingested.event.sourcePort = 52144
         try fixture.store.insert([ingested], ingestedAt: baseTime)
-        try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        try fixture.store.runExecution(at: baseTime)
         let alert = try #require(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 1).rows.first)
         #expect(alert.reason == "network event with source 10.1.2.3:52144, destination 8.8.8.8:445, created high "
             + "alert SMB (Windows File Sharing) Activity to the Internet.")
@@ -142,7 +142,7 @@ struct ExecutionTests {
             smbEvent("10.0.0.3", "8.8.8.8", line: 3),
             smbEvent("10.0.0.4", "20.60.0.2", line: 4),
         ], ingestedAt: baseTime)
-        try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        try fixture.store.runExecution(at: baseTime)
         let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows
         let acknowledged = try #require(alerts.first { $0.flow.event.sourceIPs == [IPAddress("10.0.0.4")!] })
         try fixture.store.setStatus(.acknowledged, alertIDs: [acknowledged.id], reason: nil, actor: "ana")
@@ -168,7 +168,7 @@ struct ExecutionTests {
             smbEvent("10.0.0.6", "20.60.4.4", line: 6),
             smbEvent("10.0.0.7", "8.8.4.4", line: 7),
         ], ingestedAt: baseTime.addingTimeInterval(300))
-        let next = try fixture.store.runExecution(at: baseTime.addingTimeInterval(300), rule: fixture.rule)
+        let next = try fixture.store.runExecution(at: baseTime.addingTimeInterval(300))
         #expect(next.alerted == 1)
         #expect(next.suppressedBy == ["azure-files": 2])
         #expect(next.matched == 3)
@@ -189,12 +189,12 @@ struct ExecutionTests {
         let fixture = try StoreFixture()
         let events = (0..<3).map { smbEvent("10.0.0.\($0 + 1)", "8.8.8.8", at: baseTime.addingTimeInterval(Double($0)), line: $0) }
         try fixture.store.insert(events, ingestedAt: baseTime)
-        let capOne = try fixture.rule(maxSignals: 1)
-        #expect(try fixture.store.runExecution(at: baseTime, rule: capOne).pending == 2)
+        let capOne = try fixture.store(running: RuleCatalog(fixture.rule(maxSignals: 1)))
+        #expect(try capOne.runExecution(at: baseTime).pending == 2)
         let item = ExceptionItem(id: "host-3", scope: .source(try IPPrefix(parsing: "10.0.0.3")), comment: "lab",
                                  author: "ana", createdAt: baseTime)
         _ = try fixture.store.addException(item, closeMatching: false, actor: "ana")
-        let records = try fixture.store.detectUntilNothingPending(at: baseTime, rule: capOne)
+        let records = try capOne.detectUntilNothingPending(at: baseTime)
         #expect(records.map(\.alerted) == [1, 0])
         #expect(records.last?.suppressedBy == ["host-3": 1])
         #expect(records.last?.pending == 0)
@@ -207,29 +207,29 @@ struct ExecutionTests {
                                  expiresAt: baseTime.addingTimeInterval(-60))
         _ = try fixture.store.addException(item, closeMatching: false, actor: "ana")
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        let record = try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        let record = try fixture.store.runExecution(at: baseTime)
         #expect(record.alerted == 1)
         #expect(record.suppressedBy.isEmpty)
         #expect(try fixture.store.exceptions().map(\.item) == [item])
     }
 
-    @Test func anExecutionOfAnotherQueryIsRefused() throws {
+    @Test func executionsRunTheRuleTheStoreWasOpenedWith() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.7", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         var rule = fixture.rule.rule
-        rule.query = "destination.port:445"
-        #expect(throws: StoreError.queryMismatch(path: fixture.store.path)) {
-            try fixture.store.runExecution(at: baseTime, rule: try CompiledRule(rule))
-        }
-        #expect(try fixture.store.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
+        rule.riskScore = 99
+        let variant = try fixture.store(running: RuleCatalog(CompiledRule(rule)))
+        #expect(try variant.runExecution(at: baseTime).alerted == 1)
+        #expect(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.riskScore) == [99])
     }
 
     @Test func anUnsupportedLookBackIsRejected() throws {
         let fixture = try StoreFixture()
         var rule = fixture.rule.rule
         rule.from = "yesterday"
+        let variant = try fixture.store(running: RuleCatalog(CompiledRule(rule)))
         #expect(throws: StoreError.unsupportedLookback("yesterday")) {
-            try fixture.store.runExecution(at: baseTime, rule: try CompiledRule(rule))
+            try variant.runExecution(at: baseTime)
         }
     }
 }

@@ -10,12 +10,12 @@ struct InsertTests {
         let fixture = try StoreFixture()
         let events = (0..<20).map { smbEvent("10.0.0.\($0 % 3 + 1)", "8.8.\($0 % 5).8", line: $0) }
         #expect(try fixture.store.insert(events, ingestedAt: baseTime) == InsertResult(inserted: 20))
-        let firstAlerts = try fixture.store.detectUntilNothingPending(at: baseTime, rule: fixture.rule)
+        let firstAlerts = try fixture.store.detectUntilNothingPending(at: baseTime)
         #expect(firstAlerts.map(\.alerted) == [20])
         let hostsBefore = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10)
 
         #expect(try fixture.store.insert(events, ingestedAt: baseTime) == InsertResult(duplicates: 20))
-        let second = try fixture.store.detectUntilNothingPending(at: baseTime, rule: fixture.rule)
+        let second = try fixture.store.detectUntilNothingPending(at: baseTime)
         #expect(second.map(\.alerted) == [0])
         #expect(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 100).total == 20)
         #expect(try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10) == hostsBefore)

@@ -11,12 +11,11 @@ struct NewTermsExecutionTests {
     private static let minute: TimeInterval = 60
     /// The execution time: far enough from `baseTime` that nothing else is in its history.
     private let now = baseTime.addingTimeInterval(20 * day)
-    private let newTerms: CompiledRule
     private let fixture: StoreFixture
 
     init() throws {
         fixture = try StoreFixture()
-        newTerms = try CompiledRule(DetectionRule.bundled(version: 108))
+        try fixture.store.setActiveRuleVersion(108, actor: "ana", at: baseTime)
     }
 
     /// An SMB event whose source.ip is `sources` (an array when several), ingested `ago` before `now`.
@@ -46,7 +45,7 @@ struct NewTermsExecutionTests {
         try store(["10.0.0.5"], ago: 1 * Self.minute, line: 9)
         try store(["10.0.0.6"], ago: 10 * Self.minute, line: 10)                 // just before the window: history
         try store(["10.0.0.6"], ago: 1 * Self.minute, line: 11)
-        let record = try fixture.store.runExecution(at: now, rule: newTerms)
+        let record = try fixture.store.runExecution(at: now)
         #expect(try alertedSources() == ["10.0.0.1", "10.0.0.3", "10.0.0.4", "10.0.0.5"])
         #expect(record.alerted == 4)
         // Matches in the window: lines 1, 3, 5, 6, 7, 9 and 11; 4 alerted, 3 known (3, 7 and 11).
@@ -66,7 +65,7 @@ struct NewTermsExecutionTests {
         try store(["10.0.2.1", "10.0.2.2"], ago: 1 * Self.minute, line: 5)      // both seen, never together
         try store(["10.0.3.9", "10.0.3.1"], ago: 2 * Self.day, line: 6)         // 10.0.3.1 seen as a second value
         try store(["10.0.3.1"], ago: 1 * Self.minute, line: 7)
-        let record = try fixture.store.runExecution(at: now, rule: newTerms)
+        let record = try fixture.store.runExecution(at: now)
         #expect(try alertedSources() == ["10.0.1.1+10.0.1.2"])
         #expect(record.matched == 3)
     }
@@ -78,17 +77,17 @@ struct NewTermsExecutionTests {
         try store(["10.0.0.7"], to: "20.60.1.1", ago: 2 * Self.day, line: 1)   // excepted: not history
         try store(["10.0.0.7"], ago: 1 * Self.minute, line: 2)
         try store(["10.0.0.8"], to: "20.60.1.1", ago: 1 * Self.minute, line: 3) // excepted in the window
-        let record = try fixture.store.runExecution(at: now, rule: newTerms)
+        let record = try fixture.store.runExecution(at: now)
         #expect(try alertedSources() == ["10.0.0.7"])
         #expect(record.suppressedBy == ["azure-files": 1])
     }
 
     @Test func aValueAnOverlappingEarlierExecutionAlertedIsNotNewAgain() throws {
         try store(["10.0.4.1"], ago: 6 * Self.minute, line: 1)
-        #expect(try fixture.store.runExecution(at: now.addingTimeInterval(-5 * Self.minute), rule: newTerms).alerted == 1)
+        #expect(try fixture.store.runExecution(at: now.addingTimeInterval(-5 * Self.minute)).alerted == 1)
         try store(["10.0.4.1"], ago: 1 * Self.minute, line: 2)
         // Line 1 is inside this window too (9 minutes), so it is not history; it was decided.
-        let second = try fixture.store.runExecution(at: now, rule: newTerms)
+        let second = try fixture.store.runExecution(at: now)
         #expect(second.alerted == 0 && second.matched == 1)
         #expect(try alertedSources() == ["10.0.4.1"])
     }
@@ -101,12 +100,12 @@ struct NewTermsExecutionTests {
                      line: index)
         }
         try fixture.store.insert(events, ingestedAt: now.addingTimeInterval(-Self.minute))
-        let first = try fixture.store.runExecution(at: now, rule: newTerms)
+        let first = try fixture.store.runExecution(at: now)
         #expect(first.alerted == 100)
         #expect(first.pending == 400)
         #expect(first.matched == 500)
         #expect(first.capReached)
-        let rest = try fixture.store.detectUntilNothingPending(at: now, rule: newTerms)
+        let rest = try fixture.store.detectUntilNothingPending(at: now)
         #expect(rest.map(\.alerted) == [100, 100, 100, 100, 100])
         // The second takes the last 100 documents (all new): 100 alerted, 400 + 100 − 100 pending.
         #expect(rest.first.map { [$0.alerted, $0.pending] } == [100, 400])
@@ -115,10 +114,11 @@ struct NewTermsExecutionTests {
     }
 
     @Test func theQueryVersionStillAlertsEveryMatchingEvent() throws {
+        try fixture.store.setActiveRuleVersion(103, actor: "ana", at: baseTime)
         try store(["10.0.0.2"], ago: 4 * Self.day, line: 1)
         try store(["10.0.0.2"], ago: 1 * Self.minute, line: 2)
         try store(["10.0.0.2"], ago: 2 * Self.minute, line: 3)
-        let record = try fixture.store.runExecution(at: now, rule: fixture.rule)
+        let record = try fixture.store.runExecution(at: now)
         #expect(record.alerted == 2)
         let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows
         #expect(alerts.allSatisfy { $0.ruleVersion == 103 && $0.riskScore == 73 && $0.severity == "high" })

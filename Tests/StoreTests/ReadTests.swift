@@ -18,7 +18,7 @@ struct ReadTests {
             smbEvent("10.0.0.2", "9.9.9.9", at: baseTime - 30, bytesOut: 5000, line: 5, hostName: "db-two"),
             smbEvent("10.0.0.3", "192.168.5.5", at: baseTime - 10, bytesOut: 7, line: 6),
         ], ingestedAt: baseTime)
-        try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        try fixture.store.runExecution(at: baseTime)
         return fixture
     }
 
@@ -31,7 +31,7 @@ struct ReadTests {
                      at: baseTime - Double(index % 4) * 60, bytesOut: Int64(index % 5) * 100, line: index)
         }
         try fixture.store.insert(events, ingestedAt: baseTime)
-        try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        try fixture.store.runExecution(at: baseTime)
         let whole = try fixture.store.hosts(filter: HostFilter(), sort: sort, offset: 0, limit: 100)
         #expect(whole.total == 23 && whole.rows.count == 23)
         for offset in 0...24 {

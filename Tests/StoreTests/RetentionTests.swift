@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 import GRDB
@@ -23,7 +24,7 @@ private final class RetentionScenario {
         _ = try store.addException(item, closeMatching: false, actor: "ana")
         let destinations = ["8.8.8.8", "8.8.4.4", "1.1.1.1", "9.9.9.9", "7.7.7.7", "10.0.0.9", "20.60.1.5"]
         try store.insert(destinations.enumerated().map { smbEvent("10.0.0.1", $1, line: $0 + 1) }, ingestedAt: baseTime)
-        try store.runExecution(at: baseTime, rule: fixture.rule)
+        try store.runExecution(at: baseTime)
         let alerts = try store.alerts(AlertQuery(), offset: 0, limit: 10).rows
         func id(_ destination: String) -> Int64 {
             alerts.first { $0.flow.event.destinationIPs.first == IPAddress(destination) }?.id ?? -1
@@ -64,7 +65,7 @@ struct RetentionTests {
         let fixture = try StoreFixture()
         let policy = RetentionPolicy(flowDays: 7, closedAlertDays: 90, auditDays: 365)
         try fixture.store.setRetentionPolicy(policy, actor: "ana")
-        #expect(try SMBStore(path: fixture.path).retentionPolicy() == policy)
+        #expect(try SMBStore(path: fixture.path, rules: .bundled()).retentionPolicy() == policy)
         let entry = try #require(try fixture.store.audit(limit: 1).first)
         #expect(entry.action == "retention.set" && entry.actor == "ana")
         #expect(entry.detail == "flows 30d, closed alerts 180d, audit 730d → flows 7d, closed alerts 90d, audit 365d")

@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 import GRDB
@@ -11,8 +12,8 @@ struct RuleVersionTests {
         #expect(try fixture.store.activeRuleVersion() == 103)
         #expect(try fixture.store.setActiveRuleVersion(108, actor: "ana", at: baseTime))
         #expect(try !fixture.store.setActiveRuleVersion(108, actor: "ana", at: baseTime))
-        #expect(try SMBStore(path: fixture.path, readOnly: true).activeRuleVersion() == 108)
-        #expect(try fixture.store.activeRule().version == 108)
+        #expect(try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()).activeRuleVersion() == 108)
+        #expect(try fixture.store.activeRule().rule.version == 108)
         let audit = try fixture.store.audit(limit: 10)
         #expect(audit.map(\.action) == ["rule.use"])
         #expect(audit.first?.actor == "ana")
@@ -26,13 +27,13 @@ struct RuleVersionTests {
         let fixture = try StoreFixture()
         let events = (1...3).map { smbEvent("10.0.0.1", "8.8.8.\($0)", line: $0) }
         try fixture.store.insert(events, ingestedAt: baseTime)
-        let capped = try fixture.rule(maxSignals: 1)
-        #expect(try fixture.store.runExecution(at: baseTime, rule: capped).pending == 2)
-        try fixture.store.setActiveRuleVersion(108, actor: "ana", at: baseTime.addingTimeInterval(60))
+        let versions = [try fixture.rule(maxSignals: 1), try #require(fixture.store.rules.rule(version: 108))]
+        let capped = try fixture.store(running: RuleCatalog(versions, defaultVersion: 103))
+        #expect(try capped.runExecution(at: baseTime).pending == 2)
+        try capped.setActiveRuleVersion(108, actor: "ana", at: baseTime.addingTimeInterval(60))
         // 108 decides the two matches again: their host is already alerted in its window, so no
         // second alert; the 103 alert stays, with its version.
-        let record = try fixture.store.runExecution(at: baseTime.addingTimeInterval(60),
-                                                    rule: CompiledRule(fixture.store.activeRule()))
+        let record = try capped.runExecution(at: baseTime.addingTimeInterval(60))
         #expect(record.alerted == 0 && record.pending == 0 && record.matched == 2)
         let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows
         #expect(alerts.map(\.ruleVersion) == [103])
@@ -41,10 +42,10 @@ struct RuleVersionTests {
     @Test func upgradingAVersion3StoreMakesItsAlerts103s() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        try fixture.store.runExecution(at: baseTime)
         // What a version 3 store looks like: no rule versions and no retention tables.
         try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: rollbackToVersion3) }
-        let upgraded = try SMBStore(path: fixture.path)
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         let alerts = try upgraded.alerts(AlertQuery(), offset: 0, limit: 10).rows
         #expect(alerts.map(\.ruleVersion) == [103])
         #expect(alerts.map(\.riskScore) == [73])

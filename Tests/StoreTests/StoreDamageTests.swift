@@ -1,3 +1,4 @@
+import BundledRules
 import Foundation
 import GRDB
 import Store
@@ -30,7 +31,7 @@ struct StoreDamageTests {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         try damage("host", in: fixture.path)
-        let store = try SMBStore(path: fixture.path)
+        let store = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(throws: StoreError.corrupt(path: fixture.path)) {
             try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 10)
         }
@@ -38,7 +39,7 @@ struct StoreDamageTests {
         #expect(throws: StoreError.corrupt(path: fixture.path)) {
             try store.saveCheckpoint(FileCheckpoint(path: "/var/log/conn.log", device: 1, inode: 2, offset: 3, line: 4))
         }
-        #expect(try SMBStore(path: fixture.path, readOnly: true).integrityProblems().isEmpty == false)
+        #expect(try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()).integrityProblems().isEmpty == false)
     }
 
     @Test func theMessageSaysWhatToDo() {

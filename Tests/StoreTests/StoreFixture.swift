@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 import Store
@@ -13,12 +14,17 @@ final class StoreFixture {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("smbtriage-store-tests-\(UUID().uuidString)")
         path = directory.appendingPathComponent("nested/smbtriage.db").path
-        store = try SMBStore(path: path)
+        store = try SMBStore(path: path, rules: .bundled())
         rule = try CompiledRule(DetectionRule.bundled())
     }
 
     deinit {
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The store at `path` opened again, working with `rules` instead of the bundled versions.
+    func store(running rules: RuleCatalog) throws -> SMBStore {
+        try SMBStore(path: path, rules: rules)
     }
 
     /// The rule with another per-execution cap.

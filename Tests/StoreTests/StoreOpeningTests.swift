@@ -1,3 +1,4 @@
+import BundledRules
 import Detection
 import Foundation
 import GRDB
@@ -32,9 +33,9 @@ struct StoreOpeningTests {
                 PRAGMA user_version = 1;
                 """)
         }
-        let upgraded = try SMBStore(path: fixture.path)
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
-        #expect(try upgraded.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
+        #expect(try upgraded.runExecution(at: baseTime).alerted == 1)
         try DatabaseQueue(path: fixture.path).read { db in
             #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 7)
             #expect(try String.fetchOne(db, sql: "SELECT query FROM candidate_query") == fixture.rule.rule.query)
@@ -47,13 +48,13 @@ struct StoreOpeningTests {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1), smbEvent("10.0.0.1", "10.0.0.9", line: 2)],
                                  ingestedAt: baseTime)
-        try fixture.store.runExecution(at: baseTime, rule: fixture.rule)
+        try fixture.store.runExecution(at: baseTime)
         // What a version 3 store looks like: no retention tables, no cascade index, no auto-vacuum.
         let previous = try DatabaseQueue(path: fixture.path)
         try previous.write { db in try db.execute(sql: rollbackToVersion3) }
         try previous.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA auto_vacuum = NONE; VACUUM") }
         try previous.close()
-        let upgraded = try SMBStore(path: fixture.path)
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(try upgraded.retentionPolicy() == RetentionPolicy.defaults)
         #expect(try !upgraded.vacuumsIncrementally())
         #expect(try upgraded.prune(at: baseTime.addingTimeInterval(31 * 86_400), actor: "ana").flows == 1)
@@ -67,18 +68,18 @@ struct StoreOpeningTests {
     @Test func upgradesAVersion3StoreKeepingItsAlertsAndStoresThreatFields() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        #expect(try fixture.store.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
+        #expect(try fixture.store.runExecution(at: baseTime).alerted == 1)
         try DatabaseQueue(path: fixture.path).write { db in
             try db.execute(sql: rollbackToVersion3)
         }
-        let upgraded = try SMBStore(path: fixture.path)
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         var threat = smbEvent("10.0.0.2", "8.8.4.4", at: baseTime.addingTimeInterval(60), line: 2)
         threat.event.ruleName = "ET POLICY SMB2 NT Create AndX Request For an Executable File"
         threat.event.ruleCategory = "Potential Corporate Privacy Violation"
         threat.event.severity = 1
         threat.event.threatName = "Microsoft Windows SMBv1 Multiple Vulnerabilities"
         try upgraded.insert([threat], ingestedAt: baseTime.addingTimeInterval(60))
-        #expect(try upgraded.runExecution(at: baseTime.addingTimeInterval(120), rule: fixture.rule).alerted == 1)
+        #expect(try upgraded.runExecution(at: baseTime.addingTimeInterval(120)).alerted == 1)
         let alerts = try upgraded.alerts(AlertQuery(), offset: 0, limit: 10).rows
         #expect(alerts.count == 2)
         let stored = try #require(alerts.first { $0.flow.event.sourceIPs == [IPAddress("10.0.0.2")!] })
@@ -103,7 +104,7 @@ struct StoreOpeningTests {
         let older = try DatabasePool(path: olderPath)
         try older.write { db in try db.execute(sql: "CREATE TABLE scratch (x); DROP TABLE scratch") }
         try older.close()
-        let store = try SMBStore(path: olderPath)
+        let store = try SMBStore(path: olderPath, rules: .bundled())
         try store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         #expect(try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).total == 1)
         #expect(try pageSize(olderPath) == 4096)
@@ -114,14 +115,14 @@ struct StoreOpeningTests {
         let path = fixture.directory.appendingPathComponent("notes.txt").path
         let text = Data(String(repeating: "this is not sqlite\n", count: 300).utf8)
         try text.write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notADatabase(path: path)) { try SMBStore(path: path) }
+        #expect(throws: StoreError.notADatabase(path: path)) { try SMBStore(path: path, rules: .bundled()) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
     }
 
     @Test func readOnlyStoresRefuseWritesButServeReads() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        let reader = try SMBStore(path: fixture.path, readOnly: true)
+        let reader = try SMBStore(path: fixture.path, readOnly: true, rules: .bundled())
         #expect(try reader.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 10).total == 1)
         #expect(throws: StoreError.readOnly(path: fixture.path, operation: "storing events")) {
             try reader.insert([smbEvent("10.0.0.2", "8.8.8.8", line: 2)], ingestedAt: baseTime)
@@ -137,7 +138,7 @@ struct StoreOpeningTests {
         try DatabaseQueue(path: fixture.path).write { db in
             try db.execute(sql: rollbackToVersion3)
         }
-        let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true) }
+        let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()) }
         #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 7"))
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
     }
@@ -145,7 +146,7 @@ struct StoreOpeningTests {
     @Test func readOnlyOpeningOfAMissingStoreNamesTheProblem() throws {
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("absent.db").path
-        let error = try #require(throws: StoreError.self) { try SMBStore(path: path, readOnly: true) }
+        let error = try #require(throws: StoreError.self) { try SMBStore(path: path, readOnly: true, rules: .bundled()) }
         #expect(error == .permissionDenied(path: path, detail: "no store exists there"))
         #expect(!FileManager.default.fileExists(atPath: path))
     }
@@ -181,7 +182,7 @@ struct StoreOpeningTests {
 
     @Test func changeTokenMovesWhenAnotherConnectionCommits() throws {
         let fixture = try StoreFixture()
-        let other = try SMBStore(path: fixture.path)
+        let other = try SMBStore(path: fixture.path, rules: .bundled())
         let before = try fixture.store.changeToken()
         #expect(try fixture.store.changeToken() == before)
         try other.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
@@ -201,6 +202,6 @@ struct StoreOpeningTests {
         moved.offset = 8192
         moved.line = 30
         try fixture.store.saveCheckpoint(moved)
-        #expect(try SMBStore(path: fixture.path).checkpoint(path: "/var/log/conn.log") == moved)
+        #expect(try SMBStore(path: fixture.path, rules: .bundled()).checkpoint(path: "/var/log/conn.log") == moved)
     }
 }

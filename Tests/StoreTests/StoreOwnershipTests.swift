@@ -1,3 +1,4 @@
+import BundledRules
 import Foundation
 import GRDB
 @testable import Store
@@ -22,8 +23,8 @@ struct StoreOwnershipTests {
     /// Expects opening `path` (read-only and not) to throw `error` and leave the file as it was.
     private func expectRefusedUntouched(_ path: String, _ error: StoreError) throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: error) { try SMBStore(path: path) }
-        #expect(throws: error) { try SMBStore(path: path, readOnly: true) }
+        #expect(throws: error) { try SMBStore(path: path, rules: .bundled()) }
+        #expect(throws: error) { try SMBStore(path: path, readOnly: true, rules: .bundled()) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
@@ -57,16 +58,16 @@ struct StoreOwnershipTests {
     @Test func aStoreOfAnEarlierReleaseIsOursAndGetsTheIDWhenOpenedForWriting() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
-        #expect(try fixture.store.runExecution(at: baseTime, rule: fixture.rule).alerted == 1)
+        #expect(try fixture.store.runExecution(at: baseTime).alerted == 1)
         _ = try fixture.store.addNote(alertID: 1, text: "seen before", actor: "ana")
         // Release 0.2 made exactly this schema but set no application id.
         try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "PRAGMA application_id = 0") }
 
-        let reader = try SMBStore(path: fixture.path, readOnly: true)
+        let reader = try SMBStore(path: fixture.path, readOnly: true, rules: .bundled())
         #expect(try reader.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).total == 1)
         #expect(try applicationID(fixture.path) == 0)
 
-        let writer = try SMBStore(path: fixture.path)
+        let writer = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(try applicationID(fixture.path) == SMBStore.applicationID)
         #expect(try writer.notes(alertID: 1).map(\.text) == ["seen before"])
     }
@@ -76,9 +77,9 @@ struct StoreOwnershipTests {
         let path = fixture.directory.appendingPathComponent("empty.db").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         #expect(throws: StoreError.permissionDenied(path: path, detail: "no store exists there")) {
-            try SMBStore(path: path, readOnly: true)
+            try SMBStore(path: path, readOnly: true, rules: .bundled())
         }
-        let store = try SMBStore(path: path)
+        let store = try SMBStore(path: path, rules: .bundled())
         try store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         #expect(try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).total == 1)
     }
@@ -88,7 +89,7 @@ struct StoreOwnershipTests {
         let path = fixture.directory.appendingPathComponent("link.db").path
         let target = fixture.directory.appendingPathComponent("gone/store.db").path
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
-        #expect(throws: StoreError.danglingLink(path: path, target: target)) { try SMBStore(path: path) }
+        #expect(throws: StoreError.danglingLink(path: path, target: target)) { try SMBStore(path: path, rules: .bundled()) }
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
@@ -113,14 +114,14 @@ struct StoreOwnershipTests {
             let failures = Mutex<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 8) { index in
                 do {
-                    let store = try SMBStore(path: path)
+                    let store = try SMBStore(path: path, rules: .bundled())
                     try store.insert([smbEvent("10.0.0.\(index + 1)", "8.8.8.8", line: index)], ingestedAt: baseTime)
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
             }
             #expect(failures.withLock { $0 } == [])
-            let hosts = try SMBStore(path: path, readOnly: true).hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 20)
+            let hosts = try SMBStore(path: path, readOnly: true, rules: .bundled()).hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 20)
             #expect(hosts.total == 8)
         }
     }

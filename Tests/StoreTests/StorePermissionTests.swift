@@ -1,3 +1,4 @@
+import BundledRules
 import Foundation
 import Store
 import Testing
@@ -24,11 +25,11 @@ struct StorePermissionTests {
         for file in [fixture.path, fixture.path + "-wal", fixture.path + "-shm"] {
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
         }
-        let reopened = try SMBStore(path: fixture.path)
+        let reopened = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(reopened.permissionNotice == PermissionNotice(path: fixture.path, previousMode: 0o644, isTightened: true))
         #expect(reopened.permissionNotice?.description == "The store \(fixture.path) was open to other users (mode 0644); it is now 0600.")
         for file in [fixture.path, fixture.path + "-wal", fixture.path + "-shm"] { #expect(try mode(file) == 0o600) }
-        #expect(try SMBStore(path: fixture.path).permissionNotice == nil)
+        #expect(try SMBStore(path: fixture.path, rules: .bundled()).permissionNotice == nil)
     }
 
     @Test func aStoreReachedThroughALinkHasTheFilesBesideItsTargetTightened() throws {
@@ -39,7 +40,7 @@ struct StorePermissionTests {
         }
         let link = fixture.directory.appendingPathComponent("link.db").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.path)
-        let reopened = try SMBStore(path: link)
+        let reopened = try SMBStore(path: link, rules: .bundled())
         #expect(reopened.permissionNotice == PermissionNotice(path: link, previousMode: 0o644, isTightened: true))
         for file in [fixture.path, fixture.path + "-wal"] { #expect(try mode(file) == 0o600, "\(file)") }
     }
@@ -48,7 +49,7 @@ struct StorePermissionTests {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: fixture.path + "-wal")
-        let reopened = try SMBStore(path: fixture.path, readOnly: true)
+        let reopened = try SMBStore(path: fixture.path, readOnly: true, rules: .bundled())
         #expect(reopened.permissionNotice?.previousMode == 0o640)
         #expect(try mode(fixture.path + "-wal") == 0o600)
     }

@@ -6,16 +6,16 @@ extension SMBStore {
     /// Events an execution evaluates per write transaction, so the write lock is held briefly.
     static let executionChunk = 5000
 
-    /// Runs the detector once at `time` (RULE.md "Execution semantics"): evaluates the events
+    /// Runs the active rule once at `time` (RULE.md "Execution semantics"): evaluates the events
     /// ingested in the rule's look-back window that no execution decided yet (those its query
-    /// matched when they were stored, see `CandidateQuery`: `rule` must have
-    /// `classificationRule`'s query), then alerts
+    /// matched when they were stored, see `CandidateQuery`), then alerts
     /// pending matches oldest first, at most `maxSignals`; the rest stay pending. Exceptions are
     /// the stored items active at `time`. When everything it could alert fits under the cap,
     /// matches are alerted as they are found instead of passing through pending. A `new_terms`
     /// rule alerts once per new source.ip value instead (see `NewTermsScan`).
     @discardableResult
-    public func runExecution(at time: Date, rule: CompiledRule) throws -> ExecutionRecord {
+    public func runExecution(at time: Date) throws -> ExecutionRecord {
+        let rule = try activeRule()
         let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
         return try executions(at: time, rule: rule, detector: detector) { _ in false }[0]
     }
@@ -24,7 +24,8 @@ extension SMBStore {
     /// after storing a file); returns their logs, oldest first. Each execution costs what it
     /// evaluates, not what is left pending, and consecutive small executions share a write
     /// transaction (each still logged as its own execution).
-    public func detectUntilNothingPending(at time: Date, rule: CompiledRule) throws -> [ExecutionRecord] {
+    public func detectUntilNothingPending(at time: Date) throws -> [ExecutionRecord] {
+        let rule = try activeRule()
         let detector = Detector(rule: rule, exceptions: try activeExceptions(at: time))
         return try executions(at: time, rule: rule, detector: detector) { $0.pending > 0 && $0.alerted > 0 || $0.capReached }
     }
@@ -35,7 +36,6 @@ extension SMBStore {
     /// created and saved inside the transactions that do its work.
     private func executions(at time: Date, rule: CompiledRule, detector: Detector,
                             while continues: (ExecutionRecord) -> Bool) throws -> [ExecutionRecord] {
-        guard rule.rule.query == classificationRule.rule.query else { throw StoreError.queryMismatch(path: path) }
         let windowStart = try LookbackWindow(rule.rule.from).start(endingAt: time)
         try write("running the detector") { db in
             try CandidateQuery.reconcile(db, query: rule.rule.query, windowStart: windowStart.storeSeconds)

@@ -7,7 +7,7 @@ extension SMBStore {
     @discardableResult
     public func insert(_ events: [IngestedEvent], ingestedAt: Date) throws -> InsertResult {
         try write("storing events") { db in
-            var writer = try EventWriter(db: db, rule: classificationRule, ingestedAt: ingestedAt)
+            var writer = try EventWriter(db: db, rule: Self.activeRule(db, in: rules), ingestedAt: ingestedAt)
             for event in events { try writer.add(event) }
             try writer.flushAggregates()
             return writer.result

@@ -21,4 +21,11 @@ public enum CaseVerdict: String, Hashable, Sendable, CaseIterable, Codable, Cust
         guard let verdict = Self.allCases.first(where: { $0.description == closeReason }) else { return nil }
         self = verdict
     }
+
+    /// `kibana.alert.workflow_reason` of an alert closed with `closeReason`: Kibana's closing reason
+    /// when the reason is a verdict's words (`true positive` → `true_positive`), else the reason as
+    /// given (an exception's name, an analyst's words).
+    public static func workflowReason(closeReason: String) -> String {
+        CaseVerdict(closeReason: closeReason)?.rawValue ?? closeReason
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 /// `smbtriage alerts`: list alerts, or change their workflow status.
@@ -31,15 +32,13 @@ struct AlertsCommand: ParsableCommand {
         func run() throws {
             let repository = try store.open(readOnly: true)
             let query = AlertQuery(status: status, host: try host?.address(in: repository), since: since?.date)
-            let rules = try BundledRule.all()
             var table = TextTable([("ID", .right), ("STATUS", .left), ("SEVERITY", .left), ("RISK", .right),
                                    ("TIME", .left), ("SOURCE", .left), ("DESTINATION", .left),
                                    ("BYTES OUT", .right), ("BYTES IN", .right), ("DATASET", .left)])
             let rows = Listing.rowLimit(limit, json: json, tableDefault: 1000)
             let shown = try repository.forEachAlert(query, limit: rows) { alert in
                 guard !json else {
-                    let rule = rules[alert.ruleVersion] ?? rules[DetectionRule.defaultBundledVersion]!
-                    return JSONLines.write(AlertDocument.make(alert, rule: rule))
+                    return try JSONLines.write(AlertDocument(alert, rule: repository.rule(of: alert)))
                 }
                 let event = alert.flow.event
                 table.append(["\(alert.id)", alert.status.rawValue, alert.severity, "\(alert.riskScore)",

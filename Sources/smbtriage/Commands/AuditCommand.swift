@@ -1,4 +1,5 @@
 import ArgumentParser
+import SmbtriageKit
 
 /// `smbtriage audit`: every triage change, newest first.
 struct AuditCommand: ParsableCommand {
@@ -16,12 +17,7 @@ struct AuditCommand: ParsableCommand {
         let isCut = rows.map { entries.count > $0 } ?? false
         if let rows, isCut { entries.removeLast(entries.count - rows) }
         if json {
-            for entry in entries {
-                JSONLines.write(["id": entry.id, "@timestamp": JSONLines.date(entry.at), "actor": entry.actor,
-                                 "action": entry.action, "target": entry.target, "detail": entry.detail,
-                                 "smbtriage.alert.id": JSONLines.optional(entry.alertID),
-                                 "source.ip": JSONLines.optional(entry.host.map { "\($0)" })])
-            }
+            for entry in entries { try JSONLines.write(AuditEntryDocument(entry)) }
         } else {
             var table = TextTable([("TIME", .left), ("ACTOR", .left), ("ACTION", .left), ("ALERT", .right),
                                    ("HOST", .left), ("TARGET", .left), ("DETAIL", .left)])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SmbtriageKit
 import Store
 
 /// `smbtriage case HOST`: the analyst's case on one internal host (state, verdict, checklist,
@@ -23,11 +24,11 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             let repository = try store.open(readOnly: true)
             let hostCase = try CaseCommand.hostCase(host, in: repository)
-            let steps = try repository.activeRule().investigationGuide.steps
+            let steps = try repository.activeRule().rule.investigationGuide.steps
             if json {
-                JSONLines.write(CaseDocument.make(hostCase, guideSteps: steps.count))
+                try JSONLines.write(CaseDocument(hostCase, guideSteps: steps.count))
             } else {
-                print(CaseDocument.text(hostCase, guideSteps: steps))
+                print(CaseText.render(hostCase, guideSteps: steps))
             }
         }
     }
@@ -92,7 +93,7 @@ struct CaseCommand: ParsableCommand {
         func apply(checked: Bool) throws {
             let repository = try store.open(mustExist: true)
             let address = try CaseCommand.hostCase(host, in: repository).host
-            let steps = try repository.activeRule().investigationGuide.steps.count
+            let steps = try repository.activeRule().rule.investigationGuide.steps.count
             guard steps > 0, (1...steps).contains(step) else {
                 throw UsageFailure("the investigation guide has steps 1 to \(steps); there is no step \(step).")
             }

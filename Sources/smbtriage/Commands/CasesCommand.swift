@@ -1,4 +1,5 @@
 import ArgumentParser
+import SmbtriageKit
 import Store
 
 /// `smbtriage cases`: one row per case (an internal host with alerts), in the hosts list's order.
@@ -22,7 +23,7 @@ struct CasesCommand: ParsableCommand {
 
     func run() throws {
         let repository = try store.open(readOnly: true)
-        let steps = try repository.activeRule().investigationGuide.steps.count
+        let steps = try repository.activeRule().rule.investigationGuide.steps.count
         let filter = HostFilter(text: filter, caseStates: Set(state.isEmpty ? CaseState.allCases : state))
         var table = TextTable([("HOST", .left), ("HOSTNAME", .left), ("STATE", .left), ("VERDICT", .left),
                                ("CHECKLIST", .right), ("OPEN", .right), ("ACK", .right), ("CLOSED", .right),
@@ -31,7 +32,7 @@ struct CasesCommand: ParsableCommand {
             try repository.hosts(filter: filter, sort: sort, offset: offset, limit: count)
         } _: { host in
             guard let progress = host.caseProgress else { return }
-            guard !json else { return JSONLines.write(Self.document(host, progress, guideSteps: steps)) }
+            guard !json else { return try JSONLines.write(CaseRowDocument(host, progress, guideSteps: steps)) }
             table.append(["\(host.address)", host.hostName ?? "-", progress.state.rawValue,
                           progress.verdict.map { "\($0)" } ?? "-", "\(min(progress.checkedGuideSteps, steps))/\(steps)",
                           "\(host.openAlerts)", "\(host.acknowledgedAlerts)", "\(host.closedAlerts)",
@@ -39,17 +40,5 @@ struct CasesCommand: ParsableCommand {
         }
         if !json { print(table.render()) }
         Listing.footer(shown: listed.shown, total: listed.total, noun: "case", json: json)
-    }
-
-    /// The host's `hosts --json` document with its case: state, verdict (Kibana's closing
-    /// reason), checklist progress and, while reopened, the alerts since it was resolved.
-    static func document(_ host: HostSummary, _ progress: CaseProgress, guideSteps: Int) -> [String: Any] {
-        var document = HostsCommand.document(host)
-        document["case.state"] = progress.state.rawValue
-        document["case.verdict"] = JSONLines.optional(progress.verdict?.rawValue)
-        document["case.checklist.checked"] = min(progress.checkedGuideSteps, guideSteps)
-        document["case.checklist.steps"] = guideSteps
-        document["case.reopened.new_alerts"] = JSONLines.optional(progress.reopenedBy)
-        return document
     }
 }

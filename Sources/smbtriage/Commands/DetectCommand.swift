@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SmbtriageKit
 
 /// `smbtriage detect`: one execution of the rule, now.
 struct DetectCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct DetectCommand: ParsableCommand {
 
     func run() throws {
         let opened = try store.open(mustExist: true)
-        let execution = try opened.runExecution(at: Date(), rule: BundledRule.active(in: opened))
+        let execution = try opened.runExecution(at: Date())
         print(IngestReport.executionLine(execution))
     }
 }

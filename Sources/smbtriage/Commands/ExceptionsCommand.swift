@@ -1,6 +1,7 @@
 import ArgumentParser
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 /// `smbtriage exceptions`: the rule's allowlist, as Elastic exception items.
@@ -94,7 +95,7 @@ struct ExceptionsCommand: ParsableCommand {
             let records = try store.open(readOnly: true).exceptions()
             let now = Date()
             if json {
-                for record in records { JSONLines.write(Self.document(record, now: now, staleDays: staleDays)) }
+                for record in records { try JSONLines.write(ExceptionDocument(record, now: now, staleDays: staleDays)) }
                 return
             }
             guard !records.isEmpty else {
@@ -106,40 +107,12 @@ struct ExceptionsCommand: ParsableCommand {
                                    ("SUPPRESSED", .right), ("LAST SUPPRESSED", .left)])
             for record in records {
                 let item = record.item
-                table.append([item.id, Self.state(record, now: now, staleDays: staleDays), item.conditionSummary,
+                table.append([item.id, ExceptionDocument.state(record, now: now, staleDays: staleDays), item.conditionSummary,
                               item.comment, item.author, Formatting.time(item.createdAt),
                               Formatting.time(item.expiresAt), "\(record.suppressedEvents)",
                               Formatting.time(record.lastSuppressedAt)])
             }
             print(table.render())
-        }
-
-        /// `active`, `stale` or `expired`.
-        static func state(_ record: ExceptionRecord, now: Date, staleDays: Int) -> String {
-            guard record.item.isActive(at: now) else { return "expired" }
-            return record.isStale(at: now, days: staleDays) ? "stale" : "active"
-        }
-
-        static func document(_ record: ExceptionRecord, now: Date, staleDays: Int) -> [String: Any] {
-            let item = record.item
-            return [
-                "item_id": item.id, "name": item.name, "comment": item.comment, "created_by": item.author,
-                "created_at": JSONLines.date(item.createdAt), "expire_time": JSONLines.date(item.expiresAt),
-                "active": item.isActive(at: now),
-                "stale": record.isStale(at: now, days: staleDays), "state": state(record, now: now, staleDays: staleDays),
-                "suppressed_events": record.suppressedEvents,
-                "last_suppressed_at": JSONLines.date(record.lastSuppressedAt),
-                "conditions": item.conditionSummary,
-                "entries": item.entries.map { entry -> [String: Any] in
-                    switch entry.value {
-                    case .match(let value):
-                        ["field": entry.field, "operator": entry.operator.rawValue, "type": "match", "value": value]
-                    case .matchAny(let values):
-                        ["field": entry.field, "operator": entry.operator.rawValue, "type": "match_any",
-                         "value": values]
-                    }
-                },
-            ]
         }
     }
 

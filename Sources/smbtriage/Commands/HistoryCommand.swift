@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SmbtriageKit
 import Store
 
 /// `smbtriage history HOST`: every SMB flow of one host, internal and external, oldest first,
@@ -29,11 +30,11 @@ struct HistoryCommand: ParsableCommand {
             for row in rows {
                 switch row {
                 case .flow(let flow):
-                    var document = EventDocument.ecsFields(flow)
-                    document["smbtriage.first_seen_destination"] = flow.isFirstSeenDestination
-                    JSONLines.write(document)
+                    var document = EventDocument(flow)
+                    document.isFirstSeenDestination = flow.isFirstSeenDestination
+                    try JSONLines.write(document)
                 case .summary(let summary):
-                    JSONLines.write(FlowSummaryDocument.make(summary))
+                    try JSONLines.write(FlowSummaryDocument(summary))
                 }
             }
             return
@@ -48,7 +49,7 @@ struct HistoryCommand: ParsableCommand {
         for row in rows {
             switch row {
             case .flow(let flow): table.append(Self.cells(flow))
-            case .summary(let summary): table.append(FlowSummaryDocument.row(summary))
+            case .summary(let summary): table.append(Self.cells(summary))
             }
         }
         print(table.render())
@@ -78,6 +79,16 @@ struct HistoryCommand: ParsableCommand {
             rows.append(.flow(flow))
         }
         return rows + pending.map(Row.summary)
+    }
+
+    /// The day, marked as a summary of so many flows, under the flows' columns.
+    private static func cells(_ summary: FlowSummary) -> [String] {
+        let ports = summary.ports.map(String.init).joined(separator: ",")
+        let destination = summary.destination.map { "\($0)" } ?? "-"
+        return [String(Formatting.time(summary.day).prefix(10)) + " (day)", summary.isFirstSeenDestination ? "new" : "",
+                summary.host.map { "\($0)" } ?? "-", ports.isEmpty ? destination : "\(destination):\(ports)", "-",
+                Formatting.bytes(summary.bytesSent), Formatting.bytes(summary.bytesReceived),
+                "summary of \(summary.flows) flow\(summary.flows == 1 ? "" : "s")", "-"]
     }
 
     private static func cells(_ flow: StoredFlow) -> [String] {

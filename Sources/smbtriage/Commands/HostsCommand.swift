@@ -1,4 +1,5 @@
 import ArgumentParser
+import SmbtriageKit
 import Store
 
 /// `smbtriage hosts`: one row per internal source host, most in need of attention first.
@@ -29,7 +30,7 @@ struct HostsCommand: ParsableCommand {
         let listed = try Listing.stream(limit: Listing.rowLimit(limit, json: json, tableDefault: 500)) { offset, count in
             try repository.hosts(filter: filter, sort: sort, offset: offset, limit: count)
         } _: { host in
-            guard !json else { return JSONLines.write(Self.document(host)) }
+            guard !json else { return try JSONLines.write(HostDocument(host)) }
             table.append(["\(host.address)", host.hostName ?? "-", "\(host.openAlerts)",
                           "\(host.acknowledgedAlerts)", "\(host.closedAlerts)", "\(host.externalDestinations)",
                           Formatting.bytes(host.bytesOut), Formatting.time(host.firstSeen),
@@ -37,20 +38,5 @@ struct HostsCommand: ParsableCommand {
         }
         if !json { print(table.render()) }
         Listing.footer(shown: listed.shown, total: listed.total, noun: "host", json: json)
-    }
-
-    static func document(_ host: HostSummary) -> [String: Any] {
-        [
-            "source.ip": "\(host.address)",
-            "host.name": JSONLines.optional(host.hostName),
-            "alerts.open": host.openAlerts,
-            "alerts.acknowledged": host.acknowledgedAlerts,
-            "alerts.closed": host.closedAlerts,
-            "destinations.external": host.externalDestinations,
-            "source.bytes.external": host.bytesOut,
-            "first_seen": JSONLines.date(host.firstSeen),
-            "last_seen": JSONLines.date(host.lastSeen),
-            "risk_score.max": JSONLines.optional(host.highestRisk),
-        ]
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import SmbtriageKit
 
 /// `smbtriage ingest FILE|DIR|- …`: store every SMB event, then run the detector until nothing is pending.
 struct IngestCommand: ParsableCommand {

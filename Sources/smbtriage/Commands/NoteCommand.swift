@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SmbtriageKit
 
 /// `smbtriage note ID TEXT`: add an analyst's note to an alert.
 struct NoteCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SmbtriageKit
 import Store
 
 /// `smbtriage notes ID|HOST`: the analysts' notes on one alert, or on every alert of a host.
@@ -20,10 +21,7 @@ struct NotesCommand: ParsableCommand {
             notes = try repository.notes(of: HostArgument(argument: target).address(in: repository))
         }
         if json {
-            for note in notes {
-                JSONLines.write(["id": note.id, "smbtriage.alert.id": note.alertID, "author": note.author,
-                                 "@timestamp": JSONLines.date(note.createdAt), "text": note.text])
-            }
+            for note in notes { try JSONLines.write(NoteDocument(note)) }
             return
         }
         var table = TextTable([("ALERT", .right), ("TIME", .left), ("AUTHOR", .left), ("NOTE", .left)])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SmbtriageKit
 import Store
 
 /// `smbtriage prune [--dry-run]`: applies the retention policy now.
@@ -27,9 +28,8 @@ struct PruneCommand: ParsableCommand {
         let bytesBefore = before.databaseBytes + before.walBytes
         let bytesAfter = after.databaseBytes + after.walBytes
         if json {
-            JSONLines.write(["dry_run": dryRun, "flows": report.flows, "closed_alerts": report.closedAlerts,
-                             "audit_entries": report.auditEntries, "bytes_before": bytesBefore,
-                             "bytes_after": bytesAfter, "switched_on_incremental_vacuum": vacuumed])
+            try JSONLines.write(PruneDocument(report, dryRun: dryRun, bytesBefore: bytesBefore, bytesAfter: bytesAfter,
+                                              switchedOnIncrementalVacuum: vacuumed))
             return
         }
         if dryRun {

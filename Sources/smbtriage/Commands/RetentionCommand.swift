@@ -1,4 +1,5 @@
 import ArgumentParser
+import SmbtriageKit
 import Store
 
 /// `smbtriage retention [set]`: how long the store keeps flows, closed alerts and audit entries.
@@ -26,15 +27,10 @@ struct RetentionCommand: ParsableCommand {
         func run() throws {
             let policy = try store.open(readOnly: true).retentionPolicy()
             if json {
-                JSONLines.write(Self.document(policy))
+                try JSONLines.write(RetentionPolicyDocument(policy))
             } else {
                 print(Self.lines(policy).joined(separator: "\n"))
             }
-        }
-
-        static func document(_ policy: RetentionPolicy) -> [String: Any] {
-            ["flows_days": policy.flowDays, "closed_alerts_days": policy.closedAlertDays,
-             "audit_days": policy.auditDays]
         }
 
         static func lines(_ policy: RetentionPolicy) -> [String] {

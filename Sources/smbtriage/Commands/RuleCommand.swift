@@ -1,6 +1,8 @@
 import ArgumentParser
+import BundledRules
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 /// `smbtriage rule`: the active rule as data — query, metadata, ATT&CK, guide, coverage notes;
@@ -25,17 +27,13 @@ struct RuleCommand: ParsableCommand {
 
         func run() throws {
             if let check { return try validate(file: check) }
-            let compiled = try BundledRule.compiled(version: store.activeRuleVersion())
+            let compiled = try store.activeRule()
             let notes = coverageNotes(for: compiled)
             guard json else {
                 print(renderRuleText(compiled.rule, coverage: notes), terminator: "")
                 return
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var document = try JSONSerialization.jsonObject(with: encoder.encode(compiled.rule)) as! [String: Any]
-            document["coverage_notes"] = notes.map { ["id": $0.id, "title": $0.title, "detail": $0.detail] }
-            JSONLines.write(document)
+            try JSONLines.write(RuleDocument(compiled.rule, coverage: notes))
         }
 
         private func validate(file: String) throws {
@@ -63,13 +61,13 @@ struct RuleCommand: ParsableCommand {
         @Flag(help: "One JSON object per version.") var json = false
 
         func run() throws {
-            let active = try store.activeRuleVersion()
+            let active = try store.activeRule().rule.version
             var table = TextTable([("", .left), ("VERSION", .right), ("TYPE", .left), ("RISK", .right),
                                    ("SEVERITY", .left), ("ALERTS", .left)])
-            for (version, rule) in try BundledRule.all().sorted(by: { $0.key < $1.key }) {
+            for rule in try StoreOptions.bundledRules().all.map(\.rule) {
+                let version = rule.version
                 guard !json else {
-                    JSONLines.write(["version": version, "type": rule.type, "risk_score": rule.riskScore,
-                                     "severity": rule.severity, "active": version == active])
+                    try JSONLines.write(RuleVersionDocument(rule, isActive: version == active))
                     continue
                 }
                 table.append([version == active ? "*" : "", "\(version)", rule.type, "\(rule.riskScore)",
@@ -96,8 +94,11 @@ struct RuleCommand: ParsableCommand {
         }
 
         func run() throws {
-            let rule = try BundledRule.compiled(version: version).rule
-            let changed = try store.open().setActiveRuleVersion(version, actor: Analyst.current)
+            let repository = try store.open()
+            guard let rule = repository.rules.rule(version: version)?.rule else {
+                throw CommandFailure("there is no bundled rule version \(version).")
+            }
+            let changed = try repository.setActiveRuleVersion(version, actor: Analyst.current)
             let description = "rule version \(version) (\(rule.type), risk \(rule.riskScore), \(rule.severity))"
             print(changed ? "\(description) is now active" : "\(description) was already active")
         }

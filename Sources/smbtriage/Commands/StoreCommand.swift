@@ -1,5 +1,6 @@
 import ArgumentParser
 import Console
+import SmbtriageKit
 import Store
 
 /// `smbtriage store`: the store file itself.
@@ -23,14 +24,7 @@ struct StoreCommand: ParsableCommand {
             let repository = try store.open(readOnly: true)
             let stats = try repository.statistics()
             if json {
-                JSONLines.write(["path": repository.path, "flows": stats.flows, "flow_summaries": stats.flowSummaries,
-                                 "summarized_flows": stats.summarizedFlows, "open_alerts": stats.openAlerts,
-                                 "acknowledged_alerts": stats.acknowledgedAlerts, "closed_alerts": stats.closedAlerts,
-                                 "hosts": stats.hosts, "exceptions": stats.exceptions, "notes": stats.notes,
-                                 "audit_entries": stats.auditEntries, "oldest_flow": JSONLines.date(stats.oldestFlow),
-                                 "newest_flow": JSONLines.date(stats.newestFlow), "database_bytes": stats.databaseBytes,
-                                 "wal_bytes": stats.walBytes, "retention": RetentionCommand.Show.document(stats.policy),
-                                 "incremental_vacuum": stats.vacuumsIncrementally])
+                try JSONLines.write(StoreStatisticsDocument(stats, path: repository.path))
                 return
             }
             let grouped = { (count: Int) in NumberText.grouped(count) }

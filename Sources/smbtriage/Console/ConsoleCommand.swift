@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Detection
+import SmbtriageKit
 
 /// `smbtriage console`, the default command: the full-screen triage console on a store.
 struct ConsoleCommand: ParsableCommand {
@@ -26,7 +27,7 @@ struct ConsoleCommand: ParsableCommand {
         }
         let repository = try store.open(readOnly: readOnly, mustExist: !create,
                                         hint: "ingest logs into it first, or add --create to start an empty one")
-        try ConsoleBridge(repository: repository, rule: BundledRule.active(in: repository), readOnly: readOnly,
+        try ConsoleBridge(repository: repository, rule: repository.activeRule(), readOnly: readOnly,
                           actor: Analyst.current, display: display).run()
     }
 }

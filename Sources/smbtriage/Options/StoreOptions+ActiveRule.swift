@@ -1,13 +1,14 @@
 import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 extension StoreOptions {
-    /// The active rule version of the store at `path`; the default version when there is none.
-    func activeRuleVersion() throws -> Int {
-        guard FileManager.default.fileExists(atPath: path) else { return DetectionRule.defaultBundledVersion }
+    /// The active rule of the store at `path`; the default version when there is none.
+    func activeRule() throws -> CompiledRule {
+        guard FileManager.default.fileExists(atPath: path) else { return try Self.bundledRules().defaultRule }
         do {
-            return try open(readOnly: true).activeRuleVersion()
+            return try open(readOnly: true).activeRule()
         } catch let error as StoreError {
             throw CommandFailure("\(error)")
         }

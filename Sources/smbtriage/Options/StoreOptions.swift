@@ -1,5 +1,8 @@
 import ArgumentParser
+import BundledRules
+import Detection
 import Foundation
+import SmbtriageKit
 import Store
 
 /// `--db PATH`, shared by every command that opens the store.
@@ -30,12 +33,14 @@ struct StoreOptions: ParsableArguments {
         return lstat(path, &status) == 0
     }
 
-    /// Opens (creating when needed) the store at `path`; a failure is one clear sentence, and so
-    /// is the notice (on standard error) that the store was open to other users.
+    /// Opens (creating when needed) the store at `path` with the bundled rules; a failure is one
+    /// clear sentence, and so is the notice (on standard error) that the store was open to other users.
     static func open(_ path: String, readOnly: Bool = false) throws -> SMBStore {
         let store: SMBStore
         do {
-            store = try SMBStore(path: path, readOnly: readOnly)
+            store = try SMBStore(path: path, readOnly: readOnly, rules: bundledRules())
+        } catch let error as CommandFailure {
+            throw error
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -46,26 +51,16 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// A runtime failure: printed as one sentence, exit status 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
-
-/// Who did it, for the audit log: `$SMBTRIAGE_ANALYST`, else `$USER`, else the account name of
-/// the process's user (a service account has no `$USER`), else the uid.
-enum Analyst {
-    static var current: String {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["SMBTRIAGE_ANALYST"] ?? environment["USER"] ?? environment["LOGNAME"]
-            ?? accountName ?? "uid-\(getuid())"
+extension StoreOptions {
+    /// The rule versions this binary ships, read and compiled once per process (a command); the
+    /// store gets them on opening, and commands without a store take them from here.
+    static func bundledRules() throws -> RuleCatalog {
+        do {
+            return try loadedRules.get()
+        } catch {
+            throw CommandFailure("the bundled rules do not load: \(error)")
+        }
     }
 
-    private static var accountName: String? {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
-        return String(cString: name)
-    }
+    private static let loadedRules = Result { try RuleCatalog.bundled() }
 }

@@ -1,3 +1,4 @@
+import SmbtriageKit
 import Store
 
 /// How the listings (`hosts`, `alerts`, `audit`) honour `--limit` and where their footers go.

@@ -1,3 +1,5 @@
+import SmbtriageKit
+
 /// A plain-text table for the terminal: columns padded to their widest cell, numbers right-aligned.
 /// Every cell goes through `TerminalText.safe`, since values come from logs.
 struct TextTable {

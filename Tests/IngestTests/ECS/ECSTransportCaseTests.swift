@@ -1,7 +1,8 @@
+import BundledRules
 import Detection
 import Foundation
-import Testing
 @testable import Ingest
+import Testing
 
 /// ECS documents are matched as Elasticsearch holds them: a `network.transport` not in lowercase is
 /// kept as written (the published rule never matches it) and reported once per file.

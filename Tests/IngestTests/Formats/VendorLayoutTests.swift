@@ -1,7 +1,8 @@
+import BundledRules
 import Detection
 import Foundation
-import Testing
 @testable import Ingest
+import Testing
 
 /// The records of `Fixtures/vendor-layouts`, written to the vendors' documented layouts (sources in
 /// its README): the counts the README states, counted by hand, and each format's mapping.

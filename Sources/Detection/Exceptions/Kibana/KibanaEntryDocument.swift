@@ -1,7 +1,8 @@
-/// One entry of a Kibana exception item: `{field, operator, type, value}`.
-struct KibanaEntryDocument: Codable {
+/// One entry of a Kibana exception item: `{field, operator, type, value}` (also how
+/// `exceptions list --json` writes an item's entries).
+public struct KibanaEntryDocument: Codable, Sendable {
     /// `value`: a string for `match`, an array for `matchAny`.
-    enum Value: Codable {
+    enum Value: Codable, Sendable {
         case one(String)
         case many([String])
 
@@ -28,7 +29,7 @@ struct KibanaEntryDocument: Codable {
     var type: String
     var value: Value?
 
-    init(_ entry: ExceptionEntry) {
+    public init(_ entry: ExceptionEntry) {
         field = entry.field
         `operator` = entry.operator.rawValue
         switch entry.value {
