@@ -25,85 +25,92 @@ let package = Package(
         .target(name: "Ingest", dependencies: [
             "Detection", "CZlib", "CPcap", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // What the console asks of a store (the `TriageRepository` protocol) and the values it trades. No GRDB.
+        .target(name: "TriageModel", dependencies: ["Detection"]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
         .target(name: "Store", dependencies: [
-            "Detection", .product(name: "GRDB", package: "GRDB.swift"),
+            "Detection", "TriageModel", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        // Pure console: State, update, view -> Screen, keymap.
-        .target(name: "Console", dependencies: ["Detection", "BundledRules", "Store"]),
+        // The cell, style and key vocabulary the console draws in and the terminal shows: Screen, Cell, Key, InputEvent.
+        .target(name: "ScreenCore"),
+        // Pure console: one folder per screen (state, update, keys, view) -> Screen.
+        .target(name: "Console", dependencies: ["Detection", "BundledRules", "TriageModel", "ScreenCore"]),
         // The only code that touches curses.
-        .target(name: "Terminal", dependencies: ["CNcursesw"]),
+        .target(name: "Terminal", dependencies: ["ScreenCore", "CNcursesw"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPcap", providers: [.apt(["libpcap-dev"])]),
         // The application: the ingest session and its report, the watch loop, the --json documents.
-        .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "Store", "Console"]),
+        .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "TriageModel", "Store", "Console"]),
         // Commands and argument parsing only.
         .executableTarget(
             name: "smbtriage",
             dependencies: [
-                "SmbtriageKit", "Detection", "BundledRules", "Ingest", "Store", "Console", "Terminal",
+                "SmbtriageKit", "Detection", "BundledRules", "Ingest", "TriageModel", "Store", "ScreenCore", "Console", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: Tests (`swift test`)
         // What tests and benchmarks share: seeded random numbers, builders, fakes.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Detection", "TriageModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DetectionTests", dependencies: [
-            "Detection", "BundledRules", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Detection", "BundledRules", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "Detection", "BundledRules", "CZlib", "CPcap", "TestSupport"],
+            dependencies: ["Ingest", "Detection", "BundledRules", "CZlib", "CPcap", "TestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Detection", "BundledRules", .product(name: "GRDB", package: "GRDB.swift"),
+            "Store", "TriageModel", "Detection", "BundledRules", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Detection", "BundledRules"],
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ScreenCore", "TriageModel", "Detection", "BundledRules", "TestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CNcursesw"]),
-        .testTarget(name: "SmbtriageKitTests", dependencies: ["SmbtriageKit", "Store", "Detection", "BundledRules", "Ingest"],
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScreenCore", "CNcursesw"]),
+        .testTarget(name: "SmbtriageKitTests", dependencies: ["SmbtriageKit", "Store", "TriageModel", "Detection", "BundledRules", "Ingest"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SmbtriageConsoleTests", dependencies: ["smbtriage", "Console", "Terminal"]),
         // Runs the built binary as an analyst would.
         .testTarget(name: "CLITests", dependencies: ["smbtriage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoDataTests"),
+        .testTarget(name: "BenchmarkSupportTests", dependencies: ["BenchmarkSupport"]),
 
         // MARK: Benchmarks (`swift run -c release NAME`: they print figures) and tools
-        .executableTarget(name: "detection-benchmark", dependencies: ["Detection", "BundledRules"],
+        .executableTarget(name: "detection-benchmark", dependencies: ["Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/DetectionBenchmark"),
-        // Deterministic Packetbeat-style ECS data and the ingest throughput figure.
-        .target(name: "ECSGenerator", dependencies: ["TestSupport"], path: "Benchmarks/ECSGenerator"),
-        .executableTarget(name: "generate-ecs-bench", dependencies: ["ECSGenerator"], path: "Benchmarks/GenerateECS"),
+        // What the benchmarks share: CPU clocks, the percentile, RSS and CPU readings, the generated
+        // Packetbeat-style ECS data.
+        .target(name: "BenchmarkSupport", dependencies: ["TestSupport"], path: "Benchmarks/BenchmarkSupport"),
+        .executableTarget(name: "generate-ecs-bench", dependencies: ["BenchmarkSupport"], path: "Benchmarks/GenerateECS"),
         .executableTarget(
-            name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "BundledRules", "ECSGenerator"],
+            name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "BundledRules", "BenchmarkSupport"],
             path: "Benchmarks/IngestBenchmark"
         ),
         // Flows from a generated capture of ≥ 1 GB, against `tcpdump -r FILE -w /dev/null`.
-        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "ECSGenerator", "TestSupport"],
+        .executableTarget(name: "pcap-benchmark", dependencies: ["Ingest", "CPcap", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/PcapBenchmark"),
-        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest", "ECSGenerator"], path: "Benchmarks/ZeekBenchmark"),
+        .executableTarget(name: "zeek-benchmark", dependencies: ["Ingest", "BenchmarkSupport", "TestSupport"], path: "Benchmarks/ZeekBenchmark"),
         // The PAN-OS and Suricata readers' throughput on one core, over generated lines.
         .executableTarget(name: "reader-benchmark", dependencies: ["Ingest"], path: "Benchmarks/ReaderBenchmark"),
         // Builds a 1 M-alert store and prints its latencies.
-        .executableTarget(name: "store-benchmark", dependencies: ["Store", "Detection", "BundledRules"],
+        .executableTarget(name: "store-benchmark", dependencies: ["Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/StoreBenchmark"),
         // The whole `ingest` pipeline (read, store, detect) on the generated ECS file.
-        .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "ECSGenerator"],
+        .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/PipelineBenchmark"),
         // 30 simulated days (or more) of `watch` with the default retention: the store's size per day.
-        .executableTarget(name: "retention-benchmark", dependencies: ["Store", "Detection", "BundledRules"],
+        .executableTarget(name: "retention-benchmark", dependencies: ["Store", "TriageModel", "Detection", "BundledRules"],
                           path: "Benchmarks/RetentionBenchmark"),
         // Key → frame timings of the console against a synthetic store or a real one (--db).
-        .executableTarget(name: "console-benchmark", dependencies: ["Console", "Store", "Detection", "BundledRules"],
+        .executableTarget(name: "console-benchmark", dependencies: ["Console", "ScreenCore", "Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/ConsoleBenchmark"),
         // How fast TerminalSession.present draws; run it inside a terminal.
-        .executableTarget(name: "terminal-benchmark", dependencies: ["Terminal"], path: "Benchmarks/TerminalBenchmark"),
-        // Writes demo-data/ (seeded, byte-for-byte reproducible). Foundation only, so it builds fast.
-        .executableTarget(name: "generate-demo-data", path: "Tools/DemoDataGenerator"),
+        .executableTarget(name: "terminal-benchmark", dependencies: ["Terminal", "ScreenCore"], path: "Benchmarks/TerminalBenchmark"),
+        // Writes demo-data/ (seeded, byte-for-byte reproducible) with the one seeded generator
+        // (TestSupport's SplitMix64).
+        .executableTarget(name: "generate-demo-data", dependencies: ["TestSupport"], path: "Tools/DemoDataGenerator"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Detection
 import Foundation
+import TestSupport
 
 /// The deterministic events and exception items the benchmark evaluates.
 struct BenchmarkWorkload {

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import BundledRules
 import Detection
 import Foundation
@@ -21,20 +22,20 @@ func measure(_ detector: Detector, on events: [NetworkEvent])
     let alerts = reference.filter { $0 == .alert }.count
     let suppressed = reference.filter { if case .suppressed = $0 { true } else { false } }.count
     let wallStart = Date()
-    let cpuStart = ThreadClock.seconds()
+    let cpuStart = CPUClock.threadSeconds()
     var evaluated = 0
     var matched = 0
     var bestChunkRate = 0.0
-    while ThreadClock.seconds() - cpuStart < minimumCPUSeconds {
-        let chunkStart = ThreadClock.seconds()
+    while CPUClock.threadSeconds() - cpuStart < minimumCPUSeconds {
+        let chunkStart = CPUClock.threadSeconds()
         for _ in 0..<passesPerChunk {
             // A pattern match, not `!=`: comparing verdicts would copy each one's exception id.
             for verdict in detector.verdicts(for: events) { if case .noMatch = verdict {} else { matched += 1 } }
         }
-        bestChunkRate = max(bestChunkRate, Double(passesPerChunk * events.count) / (ThreadClock.seconds() - chunkStart))
+        bestChunkRate = max(bestChunkRate, Double(passesPerChunk * events.count) / (CPUClock.threadSeconds() - chunkStart))
         evaluated += passesPerChunk * events.count
     }
-    let cpuSeconds = ThreadClock.seconds() - cpuStart
+    let cpuSeconds = CPUClock.threadSeconds() - cpuStart
     let wallSeconds = Date().timeIntervalSince(wallStart)
     precondition(matched == evaluated / events.count * (alerts + suppressed), "verdicts changed between passes")
     return (Double(evaluated) / cpuSeconds, bestChunkRate, Double(evaluated) / wallSeconds, alerts, suppressed)
@@ -44,9 +45,9 @@ func millions(_ rate: Double) -> String { String(format: "%.1f M", rate / 1e6) }
 
 let workload = BenchmarkWorkload(eventCount: eventCount, exceptionCount: exceptionCount)
 let rule = try CompiledRule(DetectionRule.bundled())
-let compileStart = ThreadClock.seconds()
+let compileStart = CPUClock.threadSeconds()
 let exceptions = try CompiledExceptions(workload.exceptionItems, activeAt: Date(timeIntervalSince1970: 1_800_000_000))
-let compileSeconds = ThreadClock.seconds() - compileStart
+let compileSeconds = CPUClock.threadSeconds() - compileStart
 
 print("detection-benchmark: \(eventCount) pre-parsed events, bundled rule v\(rule.rule.version), one core")
 print(String(format: "compiled %d active exception items in %.1f ms", exceptions.activeCount, compileSeconds * 1000))

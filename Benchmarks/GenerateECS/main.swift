@@ -1,4 +1,4 @@
-import ECSGenerator
+import BenchmarkSupport
 import Foundation
 
 // generate-ecs-bench PATH [COUNT] [SEED]: writes COUNT (default 1,000,000) deterministic Packetbeat

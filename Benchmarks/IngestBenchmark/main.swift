@@ -1,6 +1,6 @@
 import BundledRules
 import Detection
-import ECSGenerator
+import BenchmarkSupport
 import Foundation
 import Ingest
 

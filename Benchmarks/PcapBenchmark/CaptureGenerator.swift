@@ -1,5 +1,5 @@
 import CPcap
-import ECSGenerator
+import BenchmarkSupport
 import TestSupport
 import Foundation
 

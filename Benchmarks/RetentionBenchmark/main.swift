@@ -2,6 +2,7 @@ import BundledRules
 import Detection
 import Foundation
 import Store
+import TriageModel
 
 // retention-benchmark: a soak of `watch` with the store's default retention, time passed in (not
 // waited for): every simulated minute stores that minute's SMB flows, every 5 minutes the rule

@@ -1,7 +1,10 @@
+import BenchmarkSupport
 import BundledRules
 import Detection
 import Foundation
 import Store
+import TestSupport
+import TriageModel
 
 // store-benchmark: builds a store of 1 M alerted events over 10 k hosts through the real insert
 // and execution paths, then times the console's hottest reads. Usage:
@@ -22,19 +25,6 @@ let destinationsPerHost = 20
 /// Prints a line at once (unbuffered), so a long run shows its progress when piped.
 func report(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-/// A deterministic pseudo-random sequence (SplitMix64), so every run builds the same store.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
 func hostAddress(_ index: Int) -> IPAddress {
@@ -75,37 +65,29 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// CPU time this process has used, in seconds (the machine is shared: wall time includes
-/// waiting for a core).
-func cpuSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
 /// Runs `body` `runs` times and prints the p50 and p99 wall latency and the p50 CPU time, in ms.
 func measure(_ label: String, runs: Int, target: Double, _ body: (Int) throws -> Void) rethrows {
     var wall: [Double] = []
     var cpu: [Double] = []
     for run in 0..<runs {
-        let cpuStart = cpuSeconds()
+        let cpuStart = CPUClock.processSeconds()
         wall.append(try seconds { try body(run) } * 1000)
-        cpu.append((cpuSeconds() - cpuStart) * 1000)
+        cpu.append((CPUClock.processSeconds() - cpuStart) * 1000)
     }
     wall.sort()
     cpu.sort()
-    let p50 = wall[wall.count / 2]
-    let p99 = wall[min(wall.count - 1, wall.count * 99 / 100)]
+    let p50 = percentile(wall, 0.5)
+    let p99 = percentile(wall, 0.99)
     let verdict = p99 <= target ? "within" : "OVER"
     report(String(format: "%@: p50 %.3f ms, p99 %.3f ms, cpu p50 %.3f ms over %d runs (target ≤ %.0f ms: p99 %@)",
-                 label, p50, p99, cpu[cpu.count / 2], runs, target, verdict))
+                 label, p50, p99, percentile(cpu, 0.5), runs, target, verdict))
 }
 
 /// Wall and CPU seconds `body` took.
 func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
-    let cpuStart = cpuSeconds()
+    let cpuStart = CPUClock.processSeconds()
     let wall = try seconds(body)
-    return (wall, cpuSeconds() - cpuStart)
+    return (wall, CPUClock.processSeconds() - cpuStart)
 }
 
 func rate(_ count: Int, _ time: (wall: Double, cpu: Double)) -> String {
@@ -115,7 +97,7 @@ func rate(_ count: Int, _ time: (wall: Double, cpu: Double)) -> String {
 
 /// Stores `count` generated events in `store`; returns the time spent in `insert` alone.
 func fill(_ store: SMBStore, count: Int, now: Date) throws -> (wall: Double, cpu: Double) {
-    var random = SplitMix64(state: 42)
+    var random = SplitMix64(seed: 42)
     var total = (wall: 0.0, cpu: 0.0)
     for batchStart in stride(from: 0, to: count, by: batchSize) {
         let batch = (batchStart..<min(count, batchStart + batchSize)).map { event($0, random: &random, now: now) }
@@ -161,7 +143,7 @@ try measure("host list page 1 by last seen (no index: scan and top-N sort)", run
 try measure("host list filtered \"10.0.1\" (attention)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(text: "10.0.1"), sort: .attention, offset: 0, limit: 50)
 }
-var pick = SplitMix64(state: 7)
+var pick = SplitMix64(seed: 7)
 try measure("host drill-down (destinations + first alerts page)", runs: 500, target: 5) { _ in
     let host = hostAddress(pick.next(below: hostCount))
     _ = try store.destinations(of: host)
@@ -173,7 +155,7 @@ try measure("busiest host drill-down", runs: 200, target: 5) { _ in
     _ = try store.alerts(AlertQuery(host: host), offset: 0, limit: 50)
 }
 
-var reinsertRandom = SplitMix64(state: 42)
+var reinsertRandom = SplitMix64(seed: 42)
 let duplicates = (0..<batchSize).map { event($0, random: &reinsertRandom, now: now) }
 let duplicateSeconds = try seconds { _ = try store.insert(duplicates, ingestedAt: now) }
 report(String(format: "re-insert of %d already stored events: %.0f events/s", batchSize, Double(batchSize) / duplicateSeconds))

@@ -3,30 +3,33 @@
 //   swift build -c release --product terminal-benchmark
 //   tmux new-session -d -x 200 -y 60 '.build/release/terminal-benchmark; sleep 600'
 //   tmux capture-pane -p
+import ScreenCore
 import Terminal
 
 /// A frame of `width` × `height` whose text and styles depend on `seed`, with one wide character
 /// per row, so two seeds differ in every cell.
-func frame(width: Int, height: Int, seed: Int, selectedRow: Int) -> TerminalFrame {
-    var frame = TerminalFrame(width: width, height: height)
+func frame(width: Int, height: Int, seed: Int, selectedRow: Int) -> Screen {
+    var frame = Screen(width: width, height: height)
     let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-    let colors = TerminalColor.allCases
+    let tones = Tone.allCases
     for row in 0..<height {
         for column in 0..<width {
             let letter = letters[(row * 7 + column + seed) % letters.count]
-            frame[row, column] = TerminalCell(grapheme: String(letter), style: TerminalStyle(
-                bold: column % 11 == 0, reverse: row == selectedRow, color: colors[(column / 8 + seed) % colors.count]))
+            var emphasis: Emphasis = column % 11 == 0 ? .bold : []
+            if row == selectedRow { emphasis.insert(.reverse) }
+            frame[row, column] = Cell(grapheme: String(letter),
+                                      style: CellStyle(emphasis: emphasis, tone: tones[(column / 8 + seed) % tones.count]))
         }
         if width >= 2 {
-            frame[row, 0] = TerminalCell(grapheme: "界")
-            frame[row, 1] = TerminalCell(grapheme: "")
+            frame[row, 0] = Cell(grapheme: "界")
+            frame[row, 1] = Cell(grapheme: "")
         }
     }
     return frame
 }
 
 /// Presents `frames` in turn `rounds` times; returns microseconds per present.
-func timePresents(_ session: TerminalSession, _ frames: [TerminalFrame], rounds: Int) -> Double {
+func timePresents(_ session: TerminalSession, _ frames: [Screen], rounds: Int) -> Double {
     let clock = ContinuousClock()
     let elapsed = clock.measure {
         for round in 0..<rounds { session.present(frames[round % frames.count]) }

@@ -1,24 +1,16 @@
 import Foundation
+import TestSupport
 
 /// Writes a deterministic Zeek TSV conn.log: the same seed gives the same bytes. 3,000 internal
 /// clients; about 2% of the rows are SMB (445/139) and a quarter of those leave the internal
 /// network; the rest is DNS to four resolvers and HTTPS to random Internet hosts, with the unset
 /// and empty markers where Zeek writes them.
 struct ConnLogGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    /// SplitMix64: small, fast and good enough for test data.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    private mutating func below(_ bound: UInt64) -> UInt64 { next() % bound }
+    private mutating func below(_ bound: UInt64) -> UInt64 { random.next() % bound }
 
     static let header = """
         #separator \\x09

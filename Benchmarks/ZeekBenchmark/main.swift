@@ -1,4 +1,4 @@
-import ECSGenerator
+import BenchmarkSupport
 import Foundation
 import Ingest
 

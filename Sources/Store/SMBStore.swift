@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import GRDB
 import Synchronization
+import TriageModel
 
 /// The SQLite store behind smbtriage: every SMB event, the per-host aggregates, the detector's
 /// executions and alerts, and the analyst's triage (statuses, notes, exceptions, audit log).

@@ -1,13 +1,15 @@
 @testable import Console
 import Detection
 import Foundation
-import Store
+import ScreenCore
+import TestSupport
 import Testing
+import TriageModel
 
 /// The runtime end to end against the fake repository: keys in, screens out, writes recorded.
 @Suite("runtime")
 struct RuntimeTests {
-    private func start(_ repository: FakeTriageRepository, readOnly: Bool = false) -> (ConsoleRuntime, Screen) {
+    private func start(_ repository: InMemoryTriageRepository, readOnly: Bool = false) -> (ConsoleRuntime, Screen) {
         let runtime = ConsoleRuntime(repository: repository, rule: Fixture.rule, options: .test(readOnly: readOnly))
         return (runtime, runtime.start(width: 100, height: 30))
     }
@@ -24,7 +26,7 @@ struct RuntimeTests {
 
     @Test("the first frame lists the hosts most in need of attention first")
     func firstFrame() {
-        let (_, screen) = start(FakeTriageRepository(fixture: .standard()))
+        let (_, screen) = start(InMemoryTriageRepository(fixture: .standard()))
         let lines = screen.text().split(separator: "\n").map(String.init)
         #expect(lines[0].contains("smbtriage › hosts"))
         #expect(lines[2].contains("10.1.2.3") && lines[2].contains("財務部-PC"))
@@ -34,7 +36,7 @@ struct RuntimeTests {
 
     @Test("drilling into a host and opening an alert shows the alert's destination pane")
     func drillIntoAlert() throws {
-        let (runtime, _) = start(FakeTriageRepository(fixture: .standard()))
+        let (runtime, _) = start(InMemoryTriageRepository(fixture: .standard()))
         let host = try #require(press(runtime, .enter))
         #expect(host.text().contains("smbtriage › hosts › 10.1.2.3"))
         #expect(host.text().contains("Destinations (3)"))
@@ -46,7 +48,7 @@ struct RuntimeTests {
 
     @Test("adding an exception with close-matching reaches the repository and reports what changed")
     func addExceptionClosingMatches() throws {
-        let repository = FakeTriageRepository(fixture: .standard())
+        let repository = InMemoryTriageRepository(fixture: .standard())
         let (runtime, _) = start(repository)
         _ = press(runtime, .enter, .tab, .character("j"), .enter, .character("e"), .tab)
         type(runtime, "Google test share, approved in CHG-1234")
@@ -63,7 +65,7 @@ struct RuntimeTests {
 
     @Test("two exceptions for the same scope added at the same instant get distinct ids")
     func exceptionIDsAreUnique() throws {
-        let repository = FakeTriageRepository(fixture: .standard())
+        let repository = InMemoryTriageRepository(fixture: .standard())
         let (runtime, _) = start(repository)
         _ = press(runtime, .enter, .tab, .character("j"), .enter)
         for comment in ["first", "second"] {
@@ -81,7 +83,7 @@ struct RuntimeTests {
 
     @Test("a refresh after another process changed the store keeps the selection on the same host")
     func refreshKeepsSelection() throws {
-        let repository = FakeTriageRepository(fixture: .standard())
+        let repository = InMemoryTriageRepository(fixture: .standard())
         let (runtime, _) = start(repository)
         _ = press(runtime, .character("s"), .character("j"))
         let before = try #require(runtime.handle(.tick))
@@ -95,7 +97,7 @@ struct RuntimeTests {
 
     @Test("the whole host's open alerts are closed with a reason after confirmation")
     func closeHost() throws {
-        let repository = FakeTriageRepository(fixture: .standard())
+        let repository = InMemoryTriageRepository(fixture: .standard())
         let (runtime, _) = start(repository)
         _ = press(runtime, .character("C"), .right, .enter)
         let confirm = try #require(press(runtime, .character("j")))
@@ -110,7 +112,7 @@ struct RuntimeTests {
 
     @Test("read-only never writes")
     func readOnly() {
-        let repository = FakeTriageRepository(fixture: .standard())
+        let repository = InMemoryTriageRepository(fixture: .standard())
         let (runtime, _) = start(repository, readOnly: true)
         let screen = press(runtime, .character("A"))
         #expect(screen?.text().contains("read-only") == true)
@@ -121,7 +123,7 @@ struct RuntimeTests {
 
     @Test("a failing store shows what failed on the status line, escaped, and the console keeps going")
     func repositoryFailure() throws {
-        let repository = FakeTriageRepository(fixture: .standard())
+        let repository = InMemoryTriageRepository(fixture: .standard())
         repository.hostsFailure = "disk I/O error\u{1B}[2J"
         let (runtime, screen) = start(repository)
         #expect(screen.text().contains(#"✗ loading hosts failed: disk I/O error\x1b[2J"#))
@@ -132,13 +134,13 @@ struct RuntimeTests {
 
     @Test("q on the hosts screen ends the console")
     func quit() {
-        let (runtime, _) = start(FakeTriageRepository(fixture: .standard()))
+        let (runtime, _) = start(InMemoryTriageRepository(fixture: .standard()))
         #expect(runtime.handle(.key(.character("q"))) == nil)
     }
 
     @Test("only the rows around the screen are fetched")
     func pagedFetching() {
-        let repository = FakeTriageRepository(fixture: .standard())
+        let repository = InMemoryTriageRepository(fixture: .standard())
         let (runtime, _) = start(repository)
         _ = press(runtime, .character("G"), .character("g"), .pageDown)
         #expect(repository.largestHostPage == Layout(width: 100, height: 30).hostRows * 3)

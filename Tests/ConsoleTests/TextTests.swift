@@ -1,4 +1,5 @@
 @testable import Console
+import ScreenCore
 import Testing
 
 @Suite("Display text")
@@ -73,7 +74,7 @@ struct TextTests {
         var scrolled = record
         scrolled.scroll = record.lineCount
         let box = Box(top: 1, left: 0, width: 84, height: 20)
-        let visible = OverlayView.visibleRawLines(scrolled, box: box, theme: Theme(color: false))
+        let visible = RawView.visibleRawLines(scrolled, box: box, theme: Theme(color: false))
         #expect(visible.count == box.innerHeight)
         #expect(visible.last?.runs.first?.text == "… cut after 65,536 of 100,000 characters")
     }

@@ -1,7 +1,7 @@
 @testable import Console
 import Foundation
-import Store
 import Testing
+import TriageModel
 
 @Suite("the history chart's series")
 struct TimelineTests {

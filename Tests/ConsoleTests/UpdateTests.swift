@@ -1,8 +1,9 @@
 @testable import Console
 import Detection
 import Foundation
-import Store
+import ScreenCore
 import Testing
+import TriageModel
 
 /// `update` on its own: pure state changes and the effects they ask for.
 @Suite("update")
@@ -64,6 +65,17 @@ struct UpdateTests {
             Issue.record("going back should reload the hosts, got \(driver.lastEffects)")
             return
         }
+    }
+
+    @Test("the mouse wheel moves the cursor as the arrow keys do")
+    func wheelScrolls() {
+        var driver = StateDriver()
+        let wheel = { (action: MouseEvent.Action) in Msg.input(.mouse(MouseEvent(action: action, position: CellPosition(row: 5, column: 3)))) }
+        driver.send(wheel(.wheelDown))
+        driver.send(wheel(.wheelDown))
+        #expect(driver.state.hosts.list.cursor.selected == 2)
+        driver.send(wheel(.wheelUp))
+        #expect(driver.state.hosts.list.cursor.selected == 1)
     }
 
     @Test("q goes back everywhere but the hosts screen, where it quits")

@@ -1,8 +1,9 @@
 @testable import Console
 import Detection
 import Foundation
-import Store
+import ScreenCore
 import Testing
+import TriageModel
 
 /// One message at a time against a loaded state, comparing the whole state after it with the
 /// state before plus exactly the expected change.

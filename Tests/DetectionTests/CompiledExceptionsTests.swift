@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Detection
 
 @Suite struct CompiledExceptionsTests {
@@ -96,7 +97,7 @@ import Testing
     }
 
     @Test func tenThousandItemsAgreeWithALinearScan() throws {
-        var generator = seededGenerator(42)
+        var generator = SplitMix64(seed: 42)
         func randomAddress(in block: UInt32, bits: UInt32) -> String {
             let host = UInt32(truncatingIfNeeded: generator.next()) & ((1 << (32 - bits)) - 1)
             return "\(IPAddress(ipv4: block | host))"

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+import TestSupport
 @testable import Detection
 
 /// `Detector.evaluate` against the independent oracle (`ReferenceRule` + a linear scan of
@@ -22,7 +23,7 @@ import Testing
 
     /// An event decoded from generated numbers; every field the rule reads varies.
     private static func event(_ numbers: [Int]) -> NetworkEvent {
-        var random = seededGenerator(UInt64(bitPattern: Int64(numbers[0])))
+        var random = SplitMix64(seed: UInt64(bitPattern: Int64(numbers[0])))
         func pick<T>(_ options: [T]) -> T { options[Int(random.next() % UInt64(options.count))] }
         func someAddress() -> IPAddress {
             address(choice: Int(random.next() % UInt64(interestingAddresses.count * 2)),
@@ -50,7 +51,7 @@ import Testing
 
     /// An exception item decoded from one generated number: every shape the compiler indexes or scans.
     private static func item(_ number: Int, index: Int) -> ExceptionItem {
-        var random = seededGenerator(UInt64(bitPattern: Int64(number)))
+        var random = SplitMix64(seed: UInt64(bitPattern: Int64(number)))
         func pick<T>(_ options: [T]) -> T { options[Int(random.next() % UInt64(options.count))] }
         func block() -> String {
             let base = address(choice: Int(random.next() % UInt64(interestingAddresses.count)), random: 0)

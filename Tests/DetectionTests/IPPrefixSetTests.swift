@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Detection
 
 @Suite struct IPPrefixSetTests {
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func agreesWithALinearScanOverManyPrefixes() {
-        var generator = seededGenerator(7)
+        var generator = SplitMix64(seed: 7)
         let prefixes = (0..<12_000).map { _ in
             IPPrefix(address: IPAddress(ipv4: UInt32(truncatingIfNeeded: generator.next())),
                      length: Int(generator.next() % 9) + 24)
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func ipv6AndMixedPrefixesAgreeWithALinearScan() {
-        var generator = seededGenerator(11)
+        var generator = SplitMix64(seed: 11)
         let prefixes = (0..<3_000).map { number -> IPPrefix in
             if number % 3 == 0 {
                 return IPPrefix(address: IPAddress(ipv4: UInt32(truncatingIfNeeded: generator.next())), length: 16)

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Detection
 
 /// The batch evaluation (`PredicateProgram.matchingIndices`) selects exactly the events the
@@ -21,7 +22,7 @@ import Testing
 
     /// Events whose every field the queries read varies, arrays of several elements included.
     private static let events: [NetworkEvent] = {
-        var random = seededGenerator(42)
+        var random = SplitMix64(seed: 42)
         func pick<T>(_ options: [T]) -> T { options[Int(random.next() % UInt64(options.count))] }
         let addresses = ["10.1.2.3", "192.168.4.5", "172.16.0.1", "8.8.8.8", "224.0.0.251", "2001:db8::7", "fe80::1"]
             .map(EventFixtures.address)

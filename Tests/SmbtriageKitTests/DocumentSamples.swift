@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import Store
+import TriageModel
 
 /// Records with every kind of value a `--json` document carries (absent fields, several addresses,
 /// IPv6, control characters, bidirectional overrides, slashes, non-ASCII), at fixed times.

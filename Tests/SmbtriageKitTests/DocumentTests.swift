@@ -4,6 +4,7 @@ import Foundation
 import SmbtriageKit
 import Store
 import Testing
+import TriageModel
 
 /// Every `--json` document against the lines the JSONSerialization-based documents printed before
 /// they became `Encodable` types (Fixtures/documents, written by that code): same keys, values and

@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import SmbtriageKit
 import Store
+import TriageModel
 import Testing
 
 /// The ingest session `ingest`, `demo` and `watch` share, and the lines they print, without the binary.

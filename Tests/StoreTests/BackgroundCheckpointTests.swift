@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
+import TriageModel
 
 @Suite("Checkpoints while storing")
 struct BackgroundCheckpointTests {

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Store
 import Testing
+import TriageModel
 
 @Suite("Storing on the writer thread")
 struct BatchInserterTests {

@@ -3,6 +3,7 @@ import Detection
 import Foundation
 import Store
 import Testing
+import TriageModel
 
 /// The queue holds only what the store rule's query matched: these are the paths where that
 /// could lose a match.

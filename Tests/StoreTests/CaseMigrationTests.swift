@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 @testable import Store
 import Testing
+import TriageModel
 
 @Suite("Upgrading a version 6 store to cases (v7)")
 struct CaseMigrationTests {

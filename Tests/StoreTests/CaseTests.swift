@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Store
 import Testing
+import TriageModel
 
 /// Three alerts on 10.0.0.1, one on 10.0.0.2, none on 10.0.0.3 (its only flow stays inside).
 private final class CaseScenario {

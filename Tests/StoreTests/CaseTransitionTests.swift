@@ -1,5 +1,6 @@
 import Store
 import Testing
+import TriageModel
 
 @Suite("Case life cycle")
 struct CaseTransitionTests {

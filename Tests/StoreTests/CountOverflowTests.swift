@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Store
 import Testing
+import TriageModel
 
 /// Byte counts come from logs: totals of attacker-written counts hold at `Int64.max` rather than
 /// trapping in the writer or failing every later read of the host.

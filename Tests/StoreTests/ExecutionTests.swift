@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Store
 import Testing
+import TriageModel
 
 @Suite("Detector executions")
 struct ExecutionTests {

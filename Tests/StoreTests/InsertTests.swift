@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Store
 import Testing
+import TriageModel
 
 @Suite("Storing events")
 struct InsertTests {

@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Store
 import Testing
+import TriageModel
 
 /// Rule version 108: one alert per source.ip value not seen in the 5 days before an execution's
 /// window (RULE.md "Later versions of the same rule").

@@ -1,5 +1,6 @@
 import Testing
 @testable import Store
+import TriageModel
 
 @Suite("Page windows")
 struct PageWindowTests {

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Store
 import Testing
+import TriageModel
 
 /// A store holding old flows of one host (10.0.0.1) in every state retention cares about, and a
 /// prune time after all of them (the triage writes are stamped with the wall clock).

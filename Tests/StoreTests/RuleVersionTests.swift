@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Store
 import Testing
+import TriageModel
 
 @Suite("Choosing the rule version")
 struct RuleVersionTests {

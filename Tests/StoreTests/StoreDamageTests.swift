@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Store
 import Testing
+import TriageModel
 
 /// A damaged store is named as such, and nothing more is written to it.
 @Suite("Damaged stores")

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Store
 import Testing
+import TriageModel
 
 @Suite("Opening the store")
 struct StoreOpeningTests {

@@ -4,6 +4,7 @@ import GRDB
 @testable import Store
 import Synchronization
 import Testing
+import TriageModel
 
 /// smbtriage writes only into its own stores: another application's database, a newer schema and
 /// broken paths are refused without a byte changed.

@@ -1,17 +1,18 @@
 import CNcursesw
+import ScreenCore
 import Testing
 @testable import Terminal
 
 @Suite struct TerminalKeyDecoderTests {
     @Test(arguments: [
-        (UInt32(0x0D), TerminalKey.enter), (0x0A, .enter), (0x09, .tab), (0x1B, .escape),
+        (UInt32(0x0D), Key.enter), (0x0A, .enter), (0x09, .tab), (0x1B, .escape),
         (0x7F, .backspace), (0x08, .backspace),
         (0x01, .ctrl("a")), (0x03, .ctrl("c")), (0x1A, .ctrl("z")), (0x00, .ctrl("@")),
         (0x1D, .ctrl("]")), (0x1F, .ctrl("_")),
         (0x71, .character("q")), (0x51, .character("Q")), (0x20, .character(" ")),
         (0xE9, .character("é")), (0x754C, .character("界")), (0x1F600, .character("😀")),
     ])
-    func decodesCharacters(value: UInt32, key: TerminalKey) {
+    func decodesCharacters(value: UInt32, key: Key) {
         #expect(TerminalKeyDecoder.key(forCharacter: value) == key)
     }
 
@@ -21,11 +22,11 @@ import Testing
     }
 
     @Test(arguments: [
-        (KEY_UP, TerminalKey.up), (KEY_DOWN, .down), (KEY_LEFT, .left), (KEY_RIGHT, .right),
+        (KEY_UP, Key.up), (KEY_DOWN, .down), (KEY_LEFT, .left), (KEY_RIGHT, .right),
         (KEY_PPAGE, .pageUp), (KEY_NPAGE, .pageDown), (KEY_HOME, .home), (KEY_END, .end),
         (KEY_ENTER, .enter), (KEY_BTAB, .backTab), (KEY_BACKSPACE, .backspace), (KEY_DC, .delete),
     ])
-    func decodesFunctionKeyCodes(code: Int32, key: TerminalKey) {
+    func decodesFunctionKeyCodes(code: Int32, key: Key) {
         #expect(TerminalKeyDecoder.key(forKeyCode: code) == key)
     }
 

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 
 /// Draws the story's connections from a seeded generator; one extension per scenario.
 struct StoryBuilder {
     var story = Story()
-    var random: SeededRandom
+    var random: SplitMix64
     private var nextSessionID = 184_202
     private var nextRecordID = 7_310_455
 
@@ -11,7 +12,7 @@ struct StoryBuilder {
     static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
     init(seed: UInt64) {
-        random = SeededRandom(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     /// A time on the story's day.

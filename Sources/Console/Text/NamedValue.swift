@@ -1,4 +1,4 @@
-import Store
+import TriageModel
 
 /// An enumerated value as people type it, on the command line and in the console's `:` commands:
 /// its kebab-case name (`bytes-out`), the words the console shows (`bytes out`, `ack`) and short

@@ -34,38 +34,30 @@ struct CaptureFlowReader {
 
     /// Reads to the end of the capture (or the stop it returns). `reject` gets each malformed
     /// packet's number and reason and returns true to stop there.
-    mutating func read(
-        emit: (Flow) throws -> Void, reject: (Int, String) -> Bool
-    ) rethrows -> Stop? {
+    mutating func read(emit: (Flow) throws -> Void, reject: (Int, String) -> Bool) throws -> Stop? {
         var stop: Stop?
         func ended(_ flow: Flow) throws {
             tally.flows += 1
             try emit(flow)
         }
-        reading: while true {
-            switch reader.next() {
-            case .packet(let time, let bytes):
-                tally.packets += 1
-                switch decoder.decode(bytes) {
-                case .packet(let packet):
-                    if packet.isFragment { tally.fragments += 1 }
-                    if !packet.isLaterFragment { try table.add(packet, time: time, number: tally.packets, emit: ended) }
-                case .notIP:
-                    tally.notIP += 1
-                case .malformed(let reason):
-                    tally.malformed += 1
-                    if reject(tally.packets, reason) {
-                        stop = .strict(packet: tally.packets, reason: reason)
-                        break reading
-                    }
+        let end = try reader.read { time, bytes in
+            tally.packets += 1
+            switch decoder.decode(bytes) {
+            case .packet(let packet):
+                if packet.isFragment { tally.fragments += 1 }
+                if !packet.isLaterFragment { try table.add(packet, time: time, number: tally.packets, emit: ended) }
+            case .notIP:
+                tally.notIP += 1
+            case .malformed(let reason):
+                tally.malformed += 1
+                if reject(tally.packets, reason) {
+                    stop = .strict(packet: tally.packets, reason: reason)
+                    return false
                 }
-            case .end:
-                break reading
-            case .failure(let message):
-                stop = .damaged(afterPacket: tally.packets, message: message)
-                break reading
             }
+            return true
         }
+        if case .failure(let message) = end { stop = .damaged(afterPacket: tally.packets, message: message) }
         try table.finish(emit: ended)
         tally.evictedFlows = table.evicted
         return stop

@@ -2,25 +2,33 @@ import CPcap
 import Foundation
 
 /// One capture opened with libpcap (`pcap_fopen_offline`: classic pcap in either byte order with
-/// micro- or nanosecond times, and pcapng), read one packet at a time. Times come in nanoseconds
-/// whatever the file's precision. The only code that calls libpcap to read.
+/// micro- or nanosecond times, and pcapng), read through `pcap_dispatch`. Times come in
+/// nanoseconds whatever the file's precision. The only code that calls libpcap to read, and the
+/// capture path's one unsafe kernel: libpcap's packet pointer becomes a `Span` here, and nothing
+/// else in `Capture/` touches a raw pointer.
 final class CaptureReader {
-    /// What `next` found.
-    enum Next {
-        /// A packet: its time (nanoseconds since 1970) and its captured bytes, valid until the next call.
-        case packet(time: Int64, bytes: UnsafeRawBufferPointer)
+    /// Why `read` returned.
+    enum End: Equatable {
+        /// The capture's last packet was read.
         case end
+        /// `body` asked to stop.
+        case stopped
         /// libpcap stopped: a truncated or damaged file. The message is libpcap's.
         case failure(String)
     }
+
+    /// What `read` hands each packet to: its time (nanoseconds since 1970) and its captured bytes.
+    /// Returns false to stop reading.
+    typealias PacketHandler = (_ time: Int64, _ bytes: Span<UInt8>) throws -> Bool
 
     private var handle: OpaquePointer?
     /// The link type as `pcap_datalink` gives it (a DLT number).
     let dataLink: Int32
 
     /// Opens the capture in `file`; libpcap owns the stream from then on (and closes it even when
-    /// it refuses the file).
+    /// it refuses the file). The stream is read on one thread only, so stdio takes no lock per read.
     init(file: UnsafeMutablePointer<FILE>) throws(SourceError) {
+        __fsetlocking(file, Int32(FSETLOCKING_BYCALLER))
         var message = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
         guard let handle = pcap_fopen_offline_with_tstamp_precision(file, UInt32(PCAP_TSTAMP_PRECISION_NANO), &message) else {
             fclose(file)
@@ -38,20 +46,21 @@ final class CaptureReader {
         pcap_datalink_val_to_name(dataLink).map { String(cString: $0) } ?? String(dataLink)
     }
 
-    func next() -> Next {
+    /// Hands every packet to `body`, in capture order, until the end of the capture, a damaged
+    /// part, or `body` returning false; rethrows what `body` throws (reading stops there).
+    func read(_ body: PacketHandler) throws -> End {
         guard let handle else { return .end }
-        var header: UnsafeMutablePointer<pcap_pkthdr>?
-        var data: UnsafePointer<UInt8>?
-        switch pcap_next_ex(handle, &header, &data) {
-        case 1:
-            guard let header, let data else { return .failure("libpcap returned no packet") }
-            let stamp = header.pointee.ts
-            let time = Int64(stamp.tv_sec) &* 1_000_000_000 &+ Int64(stamp.tv_usec)
-            return .packet(time: time, bytes: UnsafeRawBufferPointer(start: data, count: Int(header.pointee.caplen)))
-        case PCAP_ERROR_BREAK:
-            return .end
-        default:
-            return .failure(String(cString: pcap_geterr(handle)))
+        return try withoutActuallyEscaping(body) { body in
+            var dispatch = Dispatch(handle: handle, body: body)
+            let result = withUnsafeMutablePointer(to: &dispatch) { context in
+                pcap_dispatch(handle, -1, { context, header, data in
+                    guard let context, let header, let data else { return }
+                    context.withMemoryRebound(to: Dispatch.self, capacity: 1) { $0.pointee.deliver(header.pointee, data) }
+                }, UnsafeMutableRawPointer(context).assumingMemoryBound(to: UInt8.self))
+            }
+            if let error = dispatch.error { throw error }
+            if dispatch.stopped { return .stopped }
+            return result == PCAP_ERROR ? .failure(String(cString: pcap_geterr(handle))) : .end
         }
     }
 
@@ -59,5 +68,25 @@ final class CaptureReader {
     func close() {
         if let handle { pcap_close(handle) }
         handle = nil
+    }
+
+    /// What `pcap_dispatch`'s callback reaches through its user pointer.
+    /// `pcap_breakloop` ends `pcap_dispatch` after the packet that asked to stop.
+    private struct Dispatch {
+        let handle: OpaquePointer
+        let body: PacketHandler
+        var stopped = false
+        var error: (any Error)?
+
+        mutating func deliver(_ header: pcap_pkthdr, _ data: UnsafePointer<UInt8>) {
+            let time = Int64(header.ts.tv_sec) &* 1_000_000_000 &+ Int64(header.ts.tv_usec)
+            do {
+                stopped = try !body(time, Span(_unsafeStart: data, count: Int(header.caplen)))
+            } catch {
+                self.error = error
+                stopped = true
+            }
+            if stopped { pcap_breakloop(handle) }
+        }
     }
 }

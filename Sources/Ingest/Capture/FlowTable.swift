@@ -8,7 +8,7 @@
 /// its flows idle the longest are evicted: ended early, emitted as they stand, and counted.
 struct FlowTable {
     let settings: FlowSettings
-    private var flows: [FlowKey: Flow] = [:]
+    private var flows: FlowMap
     private var clock = Int64.min
     private var nextSweep = Int64.min
     /// Flows ended early because the table was full.
@@ -18,7 +18,7 @@ struct FlowTable {
 
     init(settings: FlowSettings = FlowSettings()) {
         self.settings = settings
-        flows.reserveCapacity(min(settings.capacity, 4096))
+        flows = FlowMap(capacity: min(settings.capacity, 4096))
     }
 
     var count: Int { flows.count }
@@ -33,24 +33,23 @@ struct FlowTable {
         }
         var sentByLower = false
         let key = FlowKey(packet, sentByLower: &sentByLower)
-        if let index = flows.index(forKey: key) {
-            if !flows.values[index].isReopened(by: packet) {
-                flows.values[index].record(packet, sentByLower: sentByLower, time: time)
+        if let slot = flows.slot(of: key) {
+            if !flows[slot].isReopened(by: packet) {
+                flows.update(slot: slot) { $0.record(packet, sentByLower: sentByLower, time: time) }
                 return
             }
-            try emit(flows.remove(at: index).value)
+            try emit(flows.remove(slot: slot))
         }
         if flows.count >= settings.capacity { try makeRoom(emit: emit) }
         var flow = Flow(key: key, sentByLower: sentByLower, time: time, packetNumber: number)
         flow.record(packet, sentByLower: sentByLower, time: time)
-        flows[key] = flow
+        flows.insert(flow)
         started += 1
     }
 
     /// Ends every flow still open (the end of the capture), oldest first.
     mutating func finish(emit: (Flow) throws -> Void) rethrows {
-        let remaining = flows.values.sorted { $0.firstPacket < $1.firstPacket }
-        flows.removeAll()
+        let remaining = flows.removeAll().sorted { $0.firstPacket < $1.firstPacket }
         for flow in remaining { try emit(flow) }
     }
 
@@ -74,7 +73,7 @@ struct FlowTable {
     private mutating func end(where isOver: (Flow) -> Bool, emit: (Flow) throws -> Void) rethrows {
         let ended = flows.values.filter(isOver).sorted { $0.firstPacket < $1.firstPacket }
         for flow in ended {
-            flows.removeValue(forKey: flow.key)
+            if let slot = flows.slot(of: flow.key) { _ = flows.remove(slot: slot) }
             try emit(flow)
         }
     }

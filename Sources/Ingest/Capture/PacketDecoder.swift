@@ -11,7 +11,7 @@ struct PacketDecoder: Sendable {
     /// IPv6 extension headers beyond this many are malformed.
     static let maximumExtensionHeaders = 16
 
-    func decode(_ bytes: UnsafeRawBufferPointer) -> PacketVerdict {
+    func decode(_ bytes: Span<UInt8>) -> PacketVerdict {
         switch linkType {
         case .ethernet: return decodeEthernet(bytes)
         case .linuxCooked: return decode(bytes, etherTypeAt: 14, headerLength: 16, linkName: "Linux cooked")
@@ -21,7 +21,8 @@ struct PacketDecoder: Sendable {
         }
     }
 
-    private func decodeEthernet(_ bytes: UnsafeRawBufferPointer) -> PacketVerdict {
+    @inline(__always)
+    private func decodeEthernet(_ bytes: Span<UInt8>) -> PacketVerdict {
         var typeOffset = 12
         for _ in 0...Self.maximumVLANTags {
             guard typeOffset + 2 <= bytes.count else {
@@ -36,7 +37,7 @@ struct PacketDecoder: Sendable {
     }
 
     private func decode(
-        _ bytes: UnsafeRawBufferPointer, etherTypeAt offset: Int, headerLength: Int, linkName: String
+        _ bytes: Span<UInt8>, etherTypeAt offset: Int, headerLength: Int, linkName: String
     ) -> PacketVerdict {
         guard headerLength <= bytes.count else {
             return .malformed("\(linkName) header cut short (\(bytes.count) of \(headerLength) bytes captured)")
@@ -44,7 +45,8 @@ struct PacketDecoder: Sendable {
         return decodeEtherType(bytes.bigEndianUInt16(at: offset), bytes, from: headerLength)
     }
 
-    private func decodeEtherType(_ etherType: UInt16, _ bytes: UnsafeRawBufferPointer, from offset: Int) -> PacketVerdict {
+    @inline(__always)
+    private func decodeEtherType(_ etherType: UInt16, _ bytes: Span<UInt8>, from offset: Int) -> PacketVerdict {
         switch etherType {
         case 0x0800, 0x86DD: decodeIP(bytes, from: offset)
         default: .notIP
@@ -53,7 +55,7 @@ struct PacketDecoder: Sendable {
 
     /// The 4-byte family is the capturing host's `AF_INET`/`AF_INET6` in either byte order: 2 for
     /// IPv4; 10 (Linux), 24, 28 or 30 (the BSDs, macOS) for IPv6.
-    private func decodeLoopback(_ bytes: UnsafeRawBufferPointer) -> PacketVerdict {
+    private func decodeLoopback(_ bytes: Span<UInt8>) -> PacketVerdict {
         guard bytes.count >= 4 else { return .malformed("loopback header cut short (\(bytes.count) of 4 bytes captured)") }
         let big = bytes.bigEndianUInt32(at: 0)
         let family = big > 0xFFFF ? big.byteSwapped : big
@@ -63,7 +65,8 @@ struct PacketDecoder: Sendable {
         }
     }
 
-    private func decodeIP(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> PacketVerdict {
+    @inline(__always)
+    private func decodeIP(_ bytes: Span<UInt8>, from offset: Int) -> PacketVerdict {
         guard offset < bytes.count else { return .malformed("no IP header captured") }
         switch bytes[offset] >> 4 {
         case 4: return decodeIPv4(bytes, from: offset)
@@ -72,7 +75,8 @@ struct PacketDecoder: Sendable {
         }
     }
 
-    private func decodeIPv4(_ bytes: UnsafeRawBufferPointer, from start: Int) -> PacketVerdict {
+    @inline(__always)
+    private func decodeIPv4(_ bytes: Span<UInt8>, from start: Int) -> PacketVerdict {
         let captured = bytes.count - start
         guard captured >= 20 else { return .malformed("IPv4 header cut short (\(captured) of 20 bytes captured)") }
         let headerLength = Int(bytes[start] & 0x0F) * 4
@@ -97,7 +101,7 @@ struct PacketDecoder: Sendable {
         return decodeTransport(&packet, bytes, from: start + headerLength, end: end)
     }
 
-    private func decodeIPv6(_ bytes: UnsafeRawBufferPointer, from start: Int) -> PacketVerdict {
+    private func decodeIPv6(_ bytes: Span<UInt8>, from start: Int) -> PacketVerdict {
         let captured = bytes.count - start
         guard captured >= 40 else { return .malformed("IPv6 header cut short (\(captured) of 40 bytes captured)") }
         let payloadLength = Int(bytes.bigEndianUInt16(at: start + 4))
@@ -137,8 +141,9 @@ struct PacketDecoder: Sendable {
     }
 
     /// Reads the ports (and TCP flags) of a first or unfragmented packet.
+    @inline(__always)
     private func decodeTransport(
-        _ packet: inout DecodedPacket, _ bytes: UnsafeRawBufferPointer, from offset: Int, end: Int
+        _ packet: inout DecodedPacket, _ bytes: Span<UInt8>, from offset: Int, end: Int
     ) -> PacketVerdict {
         let available = end - offset
         switch packet.transport {
@@ -156,20 +161,21 @@ struct PacketDecoder: Sendable {
     }
 }
 
-extension UnsafeRawBufferPointer {
-    /// The big-endian value at `offset`; the caller has checked that its bytes are in bounds.
+fileprivate extension Span<UInt8> {
+    /// The big-endian value at `offset`; the caller has checked that its bytes are in bounds (and
+    /// the span checks again).
     @inline(__always)
     func bigEndianUInt16(at offset: Int) -> UInt16 {
-        UInt16(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+        UInt16(bigEndian: bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt16.self))
     }
 
     @inline(__always)
     func bigEndianUInt32(at offset: Int) -> UInt32 {
-        UInt32(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        UInt32(bigEndian: bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 
     @inline(__always)
     func bigEndianUInt64(at offset: Int) -> UInt64 {
-        UInt64(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        UInt64(bigEndian: bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 }

@@ -40,7 +40,7 @@ extension FlatJSONObject {
                 if candidate < 0 { return -1 }
                 let leaf = buffers.leaves[Int(candidate)]
                 if leaf.pathHash == key.hash, Int(leaf.pathCount) == key.count,
-                   PathBytes.equal(buffers.bytes.base + Int(leaf.pathStart), wanted.baseAddress!, count: key.count) {
+                   PathBytesKernel.equal(buffers.bytes.base + Int(leaf.pathStart), wanted.baseAddress!, count: key.count) {
                     return candidate
                 }
                 slot = (slot + 1) & mask
@@ -149,8 +149,8 @@ extension FlatJSONObject {
     /// The first value as a boolean (`true`/`false` in any letter case, also as strings).
     public func bool(_ key: Key) -> Bool? {
         withFirstValue(key) { bytes, _ -> Bool? in
-            if NumericText.equalsIgnoringCase(bytes, "true") { return true }
-            if NumericText.equalsIgnoringCase(bytes, "false") { return false }
+            if NumericText.equalsIgnoringCase(bytes.span, "true") { return true }
+            if NumericText.equalsIgnoringCase(bytes.span, "false") { return false }
             return nil
         } ?? nil
     }

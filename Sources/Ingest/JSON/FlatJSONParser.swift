@@ -187,7 +187,7 @@ struct FlatJSONParser {
                 let other = buffers.leaves[Int(head)]
                 if other.pathHash == leaf.pathHash, other.pathCount == leaf.pathCount,
                    other.pathStart == leaf.pathStart
-                    || PathBytes.equal(bytes + Int(other.pathStart), bytes + Int(leaf.pathStart),
+                    || PathBytesKernel.equal(bytes + Int(other.pathStart), bytes + Int(leaf.pathStart),
                                        count: Int(leaf.pathCount)) {
                     buffers.leaves.base[Int(buffers.chainTails[slot])].nextWithSamePath = Int32(index)
                     buffers.chainTails[slot] = Int32(index)

@@ -2,7 +2,7 @@
 enum NumericText {
     /// A decimal integer (`-12`), or a number that is integral (`4.45e2`, `445.0`); nil otherwise.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        if let value = plainInteger(bytes) { return value }
+        if let value = plainInteger(bytes.span) { return value }
         guard bytes.count <= 64, let value = Double(String(decoding: bytes, as: UTF8.self)),
               value.isFinite, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
         return Int64(value)
@@ -10,7 +10,7 @@ enum NumericText {
 
     /// `-?[0-9]{1,18}` exactly; nil for anything else.
     @inline(__always)
-    static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    static func plainInteger(_ bytes: Span<UInt8>) -> Int64? {
         var index = 0
         var negative = false
         if bytes.count > 0, bytes[0] == UInt8(ascii: "-") {
@@ -30,7 +30,7 @@ enum NumericText {
     }
 
     /// True when the bytes spell `word` (ASCII, lowercase) in any letter case.
-    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    static func equalsIgnoringCase(_ bytes: Span<UInt8>, _ word: StaticString) -> Bool {
         guard bytes.count == word.utf8CodeUnitCount else { return false }
         let expected = word.utf8Start
         for index in 0..<bytes.count where bytes[index] | 0x20 != expected[index] {

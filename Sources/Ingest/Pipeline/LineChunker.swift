@@ -76,7 +76,7 @@ final class LineChunker {
             let head = UnsafeMutableRawBufferPointer(rebasing: buffer[..<filled])
             if !head.contains(0x0A), head.contains(0x0D) {
                 carriageReturnsEndLines = true
-                Self.turnCarriageReturnsIntoLineFeeds(head)
+                ByteSearchKernel.turnCarriageReturnsIntoLineFeeds(head)
             }
         }
         if ended {
@@ -124,7 +124,7 @@ final class LineChunker {
 
     private func makeChunk(_ buffer: ChunkBuffer, count: Int) -> LineChunk {
         let bytes = UnsafeRawBufferPointer(rebasing: buffer.bytes[..<count])
-        var lines = Self.newlines(in: bytes)
+        var lines = ByteSearchKernel.newlines(in: bytes)
         if bytes[count - 1] != 0x0A { lines += 1 }
         defer {
             nextSequence += 1
@@ -134,36 +134,11 @@ final class LineChunker {
                          content: .lines(buffer, count: count))
     }
 
-    /// How many `\n` bytes `bytes` holds, found with `memchr` (vectorized by the C library):
-    /// log lines are hundreds of bytes long, so this looks at each byte far more cheaply than a
-    /// word-at-a-time count.
-    static func newlines(in bytes: UnsafeRawBufferPointer) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let end = base + bytes.count
-        var cursor = base
-        var count = 0
-        while cursor < end, let newline = memchr(cursor, 0x0A, end - cursor) {
-            count += 1
-            cursor = UnsafeRawPointer(newline) + 1
-        }
-        return count
-    }
-
     /// Reads from the source, CRs turned into line ends when they end the input's lines.
     private func read(into buffer: UnsafeMutableRawBufferPointer) throws(SourceError) -> Int {
         let count = try source.read(into: buffer)
-        if carriageReturnsEndLines { Self.turnCarriageReturnsIntoLineFeeds(UnsafeMutableRawBufferPointer(rebasing: buffer[..<count])) }
+        if carriageReturnsEndLines { ByteSearchKernel.turnCarriageReturnsIntoLineFeeds(UnsafeMutableRawBufferPointer(rebasing: buffer[..<count])) }
         return count
-    }
-
-    private static func turnCarriageReturnsIntoLineFeeds(_ bytes: UnsafeMutableRawBufferPointer) {
-        guard let base = bytes.baseAddress else { return }
-        var cursor = base
-        let end = base + bytes.count
-        while cursor < end, let found = memchr(cursor, 0x0D, end - cursor) {
-            found.storeBytes(of: 0x0A, as: UInt8.self)
-            cursor = found + 1
-        }
     }
 
     /// Reads past the end of the current (overlong) line and reports it. When no line end comes

@@ -46,7 +46,7 @@ public enum TimestampParser {
     public static func date(epoch bytes: UnsafeBufferPointer<UInt8>, unit: EpochUnit) -> Date? {
         guard !bytes.isEmpty, bytes.count <= 32 else { return nil }
         let value: Double
-        if let integer = NumericText.plainInteger(bytes) {
+        if let integer = NumericText.plainInteger(bytes.span) {
             value = Double(integer)
         } else if let parsed = Double(String(decoding: bytes, as: UTF8.self)), parsed.isFinite {
             value = parsed

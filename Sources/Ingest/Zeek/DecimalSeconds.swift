@@ -9,7 +9,7 @@ struct DecimalSeconds: Equatable {
     /// Parses `digits[.digits]`; digits past the ninth decimal are truncated. Nil for anything else
     /// (signs, exponents, masked `XXXXXXXXXX.XXXXXX` values).
     @inline(__always)
-    init?(ascii bytes: UnsafeBufferPointer<UInt8>) {
+    init?(ascii bytes: Span<UInt8>) {
         var index = 0
         let count = bytes.count
         var whole: Int64 = 0

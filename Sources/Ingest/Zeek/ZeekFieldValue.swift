@@ -37,11 +37,11 @@ enum ZeekFieldValue {
             .invalid(field.name, bytes, expected: expectation)
         }
         func count() throws(FieldRejection) -> Int64 {
-            guard let count = NumericText.plainInteger(bytes), count >= 0 else { throw failure("a count") }
+            guard let count = NumericText.plainInteger(bytes.span), count >= 0 else { throw failure("a count") }
             return count
         }
         func flag() throws(FieldRejection) -> Bool {
-            guard let flag = ZeekValue.boolean(bytes) else { throw failure("a boolean") }
+            guard let flag = ZeekValue.boolean(bytes.span) else { throw failure("a boolean") }
             return flag
         }
         func address() throws(FieldRejection) -> IPAddress {
@@ -49,7 +49,7 @@ enum ZeekFieldValue {
             return address
         }
         func port() throws(FieldRejection) -> Int {
-            guard let port = ZeekValue.port(bytes) else { throw failure("a port") }
+            guard let port = ZeekValue.port(bytes.span) else { throw failure("a port") }
             return port
         }
         switch field {
@@ -61,7 +61,7 @@ enum ZeekFieldValue {
         case .originPort: self = .originPort(try port())
         case .responderPort: self = .responderPort(try port())
         case .duration:
-            guard let duration = DecimalSeconds(ascii: bytes)?.totalNanoseconds else { throw failure("a duration") }
+            guard let duration = DecimalSeconds(ascii: bytes.span)?.totalNanoseconds else { throw failure("a duration") }
             self = .duration(nanoseconds: duration)
         case .originPackets: self = .originPackets(try count())
         case .originIPBytes: self = .originIPBytes(try count())

@@ -52,9 +52,9 @@ struct ZeekRecordMapper {
         case .uid: event.flowID = text()
         case .communityID: event.communityID = text()
         case .action: event.action = text()
-        case .transportProtocol: event.transport = ZeekVocabulary.transports.string(bytes, text: text)
-        case .service: event.applicationProtocol = ZeekVocabulary.services.string(bytes, text: text)
-        case .connectionState: event.connectionState = ZeekVocabulary.connectionStates.string(bytes, text: text)
+        case .transportProtocol: event.transport = ZeekVocabulary.transports.string(bytes.span, text: text)
+        case .service: event.applicationProtocol = ZeekVocabulary.services.string(bytes.span, text: text)
+        case .connectionState: event.connectionState = ZeekVocabulary.connectionStates.string(bytes.span, text: text)
         }
     }
 

@@ -25,8 +25,8 @@ struct ZeekSMBEvidence {
         case .timestamp: hasTimestamp = true
         case .originPort(let port): sourcePort = port
         case .responderPort(let port): destinationPort = port
-        case .transportProtocol: transport = ZeekVocabulary.transports.string(bytes, text: text)
-        case .service: applicationProtocol = ZeekVocabulary.services.string(bytes, text: text)
+        case .transportProtocol: transport = ZeekVocabulary.transports.string(bytes.span, text: text)
+        case .service: applicationProtocol = ZeekVocabulary.services.string(bytes.span, text: text)
         default: break
         }
     }

@@ -65,14 +65,12 @@ struct ZeekTSVHeader {
 
     /// True when a column holds the unset or the empty marker: the value is absent.
     @inline(__always)
-    func isAbsent(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isAbsent(_ value: Span<UInt8>) -> Bool {
         Self.equal(value, unsetField) || Self.equal(value, emptyField)
     }
 
     @inline(__always)
-    private static func equal(_ value: UnsafeBufferPointer<UInt8>, _ marker: [UInt8]) -> Bool {
-        guard value.count == marker.count else { return false }
-        for index in 0..<value.count where value[index] != marker[index] { return false }
-        return true
+    private static func equal(_ value: Span<UInt8>, _ marker: [UInt8]) -> Bool {
+        value.equals(marker.span)
     }
 }

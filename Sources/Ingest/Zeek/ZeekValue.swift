@@ -9,7 +9,7 @@ enum ZeekValue {
     /// (`2018-03-24T17:15:21.382822Z`, json-streaming-logs) — the two forms Elastic accepts.
     @inline(__always)
     static func time(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        if let seconds = DecimalSeconds(ascii: bytes) { return seconds.dateSinceEpoch }
+        if let seconds = DecimalSeconds(ascii: bytes.span) { return seconds.dateSinceEpoch }
         if bytes.count >= 19, let date = TimestampParser.date(iso8601: bytes, timeZone: utc) { return date }
         // JSON writers may print a float with an exponent.
         guard bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
@@ -20,7 +20,7 @@ enum ZeekValue {
 
     /// A `port`, 0 through 65535.
     @inline(__always)
-    static func port(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func port(_ bytes: Span<UInt8>) -> Int? {
         guard let value = NumericText.plainInteger(bytes), (0...65_535).contains(value) else { return nil }
         return Int(value)
     }
@@ -33,7 +33,7 @@ enum ZeekValue {
 
     /// A `bool`: `T`/`F` in TSV, `true`/`false` in JSON.
     @inline(__always)
-    static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    static func boolean(_ bytes: Span<UInt8>) -> Bool? {
         if bytes.count == 1 {
             switch bytes[0] {
             case UInt8(ascii: "T"): return true
@@ -41,8 +41,8 @@ enum ZeekValue {
             default: return nil
             }
         }
-        if bytes.elementsEqual("true".utf8) { return true }
-        if bytes.elementsEqual("false".utf8) { return false }
+        if bytes.equals("true") { return true }
+        if bytes.equals("false") { return false }
         return nil
     }
 }

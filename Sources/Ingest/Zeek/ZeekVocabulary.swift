@@ -11,16 +11,16 @@ struct ZeekVocabulary {
 
     /// The shared string spelled by `bytes`, or nil when the value is not in the vocabulary.
     @inline(__always)
-    func word(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        for (index, spelling) in spellings.enumerated() where spelling.count == bytes.count {
-            if spelling.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return words[index] }
+    func word(_ bytes: Span<UInt8>) -> String? {
+        for (index, spelling) in spellings.enumerated() where spelling.span.equals(bytes) {
+            return words[index]
         }
         return nil
     }
 
     /// The shared string spelled by `bytes`, else the one `text` builds.
     @inline(__always)
-    func string(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> String {
+    func string(_ bytes: Span<UInt8>, text: () -> String) -> String {
         word(bytes) ?? text()
     }
 

@@ -1,5 +1,6 @@
 import Detection
 import Store
+import TriageModel
 
 /// An alert as Kibana's alerts index holds it: the source event's ECS fields plus `kibana.alert.*`
 /// (`alerts --json`, and what `watch --on-alert` hands its command). An alert its case's verdict

@@ -1,4 +1,5 @@
 import Store
+import TriageModel
 
 /// An audit log entry in `audit --json`.
 public struct AuditEntryDocument: Encodable, Sendable {

@@ -1,4 +1,4 @@
-import Store
+import TriageModel
 
 /// A host's case in `case --json`: the verdict as Kibana's closing reason, guide steps numbered
 /// from 1.

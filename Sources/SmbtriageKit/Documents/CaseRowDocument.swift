@@ -1,4 +1,4 @@
-import Store
+import TriageModel
 
 /// A case in `cases --json`: the host's `hosts --json` document with its case's state, verdict
 /// (Kibana's closing reason), checklist progress and, while reopened, the alerts since it was

@@ -1,5 +1,6 @@
 import Detection
 import Store
+import TriageModel
 
 /// A stored event's ECS fields, dotted, as `--json` listings print them (`history --json`, and
 /// the event half of an alert document). Fields the event lacks are left out, except

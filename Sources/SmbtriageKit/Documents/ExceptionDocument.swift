@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import Store
+import TriageModel
 
 /// An exception item with its state and hit counts, in `exceptions list --json`.
 public struct ExceptionDocument: Encodable, Sendable {

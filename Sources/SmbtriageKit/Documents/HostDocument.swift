@@ -1,4 +1,5 @@
 import Store
+import TriageModel
 
 /// An internal host in `hosts --json`.
 public struct HostDocument: Encodable, Sendable {

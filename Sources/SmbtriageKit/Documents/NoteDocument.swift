@@ -1,4 +1,5 @@
 import Store
+import TriageModel
 
 /// An analyst's note on an alert in `notes --json`.
 public struct NoteDocument: Encodable, Sendable {

@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Ingest
 import Store
+import TriageModel
 
 /// The lines `ingest` and `watch` print.
 public enum IngestReport {

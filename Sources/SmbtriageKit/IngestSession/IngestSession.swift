@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Ingest
 import Store
+import TriageModel
 
 /// Reads inputs into the store and runs the detector: what `ingest`, `demo` and `watch` share.
 public struct IngestSession {

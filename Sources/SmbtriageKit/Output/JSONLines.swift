@@ -1,5 +1,6 @@
 import Console
 import Foundation
+import ScreenCore
 
 /// Writes `--json` output: one compact JSON object per line (an `Encodable` document), keys sorted
 /// so output is stable.

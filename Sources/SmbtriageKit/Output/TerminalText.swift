@@ -1,4 +1,5 @@
 import Console
+import ScreenCore
 
 /// Text for the terminal from untrusted values: the console's one sanitizer and width table, so
 /// the CLI and the console escape control characters and measure wide characters the same way.

@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import TriageModel
 
 /// How a `NetworkEvent` and its origin map to the columns of `event`: one list of columns for
 /// writing and one for reading, so both directions stay in step.

@@ -1,4 +1,5 @@
 import GRDB
+import TriageModel
 
 /// Fetches events selected with `EventColumns.selection` (and nothing before it).
 enum StoredFlowQuery {

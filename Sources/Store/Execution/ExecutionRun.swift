@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TriageModel
 
 /// The running tally of one execution, saved to its `execution` row with every chunk so the
 /// log always matches what was committed.

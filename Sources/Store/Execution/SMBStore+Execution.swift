@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import TriageModel
 
 extension SMBStore {
     /// Events an execution evaluates per write transaction, so the write lock is held briefly.

@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import TriageModel
 
 extension SMBStore {
     public func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord> {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TriageModel
 
 extension SMBStore {
     /// The highest alert id so far, 0 when there is none. Alerts are never deleted, so every

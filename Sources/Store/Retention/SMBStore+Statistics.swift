@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TriageModel
 
 extension SMBStore {
     /// What the store holds: counts, the oldest and newest flow, bytes on disk, the policy.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TriageModel
 
 /// Keeps the per-status alert counts of `host` and `host_destination` in step with `alert` when
 /// an alert changes status or is pruned (`AlertWriter` counts new ones).

@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import TriageModel
 
 /// Reopens resolved cases, visibly, when an execution creates alerts on their hosts: the case
 /// goes back to `CaseState.reopened`, keeps the verdict it had as the reopening's, and counts

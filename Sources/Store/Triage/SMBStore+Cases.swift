@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import TriageModel
 
 extension SMBStore {
     /// The case of `host`, with its checklist, notes and alert counts; nil when the host is no

@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import TriageModel
 
 extension SMBStore {
     public func addException(_ item: ExceptionItem, closeMatching: Bool, actor: String) throws -> ExceptionAddResult {

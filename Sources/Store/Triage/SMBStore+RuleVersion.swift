@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import TriageModel
 
 extension SMBStore {
     /// The rule version the store's executions run (`smbtriage rule use`): the catalog's default

@@ -1,9 +1,10 @@
 import CNcursesw
+import ScreenCore
 
-/// Turns what curses' `wget_wch` reads into `TerminalKey`s.
+/// Turns what curses' `wget_wch` reads into `Key`s.
 enum TerminalKeyDecoder {
     /// The curses function-key codes the console uses (`KEY_UP` …) and their keys.
-    static let keysByCode: [Int32: TerminalKey] = [
+    static let keysByCode: [Int32: Key] = [
         smb_key_up(): .up, smb_key_down(): .down, smb_key_left(): .left, smb_key_right(): .right,
         smb_key_page_up(): .pageUp, smb_key_page_down(): .pageDown,
         smb_key_home(): .home, smb_key_end(): .end,
@@ -21,13 +22,13 @@ enum TerminalKeyDecoder {
     ]
 
     /// The key for a curses function-key code, or `nil` for one the console has no use for.
-    static func key(forKeyCode code: Int32) -> TerminalKey? {
+    static func key(forKeyCode code: Int32) -> Key? {
         keysByCode[code]
     }
 
     /// The key for a character: Enter, Tab, Escape, Backspace and Ctrl-combinations for the C0
     /// controls, the character itself when printable, `nil` for C1 controls and invalid code points.
-    static func key(forCharacter value: UInt32) -> TerminalKey? {
+    static func key(forCharacter value: UInt32) -> Key? {
         switch value {
         case 0x0A, 0x0D: return .enter
         case 0x09: return .tab
@@ -40,7 +41,7 @@ enum TerminalKeyDecoder {
     }
 
     /// Ctrl plus the key whose ASCII code, with bit 6 set, is `value` (`0x01` → `ctrl("a")`).
-    private static func controlKey(_ value: UInt32) -> TerminalKey? {
+    private static func controlKey(_ value: UInt32) -> Key? {
         guard let scalar = Unicode.Scalar(value | 0x40) else { return nil }
         return .ctrl(Character(String(scalar).lowercased()))
     }

@@ -1,4 +1,5 @@
 import CNcursesw
+import ScreenCore
 
 /// The terminal under curses, from `init` (which enters the full-screen mode) to `close` (which
 /// leaves it). SIGINT, SIGTERM and SIGHUP restore the terminal before they end the process.
@@ -13,7 +14,7 @@ public final class TerminalSession {
     private let palette: TerminalPalette
     private let reportsMouse: Bool
     /// What the screen shows now, so `present(_:)` draws only the cells that change.
-    private var shownFrame: TerminalFrame?
+    private var shownFrame: Screen?
     private var inputTimeoutMilliseconds: Int32?
     private var isClosed = false
 
@@ -65,7 +66,7 @@ public final class TerminalSession {
 
     /// Shows `frame`, sending the terminal only what changed since the last frame. Cells beyond the
     /// terminal's edge are not drawn.
-    public func present(_ frame: TerminalFrame) {
+    public func present(_ frame: Screen) {
         let (width, height) = size
         if shownFrame?.width != frame.width || shownFrame?.height != frame.height {
             werase(window)
@@ -89,19 +90,19 @@ public final class TerminalSession {
         clearok(window, true)
     }
 
-    /// The next key, resize or mouse action, waiting at most `timeout`; `nil` when none came.
+    /// The next key, resize or mouse action, waiting at most `timeout`; `.tick` when none came.
     /// Input the console has no use for (unknown function keys, unreported mouse actions) is skipped.
-    public func nextEvent(timeout: Duration) -> TerminalEvent? {
+    public func nextEvent(timeout: Duration) -> InputEvent {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while true {
             setInputTimeout(deadline - clock.now)
             var character: wint_t = 0
             let status = wget_wch(window, &character)
-            guard status != ERR else { return nil }
+            guard status != ERR else { return .tick }
             let event = status == smb_key_code_yes()
                 ? event(forKeyCode: Int32(character))
-                : TerminalKeyDecoder.key(forCharacter: UInt32(character)).map(TerminalEvent.key)
+                : TerminalKeyDecoder.key(forCharacter: UInt32(character)).map(InputEvent.key)
             if let event { return event }
         }
     }
@@ -116,7 +117,7 @@ public final class TerminalSession {
         delscreen(screen)
     }
 
-    private func event(forKeyCode code: Int32) -> TerminalEvent? {
+    private func event(forKeyCode code: Int32) -> InputEvent? {
         switch code {
         case smb_key_resize():
             shownFrame = nil
@@ -125,16 +126,16 @@ public final class TerminalSession {
         case smb_key_mouse():
             return reportsMouse ? nextMouseEvent() : nil
         default:
-            return TerminalKeyDecoder.key(forKeyCode: code).map(TerminalEvent.key)
+            return TerminalKeyDecoder.key(forKeyCode: code).map(InputEvent.key)
         }
     }
 
-    private func nextMouseEvent() -> TerminalEvent? {
+    private func nextMouseEvent() -> InputEvent? {
         var mouse = MEVENT()
         guard getmouse(&mouse) == OK,
               let action = TerminalMouseDecoder.action(forButtonState: mouse.bstate) else { return nil }
-        return .mouse(TerminalMouseEvent(
-            action: action, position: TerminalPosition(row: Int(mouse.y), column: Int(mouse.x))))
+        return .mouse(MouseEvent(
+            action: action, position: CellPosition(row: Int(mouse.y), column: Int(mouse.x))))
     }
 
     private func setInputTimeout(_ timeout: Duration) {

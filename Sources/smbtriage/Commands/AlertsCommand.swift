@@ -3,6 +3,7 @@ import Detection
 import Foundation
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// `smbtriage alerts`: list alerts, or change their workflow status.
 struct AlertsCommand: ParsableCommand {

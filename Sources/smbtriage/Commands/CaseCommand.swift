@@ -1,6 +1,7 @@
 import ArgumentParser
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// `smbtriage case HOST`: the analyst's case on one internal host (state, verdict, checklist,
 /// notes), and the changes to it: `set`, `check`, `uncheck`, `note`. Every change is audited.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// `smbtriage cases`: one row per case (an internal host with alerts), in the hosts list's order.
 struct CasesCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Detection
 import Foundation
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// `smbtriage exceptions`: the rule's allowlist, as Elastic exception items.
 struct ExceptionsCommand: ParsableCommand {

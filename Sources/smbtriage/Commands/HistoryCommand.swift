@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// `smbtriage history HOST`: every SMB flow of one host, internal and external, oldest first,
 /// with the daily summaries of pruned flows in their place.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// `smbtriage hosts`: one row per internal source host, most in need of attention first.
 struct HostsCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// `smbtriage notes ID|HOST`: the analysts' notes on one alert, or on every alert of a host.
 struct NotesCommand: ParsableCommand {

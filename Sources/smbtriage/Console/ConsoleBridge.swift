@@ -1,11 +1,13 @@
 import Console
 import Detection
 import Foundation
+import ScreenCore
 import Store
 import Terminal
+import TriageModel
 
 /// Runs the console on the terminal: draws each `Screen` it returns and feeds it the terminal's
-/// keys and resizes, plus a `.tick` after every second without input so it notices store changes.
+/// events, a `.tick` after every second without input so it notices store changes.
 /// Ctrl-L, which the console takes as "reload", also repaints the whole terminal.
 struct ConsoleBridge {
     /// How long the terminal may stay quiet before the console gets a `.tick`.
@@ -30,11 +32,10 @@ struct ConsoleBridge {
         let size = session.size
         var screen = runtime.start(width: size.width, height: size.height)
         while true {
-            session.present(TerminalFrame(screen))
+            session.present(screen)
             let event = session.nextEvent(timeout: Self.idleTick)
             if event == .key(.ctrl("l")) { session.repaintOnNextPresent() }
-            let input = event.map(ConsoleInput.init) ?? .tick
-            guard let next = runtime.handle(input) else { return }
+            guard let next = runtime.handle(event) else { return }
             screen = next
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Store
+import TriageModel
 
 extension CaseState: NamedValue {
     public var names: [String] {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Store
+import TriageModel
 
 /// A verdict is typed as its words (`--verdict "true positive"`), its kebab-case name, a short
 /// form (`tp`) or Kibana's closing reason (`true_positive`).

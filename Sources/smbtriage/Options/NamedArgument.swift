@@ -2,6 +2,7 @@ import ArgumentParser
 import Console
 import Ingest
 import Store
+import TriageModel
 
 /// An enumerated option value: typed as any of its `NamedValue` names (`--sort bytes-out`,
 /// `--status ack`), listed in help and completions by its kebab-case name. (Each conformance

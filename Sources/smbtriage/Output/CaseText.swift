@@ -1,5 +1,6 @@
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// A host's case as `smbtriage case HOST` prints it for the terminal, every value sanitized.
 enum CaseText {

@@ -1,5 +1,6 @@
 import SmbtriageKit
 import Store
+import TriageModel
 
 /// How the listings (`hosts`, `alerts`, `audit`) honour `--limit` and where their footers go.
 ///

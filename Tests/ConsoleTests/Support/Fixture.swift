@@ -2,7 +2,8 @@ import BundledRules
 @testable import Console
 import Detection
 import Foundation
-import Store
+import TestSupport
+import TriageModel
 
 /// Deterministic console data: three internal hosts (one with a wide-character hostname, one whose
 /// hostname and raw record are full of escape sequences), their destinations, alerts and flows.
@@ -113,5 +114,13 @@ extension ConsoleOptions {
     /// Options for tests: a pinned clock and UTC.
     static func test(readOnly: Bool = false, color: Bool = true) -> ConsoleOptions {
         ConsoleOptions(readOnly: readOnly, color: color, actor: "tester", timeZone: TimeZone(identifier: "UTC")!, now: { Fixture.now })
+    }
+}
+
+extension InMemoryTriageRepository {
+    /// A repository holding `fixture`'s rows.
+    convenience init(fixture: Fixture) {
+        self.init(hosts: fixture.hosts, destinations: fixture.destinations, alerts: fixture.alerts, flows: fixture.flows,
+                  exceptions: fixture.exceptions, executions: fixture.executions, now: Fixture.now)
     }
 }

@@ -1,18 +1,20 @@
 @testable import Console
 import Detection
 import Foundation
-import Store
+import ScreenCore
+import TestSupport
+import TriageModel
 
 /// Runs `update` against the fake repository the way the runtime does, but keeps the state
 /// visible so tests can assert on it; `lastEffects` holds what the last message asked for.
 struct StateDriver {
     var state: ConsoleState
-    let repository: FakeTriageRepository
+    let repository: InMemoryTriageRepository
     let runner: EffectRunner
     private(set) var lastEffects: [Effect] = []
 
     init(width: Int = 120, height: Int = 40, readOnly: Bool = false, fixture: Fixture = .standard()) {
-        repository = FakeTriageRepository(fixture: fixture)
+        repository = InMemoryTriageRepository(fixture: fixture)
         runner = EffectRunner(repository: repository, actor: "tester")
         state = ConsoleState(width: 0, height: 0, readOnly: readOnly, now: Fixture.now,
                              timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)

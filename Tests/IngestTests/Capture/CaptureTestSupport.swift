@@ -30,7 +30,7 @@ func allFlows(atPath path: String, settings: FlowSettings = FlowSettings()) thro
     let reader = try CaptureReader(file: stream.file)
     var flowReader = try #require(CaptureFlowReader(reader, settings: settings))
     var flows: [Flow] = []
-    _ = flowReader.read(emit: { flows.append($0) }, reject: { _, _ in false })
+    _ = try flowReader.read(emit: { flows.append($0) }, reject: { _, _ in false })
     reader.close()
     #expect(stream.finish() == nil)
     return flows

@@ -153,7 +153,7 @@ import Testing
                 var bytes = (0..<Int.random(in: 0...120, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
                 // Make IP likely, so the deeper headers are reached too.
                 if bytes.count > 24, Bool.random(using: &generator) { bytes[0] = Bool.random() ? 0x45 : 0x60; bytes[12] = 0x08; bytes[13] = 0 }
-                _ = bytes.withUnsafeBytes { decoder.decode($0) }
+                _ = decoder.decode(bytes.span)
             }
         }
     }

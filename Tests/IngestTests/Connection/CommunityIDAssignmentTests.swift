@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Testing
 @testable import Ingest
+import TestSupport
 
 /// Every kept event leaves the pipeline with its Community ID: the record's own when well formed,
 /// else computed from the 5-tuple.

@@ -3,6 +3,7 @@ import Detection
 import Foundation
 @testable import Ingest
 import Testing
+import TestSupport
 
 /// ECS documents are matched as Elasticsearch holds them: a `network.transport` not in lowercase is
 /// kept as written (the published rule never matches it) and reported once per file.

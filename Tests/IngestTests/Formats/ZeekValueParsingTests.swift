@@ -10,14 +10,14 @@ import Testing
         ("7.5", 7, 500_000_000),
     ])
     func parsesDecimalSecondsExactly(text: String, seconds: Int64, nanoseconds: Int64) {
-        let value = text.withASCIIBytes { DecimalSeconds(ascii: $0) }
+        let value = text.withASCIIBytes { DecimalSeconds(ascii: $0.span) }
         #expect(value?.seconds == seconds)
         #expect(value?.nanoseconds == nanoseconds)
     }
 
     @Test(arguments: ["", ".5", "5.", "-1", "1e9", "XXXXXXXXXX.XXXXXX", "1.2.3"])
     func rejectsMalformedDecimalSeconds(text: String) {
-        #expect(text.withASCIIBytes { DecimalSeconds(ascii: $0) } == nil)
+        #expect(text.withASCIIBytes { DecimalSeconds(ascii: $0.span) } == nil)
     }
 
     @Test func unescapesZeekTSVStrings() {

@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Testing
 @testable import Ingest
+import TestSupport
 
 /// A seeded mutation fuzzer over every reader, bounded so that it runs in `swift test`: the same
 /// cases on every run. What it asserts: no crash and no hang (a generous time limit, a guard

@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Testing
 @testable import Ingest
+import TestSupport
 
 /// Zeek TSV parsed on several threads: each chunk starts from the header in force at its start.
 @Suite struct HeaderStatefulPipelineTests {

@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Testing
 @testable import Ingest
+import TestSupport
 
 /// Inputs that used to lose a whole file or never end: one bad line or byte costs that line only.
 @Suite struct HostileInputTests {

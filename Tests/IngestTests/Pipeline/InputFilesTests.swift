@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import TestSupport
 
 @Suite struct InputFilesTests {
     @Test func directoriesExpandRecursivelySortedWithoutHiddenFiles() throws {

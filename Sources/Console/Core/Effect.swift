@@ -1,0 +1,32 @@
+import Detection
+import Foundation
+import TriageModel
+
+/// Work `update` asks for: a repository read or write. `ConsoleRuntime` runs effects and feeds the
+/// results back as `Msg`s; tests compare them as values.
+enum Effect: Hashable, Sendable {
+    case loadHosts(HostFilter, HostSort, offset: Int, limit: Int)
+    /// Sparklines for these hosts.
+    case loadActivity([IPAddress])
+    /// The host's destinations.
+    case loadDestinations(IPAddress)
+    case loadAlerts(AlertQuery, offset: Int, limit: Int)
+    /// The alert and its notes.
+    case loadAlert(Int64)
+    case loadHistory(IPAddress, offset: Int, limit: Int)
+    case loadTimeline(IPAddress, TimelineBucket)
+    case loadExceptions
+    case loadExecutions(limit: Int)
+    /// Reads the change token; `reload` says whether a changed token reloads the screen.
+    case pollChangeToken(reload: Bool)
+    case setStatus(AlertStatus, alertIDs: [Int64], reason: String?)
+    /// Sets the status of every open alert of the host.
+    case setHostStatus(IPAddress, AlertStatus, reason: String?)
+    case addNote(alertID: Int64, text: String)
+    case setGuideStep(alertID: Int64, step: Int, checked: Bool)
+    /// Adds an exception item authored by the runtime's actor; the runner gives it a fresh UUID id,
+    /// so `update` stays pure and two items never share an id.
+    case addException(ExceptionScope, comment: String, createdAt: Date, expiresAt: Date?, closeMatching: Bool)
+    case updateException(ExceptionItem)
+    case removeException(id: String)
+}

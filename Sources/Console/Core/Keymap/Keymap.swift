@@ -1,0 +1,142 @@
+import Foundation
+import ScreenCore
+
+/// The one keymap: dispatch, the status-bar hints, the `?` overlay and the docs all read it.
+enum Keymap {
+    static let bindings: [KeyBinding] = [
+        // Everywhere
+        KeyBinding(keys: [.character("?")], context: .global, action: .help, hint: "help", help: "Show this help"),
+        KeyBinding(keys: [.character(":")], context: .global, action: .command, hint: nil,
+                   help: "Command line: :q :hosts :exceptions :rule :host ADDRESS :sort NAME"),
+        KeyBinding(keys: [.escape, .character("h")], context: .global, action: .back, hint: "back", help: "Go back one screen (on the hosts screen: clear the filters)"),
+        KeyBinding(keys: [.character("q")], context: .global, action: .quit, hint: "quit",
+                   help: "Quit on the hosts screen, go back elsewhere"),
+        KeyBinding(keys: [.character("E")], context: .global, action: .exceptions, hint: nil, help: "Open the exceptions list"),
+        KeyBinding(keys: [.character("R")], context: .global, action: .rule, hint: nil, help: "Open the rule"),
+        KeyBinding(keys: [.ctrl("l")], context: .global, action: .refresh, hint: nil, help: "Reload the screen"),
+        // Lists
+        KeyBinding(keys: [.character("j"), .down], context: .list, action: .down, hint: nil, help: "Next row"),
+        KeyBinding(keys: [.character("k"), .up], context: .list, action: .up, hint: nil, help: "Previous row"),
+        KeyBinding(keys: [.pageDown, .ctrl("f")], context: .list, action: .pageDown, hint: nil, help: "Next page"),
+        KeyBinding(keys: [.pageUp, .ctrl("b")], context: .list, action: .pageUp, hint: nil, help: "Previous page"),
+        KeyBinding(keys: [.character("g"), .home], context: .list, action: .top, hint: nil, help: "First row"),
+        KeyBinding(keys: [.character("G"), .end], context: .list, action: .bottom, hint: nil, help: "Last row"),
+        KeyBinding(keys: [.enter, .character("l")], context: .list, action: .open, hint: "open",
+                   help: "Open the selected row (a destination filters the host's alerts to it; a flow shows its raw record; an exception opens its edit form)"),
+        // Hosts
+        KeyBinding(keys: [.character("/")], context: .hosts, action: .filter, hint: "filter", help: "Filter hosts by address or name"),
+        KeyBinding(keys: [.character("f")], context: .hosts, action: .cycleStatusFilter, hint: "status",
+                   help: "Cycle the status filter: all, open, acknowledged, closed"),
+        KeyBinding(keys: [.character("s")], context: .hosts, action: .cycleSort, hint: "sort",
+                   help: "Cycle the sort: attention, bytes out, last seen, address, destinations"),
+        KeyBinding(keys: [.character("A")], context: .hosts, action: .acknowledgeHost, hint: "ack all",
+                   help: "Acknowledge all open alerts of the selected host (confirmed)"),
+        KeyBinding(keys: [.character("C")], context: .hosts, action: .closeHost, hint: "close all",
+                   help: "Close all open alerts of the selected host (reason, confirmed)"),
+        KeyBinding(keys: [.character("H")], context: .hosts, action: .history, hint: "history", help: "The selected host's SMB history"),
+        // Host
+        KeyBinding(keys: [.tab], context: .host, action: .nextPane, hint: "pane", help: "Switch between destinations and alerts"),
+        KeyBinding(keys: [.character(" ")], context: .host, action: .mark, hint: "mark", help: "Mark the selected alert"),
+        KeyBinding(keys: [.character("a")], context: .host, action: .acknowledge, hint: "ack",
+                   help: "Acknowledge the marked alerts (or the selected one)"),
+        KeyBinding(keys: [.character("c")], context: .host, action: .close, hint: "close",
+                   help: "Close the marked alerts (or the selected one) with a reason"),
+        KeyBinding(keys: [.character("o")], context: .host, action: .reopen, hint: "reopen",
+                   help: "Reopen the marked alerts (or the selected one)"),
+        KeyBinding(keys: [.character("H")], context: .host, action: .history, hint: "history", help: "This host's SMB history"),
+        // Alert
+        KeyBinding(keys: [.tab], context: .alert, action: .nextPane, hint: "pane",
+                   help: "Next pane: destination, ATT&CK, investigation guide, notes"),
+        KeyBinding(keys: [.backTab], context: .alert, action: .previousPane, hint: nil, help: "Previous pane"),
+        KeyBinding(keys: [.character("a")], context: .alert, action: .acknowledge, hint: "ack", help: "Acknowledge this alert"),
+        KeyBinding(keys: [.character("c")], context: .alert, action: .close, hint: "close", help: "Close this alert with a reason"),
+        KeyBinding(keys: [.character("o")], context: .alert, action: .reopen, hint: "reopen", help: "Reopen this alert"),
+        KeyBinding(keys: [.character("e")], context: .alert, action: .addException, hint: "exception",
+                   help: "Add an exception from this alert"),
+        KeyBinding(keys: [.character("n")], context: .alert, action: .addNote, hint: "note", help: "Add a note"),
+        KeyBinding(keys: [.character("r")], context: .alert, action: .showRaw, hint: "raw", help: "Show the original log record"),
+        KeyBinding(keys: [.character("H")], context: .alert, action: .history, hint: nil, help: "The source host's SMB history"),
+        KeyBinding(keys: [.character(" "), .character("x")], context: .guide, action: .toggleGuideStep, hint: "tick",
+                   help: "Tick or untick the selected step"),
+        // Scrolling text
+        KeyBinding(keys: [.character("j"), .down], context: .text, action: .down, hint: nil, help: "Scroll down (guide: next step)"),
+        KeyBinding(keys: [.character("k"), .up], context: .text, action: .up, hint: nil, help: "Scroll up (guide: previous step)"),
+        KeyBinding(keys: [.pageDown, .ctrl("f")], context: .text, action: .pageDown, hint: nil, help: "Scroll a page down"),
+        KeyBinding(keys: [.pageUp, .ctrl("b")], context: .text, action: .pageUp, hint: nil, help: "Scroll a page up"),
+        KeyBinding(keys: [.character("g"), .home], context: .text, action: .top, hint: nil, help: "Scroll to the top"),
+        KeyBinding(keys: [.character("G"), .end], context: .text, action: .bottom, hint: nil, help: "Scroll to the end"),
+        // History
+        KeyBinding(keys: [.character("t")], context: .history, action: .toggleBucket, hint: "hour/day",
+                   help: "Toggle the timeline between hours and days"),
+        KeyBinding(keys: [.character("b")], context: .history, action: .toggleMetric, hint: "flows/bytes",
+                   help: "Toggle the timeline between flows and bytes sent"),
+        // Exceptions
+        KeyBinding(keys: [.character("+"), .character("a")], context: .exceptions, action: .newException, hint: "add",
+                   help: "Add an exception"),
+        KeyBinding(keys: [.character("e")], context: .exceptions, action: .editException, hint: "edit",
+                   help: "Edit the comment and expiry of the selected exception"),
+        KeyBinding(keys: [.character("d"), .delete], context: .exceptions, action: .removeException, hint: "remove",
+                   help: "Remove the selected exception (confirmed)"),
+        // Forms, prompts, confirmations, overlays
+        KeyBinding(keys: [.enter], context: .form, action: .submit, hint: "submit", help: "Submit the form"),
+        KeyBinding(keys: [.escape], context: .form, action: .cancel, hint: "cancel", help: "Cancel"),
+        KeyBinding(keys: [.tab, .down], context: .form, action: .nextField, hint: "next field", help: "Next field"),
+        KeyBinding(keys: [.backTab, .up], context: .form, action: .previousField, hint: nil, help: "Previous field"),
+        KeyBinding(keys: [.enter], context: .prompt, action: .submit, hint: "run", help: "Run the command / keep the filter"),
+        KeyBinding(keys: [.escape], context: .prompt, action: .cancel, hint: "cancel", help: "Cancel (a filter is cleared)"),
+        KeyBinding(keys: [.character("y"), .enter], context: .confirm, action: .confirm, hint: "yes", help: "Go ahead"),
+        KeyBinding(keys: [.character("n"), .escape], context: .confirm, action: .decline, hint: "no",
+                   help: "Cancel (after a form: back to it, as typed)"),
+        KeyBinding(keys: [.character("j"), .down], context: .overlay, action: .down, hint: "scroll", help: "Scroll down"),
+        KeyBinding(keys: [.character("k"), .up], context: .overlay, action: .up, hint: nil, help: "Scroll up"),
+        KeyBinding(keys: [.pageDown], context: .overlay, action: .pageDown, hint: nil, help: "Scroll a page down"),
+        KeyBinding(keys: [.pageUp], context: .overlay, action: .pageUp, hint: nil, help: "Scroll a page up"),
+        KeyBinding(keys: [.escape, .character("q"), .character("?"), .character("r")], context: .overlay, action: .cancel,
+                   hint: "close", help: "Close the overlay"),
+    ]
+
+    /// The action `key` triggers in the first of `contexts` that binds it.
+    static func action(for key: Key, in contexts: [KeyContext]) -> Action? {
+        for context in contexts {
+            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
+                return binding.action
+            }
+        }
+        return nil
+    }
+
+    /// A status-bar hint: the first key of a binding and its short label.
+    struct Hint: Hashable, Sendable {
+        var keys: String
+        var label: String
+        var action: Action
+    }
+
+    /// The status-bar hints for `contexts`, most specific first, one per action.
+    static func hints(for contexts: [KeyContext]) -> [Hint] {
+        var seen: Set<Action> = []
+        var hints: [Hint] = []
+        for context in contexts {
+            for binding in bindings where binding.context == context {
+                guard let hint = binding.hint, seen.insert(binding.action).inserted else { continue }
+                hints.append(Hint(keys: binding.keys.first.map(KeyBinding.label) ?? "", label: hint, action: binding.action))
+            }
+        }
+        return hints
+    }
+
+    /// The keymap as Markdown tables, one per context (for the README).
+    static func markdown() -> String {
+        var text = "# smbtriage console keys\n"
+        for context in KeyContext.allCases {
+            let rows = bindings.filter { $0.context == context }
+            guard !rows.isEmpty else { continue }
+            text += "\n## \(context.rawValue)\n\n| keys | action |\n|---|---|\n"
+            for binding in rows {
+                let keys = binding.keyLabel.replacingOccurrences(of: "|", with: "\\|")
+                text += "| `\(keys)` | \(binding.help) |\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,27 @@
+import Detection
+import ScreenCore
+import TriageModel
+
+/// Everything that changes the state: the terminal's input and the results of effects.
+enum Msg: Sendable {
+    case input(InputEvent)
+    case hostsLoaded(offset: Int, Page<HostSummary>)
+    case activityLoaded([IPAddress: [Int]])
+    case destinationsLoaded(IPAddress, [DestinationSummary])
+    case alertsLoaded(AlertQuery, offset: Int, Page<AlertRecord>)
+    case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote])
+    case historyLoaded(IPAddress, offset: Int, Page<StoredFlow>)
+    case timelineLoaded(IPAddress, TimelineBucket, [TimelinePoint])
+    case exceptionsLoaded([ExceptionRecord])
+    case executionsLoaded([ExecutionRecord])
+    case changeTokenRead(Int64, reload: Bool)
+    /// `changed` alerts were set to `status`.
+    case statusSet(AlertStatus, changed: Int)
+    case noteAdded(AlertNote)
+    case guideStepSet(alertID: Int64, step: Int, checked: Bool)
+    case exceptionAdded(ExceptionAddResult)
+    case exceptionUpdated(ExceptionItem)
+    case exceptionRemoved(id: String)
+    /// An effect failed; `context` says what was attempted.
+    case failed(context: String, error: String)
+}

@@ -1,0 +1,15 @@
+import TriageModel
+
+/// What sits over the current screen and takes the keys first.
+enum Overlay: Hashable, Sendable {
+    /// The keymap, scrolled by `scroll` lines.
+    case help(scroll: Int)
+    /// The `:` command line.
+    case command(TextField)
+    /// The hosts filter being typed (applied live).
+    case filter(TextField)
+    case form(Form)
+    case confirm(Confirmation)
+    /// A flow's original log record, laid out for the overlay's width.
+    case raw(RawRecord)
+}

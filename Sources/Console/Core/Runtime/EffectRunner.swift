@@ -1,0 +1,99 @@
+import Detection
+import Foundation
+import TriageModel
+
+/// Runs effects against the repository and turns their results into messages.
+struct EffectRunner: Sendable {
+    let repository: any TriageRepository
+    let actor: String
+
+    /// Alerts fetched per query when acting on all of a host's alerts.
+    private static let bulkPage = 1000
+
+    func run(_ effect: Effect) -> Msg {
+        do {
+            return try perform(effect)
+        } catch {
+            return .failed(context: Self.context(of: effect), error: "\(error)")
+        }
+    }
+
+    private func perform(_ effect: Effect) throws -> Msg {
+        switch effect {
+        case .loadHosts(let filter, let sort, let offset, let limit):
+            return .hostsLoaded(offset: offset, try repository.hosts(filter: filter, sort: sort, offset: offset, limit: limit))
+        case .loadActivity(let hosts):
+            var activity: [IPAddress: [Int]] = [:]
+            for host in hosts {
+                activity[host] = try repository.hostActivity(host, bucket: HostsState.activityBucket,
+                                                           buckets: HostsState.activityBuckets)
+            }
+            return .activityLoaded(activity)
+        case .loadDestinations(let host):
+            return .destinationsLoaded(host, try repository.destinations(of: host))
+        case .loadAlerts(let query, let offset, let limit):
+            return .alertsLoaded(query, offset: offset, try repository.alerts(query, offset: offset, limit: limit))
+        case .loadAlert(let id):
+            let record = try repository.alert(id: id)
+            return .alertLoaded(id: id, record, notes: record == nil ? [] : try repository.notes(alertID: id))
+        case .loadHistory(let host, let offset, let limit):
+            return .historyLoaded(host, offset: offset, try repository.history(of: host, offset: offset, limit: limit))
+        case .loadTimeline(let host, let bucket):
+            return .timelineLoaded(host, bucket, try repository.timeline(of: host, bucket: bucket))
+        case .loadExceptions:
+            return .exceptionsLoaded(try repository.exceptions())
+        case .loadExecutions(let limit):
+            return .executionsLoaded(try repository.executions(limit: limit))
+        case .pollChangeToken(let reload):
+            return .changeTokenRead(try repository.changeToken(), reload: reload)
+        case .setStatus(let status, let ids, let reason):
+            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor))
+        case .setHostStatus(let host, let status, let reason):
+            let ids = try openAlertIDs(of: host)
+            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor))
+        case .addNote(let alertID, let text):
+            return .noteAdded(try repository.addNote(alertID: alertID, text: text, actor: actor))
+        case .setGuideStep(let alertID, let step, let checked):
+            try repository.setGuideStep(alertID: alertID, step: step, checked: checked, actor: actor)
+            return .guideStepSet(alertID: alertID, step: step, checked: checked)
+        case .addException(let scope, let comment, let createdAt, let expiresAt, let closeMatching):
+            let item = ExceptionItem(scope: scope, comment: comment, author: actor, createdAt: createdAt, expiresAt: expiresAt)
+            return .exceptionAdded(try repository.addException(item, closeMatching: closeMatching, actor: actor))
+        case .updateException(let item):
+            try repository.updateException(item, actor: actor)
+            return .exceptionUpdated(item)
+        case .removeException(let id):
+            try repository.removeException(id: id, actor: actor)
+            return .exceptionRemoved(id: id)
+        }
+    }
+
+    /// Every open alert of `host`, fetched page by page.
+    private func openAlertIDs(of host: IPAddress) throws -> [Int64] {
+        let query = AlertQuery(status: .open, host: host)
+        var ids: [Int64] = []
+        while true {
+            let page = try repository.alerts(query, offset: ids.count, limit: Self.bulkPage)
+            ids += page.rows.map(\.id)
+            if page.rows.isEmpty || ids.count >= page.total { return ids }
+        }
+    }
+
+    private static func context(of effect: Effect) -> String {
+        switch effect {
+        case .loadHosts, .loadActivity: "loading hosts"
+        case .loadDestinations, .loadAlerts: "loading the host"
+        case .loadAlert: "loading the alert"
+        case .loadHistory, .loadTimeline: "loading the history"
+        case .loadExceptions: "loading exceptions"
+        case .loadExecutions: "loading executions"
+        case .pollChangeToken: "checking for changes"
+        case .setStatus, .setHostStatus: "changing alert status"
+        case .addNote: "adding the note"
+        case .setGuideStep: "saving the guide step"
+        case .addException: "adding the exception"
+        case .updateException: "updating the exception"
+        case .removeException: "removing the exception"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Detection
+import TriageModel
+
+extension Update {
+    /// Carries out a keymap action on the screen in front.
+    static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+        switch action {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            return move(&state, action)
+        case .open: return open(&state)
+        case .back: return goBack(&state)
+        case .quit:
+            if state.routes.count == 1 {
+                state.quitting = true
+                return []
+            }
+            return goBack(&state)
+        case .help:
+            state.overlay = .help(scroll: 0)
+            return []
+        case .command:
+            state.overlay = .command(TextField())
+            return []
+        case .refresh: return refresh(&state)
+        case .exceptions: return push(&state, .exceptions)
+        case .rule: return push(&state, .rule)
+        case .history: return openHistory(&state)
+        case .nextPane, .previousPane: return switchPane(&state, forward: action == .nextPane)
+        case .filter:
+            state.overlay = .filter(TextField(state.hosts.filter.text))
+            return []
+        case .cycleStatusFilter: return cycleHostStatusFilter(&state)
+        case .cycleSort: return cycleHostSort(&state)
+        case .toggleBucket: return toggleBucket(&state)
+        case .toggleMetric: return toggleMetric(&state)
+        case .mark: return toggleMark(&state)
+        case .toggleGuideStep: return toggleGuideStep(&state)
+        case .showRaw: return showRaw(&state)
+        case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
+             .newException, .editException, .removeException:
+            return triage(&state, action)
+        case .submit, .cancel, .nextField, .previousField, .confirm, .decline:
+            return []
+        }
+    }
+
+    private static func move(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+        let layout = state.layout
+        func step(_ cursor: inout ListCursor, visible: Int) {
+            switch action {
+            case .up: cursor.move(by: -1, visible: visible)
+            case .down: cursor.move(by: 1, visible: visible)
+            case .pageUp: cursor.move(by: -visible, visible: visible)
+            case .pageDown: cursor.move(by: visible, visible: visible)
+            case .top: cursor.select(0, visible: visible)
+            default: cursor.select(cursor.count - 1, visible: visible)
+            }
+        }
+        let scrollLimit = ScrollExtent.maximum(state)
+        func scroll(_ offset: inout Int) {
+            let page = layout.textRows
+            switch action {
+            case .up: offset -= 1
+            case .down: offset += 1
+            case .pageUp: offset -= page
+            case .pageDown: offset += page
+            case .top: offset = 0
+            default: offset = scrollLimit
+            }
+            offset = max(0, min(offset, scrollLimit))
+        }
+        switch state.route {
+        case .hosts: step(&state.hosts.list.cursor, visible: layout.hostRows)
+        case .host:
+            guard var host = state.host else { return [] }
+            switch host.pane {
+            case .destinations: step(&host.destinationCursor, visible: state.destinationRows)
+            case .alerts: step(&host.alerts.cursor, visible: state.hostAlertRows)
+            }
+            state.host = host
+        case .alert:
+            guard var alert = state.alert else { return [] }
+            if alert.pane == .guide { step(&alert.guideCursor, visible: layout.textRows) } else { scroll(&alert.scroll) }
+            state.alert = alert
+        case .history:
+            guard var history = state.history else { return [] }
+            step(&history.flows.cursor, visible: layout.historyRows)
+            state.history = history
+        case .exceptions: step(&state.exceptions.cursor, visible: layout.exceptionRows)
+        case .rule: scroll(&state.ruleScreen.scroll)
+        }
+        return followUp(state)
+    }
+
+    static let readOnlyMessage = StatusMessage.warning("read-only: this console cannot change the store (started with --read-only)")
+}

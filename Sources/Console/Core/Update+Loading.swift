@@ -1,0 +1,39 @@
+import TriageModel
+
+extension Update {
+    /// The effects that (re)load the screen in front, keeping selections.
+    static func reload(_ state: ConsoleState) -> [Effect] {
+        switch state.route {
+        case .hosts: reloadHosts(state)
+        case .host(let address): reloadHost(state, address)
+        case .alert(let id): [.loadAlert(id)]
+        case .history(let address): reloadHistory(state, address)
+        case .exceptions: [.loadExceptions]
+        case .rule: [.loadExecutions(limit: RuleState.executionLimit)]
+        }
+    }
+
+    /// Reloads after the store changed underneath: sparklines are fetched afresh too.
+    static func refresh(_ state: inout ConsoleState) -> [Effect] {
+        state.hosts.activity = [:]
+        return reload(state)
+    }
+
+    /// The pages the lists in front still miss after their cursors moved, and the sparklines of the
+    /// visible hosts.
+    static func followUp(_ state: ConsoleState) -> [Effect] {
+        switch state.route {
+        case .hosts: followUpHosts(state)
+        case .host: followUpHost(state)
+        case .history(let address): followUpHistory(state, address)
+        case .alert, .exceptions, .rule: []
+        }
+    }
+
+    /// Applies the result of a read, if it still belongs to what is on screen (each screen takes its own).
+    static func applyLoaded(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
+        let applied = applyHostsLoaded(&state, msg) || applyHostLoaded(&state, msg) || applyAlertLoaded(&state, msg)
+            || applyHistoryLoaded(&state, msg) || applyExceptionsLoaded(&state, msg) || applyRuleLoaded(&state, msg)
+        return applied ? followUp(state) : []
+    }
+}

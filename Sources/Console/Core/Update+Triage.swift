@@ -1,0 +1,121 @@
+import Detection
+import TriageModel
+
+extension Update {
+    /// The close reasons Kibana offers, in the order the form cycles them.
+    static let closeReasons = ["false positive", "benign true positive", "duplicate", "other"]
+
+    /// Starts a triage action: checks read-only, picks the target alerts, opens the form or the
+    /// confirmation it needs, or returns the write.
+    static func triage(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+        guard !state.readOnly else {
+            state.message = readOnlyMessage
+            return []
+        }
+        switch action {
+        case .acknowledge, .close, .reopen:
+            let ids = targetAlerts(state)
+            guard !ids.isEmpty else {
+                state.message = .info("select an alert first (Tab to the alerts pane)")
+                return []
+            }
+            switch action {
+            case .acknowledge: return [.setStatus(.acknowledged, alertIDs: ids, reason: nil)]
+            case .reopen: return [.setStatus(.open, alertIDs: ids, reason: nil)]
+            default:
+                state.overlay = .form(closeForm(.closeAlerts(ids), title: "Close \(alertCount(ids.count))"))
+                return []
+            }
+        case .acknowledgeHost, .closeHost:
+            guard let host = state.hosts.list.selectedRow else { return [] }
+            guard host.openAlerts > 0 else {
+                state.message = .info("\(host.address) has no open alerts")
+                return []
+            }
+            if action == .closeHost {
+                let purpose = Form.Purpose.closeHostAlerts(host.address, openCount: host.openAlerts)
+                state.overlay = .form(closeForm(purpose, title: "Close \(alertCount(host.openAlerts, "open")) of \(host.address)"))
+            } else {
+                state.overlay = .confirm(Confirmation(
+                    title: "Acknowledge \(alertCount(host.openAlerts, "open")) of \(host.address)?",
+                    lines: [], effects: [.setHostStatus(host.address, .acknowledged, reason: nil)]))
+            }
+            return []
+        case .addNote:
+            guard let id = state.alert?.record?.id else { return [] }
+            state.overlay = .form(Form(title: "Add a note to alert \(id)", purpose: .addNote(alertID: id),
+                                       fields: [.text(label: "Note", value: TextField(), hint: "what you found")]))
+            return []
+        case .addException:
+            guard let flow = state.alert?.record?.flow, let source = flow.event.sourceIPs.first,
+                  let destination = flow.event.destinationIPs.first else { return [] }
+            state.overlay = .form(exceptionFromAlertForm(source: source, destination: destination))
+            // The exception guard judges the new item with the exceptions already stored.
+            return state.exceptions.isLoaded ? [] : [.loadExceptions]
+        case .newException:
+            state.overlay = .form(newExceptionForm())
+            return []
+        case .editException:
+            guard let item = state.exceptions.selected?.item else { return [] }
+            state.overlay = .form(editExceptionForm(item, timeZone: state.timeZone))
+            return []
+        case .removeException:
+            guard let record = state.exceptions.selected else { return [] }
+            state.overlay = .confirm(Confirmation(
+                title: "Remove the exception \"\(record.item.name)\"?",
+                lines: ["The rule will alert again on what it suppressed (\(record.suppressedEvents) events so far)."],
+                effects: [.removeException(id: record.id)]))
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// The alerts a status key acts on: the marked ones, else the one in view or selected.
+    static func targetAlerts(_ state: ConsoleState) -> [Int64] {
+        switch state.route {
+        case .alert: return state.alert?.record.map { [$0.id] } ?? []
+        case .host:
+            guard let host = state.host else { return [] }
+            if !host.marked.isEmpty { return host.marked.sorted() }
+            guard host.pane == .alerts, let alert = host.alerts.selectedRow else { return [] }
+            return [alert.id]
+        default: return []
+        }
+    }
+
+    /// Applies the result of a write: says what changed and reloads what is on screen.
+    static func applyWritten(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case .statusSet(let status, let changed):
+            state.host?.marked = []
+            let verb = switch status {
+            case .open: "reopened"
+            case .acknowledged: "acknowledged"
+            case .closed: "closed"
+            }
+            state.message = changed == 0 ? .info("no alert changed (already \(status.rawValue))")
+                : .success("\(alertCount(changed)) \(verb)")
+        case .noteAdded(let note):
+            state.message = .success("note added to alert \(note.alertID)")
+        case .guideStepSet(_, let step, let checked):
+            state.message = .success("step \(step + 1) \(checked ? "ticked" : "unticked")")
+        case .exceptionAdded(let result):
+            let closed = result.closedAlertIDs.count
+            state.message = .success("exception added" + (closed > 0 ? "; \(alertCount(closed, "open")) closed" : ""))
+        case .exceptionUpdated:
+            state.message = .success("exception updated")
+        case .exceptionRemoved:
+            state.message = .success("exception removed")
+        default:
+            return []
+        }
+        return reload(state) + [.pollChangeToken(reload: false)]
+    }
+
+    /// "1 alert", "3 open alerts".
+    static func alertCount(_ count: Int, _ adjective: String? = nil) -> String {
+        let noun = count == 1 ? "alert" : "alerts"
+        return [String(count), adjective, noun].compactMap { $0 }.joined(separator: " ")
+    }
+}

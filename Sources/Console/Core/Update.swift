@@ -1,0 +1,40 @@
+/// The console's logic: applies `msg` to `state` and returns the effects to run. Pure: all I/O is
+/// in the returned effects, whose results come back as further messages.
+func update(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
+    Update.apply(&state, msg)
+}
+
+/// The parts of `update`, one file per concern (keys, navigation, loading, triage, forms, commands).
+enum Update {
+    static func apply(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case .input(.key(let key)):
+            return handleKey(&state, key)
+        case .input(.resize(let width, let height)):
+            state.width = width
+            state.height = height
+            if case .raw(var record) = state.overlay {
+                record.fit(width: RawView.rawBox(state.layout).innerWidth)
+                state.overlay = .raw(record)
+            }
+            return reload(state)
+        case .input(.mouse(let mouse)):
+            // The console has no pointer: the wheel scrolls as the arrow keys do.
+            return handleKey(&state, mouse.action == .wheelUp ? .up : .down)
+        case .input(.tick):
+            return [.pollChangeToken(reload: true)]
+        case .changeTokenRead(let token, let reload):
+            defer { state.changeToken = token }
+            guard reload, let previous = state.changeToken, previous != token else { return [] }
+            return refresh(&state)
+        case .failed(let context, let error):
+            state.message = .error("\(context) failed: \(error)")
+            return []
+        case .hostsLoaded, .activityLoaded, .destinationsLoaded, .alertsLoaded, .alertLoaded, .historyLoaded,
+             .timelineLoaded, .exceptionsLoaded, .executionsLoaded:
+            return applyLoaded(&state, msg)
+        case .statusSet, .noteAdded, .guideStepSet, .exceptionAdded, .exceptionUpdated, .exceptionRemoved:
+            return applyWritten(&state, msg)
+        }
+    }
+}

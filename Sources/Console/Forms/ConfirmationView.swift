@@ -1,0 +1,17 @@
+import ScreenCore
+
+/// A yes/no question over the screen, titled and framed in the warning tone.
+enum ConfirmationView {
+    static func draw(_ confirmation: Confirmation, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {
+        let width = min(72, state.layout.width - 4)
+        var lines = confirmation.lines.flatMap { StyledLine.wrapped($0, width: width - 4, style: theme.style(.medium, .bold)) }
+        lines.append(StyledLine())
+        lines.append(StyledLine("y", theme.key).appending(" yes    ", theme.plain).appending("n", theme.key).appending(" no", theme.plain))
+        let box = Box.centred(width: width, height: lines.count + 2, in: state.layout)
+        box.draw(title: confirmation.title, into: &screen, theme: theme, tone: .medium)
+        if DisplayText.width(confirmation.title) > box.width - 6 {
+            lines.insert(contentsOf: StyledLine.wrapped(confirmation.title, width: box.innerWidth, style: theme.style(.normal, .bold)), at: 0)
+        }
+        OverlayView.drawLines(lines, scroll: 0, box: box, into: &screen)
+    }
+}

@@ -1,0 +1,84 @@
+import Detection
+import ScreenCore
+
+/// A small dialog of fields: text lines, choices cycled with ←/→ or Space, and checkboxes.
+struct Form: Hashable, Sendable {
+    enum Field: Hashable, Sendable {
+        case text(label: String, value: TextField, hint: String)
+        case choice(label: String, options: [String], selected: Int)
+        case checkbox(label: String, checked: Bool)
+
+        var label: String {
+            switch self {
+            case .text(let label, _, _), .choice(let label, _, _), .checkbox(let label, _): label
+            }
+        }
+    }
+
+    /// What submitting the form does.
+    enum Purpose: Hashable, Sendable {
+        /// Close these alerts with the chosen reason.
+        case closeAlerts([Int64])
+        /// Close the host's open alerts with the chosen reason (confirmed after the form).
+        case closeHostAlerts(IPAddress, openCount: Int)
+        case addNote(alertID: Int64)
+        /// Add an exception from an alert of `source` → `destination`.
+        case exceptionFromAlert(source: IPAddress, destination: IPAddress)
+        /// Add an exception typed from the exceptions screen.
+        case newException
+        case editException(ExceptionItem)
+    }
+
+    var title: String
+    var purpose: Purpose
+    var fields: [Field]
+    var focus = 0
+    /// Why the last submit was refused.
+    var error: String?
+
+    /// The text of the field labelled `label` ("" when absent).
+    func text(_ label: String) -> String {
+        for case .text(label, let value, _) in fields { return value.text }
+        return ""
+    }
+
+    /// The chosen option index of the choice labelled `label` (0 when absent).
+    func choice(_ label: String) -> Int {
+        for case .choice(label, _, let selected) in fields { return selected }
+        return 0
+    }
+
+    /// Whether the checkbox labelled `label` is ticked.
+    func isChecked(_ label: String) -> Bool {
+        for case .checkbox(label, let checked) in fields { return checked }
+        return false
+    }
+
+    /// Applies a key to the focused field; returns false when the field does not use it.
+    mutating func edit(_ key: Key) -> Bool {
+        guard fields.indices.contains(focus) else { return false }
+        switch fields[focus] {
+        case .text(let label, var value, let hint):
+            guard value.edit(key) else { return false }
+            fields[focus] = .text(label: label, value: value, hint: hint)
+        case .choice(let label, let options, let selected):
+            let step: Int
+            switch key {
+            case .left: step = -1
+            case .right, .character(" "): step = 1
+            default: return false
+            }
+            fields[focus] = .choice(label: label, options: options, selected: (selected + step + options.count) % options.count)
+        case .checkbox(let label, let checked):
+            guard key == .character(" ") || key == .character("x") else { return false }
+            fields[focus] = .checkbox(label: label, checked: !checked)
+        }
+        error = nil
+        return true
+    }
+
+    mutating func moveFocus(by delta: Int) {
+        guard !fields.isEmpty else { return }
+        focus = (focus + delta + fields.count) % fields.count
+    }
+}

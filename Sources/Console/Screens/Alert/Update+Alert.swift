@@ -1,0 +1,32 @@
+/// The alert screen's loading and actions.
+extension Update {
+    /// Takes the alert and its notes; false for any other message or a stale one.
+    static func applyAlertLoaded(_ state: inout ConsoleState, _ msg: Msg) -> Bool {
+        guard case .alertLoaded(let id, let record, let notes) = msg, state.alert?.id == id else { return false }
+        state.alert?.record = record
+        state.alert?.notes = notes
+        state.alert?.isLoaded = true
+        let steps = state.rule.investigationGuide.steps.count
+        let visible = state.layout.textRows
+        state.alert?.guideCursor.resize(count: steps, visible: visible)
+        return true
+    }
+
+    /// Space in the guide pane: ticks or unticks the selected step (a write).
+    static func toggleGuideStep(_ state: inout ConsoleState) -> [Effect] {
+        guard let alert = state.alert, let record = alert.record, alert.pane == .guide else { return [] }
+        guard !state.readOnly else {
+            state.message = readOnlyMessage
+            return []
+        }
+        let step = alert.guideCursor.selected
+        return [.setGuideStep(alertID: record.id, step: step, checked: !record.checkedGuideSteps.contains(step))]
+    }
+
+    /// r: the alert's original log record over the screen.
+    static func showRaw(_ state: inout ConsoleState) -> [Effect] {
+        guard let flow = state.alert?.record?.flow else { return [] }
+        state.overlay = .raw(RawRecord(flow, width: RawView.rawBox(state.layout).innerWidth))
+        return []
+    }
+}

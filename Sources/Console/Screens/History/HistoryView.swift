@@ -1,0 +1,77 @@
+import Detection
+import ScreenCore
+import TriageModel
+
+/// A host's SMB history: the timeline chart over every flow, newest first. The chart counts pruned
+/// flows from their daily summaries, and its title says how many; the list holds stored flows.
+enum HistoryView {
+    static let table = Table(columns: [
+        .init(title: "TIME", width: 19, priority: 100),
+        .init(title: "SOURCE", width: 17, priority: 60),
+        .init(title: "DESTINATION", width: 21, priority: 95),
+        .init(title: "WHERE", width: 8, priority: 90),
+        .init(title: "SENT", width: 9, alignRight: true, priority: 85),
+        .init(title: "RECEIVED", width: 9, alignRight: true, priority: 70),
+        .init(title: "STATE", width: 6, priority: 40),
+        .init(title: "DATASET", width: 15, flexible: true, priority: 30),
+        .init(title: "FIRST", width: 5, priority: 80),
+    ])
+
+    static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
+        guard let history = state.history else { return }
+        let layout = state.layout
+        var row = layout.bodyTop
+        let unit = history.bucket == .hour ? "hour" : "day"
+        let flows = history.timeline.reduce(0) { $0 + $1.flows }
+        let bytes = history.timeline.saturatingSum(of: \.bytesOut)
+        let summarized = history.timeline.reduce(0) { $0 + $1.summarizedFlows }
+        let measure = history.metric == .flows ? "SMB flows" : "Bytes sent"
+        let pruned = summarized == 0 ? "" : " (\(NumberText.grouped(summarized)) pruned: daily summaries)"
+        PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(flows)) flows\(pruned) · "
+                       + "\(NumberText.bytes(bytes)) out", focused: false, row: row, into: &screen, theme: theme)
+        row += 1
+        let series = TimelinePoint.dense(history.timeline, bucket: history.bucket, last: screen.width)
+        let values = series.map { history.metric == .flows ? Int64($0.flows) : $0.bytesOut }
+        let columns = BarChart.draw(values, label: history.metric == .flows ? NumberText.grouped : NumberText.bytes, top: row,
+                                  height: layout.chartHeight, into: &screen, theme: theme)
+        row += layout.chartHeight
+        let points = series.suffix(columns.count)
+        if let first = points.first, let last = points.last {
+            let format = { history.bucket == .hour ? DateText.minute($0, timeZone: state.timeZone) : DateText.day($0, timeZone: state.timeZone) }
+            let firstText = format(first.start)
+            let lastText = format(last.start)
+            // Each label starts under its bar; the last one ends under its bar, or follows the first when few bars show.
+            screen.draw(firstText, row: row, column: columns.lowerBound, style: theme.muted)
+            if points.count > 1 {
+                let column = max(columns.lowerBound + DisplayWidth.of(firstText) + 3, columns.upperBound - DisplayWidth.of(lastText))
+                screen.draw(lastText, row: row, column: min(column, screen.width - DisplayWidth.of(lastText) - 1), style: theme.muted)
+            }
+        } else {
+            screen.draw("No SMB activity recorded.", row: row - 1, column: 2, style: theme.muted)
+        }
+        row += 1
+        PaneTitle.draw("Flows (\(NumberText.grouped(history.flows.cursor.count)), newest first)", focused: true, row: row,
+                       into: &screen, theme: theme)
+        let range = history.flows.cursor.visibleRange(layout.historyRows)
+        let sources = range.compactMap { history.flows.row(at: $0).map { EndpointText.source($0.event) } }
+        table.widening(1, toFit: sources).draw(into: &screen, theme: theme, top: row + 1, height: layout.historyRows,
+                   rows: range.map { index in history.flows.row(at: index).map { cells($0, state) } },
+                   selected: history.flows.cursor.selected - history.flows.cursor.top)
+    }
+
+    private static func cells(_ flow: StoredFlow, _ state: ConsoleState) -> [Table.Cell] {
+        let event = flow.event
+        let external = event.destinationIPs.contains { !state.compiledRule.isExcludedDestination($0) }
+        return [
+            Table.Cell(DateText.second(event.timestamp ?? flow.ingestedAt, timeZone: state.timeZone)),
+            Table.Cell(EndpointText.source(event)),
+            Table.Cell(EndpointText.destination(event), emphasis: external ? .bold : []),
+            Table.Cell(external ? "internet" : "internal", tone: external ? .high : .muted),
+            Table.Cell(event.sourceBytes.map(NumberText.bytes) ?? "—"),
+            Table.Cell(event.destinationBytes.map(NumberText.bytes) ?? "—"),
+            Table.Cell(event.connectionState ?? "", tone: .muted),
+            Table.Cell(event.dataset ?? "", tone: .muted),
+            Table.Cell(flow.isFirstSeenDestination ? "first" : "", tone: .medium, emphasis: .bold),
+        ]
+    }
+}

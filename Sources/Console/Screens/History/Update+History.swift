@@ -1,0 +1,55 @@
+import Detection
+
+/// The history screen's loading and actions.
+extension Update {
+    static func reloadHistory(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
+        guard let history = state.history else { return [] }
+        let page = history.flows.reloadPage(visible: state.layout.historyRows)
+        return [.loadTimeline(address, history.bucket), .loadHistory(address, offset: page.offset, limit: page.limit)]
+    }
+
+    static func followUpHistory(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
+        guard let history = state.history, let page = history.flows.missingPage(visible: state.layout.historyRows) else { return [] }
+        return [.loadHistory(address, offset: page.offset, limit: page.limit)]
+    }
+
+    /// Takes a page of flows or the timeline; false for any other message or a stale one.
+    static func applyHistoryLoaded(_ state: inout ConsoleState, _ msg: Msg) -> Bool {
+        switch msg {
+        case .historyLoaded(let address, let offset, let page):
+            guard state.history?.address == address else { return false }
+            let visible = state.layout.historyRows
+            state.history?.flows.apply(rows: page.rows, offset: offset, total: page.total, visible: visible)
+            return true
+        case .timelineLoaded(let address, let bucket, let points):
+            guard state.history?.address == address, state.history?.bucket == bucket else { return false }
+            state.history?.timeline = points
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Enter: the selected flow's original log record over the screen.
+    static func openFlowRecord(_ state: inout ConsoleState) -> [Effect] {
+        guard let flow = state.history?.flows.selectedRow else { return [] }
+        state.overlay = .raw(RawRecord(flow, width: RawView.rawBox(state.layout).innerWidth))
+        return []
+    }
+
+    /// Hourly or daily buckets.
+    static func toggleBucket(_ state: inout ConsoleState) -> [Effect] {
+        guard var history = state.history else { return [] }
+        history.bucket = history.bucket == .hour ? .day : .hour
+        history.timeline = []
+        state.history = history
+        return [.loadTimeline(history.address, history.bucket)]
+    }
+
+    /// Flows or bytes out in the chart.
+    static func toggleMetric(_ state: inout ConsoleState) -> [Effect] {
+        guard let metric = state.history?.metric else { return [] }
+        state.history?.metric = metric == .flows ? .bytesOut : .flows
+        return []
+    }
+}

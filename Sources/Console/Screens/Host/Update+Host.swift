@@ -1,0 +1,66 @@
+import Detection
+import TriageModel
+
+/// The host screen's loading and actions.
+extension Update {
+    static func reloadHost(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
+        guard let host = state.host else { return [] }
+        let page = host.alerts.reloadPage(visible: state.hostAlertRows)
+        return [.loadDestinations(address), .loadAlerts(host.alertQuery, offset: page.offset, limit: page.limit)]
+    }
+
+    static func followUpHost(_ state: ConsoleState) -> [Effect] {
+        guard let host = state.host, let page = host.alerts.missingPage(visible: state.hostAlertRows) else { return [] }
+        return [.loadAlerts(host.alertQuery, offset: page.offset, limit: page.limit)]
+    }
+
+    /// Takes the host's destinations or a page of its alerts; false for any other message or a stale one.
+    static func applyHostLoaded(_ state: inout ConsoleState, _ msg: Msg) -> Bool {
+        switch msg {
+        case .destinationsLoaded(let address, let destinations):
+            guard state.host?.address == address else { return false }
+            let selected = state.host?.selectedDestination?.address
+            state.host?.destinations = destinations
+            if let selected, let index = destinations.firstIndex(where: { $0.address == selected }) {
+                state.host?.destinationCursor.selected = index
+            }
+            let visible = state.destinationRows
+            state.host?.destinationCursor.resize(count: destinations.count, visible: visible)
+            return true
+        case .alertsLoaded(let query, let offset, let page):
+            guard state.host?.alertQuery == query else { return false }
+            let visible = state.hostAlertRows
+            state.host?.alerts.apply(rows: page.rows, offset: offset, total: page.total, visible: visible)
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Enter: the selected alert, or on a destination, the host's alerts to it only (again: all).
+    static func openInHost(_ state: inout ConsoleState) -> [Effect] {
+        guard var host = state.host else { return [] }
+        switch host.pane {
+        case .alerts:
+            guard let alert = host.alerts.selectedRow else { return [] }
+            return push(&state, .alert(alert.id))
+        case .destinations:
+            guard let destination = host.selectedDestination else { return [] }
+            host.destinationFilter = host.destinationFilter == destination.address ? nil : destination.address
+            host.alerts = PagedList()
+            host.pane = .alerts
+            state.host = host
+            return reload(state)
+        }
+    }
+
+    /// Space: marks or unmarks the selected alert and moves down.
+    static func toggleMark(_ state: inout ConsoleState) -> [Effect] {
+        guard var host = state.host, case .host = state.route, host.pane == .alerts,
+              let alert = host.alerts.selectedRow else { return [] }
+        if host.marked.remove(alert.id) == nil { host.marked.insert(alert.id) }
+        host.alerts.cursor.move(by: 1, visible: state.hostAlertRows)
+        state.host = host
+        return followUp(state)
+    }
+}

@@ -1,7 +1,0 @@
-/// The title line of a pane: `▸ Alerts (12)` in bold when focused, dim otherwise.
-enum PaneTitle {
-    static func draw(_ title: String, focused: Bool, row: Int, into screen: inout Screen, theme: Theme) {
-        screen.draw((focused ? "▸ " : "  ") + title, row: row, column: 0,
-                    style: focused ? theme.style(.accent, [.bold]) : theme.style(.muted))
-    }
-}

@@ -1,0 +1,88 @@
+import ScreenCore
+
+/// A list drawn as columns under a header. Columns that do not fit are dropped, lowest priority
+/// first; the flexible column takes the room left over.
+struct Table {
+    struct Column {
+        var title: String
+        var width: Int
+        var alignRight = false
+        var flexible = false
+        /// Higher survives longer on narrow screens.
+        var priority = 50
+    }
+
+    struct Cell {
+        var text: String
+        var tone: Tone = .normal
+        var emphasis: Emphasis = []
+
+        init(_ text: String, tone: Tone = .normal, emphasis: Emphasis = []) {
+            self.text = text
+            self.tone = tone
+            self.emphasis = emphasis
+        }
+    }
+
+    var columns: [Column]
+
+    /// The table with column `index` widened to fit the widest of `texts` (up to `limit`), e.g.
+    /// for IPv6 addresses.
+    func widening(_ index: Int, toFit texts: [String], limit: Int = 41) -> Table {
+        var table = self
+        let widest = texts.map(DisplayText.width).max() ?? 0
+        table.columns[index].width = min(limit, max(table.columns[index].width, widest))
+        return table
+    }
+
+    /// The columns shown at `width` (with their final widths), in their original order.
+    func layout(width: Int) -> [(index: Int, column: Column)] {
+        var kept = Array(columns.enumerated())
+        func needed() -> Int { kept.reduce(0) { $0 + $1.element.width } + max(0, kept.count - 1) + 2 }
+        while needed() > width, kept.count > 1,
+              let drop = kept.indices.min(by: { kept[$0].element.priority < kept[$1].element.priority }) {
+            kept.remove(at: drop)
+        }
+        let spare = max(0, width - needed())
+        return kept.map { entry in
+            var column = entry.element
+            if column.flexible { column.width += spare }
+            return (entry.offset, column)
+        }
+    }
+
+    /// Draws the header at `top` and `rows` below it; `nil` rows are still loading. Row `selected`
+    /// is drawn with `›` in reverse video (underlined when the
+    /// table is not focused), marked rows get a `▌` in the gutter.
+    func draw(into screen: inout Screen, theme: Theme, top: Int, height: Int, rows: [[Cell]?],
+              selected: Int?, marked: Set<Int> = [], focused: Bool = true) {
+        let shown = layout(width: screen.width)
+        var column = 2
+        for (_, spec) in shown {
+            screen.draw(DisplayText.fitted(spec.title, to: spec.width, alignRight: spec.alignRight), row: top, column: column,
+                        style: theme.header)
+            column += spec.width + 1
+        }
+        for (offset, cells) in rows.prefix(max(0, height)).enumerated() {
+            let row = top + 1 + offset
+            let isSelected = offset == selected
+            if marked.contains(offset) { screen.draw("▌", row: row, column: 0, style: theme.style(.accent, .bold)) }
+            guard let cells else {
+                screen.draw("…", row: row, column: 2, style: theme.muted)
+                continue
+            }
+            column = 2
+            for (index, spec) in shown {
+                let cell = index < cells.count ? cells[index] : Cell("")
+                let text = DisplayText.fitted(cell.text, to: spec.width, alignRight: spec.alignRight)
+                screen.draw(text, row: row, column: column, style: theme.style(cell.tone, cell.emphasis))
+                column += spec.width + 1
+            }
+            if isSelected {
+                screen.draw("›", row: row, column: 1, style: theme.style(.accent, .bold))
+                let emphasis: Emphasis = focused ? .reverse : .underline
+                for index in 0..<screen.width { screen[row, index].style.emphasis.formUnion(emphasis) }
+            }
+        }
+    }
+}

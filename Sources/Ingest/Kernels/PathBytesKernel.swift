@@ -1,0 +1,22 @@
+/// Comparing dotted paths 8 bytes at a time: paths are short, and a call to `memcmp` costs more
+/// than the comparison. Both sides must be readable up to 7 bytes past `count` (a `RawBuffer`'s
+/// spare capacity, a `FlatJSONObject.Key`'s padding); bytes past `count` do not take part.
+/// An Ingest kernel file: raw pointers, checked against a plain comparison on generated paths.
+enum PathBytesKernel {
+    @inline(__always)
+    static func equal(_ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let left = UnsafeRawPointer(first)
+        let right = UnsafeRawPointer(second)
+        var offset = 0
+        while offset &+ 8 <= count {
+            guard left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+            offset &+= 8
+        }
+        let rest = count &- offset
+        if rest == 0 { return true }
+        let difference = UInt64(littleEndian: left.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            ^ UInt64(littleEndian: right.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        return difference & (UInt64.max &>> (64 &- 8 &* rest)) == 0
+    }
+}

@@ -1,0 +1,73 @@
+import PropertyBased
+import Testing
+import TestSupport
+@testable import Ingest
+
+/// Each Ingest kernel (the raw-pointer code the readers keep) against a plain, safe statement of
+/// what it computes, on generated inputs: lengths around every word boundary, bytes next to the
+/// ones searched for, starts at every offset.
+@Suite struct KernelDifferentialTests {
+    /// Bytes that make word-at-a-time tricks go wrong when they are wrong: the searched bytes, their
+    /// neighbours, and high bytes whose arithmetic carries.
+    private static let alphabet: [UInt8] = [0x09, 0x0A, 0x0D, 0x08, 0x0B, 0x0C, 0x2E, 0x61, 0x80, 0x89, 0x8A, 0xFF, 0x00]
+
+    private static func bytes(_ random: inout SplitMix64, maximumCount: Int = 40) -> [UInt8] {
+        (0..<random.next(below: maximumCount + 1)).map { _ in alphabet[random.next(below: alphabet.count)] }
+    }
+
+    @Test func separatorSearchFindsTheFirstSeparatorFromEveryStart() async {
+        await propertyCheck(count: 2_000, input: Gen.uint64()) { seed in
+            var random = SplitMix64(seed: seed)
+            let line = Self.bytes(&random)
+            let separator = Self.alphabet[random.next(below: 4)]
+            for start in 0...line.count {
+                let expected = line[start...].firstIndex(of: separator) ?? line.count
+                let found = line.withUnsafeBufferPointer { ByteSearchKernel.index(of: separator, in: $0, from: start) }
+                #expect(found == expected, "\(line) from \(start)")
+            }
+        }
+    }
+
+    @Test func newlineCountCountsEveryLineFeed() async {
+        await propertyCheck(count: 2_000, input: Gen.uint64()) { seed in
+            var random = SplitMix64(seed: seed)
+            let bytes = Self.bytes(&random, maximumCount: 200)
+            let start = random.next(below: bytes.count + 1)
+            let expected = bytes[start...].filter { $0 == 0x0A }.count
+            let counted = bytes.withUnsafeBytes { ByteSearchKernel.newlines(in: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            #expect(counted == expected, "\(bytes) from \(start)")
+        }
+    }
+
+    @Test func carriageReturnsBecomeLineFeedsAndNothingElseChanges() async {
+        await propertyCheck(count: 2_000, input: Gen.uint64()) { seed in
+            var random = SplitMix64(seed: seed)
+            var bytes = Self.bytes(&random, maximumCount: 200)
+            let expected = bytes.map { $0 == 0x0D ? 0x0A : $0 }
+            bytes.withUnsafeMutableBytes { ByteSearchKernel.turnCarriageReturnsIntoLineFeeds($0) }
+            #expect(bytes == expected)
+        }
+    }
+
+    /// Two paths that differ in at most one byte, each followed by 7 bytes of padding that differ
+    /// freely: equal exactly when their first `count` bytes are.
+    @Test func pathComparisonComparesExactlyTheFirstCountBytes() async {
+        await propertyCheck(count: 5_000, input: Gen.uint64()) { seed in
+            var random = SplitMix64(seed: seed)
+            let first = Self.bytes(&random)
+            var second = first
+            if !second.isEmpty, random.next(below: 2) == 0 {
+                second[random.next(below: second.count)] ^= UInt8(1 << random.next(below: 8))
+            }
+            let padding = { (random: inout SplitMix64) in (0..<7).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+            let paddedFirst = first + padding(&random)
+            let paddedSecond = second + padding(&random)
+            let equal = paddedFirst.withUnsafeBufferPointer { left in
+                paddedSecond.withUnsafeBufferPointer { right in
+                    PathBytesKernel.equal(left.baseAddress!, right.baseAddress!, count: first.count)
+                }
+            }
+            #expect(equal == (first == second), "\(first) against \(second)")
+        }
+    }
+}
