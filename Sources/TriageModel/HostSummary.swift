@@ -19,12 +19,14 @@ public struct HostSummary: Hashable, Sendable {
     public var highestRisk: Int?
     /// What places the host in the hosts list, and the reason in words.
     public var ranking: HostRanking
+    /// The host's case; nil for a host that is none (no alerts, nothing triaged).
+    public var caseProgress: CaseProgress?
 
     /// `ranking` defaults to one from the counts given (no unanswered or new destinations, active
     /// at the store's latest time).
     public init(address: IPAddress, hostName: String?, openAlerts: Int, acknowledgedAlerts: Int,
                 closedAlerts: Int, externalDestinations: Int, bytesOut: Int64, firstSeen: Date,
-                lastSeen: Date, highestRisk: Int?, ranking: HostRanking? = nil) {
+                lastSeen: Date, highestRisk: Int?, ranking: HostRanking? = nil, caseProgress: CaseProgress? = nil) {
         self.address = address
         self.hostName = hostName
         self.openAlerts = openAlerts
@@ -38,5 +40,6 @@ public struct HostSummary: Hashable, Sendable {
         self.ranking = ranking ?? HostRanking(
             openAlerts: openAlerts, acknowledgedAlerts: acknowledgedAlerts, bytesOut: bytesOut, bytesToNewDestinations: 0,
             externalDestinations: externalDestinations, unansweredDestinations: 0, newDestinations: 0, idle: 0)
+        self.caseProgress = caseProgress
     }
 }

@@ -23,10 +23,13 @@ public struct HostFilter: Hashable, Sendable {
     public var text: String
     /// Only hosts with at least one alert in this status; nil for all hosts.
     public var status: AlertStatus?
+    /// Only hosts that are cases in one of these states; nil for all hosts, cases or not.
+    public var caseStates: Set<CaseState>?
 
-    public init(text: String = "", status: AlertStatus? = nil) {
+    public init(text: String = "", status: AlertStatus? = nil, caseStates: Set<CaseState>? = nil) {
         self.text = text
         self.status = status
+        self.caseStates = caseStates
     }
 }
 

@@ -13,6 +13,8 @@ public protocol TriageRepository: Sendable {
     func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord>
     func alert(id: Int64) throws -> AlertRecord?
     func notes(alertID: Int64) throws -> [AlertNote]
+    /// The host's case (state, verdict, checklist, notes, reopening); nil when the host is none.
+    func hostCase(_ host: IPAddress) throws -> HostCase?
     /// Every SMB flow of the host, internal and external, newest first.
     func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow>
     func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint]
@@ -28,7 +30,16 @@ public protocol TriageRepository: Sendable {
     func setStatus(_ status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) throws -> Int
     @discardableResult
     func addNote(alertID: Int64, text: String, actor: String) throws -> AlertNote
+    /// Ticks or clears a guide step on the case of the alert's host (the checklist is the case's).
     func setGuideStep(alertID: Int64, step: Int, checked: Bool, actor: String) throws
+    /// Moves the host's case as `CaseTransition` allows; resolving (a verdict is required) closes
+    /// the host's open and acknowledged alerts with the verdict as the reason.
+    @discardableResult
+    func setCaseState(of host: IPAddress, to state: CaseState, verdict: CaseVerdict?, reason: String?,
+                      actor: String) throws -> CaseChange
+    func setCaseGuideStep(of host: IPAddress, step: Int, checked: Bool, actor: String) throws
+    @discardableResult
+    func addCaseNote(to host: IPAddress, text: String, actor: String) throws -> CaseNote
     /// Adds an exception item; with `closeMatching`, closes the open alerts the item matches.
     func addException(_ item: ExceptionItem, closeMatching: Bool, actor: String) throws -> ExceptionAddResult
     func updateException(_ item: ExceptionItem, actor: String) throws

@@ -16,7 +16,8 @@ struct SmbtriageCommand: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, DetectCommand.self,
             WatchCommand.self,
-            HostsCommand.self, AlertsCommand.self, NoteCommand.self, NotesCommand.self, HistoryCommand.self,
+            HostsCommand.self, AlertsCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self, NotesCommand.self,
+            HistoryCommand.self,
             ExceptionsCommand.self, AuditCommand.self, RuleCommand.self, StoreCommand.self, RetentionCommand.self,
             PruneCommand.self,
         ],

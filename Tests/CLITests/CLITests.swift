@@ -129,7 +129,8 @@ import Testing
         let open = try cli.run(["alerts", "--status", "open", "--json"]).jsonLines
         #expect(open.isEmpty)
         let closed = try cli.run(["alerts", "--status", "closed", "--json"]).jsonLines
-        #expect(closed.first?["kibana.alert.workflow_reason"] as? String == "false positive")
+        // A verdict's words are exported as Kibana's closing reason.
+        #expect(closed.first?["kibana.alert.workflow_reason"] as? String == "false_positive")
         #expect(try cli.run(["alerts", "reopen", "\(ids[1])"]).status == 0)
         #expect(try cli.run(["alerts", "--status", "open", "--json"]).jsonLines.count == 1)
         let actions = try cli.run(["audit", "--json"]).jsonLines.compactMap { $0["action"] as? String }

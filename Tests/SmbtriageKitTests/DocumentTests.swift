@@ -4,6 +4,7 @@ import Foundation
 import SmbtriageKit
 import Store
 import Testing
+import TriageModel
 
 /// Every `--json` document against the lines the JSONSerialization-based documents printed before
 /// they became `Encodable` types (Fixtures/documents, written by that code): same keys, values and
@@ -33,6 +34,47 @@ import Testing
             documents += DocumentSamples.alerts(rule: rule).map { AlertDocument($0, rule: rule) }
         }
         try expectGolden("alert", documents)
+    }
+
+    @Test func anAlertClosedByItsCasesVerdictCarriesKibanasClosingReason() throws {
+        let rule = try #require(rules.rule(version: 103)).rule
+        var alert = DocumentSamples.alerts(rule: rule)[0]
+        var reasons: [String?] = []
+        for closeReason in ["true positive", "benign true positive", "false positive", "duplicate", "matches exception x"] {
+            alert.closeReason = closeReason
+            let line = try JSONLines.line(AlertDocument(alert, rule: rule))
+            let object = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+            #expect(object["kibana.alert.workflow_status"] as? String == "closed")
+            reasons.append(object["kibana.alert.workflow_reason"] as? String)
+        }
+        #expect(reasons == ["true_positive", "benign_positive", "false_positive", "duplicate", "matches exception x"])
+    }
+
+    @Test func caseDocumentsGiveTheVerdictAsKibanasClosingReason() throws {
+        let host = DocumentSamples.hosts[0]
+        let hostCase = HostCase(
+            host: host.address, hostName: DocumentSamples.hostile, state: .investigating, verdict: nil, reason: "looking",
+            changedAt: DocumentSamples.time, changedBy: "ana", resolvedAt: DocumentSamples.time,
+            reopening: CaseReopening(at: DocumentSamples.time, previousVerdict: .truePositive, newAlerts: 12),
+            checkedGuideSteps: [0, 4, 9], notes: [CaseNote(id: 3, host: host.address, author: "ana",
+                                                           createdAt: DocumentSamples.time, text: "owner away")],
+            openAlerts: 12, acknowledgedAlerts: 0, closedAlerts: 765, alertNotes: 2)
+        let line = try JSONLines.line(CaseDocument(hostCase, guideSteps: 6))
+        let object = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+        #expect(object["case.state"] as? String == "investigating" && object["case.verdict"] is NSNull)
+        #expect(object["case.checklist.checked"] as? [Int] == [1, 5] && object["case.checklist.steps"] as? Int == 6)
+        let reopened = try #require(object["case.reopened"] as? [String: Any])
+        #expect(reopened["previous_verdict"] as? String == "true_positive" && reopened["new_alerts"] as? Int == 12)
+        #expect(reopened["message"] as? String == "reopened: 12 new alerts since resolved")
+        #expect((object["case.notes"] as? [[String: Any]])?.first?["text"] as? String == "owner away")
+        #expect(object["alerts.closed"] as? Int == 765 && object["alerts.notes"] as? Int == 2)
+
+        let progress = CaseProgress(state: .resolved, verdict: .benignTruePositive, checkedGuideSteps: 7, reopenedBy: nil)
+        let row = try #require(try JSONSerialization.jsonObject(
+            with: try JSONLines.line(CaseRowDocument(host, progress, guideSteps: 6))) as? [String: Any])
+        #expect(row["source.ip"] as? String == "10.1.1.5" && row["alerts.open"] as? Int == 2)
+        #expect(row["case.state"] as? String == "resolved" && row["case.verdict"] as? String == "benign_positive")
+        #expect(row["case.checklist.checked"] as? Int == 6 && row["case.reopened.new_alerts"] is NSNull)
     }
 
     @Test func historyFlowDocuments() throws {

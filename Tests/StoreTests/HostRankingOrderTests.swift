@@ -61,4 +61,22 @@ struct HostRankingOrderTests {
         #expect(try fixture.store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 1).rows.first?
             .ranking.unansweredDestinations == 0)
     }
+
+    @Test func aResolvedCaseSinksBelowHostsStillToTriage() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert([
+            flow("10.0.0.1", "45.146.164.110", minutes: 0, bytesOut: 300_000_000, bytesIn: 90_000, line: 1),
+            flow("10.0.0.2", "81.2.3.4", minutes: 0, bytesOut: 1_000, bytesIn: 1_000, line: 2),
+        ], ingestedAt: baseTime)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
+        let order = { try fixture.store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 10).rows }
+        #expect(try order().map(\.address.description) == ["10.0.0.1", "10.0.0.2"])
+
+        try fixture.store.setCaseState(of: IPAddress("10.0.0.1")!, to: .resolved, verdict: .benignTruePositive,
+                                       reason: nil, actor: "ana")
+        let resolved = try order()
+        #expect(resolved.map(\.address.description) == ["10.0.0.2", "10.0.0.1"])
+        #expect(resolved.last?.ranking.isResolvedCase == true)
+        #expect(resolved.last?.ranking.reason.contains("case resolved") == true)
+    }
 }

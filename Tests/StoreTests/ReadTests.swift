@@ -208,10 +208,13 @@ struct ReadTests {
         #expect(reread.closeReason == "benign")
 
         let audit = try fixture.store.audit(limit: 10)
-        #expect(audit.map(\.action) == ["alert.close", "alert.acknowledge", "guide.uncheck", "guide.check",
-                                        "guide.check", "note.add"])
+        #expect(audit.map(\.action) == ["alert.close", "alert.acknowledge", "case.uncheck", "case.check",
+                                        "case.check", "note.add"])
         #expect(audit.map(\.actor) == ["bo", "bo", "ana", "ana", "ana", "ana"])
-        #expect(Set(audit.map(\.target)) == [alert.uuid])
+        // Guide steps are ticked on the case of the alert's host.
+        #expect(audit.map(\.target) == [alert.uuid, alert.uuid, "\(alert.flow.event.sourceIPs[0])",
+                                        "\(alert.flow.event.sourceIPs[0])", "\(alert.flow.event.sourceIPs[0])", alert.uuid])
+        #expect(Set(audit.map(\.host)) == [alert.flow.event.sourceIPs[0]])
         #expect(audit[0].detail == "acknowledged → closed: benign")
         #expect(throws: StoreError.notFound("alert 9999")) {
             try fixture.store.addNote(alertID: 9999, text: "x", actor: "ana")

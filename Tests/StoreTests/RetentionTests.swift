@@ -14,7 +14,8 @@ private final class RetentionScenario {
     let pruneTime = Date().addingTimeInterval(200 * 86_400)
     var store: SMBStore { fixture.store }
 
-    /// Alert ids by what the analyst did with them.
+    /// Alert ids by what the analyst did with them (`closedWithTick`: closed after a guide step was
+    /// ticked on it, which ticks it on the host's case).
     var open: Int64 = 0, acknowledged: Int64 = 0, closed: Int64 = 0, closedWithNote: Int64 = 0, closedWithTick: Int64 = 0
 
     init() throws {
@@ -74,13 +75,15 @@ struct RetentionTests {
     @Test func pruneRemovesOldFlowsAndClosedAlertsButKeepsWhatTriageStillNeeds() throws {
         let scenario = try RetentionScenario()
         let report = try scenario.store.prune(at: scenario.pruneTime, actor: "ana")
-        #expect(report == PruneReport(flows: 3, closedAlerts: 1, auditEntries: 0))
+        #expect(report == PruneReport(flows: 4, closedAlerts: 2, auditEntries: 0))
         let kept = try scenario.store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.id).sorted()
-        #expect(kept == [scenario.open, scenario.acknowledged, scenario.closedWithNote, scenario.closedWithTick].sorted())
-        #expect(try scenario.flowDestinations() == ["8.8.8.8", "8.8.4.4", "9.9.9.9", "7.7.7.7"])
-        #expect(try scenario.store.history(of: scenario.host, offset: 0, limit: 100).total == 5)
+        #expect(kept == [scenario.open, scenario.acknowledged, scenario.closedWithNote].sorted())
+        #expect(try scenario.flowDestinations() == ["8.8.8.8", "8.8.4.4", "9.9.9.9"])
+        #expect(try scenario.store.history(of: scenario.host, offset: 0, limit: 100).total == 4)
         #expect(try scenario.store.notes(alertID: scenario.closedWithNote).map(\.text) == ["checked with the owner"])
-        #expect(try scenario.store.alert(id: scenario.closedWithTick)?.checkedGuideSteps == [0])
+        // The checklist is the case's: the tick outlives the alert it was made on.
+        #expect(try scenario.store.hostCase(scenario.host)?.checkedGuideSteps == [0])
+        #expect(try scenario.store.alert(id: scenario.open)?.checkedGuideSteps == [0])
         #expect(try scenario.store.exceptions().map(\.suppressedEvents) == [1])
         #expect(try scenario.store.audit(limit: 1).first?.action == "store.prune")
     }
@@ -92,23 +95,24 @@ struct RetentionTests {
         let timeline = try scenario.store.timeline(of: scenario.host, bucket: .day)
         try scenario.store.prune(at: scenario.pruneTime, actor: "ana")
         var expectedHost = host
-        expectedHost.closedAlerts -= 1
+        expectedHost.closedAlerts -= 2
         #expect(try scenario.hostSummary() == expectedHost)
         var expectedDestinations = destinations
         expectedDestinations["1.1.1.1"]?.closedAlerts -= 1
+        expectedDestinations["7.7.7.7"]?.closedAlerts -= 1
         #expect(try scenario.destinations() == expectedDestinations)
         // The same buckets and counts, the pruned flows now counted from their summaries.
         let after = try scenario.store.timeline(of: scenario.host, bucket: .day)
         #expect(after.map { [$0.start.timeIntervalSince1970, Double($0.flows), Double($0.bytesOut), Double($0.externalFlows)] }
             == timeline.map { [$0.start.timeIntervalSince1970, Double($0.flows), Double($0.bytesOut), Double($0.externalFlows)] })
-        #expect(after.map(\.summarizedFlows) == [3, 0] && timeline.map(\.summarizedFlows) == [0, 0])
+        #expect(after.map(\.summarizedFlows) == [4, 0] && timeline.map(\.summarizedFlows) == [0, 0])
     }
 
     @Test func prunedFlowsStayAsDailySummaries() throws {
         let scenario = try RetentionScenario()
         try scenario.store.prune(at: scenario.pruneTime, actor: "ana")
         let summaries = try scenario.store.flowSummaries(of: scenario.host)
-        #expect(Set(summaries.map { "\($0.destination!)" }) == ["1.1.1.1", "10.0.0.9", "20.60.1.5"])
+        #expect(Set(summaries.map { "\($0.destination!)" }) == ["1.1.1.1", "7.7.7.7", "10.0.0.9", "20.60.1.5"])
         let dayStart = Date(timeIntervalSinceReferenceDate:
             (baseTime.timeIntervalSinceReferenceDate / 86_400).rounded(.down) * 86_400)
         for summary in summaries {

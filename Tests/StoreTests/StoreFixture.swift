@@ -64,10 +64,12 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
 }
 
 /// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
-/// made: no rule versions (v4), no retention tables (v5) and no threat fields (v6). Upgrade tests
+/// made: no rule versions (v4), no retention tables (v5), no threat fields (v6), and guide ticks
+/// per alert instead of cases (v7; the rollback drops the case tables' content). Upgrade tests
 /// start from it.
-/// Turns a store of this build back into one of schema version 6 (before connections): the
-/// aggregates keep what this build counted (`countAsVersion6` recounts them as version 6 did).
+/// Turns a store of this build back into one of schema version 6 (before cases and connections):
+/// the aggregates keep what this build counted (`countAsVersion6` recounts them as version 6 did);
+/// the cases' ticked steps are lost (version 6 kept them per alert).
 let rollbackToVersion6 = """
     DROP TABLE connection;
     ALTER TABLE event DROP COLUMN connection_id;
@@ -77,7 +79,15 @@ let rollbackToVersion6 = """
     ALTER TABLE host DROP COLUMN new_destinations;
     ALTER TABLE host DROP COLUMN new_destination_bytes;
     CREATE INDEX host_attention ON host(open_alerts DESC, bytes_out DESC, address);
-    DELETE FROM grdb_migrations WHERE identifier = 'v8';
+    DROP TABLE host_case;
+    DROP TABLE case_guide_step;
+    DROP TABLE case_note;
+    CREATE TABLE alert_guide_step (
+        alert_id INTEGER NOT NULL REFERENCES alert(id),
+        step INTEGER NOT NULL,
+        PRIMARY KEY (alert_id, step)
+    ) WITHOUT ROWID;
+    DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8');
     PRAGMA user_version = 6;
     """
 

@@ -3,7 +3,8 @@ import Store
 import TriageModel
 
 /// An alert as Kibana's alerts index holds it: the source event's ECS fields plus `kibana.alert.*`
-/// (`alerts --json`, and what `watch --on-alert` hands its command).
+/// (`alerts --json`, and what `watch --on-alert` hands its command). An alert its case's verdict
+/// closed is `closed` with the verdict as Kibana's closing reason (`true_positive`).
 public struct AlertDocument: Encodable, Sendable {
     var event: EventDocument
     var alert: AlertFields
@@ -47,7 +48,7 @@ public struct AlertDocument: Encodable, Sendable {
             severity = alert.severity
             riskScore = alert.riskScore
             workflowStatus = alert.status.rawValue
-            workflowReason = Nullable(alert.closeReason)
+            workflowReason = Nullable(alert.closeReason.map(CaseVerdict.workflowReason(closeReason:)))
             originalTime = Nullable(alert.flow.event.timestamp.map(JSONLines.date))
             reason = alert.reason
             threat = rule.threat

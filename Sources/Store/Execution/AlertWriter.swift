@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Creates one execution's alerts inside a write transaction; `flushAggregates` adds them to the
-/// host and (host, destination) counts before the transaction commits.
+/// host and (host, destination) counts, and to the hosts' cases, before the transaction commits.
 struct AlertWriter {
     private let db: Database
     private let rule: DetectionRule
@@ -50,8 +50,9 @@ struct AlertWriter {
         return true
     }
 
-    /// Adds the alerts created so far to the aggregates.
-    mutating func flushAggregates() throws {
+    /// Adds the alerts created so far to the aggregates, and reopens the resolved cases of their
+    /// hosts (`CaseReopener`) as of `time`, the execution's.
+    mutating func flushAggregates(at time: Date) throws {
         var hostAlerts: [IPAddress: Int] = [:]
         var pairUpdate = try RawStatement(db, sql: """
             UPDATE host_destination SET open_alerts = open_alerts + ? WHERE host = ? AND destination = ?
@@ -73,6 +74,7 @@ struct AlertWriter {
             hostUpdate.bind(rule.riskScore)
             hostUpdate.bind(host)
             try hostUpdate.execute()
+            try CaseReopener.record(db, newAlerts: count, on: host, at: time)
         }
         newAlerts.removeAll()
     }

@@ -188,7 +188,7 @@ extension SMBStore {
         }
         try candidates.remove(db, from: source)
         try pending.commit()
-        try alerts.flushAggregates()
+        try alerts.flushAggregates(at: run.ranAt)
         return candidates.count
     }
 }

@@ -1,5 +1,6 @@
 import Detection
 import GRDB
+import TriageModel
 
 /// The hosts list's default order in SQL: `HostRanking.score` as an SQL function over a `host`
 /// row, so the one formula orders the page and explains it. `idle` is measured against the
@@ -16,9 +17,8 @@ enum HostRankingSQL {
         ).score
     }
 
-    /// Whether the host's case is resolved. The case table comes with the case module; until it
-    /// is wired here, no host's case is.
-    static let resolvedCaseTerm = "0"
+    /// Whether the host's case (alias `c`: the hosts query joins `host_case`) is resolved.
+    static let resolvedCaseTerm = "coalesce(c.state = '\(CaseState.resolved.rawValue)', 0)"
 
     /// The ORDER BY term (the query names `idle`, see `SMBStore.hosts`).
     static let score = """

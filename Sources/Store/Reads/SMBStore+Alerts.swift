@@ -106,11 +106,11 @@ extension SMBStore {
 
     // MARK: Rows
 
-    /// An alert with its event, guide ticks and note count; `alertRecord` reads it.
+    /// An alert with its event, its host's case's guide ticks and its note count; `alertRecord` reads it.
     static let alertSelection = """
         SELECT a.id, a.uuid, a.status, a.close_reason, a.created_at, a.updated_at, a.rule_id, a.rule_name,
                a.severity, a.risk_score, a.reason, a.execution_id,
-               (SELECT group_concat(step) FROM alert_guide_step WHERE alert_id = a.id),
+               (SELECT group_concat(step) FROM case_guide_step WHERE host = a.host),
                (SELECT COUNT(*) FROM alert_note WHERE alert_id = a.id),
                coalesce(d.first_event_id = e.id, 0), a.rule_version,
                \(EventColumns.selection), e.connection_id, c.sensors

@@ -14,16 +14,25 @@ extension SMBStore {
         if let status = filter.status {
             conditions.append("\(Self.alertCountColumn(status)) > 0")
         }
+        if let states = filter.caseStates {
+            let names = states.map(\.rawValue).sorted()
+            conditions.append("\(Self.isCase) AND coalesce(c.state, '\(CaseState.new.rawValue)') IN "
+                              + "(\(names.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(names)
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
+        // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
+        let counted = filter.caseStates == nil ? "host h" : hosts
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM host \(whereClause)", arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
             let newest = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host") ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
                        bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
-                       new_destinations, ? - last_seen AS idle
-                FROM host \(whereClause)
+                       new_destinations, ? - last_seen AS idle, \(Self.caseProgressColumns)
+                FROM \(hosts) \(whereClause)
                 ORDER BY \(Self.order(sort, reversed: window.isReversed))
                 LIMIT ? OFFSET ?
                 """, arguments: [newest] + arguments + [window.limit, window.offset]).map(Self.hostSummary)
@@ -149,12 +158,14 @@ extension SMBStore {
     }
 
     private static func hostSummary(_ row: Row) -> HostSummary {
+        let caseProgress = caseProgress(row, startingAt: 14)
         let ranking = HostRanking(openAlerts: row[2], acknowledgedAlerts: row[3], bytesOut: row[6],
                                   bytesToNewDestinations: row[10], externalDestinations: row[5],
-                                  unansweredDestinations: row[11], newDestinations: row[12], idle: row[13])
+                                  unansweredDestinations: row[11], newDestinations: row[12], idle: row[13],
+                                  isResolvedCase: caseProgress?.state == .resolved)
         return HostSummary(address: address(row[0]), hostName: row[1], openAlerts: row[2], acknowledgedAlerts: row[3],
                            closedAlerts: row[4], externalDestinations: row[5], bytesOut: row[6],
                            firstSeen: Date(storeSeconds: row[7]), lastSeen: Date(storeSeconds: row[8]), highestRisk: row[9],
-                           ranking: ranking)
+                           ranking: ranking, caseProgress: caseProgress)
     }
 }

@@ -54,7 +54,8 @@ extension SMBStore {
             return entries.map { entry in
                 var entry = entry
                 entry.alertID = alerts[entry.target]?.id
-                entry.host = alerts[entry.target]?.host
+                entry.host = entry.action.hasPrefix("case.")
+                    ? try? IPAddress(parsing: entry.target) : alerts[entry.target]?.host
                 return entry
             }
         }

@@ -14,12 +14,11 @@ struct PruneCriteria {
         auditCutoff = RetentionPolicy.cutoff(policy.auditDays, before: now)
     }
 
-    /// Closed alerts (alias `a`) closed before the cutoff that no analyst wrote on (no note, no
-    /// ticked guide step). One argument: `closedAlertCutoff`.
+    /// Closed alerts (alias `a`) closed before the cutoff that no analyst wrote a note on (the
+    /// guide checklist is the case's, which outlives its alerts). One argument: `closedAlertCutoff`.
     static let prunableAlert = """
         a.status = 'closed' AND a.updated_at < ?
         AND NOT EXISTS (SELECT 1 FROM alert_note n WHERE n.alert_id = a.id)
-        AND NOT EXISTS (SELECT 1 FROM alert_guide_step g WHERE g.alert_id = a.id)
         """
 
     /// Flows (alias `e`) seen before the cutoff that no kept alert points to and no execution

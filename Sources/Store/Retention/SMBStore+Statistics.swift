@@ -25,7 +25,7 @@ extension SMBStore {
                 acknowledgedAlerts: byStatus[AlertStatus.acknowledged.rawValue] ?? 0,
                 closedAlerts: byStatus[AlertStatus.closed.rawValue] ?? 0,
                 hosts: count("SELECT COUNT(*) FROM host"), exceptions: count("SELECT COUNT(*) FROM exception_item"),
-                notes: count("SELECT COUNT(*) FROM alert_note"), auditEntries: count("SELECT COUNT(*) FROM audit"),
+                notes: count("SELECT (SELECT COUNT(*) FROM alert_note) + (SELECT COUNT(*) FROM case_note)"), auditEntries: count("SELECT COUNT(*) FROM audit"),
                 oldestFlow: (span?[0] as Double?).map(Date.init(storeSeconds:)),
                 newestFlow: (span?[1] as Double?).map(Date.init(storeSeconds:)),
                 databaseBytes: Self.fileSize(path), walBytes: Self.fileSize(path + "-wal"),

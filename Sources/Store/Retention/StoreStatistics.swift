@@ -12,6 +12,7 @@ public struct StoreStatistics: Hashable, Sendable {
     public var closedAlerts: Int
     public var hosts: Int
     public var exceptions: Int
+    /// Notes on alerts and on cases.
     public var notes: Int
     public var auditEntries: Int
     /// The time of the oldest and newest stored flow; nil when none is stored.

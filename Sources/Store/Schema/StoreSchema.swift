@@ -38,6 +38,10 @@ enum StoreSchema {
             try addThreatFields(db)
             try db.execute(sql: "PRAGMA user_version = 6")
         }
+        migrator.registerMigration("v7") { db in
+            try createCases(db)
+            try db.execute(sql: "PRAGMA user_version = 7")
+        }
         migrator.registerMigration("v8") { db in
             try addConnections(db)
             try ConnectionBackfill.run(db)
@@ -313,6 +317,49 @@ enum StoreSchema {
             ALTER TABLE event ADD COLUMN rule_category TEXT;
             ALTER TABLE event ADD COLUMN severity INTEGER;
             ALTER TABLE event ADD COLUMN threat_name TEXT;
+            """)
+    }
+
+    /// Each internal host with alerts is the analyst's case (issue 13): its state and verdict
+    /// (no row: a `new` case nobody changed), the investigation-guide steps ticked on it and its
+    /// notes. The per-alert ticks of earlier stores fold into the host's case (a step ticked on
+    /// any alert of the host is ticked on the case), and their table goes; alert notes stay.
+    /// `alerts_since_resolved` counts the alerts created on the host since it was last resolved
+    /// (the executions that create them reopen a resolved case, see `CaseReopener`).
+    private static func createCases(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE host_case (
+                host BLOB PRIMARY KEY,
+                state TEXT NOT NULL,
+                verdict TEXT,
+                reason TEXT,
+                changed_at REAL NOT NULL,
+                changed_by TEXT NOT NULL,
+                resolved_at REAL,
+                reopened_at REAL,
+                reopened_verdict TEXT,
+                alerts_since_resolved INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+
+            CREATE TABLE case_guide_step (
+                host BLOB NOT NULL,
+                step INTEGER NOT NULL,
+                PRIMARY KEY (host, step)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE case_note (
+                id INTEGER PRIMARY KEY,
+                host BLOB NOT NULL,
+                author TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX case_note_host ON case_note(host, id);
+
+            INSERT OR IGNORE INTO case_guide_step (host, step)
+                SELECT a.host, g.step FROM alert_guide_step g JOIN alert a ON a.id = g.alert_id
+                WHERE a.host IS NOT NULL;
+            DROP TABLE alert_guide_step;
             """)
     }
 

@@ -24,19 +24,15 @@ extension SMBStore {
         }
     }
 
+    /// Ticks (or clears) guide step `step` on the case of the alert's host: the checklist lives
+    /// on the case, so every alert of the host shows the tick.
     public func setGuideStep(alertID: Int64, step: Int, checked: Bool, actor: String) throws {
         try write("ticking a guide step") { db in
-            let uuid = try Self.alertUUID(db, id: alertID)
-            if checked {
-                try db.execute(sql: "INSERT OR IGNORE INTO alert_guide_step (alert_id, step) VALUES (?, ?)",
-                               arguments: [alertID, step])
-            } else {
-                try db.execute(sql: "DELETE FROM alert_guide_step WHERE alert_id = ? AND step = ?",
-                               arguments: [alertID, step])
+            guard let blob = try Data.fetchOne(db, sql: "SELECT host FROM alert WHERE id = ?", arguments: [alertID]),
+                  let host = IPAddress(storeBlob: blob) else {
+                throw StoreError.notFound("alert \(alertID)")
             }
-            guard db.changesCount > 0 else { return }
-            try AuditLog.record(db, at: Date(), actor: actor, action: checked ? "guide.check" : "guide.uncheck",
-                                target: uuid, detail: "step \(step + 1)")
+            try Self.setCaseGuideStep(db, of: host, step: step, checked: checked, actor: actor)
         }
     }
 

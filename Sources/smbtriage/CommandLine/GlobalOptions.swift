@@ -17,7 +17,8 @@ enum GlobalOptions {
     /// `arguments` (without the program name) with the global options moved behind the
     /// subcommand path, e.g. `--db X alerts close 12` → `alerts close --db X 12`, and dropped
     /// where the command does not take them.
-    /// - Throws: `UnknownSubcommand` when a word where a subcommand belongs names none.
+    /// - Throws: `UnknownSubcommand` when a word where a subcommand belongs names none (unless the
+    ///   default subcommand there is a `LeadingArgumentCommand`, whose argument it is).
     static func hoisted(_ arguments: [String], root: any ParsableCommand.Type) throws -> [String] {
         var path: [String] = []
         var options: [(name: String, words: ArraySlice<String>)] = []
@@ -35,6 +36,7 @@ enum GlobalOptions {
             let subcommands = command.configuration.subcommands
             if word.hasPrefix("-") || subcommands.isEmpty || word == "help" { break }
             guard let next = subcommands.first(where: { Self.names(of: $0).contains(word) }) else {
+                if command.configuration.defaultSubcommand is any LeadingArgumentCommand.Type { break }
                 throw UnknownSubcommand(word: word, path: [root._commandName] + path,
                                         known: subcommands.map { $0._commandName })
             }

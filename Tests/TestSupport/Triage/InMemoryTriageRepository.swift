@@ -44,6 +44,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     private var exceptionRows: [ExceptionRecord]
     private var executionRows: [ExecutionRecord]
     private var noteRows: [AlertNote] = []
+    private var caseRows: [IPAddress: HostCase] = [:]
     private var token: Int64 = 1
     private var failure: String?
     private var calls: (status: [StatusCall], exception: [ExceptionCall]) = ([], [])
@@ -146,6 +147,10 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         locked { noteRows.filter { $0.alertID == alertID } }
     }
 
+    public func hostCase(_ host: IPAddress) throws -> HostCase? {
+        locked { storedCase(host) }
+    }
+
     public func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
         locked { Self.page(rows(of: host).flows, offset: offset, limit: limit) }
     }
@@ -206,6 +211,51 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         }
     }
 
+    /// Moves the case as `CaseTransition` allows; resolving closes the host's open and
+    /// acknowledged alerts with the verdict's words, as the store does.
+    public func setCaseState(of host: IPAddress, to state: CaseState, verdict: CaseVerdict?, reason: String?,
+                             actor: String) throws -> CaseChange {
+        try locked {
+            guard var hostCase = storedCase(host) else { throw Failure(description: "\(host) is no case") }
+            let transition = try CaseTransition(from: hostCase.state, to: state, verdict: verdict)
+            changed()
+            hostCase.state = state
+            hostCase.verdict = verdict
+            hostCase.reason = reason
+            caseRows[host] = hostCase
+            guard let verdict else { return CaseChange(transition: transition, closedAlertIDs: []) }
+            var closed: [Int64] = []
+            updateAlerts { alert in
+                guard Self.source(of: alert) == host, alert.status != .closed else { return false }
+                alert.status = .closed
+                alert.closeReason = verdict.description
+                closed.append(alert.id)
+                return true
+            }
+            return CaseChange(transition: transition, closedAlertIDs: closed.sorted())
+        }
+    }
+
+    public func setCaseGuideStep(of host: IPAddress, step: Int, checked: Bool, actor: String) throws {
+        try locked {
+            guard var hostCase = storedCase(host) else { throw Failure(description: "\(host) is no case") }
+            changed()
+            if checked { hostCase.checkedGuideSteps.insert(step) } else { hostCase.checkedGuideSteps.remove(step) }
+            caseRows[host] = hostCase
+        }
+    }
+
+    public func addCaseNote(to host: IPAddress, text: String, actor: String) throws -> CaseNote {
+        try locked {
+            guard var hostCase = storedCase(host) else { throw Failure(description: "\(host) is no case") }
+            changed()
+            let note = CaseNote(id: Int64(hostCase.notes.count + 1), host: host, author: actor, createdAt: now, text: text)
+            hostCase.notes.append(note)
+            caseRows[host] = hostCase
+            return note
+        }
+    }
+
     public func addException(_ item: ExceptionItem, closeMatching: Bool, actor: String) throws -> ExceptionAddResult {
         locked {
             changed()
@@ -250,6 +300,18 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     private func changed() {
         token += 1
         hostsInOrder = nil
+    }
+
+    /// The host's case as changed so far, else a new one with the host's current counts; nil for
+    /// a host without alerts.
+    private func storedCase(_ host: IPAddress) -> HostCase? {
+        if let stored = caseRows[host] { return stored }
+        guard let summary = hostRows.first(where: { $0.address == host }),
+              summary.openAlerts + summary.acknowledgedAlerts + summary.closedAlerts > 0 else { return nil }
+        return HostCase(host: host, hostName: summary.hostName, state: .new, verdict: nil, reason: nil, changedAt: nil,
+                        changedBy: nil, resolvedAt: nil, reopening: nil, checkedGuideSteps: [], notes: [],
+                        openAlerts: summary.openAlerts, acknowledgedAlerts: summary.acknowledgedAlerts,
+                        closedAlerts: summary.closedAlerts, alertNotes: 0)
     }
 
     private func rows(of host: IPAddress) -> HostRows {
