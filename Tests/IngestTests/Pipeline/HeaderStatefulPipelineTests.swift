@@ -99,9 +99,7 @@ import TestSupport
     @Test func headerLinesAreFoundOnlyAtLineStarts() {
         let bytes = Array("#a\r\nrow # not\n\n#b\tc\nrow\n#".utf8)
         var found: [String] = []
-        bytes.withUnsafeBufferPointer { lines in
-            lines.forEachLine(startingWith: UInt8(ascii: "#")) { found.append(String(decoding: $0, as: UTF8.self)) }
-        }
+        bytes.span.forEachLine(startingWith: UInt8(ascii: "#")) { found.append(String(decodingUTF8: $0)) }
         #expect(found == ["#a", "#b\tc", "#"])
     }
 }
