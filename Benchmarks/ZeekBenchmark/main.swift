@@ -51,10 +51,10 @@ func readAllLines(_ bytes: UnsafeBufferPointer<UInt8>, path: ReadPath) -> (event
         let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
         switch path {
         case .read:
-            let outcome = reader.read(line: line.span, number: number)
+            let outcome = reader.read(line: line, number: number)
             if case .event(let event) = consume outcome { count(destinationPort: event.destinationPort) }
         case .keepingSMB:
-            let outcome = reader.readKeepingSMB(line: line.span, number: number)
+            let outcome = reader.readKeepingSMB(line: line, number: number)
             switch consume outcome {
             case .event(let event)?: count(destinationPort: event.destinationPort)
             case nil: events += 1

@@ -19,8 +19,8 @@ public enum FuzzLines {
         var reader = Reader(options: ReaderOptions())
         var keeping = Reader(options: ReaderOptions())
         for (index, line) in lines.enumerated() {
-            let outcome = reader.read(line: line.span, number: index + 1)
-            let kept = keeping.readKeepingSMB(line: line.span, number: index + 1)
+            let outcome = reader.read(line: line, number: index + 1)
+            let kept = keeping.readKeepingSMB(line: line, number: index + 1)
             if case .rejected = outcome {
                 guard case .rejected = kept else { fatalError("line \(index + 1): read rejects it, readKeepingSMB does not") }
             }

@@ -13,7 +13,10 @@ extension ECSReader {
         var ecsLines = 0
         var otherLines = 0
         for line in sample {
-            let parsed = object.reparsesSampled(line)
+            var bytes = Array(line.utf8)
+            let parsed = bytes.withUnsafeMutableBufferPointer { buffer -> Bool in
+                (try? object.reparse(UnsafeBufferPointer(buffer).droppingByteOrderMark)) != nil
+            }
             if !parsed {
                 let start = line.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
                 if !start.isEmpty && !start.hasPrefix("{") { otherLines += 1 }

@@ -34,7 +34,7 @@ extension FlatJSONObject {
             } catch {
                 detail = LogText.escaped(error.reason)
             }
-            failure = "\(LogText.quoted(bytes.span)) is not an IP address: \(detail)"
+            failure = "\(LogText.quoted(bytes)) is not an IP address: \(detail)"
             return false
         }
         if let failure { throw FieldRejection("\(key.path) \(failure)") }
@@ -43,8 +43,8 @@ extension FlatJSONObject {
     /// The first value as a TCP/UDP port (0...65535), written as a number or a numeric string.
     public func port(_ key: Key) throws(FieldRejection) -> Int? {
         guard let (bytes, _) = firstValue(key) else { return nil }
-        guard let value = NumericText.integer(bytes.span), (0...65_535).contains(value) else {
-            throw .invalid(key.path, bytes.span, expected: "a port number")
+        guard let value = NumericText.integer(bytes), (0...65_535).contains(value) else {
+            throw .invalid(key.path, bytes, expected: "a port number")
         }
         return Int(value)
     }
@@ -52,8 +52,8 @@ extension FlatJSONObject {
     /// The first value as a non-negative count (bytes, packets, a process id).
     public func count(_ key: Key) throws(FieldRejection) -> Int64? {
         guard let (bytes, _) = firstValue(key) else { return nil }
-        guard let value = NumericText.integer(bytes.span), value >= 0 else {
-            throw .invalid(key.path, bytes.span, expected: "a non-negative integer")
+        guard let value = NumericText.integer(bytes), value >= 0 else {
+            throw .invalid(key.path, bytes, expected: "a non-negative integer")
         }
         return value
     }
@@ -63,7 +63,7 @@ extension FlatJSONObject {
         guard let (bytes, _) = firstValue(key) else { return nil }
         if NumericText.equalsIgnoringCase(bytes.span, "true") { return true }
         if NumericText.equalsIgnoringCase(bytes.span, "false") { return false }
-        throw .invalid(key.path, bytes.span, expected: "true or false")
+        throw .invalid(key.path, bytes, expected: "true or false")
     }
 
     /// The first value as a timestamp: an ISO 8601 string (without a zone: in `timeZone`, nil for
@@ -72,10 +72,10 @@ extension FlatJSONObject {
         _ key: Key, epochUnit: TimestampParser.EpochUnit = .milliseconds, timeZone: TimeZone? = nil
     ) throws(FieldRejection) -> Date? {
         guard let (bytes, _) = firstValue(key) else { return nil }
-        if let date = TimestampParser.date(iso8601: bytes.span, timeZone: timeZone)
-            ?? TimestampParser.date(epoch: bytes.span, unit: epochUnit) {
+        if let date = TimestampParser.date(iso8601: bytes, timeZone: timeZone)
+            ?? TimestampParser.date(epoch: bytes, unit: epochUnit) {
             return date
         }
-        throw .invalid(key.path, bytes.span, expected: "a timestamp")
+        throw .invalid(key.path, bytes, expected: "a timestamp")
     }
 }

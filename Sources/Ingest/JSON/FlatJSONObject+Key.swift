@@ -143,7 +143,7 @@ extension FlatJSONObject {
     /// The first value as an integer, whether written as a number or a numeric string
     /// (`445`, `"445"`, `4.45e2`); nil when absent or not integral.
     public func integer(_ key: Key) -> Int64? {
-        withFirstValue(key) { bytes, _ in NumericText.integer(bytes.span) } ?? nil
+        withFirstValue(key) { bytes, _ in NumericText.integer(bytes) } ?? nil
     }
 
     /// The first value as a boolean (`true`/`false` in any letter case, also as strings).

@@ -3,8 +3,8 @@ extension FlatJSONObject {
     /// readers do: a byte-order mark on line 1 is dropped, a blank line is structural, and a line
     /// that is no JSON object is rejected with `format` naming the log. Nil when the object now
     /// holds the line's record.
-    mutating func parseLogLine(_ rawLine: Span<UInt8>, number: Int, format: String) -> LineOutcome? {
-        let line = number == 1 && rawLine.startsWithByteOrderMark ? rawLine.extracting(3...) : rawLine
+    mutating func parseLogLine(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int, format: String) -> LineOutcome? {
+        let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         if line.isBlank { return .structural }
         do {
             try reparse(line)

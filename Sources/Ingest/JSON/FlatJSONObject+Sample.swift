@@ -7,19 +7,10 @@ extension FlatJSONObject {
         var matching = 0
         var other = 0
         for line in sample {
-            guard object.reparsesSampled(line) else { continue }
+            let parsed = line.withASCIIBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
+            guard parsed else { continue }
             if isOfFormat(object) { matching += 1 } else { other += 1 }
         }
         return matching > other
-    }
-}
-
-extension FlatJSONObject {
-    /// Parses one line of a sniffing sample (a byte-order mark tolerated) into this object; false
-    /// when it is no JSON object.
-    mutating func reparsesSampled(_ line: String) -> Bool {
-        let bytes = Array(line.utf8)
-        let span = bytes.span
-        return (try? reparse(span.startsWithByteOrderMark ? span.extracting(3...) : span)) != nil
     }
 }

@@ -50,10 +50,10 @@ public struct PANOSReader: StatelessLineReader {
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
-    public mutating func read(line rawLine: Span<UInt8>, number: Int) -> LineOutcome {
-        let line = number == 1 && rawLine.startsWithByteOrderMark ? rawLine.extracting(3...) : rawLine
+    public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+        let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         if line.isBlank { return .structural }
-        let text = String(decodingUTF8: line)
+        let text = String(decoding: line, as: UTF8.self)
         guard let row = PANOSRow(Substring(text)) else {
             return .rejected(reason: "panos line has no CSV payload (no receive time after field 1)")
         }

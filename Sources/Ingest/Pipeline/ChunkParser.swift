@@ -57,7 +57,7 @@ struct ChunkParser<Reader: LineReader> {
         "line longer than \(LineChunker.maximumLineLength >> 20) MiB"
     }
 
-    private mutating func read(_ line: Span<UInt8>, number: Int, into result: inout ChunkResult) {
+    private mutating func read(_ line: UnsafeBufferPointer<UInt8>, number: Int, into result: inout ChunkResult) {
         if line.count > LineChunker.maximumLineLength {
             reject(line: number, reason: Self.overlongReason, into: &result)
             return
@@ -69,7 +69,7 @@ struct ChunkParser<Reader: LineReader> {
         switch consume outcome {
         case .event(var event):
             // Only kept records need their text; lines that are not UTF-8 cannot be kept faithfully.
-            guard let original = String(validatingUTF8Bytes: line) else {
+            guard let original = String(validating: line, as: UTF8.self) else {
                 reject(line: number, reason: "line is not valid UTF-8", into: &result)
                 return
             }

@@ -15,10 +15,10 @@ struct SniffSample {
             chunk.withLines { bytes in
                 bytes.forEachLine { line in
                     examined += 1
-                    if !line.allSatisfy({ !Self.isBinary($0) }) {
+                    if line.contains(where: Self.isBinary) {
                         binary += 1
                     } else {
-                        lines.append(String(decodingUTF8: line.extracting(first: 65_536)))
+                        lines.append(String(decoding: UnsafeBufferPointer(rebasing: line.prefix(65_536)), as: UTF8.self))
                     }
                     return examined < limit
                 }

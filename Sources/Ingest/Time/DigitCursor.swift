@@ -1,13 +1,17 @@
 /// Steps through the bytes of a timestamp: fixed-width digit groups, separators, fractions and
-/// UTC offsets. It keeps its place and every step takes the bytes again (a type that stores a
-/// `Span` needs a lifetime annotation, an experimental feature in Swift 6.3).
+/// UTC offsets.
 struct DigitCursor {
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
 
-    func atEnd(of bytes: Span<UInt8>) -> Bool { position == bytes.count }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    var atEnd: Bool { position == bytes.count }
 
     /// Exactly `count` decimal digits as a number.
-    mutating func digits(_ count: Int, in bytes: Span<UInt8>) -> Int? {
+    mutating func digits(_ count: Int) -> Int? {
         guard position + count <= bytes.count else { return nil }
         var value = 0
         for offset in 0..<count {
@@ -20,7 +24,7 @@ struct DigitCursor {
     }
 
     /// Steps over one byte that is any of `separators`; false (not moving) otherwise.
-    mutating func skip(anyOf separators: StaticString, in bytes: Span<UInt8>) -> Bool {
+    mutating func skip(anyOf separators: StaticString) -> Bool {
         guard position < bytes.count else { return false }
         let byte = bytes[position]
         for index in 0..<separators.utf8CodeUnitCount where separators.utf8Start[index] == byte {
@@ -31,7 +35,7 @@ struct DigitCursor {
     }
 
     /// One or more digits after a decimal point, as a fraction of a second (nanosecond precision kept).
-    mutating func fraction(in bytes: Span<UInt8>) -> Double? {
+    mutating func fraction() -> Double? {
         var numerator = 0
         var denominator = 1
         let start = position
@@ -48,8 +52,8 @@ struct DigitCursor {
     }
 
     /// `Z`, `±HH:MM`, `±HHMM` or `±HH`, as seconds east of UTC.
-    mutating func zoneOffset(in bytes: Span<UInt8>) -> Int? {
-        if skip(anyOf: "Zz", in: bytes) { return 0 }
+    mutating func zoneOffset() -> Int? {
+        if skip(anyOf: "Zz") { return 0 }
         guard position < bytes.count else { return nil }
         let sign: Int
         switch bytes[position] {
@@ -58,11 +62,11 @@ struct DigitCursor {
         default: return nil
         }
         position += 1
-        guard let hours = digits(2, in: bytes), hours <= 23 else { return nil }
+        guard let hours = digits(2), hours <= 23 else { return nil }
         var minutes = 0
-        if !atEnd(of: bytes) {
-            _ = skip(anyOf: ":", in: bytes)
-            guard let value = digits(2, in: bytes), value < 60 else { return nil }
+        if !atEnd {
+            _ = skip(anyOf: ":")
+            guard let value = digits(2), value < 60 else { return nil }
             minutes = value
         }
         return sign * (hours * 3_600 + minutes * 60)

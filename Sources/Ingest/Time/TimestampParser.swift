@@ -15,40 +15,40 @@ public enum TimestampParser {
 
     /// Parses an ISO 8601 date-time; nil when the bytes are not one or a field is out of range.
     /// A time without a zone is read in `timeZone` (nil: UTC).
-    public static func date(iso8601 bytes: Span<UInt8>, timeZone: TimeZone? = nil) -> Date? {
-        var cursor = DigitCursor()
-        guard let year = cursor.digits(4, in: bytes), cursor.skip(anyOf: "-/", in: bytes),
-              let month = cursor.digits(2, in: bytes), (1...12).contains(month), cursor.skip(anyOf: "-/", in: bytes),
-              let day = cursor.digits(2, in: bytes), day >= 1, day <= daysInMonth(month, year: year),
-              cursor.skip(anyOf: "Tt ", in: bytes),
-              let hour = cursor.digits(2, in: bytes), hour < 24, cursor.skip(anyOf: ":", in: bytes),
-              let minute = cursor.digits(2, in: bytes), minute < 60, cursor.skip(anyOf: ":", in: bytes),
-              let second = cursor.digits(2, in: bytes), second <= 60 else { return nil }
+    public static func date(iso8601 bytes: UnsafeBufferPointer<UInt8>, timeZone: TimeZone? = nil) -> Date? {
+        var cursor = DigitCursor(bytes)
+        guard let year = cursor.digits(4), cursor.skip(anyOf: "-/"),
+              let month = cursor.digits(2), (1...12).contains(month), cursor.skip(anyOf: "-/"),
+              let day = cursor.digits(2), day >= 1, day <= daysInMonth(month, year: year),
+              cursor.skip(anyOf: "Tt "),
+              let hour = cursor.digits(2), hour < 24, cursor.skip(anyOf: ":"),
+              let minute = cursor.digits(2), minute < 60, cursor.skip(anyOf: ":"),
+              let second = cursor.digits(2), second <= 60 else { return nil }
         var fraction = 0.0
-        if cursor.skip(anyOf: ".,", in: bytes) {
-            guard let value = cursor.fraction(in: bytes) else { return nil }
+        if cursor.skip(anyOf: ".,") {
+            guard let value = cursor.fraction() else { return nil }
             fraction = value
         }
         let localSeconds = Double(daysSinceEpoch(year: year, month: month, day: day) * 86_400
             + hour * 3_600 + minute * 60 + second) + fraction
-        if cursor.atEnd(of: bytes) {
+        if cursor.atEnd {
             guard let timeZone else { return Date(timeIntervalSince1970: localSeconds) }
             let guess = Date(timeIntervalSince1970: localSeconds)
             let offset = timeZone.secondsFromGMT(for: guess)
             let adjusted = Date(timeIntervalSince1970: localSeconds - Double(offset))
             return Date(timeIntervalSince1970: localSeconds - Double(timeZone.secondsFromGMT(for: adjusted)))
         }
-        guard let offset = cursor.zoneOffset(in: bytes), cursor.atEnd(of: bytes) else { return nil }
+        guard let offset = cursor.zoneOffset(), cursor.atEnd else { return nil }
         return Date(timeIntervalSince1970: localSeconds - Double(offset))
     }
 
     /// Parses an epoch number (`1600000000123`, `1600000000.123456`) in the given unit.
-    public static func date(epoch bytes: Span<UInt8>, unit: EpochUnit) -> Date? {
+    public static func date(epoch bytes: UnsafeBufferPointer<UInt8>, unit: EpochUnit) -> Date? {
         guard !bytes.isEmpty, bytes.count <= 32 else { return nil }
         let value: Double
-        if let integer = NumericText.plainInteger(bytes) {
+        if let integer = NumericText.plainInteger(bytes.span) {
             value = Double(integer)
-        } else if let parsed = Double(String(decodingUTF8: bytes)), parsed.isFinite {
+        } else if let parsed = Double(String(decoding: bytes, as: UTF8.self)), parsed.isFinite {
             value = parsed
         } else {
             return nil

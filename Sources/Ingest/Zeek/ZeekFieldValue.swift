@@ -34,7 +34,7 @@ enum ZeekFieldValue {
     init?(_ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, logType: ZeekLogType) throws(FieldRejection) {
         guard Self.maps(field, in: logType) else { return nil }
         func failure(_ expectation: String) -> FieldRejection {
-            .invalid(field.name, bytes.span, expected: expectation)
+            .invalid(field.name, bytes, expected: expectation)
         }
         func count() throws(FieldRejection) -> Int64 {
             guard let count = NumericText.plainInteger(bytes.span), count >= 0 else { throw failure("a count") }

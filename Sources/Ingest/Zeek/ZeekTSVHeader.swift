@@ -23,7 +23,7 @@ struct ZeekTSVHeader {
         if line.starts(with: "#separator ".utf8) {
             let value = ZeekTSVEscaping.unescaped(UnsafeBufferPointer(rebasing: line[11...]))
             guard value.count == 1 else {
-                return .rejected(reason: "zeek #separator \(LogText.quoted(line.span)) is not a single byte")
+                return .rejected(reason: "zeek #separator \(LogText.quoted(line)) is not a single byte")
             }
             self = ZeekTSVHeader()
             separator = value[0]

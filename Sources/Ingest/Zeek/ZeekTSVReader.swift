@@ -32,47 +32,29 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
-    public mutating func read(line: Span<UInt8>, number: Int) -> LineOutcome {
-        withRow(line, number: number) { reader, row in
-            switch row {
-            case .finished(let outcome): outcome
-            case .row(let line, let columns, let logType): reader.decodeRow(line, columns: columns, logType: logType)
-            }
+    public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+        switch classify(rawLine, number: number) {
+        case .finished(let outcome): outcome
+        case .row(let line, let columns, let logType): decodeRow(line, columns: columns, logType: logType)
         }
     }
 
     /// `read`, except that a row that is not SMB comes back as nil: its columns are checked as
     /// `read` checks them (the same rejections, in the same order), but no event is built.
-    public mutating func readKeepingSMB(line: Span<UInt8>, number: Int) -> LineOutcome? {
-        withRow(line, number: number) { reader, row in
-            switch row {
-            case .finished(let outcome):
-                return outcome
-            case .row(let line, let columns, let logType):
-                // An smb_* record is SMB by its log type: decode it at once, as `read` does.
-                guard logType == .connection else { return reader.decodeRow(line, columns: columns, logType: logType) }
-                var evidence = ZeekSMBEvidence(logType: logType)
-                let rejection = reader.header.forEachMappedValue(in: line, columns: columns) { field, value throws(FieldRejection) in
-                    try evidence.note(field, bytes: value, text: { ZeekTSVEscaping.text(value) })
-                }
-                if let rejection { return .rejected(reason: rejection) }
-                guard evidence.hasTimestamp else { return .rejected(reason: ZeekTSVHeader.missingTimestampReason) }
-                return evidence.isSMB ? reader.decodeRow(line, columns: columns, logType: logType) : nil
+    public mutating func readKeepingSMB(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+        switch classify(rawLine, number: number) {
+        case .finished(let outcome):
+            return outcome
+        case .row(let line, let columns, let logType):
+            // An smb_* record is SMB by its log type: decode it at once, as `read` does.
+            guard logType == .connection else { return decodeRow(line, columns: columns, logType: logType) }
+            var evidence = ZeekSMBEvidence(logType: logType)
+            let rejection = header.forEachMappedValue(in: line, columns: columns) { field, value throws(FieldRejection) in
+                try evidence.note(field, bytes: value, text: { ZeekTSVEscaping.text(value) })
             }
-        }
-    }
-
-    /// Classifies the line (a byte-order mark on line 1 dropped) and hands `body` the result, the
-    /// row's bytes as the column splitter and the value parsers still take them.
-    @inline(__always)
-    private mutating func withRow<Outcome>(
-        _ rawLine: Span<UInt8>, number: Int, _ body: (inout Self, ClassifiedLine) -> Outcome
-    ) -> Outcome {
-        let line = number == 1 && rawLine.startsWithByteOrderMark ? rawLine.extracting(3...) : rawLine
-        let isBlank = line.isBlank
-        return line.withUnsafeBufferPointer { bytes in
-            let row = classify(bytes, isBlank: isBlank)
-            return body(&self, row)
+            if let rejection { return .rejected(reason: rejection) }
+            guard evidence.hasTimestamp else { return .rejected(reason: ZeekTSVHeader.missingTimestampReason) }
+            return evidence.isSMB ? decodeRow(line, columns: columns, logType: logType) : nil
         }
     }
 
@@ -84,13 +66,14 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
 
     /// Applies a header line, or finds the row's columns and log type.
     @inline(__always)
-    private mutating func classify(_ line: UnsafeBufferPointer<UInt8>, isBlank: Bool) -> ClassifiedLine {
+    private mutating func classify(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> ClassifiedLine {
+        let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         guard let first = line.first else { return .finished(.structural) }
         if first == UInt8(ascii: "#") {
             return .finished(header.apply(line))
         }
         guard let columns = header.columns else {
-            if isBlank { return .finished(.structural) }
+            if line.isBlank { return .finished(.structural) }
             return .finished(.rejected(reason: "zeek data row before any #fields header"))
         }
         guard let logType = header.logType else {

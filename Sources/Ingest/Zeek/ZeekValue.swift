@@ -10,7 +10,7 @@ enum ZeekValue {
     @inline(__always)
     static func time(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         if let seconds = DecimalSeconds(ascii: bytes.span) { return seconds.dateSinceEpoch }
-        if bytes.count >= 19, let date = TimestampParser.date(iso8601: bytes.span, timeZone: utc) { return date }
+        if bytes.count >= 19, let date = TimestampParser.date(iso8601: bytes, timeZone: utc) { return date }
         // JSON writers may print a float with an exponent.
         guard bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
               let value = Double(String(decoding: bytes, as: UTF8.self)), value >= 0

@@ -30,8 +30,8 @@ import Testing
     func keepsWhatReadKeeps(line: String) {
         let full = ECSReader.outcome(of: line)
         var reader = ECSReader(options: ReaderOptions())
-        let bytes = Array(line.utf8)
-        let filtered = reader.readKeepingSMB(line: bytes.span, number: 1)
+        var bytes = Array(line.utf8)
+        let filtered = bytes.withUnsafeMutableBufferPointer { reader.readKeepingSMB(line: UnsafeBufferPointer($0), number: 1) }
         if let event = full.event, !event.isSMB {
             #expect(filtered == nil)
         } else {

@@ -66,9 +66,10 @@ import Testing
     }
 
     @Test func theLastEpochMillisecondOfTheYear9999IsATime() throws {
-        let bytes = Array("253402300799999".utf8)
-        let parsed = TimestampParser.date(epoch: bytes.span, unit: .milliseconds)
-        let date = try #require(parsed)
+        var bytes = Array("253402300799999".utf8)
+        let date = try #require(bytes.withUnsafeMutableBufferPointer {
+            TimestampParser.date(epoch: UnsafeBufferPointer($0), unit: .milliseconds)
+        })
         #expect(date.timeIntervalSince1970 == 253_402_300_799.999)
     }
 }

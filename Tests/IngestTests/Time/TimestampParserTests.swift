@@ -4,13 +4,17 @@ import Testing
 
 @Suite struct TimestampParserTests {
     func iso(_ text: String, timeZone: TimeZone? = nil) -> Double? {
-        let bytes = Array(text.utf8)
-        return TimestampParser.date(iso8601: bytes.span, timeZone: timeZone)?.timeIntervalSince1970
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer {
+            TimestampParser.date(iso8601: UnsafeBufferPointer($0), timeZone: timeZone)?.timeIntervalSince1970
+        }
     }
 
     func epoch(_ text: String, _ unit: TimestampParser.EpochUnit) -> Double? {
-        let bytes = Array(text.utf8)
-        return TimestampParser.date(epoch: bytes.span, unit: unit)?.timeIntervalSince1970
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer {
+            TimestampParser.date(epoch: UnsafeBufferPointer($0), unit: unit)?.timeIntervalSince1970
+        }
     }
 
     @Test func zuluWithAndWithoutFraction() {

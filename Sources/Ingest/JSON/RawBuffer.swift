@@ -3,8 +3,7 @@ import Foundation
 /// A growable buffer of trivial values in manually managed memory: no uniqueness checks, no
 /// reference counting, no bounds checks in the parser's inner loops. All of its capacity is
 /// zero-filled when allocated, so word-sized copies may read past `count`. Its owner frees it
-/// with `deallocate()` (see `FlatJSONStorage`). One of the Ingest kernel files (see ARCHITECTURE.md),
-/// checked against an array in `KernelDifferentialTests`.
+/// with `deallocate()` (see `FlatJSONStorage`).
 struct RawBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     var count = 0

@@ -1,8 +1,4 @@
 /// A cursor over the bytes of one JSON text that scans tokens and reports errors at byte offsets.
-/// One of the Ingest kernel files (see ARCHITECTURE.md): it keeps the text as a pointer, since a
-/// type that stores a `Span` needs an experimental lifetime feature in Swift 6.3, and reads it 8
-/// bytes at a time. `FlatJSONObject` is its safe API (it takes a `Span`); `FlatJSONScannerProperties`
-/// checks it against JSONSerialization and `KernelDifferentialTests` against a plain string decoder.
 struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
