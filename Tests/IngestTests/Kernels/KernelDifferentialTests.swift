@@ -70,4 +70,62 @@ import TestSupport
             #expect(equal == (first == second), "\(first) against \(second)")
         }
     }
+
+    /// Appends, joined paths and growth against an array doing the same: the word-wide copies
+    /// neither lose nor change a byte, however the ranges straddle words and reallocations.
+    @Test func rawBufferHoldsWhatAnArrayHolds() async {
+        await propertyCheck(count: 1_000, input: Gen.uint64()) { seed in
+            var random = SplitMix64(seed: seed)
+            var buffer = RawBuffer<UInt8>(capacity: random.next(below: 24))
+            defer { buffer.deallocate() }
+            var plain: [UInt8] = []
+            for _ in 0..<random.next(below: 12) {
+                switch random.next(below: 3) {
+                case 0:
+                    let byte = Self.alphabet[random.next(below: Self.alphabet.count)]
+                    buffer.append(byte)
+                    plain.append(byte)
+                case 1:
+                    let bytes = Self.bytes(&random)
+                    bytes.withUnsafeBufferPointer { buffer.append($0.baseAddress!, count: $0.count) }
+                    plain += bytes
+                default:
+                    guard !plain.isEmpty else { continue }
+                    let prefix = Self.range(in: plain.count, &random)
+                    let key = Self.range(in: plain.count, &random)
+                    buffer.appendJoined(prefix, separator: UInt8(ascii: "."), key)
+                    plain += plain[prefix] + [UInt8(ascii: ".")] + plain[key]
+                }
+            }
+            #expect((0..<buffer.count).map { buffer[$0] } == plain)
+        }
+    }
+
+    /// The pieces of a generated JSON string: its text and what it decodes to (nil: the string is
+    /// invalid), with the bytes the scanner's word-at-a-time search looks for.
+    private static let stringPieces: [(text: [UInt8], decoded: [UInt8]?)] = [
+        (Array("a".utf8), Array("a".utf8)), (Array("Zz9".utf8), Array("Zz9".utf8)),
+        (Array(#"\""#.utf8), [0x22]), (Array(#"\\"#.utf8), [0x5C]), (Array(#"\n"#.utf8), [0x0A]),
+        (Array(#"\u00e9"#.utf8), [0xC3, 0xA9]), (Array("é".utf8), Array("é".utf8)),
+        (Array("🛡".utf8), Array("🛡".utf8)), ([0x7F], [0x7F]), ([0x1F], nil), ([0x80], nil), ([0xFF], nil),
+    ]
+
+    /// The string scanner, fast path and slow, against a plain statement of JSON strings: the
+    /// decoded bytes, or a rejection when a piece is invalid.
+    @Test func stringScanningDecodesAsAPlainDecoderDoes() async {
+        await propertyCheck(count: 3_000, input: Gen.uint64()) { seed in
+            var random = SplitMix64(seed: seed)
+            let pieces = (0..<random.next(below: 24)).map { _ in Self.stringPieces[random.next(below: Self.stringPieces.count)] }
+            let text = Array(#"{"k":""#.utf8) + pieces.flatMap(\.text) + Array(#""}"#.utf8)
+            let expected: [UInt8]? = pieces.contains { $0.decoded == nil } ? nil : pieces.flatMap { $0.decoded! }
+            let object = try? flatJSON(bytes: text)
+            let decoded = object.map { object in Array((object.string(FlatJSONObject.Key("k")) ?? "").utf8) }
+            #expect(decoded == expected, "\(text)")
+        }
+    }
+
+    private static func range(in count: Int, _ random: inout SplitMix64) -> Range<Int> {
+        let start = random.next(below: count + 1)
+        return start..<(start + random.next(below: count - start + 1))
+    }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// A growable buffer of trivial values in manually managed memory: no uniqueness checks, no
 /// reference counting, no bounds checks in the parser's inner loops. All of its capacity is
 /// zero-filled when allocated, so word-sized copies may read past `count`. Its owner frees it
-/// with `deallocate()` (see `FlatJSONStorage`).
+/// with `deallocate()` (see `FlatJSONStorage`). One of the Ingest kernel files (see ARCHITECTURE.md),
+/// checked against an array in `KernelDifferentialTests`.
 struct RawBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     var count = 0

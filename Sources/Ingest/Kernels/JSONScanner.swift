@@ -1,4 +1,8 @@
 /// A cursor over the bytes of one JSON text that scans tokens and reports errors at byte offsets.
+/// One of the Ingest kernel files (see ARCHITECTURE.md): it keeps the text as a pointer (a type
+/// that stores a `Span` needs the experimental `Lifetimes` feature in Swift 6.3) and reads it 8
+/// bytes at a time. `FlatJSONObject` is its API; `FlatJSONScannerProperties` checks it against
+/// JSONSerialization and `KernelDifferentialTests` against a plain string decoder.
 struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
