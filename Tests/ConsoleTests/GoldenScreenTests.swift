@@ -29,6 +29,18 @@ struct GoldenScreenTests {
         try Golden.check(render(width: 120, height: 40), named: "hosts-120x40")
     }
 
+    @Test("hosts at 60×15 keep the address, open count, bytes out and last seen before decoration")
+    func hosts60() throws {
+        try Golden.check(render(width: 60, height: 15), named: "hosts-60x15")
+    }
+
+    @Test("a search on the hosts screen: the cursor on the match, the match highlighted, its progress in the status line")
+    func hostsSearch() throws {
+        try Golden.check(render(width: 80, height: 24, keys: [.character("/")], typing: "192", then: [.enter]),
+                         named: "search-hosts-80x24")
+        try Golden.check(render(width: 60, height: 15, keys: [.character("/")], typing: "build"), named: "search-hosts-60x15")
+    }
+
     @Test("below the minimum size a friendly message replaces the console")
     func tooSmall() throws {
         try Golden.check(render(width: 40, height: 10), named: "too-small-40x10")

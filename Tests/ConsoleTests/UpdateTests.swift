@@ -286,10 +286,10 @@ struct UpdateTests {
         #expect(driver.state.message == .success("2 alerts acknowledged"))
     }
 
-    @Test("the filter applies as it is typed and Esc clears it")
+    @Test("the filter (F) applies as it is typed and Esc clears it")
     func liveFilter() {
         var driver = StateDriver()
-        driver.press(.character("/"))
+        driver.press(.character("F"))
         driver.type("192")
         #expect(driver.state.hosts.filter.text == "192")
         #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.printer])

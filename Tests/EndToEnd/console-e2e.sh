@@ -86,8 +86,8 @@ wait_for "sort: attention"
 [[ $(pane | head -1 | wc -L) -le 100 ]] || fail "the first row is wider than the resized terminal"
 tmux -L "$socket" resize-window -t e2e -x 120 -y 40
 
-# Open the backup host IT-WS-020, then its newest alert.
-keys /
+# Filter (F) to the backup host IT-WS-020, then open its newest alert.
+keys F
 type_text "10.20.5.20"
 keys Enter
 wait_for "host 1 of 1"
@@ -96,6 +96,17 @@ wait_for "smbtriage › hosts › 10.20.5.20"
 wait_for "Alerts ("
 keys Tab
 wait_for "▸ Alerts ("
+
+# A search (/) moves the cursor to a matching alert and hides none; n goes on, Esc clears it.
+keys /
+type_text "20.60"
+keys Enter
+wait_for "match 1 of"
+wait_for "(n next"
+keys n
+wait_for "match "
+keys Escape
+wait_for_absent "(n next"
 
 # The alerts filter by status (f), a range is marked with V … V, * marks the alerts in view.
 keys f

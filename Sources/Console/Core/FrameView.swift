@@ -28,9 +28,10 @@ enum FrameView {
             screen.draw(DisplayText.truncated(commands, to: room), row: row, column: screen.width - room, style: theme.muted)
             return
         case .filter(let field):
-            drawPrompt("filter /", field, row: row, width: screen.width - 1, into: &screen, theme: theme)
+            drawPrompt("filter: ", field, row: row, width: screen.width - 1, into: &screen, theme: theme)
             return
-        default: break
+        default:
+            if SearchView.drawStatus(state, row: row, into: &screen, theme: theme) { return }
         }
         let summary = StatusSummary.text(state)
         let summaryWidth = DisplayWidth.of(summary)

@@ -42,7 +42,8 @@ extension Update {
         case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
              .newException, .editException, .removeException:
             return triage(&state, action)
-        case .submit, .cancel, .complete, .nextField, .previousField, .confirm, .decline:
+        case .submit, .cancel, .complete, .nextField, .previousField, .confirm, .decline,
+             .search, .nextMatch, .previousMatch, .clearSearch:
             return []
         }
     }
