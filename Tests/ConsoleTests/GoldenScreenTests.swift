@@ -38,7 +38,7 @@ struct GoldenScreenTests {
     func hostsSearch() throws {
         try Golden.check(render(width: 80, height: 24, keys: [.character("/")], typing: "192", then: [.enter]),
                          named: "search-hosts-80x24")
-        try Golden.check(render(width: 60, height: 15, keys: [.character("/")], typing: "build"), named: "search-hosts-60x15")
+        try Golden.check(render(width: 60, height: 15, keys: [.character("a"), .character("/")], typing: "build"), named: "search-hosts-60x15")
     }
 
     @Test("below the minimum size a friendly message replaces the console")

@@ -23,7 +23,7 @@ struct SearchTests {
     @Test("on the hosts screen a search moves the cursor as it is typed and hides no row; the filter is F")
     func hostsSearch() {
         var driver = StateDriver()
-        driver.press(.character("/"))
+        driver.press(.character("a"), .character("/"))
         driver.type("192")
         #expect(driver.state.hosts.list.selectedRow?.address == Fixture.printer)
         #expect(driver.state.hosts.list.cursor.count == 3)
@@ -37,6 +37,7 @@ struct SearchTests {
     @Test("n and N go to the next and previous match, wrapping around")
     func stepping() {
         var driver = StateDriver()
+        driver.press(.character("a"))
         let order = driver.state.hosts.list.rows.map(\.address)
         driver.press(.character("/"))
         driver.type("10.1.2.")
@@ -83,7 +84,7 @@ struct SearchTests {
     @Test("every occurrence on screen is highlighted")
     func highlight() {
         var driver = StateDriver(width: 80, height: 24)
-        driver.press(.character("/"))
+        driver.press(.character("a"), .character("/"))
         driver.type("build")
         let screen = driver.screen()
         let row = driver.state.layout.bodyTop + 1 + driver.state.hosts.list.cursor.selected

@@ -30,6 +30,7 @@ extension Update {
             state.overlay = .filter(TextField(state.hosts.filter.text))
             return []
         case .cycleStatusFilter: return cycleHostStatusFilter(&state)
+        case .toggleAllHosts: return toggleAllHosts(&state)
         case .cycleAlertStatusFilter: return cycleAlertStatusFilter(&state)
         case .cycleSort: return cycleHostSort(&state)
         case .toggleBucket: return toggleBucket(&state)

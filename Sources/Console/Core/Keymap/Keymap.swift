@@ -30,8 +30,10 @@ enum Keymap {
         // Hosts
         KeyBinding(keys: [.character("F")], context: .hosts, action: .filter, hint: "filter",
                    help: "Filter hosts by address or name (hides the others)"),
+        KeyBinding(keys: [.character("a")], context: .hosts, action: .toggleAllHosts, hint: "all/attention",
+                   help: "Show all hosts, or again only those that need attention (open alerts; the list opens on these)"),
         KeyBinding(keys: [.character("f")], context: .hosts, action: .cycleStatusFilter, hint: "status",
-                   help: "Cycle the status filter: all, open, acknowledged, closed"),
+                   help: "Cycle the status filter: all, open (needs attention), acknowledged, closed"),
         KeyBinding(keys: [.character("s")], context: .hosts, action: .cycleSort, hint: "sort",
                    help: "Cycle the sort: attention, bytes out, last seen, address, destinations"),
         KeyBinding(keys: [.character("A")], context: .hosts, action: .acknowledgeHost, hint: "ack all",

@@ -36,8 +36,11 @@ enum HostsView {
         shown.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
                    selected: hosts.list.cursor.selected - hosts.list.cursor.top)
         if hosts.list.isLoaded, hosts.list.cursor.count == 0 {
-            let text = hosts.filter == HostFilter() ? "No SMB hosts in the store yet: ingest some logs first."
-                : "No host matches the filter. Esc clears it."
+            let text = switch hosts.filter {
+            case HostFilter(): "No SMB hosts in the store yet: ingest some logs first."
+            case HostsState.attention: "No host needs attention (none has open alerts). a shows all hosts."
+            default: "No host matches the filter. Esc clears it."
+            }
             screen.draw(text, row: layout.bodyTop + 2, column: 2, style: theme.muted)
         }
     }
@@ -68,12 +71,22 @@ enum HostsView {
     }
 
     private static func drawSettings(_ hosts: HostsState, into screen: inout Screen, theme: Theme) {
-        // The filter text comes first: on a narrow terminal the end of the line is cut.
+        // Which hosts and the filter text come first: on a narrow terminal the end of the line is cut.
         let filter = hosts.filter.text.isEmpty ? [] : ["filter: \(hosts.filter.text)"]
-        let parts = filter + ["sort: \(sortName(hosts.sort))", "status: \(hosts.filter.status?.rawValue ?? "all")"]
+        let parts = [viewName(hosts.filter.status)] + filter + ["sort: \(sortName(hosts.sort))"]
         let text = " " + parts.joined(separator: " · ") + " "
         let width = min(DisplayWidth.of(DisplayText.sanitized(text)), screen.width / 2)
         screen.draw(DisplayText.truncated(text, to: width), row: 0, column: screen.width - width - 1, style: theme.bar)
+    }
+
+    /// Which hosts the list shows, as its title says.
+    static func viewName(_ status: AlertStatus?) -> String {
+        switch status {
+        case .open: "hosts needing attention"
+        case nil: "all hosts"
+        case .acknowledged: "hosts with acknowledged alerts"
+        case .closed: "hosts with closed alerts"
+        }
     }
 
     static func sortName(_ sort: HostSort) -> String {

@@ -63,6 +63,12 @@ extension Update {
         return restartHosts(&state)
     }
 
+    /// The hosts that need attention ⇄ all hosts (the address filter stays).
+    static func toggleAllHosts(_ state: inout ConsoleState) -> [Effect] {
+        state.hosts.filter.status = state.hosts.filter.status == nil ? HostsState.attention.status : nil
+        return restartHosts(&state)
+    }
+
     static func cycleHostSort(_ state: inout ConsoleState) -> [Effect] {
         let all = HostSort.allCases
         state.hosts.sort = all[((all.firstIndex(of: state.hosts.sort) ?? 0) + 1) % all.count]
