@@ -52,3 +52,29 @@ struct HostsColumnsTests {
         #expect(render(differentAges, width: 120).first.contains("5d ago"))
     }
 }
+
+/// The sort shows in the column header, and S turns it round.
+@Suite("hosts sort")
+struct HostsSortTests {
+    private func header(_ driver: StateDriver) -> String {
+        let lines = driver.screen().text().split(separator: "\n", omittingEmptySubsequences: false)
+        return String(lines[driver.state.layout.bodyTop])
+    }
+
+    @Test("the sorted column carries ▼ (largest first) or ▲; S reverses the order, s starts the next sort unreversed")
+    func reverse() {
+        var driver = StateDriver()
+        driver.press(.character("a"))
+        #expect(header(driver).contains("OPEN ▼"))
+        let order = driver.state.hosts.list.rows.map(\.address)
+        driver.press(.character("S"))
+        #expect(driver.lastEffects.contains { effect in
+            if case .loadHosts(_, .attention, reversed: true, offset: 0, limit: _) = effect { true } else { false }
+        })
+        #expect(driver.state.hosts.list.rows.map(\.address) == order.reversed())
+        #expect(header(driver).contains("OPEN ▲"))
+        driver.press(.character("s"))
+        #expect(!driver.state.hosts.reversed)
+        #expect(header(driver).contains("BYTES OUT ▼"))
+    }
+}

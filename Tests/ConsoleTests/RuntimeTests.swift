@@ -28,7 +28,7 @@ struct RuntimeTests {
     func firstFrame() {
         let (_, screen) = start(InMemoryTriageRepository(fixture: .standard()))
         let lines = screen.text().split(separator: "\n").map(String.init)
-        #expect(lines[0].contains("smbtriage › hosts") && lines[0].contains("hosts needing attention"))
+        #expect(lines[0].contains("smbtriage › hosts") && lines[0].contains("needs attention"))
         #expect(lines[2].contains("10.1.2.3") && lines[2].contains("財務部-PC"))
         #expect(lines[3].contains("192.168.7.9"))
         #expect(!screen.text().contains("10.1.2.4"), "a host without open alerts needs no attention")

@@ -18,7 +18,7 @@ struct UpdateTests {
         var state = freshState(width: 80, height: 24)
         let effects = update(&state, .input(.resize(width: 80, height: 24)))
         let rows = Layout(width: 80, height: 24).hostRows
-        #expect(effects == [.loadHosts(HostsState.attention, .attention, offset: 0, limit: rows * 3)])
+        #expect(effects == [.loadHosts(HostsState.attention, .attention, reversed: false, offset: 0, limit: rows * 3)])
         #expect(state.routes == [.hosts])
     }
 
@@ -45,7 +45,7 @@ struct UpdateTests {
         let effects = update(&state, .input(.key(.character("G"))))
         #expect(state.hosts.list.cursor.selected == 9_999)
         #expect(state.hosts.list.cursor.top == 10_000 - visible)
-        #expect(effects == [.loadHosts(HostsState.attention, .attention, offset: 10_000 - 2 * visible, limit: visible * 3)])
+        #expect(effects == [.loadHosts(HostsState.attention, .attention, reversed: false, offset: 10_000 - 2 * visible, limit: visible * 3)])
     }
 
     @Test("Enter drills into the selected host, Esc comes back and reloads the hosts")
@@ -305,7 +305,7 @@ struct UpdateTests {
         func title() -> String { String(driver.screen().text().prefix { $0 != "\n" }) }
         #expect(driver.state.hosts.filter == HostsState.attention)
         #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.finance, Fixture.printer])
-        #expect(title().contains("hosts needing attention"))
+        #expect(title().contains("needs attention"))
         driver.press(.character("a"))
         #expect(driver.state.hosts.filter.status == nil)
         #expect(driver.state.hosts.list.rows.count == 3)

@@ -72,10 +72,10 @@ echo "console-e2e: smbtriage demo --db $db in tmux (120x40)"
 tmux -L "$socket" -f /dev/null new-session -d -s e2e -x 120 -y 40 \
     "env SMBTRIAGE_ANALYST=e2e '$bin' demo --db '$db'; echo \"console exited with status \$?\"; sleep 600"
 
-# The hosts screen (the hosts needing attention), in colour, with the hostile record's escape sequences
+# The hosts screen (the hosts that need attention), in colour, with the hostile record's escape sequences
 # shown as text, never obeyed.
 wait_for "smbtriage › hosts"
-wait_for "hosts needing attention"
+wait_for "needs attention"
 tmux -L "$socket" capture-pane -p -e -t e2e | grep -qF $'\e[38;5;' || fail "the console draws no colours"
 wait_for "10.20.5.20"
 wait_for 'KIOSK-066\x1b]0;pwned\x07'

@@ -5,7 +5,7 @@ import TriageModel
 /// Work `update` asks for: a repository read or write. `ConsoleRuntime` runs effects and feeds the
 /// results back as `Msg`s; tests compare them as values.
 enum Effect: Hashable, Sendable {
-    case loadHosts(HostFilter, HostSort, offset: Int, limit: Int)
+    case loadHosts(HostFilter, HostSort, reversed: Bool, offset: Int, limit: Int)
     /// Sparklines for these hosts.
     case loadActivity([IPAddress])
     /// The host's destinations.

@@ -4,7 +4,7 @@ import GRDB
 import TriageModel
 
 extension SMBStore {
-    public func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
+    public func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary> {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if !filter.text.isEmpty {
@@ -22,7 +22,7 @@ extension SMBStore {
                 SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
                        bytes_out, first_seen, last_seen, highest_risk
                 FROM host \(whereClause)
-                ORDER BY \(Self.order(sort, reversed: window.isReversed))
+                ORDER BY \(Self.order(sort, reversed: window.isReversed != reversed))
                 LIMIT ? OFFSET ?
                 """, arguments: arguments + [window.limit, window.offset]).map(Self.hostSummary)
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)

@@ -106,11 +106,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
 
     // MARK: Reads
 
-    public func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
+    public func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary> {
         try locked {
             if let failure { throw Failure(description: failure) }
             largestPage = max(largestPage, limit)
-            var rows = sorted(sort)
+            var rows = reversed ? sorted(sort).reversed() : sorted(sort)
             if !filter.text.isEmpty {
                 rows = rows.filter { "\($0.address)".contains(filter.text) || ($0.hostName ?? "").contains(filter.text) }
             }

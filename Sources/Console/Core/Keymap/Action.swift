@@ -3,7 +3,7 @@ enum Action: Hashable, Sendable {
     case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom
     case open, back, quit, nextPane, previousPane, mark, markRange, markAll
     case search, nextMatch, previousMatch, clearSearch
-    case filter, cycleStatusFilter, toggleAllHosts, cycleAlertStatusFilter, cycleSort, help, command, refresh
+    case filter, cycleStatusFilter, toggleAllHosts, cycleAlertStatusFilter, cycleSort, reverseSort, help, command, refresh
     case acknowledge, close, reopen, acknowledgeHost, closeHost
     case addException, addNote, toggleGuideStep, showRaw
     case history, exceptions, rule, toggleBucket, toggleMetric

@@ -20,8 +20,9 @@ struct EffectRunner: Sendable {
 
     private func perform(_ effect: Effect) throws -> Msg {
         switch effect {
-        case .loadHosts(let filter, let sort, let offset, let limit):
-            return .hostsLoaded(offset: offset, try repository.hosts(filter: filter, sort: sort, offset: offset, limit: limit))
+        case .loadHosts(let filter, let sort, let reversed, let offset, let limit):
+            return .hostsLoaded(offset: offset, try repository.hosts(filter: filter, sort: sort, reversed: reversed,
+                                                                     offset: offset, limit: limit))
         case .loadActivity(let hosts):
             var activity: [IPAddress: [Int]] = [:]
             for host in hosts {

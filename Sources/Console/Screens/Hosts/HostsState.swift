@@ -11,6 +11,8 @@ struct HostsState: Hashable, Sendable {
 
     var filter = HostsState.attention
     var sort = HostSort.attention
+    /// Set with `S`: `sort` the other way round.
+    var reversed = false
     /// SMB flows per `activityBucket`, oldest first, for the hosts in `list.rows`.
     var activity: [IPAddress: [Int]] = [:]
     /// Each sparkline shows the host's last `activityBuckets` days.

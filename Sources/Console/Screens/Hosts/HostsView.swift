@@ -30,8 +30,10 @@ enum HostsView {
         let absolute = lastSeenIsAbsolute(visibleHosts, now: state.now)
         let rows = range.map { index in hosts.list.row(at: index).map { cells($0, state, absoluteLastSeen: absolute) } }
         let loaded = rows.compactMap { $0 }
+        let sorted = sortColumn(hosts.sort)
         var shown = table.widening(0, toFit: loaded.map { $0[0].text })
             .widening(lastSeenColumn, toFit: loaded.map { $0[lastSeenColumn].text })
+            .markingSort(sorted.index, descending: sorted.descending != hosts.reversed)
         if Set(loaded.map { $0[riskColumn].text }).count == 1 { shown.columns[riskColumn].priority = 10 }
         shown.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
                    selected: hosts.list.cursor.selected - hosts.list.cursor.top)
@@ -42,6 +44,17 @@ enum HostsView {
             default: "No host matches the filter. Esc clears it."
             }
             screen.draw(text, row: layout.bodyTop + 2, column: 2, style: theme.muted)
+        }
+    }
+
+    /// The column `sort` orders by, and whether it puts the largest value first.
+    private static func sortColumn(_ sort: HostSort) -> (index: Int, descending: Bool) {
+        switch sort {
+        case .attention: (2, true)
+        case .bytesOut: (6, true)
+        case .lastSeen: (lastSeenColumn, true)
+        case .address: (0, false)
+        case .destinations: (5, true)
         }
     }
 
@@ -73,7 +86,7 @@ enum HostsView {
     private static func drawSettings(_ hosts: HostsState, into screen: inout Screen, theme: Theme) {
         // Which hosts and the filter text come first: on a narrow terminal the end of the line is cut.
         let filter = hosts.filter.text.isEmpty ? [] : ["filter: \(hosts.filter.text)"]
-        let parts = [viewName(hosts.filter.status)] + filter + ["sort: \(sortName(hosts.sort))"]
+        let parts = [viewName(hosts.filter.status)] + filter + ["sort: \(sortName(hosts.sort))\(hosts.reversed ? ", reversed" : "")"]
         let text = " " + parts.joined(separator: " · ") + " "
         let width = min(DisplayWidth.of(DisplayText.sanitized(text)), screen.width / 2)
         screen.draw(DisplayText.truncated(text, to: width), row: 0, column: screen.width - width - 1, style: theme.bar)
@@ -82,10 +95,10 @@ enum HostsView {
     /// Which hosts the list shows, as its title says.
     static func viewName(_ status: AlertStatus?) -> String {
         switch status {
-        case .open: "hosts needing attention"
+        case .open: "needs attention"
         case nil: "all hosts"
-        case .acknowledged: "hosts with acknowledged alerts"
-        case .closed: "hosts with closed alerts"
+        case .acknowledged: "with acknowledged alerts"
+        case .closed: "with closed alerts"
         }
     }
 
