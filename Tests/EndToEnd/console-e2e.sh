@@ -147,6 +147,15 @@ closed_in_console=$(grep -oE "exception added; [0-9]+ open alerts closed" "$work
 [[ -n "$closed_in_console" && "$closed_in_console" -gt 0 ]] || fail "the console closed no alerts"
 wait_for "○ closed"
 
+# :audit on the alert screen lists this alert's changes, as smbtriage audit does.
+keys :
+type_text "audit"
+keys Enter
+wait_for "Audit log · alert "
+wait_for "alert.close"
+keys Escape
+wait_for_absent "Audit log"
+
 # Quit: back from the alert, back from the host, quit on the hosts screen.
 keys q
 wait_for "Tab pane  Space mark"
@@ -164,6 +173,12 @@ echo "console-e2e: the console closed $closed_in_console alerts"
 tmux -L "$socket" respawn-pane -k -t e2e \
     "env -u LANG -u LC_ALL -u LC_CTYPE bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color --mouse; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
 wait_for "smbtriage › hosts  [read-only]"
+# Its alerts all closed, 10.20.5.20 no longer needs attention: a shows all hosts.
+wait_for "needs attention"
+wait_for "KIOSK-066"
+wait_for_absent "10.20.5.20"
+keys a
+wait_for "all hosts"
 wait_for "10.20.5.20"
 if tmux -L "$socket" capture-pane -p -e -t e2e | grep -qE $'\e\\[([0-9]+;)*(3[0-7]|38;5;[0-9]+)(;[0-9]+)*m'; then
     fail "--no-color still draws colours"

@@ -17,6 +17,8 @@ enum Effect: Hashable, Sendable {
     case loadTimeline(IPAddress, TimelineBucket)
     case loadExceptions
     case loadExecutions(limit: Int)
+    /// The audit log's newest entries.
+    case loadAudit(limit: Int)
     /// Reads the change token; `reload` says whether a changed token reloads the screen.
     case pollChangeToken(reload: Bool)
     case setStatus(AlertStatus, alertIDs: [Int64], reason: String?)

@@ -11,7 +11,7 @@ extension Update {
     /// The contexts of the overlay or screen in front, a search aside.
     private static func screenContexts(_ state: ConsoleState) -> [KeyContext] {
         switch state.overlay {
-        case .help, .raw: return [.overlay]
+        case .help, .raw, .audit: return [.overlay]
         case .command, .filter: return [.prompt]
         case .form: return [.form]
         case .confirm: return [.confirm]
@@ -40,6 +40,12 @@ extension Update {
                 var scrolled = record
                 scrolled.scroll = scroll
                 return .raw(scrolled)
+            }
+        case .audit(let log):
+            return handleScrollOverlay(&state, action, scroll: log.scroll) { scroll in
+                var scrolled = log
+                scrolled.scroll = scroll
+                return .audit(scrolled)
             }
         case .command(var field):
             switch action {

@@ -44,6 +44,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     private var exceptionRows: [ExceptionRecord]
     private var executionRows: [ExecutionRecord]
     private var noteRows: [AlertNote] = []
+    private var auditRows: [AuditEntry] = []
     private var token: Int64 = 1
     private var failure: String?
     private var calls: (status: [StatusCall], exception: [ExceptionCall]) = ([], [])
@@ -97,6 +98,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
             if let index = hostRows.firstIndex(where: { $0.address == host }) { hostRows[index].bytesOut = bytes }
             changed()
         }
+    }
+
+    /// Replaces the audit log (newest first), as other analysts' changes would.
+    public func setAudit(_ entries: [AuditEntry]) {
+        locked { auditRows = entries }
     }
 
     /// The alert as stored now.
@@ -162,7 +168,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
 
     public func exceptions() throws -> [ExceptionRecord] { locked { exceptionRows } }
     public func executions(limit: Int) throws -> [ExecutionRecord] { locked { Array(executionRows.prefix(limit)) } }
-    public func audit(limit: Int) throws -> [AuditEntry] { [] }
+    public func audit(limit: Int) throws -> [AuditEntry] { locked { Array(auditRows.prefix(limit)) } }
     public func changeToken() throws -> Int64 { locked { token } }
 
     // MARK: Writes

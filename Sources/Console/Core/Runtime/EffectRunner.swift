@@ -45,6 +45,8 @@ struct EffectRunner: Sendable {
             return .exceptionsLoaded(try repository.exceptions())
         case .loadExecutions(let limit):
             return .executionsLoaded(try repository.executions(limit: limit))
+        case .loadAudit(let limit):
+            return .auditLoaded(try repository.audit(limit: limit))
         case .pollChangeToken(let reload):
             return .changeTokenRead(try repository.changeToken(), reload: reload)
         case .setStatus(let status, let ids, let reason):
@@ -88,6 +90,7 @@ struct EffectRunner: Sendable {
         case .loadHistory, .loadTimeline: "loading the history"
         case .loadExceptions: "loading exceptions"
         case .loadExecutions: "loading executions"
+        case .loadAudit: "loading the audit log"
         case .pollChangeToken: "checking for changes"
         case .setStatus, .setHostStatus: "changing alert status"
         case .addNote: "adding the note"

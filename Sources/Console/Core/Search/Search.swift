@@ -6,7 +6,7 @@ import Foundation
 struct Search: Hashable, Sendable {
     /// What the search looks through.
     enum Scope: Hashable, Sendable {
-        case screen(Route), help, raw
+        case screen(Route), help, raw, audit
     }
 
     let scope: Scope
@@ -14,6 +14,8 @@ struct Search: Hashable, Sendable {
     let origin: Int
     var field = TextField()
     var isEditing = true
+    /// The match the search went to last.
+    var current: Int?
 
     var query: String { field.text }
 

@@ -9,6 +9,7 @@ extension Update {
         case nil: .screen(state.route)
         case .help: .help
         case .raw: .raw
+        case .audit: .audit
         case .command, .filter, .form, .confirm: nil
         }
     }
@@ -49,7 +50,8 @@ extension Update {
         switch action {
         case .nextMatch, .previousMatch:
             guard let text = searchText(state),
-                  let line = Search.step(from: text.position, in: text.matches(search.query), forward: action == .nextMatch)
+                  let line = Search.step(from: text.position(of: search), in: text.matches(search.query),
+                                         forward: action == .nextMatch)
             else { return [] }
             return jump(&state, to: line)
         case .clearSearch:
@@ -63,7 +65,7 @@ extension Update {
     /// `match 3 of 12` for the search in front.
     static func searchProgress(_ state: ConsoleState) -> String {
         guard let search = activeSearch(state), !search.query.isEmpty, let text = searchText(state) else { return "" }
-        return Search.progress(position: text.position, matches: text.matches(search.query))
+        return Search.progress(position: text.position(of: search), matches: text.matches(search.query))
     }
 
     /// The lines a search looks through in front.
@@ -72,9 +74,11 @@ extension Update {
         switch state.overlay {
         case .help(let scroll):
             let lines = HelpView.helpLines(box: HelpView.helpBox(state.layout), theme: theme)
-            return SearchText(lines: lines.map(\.text), position: scroll)
+            return SearchText(lines: lines.map(\.text), position: scroll, isText: true)
         case .raw(let record):
-            return SearchText(lines: record.lines, position: record.scroll)
+            return SearchText(lines: record.lines, position: record.scroll, isText: true)
+        case .audit(let log):
+            return SearchText(lines: AuditView.lines(log, state, theme: theme).map(\.text), position: log.scroll, isText: true)
         case .command, .filter, .form, .confirm:
             return nil
         case nil:
@@ -99,7 +103,7 @@ extension Update {
         case .alert:
             guard let alert = state.alert, let record = alert.record else { return nil }
             let lines = AlertView.paneLines(alert, record, state, theme: theme).lines
-            return SearchText(lines: lines.map(\.text), position: alert.scroll)
+            return SearchText(lines: lines.map(\.text), position: alert.scroll, isText: true)
         case .history:
             guard let flows = state.history?.flows else { return nil }
             let lines = flows.rows.map { "\(EndpointText.destination($0.event)) \($0.event.dataset ?? "")" }
@@ -109,12 +113,13 @@ extension Update {
             return SearchText(lines: lines, position: state.exceptions.cursor.selected)
         case .rule:
             let lines = RuleView.lines(state, width: state.width, theme: theme)
-            return SearchText(lines: lines.map(\.text), position: state.ruleScreen.scroll)
+            return SearchText(lines: lines.map(\.text), position: state.ruleScreen.scroll, isText: true)
         }
     }
 
     /// Moves the cursor (lists) or the scroll (text) to line `line`.
     private static func jump(_ state: inout ConsoleState, to line: Int) -> [Effect] {
+        state.search?.current = line
         let layout = state.layout
         let limit = ScrollExtent.maximum(state)
         switch state.overlay {
@@ -124,6 +129,10 @@ extension Update {
         case .raw(var record):
             record.scroll = min(line, limit)
             state.overlay = .raw(record)
+            return []
+        case .audit(var log):
+            log.scroll = min(line, limit)
+            state.overlay = .audit(log)
             return []
         default:
             break
