@@ -62,6 +62,13 @@ struct GoldenScreenTests {
         try Golden.check(render(width: 80, height: 24, keys: open + [.tab, .tab, .tab]), named: "alert-notes-80x24")
     }
 
+    @Test("a JSON raw record pretty-printed, at 80×24 and 60×15")
+    func rawRecordPretty() throws {
+        let open: [Key] = [.enter, .tab, .enter, .character("r")]
+        try Golden.check(render(width: 80, height: 24, keys: open), named: "raw-pretty-80x24")
+        try Golden.check(render(width: 60, height: 15, keys: open), named: "raw-pretty-60x15")
+    }
+
     @Test("the raw record of a hostile log line is shown escaped")
     func rawRecordEscaped() throws {
         let screen = render(width: 80, height: 24, keys: [.character("j"), .enter, .tab, .enter, .character("r")])

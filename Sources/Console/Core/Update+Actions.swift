@@ -45,7 +45,7 @@ extension Update {
              .newException, .editException, .removeException:
             return triage(&state, action)
         case .submit, .cancel, .complete, .nextField, .previousField, .confirm, .decline,
-             .search, .nextMatch, .previousMatch, .clearSearch:
+             .search, .nextMatch, .previousMatch, .clearSearch, .togglePretty:
             return []
         }
     }

@@ -35,6 +35,10 @@ extension Update {
         switch state.overlay {
         case .help(let scroll):
             return handleScrollOverlay(&state, action, scroll: scroll) { .help(scroll: $0) }
+        case .raw(var record) where action == .togglePretty:
+            record.togglePretty()
+            state.overlay = .raw(record)
+            return []
         case .raw(let record):
             return handleScrollOverlay(&state, action, scroll: record.scroll) { scroll in
                 var scrolled = record

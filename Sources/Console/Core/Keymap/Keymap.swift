@@ -112,6 +112,8 @@ enum Keymap {
         KeyBinding(keys: [.pageDown], context: .overlay, action: .pageDown, hint: nil, help: "Scroll a page down"),
         KeyBinding(keys: [.pageUp], context: .overlay, action: .pageUp, hint: nil, help: "Scroll a page up"),
         KeyBinding(keys: [.character("/")], context: .overlay, action: .search, hint: "search", help: "Search the text"),
+        KeyBinding(keys: [.character("p")], context: .overlay, action: .togglePretty, hint: nil,
+                   help: "Raw record: pretty-printed JSON (shown first) or the original line"),
         KeyBinding(keys: [.escape, .character("q"), .character("?"), .character("r")], context: .overlay, action: .cancel,
                    hint: "close", help: "Close the overlay"),
     ]
