@@ -6,7 +6,8 @@ import Foundation
 /// SQLite; console tests may use a fake.
 public protocol TriageRepository: Sendable {
     // MARK: Reads
-    func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary>
+    /// A page of the hosts `filter` keeps, in `sort` order (its exact reverse when `reversed`).
+    func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary>
     /// SMB flows per bucket over the host's most recent `buckets` buckets, oldest first (sparkline).
     func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int]
     func destinations(of host: IPAddress) throws -> [DestinationSummary]
@@ -44,4 +45,11 @@ public protocol TriageRepository: Sendable {
     func addException(_ item: ExceptionItem, closeMatching: Bool, actor: String) throws -> ExceptionAddResult
     func updateException(_ item: ExceptionItem, actor: String) throws
     func removeException(id: String, actor: String) throws
+}
+
+extension TriageRepository {
+    /// A page of the hosts `filter` keeps, in `sort` order.
+    public func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
+        try hosts(filter: filter, sort: sort, reversed: false, offset: offset, limit: limit)
+    }
 }

@@ -29,6 +29,18 @@ struct GoldenScreenTests {
         try Golden.check(render(width: 120, height: 40), named: "hosts-120x40")
     }
 
+    @Test("hosts at 60×15 keep the address, open count, bytes out and last seen before decoration")
+    func hosts60() throws {
+        try Golden.check(render(width: 60, height: 15), named: "hosts-60x15")
+    }
+
+    @Test("a search on the hosts screen: the cursor on the match, the match highlighted, its progress in the status line")
+    func hostsSearch() throws {
+        try Golden.check(render(width: 80, height: 24, keys: [.character("/")], typing: "192", then: [.enter]),
+                         named: "search-hosts-80x24")
+        try Golden.check(render(width: 60, height: 15, keys: [.character("a"), .character("/")], typing: "build"), named: "search-hosts-60x15")
+    }
+
     @Test("below the minimum size a friendly message replaces the console")
     func tooSmall() throws {
         try Golden.check(render(width: 40, height: 10), named: "too-small-40x10")
@@ -48,6 +60,13 @@ struct GoldenScreenTests {
         try Golden.check(render(width: 120, height: 40, keys: open + [.tab, .tab, .character(" "), .character("j")]),
                          named: "alert-guide-120x40")
         try Golden.check(render(width: 80, height: 24, keys: open + [.tab, .tab, .tab]), named: "alert-notes-80x24")
+    }
+
+    @Test("a JSON raw record pretty-printed, at 80×24 and 60×15")
+    func rawRecordPretty() throws {
+        let open: [Key] = [.enter, .tab, .enter, .character("r")]
+        try Golden.check(render(width: 80, height: 24, keys: open), named: "raw-pretty-80x24")
+        try Golden.check(render(width: 60, height: 15, keys: open), named: "raw-pretty-60x15")
     }
 
     @Test("the raw record of a hostile log line is shown escaped")

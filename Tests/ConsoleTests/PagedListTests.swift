@@ -52,6 +52,7 @@ struct PagedListTests {
     @Test("the status line shows the new rows and the key that reaches them")
     func statusShowsNewRows() {
         var driver = StateDriver()
+        driver.press(.character("a"))
         driver.state.hosts.list.newAbove = 2
         driver.state.hosts.list.cursor.select(2, visible: 10)
         #expect(StatusSummary.text(driver.state).hasPrefix("▲ 2 new (g) · host 3 of 3"))

@@ -1,4 +1,5 @@
 @testable import Console
+import Foundation
 import ScreenCore
 import Testing
 
@@ -61,6 +62,24 @@ struct TextTests {
                 #expect(!screen[row, column].grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
             }
         }
+    }
+
+    @Test("a JSON raw record is pretty-printed first and p shows the original line; other records stay as they are")
+    func rawRecordPretty() throws {
+        var flow = try #require(Fixture.standard().flows.first)
+        var record = RawRecord(flow, width: 80)
+        #expect(record.isPretty)
+        #expect(record.lines.first == "{")
+        #expect(record.lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(#""id.orig_h" : "10.1.2.3""#) })
+        record.scroll = 3
+        record.togglePretty()
+        #expect(!record.isPretty && record.scroll == 0)
+        #expect(record.lines.joined() == flow.origin.original)
+        flow.origin.original = "1764500000.0\tCAbc\t10.1.2.3\t49152\t8.8.8.8\t445"
+        var tsv = RawRecord(flow, width: 80)
+        #expect(!tsv.isPretty)
+        tsv.togglePretty()
+        #expect(!tsv.isPretty && tsv.lines.count == 1)
     }
 
     @Test("a huge raw record is cut, and the overlay says so")

@@ -18,7 +18,7 @@ struct UpdateTests {
         var state = freshState(width: 80, height: 24)
         let effects = update(&state, .input(.resize(width: 80, height: 24)))
         let rows = Layout(width: 80, height: 24).hostRows
-        #expect(effects == [.loadHosts(HostFilter(), .attention, offset: 0, limit: rows * 3)])
+        #expect(effects == [.loadHosts(HostsState.attention, .attention, reversed: false, offset: 0, limit: rows * 3)])
         #expect(state.routes == [.hosts])
     }
 
@@ -45,7 +45,7 @@ struct UpdateTests {
         let effects = update(&state, .input(.key(.character("G"))))
         #expect(state.hosts.list.cursor.selected == 9_999)
         #expect(state.hosts.list.cursor.top == 10_000 - visible)
-        #expect(effects == [.loadHosts(HostFilter(), .attention, offset: 10_000 - 2 * visible, limit: visible * 3)])
+        #expect(effects == [.loadHosts(HostsState.attention, .attention, reversed: false, offset: 10_000 - 2 * visible, limit: visible * 3)])
     }
 
     @Test("Enter drills into the selected host, Esc comes back and reloads the hosts")
@@ -70,6 +70,7 @@ struct UpdateTests {
     @Test("the mouse wheel moves the cursor as the arrow keys do")
     func wheelScrolls() {
         var driver = StateDriver()
+        driver.press(.character("a"))
         let wheel = { (action: MouseEvent.Action) in Msg.input(.mouse(MouseEvent(action: action, position: CellPosition(row: 5, column: 3)))) }
         driver.send(wheel(.wheelDown))
         driver.send(wheel(.wheelDown))
@@ -286,10 +287,10 @@ struct UpdateTests {
         #expect(driver.state.message == .success("2 alerts acknowledged"))
     }
 
-    @Test("the filter applies as it is typed and Esc clears it")
+    @Test("the filter (F) applies as it is typed and Esc clears it")
     func liveFilter() {
         var driver = StateDriver()
-        driver.press(.character("/"))
+        driver.press(.character("a"), .character("F"))
         driver.type("192")
         #expect(driver.state.hosts.filter.text == "192")
         #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.printer])
@@ -298,18 +299,37 @@ struct UpdateTests {
         #expect(driver.state.hosts.list.rows.count == 3)
     }
 
+    @Test("the list opens on the hosts that need attention and says so; a shows all hosts, Esc goes back to attention")
+    func attentionFirst() {
+        var driver = StateDriver()
+        func title() -> String { String(driver.screen().text().prefix { $0 != "\n" }) }
+        #expect(driver.state.hosts.filter == HostsState.attention)
+        #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.finance, Fixture.printer])
+        #expect(title().contains("needs attention"))
+        driver.press(.character("a"))
+        #expect(driver.state.hosts.filter.status == nil)
+        #expect(driver.state.hosts.list.rows.count == 3)
+        #expect(title().contains("all hosts"))
+        driver.press(.character("a"))
+        #expect(driver.state.hosts.filter == HostsState.attention)
+        driver.press(.character("a"), .escape)
+        #expect(driver.state.hosts.filter == HostsState.attention)
+        #expect(driver.state.hosts.list.rows.count == 2)
+    }
+
     @Test("s and f cycle the sort and status filter from the first row")
     func sortAndStatusFilter() {
         var driver = StateDriver()
-        driver.press(.character("j"), .character("s"))
+        driver.press(.character("a"), .character("j"), .character("s"))
         #expect(driver.state.hosts.sort == .bytesOut)
         #expect(driver.state.hosts.list.cursor.selected == 0)
         driver.press(.character("f"))
         #expect(driver.state.hosts.filter.status == .open)
         #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.finance, Fixture.printer])
+        driver.press(.character("f"))
+        #expect(driver.state.hosts.filter.status == .acknowledged)
         driver.press(.escape)
-        #expect(driver.state.hosts.filter == HostFilter())
-        #expect(driver.state.hosts.list.rows.count == 3)
+        #expect(driver.state.hosts.filter == HostsState.attention)
     }
 
     @Test("commands open screens, sort, and explain mistakes")

@@ -45,7 +45,7 @@ struct WholeStateTests {
         let effects = update(&state, .input(.key(.escape)))
         expected.routes = [.hosts]
         #expect(state == expected)
-        #expect(effects == [.loadHosts(HostFilter(), .attention, offset: 0, limit: state.layout.hostRows * 3)])
+        #expect(effects == [.loadHosts(HostsState.attention, .attention, reversed: false, offset: 0, limit: state.layout.hostRows * 3)])
     }
 
     @Test("Space marks the selected alert and moves down")

@@ -72,8 +72,10 @@ echo "console-e2e: smbtriage demo --db $db in tmux (120x40)"
 tmux -L "$socket" -f /dev/null new-session -d -s e2e -x 120 -y 40 \
     "env SMBTRIAGE_ANALYST=e2e '$bin' demo --db '$db'; echo \"console exited with status \$?\"; sleep 600"
 
-# The hosts screen, in colour, with the hostile record's escape sequences shown as text, never obeyed.
+# The hosts screen (the hosts that need attention), in colour, with the hostile record's escape sequences
+# shown as text, never obeyed.
 wait_for "smbtriage › hosts"
+wait_for "needs attention"
 tmux -L "$socket" capture-pane -p -e -t e2e | grep -qF $'\e[38;5;' || fail "the console draws no colours"
 wait_for "10.20.5.20"
 wait_for 'KIOSK-066\x1b]0;pwned\x07'
@@ -86,8 +88,8 @@ wait_for "sort: attention"
 [[ $(pane | head -1 | wc -L) -le 100 ]] || fail "the first row is wider than the resized terminal"
 tmux -L "$socket" resize-window -t e2e -x 120 -y 40
 
-# Open the backup host IT-WS-020, then its newest alert.
-keys /
+# Filter (F) to the backup host IT-WS-020, then open its newest alert.
+keys F
 type_text "10.20.5.20"
 keys Enter
 wait_for "host 1 of 1"
@@ -96,6 +98,17 @@ wait_for "smbtriage › hosts › 10.20.5.20"
 wait_for "Alerts ("
 keys Tab
 wait_for "▸ Alerts ("
+
+# A search (/) moves the cursor to a matching alert and hides none; n goes on, Esc clears it.
+keys /
+type_text "20.60"
+keys Enter
+wait_for "match 1 of"
+wait_for "(n next"
+keys n
+wait_for "match "
+keys Escape
+wait_for_absent "(n next"
 
 # The alerts filter by status (f), a range is marked with V … V, * marks the alerts in view.
 keys f
@@ -134,6 +147,15 @@ closed_in_console=$(grep -oE "exception added; [0-9]+ open alerts closed" "$work
 [[ -n "$closed_in_console" && "$closed_in_console" -gt 0 ]] || fail "the console closed no alerts"
 wait_for "○ closed"
 
+# :audit on the alert screen lists this alert's changes, as smbtriage audit does.
+keys :
+type_text "audit"
+keys Enter
+wait_for "Audit log · alert "
+wait_for "alert.close"
+keys Escape
+wait_for_absent "Audit log"
+
 # Quit: back from the alert, back from the host, quit on the hosts screen.
 keys q
 wait_for "Tab pane  Space mark"
@@ -151,6 +173,12 @@ echo "console-e2e: the console closed $closed_in_console alerts"
 tmux -L "$socket" respawn-pane -k -t e2e \
     "env -u LANG -u LC_ALL -u LC_CTYPE bash -c 'trap : INT; \"\$0\" --db \"\$1\" --read-only --no-color --mouse; echo \"console exited with status \$?\"; sleep 600' '$bin' '$db'"
 wait_for "smbtriage › hosts  [read-only]"
+# Its alerts all closed, 10.20.5.20 no longer needs attention: a shows all hosts.
+wait_for "needs attention"
+wait_for "KIOSK-066"
+wait_for_absent "10.20.5.20"
+keys a
+wait_for "all hosts"
 wait_for "10.20.5.20"
 if tmux -L "$socket" capture-pane -p -e -t e2e | grep -qE $'\e\\[([0-9]+;)*(3[0-7]|38;5;[0-9]+)(;[0-9]+)*m'; then
     fail "--no-color still draws colours"

@@ -40,6 +40,10 @@ struct ReadTests {
             #expect(page.total == 23)
             #expect(page.rows.map(\.address) == whole.rows.dropFirst(offset).prefix(5).map(\.address),
                     "offset \(offset)")
+            let reversedPage = try fixture.store.hosts(filter: HostFilter(), sort: sort, reversed: true, offset: offset, limit: 5)
+            #expect(reversedPage.total == 23)
+            #expect(reversedPage.rows.map(\.address) == whole.rows.reversed().dropFirst(offset).prefix(5).map(\.address),
+                    "reversed, offset \(offset)")
         }
     }
 

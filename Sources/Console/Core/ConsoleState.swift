@@ -26,6 +26,8 @@ struct ConsoleState: Hashable, Sendable {
     var exceptions = ExceptionsState()
     var ruleScreen = RuleState()
     var overlay: Overlay?
+    /// The `/` search, in effect while its screen or overlay is in front.
+    var search: Search?
     var message: StatusMessage?
     var changeToken: Int64?
     /// Set by `:q` / `q` on the home screen: the runtime stops.

@@ -5,7 +5,7 @@ import TriageModel
 /// Work `update` asks for: a repository read or write. `ConsoleRuntime` runs effects and feeds the
 /// results back as `Msg`s; tests compare them as values.
 enum Effect: Hashable, Sendable {
-    case loadHosts(HostFilter, HostSort, offset: Int, limit: Int)
+    case loadHosts(HostFilter, HostSort, reversed: Bool, offset: Int, limit: Int)
     /// Sparklines for these hosts.
     case loadActivity([IPAddress])
     /// The host's destinations.
@@ -17,6 +17,8 @@ enum Effect: Hashable, Sendable {
     case loadTimeline(IPAddress, TimelineBucket)
     case loadExceptions
     case loadExecutions(limit: Int)
+    /// The audit log's newest entries.
+    case loadAudit(limit: Int)
     /// Reads the change token; `reload` says whether a changed token reloads the screen.
     case pollChangeToken(reload: Bool)
     case setStatus(AlertStatus, alertIDs: [Int64], reason: String?)

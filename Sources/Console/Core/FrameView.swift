@@ -22,15 +22,16 @@ enum FrameView {
         screen.fill(row: row)
         switch state.overlay {
         case .command(let field):
-            let commands = "  q · hosts · exceptions · rule · host IP · history IP · alert ID · sort NAME"
+            let commands = "  q · hosts · exceptions · rule · host IP · history IP · alert ID · sort NAME · audit"
             let room = screen.width / 2
             drawPrompt(":", field, row: row, width: screen.width - room - 1, into: &screen, theme: theme)
             screen.draw(DisplayText.truncated(commands, to: room), row: row, column: screen.width - room, style: theme.muted)
             return
         case .filter(let field):
-            drawPrompt("filter /", field, row: row, width: screen.width - 1, into: &screen, theme: theme)
+            drawPrompt("filter: ", field, row: row, width: screen.width - 1, into: &screen, theme: theme)
             return
-        default: break
+        default:
+            if SearchView.drawStatus(state, row: row, into: &screen, theme: theme) { return }
         }
         let summary = StatusSummary.text(state)
         let summaryWidth = DisplayWidth.of(summary)

@@ -14,6 +14,7 @@ enum Msg: Sendable {
     case timelineLoaded(IPAddress, TimelineBucket, [TimelinePoint])
     case exceptionsLoaded([ExceptionRecord])
     case executionsLoaded([ExecutionRecord])
+    case auditLoaded([AuditEntry])
     case changeTokenRead(Int64, reload: Bool)
     /// `changed` alerts were set to `status`.
     case statusSet(AlertStatus, changed: Int)

@@ -12,4 +12,6 @@ enum Overlay: Hashable, Sendable {
     case confirm(Confirmation)
     /// A flow's original log record, laid out for the overlay's width.
     case raw(RawRecord)
+    /// The `:audit` log of the store, a host or an alert.
+    case audit(AuditLog)
 }

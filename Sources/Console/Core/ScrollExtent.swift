@@ -10,6 +10,8 @@ enum ScrollExtent {
             return max(0, HelpView.helpLines(box: box, theme: theme).count - box.innerHeight)
         case .raw(let record):
             return max(0, record.lineCount - RawView.rawBox(layout).innerHeight)
+        case .audit(let log):
+            return max(0, AuditView.lines(log, state, theme: theme).count - AuditView.auditBox(layout).innerHeight)
         case .command, .filter, .form, .confirm, nil:
             break
         }

@@ -30,8 +30,10 @@ extension Update {
             state.overlay = .filter(TextField(state.hosts.filter.text))
             return []
         case .cycleStatusFilter: return cycleHostStatusFilter(&state)
+        case .toggleAllHosts: return toggleAllHosts(&state)
         case .cycleAlertStatusFilter: return cycleAlertStatusFilter(&state)
         case .cycleSort: return cycleHostSort(&state)
+        case .reverseSort: return reverseHostSort(&state)
         case .toggleBucket: return toggleBucket(&state)
         case .toggleMetric: return toggleMetric(&state)
         case .mark: return toggleMark(&state)
@@ -42,7 +44,8 @@ extension Update {
         case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
              .newException, .editException, .removeException:
             return triage(&state, action)
-        case .submit, .cancel, .complete, .nextField, .previousField, .confirm, .decline:
+        case .submit, .cancel, .complete, .nextField, .previousField, .confirm, .decline,
+             .search, .nextMatch, .previousMatch, .clearSearch, .togglePretty:
             return []
         }
     }

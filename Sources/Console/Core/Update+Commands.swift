@@ -3,7 +3,7 @@ import TriageModel
 
 extension Update {
     /// The `:` commands: `q`, `hosts`, `exceptions`, `rule`, `host ADDRESS`, `history ADDRESS`,
-    /// `alert ID`, `sort NAME`.
+    /// `alert ID`, `sort NAME`, `audit`.
     static func runCommand(_ state: inout ConsoleState, _ line: String) -> [Effect] {
         let words = line.split(separator: " ").map(String.init)
         guard let name = words.first?.lowercased() else { return [] }
@@ -17,6 +17,7 @@ extension Update {
             return reload(state)
         case ("exceptions", nil): return push(&state, .exceptions)
         case ("rule", nil): return push(&state, .rule)
+        case ("audit", nil): return openAudit(&state)
         case ("host", let text?), ("history", let text?):
             guard let address = IPAddress(text) else {
                 state.message = .error("not an IP address: \(text)")
@@ -38,7 +39,7 @@ extension Update {
             state.routes = [.hosts]
             return restartHosts(&state)
         default:
-            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host IP, :history IP, :alert ID, :sort NAME, :q)")
+            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host IP, :history IP, :alert ID, :sort NAME, :audit, :q)")
             return []
         }
     }
@@ -46,7 +47,7 @@ extension Update {
     /// The `:` commands and whether each takes an argument, in the order completion offers them.
     static let commands: [(name: String, takesArgument: Bool)] = [
         ("q", false), ("hosts", false), ("exceptions", false), ("rule", false), ("host", true), ("history", true),
-        ("alert", true), ("sort", true),
+        ("alert", true), ("sort", true), ("audit", false),
     ]
 
     /// Tab on the `:` line: completes the command name typed so far when one command fits (with a

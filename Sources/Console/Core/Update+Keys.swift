@@ -4,8 +4,14 @@ extension Update {
     /// The keymap contexts of what is in front, in dispatch order (their keys do not overlap, except
     /// that everything before `global` wins over it); lists come first so `Enter open` leads the hints.
     static func keyContexts(_ state: ConsoleState) -> [KeyContext] {
+        if let search = activeSearch(state) { return search.isEditing ? [.prompt] : [.search] + screenContexts(state) }
+        return screenContexts(state)
+    }
+
+    /// The contexts of the overlay or screen in front, a search aside.
+    private static func screenContexts(_ state: ConsoleState) -> [KeyContext] {
         switch state.overlay {
-        case .help, .raw: return [.overlay]
+        case .help, .raw, .audit: return [.overlay]
         case .command, .filter: return [.prompt]
         case .form: return [.form]
         case .confirm: return [.confirm]
@@ -24,14 +30,26 @@ extension Update {
     /// Dispatches a key: the overlay in front takes it first, text fields take what the keymap does not.
     static func handleKey(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
         let action = Keymap.action(for: key, in: keyContexts(state))
+        if let effects = handleSearchKey(&state, key, action: action) { return effects }
+        if action == .search { return startSearch(&state) }
         switch state.overlay {
         case .help(let scroll):
             return handleScrollOverlay(&state, action, scroll: scroll) { .help(scroll: $0) }
+        case .raw(var record) where action == .togglePretty:
+            record.togglePretty()
+            state.overlay = .raw(record)
+            return []
         case .raw(let record):
             return handleScrollOverlay(&state, action, scroll: record.scroll) { scroll in
                 var scrolled = record
                 scrolled.scroll = scroll
                 return .raw(scrolled)
+            }
+        case .audit(let log):
+            return handleScrollOverlay(&state, action, scroll: log.scroll) { scroll in
+                var scrolled = log
+                scrolled.scroll = scroll
+                return .audit(scrolled)
             }
         case .command(var field):
             switch action {

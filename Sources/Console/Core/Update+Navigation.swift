@@ -23,11 +23,11 @@ extension Update {
     }
 
     /// Goes back one screen and reloads it (what was done further in may have changed it); on the
-    /// hosts screen it clears the filter instead.
+    /// hosts screen it clears the filters instead (back to the hosts that need attention).
     static func goBack(_ state: inout ConsoleState) -> [Effect] {
         if state.route == .hosts, state.routes.count == 1 {
-            guard state.hosts.filter != HostFilter() else { return [] }
-            state.hosts.filter = HostFilter()
+            guard state.hosts.filter != HostsState.attention else { return [] }
+            state.hosts.filter = HostsState.attention
             return restartHosts(&state)
         }
         state.routes.removeLast()

@@ -27,6 +27,8 @@ enum Update {
             defer { state.changeToken = token }
             guard reload, let previous = state.changeToken, previous != token else { return [] }
             return refresh(&state)
+        case .auditLoaded(let entries):
+            return applyAuditLoaded(&state, entries)
         case .failed(let context, let error):
             state.message = .error("\(context) failed: \(error)")
             return []

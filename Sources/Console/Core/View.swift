@@ -19,6 +19,7 @@ func view(_ state: ConsoleState, color: Bool) -> Screen {
     case .rule: RuleView.draw(state, into: &screen, theme: theme)
     }
     OverlayView.draw(state, into: &screen, theme: theme)
+    SearchView.highlight(state, into: &screen)
     FrameView.drawStatus(state, into: &screen, theme: theme)
     FrameView.drawHints(state, into: &screen, theme: theme)
     return screen

@@ -10,6 +10,9 @@ struct StyledLine {
         if !text.isEmpty { runs = [(text, style)] }
     }
 
+    /// The line's text without its styles.
+    var text: String { runs.map(\.text).joined() }
+
     func appending(_ text: String, _ style: CellStyle) -> StyledLine {
         var line = self
         line.runs.append((text, style))

@@ -35,6 +35,15 @@ struct Table {
         return table
     }
 
+    /// The table with `▼` (largest first) or `▲` after the title of column `index`, the one the rows
+    /// are sorted by, widened so the mark shows.
+    func markingSort(_ index: Int, descending: Bool) -> Table {
+        var table = self
+        table.columns[index].title += descending ? " ▼" : " ▲"
+        table.columns[index].width = max(table.columns[index].width, DisplayText.width(table.columns[index].title))
+        return table
+    }
+
     /// The columns shown at `width` (with their final widths), in their original order.
     func layout(width: Int) -> [(index: Int, column: Column)] {
         var kept = Array(columns.enumerated())

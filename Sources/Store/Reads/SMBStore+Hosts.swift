@@ -4,7 +4,7 @@ import GRDB
 import TriageModel
 
 extension SMBStore {
-    public func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
+    public func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary> {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if !filter.text.isEmpty {
@@ -33,7 +33,7 @@ extension SMBStore {
                        bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
                        new_destinations, ? - last_seen AS idle, \(Self.caseProgressColumns)
                 FROM \(hosts) \(whereClause)
-                ORDER BY \(Self.order(sort, reversed: window.isReversed))
+                ORDER BY \(Self.order(sort, reversed: window.isReversed != reversed))
                 LIMIT ? OFFSET ?
                 """, arguments: [newest] + arguments + [window.limit, window.offset]).map(Self.hostSummary)
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)

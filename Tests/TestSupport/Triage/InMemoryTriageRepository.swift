@@ -45,6 +45,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     private var executionRows: [ExecutionRecord]
     private var noteRows: [AlertNote] = []
     private var caseRows: [IPAddress: HostCase] = [:]
+    private var auditRows: [AuditEntry] = []
     private var token: Int64 = 1
     private var failure: String?
     private var calls: (status: [StatusCall], exception: [ExceptionCall]) = ([], [])
@@ -100,6 +101,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         }
     }
 
+    /// Replaces the audit log (newest first), as other analysts' changes would.
+    public func setAudit(_ entries: [AuditEntry]) {
+        locked { auditRows = entries }
+    }
+
     /// The alert as stored now.
     public func alertRecord(_ id: Int64) -> AlertRecord? {
         locked { storedAlert(id) }
@@ -107,11 +113,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
 
     // MARK: Reads
 
-    public func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
+    public func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary> {
         try locked {
             if let failure { throw Failure(description: failure) }
             largestPage = max(largestPage, limit)
-            var rows = sorted(sort)
+            var rows = reversed ? sorted(sort).reversed() : sorted(sort)
             if !filter.text.isEmpty {
                 rows = rows.filter { "\($0.address)".contains(filter.text) || ($0.hostName ?? "").contains(filter.text) }
             }
@@ -167,7 +173,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
 
     public func exceptions() throws -> [ExceptionRecord] { locked { exceptionRows } }
     public func executions(limit: Int) throws -> [ExecutionRecord] { locked { Array(executionRows.prefix(limit)) } }
-    public func audit(limit: Int) throws -> [AuditEntry] { [] }
+    public func audit(limit: Int) throws -> [AuditEntry] { locked { Array(auditRows.prefix(limit)) } }
     public func changeToken() throws -> Int64 { locked { token } }
 
     // MARK: Writes

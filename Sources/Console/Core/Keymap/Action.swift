@@ -2,9 +2,10 @@
 enum Action: Hashable, Sendable {
     case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom
     case open, back, quit, nextPane, previousPane, mark, markRange, markAll
-    case filter, cycleStatusFilter, cycleAlertStatusFilter, cycleSort, help, command, refresh
+    case search, nextMatch, previousMatch, clearSearch
+    case filter, cycleStatusFilter, toggleAllHosts, cycleAlertStatusFilter, cycleSort, reverseSort, help, command, refresh
     case acknowledge, close, reopen, acknowledgeHost, closeHost
-    case addException, addNote, toggleGuideStep, showRaw
+    case addException, addNote, toggleGuideStep, showRaw, togglePretty
     case history, exceptions, rule, toggleBucket, toggleMetric
     case newException, editException, removeException
     case submit, cancel, complete, nextField, previousField, confirm, decline

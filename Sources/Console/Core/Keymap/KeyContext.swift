@@ -11,7 +11,8 @@ enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case text = "Scrolling text (alert panes, rule)"
     case exceptions = "Exceptions"
     case form = "Forms"
-    case prompt = "Command line and filter"
+    case prompt = "Command line, filter and search"
+    case search = "While a search is shown"
     case confirm = "Confirmation"
     case overlay = "Help and raw record"
 }

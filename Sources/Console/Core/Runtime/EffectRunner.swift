@@ -20,8 +20,9 @@ struct EffectRunner: Sendable {
 
     private func perform(_ effect: Effect) throws -> Msg {
         switch effect {
-        case .loadHosts(let filter, let sort, let offset, let limit):
-            return .hostsLoaded(offset: offset, try repository.hosts(filter: filter, sort: sort, offset: offset, limit: limit))
+        case .loadHosts(let filter, let sort, let reversed, let offset, let limit):
+            return .hostsLoaded(offset: offset, try repository.hosts(filter: filter, sort: sort, reversed: reversed,
+                                                                     offset: offset, limit: limit))
         case .loadActivity(let hosts):
             var activity: [IPAddress: [Int]] = [:]
             for host in hosts {
@@ -44,6 +45,8 @@ struct EffectRunner: Sendable {
             return .exceptionsLoaded(try repository.exceptions())
         case .loadExecutions(let limit):
             return .executionsLoaded(try repository.executions(limit: limit))
+        case .loadAudit(let limit):
+            return .auditLoaded(try repository.audit(limit: limit))
         case .pollChangeToken(let reload):
             return .changeTokenRead(try repository.changeToken(), reload: reload)
         case .setStatus(let status, let ids, let reason):
@@ -87,6 +90,7 @@ struct EffectRunner: Sendable {
         case .loadHistory, .loadTimeline: "loading the history"
         case .loadExceptions: "loading exceptions"
         case .loadExecutions: "loading executions"
+        case .loadAudit: "loading the audit log"
         case .pollChangeToken: "checking for changes"
         case .setStatus, .setHostStatus: "changing alert status"
         case .addNote: "adding the note"

@@ -5,8 +5,14 @@ import TriageModel
 /// the rows loaded.
 struct HostsState: Hashable, Sendable {
     var list = PagedList<HostSummary>()
-    var filter = HostFilter()
+    /// The home view: the hosts that need attention, i.e. with open alerts (case state is not part
+    /// of the triage model yet).
+    static let attention = HostFilter(status: .open)
+
+    var filter = HostsState.attention
     var sort = HostSort.attention
+    /// Set with `S`: `sort` the other way round.
+    var reversed = false
     /// SMB flows per `activityBucket`, oldest first, for the hosts in `list.rows`.
     var activity: [IPAddress: [Int]] = [:]
     /// Each sparkline shows the host's last `activityBuckets` days.

@@ -4,35 +4,67 @@ import TriageModel
 
 /// The home screen: one row per internal source host, most in need of attention first.
 enum HostsView {
+    /// Identity, status and the figures that drive triage (open, bytes out, last seen) outlast
+    /// decoration (the sparkline, a risk column that is the same on every row) on narrow screens.
     static let table = Table(columns: [
         .init(title: "ADDRESS", width: 15, priority: 100),
-        .init(title: "HOSTNAME", width: 10, flexible: true, priority: 70),
+        .init(title: "HOSTNAME", width: 10, flexible: true, priority: 80),
         .init(title: "OPEN", width: 4, alignRight: true, priority: 95),
-        .init(title: "ACK", width: 4, alignRight: true, priority: 30),
-        .init(title: "CLOSED", width: 6, alignRight: true, priority: 20),
-        .init(title: "DESTS", width: 5, alignRight: true, priority: 40),
-        .init(title: "BYTES OUT", width: 9, alignRight: true, priority: 80),
-        .init(title: "LAST SEEN", width: 9, priority: 50),
-        .init(title: "RISK", width: 11, priority: 90),
-        .init(title: "ACTIVITY", width: HostsState.activityBuckets, priority: 60),
+        .init(title: "ACK", width: 4, alignRight: true, priority: 70),
+        .init(title: "CLOSED", width: 6, alignRight: true, priority: 40),
+        .init(title: "DESTS", width: 5, alignRight: true, priority: 45),
+        .init(title: "BYTES OUT", width: 9, alignRight: true, priority: 90),
+        .init(title: "LAST SEEN", width: 9, priority: 85),
+        .init(title: "RISK", width: 11, priority: 50),
+        .init(title: "ACTIVITY", width: HostsState.activityBuckets, priority: 30),
     ])
+    private static let lastSeenColumn = 7
+    private static let riskColumn = 8
 
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
         let hosts = state.hosts
         drawSettings(hosts, into: &screen, theme: theme)
         let range = hosts.list.cursor.visibleRange(layout.hostRows)
-        let rows = range.map { index in hosts.list.row(at: index).map { cells($0, state) } }
-        table.widening(0, toFit: rows.compactMap { $0?.first?.text }).draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
+        let visibleHosts = range.compactMap { hosts.list.row(at: $0) }
+        let absolute = lastSeenIsAbsolute(visibleHosts, now: state.now)
+        let rows = range.map { index in hosts.list.row(at: index).map { cells($0, state, absoluteLastSeen: absolute) } }
+        let loaded = rows.compactMap { $0 }
+        let sorted = sortColumn(hosts.sort)
+        var shown = table.widening(0, toFit: loaded.map { $0[0].text })
+            .widening(lastSeenColumn, toFit: loaded.map { $0[lastSeenColumn].text })
+            .markingSort(sorted.index, descending: sorted.descending != hosts.reversed)
+        if Set(loaded.map { $0[riskColumn].text }).count == 1 { shown.columns[riskColumn].priority = 10 }
+        shown.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
                    selected: hosts.list.cursor.selected - hosts.list.cursor.top)
         if hosts.list.isLoaded, hosts.list.cursor.count == 0 {
-            let text = hosts.filter == HostFilter() ? "No SMB hosts in the store yet: ingest some logs first."
-                : "No host matches the filter. Esc clears it."
+            let text = switch hosts.filter {
+            case HostFilter(): "No SMB hosts in the store yet: ingest some logs first."
+            case HostsState.attention: "No host needs attention (none has open alerts). a shows all hosts."
+            default: "No host matches the filter. Esc clears it."
+            }
             screen.draw(text, row: layout.bodyTop + 2, column: 2, style: theme.muted)
         }
     }
 
-    private static func cells(_ host: HostSummary, _ state: ConsoleState) -> [Table.Cell] {
+    /// The column `sort` orders by, and whether it puts the largest value first.
+    private static func sortColumn(_ sort: HostSort) -> (index: Int, descending: Bool) {
+        switch sort {
+        case .attention: (2, true)
+        case .bytesOut: (6, true)
+        case .lastSeen: (lastSeenColumn, true)
+        case .address: (0, false)
+        case .destinations: (5, true)
+        }
+    }
+
+    /// True when the visible hosts (two or more) were all last seen the same relative time ago, so
+    /// `5d ago` on every row would tell them apart no better than nothing.
+    static func lastSeenIsAbsolute(_ hosts: [HostSummary], now: Date) -> Bool {
+        hosts.count > 1 && Set(hosts.map { DateText.relative($0.lastSeen, now: now) }).count == 1
+    }
+
+    private static func cells(_ host: HostSummary, _ state: ConsoleState, absoluteLastSeen: Bool) -> [Table.Cell] {
         let risk = host.highestRisk.map { Table.Cell(Severity.label(riskScore: $0), tone: Severity(riskScore: $0).tone, emphasis: .bold) }
             ?? Table.Cell("—", tone: .muted)
         let activity = state.hosts.activity[host.address].map(NumberText.sparkline) ?? ""
@@ -44,19 +76,30 @@ enum HostsView {
             Table.Cell(String(host.closedAlerts), tone: .muted),
             Table.Cell(String(host.externalDestinations)),
             Table.Cell(NumberText.bytes(host.bytesOut)),
-            Table.Cell(DateText.relative(host.lastSeen, now: state.now)),
+            Table.Cell(absoluteLastSeen ? DateText.minute(host.lastSeen, timeZone: state.timeZone)
+                       : DateText.relative(host.lastSeen, now: state.now)),
             risk,
             Table.Cell(activity, tone: .accent),
         ]
     }
 
     private static func drawSettings(_ hosts: HostsState, into screen: inout Screen, theme: Theme) {
-        // The filter text comes first: on a narrow terminal the end of the line is cut.
+        // Which hosts and the filter text come first: on a narrow terminal the end of the line is cut.
         let filter = hosts.filter.text.isEmpty ? [] : ["filter: \(hosts.filter.text)"]
-        let parts = filter + ["sort: \(sortName(hosts.sort))", "status: \(hosts.filter.status?.rawValue ?? "all")"]
+        let parts = [viewName(hosts.filter.status)] + filter + ["sort: \(sortName(hosts.sort))\(hosts.reversed ? ", reversed" : "")"]
         let text = " " + parts.joined(separator: " · ") + " "
         let width = min(DisplayWidth.of(DisplayText.sanitized(text)), screen.width / 2)
         screen.draw(DisplayText.truncated(text, to: width), row: 0, column: screen.width - width - 1, style: theme.bar)
+    }
+
+    /// Which hosts the list shows, as its title says.
+    static func viewName(_ status: AlertStatus?) -> String {
+        switch status {
+        case .open: "needs attention"
+        case nil: "all hosts"
+        case .acknowledged: "with acknowledged alerts"
+        case .closed: "with closed alerts"
+        }
     }
 
     static func sortName(_ sort: HostSort) -> String {

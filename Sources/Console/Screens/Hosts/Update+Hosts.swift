@@ -4,7 +4,8 @@ import TriageModel
 extension Update {
     static func reloadHosts(_ state: ConsoleState) -> [Effect] {
         let page = state.hosts.list.reloadPage(visible: state.layout.hostRows)
-        return [.loadHosts(state.hosts.filter, state.hosts.sort, offset: page.offset, limit: page.limit)]
+        return [.loadHosts(state.hosts.filter, state.hosts.sort, reversed: state.hosts.reversed, offset: page.offset,
+                           limit: page.limit)]
     }
 
     /// The page the list misses, else the sparklines of the visible hosts not loaded yet.
@@ -12,7 +13,7 @@ extension Update {
         let hosts = state.hosts
         let visible = state.layout.hostRows
         if let page = hosts.list.missingPage(visible: visible) {
-            return [.loadHosts(hosts.filter, hosts.sort, offset: page.offset, limit: page.limit)]
+            return [.loadHosts(hosts.filter, hosts.sort, reversed: hosts.reversed, offset: page.offset, limit: page.limit)]
         }
         let missing = hosts.list.cursor.visibleRange(visible)
             .compactMap { hosts.list.row(at: $0)?.address }
@@ -63,9 +64,22 @@ extension Update {
         return restartHosts(&state)
     }
 
+    /// The hosts that need attention ⇄ all hosts (the address filter stays).
+    static func toggleAllHosts(_ state: inout ConsoleState) -> [Effect] {
+        state.hosts.filter.status = state.hosts.filter.status == nil ? HostsState.attention.status : nil
+        return restartHosts(&state)
+    }
+
     static func cycleHostSort(_ state: inout ConsoleState) -> [Effect] {
         let all = HostSort.allCases
         state.hosts.sort = all[((all.firstIndex(of: state.hosts.sort) ?? 0) + 1) % all.count]
+        state.hosts.reversed = false
+        return restartHosts(&state)
+    }
+
+    /// `S`: the same sort, the other way round.
+    static func reverseHostSort(_ state: inout ConsoleState) -> [Effect] {
+        state.hosts.reversed.toggle()
         return restartHosts(&state)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ScreenCore
 import TriageModel
 
@@ -15,6 +16,10 @@ struct RawRecord: Hashable, Sendable {
     private(set) var lines: [String]
     /// What the overlay says after the lines when the record was cut.
     let cutNotice: String?
+    /// The record pretty-printed (keys sorted, two-space indents) when it is one JSON object.
+    private let prettyText: String?
+    /// Whether `lines` show `prettyText` (the default for JSON) or the original line.
+    private(set) var isPretty: Bool
     /// The first line shown.
     var scroll = 0
 
@@ -23,7 +28,9 @@ struct RawRecord: Hashable, Sendable {
         self.width = width
         let original = flow.origin.original
         let shown = original.prefix(Self.limit)
-        lines = Self.wrap(shown, to: width)
+        prettyText = shown.endIndex == original.endIndex ? Self.prettyJSON(original) : nil
+        isPretty = prettyText != nil
+        lines = prettyText.map { Self.wrapPretty($0, to: width) } ?? Self.wrap(shown, to: width)
         cutNotice = shown.endIndex == original.endIndex ? nil
             : "… cut after \(NumberText.grouped(Self.limit)) of \(NumberText.grouped(original.count)) characters"
     }
@@ -35,10 +42,46 @@ struct RawRecord: Hashable, Sendable {
     mutating func fit(width newWidth: Int) {
         guard newWidth != width else { return }
         width = newWidth
-        lines = Self.wrap(flow.origin.original.prefix(Self.limit), to: newWidth)
+        rewrap()
     }
 
+    /// Pretty-printed JSON ⇄ the original line (from the top); nothing for a record that is not JSON.
+    mutating func togglePretty() {
+        guard prettyText != nil else { return }
+        isPretty.toggle()
+        scroll = 0
+        rewrap()
+    }
+
+    private mutating func rewrap() {
+        if isPretty, let prettyText {
+            lines = Self.wrapPretty(prettyText, to: width)
+        } else {
+            lines = Self.wrap(flow.origin.original.prefix(Self.limit), to: width)
+        }
+    }
+
+    /// The original line wrapped to `width` (a newline in it shows as `\n`).
     private static func wrap(_ text: Substring, to width: Int) -> [String] {
         DisplayText.wrapped(String(text), to: max(1, width))
+    }
+
+    /// Pretty-printed JSON (whose strings hold no raw newline) line by line, each wrapped under its
+    /// own indentation.
+    private static func wrapPretty(_ text: String, to width: Int) -> [String] {
+        text.split(separator: "\n").flatMap { line in
+            let indent = String(line.prefix { $0 == " " })
+            return DisplayText.wrapped(String(line.dropFirst(indent.count)), to: max(1, width - indent.count)).map { indent + $0 }
+        }
+    }
+
+    /// `text` as indented JSON when it is one JSON object, else nil.
+    private static func prettyJSON(_ text: String) -> String? {
+        guard text.first == "{",
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)), object is [String: Any],
+              let data = try? JSONSerialization.data(withJSONObject: object,
+                                                     options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 }

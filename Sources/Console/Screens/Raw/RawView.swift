@@ -19,7 +19,8 @@ enum RawView {
     static func draw(_ record: RawRecord, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let box = rawBox(state.layout)
         let origin = record.flow.origin
-        box.draw(title: "Original record · \(origin.path) line \(origin.line) (\(origin.format))", into: &screen, theme: theme)
+        let shape = record.isPretty ? " · JSON pretty-printed (p: original)" : ""
+        box.draw(title: "Original record · \(origin.path) line \(origin.line) (\(origin.format))\(shape)", into: &screen, theme: theme)
         OverlayView.drawLines(visibleRawLines(record, box: box, theme: theme), scroll: 0, box: box, into: &screen)
     }
 }

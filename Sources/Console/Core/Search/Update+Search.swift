@@ -1,0 +1,162 @@
+import ScreenCore
+
+/// `/` search on every screen and in the help and raw-record overlays: typing finds the first match
+/// from where the view was, `n`/`N` go to the next and previous match, Esc clears.
+extension Update {
+    /// What a search started now would look through, or nil when a prompt, form or confirmation is in front.
+    static func searchScope(_ state: ConsoleState) -> Search.Scope? {
+        switch state.overlay {
+        case nil: .screen(state.route)
+        case .help: .help
+        case .raw: .raw
+        case .audit: .audit
+        case .command, .filter, .form, .confirm: nil
+        }
+    }
+
+    /// The search of what is in front, if there is one.
+    static func activeSearch(_ state: ConsoleState) -> Search? {
+        guard let search = state.search, search.scope == searchScope(state) else { return nil }
+        return search
+    }
+
+    /// `/`: a new, empty search of what is in front.
+    static func startSearch(_ state: inout ConsoleState) -> [Effect] {
+        guard let scope = searchScope(state) else { return [] }
+        state.search = Search(scope: scope, origin: searchText(state)?.position ?? 0)
+        return []
+    }
+
+    /// Takes a key while a search is being typed (`editing`) or shown; nil when the key is not the search's.
+    static func handleSearchKey(_ state: inout ConsoleState, _ key: Key, action: Action?) -> [Effect]? {
+        guard var search = activeSearch(state) else { return nil }
+        if search.isEditing {
+            switch action {
+            case .submit:
+                search.isEditing = false
+                state.search = search.query.isEmpty ? nil : search
+                return []
+            case .cancel:
+                state.search = nil
+                return []
+            default:
+                guard search.field.edit(key) else { return [] }
+                state.search = search
+                guard let text = searchText(state), let line = Search.first(from: search.origin, in: text.matches(search.query))
+                else { return [] }
+                return jump(&state, to: line)
+            }
+        }
+        switch action {
+        case .nextMatch, .previousMatch:
+            guard let text = searchText(state),
+                  let line = Search.step(from: text.position(of: search), in: text.matches(search.query),
+                                         forward: action == .nextMatch)
+            else { return [] }
+            return jump(&state, to: line)
+        case .clearSearch:
+            state.search = nil
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// `match 3 of 12` for the search in front.
+    static func searchProgress(_ state: ConsoleState) -> String {
+        guard let search = activeSearch(state), !search.query.isEmpty, let text = searchText(state) else { return "" }
+        return Search.progress(position: text.position(of: search), matches: text.matches(search.query))
+    }
+
+    /// The lines a search looks through in front.
+    static func searchText(_ state: ConsoleState) -> SearchText? {
+        let theme = Theme(color: false)
+        switch state.overlay {
+        case .help(let scroll):
+            let lines = HelpView.helpLines(box: HelpView.helpBox(state.layout), theme: theme)
+            return SearchText(lines: lines.map(\.text), position: scroll, isText: true)
+        case .raw(let record):
+            return SearchText(lines: record.lines, position: record.scroll, isText: true)
+        case .audit(let log):
+            return SearchText(lines: AuditView.lines(log, state, theme: theme).map(\.text), position: log.scroll, isText: true)
+        case .command, .filter, .form, .confirm:
+            return nil
+        case nil:
+            break
+        }
+        switch state.route {
+        case .hosts:
+            let list = state.hosts.list
+            return SearchText(lines: list.rows.map { "\($0.address) \($0.hostName ?? "")" }, offset: list.windowOffset,
+                              position: list.cursor.selected)
+        case .host:
+            guard let host = state.host else { return nil }
+            switch host.pane {
+            case .destinations:
+                return SearchText(lines: host.destinations.map { "\($0.address)" }, position: host.destinationCursor.selected)
+            case .alerts:
+                let lines = host.alerts.rows.map { alert in
+                    "\(alert.id) \(alert.status.rawValue) \(EndpointText.destination(alert.flow.event)) \(alert.reason)"
+                }
+                return SearchText(lines: lines, offset: host.alerts.windowOffset, position: host.alerts.cursor.selected)
+            }
+        case .alert:
+            guard let alert = state.alert, let record = alert.record else { return nil }
+            let lines = AlertView.paneLines(alert, record, state, theme: theme).lines
+            return SearchText(lines: lines.map(\.text), position: alert.scroll, isText: true)
+        case .history:
+            guard let flows = state.history?.flows else { return nil }
+            let lines = flows.rows.map { "\(EndpointText.destination($0.event)) \($0.event.dataset ?? "")" }
+            return SearchText(lines: lines, offset: flows.windowOffset, position: flows.cursor.selected)
+        case .exceptions:
+            let lines = state.exceptions.records.map { "\(ExceptionText.scope($0.item)) \($0.item.comment)" }
+            return SearchText(lines: lines, position: state.exceptions.cursor.selected)
+        case .rule:
+            let lines = RuleView.lines(state, width: state.width, theme: theme)
+            return SearchText(lines: lines.map(\.text), position: state.ruleScreen.scroll, isText: true)
+        }
+    }
+
+    /// Moves the cursor (lists) or the scroll (text) to line `line`.
+    private static func jump(_ state: inout ConsoleState, to line: Int) -> [Effect] {
+        state.search?.current = line
+        let layout = state.layout
+        let limit = ScrollExtent.maximum(state)
+        switch state.overlay {
+        case .help:
+            state.overlay = .help(scroll: min(line, limit))
+            return []
+        case .raw(var record):
+            record.scroll = min(line, limit)
+            state.overlay = .raw(record)
+            return []
+        case .audit(var log):
+            log.scroll = min(line, limit)
+            state.overlay = .audit(log)
+            return []
+        default:
+            break
+        }
+        switch state.route {
+        case .hosts:
+            state.hosts.list.cursor.select(line, visible: layout.hostRows)
+            state.hosts.list.seeTop()
+        case .host:
+            guard var host = state.host else { return [] }
+            switch host.pane {
+            case .destinations: host.destinationCursor.select(line, visible: state.destinationRows)
+            case .alerts:
+                host.alerts.cursor.select(line, visible: state.hostAlertRows)
+                host.alerts.seeTop()
+            }
+            state.host = host
+        case .alert: state.alert?.scroll = min(line, limit)
+        case .history:
+            state.history?.flows.cursor.select(line, visible: layout.historyRows)
+            state.history?.flows.seeTop()
+        case .exceptions: state.exceptions.cursor.select(line, visible: layout.exceptionRows)
+        case .rule: state.ruleScreen.scroll = min(line, limit)
+        }
+        return followUp(state)
+    }
+}

@@ -1,0 +1,80 @@
+@testable import Console
+import Detection
+import Foundation
+import Testing
+import TriageModel
+
+/// Which host columns survive a narrow terminal, and how LAST SEEN reads when every host is equally old.
+@Suite("hosts columns")
+struct HostsColumnsTests {
+    private static let day: TimeInterval = 86_400
+
+    private func host(_ last: Int, risk: Int?, lastSeen: Date) -> HostSummary {
+        HostSummary(address: IPAddress("10.0.0.\(last)")!, hostName: "pc-\(last)", openAlerts: 1, acknowledgedAlerts: 0,
+                    closedAlerts: 0, externalDestinations: 1, bytesOut: 4_096, firstSeen: lastSeen - Self.day,
+                    lastSeen: lastSeen, highestRisk: risk)
+    }
+
+    /// The header row and the first host row of the hosts screen showing `hosts` at `width`×`height`.
+    private func render(_ hosts: [HostSummary], width: Int, height: Int = 24) -> (header: String, first: String) {
+        var driver = StateDriver(width: width, height: height)
+        driver.state.hosts.list.apply(rows: hosts, offset: 0, total: hosts.count, visible: driver.state.layout.hostRows)
+        let lines = driver.screen().text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let top = driver.state.layout.bodyTop
+        return (lines[top], lines[top + 1])
+    }
+
+    @Test("at 60 columns the address, open count, bytes out and last seen stay; the sparkline goes first")
+    func narrow() {
+        let hosts = [host(1, risk: 73, lastSeen: Fixture.now - 3600), host(2, risk: 21, lastSeen: Fixture.now - 7200)]
+        let header = render(hosts, width: 60, height: 15).header
+        for title in ["ADDRESS", "OPEN", "BYTES OUT", "LAST SEEN"] { #expect(header.contains(title), "\(title) in \(header)") }
+        #expect(!header.contains("ACTIVITY"))
+    }
+
+    @Test("a risk column equal on every row gives way to the counts before they do")
+    func constantRisk() {
+        let varied = [host(1, risk: 73, lastSeen: Fixture.now - 3600), host(2, risk: 21, lastSeen: Fixture.now - 7200)]
+        let constant = [host(1, risk: 47, lastSeen: Fixture.now - 3600), host(2, risk: 47, lastSeen: Fixture.now - 7200)]
+        #expect(render(varied, width: 80).header.contains("RISK"))
+        let header = render(constant, width: 80).header
+        #expect(!header.contains("RISK"))
+        #expect(header.contains("DESTS"))
+    }
+
+    @Test("LAST SEEN shows absolute times when the relative ones are all equal")
+    func absoluteLastSeen() {
+        let sameAge = [host(1, risk: 73, lastSeen: Fixture.now - 5 * Self.day),
+                       host(2, risk: 21, lastSeen: Fixture.now - 5 * Self.day - 3600)]
+        #expect(render(sameAge, width: 120).first.contains("2026-11-26 12:00"))
+        let differentAges = [host(1, risk: 73, lastSeen: Fixture.now - 5 * Self.day),
+                             host(2, risk: 21, lastSeen: Fixture.now - 2 * Self.day)]
+        #expect(render(differentAges, width: 120).first.contains("5d ago"))
+    }
+}
+
+/// The sort shows in the column header, and S turns it round.
+@Suite("hosts sort")
+struct HostsSortTests {
+    private func header(_ driver: StateDriver) -> String {
+        let lines = driver.screen().text().split(separator: "\n", omittingEmptySubsequences: false)
+        return String(lines[driver.state.layout.bodyTop])
+    }
+
+    @Test("the sorted column carries ▼ (largest first) or ▲; S reverses the order, s starts the next sort unreversed")
+    func reverse() {
+        var driver = StateDriver()
+        driver.press(.character("a"))
+        #expect(header(driver).contains("OPEN ▼"))
+        let order = driver.state.hosts.list.rows.map(\.address)
+        driver.press(.character("S"))
+        #expect(driver.lastEffects.contains { effect in
+            if case .loadHosts(_, .attention, reversed: true, offset: 0, limit: _) = effect { true } else { false }
+        })
+        #expect(driver.state.hosts.list.rows.map(\.address) == order.reversed())
+        #expect(header(driver).contains("OPEN ▲"))
+        driver.press(.character("s"))
+        #expect(!driver.state.hosts.reversed)
+        #expect(header(driver).contains("BYTES OUT ▼"))
+    }
+}
