@@ -4,6 +4,7 @@ enum Action: Hashable, Sendable {
     case open, back, quit, nextPane, previousPane, mark, markRange, markAll
     case filter, cycleStatusFilter, cycleAlertStatusFilter, cycleSort, help, command, refresh
     case acknowledge, close, reopen, acknowledgeHost, closeHost
+    case setCaseState, resolveCase, addCaseNote
     case addException, addNote, toggleGuideStep, showRaw
     case history, exceptions, rule, toggleBucket, toggleMetric
     case newException, editException, removeException
@@ -12,7 +13,7 @@ enum Action: Hashable, Sendable {
     /// Whether the action writes to the store (refused, and left out of the hints, when read-only).
     var writes: Bool {
         switch self {
-        case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote, .toggleGuideStep,
+        case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .setCaseState, .resolveCase, .addCaseNote, .addException, .addNote, .toggleGuideStep,
              .newException, .editException, .removeException: true
         default: false
         }

@@ -2,27 +2,33 @@ import Foundation
 import ScreenCore
 import TriageModel
 
-/// The home screen: one row per internal source host, most in need of attention first.
+/// The home screen: one row per internal source host, most in need of attention first, with its
+/// case and why it ranks there.
 enum HostsView {
     static let table = Table(columns: [
         .init(title: "ADDRESS", width: 15, priority: 100),
-        .init(title: "HOSTNAME", width: 10, flexible: true, priority: 70),
+        .init(title: "HOSTNAME", width: 10, priority: 70),
         .init(title: "OPEN", width: 4, alignRight: true, priority: 95),
         .init(title: "ACK", width: 4, alignRight: true, priority: 30),
         .init(title: "CLOSED", width: 6, alignRight: true, priority: 20),
         .init(title: "DESTS", width: 5, alignRight: true, priority: 40),
         .init(title: "BYTES OUT", width: 9, alignRight: true, priority: 80),
         .init(title: "LAST SEEN", width: 9, priority: 50),
-        .init(title: "RISK", width: 11, priority: 90),
+        .init(title: "CASE", width: 17, priority: 90),
+        .init(title: "WHY", width: 34, flexible: true, priority: 85),
         .init(title: "ACTIVITY", width: HostsState.activityBuckets, priority: 60),
     ])
+    /// Shown only while the loaded hosts differ in risk: a column that says the same on every row says nothing.
+    static let riskColumn = Table.Column(title: "RISK", width: 11, priority: 45)
 
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
         let hosts = state.hosts
         drawSettings(hosts, into: &screen, theme: theme)
         let range = hosts.list.cursor.visibleRange(layout.hostRows)
-        let rows = range.map { index in hosts.list.row(at: index).map { cells($0, state) } }
+        let showsRisk = Set(hosts.list.rows.map(\.highestRisk)).count > 1
+        let rows = range.map { index in hosts.list.row(at: index).map { cells($0, state, showsRisk: showsRisk) } }
+        let table = showsRisk ? Table(columns: table.columns + [riskColumn]) : table
         table.widening(0, toFit: rows.compactMap { $0?.first?.text }).draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
                    selected: hosts.list.cursor.selected - hosts.list.cursor.top)
         if hosts.list.isLoaded, hosts.list.cursor.count == 0 {
@@ -32,9 +38,12 @@ enum HostsView {
         }
     }
 
-    private static func cells(_ host: HostSummary, _ state: ConsoleState) -> [Table.Cell] {
+    private static func cells(_ host: HostSummary, _ state: ConsoleState, showsRisk: Bool) -> [Table.Cell] {
         let risk = host.highestRisk.map { Table.Cell(Severity.label(riskScore: $0), tone: Severity(riskScore: $0).tone, emphasis: .bold) }
             ?? Table.Cell("—", tone: .muted)
+        let caseCell = host.caseProgress.map {
+            Table.Cell(CaseText.progress($0, guideSteps: state.rule.investigationGuide.steps.count), tone: CaseText.tone($0))
+        } ?? Table.Cell("—", tone: .muted)
         let activity = state.hosts.activity[host.address].map(NumberText.sparkline) ?? ""
         return [
             Table.Cell("\(host.address)", emphasis: host.openAlerts > 0 ? .bold : []),
@@ -45,9 +54,10 @@ enum HostsView {
             Table.Cell(String(host.externalDestinations)),
             Table.Cell(NumberText.bytes(host.bytesOut)),
             Table.Cell(DateText.relative(host.lastSeen, now: state.now)),
-            risk,
+            caseCell,
+            Table.Cell(host.ranking.reason, tone: host.ranking.isResolvedCase ? .muted : .normal),
             Table.Cell(activity, tone: .accent),
-        ]
+        ] + (showsRisk ? [risk] : [])
     }
 
     private static func drawSettings(_ hosts: HostsState, into screen: inout Screen, theme: Theme) {
