@@ -13,6 +13,9 @@ public protocol TriageRepository: Sendable {
     func destinations(of host: IPAddress) throws -> [DestinationSummary]
     func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord>
     func alert(id: Int64) throws -> AlertRecord?
+    /// `ids` and the ids of every other alert on the same connection, in id order (an action on
+    /// one connection's row applies to all of its alerts). Unknown ids are left out.
+    func alertIDs(sharingConnectionWith ids: [Int64]) throws -> [Int64]
     func notes(alertID: Int64) throws -> [AlertNote]
     /// The host's case (state, verdict, checklist, notes, reopening); nil when the host is none.
     func hostCase(_ host: IPAddress) throws -> HostCase?

@@ -104,7 +104,7 @@ struct RuntimeTests {
         #expect(confirm.text().contains("Close 2 open alerts of 10.1.2.3?"))
         #expect(repository.statusCalls.isEmpty)
         let done = try #require(press(runtime, .character("y")))
-        #expect(repository.statusCalls.map(\.reason) == ["benign true positive"])
+        #expect(repository.statusCalls.map(\.reason) == ["true positive"])
         #expect(repository.statusCalls.first?.alertIDs.sorted() == [1, 2])
         #expect(repository.alertRecord(1)?.status == .closed)
         #expect(done.text().contains("2 alerts closed"))

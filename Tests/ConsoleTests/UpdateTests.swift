@@ -102,7 +102,9 @@ struct UpdateTests {
         driver.press(.character("a"))
         #expect(driver.lastEffects == [.setStatus(.acknowledged, alertIDs: [2, 3], reason: nil)])
         #expect(driver.state.host?.marked == [])
-        #expect(driver.state.message == .success("1 alert acknowledged"))
+        // Alert 2's connection was also seen as alert 1: the action reaches it too.
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2, 3])
+        #expect(driver.state.message == .success("2 alerts acknowledged"))
         #expect(driver.repository.statusCalls.last?.actor == "tester")
     }
 
@@ -126,6 +128,21 @@ struct UpdateTests {
         driver.press(.enter)
         #expect(driver.state.overlay == nil)
         #expect(driver.repository.statusCalls.last == .init(status: .closed, alertIDs: [3], reason: "other: seen twice", actor: "tester"))
+    }
+
+    @Test("the close form preselects no reason: Enter alone is refused; true positive is offered first")
+    func closeNeedsAnExplicitReason() {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("c"), .enter)
+        guard case .form(let refused) = driver.state.overlay else {
+            Issue.record("the form should stay open")
+            return
+        }
+        #expect(refused.error == "choose a reason")
+        #expect(driver.repository.statusCalls.isEmpty)
+        driver.press(.right, .enter)
+        #expect(driver.state.overlay == nil)
+        #expect(driver.repository.statusCalls.last?.reason == "true positive")
     }
 
     @Test("read-only turns every write key into a message")

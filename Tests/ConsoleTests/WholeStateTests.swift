@@ -34,7 +34,7 @@ struct WholeStateTests {
         expected.routes = [.hosts, .host(host.address)]
         expected.host = HostState(address: host.address, summary: host)
         #expect(state == expected)
-        #expect(effects == [.loadDestinations(host.address),
+        #expect(effects == [.loadDestinations(host.address), .loadHostCase(host.address),
                             .loadAlerts(AlertQuery(host: host.address), offset: 0, limit: state.hostAlertRows * 3)])
     }
 
@@ -66,7 +66,7 @@ struct WholeStateTests {
         let effects = update(&state, .input(.key(.character("c"))))
         let alert = try #require(expected.host?.alerts.rows.first)
         expected.overlay = .form(Form(title: "Close 1 alert", purpose: .closeAlerts([alert.id]), fields: [
-            .choice(label: "Reason", options: Update.closeReasons, selected: 0),
+            .choice(label: "Reason", options: Update.closeReasons, selected: nil),
             .text(label: "Details", value: TextField(), hint: "optional; required for other"),
         ]))
         #expect(state == expected)

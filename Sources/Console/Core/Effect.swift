@@ -10,6 +10,8 @@ enum Effect: Hashable, Sendable {
     case loadActivity([IPAddress])
     /// The host's destinations.
     case loadDestinations(IPAddress)
+    /// The host's case: state, verdict, checklist, notes.
+    case loadHostCase(IPAddress)
     case loadAlerts(AlertQuery, offset: Int, limit: Int)
     /// The alert and its notes.
     case loadAlert(Int64)
@@ -26,6 +28,9 @@ enum Effect: Hashable, Sendable {
     case setHostStatus(IPAddress, AlertStatus, reason: String?)
     case addNote(alertID: Int64, text: String)
     case setGuideStep(alertID: Int64, step: Int, checked: Bool)
+    /// Moves the host's case; resolving (with a verdict) closes its open and acknowledged alerts.
+    case setCaseState(IPAddress, CaseState, verdict: CaseVerdict?, reason: String?)
+    case addCaseNote(IPAddress, text: String)
     /// Adds an exception item authored by the runtime's actor; the runner gives it a fresh UUID id,
     /// so `update` stays pure and two items never share an id.
     case addException(ExceptionScope, comment: String, createdAt: Date, expiresAt: Date?, closeMatching: Bool)

@@ -17,10 +17,14 @@ struct Layout: Hashable, Sendable {
 
     /// Hosts list rows under its column header.
     var hostRows: Int { max(1, bodyHeight - 1) }
-    /// The host screen: a summary line, then the destinations pane (as tall as its rows, up to two
-    /// fifths of the body), a blank line, and the alerts pane; each pane has a title and a header.
-    func destinationRows(count: Int) -> Int { max(1, min(count, (bodyHeight - 1) * 2 / 5 - 2)) }
-    func hostAlertRows(destinationCount: Int) -> Int { max(1, bodyHeight - 1 - (destinationRows(count: destinationCount) + 3) - 2) }
+    /// The host screen: `hostHeaderRows` (the summary and the case), then the destinations pane (as
+    /// tall as its rows, up to two fifths of the body), a blank line, and the alerts pane; each pane
+    /// has a title and a header.
+    static let hostHeaderRows = 2
+    func destinationRows(count: Int) -> Int { max(1, min(count, (bodyHeight - Self.hostHeaderRows) * 2 / 5 - 2)) }
+    func hostAlertRows(destinationCount: Int) -> Int {
+        max(1, bodyHeight - Self.hostHeaderRows - (destinationRows(count: destinationCount) + 3) - 2)
+    }
     /// The history screen: a chart of `chartHeight` rows over the flows list.
     var chartHeight: Int { max(3, bodyHeight / 3) }
     var historyRows: Int { max(1, bodyHeight - chartHeight - 4) }

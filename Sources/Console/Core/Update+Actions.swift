@@ -41,7 +41,7 @@ extension Update {
         case .markAll: return markAllInView(&state)
         case .toggleGuideStep: return toggleGuideStep(&state)
         case .showRaw: return showRaw(&state)
-        case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote,
+        case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .setCaseState, .resolveCase, .addCaseNote, .addException, .addNote,
              .newException, .editException, .removeException:
             return triage(&state, action)
         case .submit, .cancel, .complete, .nextField, .previousField, .confirm, .decline,

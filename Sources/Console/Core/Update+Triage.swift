@@ -2,8 +2,8 @@ import Detection
 import TriageModel
 
 extension Update {
-    /// The close reasons Kibana offers, in the order the form cycles them.
-    static let closeReasons = ["false positive", "benign true positive", "duplicate", "other"]
+    /// The close reasons the form cycles: the case verdicts (Kibana's closing reasons), then "other".
+    static let closeReasons = CaseVerdict.allCases.map(\.description) + ["other"]
 
     /// Starts a triage action: checks read-only, picks the target alerts, opens the form or the
     /// confirmation it needs, or returns the write.
@@ -41,6 +41,8 @@ extension Update {
                     lines: [], effects: [.setHostStatus(host.address, .acknowledged, reason: nil)]))
             }
             return []
+        case .setCaseState, .resolveCase, .addCaseNote:
+            return caseAction(&state, action)
         case .addNote:
             guard let id = state.alert?.record?.id else { return [] }
             state.overlay = .form(Form(title: "Add a note to alert \(id)", purpose: .addNote(alertID: id),
@@ -98,6 +100,10 @@ extension Update {
                 : .success("\(alertCount(changed)) \(verb)")
         case .noteAdded(let note):
             state.message = .success("note added to alert \(note.alertID)")
+        case .caseStateSet(let host, let change):
+            state.message = .success(caseChangedMessage(host, change))
+        case .caseNoteAdded(let note):
+            state.message = .success("note added to the case of \(note.host)")
         case .guideStepSet(_, let step, let checked):
             state.message = .success("step \(step + 1) \(checked ? "ticked" : "unticked")")
         case .exceptionAdded(let result):

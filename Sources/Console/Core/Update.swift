@@ -32,10 +32,10 @@ enum Update {
         case .failed(let context, let error):
             state.message = .error("\(context) failed: \(error)")
             return []
-        case .hostsLoaded, .activityLoaded, .destinationsLoaded, .alertsLoaded, .alertLoaded, .historyLoaded,
+        case .hostsLoaded, .activityLoaded, .destinationsLoaded, .hostCaseLoaded, .alertsLoaded, .alertLoaded, .historyLoaded,
              .timelineLoaded, .exceptionsLoaded, .executionsLoaded:
             return applyLoaded(&state, msg)
-        case .statusSet, .noteAdded, .guideStepSet, .exceptionAdded, .exceptionUpdated, .exceptionRemoved:
+        case .statusSet, .noteAdded, .guideStepSet, .caseStateSet, .caseNoteAdded, .exceptionAdded, .exceptionUpdated, .exceptionRemoved:
             return applyWritten(&state, msg)
         }
     }

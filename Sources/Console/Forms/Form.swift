@@ -1,11 +1,13 @@
 import Detection
 import ScreenCore
+import TriageModel
 
-/// A small dialog of fields: text lines, choices cycled with ←/→ or Space, and checkboxes.
+/// A small dialog of fields: text lines, choices cycled with ←/→ or Space (a choice may start with
+/// nothing selected, so the analyst must pick), and checkboxes.
 struct Form: Hashable, Sendable {
     enum Field: Hashable, Sendable {
         case text(label: String, value: TextField, hint: String)
-        case choice(label: String, options: [String], selected: Int)
+        case choice(label: String, options: [String], selected: Int?)
         case checkbox(label: String, checked: Bool)
 
         var label: String {
@@ -22,6 +24,11 @@ struct Form: Hashable, Sendable {
         /// Close the host's open alerts with the chosen reason (confirmed after the form).
         case closeHostAlerts(IPAddress, openCount: Int)
         case addNote(alertID: Int64)
+        /// Move the host's case to one of `targets` (the states it may become, resolving aside).
+        case setCaseState(IPAddress, targets: [CaseState])
+        /// Resolve the host's case with a verdict, closing its `closing` open and acknowledged alerts (confirmed).
+        case resolveCase(IPAddress, closing: Int)
+        case addCaseNote(IPAddress)
         /// Add an exception from an alert of `source` → `destination`.
         case exceptionFromAlert(source: IPAddress, destination: IPAddress)
         /// Add an exception typed from the exceptions screen.
@@ -42,10 +49,10 @@ struct Form: Hashable, Sendable {
         return ""
     }
 
-    /// The chosen option index of the choice labelled `label` (0 when absent).
-    func choice(_ label: String) -> Int {
+    /// The chosen option index of the choice labelled `label` (nil when absent or nothing is chosen yet).
+    func choice(_ label: String) -> Int? {
         for case .choice(label, _, let selected) in fields { return selected }
-        return 0
+        return nil
     }
 
     /// Whether the checkbox labelled `label` is ticked.
@@ -68,7 +75,9 @@ struct Form: Hashable, Sendable {
             case .right, .character(" "): step = 1
             default: return false
             }
-            fields[focus] = .choice(label: label, options: options, selected: (selected + step + options.count) % options.count)
+            // From nothing chosen, → picks the first option and ← the last.
+            let next = selected.map { ($0 + step + options.count) % options.count } ?? (step > 0 ? 0 : options.count - 1)
+            fields[focus] = .choice(label: label, options: options, selected: next)
         case .checkbox(let label, let checked):
             guard key == .character(" ") || key == .character("x") else { return false }
             fields[focus] = .checkbox(label: label, checked: !checked)

@@ -35,7 +35,8 @@ enum FormView {
                                 style: theme.style(.muted, [.dim, .underline]))
                 }
             case .choice(_, let options, let selected):
-                let text = "◂ \(DisplayText.truncatedAtWords(options[selected], to: room - 4)) ▸"
+                let option = selected.map { options[$0] } ?? "choose one"
+                let text = "◂ \(DisplayText.truncatedAtWords(option, to: room - 4)) ▸"
                 screen.draw(text, row: row, column: column, style: focused ? theme.style(.normal, .reverse) : theme.plain, maxWidth: room)
             case .checkbox(_, let checked):
                 screen.draw(checked ? "[x]" : "[ ]", row: row, column: column, style: focused ? theme.style(.normal, .reverse) : theme.plain)

@@ -27,7 +27,7 @@ extension Update {
     /// Asks why alerts are closed: one of Kibana's reasons, with details (required for "other").
     static func closeForm(_ purpose: Form.Purpose, title: String) -> Form {
         Form(title: title, purpose: purpose, fields: [
-            .choice(label: FieldLabel.reason, options: closeReasons, selected: 0),
+            .choice(label: FieldLabel.reason, options: closeReasons, selected: nil),
             .text(label: FieldLabel.details, value: TextField(), hint: "optional; required for other"),
         ])
     }
@@ -71,7 +71,7 @@ extension Update {
         switch form.purpose {
         case .exceptionFromAlert(let source, let destination):
             let scopes = alertExceptionScopes(source: source, destination: destination)
-            return .success(scopes[min(form.choice(FieldLabel.scope), scopes.count - 1)])
+            return .success(scopes[min(form.choice(FieldLabel.scope) ?? 0, scopes.count - 1)])
         case .newException:
             func prefix(_ label: String) -> Result<IPPrefix, FormError> {
                 let text = form.text(label).trimmingCharacters(in: .whitespaces)
@@ -79,7 +79,7 @@ extension Update {
                     return .failure(FormError(text.isEmpty ? "\(label.lowercased()) is required" : error.description))
                 }
             }
-            switch form.choice(FieldLabel.scope) {
+            switch form.choice(FieldLabel.scope) ?? 0 {
             case 0: return prefix(FieldLabel.destination).map { .destination($0) }
             case 1: return prefix(FieldLabel.source).map { .source($0) }
             default:
@@ -143,8 +143,13 @@ extension Update {
             }
         }
         switch form.purpose {
+        case .setCaseState, .resolveCase, .addCaseNote:
+            return validateCaseForm(form).map {
+                FormOutcome(effects: $0.confirmation == nil ? [$0.effect] : [], confirmation: $0.confirmation)
+            }
         case .closeAlerts, .closeHostAlerts:
-            let reason = closeReasons[form.choice(FieldLabel.reason)]
+            guard let chosen = form.choice(FieldLabel.reason) else { return .failure(FormError("choose a reason")) }
+            let reason = closeReasons[chosen]
             let details = form.text(FieldLabel.details).trimmingCharacters(in: .whitespaces)
             if reason == "other", details.isEmpty { return .failure(FormError("details are required for other")) }
             let text = details.isEmpty ? reason : "\(reason): \(details)"

@@ -6,7 +6,8 @@ import TestSupport
 import TriageModel
 
 /// Deterministic console data: three internal hosts (one with a wide-character hostname, one whose
-/// hostname and raw record are full of escape sequences), their destinations, alerts and flows.
+/// hostname and raw record are full of escape sequences), their destinations, alerts and flows; their
+/// cases are investigating, resolved as a true positive, and reopened by one new alert.
 struct Fixture {
     static let now = Date(timeIntervalSince1970: 1_796_126_400) // 2026-12-01 12:00:00 UTC
     static let finance = IPAddress("10.1.2.3")!
@@ -31,13 +32,16 @@ struct Fixture {
         let hosts = [
             HostSummary(address: finance, hostName: "財務部-PC", openAlerts: 0, acknowledgedAlerts: 0, closedAlerts: 0,
                         externalDestinations: 2, bytesOut: 48_234_112, firstSeen: now - 72 * hour, lastSeen: now - 2 * hour,
-                        highestRisk: nil),
+                        highestRisk: nil,
+                        caseProgress: CaseProgress(state: .investigating, verdict: nil, checkedGuideSteps: 2, reopenedBy: nil)),
             HostSummary(address: build, hostName: "build-server", openAlerts: 0, acknowledgedAlerts: 0, closedAlerts: 0,
                         externalDestinations: 1, bytesOut: 9_120, firstSeen: now - 30 * hour, lastSeen: now - 300,
-                        highestRisk: nil),
+                        highestRisk: nil,
+                        caseProgress: CaseProgress(state: .resolved, verdict: .truePositive, checkedGuideSteps: 6, reopenedBy: nil)),
             HostSummary(address: printer, hostName: hostileName, openAlerts: 0, acknowledgedAlerts: 0, closedAlerts: 0,
                         externalDestinations: 1, bytesOut: 512, firstSeen: now - 5 * hour, lastSeen: now - 4 * hour,
-                        highestRisk: nil),
+                        highestRisk: nil,
+                        caseProgress: CaseProgress(state: .investigating, verdict: nil, checkedGuideSteps: 0, reopenedBy: 1)),
         ]
         var flows: [StoredFlow] = []
         var alerts: [AlertRecord] = []
@@ -57,7 +61,8 @@ struct Fixture {
             flows.append(stored)
             return stored
         }
-        func alert(_ stored: StoredFlow, status: AlertStatus = .open, risk: Int = 73) {
+        func alert(_ stored: StoredFlow, status: AlertStatus = .open, risk: Int = 73, notes: Int = 0,
+                   connection: AlertConnection = AlertConnection(key: nil, sensors: ["zeek-sensor-1"])) {
             let id = Int64(alerts.count + 1)
             let event = stored.event
             alerts.append(AlertRecord(
@@ -65,11 +70,15 @@ struct Fixture {
                 createdAt: stored.ingestedAt + 120, updatedAt: stored.ingestedAt + 120, ruleID: rule.rule.ruleID, ruleName: rule.rule.name,
                 severity: "high", riskScore: risk, ruleVersion: 103,
                 reason: "network event with source \(EndpointText.source(event)), destination \(EndpointText.destination(event))",
-                executionID: 1, flow: stored, checkedGuideSteps: [], noteCount: 0))
+                executionID: 1, flow: stored, checkedGuideSteps: [], noteCount: notes, connection: connection))
         }
         let plainRecord = #"{"ts":1764500000.0,"uid":"CAbc","id.orig_h":"10.1.2.3","id.resp_h":"8.8.8.8","id.resp_p":445}"#
-        alert(flow(finance, dnsServer, port: 445, bytes: 30_000_000, at: now - 10 * hour, original: plainRecord))
-        alert(flow(finance, dnsServer, port: 445, bytes: 18_000_000, at: now - 6 * hour, original: plainRecord))
+        // Alerts 1 and 2 are two sensors' records of one connection.
+        let sprayed = AlertConnection(key: 7, sensors: ["packetbeat", "pan-os", "zeek"])
+        alert(flow(finance, dnsServer, port: 445, bytes: 30_000_000, at: now - 10 * hour, original: plainRecord), notes: 2,
+              connection: sprayed)
+        alert(flow(finance, dnsServer, port: 445, bytes: 18_000_000, at: now - 6 * hour, original: plainRecord),
+              connection: sprayed)
         alert(flow(finance, azure, port: 445, bytes: 234_112, at: now - 3 * hour, original: plainRecord), status: .acknowledged)
         _ = flow(finance, IPAddress("10.9.9.9")!, port: 445, bytes: 1_000, at: now - 2 * hour, original: plainRecord)
         alert(flow(build, azure, port: 139, bytes: 9_120, at: now - 1 * hour, original: plainRecord), status: .closed, risk: 47)

@@ -149,6 +149,15 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         locked { storedAlert(id) }
     }
 
+    public func alertIDs(sharingConnectionWith ids: [Int64]) throws -> [Int64] {
+        locked {
+            let chosen = ids.compactMap(storedAlert)
+            let keys = Set(chosen.compactMap(\.connection.key))
+            let siblings = rowsByHost.values.flatMap(\.alerts).filter { $0.connection.key.map(keys.contains) ?? false }
+            return Set(chosen.map(\.id) + siblings.map(\.id)).sorted()
+        }
+    }
+
     public func notes(alertID: Int64) throws -> [AlertNote] {
         locked { noteRows.filter { $0.alertID == alertID } }
     }
@@ -228,7 +237,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
             hostCase.state = state
             hostCase.verdict = verdict
             hostCase.reason = reason
-            caseRows[host] = hostCase
+            showCase(hostCase)
             guard let verdict else { return CaseChange(transition: transition, closedAlertIDs: []) }
             var closed: [Int64] = []
             updateAlerts { alert in
@@ -247,7 +256,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
             guard var hostCase = storedCase(host) else { throw Failure(description: "\(host) is no case") }
             changed()
             if checked { hostCase.checkedGuideSteps.insert(step) } else { hostCase.checkedGuideSteps.remove(step) }
-            caseRows[host] = hostCase
+            showCase(hostCase)
         }
     }
 
@@ -257,7 +266,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
             changed()
             let note = CaseNote(id: Int64(hostCase.notes.count + 1), host: host, author: actor, createdAt: now, text: text)
             hostCase.notes.append(note)
-            caseRows[host] = hostCase
+            showCase(hostCase)
             return note
         }
     }
@@ -308,14 +317,17 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         hostsInOrder = nil
     }
 
-    /// The host's case as changed so far, else a new one with the host's current counts; nil for
-    /// a host without alerts.
+    /// The host's case as changed so far, else the one its row's `caseProgress` describes (a new
+    /// one when none), with the host's current counts; nil for a host without alerts.
     private func storedCase(_ host: IPAddress) -> HostCase? {
         if let stored = caseRows[host] { return stored }
         guard let summary = hostRows.first(where: { $0.address == host }),
               summary.openAlerts + summary.acknowledgedAlerts + summary.closedAlerts > 0 else { return nil }
-        return HostCase(host: host, hostName: summary.hostName, state: .new, verdict: nil, reason: nil, changedAt: nil,
-                        changedBy: nil, resolvedAt: nil, reopening: nil, checkedGuideSteps: [], notes: [],
+        let progress = summary.caseProgress
+        let reopening = progress?.reopenedBy.map { CaseReopening(at: now, previousVerdict: .falsePositive, newAlerts: $0) }
+        return HostCase(host: host, hostName: summary.hostName, state: progress?.state ?? .new, verdict: progress?.verdict,
+                        reason: nil, changedAt: nil, changedBy: nil, resolvedAt: reopening == nil ? nil : now - 86400,
+                        reopening: reopening, checkedGuideSteps: Set(0..<(progress?.checkedGuideSteps ?? 0)), notes: [],
                         openAlerts: summary.openAlerts, acknowledgedAlerts: summary.acknowledgedAlerts,
                         closedAlerts: summary.closedAlerts, alertNotes: 0)
     }
@@ -356,13 +368,26 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         hostRows[index].acknowledgedAlerts = alerts.count { $0.status == .acknowledged }
         hostRows[index].closedAlerts = alerts.count { $0.status == .closed }
         hostRows[index].highestRisk = alerts.map(\.riskScore).max()
+        hostRows[index].ranking.openAlerts = hostRows[index].openAlerts
+        hostRows[index].ranking.acknowledgedAlerts = hostRows[index].acknowledgedAlerts
+        hostRows[index].ranking.isResolvedCase = hostRows[index].caseProgress?.state == .resolved
+    }
+
+    /// Puts a changed case on its host's row, as the store's hosts query reads it.
+    private func showCase(_ hostCase: HostCase) {
+        caseRows[hostCase.host] = hostCase
+        guard let index = hostRows.firstIndex(where: { $0.address == hostCase.host }) else { return }
+        hostRows[index].caseProgress = CaseProgress(state: hostCase.state, verdict: hostCase.verdict,
+                                                    checkedGuideSteps: hostCase.checkedGuideSteps.count,
+                                                    reopenedBy: hostCase.reopening?.newAlerts)
+        recount(hostCase.host)
     }
 
     private func sorted(_ sort: HostSort) -> [HostSummary] {
         if let hostsInOrder, hostsInOrder.sort == sort { return hostsInOrder.rows }
         let rows = hostRows.sorted { lhs, rhs in
             switch sort {
-            case .attention: (lhs.openAlerts, lhs.bytesOut, rhs.address) > (rhs.openAlerts, rhs.bytesOut, lhs.address)
+            case .attention: (lhs.ranking.score, rhs.address) > (rhs.ranking.score, lhs.address)
             case .bytesOut: lhs.bytesOut > rhs.bytesOut
             case .lastSeen: lhs.lastSeen > rhs.lastSeen
             case .address: lhs.address < rhs.address

@@ -5,6 +5,7 @@ enum Action: Hashable, Sendable {
     case search, nextMatch, previousMatch, clearSearch
     case filter, cycleStatusFilter, toggleAllHosts, cycleAlertStatusFilter, cycleSort, reverseSort, help, command, refresh
     case acknowledge, close, reopen, acknowledgeHost, closeHost
+    case setCaseState, resolveCase, addCaseNote
     case addException, addNote, toggleGuideStep, showRaw, togglePretty
     case history, exceptions, rule, toggleBucket, toggleMetric
     case newException, editException, removeException
@@ -13,7 +14,7 @@ enum Action: Hashable, Sendable {
     /// Whether the action writes to the store (refused, and left out of the hints, when read-only).
     var writes: Bool {
         switch self {
-        case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .addException, .addNote, .toggleGuideStep,
+        case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .setCaseState, .resolveCase, .addCaseNote, .addException, .addNote, .toggleGuideStep,
              .newException, .editException, .removeException: true
         default: false
         }

@@ -32,6 +32,8 @@ struct EffectRunner: Sendable {
             return .activityLoaded(activity)
         case .loadDestinations(let host):
             return .destinationsLoaded(host, try repository.destinations(of: host))
+        case .loadHostCase(let host):
+            return .hostCaseLoaded(host, try repository.hostCase(host))
         case .loadAlerts(let query, let offset, let limit):
             return .alertsLoaded(query, offset: offset, try repository.alerts(query, offset: offset, limit: limit))
         case .loadAlert(let id):
@@ -50,7 +52,9 @@ struct EffectRunner: Sendable {
         case .pollChangeToken(let reload):
             return .changeTokenRead(try repository.changeToken(), reload: reload)
         case .setStatus(let status, let ids, let reason):
-            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor))
+            // A row stands for its connection: the action reaches every sensor's alert of it.
+            let connectionIDs = try repository.alertIDs(sharingConnectionWith: ids)
+            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: connectionIDs, reason: reason, actor: actor))
         case .setHostStatus(let host, let status, let reason):
             let ids = try openAlertIDs(of: host)
             return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor))
@@ -59,6 +63,10 @@ struct EffectRunner: Sendable {
         case .setGuideStep(let alertID, let step, let checked):
             try repository.setGuideStep(alertID: alertID, step: step, checked: checked, actor: actor)
             return .guideStepSet(alertID: alertID, step: step, checked: checked)
+        case .setCaseState(let host, let caseState, let verdict, let reason):
+            return .caseStateSet(host, try repository.setCaseState(of: host, to: caseState, verdict: verdict, reason: reason, actor: actor))
+        case .addCaseNote(let host, let text):
+            return .caseNoteAdded(try repository.addCaseNote(to: host, text: text, actor: actor))
         case .addException(let scope, let comment, let createdAt, let expiresAt, let closeMatching):
             let item = ExceptionItem(scope: scope, comment: comment, author: actor, createdAt: createdAt, expiresAt: expiresAt)
             return .exceptionAdded(try repository.addException(item, closeMatching: closeMatching, actor: actor))
@@ -85,7 +93,7 @@ struct EffectRunner: Sendable {
     private static func context(of effect: Effect) -> String {
         switch effect {
         case .loadHosts, .loadActivity: "loading hosts"
-        case .loadDestinations, .loadAlerts: "loading the host"
+        case .loadDestinations, .loadAlerts, .loadHostCase: "loading the host"
         case .loadAlert: "loading the alert"
         case .loadHistory, .loadTimeline: "loading the history"
         case .loadExceptions: "loading exceptions"
@@ -95,6 +103,8 @@ struct EffectRunner: Sendable {
         case .setStatus, .setHostStatus: "changing alert status"
         case .addNote: "adding the note"
         case .setGuideStep: "saving the guide step"
+        case .setCaseState: "changing the case"
+        case .addCaseNote: "adding the case note"
         case .addException: "adding the exception"
         case .updateException: "updating the exception"
         case .removeException: "removing the exception"

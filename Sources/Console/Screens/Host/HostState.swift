@@ -8,6 +8,8 @@ struct HostState: Hashable, Sendable {
     var address: IPAddress
     /// The hosts-list row it was opened from (nil when opened with `:host`).
     var summary: HostSummary?
+    /// The host's case, once loaded; nil too for a host that is no case (no alerts).
+    var hostCase: HostCase?
     var pane = Pane.destinations
     var destinations: [DestinationSummary] = []
     var destinationCursor = ListCursor()

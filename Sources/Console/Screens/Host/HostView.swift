@@ -22,6 +22,8 @@ enum HostView {
         .init(title: "RISK", width: 11, priority: 90),
         .init(title: "EVENT TIME", width: 16, priority: 70),
         .init(title: "DESTINATION", width: 12, priority: 85),
+        .init(title: "NOTES", width: 5, priority: 80),
+        .init(title: "SEEN BY", width: 24, priority: 75),
         .init(title: "REASON", width: 10, flexible: true, priority: 40),
     ])
 
@@ -30,7 +32,8 @@ enum HostView {
         let layout = state.layout
         var row = layout.bodyTop
         drawSummary(host, row: row, into: &screen, theme: theme)
-        row += 1
+        drawCase(host, state, row: row + 1, into: &screen, theme: theme)
+        row += Layout.hostHeaderRows
 
         PaneTitle.draw("Destinations (\(host.destinations.count))", focused: host.pane == .destinations, row: row,
                        into: &screen, theme: theme)
@@ -75,6 +78,27 @@ enum HostView {
         screen.draw("  · " + parts.joined(separator: " · "), row: row, column: column, style: theme.muted)
     }
 
+    /// "Case investigating · guide 2/6 · 2 notes · latest: …", the reopened notice first when new
+    /// alerts reopened a resolved case.
+    private static func drawCase(_ host: HostState, _ state: ConsoleState, row: Int, into screen: inout Screen, theme: Theme) {
+        guard let hostCase = host.hostCase else { return }
+        let progress = CaseProgress(state: hostCase.state, verdict: hostCase.verdict,
+                                    checkedGuideSteps: hostCase.checkedGuideSteps.count, reopenedBy: hostCase.reopening?.newAlerts)
+        var column = screen.draw("Case ", row: row, column: 1, style: theme.muted)
+        if let reopening = hostCase.reopening {
+            column = screen.draw(reopening.description + " · ", row: row, column: column, style: theme.style(.high, .bold))
+        }
+        let verdict = hostCase.verdict.map { " · \($0)" } ?? ""
+        column = screen.draw(hostCase.state.rawValue + verdict, row: row, column: column,
+                             style: theme.style(CaseText.tone(progress), .bold))
+        let steps = state.rule.investigationGuide.steps.count
+        var parts = ["guide \(min(hostCase.checkedGuideSteps.count, steps))/\(steps)",
+                     hostCase.notes.count == 1 ? "1 note" : "\(hostCase.notes.count) notes"]
+        if let latest = hostCase.notes.last { parts.append("latest: \(latest.author): \(latest.text)") }
+        screen.draw(" · " + parts.joined(separator: " · "), row: row, column: column, style: theme.muted,
+                    maxWidth: max(0, screen.width - column - 1))
+    }
+
     private static func cells(_ destination: DestinationSummary, _ state: ConsoleState) -> [Table.Cell] {
         var alerts: [String] = []
         if destination.openAlerts > 0 { alerts.append("\(destination.openAlerts) open") }
@@ -103,6 +127,9 @@ enum HostView {
             Table.Cell(Severity.label(riskScore: alert.riskScore), tone: Severity(riskScore: alert.riskScore).tone),
             Table.Cell(DateText.minute(time, timeZone: state.timeZone)),
             Table.Cell(EndpointText.destination(event)),
+            Table.Cell(alert.noteCount > 0 ? "✎ \(alert.noteCount)" : "", tone: .accent, emphasis: .bold),
+            Table.Cell(alert.connection.sensors.isEmpty ? "—" : alert.connection.sensors.joined(separator: ", "),
+                       tone: alert.connection.sensors.count > 1 ? .normal : .muted),
             Table.Cell(alert.closeReason.map { "closed: \($0)" } ?? alert.reason, tone: .muted),
         ]
     }

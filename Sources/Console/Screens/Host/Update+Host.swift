@@ -6,7 +6,7 @@ extension Update {
     static func reloadHost(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
         guard let host = state.host else { return [] }
         let page = host.alerts.reloadPage(visible: state.hostAlertRows)
-        return [.loadDestinations(address), .loadAlerts(host.alertQuery, offset: page.offset, limit: page.limit)]
+        return [.loadDestinations(address), .loadHostCase(address), .loadAlerts(host.alertQuery, offset: page.offset, limit: page.limit)]
     }
 
     static func followUpHost(_ state: ConsoleState) -> [Effect] {
@@ -26,6 +26,10 @@ extension Update {
             }
             let visible = state.destinationRows
             state.host?.destinationCursor.resize(count: destinations.count, visible: visible)
+            return true
+        case .hostCaseLoaded(let address, let hostCase):
+            guard state.host?.address == address else { return false }
+            state.host?.hostCase = hostCase
             return true
         case .alertsLoaded(let query, let offset, let page):
             guard state.host?.alertQuery == query else { return false }

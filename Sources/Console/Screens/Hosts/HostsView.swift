@@ -2,24 +2,28 @@ import Foundation
 import ScreenCore
 import TriageModel
 
-/// The home screen: one row per internal source host, most in need of attention first.
+/// The home screen: one row per internal source host, most in need of attention first, with its
+/// case and why it ranks there.
 enum HostsView {
     /// Identity, status and the figures that drive triage (open, bytes out, last seen) outlast
-    /// decoration (the sparkline, a risk column that is the same on every row) on narrow screens.
+    /// decoration (the sparkline) on narrow screens; RISK shows only while the hosts differ in it.
     static let table = Table(columns: [
         .init(title: "ADDRESS", width: 15, priority: 100),
-        .init(title: "HOSTNAME", width: 10, flexible: true, priority: 80),
+        .init(title: "HOSTNAME", width: 10, priority: 84),
         .init(title: "OPEN", width: 4, alignRight: true, priority: 95),
         .init(title: "ACK", width: 4, alignRight: true, priority: 70),
         .init(title: "CLOSED", width: 6, alignRight: true, priority: 40),
         .init(title: "DESTS", width: 5, alignRight: true, priority: 45),
         .init(title: "BYTES OUT", width: 9, alignRight: true, priority: 90),
         .init(title: "LAST SEEN", width: 9, priority: 85),
-        .init(title: "RISK", width: 11, priority: 50),
+        .init(title: "CASE", width: 17, priority: 88),
+        .init(title: "WHY", width: 20, flexible: true, priority: 82),
         .init(title: "ACTIVITY", width: HostsState.activityBuckets, priority: 30),
     ])
     private static let lastSeenColumn = 7
-    private static let riskColumn = 8
+    private static let whyColumn = 9
+    /// Shown only while the loaded hosts differ in risk: a column that says the same on every row says nothing.
+    static let riskColumn = Table.Column(title: "RISK", width: 11, priority: 44)
 
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
@@ -28,13 +32,16 @@ enum HostsView {
         let range = hosts.list.cursor.visibleRange(layout.hostRows)
         let visibleHosts = range.compactMap { hosts.list.row(at: $0) }
         let absolute = lastSeenIsAbsolute(visibleHosts, now: state.now)
-        let rows = range.map { index in hosts.list.row(at: index).map { cells($0, state, absoluteLastSeen: absolute) } }
+        let showsRisk = Set(hosts.list.rows.map(\.highestRisk)).count > 1
+        let rows = range.map { index in
+            hosts.list.row(at: index).map { cells($0, state, absoluteLastSeen: absolute, showsRisk: showsRisk) }
+        }
         let loaded = rows.compactMap { $0 }
         let sorted = sortColumn(hosts.sort)
-        var shown = table.widening(0, toFit: loaded.map { $0[0].text })
+        let columns = showsRisk ? Table(columns: table.columns + [riskColumn]) : table
+        let shown = columns.widening(0, toFit: loaded.map { $0[0].text })
             .widening(lastSeenColumn, toFit: loaded.map { $0[lastSeenColumn].text })
             .markingSort(sorted.index, descending: sorted.descending != hosts.reversed)
-        if Set(loaded.map { $0[riskColumn].text }).count == 1 { shown.columns[riskColumn].priority = 10 }
         shown.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
                    selected: hosts.list.cursor.selected - hosts.list.cursor.top)
         if hosts.list.isLoaded, hosts.list.cursor.count == 0 {
@@ -50,7 +57,7 @@ enum HostsView {
     /// The column `sort` orders by, and whether it puts the largest value first.
     private static func sortColumn(_ sort: HostSort) -> (index: Int, descending: Bool) {
         switch sort {
-        case .attention: (2, true)
+        case .attention: (whyColumn, true)
         case .bytesOut: (6, true)
         case .lastSeen: (lastSeenColumn, true)
         case .address: (0, false)
@@ -64,9 +71,13 @@ enum HostsView {
         hosts.count > 1 && Set(hosts.map { DateText.relative($0.lastSeen, now: now) }).count == 1
     }
 
-    private static func cells(_ host: HostSummary, _ state: ConsoleState, absoluteLastSeen: Bool) -> [Table.Cell] {
+    private static func cells(_ host: HostSummary, _ state: ConsoleState, absoluteLastSeen: Bool,
+                              showsRisk: Bool) -> [Table.Cell] {
         let risk = host.highestRisk.map { Table.Cell(Severity.label(riskScore: $0), tone: Severity(riskScore: $0).tone, emphasis: .bold) }
             ?? Table.Cell("—", tone: .muted)
+        let caseCell = host.caseProgress.map {
+            Table.Cell(CaseText.progress($0, guideSteps: state.rule.investigationGuide.steps.count), tone: CaseText.tone($0))
+        } ?? Table.Cell("—", tone: .muted)
         let activity = state.hosts.activity[host.address].map(NumberText.sparkline) ?? ""
         return [
             Table.Cell("\(host.address)", emphasis: host.openAlerts > 0 ? .bold : []),
@@ -78,9 +89,10 @@ enum HostsView {
             Table.Cell(NumberText.bytes(host.bytesOut)),
             Table.Cell(absoluteLastSeen ? DateText.minute(host.lastSeen, timeZone: state.timeZone)
                        : DateText.relative(host.lastSeen, now: state.now)),
-            risk,
+            caseCell,
+            Table.Cell(host.ranking.reason, tone: host.ranking.isResolvedCase ? .muted : .normal),
             Table.Cell(activity, tone: .accent),
-        ]
+        ] + (showsRisk ? [risk] : [])
     }
 
     private static func drawSettings(_ hosts: HostsState, into screen: inout Screen, theme: Theme) {
