@@ -20,6 +20,9 @@ enum HostsView {
         .init(title: "WHY", width: 20, flexible: true, priority: 82),
         .init(title: "ACTIVITY", width: HostsState.activityBuckets, priority: 30),
     ])
+    private static let hostNameColumn = 1
+    /// From this width on, hostnames get room before the ranking's reason does.
+    private static let wideScreen = 120
     private static let lastSeenColumn = 7
     private static let whyColumn = 9
     /// Shown only while the loaded hosts differ in risk: a column that says the same on every row says nothing.
@@ -40,6 +43,8 @@ enum HostsView {
         let sorted = sortColumn(hosts.sort)
         let columns = showsRisk ? Table(columns: table.columns + [riskColumn]) : table
         let shown = columns.widening(0, toFit: loaded.map { $0[0].text })
+            .widening(hostNameColumn, toFit: loaded.map { $0[hostNameColumn].text },
+                      limit: screen.width >= wideScreen ? 28 : table.columns[hostNameColumn].width)
             .widening(lastSeenColumn, toFit: loaded.map { $0[lastSeenColumn].text })
             .markingSort(sorted.index, descending: sorted.descending != hosts.reversed)
         shown.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
