@@ -1,24 +1,23 @@
-import SmbtriageKit
 
 /// A plain-text table for the terminal: columns padded to their widest cell, numbers right-aligned.
 /// Every cell goes through `TerminalText.safe`, since values come from logs.
-struct TextTable {
-    enum Alignment { case left, right }
+public struct TextTable {
+    public enum Alignment { case left, right }
 
     private let headers: [String]
     private let alignments: [Alignment]
     private var rows: [[String]] = []
 
-    init(_ columns: [(String, Alignment)]) {
+    public init(_ columns: [(String, Alignment)]) {
         headers = columns.map(\.0)
         alignments = columns.map(\.1)
     }
 
-    mutating func append(_ cells: [String]) {
+    public mutating func append(_ cells: [String]) {
         rows.append(cells.map(TerminalText.safe))
     }
 
-    func render() -> String {
+    public func render() -> String {
         let widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(TerminalText.displayWidth).max() ?? 0
         }
@@ -33,7 +32,7 @@ struct TextTable {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    public func trimmingTrailingSpaces() -> String {
         var result = self
         while result.last == " " { result.removeLast() }
         return result

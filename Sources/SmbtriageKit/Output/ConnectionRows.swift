@@ -1,28 +1,27 @@
 import Foundation
-import Store
 import TriageModel
 
 /// The alerts of a listing grouped by connection, in the order each connection's first alert
 /// came: one row per connection, whichever sensors' records alerted.
-struct ConnectionRows {
+public struct ConnectionRows {
     /// One connection's alerts, in listing order.
-    struct Group {
-        var alerts: [AlertRecord]
+    public struct Group {
+        public var alerts: [AlertRecord]
 
         /// The alert ids, ascending ("12" or "12+3": the first and how many more).
-        var idText: String {
+        public var idText: String {
             let ids = alerts.map(\.id).sorted()
             return ids.count == 1 ? "\(ids[0])" : "\(ids[0])+\(ids.count - 1)"
         }
 
         /// "zeek.connection, network_traffic.flow, panw.panos@PA-3220".
-        var seenBy: String {
+        public var seenBy: String {
             let sensors = alerts.first?.connection.sensors ?? []
             return sensors.isEmpty ? "-" : sensors.joined(separator: ", ")
         }
 
         /// One status when all agree, else each with its count ("open 2, acknowledged 1").
-        var statusText: String {
+        public var statusText: String {
             let counts = Dictionary(grouping: alerts, by: \.status).mapValues(\.count)
             guard counts.count > 1 else { return alerts.first?.status.rawValue ?? "-" }
             return AlertStatus.allCases.compactMap { status in counts[status].map { "\(status.rawValue) \($0)" } }
@@ -30,10 +29,12 @@ struct ConnectionRows {
         }
     }
 
-    private(set) var groups: [Group] = []
+    public private(set) var groups: [Group] = []
     private var indexByKey: [Int64: Int] = [:]
 
-    mutating func add(_ alert: AlertRecord) {
+    public init() {}
+
+    public mutating func add(_ alert: AlertRecord) {
         guard let key = alert.connection.key else { return groups.append(Group(alerts: [alert])) }
         if let index = indexByKey[key] {
             groups[index].alerts.append(alert)

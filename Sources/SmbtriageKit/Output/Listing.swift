@@ -1,5 +1,3 @@
-import SmbtriageKit
-import Store
 import TriageModel
 
 /// How the listings (`hosts`, `alerts`, `audit`) honour `--limit` and where their footers go.
@@ -8,16 +6,16 @@ import TriageModel
 /// unless given, and streams page by page. `--limit 0` means no limit. Footers ("3 of 45 hosts")
 /// go to standard error, so standard output stays data; under `--json` the only footer is the
 /// note that a limit cut the list.
-enum Listing {
+public enum Listing {
     /// The rows to show at most; nil for all.
-    static func rowLimit(_ limit: Int?, json: Bool, tableDefault: Int) -> Int? {
+    public static func rowLimit(_ limit: Int?, json: Bool, tableDefault: Int) -> Int? {
         let rows = limit ?? (json ? 0 : tableDefault)
         return rows > 0 ? rows : nil
     }
 
     /// Hands `body` every row of the pages `fetch(offset, count)` returns, up to `limit`;
     /// returns how many it handed and how many the query holds in all.
-    static func stream<Row>(limit: Int?, fetch: (_ offset: Int, _ count: Int) throws -> Page<Row>,
+    public static func stream<Row>(limit: Int?, fetch: (_ offset: Int, _ count: Int) throws -> Page<Row>,
                             _ body: (Row) throws -> Void) throws -> (shown: Int, total: Int) {
         var shown = 0
         var total = 0
@@ -34,7 +32,7 @@ enum Listing {
 
     /// Writes the footer to standard error: `3 of 45 hosts` under a table, plus how to see the
     /// rest whenever the limit cut the list (the only footer under `--json`).
-    static func footer(shown: Int, total: Int, noun: String, json: Bool) {
+    public static func footer(shown: Int, total: Int, noun: String, json: Bool) {
         let cut = shown < total
         guard cut || !json else { return }
         StandardError.print("\(shown) of \(counted(total, noun))" + (cut ? "; --limit 0 lists them all" : ""))

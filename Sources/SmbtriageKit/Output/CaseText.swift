@@ -1,11 +1,9 @@
-import SmbtriageKit
-import Store
 import TriageModel
 
 /// A host's case as `smbtriage case HOST` prints it for the terminal, every value sanitized.
-enum CaseText {
+public enum CaseText {
     /// `guideSteps`: the active rule's investigation-guide steps.
-    static func render(_ hostCase: HostCase, guideSteps: [String]) -> String {
+    public static func render(_ hostCase: HostCase, guideSteps: [String]) -> String {
         let safe = TerminalText.safe
         var lines = ["case \(hostCase.host)" + (hostCase.hostName.map { " (\(safe($0)))" } ?? "")]
         lines.append("state      \(hostCase.state.rawValue)" + (hostCase.verdict.map { ": \($0)" } ?? ""))
