@@ -35,7 +35,7 @@ let package = Package(
         // The cell, style and key vocabulary the console draws in and the terminal shows: Screen, Cell, Key, InputEvent.
         .target(name: "ScreenCore"),
         // Pure console: one folder per screen (state, update, keys, view) -> Screen.
-        .target(name: "Console", dependencies: ["Detection", "BundledRules", "TriageModel", "ScreenCore"]),
+        .target(name: "Console", dependencies: ["Detection", "TriageModel", "ScreenCore"]),
         // The only code that touches curses.
         .target(name: "Terminal", dependencies: ["ScreenCore", "CNcursesw"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),

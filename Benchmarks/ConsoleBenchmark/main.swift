@@ -19,7 +19,8 @@ let usage = """
                     swift run -c release store-benchmark 1000000 10000 --keep PATH
     """
 
-let rule = try CompiledRule(DetectionRule.bundled())
+let catalog = try RuleCatalog.bundled()
+let rule = catalog.defaultRule
 
 /// The keys of one navigation round: scroll, page, jump, drill into a host and an alert, back out.
 let round: [Key] = Array(repeating: .character("j"), count: 20) + [.pageDown, .pageDown, .character("G"), .character("g")]
@@ -49,7 +50,7 @@ func sysmonRecord(bytes: Int) -> String {
 func run(_ label: String, repository: any TriageRepository, rounds: Int, keys round: [Key] = round,
          width: Int = 120, height: Int = 40) {
     let clock = ContinuousClock()
-    let runtime = ConsoleRuntime(repository: repository, rule: rule,
+    let runtime = ConsoleRuntime(repository: repository, rule: rule, catalog: catalog,
                                  options: ConsoleOptions(readOnly: true, color: true, actor: "benchmark"))
     var first = Screen(width: 0, height: 0)
     let firstFrame = clock.measure { first = runtime.start(width: width, height: height) }
@@ -93,7 +94,7 @@ if let flag = arguments.firstIndex(of: "--db") {
         exit(2)
     }
     let path = arguments[flag + 1]
-    let store = try SMBStore(path: path, readOnly: true, rules: RuleCatalog(rule))
+    let store = try SMBStore(path: path, readOnly: true, rules: catalog)
     let hosts = try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 1).total
     let alerts = try store.alerts(AlertQuery(), offset: 0, limit: 1).total
     run("SMBStore: \(grouped(hosts)) hosts / \(grouped(alerts)) alerts", repository: store, rounds: 40)

@@ -34,7 +34,7 @@ struct DemoCommand: ParsableCommand {
         for execution in try session.detect(at: now) {
             print(IngestReport.executionLine(execution))
         }
-        try ConsoleBridge(repository: store, rule: session.rule, readOnly: false,
+        try ConsoleBridge(repository: store, rule: session.rule, catalog: store.rules, readOnly: false,
                           actor: Analyst.current, display: display).run()
         withExtendedLifetime(lock) {
             print("The demo store is \(shownPath); reopen it with: smbtriage console --db \(shownPath)")

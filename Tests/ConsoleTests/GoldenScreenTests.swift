@@ -11,7 +11,7 @@ import TriageModel
 @Suite("golden screens")
 struct GoldenScreenTests {
     private func render(width: Int, height: Int, keys: [Key] = [], typing text: String? = nil, then more: [Key] = []) -> Screen {
-        let runtime = ConsoleRuntime(repository: InMemoryTriageRepository(fixture: .standard()), rule: Fixture.rule, options: .test())
+        let runtime = ConsoleRuntime(repository: InMemoryTriageRepository(fixture: .standard()), rule: Fixture.rule, catalog: Fixture.catalog, options: .test())
         var screen = runtime.start(width: width, height: height)
         for key in keys { screen = runtime.handle(.key(key)) ?? screen }
         for character in text ?? "" { screen = runtime.handle(.key(.character(character))) ?? screen }
@@ -126,7 +126,7 @@ struct GoldenScreenTests {
 
     @Test("without colour every cell's tone is normal; the selection stays reverse video")
     func monochrome() {
-        let runtime = ConsoleRuntime(repository: InMemoryTriageRepository(fixture: .standard()), rule: Fixture.rule,
+        let runtime = ConsoleRuntime(repository: InMemoryTriageRepository(fixture: .standard()), rule: Fixture.rule, catalog: Fixture.catalog,
                                      options: .test(color: false))
         let screen = runtime.start(width: 120, height: 40)
         var reversed = 0

@@ -8,7 +8,7 @@ import Testing
 struct RuleDataTests {
     private static func state() -> ConsoleState {
         ConsoleState(width: 120, height: 40, readOnly: true, now: Fixture.now,
-                     timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)
+                     timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule, catalog: Fixture.catalog)
     }
 
     @Test("the history screen tells Internet flows from internal ones by the rule's destination exclusions")
@@ -34,7 +34,7 @@ struct RuleDataTests {
     func versions() throws {
         func text(_ rule: CompiledRule) -> String {
             let state = ConsoleState(width: 200, height: 40, readOnly: true, now: Fixture.now,
-                                     timeZone: TimeZone(identifier: "UTC")!, rule: rule)
+                                     timeZone: TimeZone(identifier: "UTC")!, rule: rule, catalog: Fixture.catalog)
             // The words of the screen, wrapped lines joined again.
             return RuleView.lines(state, width: 200, theme: Theme(color: false)).map { $0.runs.map(\.text).joined() }
                 .joined(separator: " ").split(separator: " ").joined(separator: " ")

@@ -10,7 +10,7 @@ import TriageModel
 @Suite("runtime")
 struct RuntimeTests {
     private func start(_ repository: InMemoryTriageRepository, readOnly: Bool = false) -> (ConsoleRuntime, Screen) {
-        let runtime = ConsoleRuntime(repository: repository, rule: Fixture.rule, options: .test(readOnly: readOnly))
+        let runtime = ConsoleRuntime(repository: repository, rule: Fixture.rule, catalog: Fixture.catalog, options: .test(readOnly: readOnly))
         return (runtime, runtime.start(width: 100, height: 30))
     }
 

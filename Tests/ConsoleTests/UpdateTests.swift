@@ -10,7 +10,7 @@ import TriageModel
 struct UpdateTests {
     private func freshState(width: Int = 120, height: Int = 40, readOnly: Bool = false) -> ConsoleState {
         ConsoleState(width: width, height: height, readOnly: readOnly, now: Fixture.now,
-                     timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)
+                     timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule, catalog: Fixture.catalog)
     }
 
     @Test("the first resize asks for the hosts page around the visible rows, sorted by attention")

@@ -1,4 +1,3 @@
-import BundledRules
 import Detection
 import Foundation
 import TriageModel
@@ -15,7 +14,7 @@ struct ConsoleState: Hashable, Sendable {
     let compiledRule: CompiledRule
     /// What the rule's query can and cannot see, for the rule screen (computed once).
     let coverageNotes: [CoverageNote]
-    /// The bundled versions of the rule other than the one running, for the rule screen.
+    /// The rule versions of the catalog other than the one running, for the rule screen.
     let otherRuleVersions: [DetectionRule]
     /// The screens opened, home first; the last is in front.
     var routes: [Route] = [.hosts]
@@ -41,7 +40,9 @@ struct ConsoleState: Hashable, Sendable {
     var destinationRows: Int { layout.destinationRows(count: host?.destinations.count ?? 0) }
     var hostAlertRows: Int { layout.hostAlertRows(destinationCount: host?.destinations.count ?? 0) }
 
-    init(width: Int, height: Int, readOnly: Bool, now: Date, timeZone: TimeZone, rule: CompiledRule) {
+    /// `catalog`: the rule versions the command loaded; `rule` is the one running.
+    init(width: Int, height: Int, readOnly: Bool, now: Date, timeZone: TimeZone, rule: CompiledRule,
+         catalog: RuleCatalog) {
         self.width = width
         self.height = height
         self.readOnly = readOnly
@@ -49,7 +50,6 @@ struct ConsoleState: Hashable, Sendable {
         self.timeZone = timeZone
         compiledRule = rule
         coverageNotes = Detection.coverageNotes(for: rule)
-        otherRuleVersions = DetectionRule.bundledVersions.filter { $0 != rule.rule.version }
-            .compactMap { try? DetectionRule.bundled(version: $0) }
+        otherRuleVersions = catalog.all.map(\.rule).filter { $0.version != rule.rule.version }
     }
 }

@@ -1,4 +1,3 @@
-import Console
 import ScreenCore
 
 /// Text for the terminal from untrusted values: the console's one sanitizer and width table, so

@@ -18,11 +18,11 @@ struct ConsoleBridge {
 
     /// Takes over the terminal and opens a console on `repository`, writing triage as `actor`.
     /// - Throws: `TerminalError` when standard input and output are not a usable terminal.
-    init(repository: any TriageRepository, rule: CompiledRule, readOnly: Bool, actor: String,
+    init(repository: any TriageRepository, rule: CompiledRule, catalog: RuleCatalog, readOnly: Bool, actor: String,
          display: ConsoleDisplayOptions) throws {
         session = try TerminalSession(options: TerminalOptions(
             color: !display.noColor, mouse: display.mouse, environment: ProcessInfo.processInfo.environment))
-        runtime = ConsoleRuntime(repository: repository, rule: rule, options: ConsoleOptions(
+        runtime = ConsoleRuntime(repository: repository, rule: rule, catalog: catalog, options: ConsoleOptions(
             readOnly: readOnly, color: session.usesColor, actor: actor))
     }
 

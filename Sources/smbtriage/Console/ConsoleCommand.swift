@@ -27,7 +27,7 @@ struct ConsoleCommand: ParsableCommand {
         }
         let repository = try store.open(readOnly: readOnly, mustExist: !create,
                                         hint: "ingest logs into it first, or add --create to start an empty one")
-        try ConsoleBridge(repository: repository, rule: repository.activeRule(), readOnly: readOnly,
+        try ConsoleBridge(repository: repository, rule: repository.activeRule(), catalog: repository.rules, readOnly: readOnly,
                           actor: Analyst.current, display: display).run()
     }
 }

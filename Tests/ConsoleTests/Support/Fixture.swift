@@ -24,6 +24,8 @@ struct Fixture {
     var exceptions: [ExceptionRecord]
     var executions: [ExecutionRecord]
 
+    /// The bundled rule versions, compiled.
+    static let catalog = try! RuleCatalog.bundled()
     /// The bundled rule, compiled.
     static let rule = try! CompiledRule(DetectionRule.bundled())
 

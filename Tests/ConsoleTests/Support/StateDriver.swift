@@ -17,7 +17,7 @@ struct StateDriver {
         repository = InMemoryTriageRepository(fixture: fixture)
         runner = EffectRunner(repository: repository, actor: "tester")
         state = ConsoleState(width: 0, height: 0, readOnly: readOnly, now: Fixture.now,
-                             timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule)
+                             timeZone: TimeZone(identifier: "UTC")!, rule: Fixture.rule, catalog: Fixture.catalog)
         send(.input(.resize(width: width, height: height)))
     }
 

@@ -14,11 +14,12 @@ public final class ConsoleRuntime {
     /// against a repository whose pages never settle.
     private static let effectBudget = 64
 
-    public init(repository: any TriageRepository, rule: CompiledRule, options: ConsoleOptions) {
+    /// `rule`: the running rule, one of `catalog`'s versions (the rule screen describes the others).
+    public init(repository: any TriageRepository, rule: CompiledRule, catalog: RuleCatalog, options: ConsoleOptions) {
         self.options = options
         runner = EffectRunner(repository: repository, actor: options.actor)
         state = ConsoleState(width: 0, height: 0, readOnly: options.readOnly, now: options.now(),
-                             timeZone: options.timeZone, rule: rule)
+                             timeZone: options.timeZone, rule: rule, catalog: catalog)
     }
 
     /// The first frame: loads the hosts list (synchronously) for a terminal of the given size.
