@@ -62,6 +62,16 @@ wait_for_exit() {
 keys() { tmux -L "$socket" send-keys -t e2e "$@"; }
 type_text() { tmux -L "$socket" send-keys -t e2e -l "$1"; }
 
+# What a terminal sends for a click of the first button at column 10 of screen row $1 (from 0): an
+# X10 mouse report of the press, then one of the release (a coordinate is sent as 33 + its value).
+click() {
+    local row
+    row=$(printf '%x' $((33 + $1)))
+    keys -H 1b 5b 4d 20 2a "$row" 1b 5b 4d 23 2a "$row"
+}
+double_click() { click "$1"; click "$1"; }
+
+
 cli() { "$bin" "$@" --db "$db"; }
 
 echo "console-e2e: swift build"
@@ -167,7 +177,8 @@ echo "console-e2e: the console closed $closed_in_console alerts"
 
 # Reopen the store with the default command, read-only and without colours, in a bare
 # environment without a locale (characters must still arrive as UTF-8); Ctrl-L repaints what
-# another program scribbled on the terminal; the mouse wheel moves the selection; Ctrl-C (SIGINT)
+# another program scribbled on the terminal; the mouse wheel moves the selection, a click selects a
+# row, a double click opens it; Ctrl-C (SIGINT)
 # ends it and gives the terminal back.
 # (The pane's shell traps SIGINT so that it outlives the console and reports how it ended.)
 tmux -L "$socket" respawn-pane -k -t e2e \
@@ -190,9 +201,20 @@ wait_for_absent "SCRIBBLED-OVER"
 wait_for "sort: attention"
 wait_for "host 1 of"
 keys -H 1b 5b 4d 61 2a 2a  # X10 mouse report: wheel down at column 10, row 10
-wait_for "host 2 of"
+wait_for "host 4 of"
 keys -H 1b 5b 4d 60 2a 2a  # wheel up
 wait_for "host 1 of"
+
+# Screen row 4 is the third host of the list (under the breadcrumbs and the column header).
+third_host=$(pane | sed -n 5p | awk '{print $1}')
+[[ "$third_host" =~ ^[0-9a-f.:]+$ ]] || fail "no host address on screen row 4: \"$third_host\""
+click 4
+wait_for "host 3 of"
+double_click 4
+wait_for "smbtriage › hosts › $third_host  [read-only]"
+keys Escape
+wait_for "sort: attention"
+
 keys C-c
 wait_for "console exited with status 130"
 [[ $(tmux -L "$socket" display -p -t e2e '#{alternate_on}') == 0 ]] || fail "Ctrl-C left the terminal in the console's screen"
