@@ -67,18 +67,6 @@ struct UpdateTests {
         }
     }
 
-    @Test("the mouse wheel moves the cursor as the arrow keys do")
-    func wheelScrolls() {
-        var driver = StateDriver()
-        driver.press(.character("a"))
-        let wheel = { (action: MouseEvent.Action) in Msg.input(.mouse(MouseEvent(action: action, position: CellPosition(row: 5, column: 3)))) }
-        driver.send(wheel(.wheelDown))
-        driver.send(wheel(.wheelDown))
-        #expect(driver.state.hosts.list.cursor.selected == 2)
-        driver.send(wheel(.wheelUp))
-        #expect(driver.state.hosts.list.cursor.selected == 1)
-    }
-
     @Test("q goes back everywhere but the hosts screen, where it quits")
     func quit() {
         var driver = StateDriver()

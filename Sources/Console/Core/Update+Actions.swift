@@ -79,30 +79,17 @@ extension Update {
             }
             offset = max(0, min(offset, scrollLimit))
         }
+        if let area = state.focusedListArea {
+            withCursor(of: area, in: &state, step)
+            return followUp(state)
+        }
         switch state.route {
-        case .hosts:
-            step(&state.hosts.list.cursor, visible: layout.hostRows)
-            state.hosts.list.seeTop()
-        case .host:
-            guard var host = state.host else { return [] }
-            switch host.pane {
-            case .destinations: step(&host.destinationCursor, visible: state.destinationRows)
-            case .alerts:
-                step(&host.alerts.cursor, visible: state.hostAlertRows)
-                host.alerts.seeTop()
-            }
-            state.host = host
         case .alert:
             guard var alert = state.alert else { return [] }
             if alert.pane == .guide { step(&alert.guideCursor, visible: layout.textRows) } else { scroll(&alert.scroll) }
             state.alert = alert
-        case .history:
-            guard var history = state.history else { return [] }
-            step(&history.flows.cursor, visible: layout.historyRows)
-            history.flows.seeTop()
-            state.history = history
-        case .exceptions: step(&state.exceptions.cursor, visible: layout.exceptionRows)
         case .rule: scroll(&state.ruleScreen.scroll)
+        case .hosts, .host, .history, .exceptions: break
         }
         return followUp(state)
     }

@@ -19,8 +19,7 @@ enum Update {
             }
             return reload(state)
         case .input(.mouse(let mouse)):
-            // The console has no pointer: the wheel scrolls as the arrow keys do.
-            return handleKey(&state, mouse.action == .wheelUp ? .up : .down)
+            return handleMouse(&state, mouse)
         case .input(.tick):
             return [.pollChangeToken(reload: true)]
         case .changeTokenRead(let token, let reload):

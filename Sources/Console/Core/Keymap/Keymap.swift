@@ -153,16 +153,30 @@ enum Keymap {
         return hints
     }
 
-    /// The keymap as Markdown tables, one per context (for the README).
+    /// One section of the help: a title and its keys (or mouse gestures) with what they do.
+    struct HelpSection: Sendable {
+        struct Row: Sendable {
+            var keys: String
+            var help: String
+        }
+
+        var title: String
+        var rows: [Row]
+    }
+
+    /// What the `?` overlay and the docs list: one section per context that binds keys, then the mouse.
+    static let helpSections: [HelpSection] = KeyContext.allCases.compactMap { context in
+        let rows = bindings.filter { $0.context == context }.map { HelpSection.Row(keys: $0.keyLabel, help: $0.help) }
+        return rows.isEmpty ? nil : HelpSection(title: context.rawValue, rows: rows)
+    } + [HelpSection(title: MouseBinding.title, rows: MouseBinding.all.map { HelpSection.Row(keys: $0.gesture, help: $0.help) })]
+
+    /// The keymap as Markdown tables, one per help section (docs/KEYMAP.md).
     static func markdown() -> String {
         var text = "# smbtriage console keys\n"
-        for context in KeyContext.allCases {
-            let rows = bindings.filter { $0.context == context }
-            guard !rows.isEmpty else { continue }
-            text += "\n## \(context.rawValue)\n\n| keys | action |\n|---|---|\n"
-            for binding in rows {
-                let keys = binding.keyLabel.replacingOccurrences(of: "|", with: "\\|")
-                text += "| `\(keys)` | \(binding.help) |\n"
+        for section in helpSections {
+            text += "\n## \(section.title)\n\n| keys | action |\n|---|---|\n"
+            for row in section.rows {
+                text += "| `\(row.keys.replacingOccurrences(of: "|", with: "\\|"))` | \(row.help) |\n"
             }
         }
         return text

@@ -120,7 +120,6 @@ extension Update {
     /// Moves the cursor (lists) or the scroll (text) to line `line`.
     private static func jump(_ state: inout ConsoleState, to line: Int) -> [Effect] {
         state.search?.current = line
-        let layout = state.layout
         let limit = ScrollExtent.maximum(state)
         switch state.overlay {
         case .help:
@@ -137,25 +136,14 @@ extension Update {
         default:
             break
         }
+        if let area = state.focusedListArea {
+            withCursor(of: area, in: &state) { cursor, visible in cursor.select(line, visible: visible) }
+            return followUp(state)
+        }
         switch state.route {
-        case .hosts:
-            state.hosts.list.cursor.select(line, visible: layout.hostRows)
-            state.hosts.list.seeTop()
-        case .host:
-            guard var host = state.host else { return [] }
-            switch host.pane {
-            case .destinations: host.destinationCursor.select(line, visible: state.destinationRows)
-            case .alerts:
-                host.alerts.cursor.select(line, visible: state.hostAlertRows)
-                host.alerts.seeTop()
-            }
-            state.host = host
         case .alert: state.alert?.scroll = min(line, limit)
-        case .history:
-            state.history?.flows.cursor.select(line, visible: layout.historyRows)
-            state.history?.flows.seeTop()
-        case .exceptions: state.exceptions.cursor.select(line, visible: layout.exceptionRows)
         case .rule: state.ruleScreen.scroll = min(line, limit)
+        case .hosts, .host, .history, .exceptions: break
         }
         return followUp(state)
     }

@@ -18,15 +18,16 @@ enum ExceptionsView {
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
         let exceptions = state.exceptions
-        let range = exceptions.cursor.visibleRange(layout.exceptionRows)
-        table.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.exceptionRows,
+        let area = layout.exceptionsList
+        let range = exceptions.cursor.visibleRange(area.rows)
+        table.draw(into: &screen, theme: theme, top: area.headerRow, height: area.rows,
                    rows: range.map { Optional(cells(exceptions.records[$0], state)) },
                    selected: exceptions.cursor.selected - exceptions.cursor.top)
         if exceptions.isLoaded, exceptions.records.isEmpty {
             screen.draw("No exceptions. Add one with a or from an alert with e.", row: layout.bodyTop + 2, column: 2, style: theme.muted)
         }
         guard let selected = exceptions.selected else { return }
-        let top = layout.bodyTop + layout.exceptionRows + 1
+        let top = area.headerRow + area.rows + 1
         let item = selected.item
         var lines = [StyledLine("  " + item.name, theme.style(.accent, .bold))]
         lines += StyledLine.field("Comment", item.comment, width: screen.width, theme: theme, labelWidth: 10)

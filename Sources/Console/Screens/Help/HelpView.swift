@@ -12,19 +12,17 @@ enum HelpView {
         Box.centred(width: 88, height: layout.bodyHeight, in: layout)
     }
 
-    /// The keymap, one section per context.
+    /// The keymap, one section per context, then the mouse.
     static func helpLines(box: Box, theme: Theme) -> [StyledLine] {
         var lines: [StyledLine] = []
         let keyWidth = 18
-        for context in KeyContext.allCases {
-            let bindings = Keymap.bindings.filter { $0.context == context }
-            guard !bindings.isEmpty else { continue }
+        for section in Keymap.helpSections {
             if !lines.isEmpty { lines.append(StyledLine()) }
-            lines.append(StyledLine(context.rawValue, theme.style(.accent, [.bold, .underline])))
-            for binding in bindings {
-                let help = DisplayText.wrapped(binding.help, to: max(1, box.innerWidth - keyWidth))
+            lines.append(StyledLine(section.title, theme.style(.accent, [.bold, .underline])))
+            for row in section.rows {
+                let help = DisplayText.wrapped(row.help, to: max(1, box.innerWidth - keyWidth))
                 for (index, text) in help.enumerated() {
-                    let keys = index == 0 ? DisplayText.fitted(binding.keyLabel, to: keyWidth) : String(repeating: " ", count: keyWidth)
+                    let keys = index == 0 ? DisplayText.fitted(row.keys, to: keyWidth) : String(repeating: " ", count: keyWidth)
                     lines.append(StyledLine(keys, theme.key).appending(text, theme.plain))
                 }
             }

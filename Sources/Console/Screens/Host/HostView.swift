@@ -30,39 +30,38 @@ enum HostView {
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         guard let host = state.host else { return }
         let layout = state.layout
-        var row = layout.bodyTop
-        drawSummary(host, row: row, into: &screen, theme: theme)
-        drawCase(host, state, row: row + 1, into: &screen, theme: theme)
-        row += Layout.hostHeaderRows
+        let destinationArea = layout.destinationsList(count: host.destinations.count)
+        let alertArea = layout.hostAlertsList(destinationCount: host.destinations.count)
+        drawSummary(host, row: layout.bodyTop, into: &screen, theme: theme)
+        drawCase(host, state, row: layout.bodyTop + 1, into: &screen, theme: theme)
 
-        PaneTitle.draw("Destinations (\(host.destinations.count))", focused: host.pane == .destinations, row: row,
-                       into: &screen, theme: theme)
-        let destinationRange = host.destinationCursor.visibleRange(state.destinationRows)
+        PaneTitle.draw("Destinations (\(host.destinations.count))", focused: host.pane == .destinations,
+                       row: destinationArea.headerRow - 1, into: &screen, theme: theme)
+        let destinationRange = host.destinationCursor.visibleRange(destinationArea.rows)
         let destinationRows = destinationRange.map { cells(host.destinations[$0], state) }
         destinationTable.widening(0, toFit: destinationRows.compactMap { $0.first?.text })
-            .draw(into: &screen, theme: theme, top: row + 1, height: state.destinationRows, rows: destinationRows,
+            .draw(into: &screen, theme: theme, top: destinationArea.headerRow, height: destinationArea.rows, rows: destinationRows,
                               selected: host.destinationCursor.selected - host.destinationCursor.top,
                               focused: host.pane == .destinations)
         if host.destinations.isEmpty {
-            screen.draw("No SMB destinations recorded.", row: row + 2, column: 2, style: theme.muted)
+            screen.draw("No SMB destinations recorded.", row: destinationArea.headerRow + 1, column: 2, style: theme.muted)
         }
-        row += state.destinationRows + 3
 
         var title = "Alerts (\(NumberText.grouped(host.alerts.cursor.count)))"
         if let status = host.statusFilter { title += " · \(status.rawValue) only (f)" }
         if let destination = host.destinationFilter { title += " to \(destination) · Enter on it again for all" }
-        PaneTitle.draw(title, focused: host.pane == .alerts, row: row, into: &screen, theme: theme)
+        PaneTitle.draw(title, focused: host.pane == .alerts, row: alertArea.headerRow - 1, into: &screen, theme: theme)
         let alerts = host.alerts
-        let alertRange = alerts.cursor.visibleRange(state.hostAlertRows)
+        let alertRange = alerts.cursor.visibleRange(alertArea.rows)
         let marked = Set(alertRange.enumerated().compactMap { offset, index in
             alerts.row(at: index).flatMap { host.marked.contains($0.id) ? offset : nil }
         })
         let alertRows = alertRange.map { index in alerts.row(at: index).map { cells($0, state) } }
         alertTable.widening(4, toFit: alertRows.compactMap { $0?[4].text }, limit: 47)
-            .draw(into: &screen, theme: theme, top: row + 1, height: state.hostAlertRows, rows: alertRows,
+            .draw(into: &screen, theme: theme, top: alertArea.headerRow, height: alertArea.rows, rows: alertRows,
                         selected: alerts.cursor.selected - alerts.cursor.top, marked: marked, focused: host.pane == .alerts)
         if alerts.isLoaded, alerts.cursor.count == 0 {
-            screen.draw("No alerts.", row: row + 2, column: 2, style: theme.muted)
+            screen.draw("No alerts.", row: alertArea.headerRow + 1, column: 2, style: theme.muted)
         }
     }
 

@@ -30,9 +30,10 @@ enum HostsView {
 
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
+        let area = layout.hostsList
         let hosts = state.hosts
         drawSettings(hosts, into: &screen, theme: theme)
-        let range = hosts.list.cursor.visibleRange(layout.hostRows)
+        let range = hosts.list.cursor.visibleRange(area.rows)
         let visibleHosts = range.compactMap { hosts.list.row(at: $0) }
         let absolute = lastSeenIsAbsolute(visibleHosts, now: state.now)
         let showsRisk = Set(hosts.list.rows.map(\.highestRisk)).count > 1
@@ -47,7 +48,7 @@ enum HostsView {
                       limit: screen.width >= wideScreen ? 28 : table.columns[hostNameColumn].width)
             .widening(lastSeenColumn, toFit: loaded.map { $0[lastSeenColumn].text })
             .markingSort(sorted.index, descending: sorted.descending != hosts.reversed)
-        shown.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
+        shown.draw(into: &screen, theme: theme, top: area.headerRow, height: area.rows, rows: rows,
                    selected: hosts.list.cursor.selected - hosts.list.cursor.top)
         if hosts.list.isLoaded, hosts.list.cursor.count == 0 {
             let text = switch hosts.filter {
