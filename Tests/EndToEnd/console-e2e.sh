@@ -95,9 +95,9 @@ keys Enter
 wait_for "host 1 of 1"
 keys Enter
 wait_for "smbtriage › hosts › 10.20.5.20"
-wait_for "Alerts ("
+wait_for "Alerts · "
 keys Tab
-wait_for "▸ Alerts ("
+wait_for "▸ Alerts · "
 
 # A search (/) moves the cursor to a matching alert and hides none; n goes on, Esc clears it.
 keys /
@@ -120,7 +120,7 @@ wait_for "2 marked ·"
 keys Escape
 wait_for "sort: attention"
 keys Enter
-wait_for "▸ Alerts ("
+wait_for "▸ Alerts · "
 keys Enter
 wait_for "› alert "
 wait_for "20.60.152.36:445"
