@@ -12,6 +12,9 @@ public protocol TriageRepository: Sendable {
     func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int]
     func destinations(of host: IPAddress) throws -> [DestinationSummary]
     func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord>
+    /// A page of the alerts `query` selects, one row per connection (`AlertRecord.connectionRowKey`),
+    /// the row with the newest alert first (the order of each row's first alert in `alerts`).
+    func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage
     func alert(id: Int64) throws -> AlertRecord?
     /// `ids` and the ids of every other alert on the same connection, in id order (an action on
     /// one connection's row applies to all of its alerts). Unknown ids are left out.

@@ -50,6 +50,16 @@ struct GoldenScreenTests {
     func host() throws {
         try Golden.check(render(width: 80, height: 24, keys: [.enter, .tab, .character(" ")]), named: "host-80x24")
         try Golden.check(render(width: 120, height: 40, keys: [.enter]), named: "host-120x40")
+        try Golden.check(render(width: 60, height: 15, keys: [.enter, .tab, .character("j")]), named: "host-60x15")
+    }
+
+    @Test("the case notes overlay, newest first, at 80×24, 120×40 and 60×15")
+    func caseNotes() throws {
+        for (width, height) in [(80, 24), (120, 40), (60, 15)] {
+            let screen = render(width: width, height: height, keys: [.enter, .character("n")], typing: "owner confirmed the copy",
+                                then: [.enter, .character("N")])
+            try Golden.check(screen, named: "case-notes-\(width)x\(height)")
+        }
     }
 
     @Test("alert panes: destination, ATT&CK, investigation guide, notes")

@@ -109,9 +109,9 @@ keys Enter
 wait_for "host 1 of 1"
 keys Enter
 wait_for "smbtriage › hosts › 10.20.5.20"
-wait_for "Alerts ("
+wait_for "Alerts · "
 keys Tab
-wait_for "▸ Alerts ("
+wait_for "▸ Alerts · "
 
 # A search (/) moves the cursor to a matching alert and hides none; n goes on, Esc clears it.
 keys /
@@ -134,7 +134,7 @@ wait_for "2 marked ·"
 keys Escape
 wait_for "sort: attention"
 keys Enter
-wait_for "▸ Alerts ("
+wait_for "▸ Alerts · "
 keys Enter
 wait_for "› alert "
 wait_for "20.60.152.36:445"
@@ -219,16 +219,16 @@ wait_for "smbtriage › hosts › $third_host  [read-only]"
 keys Escape
 wait_for "sort: attention"
 
-# FIN-WS-047's alerts, the cursor on the fourth; another process ingests two newer alerts of the
+# FIN-WS-047's alerts, the cursor on the fourth connection; another process ingests two newer alerts of the
 # host, which land above it: the cursor stays on its alert and the status line counts them; g goes up.
 keys :
 type_text "host 10.20.3.47"
 keys Enter
 wait_for "smbtriage › hosts › 10.20.3.47"
 keys Tab
-wait_for "▸ Alerts ("
+wait_for "▸ Alerts · "
 keys j j j
-wait_for "alert 4 of 20"
+wait_for "connection 4 of 5"
 alert_before_ingest=$(selected_id)
 for minute in 51 52; do
     printf '{"@timestamp":"2026-11-30T23:%s:30.000Z","event":{"dataset":"flow","kind":"event","category":["network"],' "$minute"
@@ -239,10 +239,10 @@ for minute in 51 52; do
 done >"$work/later.ndjson"
 cli ingest "$work/later.ndjson" >"$work/ingest.out" 2>&1 || { cat "$work/ingest.out" >&2; fail "the second ingest failed"; }
 grep -qF "2 alerted" "$work/ingest.out" || { cat "$work/ingest.out" >&2; fail "the second ingest raised no 2 alerts"; }
-wait_for "▲ 2 new (g) · alert 6 of 22"
+wait_for "▲ 2 new (g) · connection 6 of 7"
 [[ "$(selected_id)" == "$alert_before_ingest" ]] || fail "the refresh moved the cursor off alert $alert_before_ingest"
 keys g
-wait_for "alert 1 of 22"
+wait_for "connection 1 of 7"
 wait_for_absent "new (g)"
 selected_row | grep -qF "2026-11-30 23:52" || fail "g did not go up to the newest alert"
 keys Escape

@@ -146,7 +146,9 @@ struct ReadTests {
         #expect(!google.isNewForHost)
         #expect((google.openAlerts, google.acknowledgedAlerts, google.closedAlerts) == (1, 1, 0))
         #expect(destinations.map(\.isExternal) == [false, true, true])
-        #expect(destinations.map(\.isNewForHost) == [true, true, false])
+        // New: external and first contacted an hour or more after the host's first activity (the
+        // ranking's rule), so never the internal file server, nor the host's first destination.
+        #expect(destinations.map(\.isNewForHost) == [false, true, false])
     }
 
     @Test func alertsFilterByStatusHostDestinationAndTimeNewestFirst() throws {

@@ -12,8 +12,9 @@ enum Effect: Hashable, Sendable {
     case loadDestinations(IPAddress)
     /// The host's case: state, verdict, checklist, notes.
     case loadHostCase(IPAddress)
-    case loadAlerts(AlertQuery, offset: Int, limit: Int)
-    /// The alert and its notes.
+    /// A page of the host's alerts, one row per connection.
+    case loadConnections(AlertQuery, offset: Int, limit: Int)
+    /// The alert, its notes and the other alerts of its connection.
     case loadAlert(Int64)
     case loadHistory(IPAddress, offset: Int, limit: Int)
     case loadTimeline(IPAddress, TimelineBucket)

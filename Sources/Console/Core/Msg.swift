@@ -9,8 +9,9 @@ enum Msg: Sendable {
     case activityLoaded([IPAddress: [Int]])
     case destinationsLoaded(IPAddress, [DestinationSummary])
     case hostCaseLoaded(IPAddress, HostCase?)
-    case alertsLoaded(AlertQuery, offset: Int, Page<AlertRecord>)
-    case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote])
+    case connectionsLoaded(AlertQuery, offset: Int, ConnectionPage)
+    /// `connection`: the ids of every alert of the alert's connection, itself included.
+    case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote], connection: [Int64])
     case historyLoaded(IPAddress, offset: Int, Page<StoredFlow>)
     case timelineLoaded(IPAddress, TimelineBucket, [TimelinePoint])
     case exceptionsLoaded([ExceptionRecord])

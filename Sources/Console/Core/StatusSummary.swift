@@ -6,8 +6,9 @@ enum StatusSummary {
             return newRows(state.hosts.list) + position(state.hosts.list.cursor, noun: "host")
         case .host:
             guard let host = state.host else { return "" }
-            let marked = host.marked.isEmpty ? "" : "\(host.marked.count) marked · "
-            return host.pane == .alerts ? newRows(host.alerts) + marked + position(host.alerts.cursor, noun: "alert")
+            let marked = host.marked.isEmpty ? "" : "\(NumberText.grouped(host.marked.count)) marked · "
+            return host.pane == .alerts ? newRows(host.alerts) + marked + position(host.alerts.cursor, noun: "connection")
+                    + " · \(Update.alertCount(host.alertCount))"
                 : marked + position(host.destinationCursor, noun: "destination")
         case .alert:
             guard let record = state.alert?.record else { return "" }

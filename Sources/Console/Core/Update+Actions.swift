@@ -41,6 +41,9 @@ extension Update {
         case .markAll: return markAllInView(&state)
         case .toggleGuideStep: return toggleGuideStep(&state)
         case .showRaw: return showRaw(&state)
+        case .caseNotes: return openCaseNotes(&state)
+        case .nextConnectionAlert, .previousConnectionAlert:
+            return stepConnectionAlert(&state, forward: action == .nextConnectionAlert)
         case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .setCaseState, .resolveCase, .addCaseNote, .addException, .addNote,
              .newException, .editException, .removeException:
             return triage(&state, action)

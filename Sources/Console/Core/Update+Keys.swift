@@ -12,6 +12,7 @@ extension Update {
     private static func screenContexts(_ state: ConsoleState) -> [KeyContext] {
         switch state.overlay {
         case .help, .raw, .audit: return [.overlay]
+        case .caseNotes: return [.caseNotes, .overlay]
         case .command, .filter: return [.prompt]
         case .form: return [.form]
         case .confirm: return [.confirm]
@@ -51,6 +52,10 @@ extension Update {
                 scrolled.scroll = scroll
                 return .audit(scrolled)
             }
+        case .caseNotes where action == .addCaseNote:
+            return triage(&state, .addCaseNote)
+        case .caseNotes(let scroll):
+            return handleScrollOverlay(&state, action, scroll: scroll) { .caseNotes(scroll: $0) }
         case .command(var field):
             switch action {
             case .submit:

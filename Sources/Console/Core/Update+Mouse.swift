@@ -11,7 +11,7 @@ extension Update {
         guard !state.layout.isTooSmall, activeSearch(state)?.isEditing != true else { return [] }
         switch state.overlay {
         case .command, .filter, .form, .confirm: return []
-        case .help, .raw, .audit, nil: break
+        case .help, .raw, .audit, .caseNotes, nil: break
         }
         let row = mouse.position.row
         let listUnderPointer = state.overlay == nil ? state.listAreas.first { $0.screenRows.contains(row) } : nil

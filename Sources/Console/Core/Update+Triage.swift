@@ -73,15 +73,16 @@ extension Update {
         }
     }
 
-    /// The alerts a status key acts on: the marked ones, else the one in view or selected.
+    /// The alerts a status key acts on: the marked rows' alerts, else the one in view or the
+    /// selected row's (every alert of its connection).
     static func targetAlerts(_ state: ConsoleState) -> [Int64] {
         switch state.route {
         case .alert: return state.alert?.record.map { [$0.id] } ?? []
         case .host:
             guard let host = state.host else { return [] }
-            if !host.marked.isEmpty { return host.marked.sorted() }
-            guard host.pane == .alerts, let alert = host.alerts.selectedRow else { return [] }
-            return [alert.id]
+            if !host.marked.isEmpty { return host.markedAlertIDs }
+            guard host.pane == .alerts, let row = host.alerts.selectedRow else { return [] }
+            return row.alertIDs
         default: return []
         }
     }
@@ -123,5 +124,10 @@ extension Update {
     static func alertCount(_ count: Int, _ adjective: String? = nil) -> String {
         let noun = count == 1 ? "alert" : "alerts"
         return [String(count), adjective, noun].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// "1 connection", "12 connections".
+    static func connectionCount(_ count: Int) -> String {
+        "\(NumberText.grouped(count)) \(count == 1 ? "connection" : "connections")"
     }
 }

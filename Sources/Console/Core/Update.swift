@@ -31,7 +31,7 @@ enum Update {
         case .failed(let context, let error):
             state.message = .error("\(context) failed: \(error)")
             return []
-        case .hostsLoaded, .activityLoaded, .destinationsLoaded, .hostCaseLoaded, .alertsLoaded, .alertLoaded, .historyLoaded,
+        case .hostsLoaded, .activityLoaded, .destinationsLoaded, .hostCaseLoaded, .connectionsLoaded, .alertLoaded, .historyLoaded,
              .timelineLoaded, .exceptionsLoaded, .executionsLoaded:
             return applyLoaded(&state, msg)
         case .statusSet, .noteAdded, .guideStepSet, .caseStateSet, .caseNoteAdded, .exceptionAdded, .exceptionUpdated, .exceptionRemoved:

@@ -39,7 +39,7 @@ extension SMBStore {
     }
 
     /// The WHERE clause (empty for all alerts) and its arguments for `query`.
-    private static func filter(_ query: AlertQuery) -> (clause: String, arguments: StatementArguments) {
+    static func filter(_ query: AlertQuery) -> (clause: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if let status = query.status {

@@ -84,9 +84,8 @@ extension SMBStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.destination, d.ports, d.connections, d.bytes_sent, d.bytes_received, d.first_seen,
-                       d.last_seen, d.is_external, d.first_seen >= h.last_seen - 86400,
-                       d.open_alerts, d.acknowledged_alerts, d.closed_alerts
-                FROM host_destination d JOIN host h ON h.address = d.host
+                       d.last_seen, d.is_external, d.is_new, d.open_alerts, d.acknowledged_alerts, d.closed_alerts
+                FROM host_destination d
                 WHERE d.host = ?
                 ORDER BY d.last_seen DESC, d.destination
                 """, arguments: [host.storeBlob]).map { row in

@@ -144,6 +144,21 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         }
     }
 
+    /// The alerts `alerts` lists, one row per connection (`AlertRecord.connectionRowKey`), in the
+    /// order of each row's first alert there.
+    public func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage {
+        let matching = try alerts(query, offset: 0, limit: Int.max).rows
+        var keys: [Int64] = []
+        var groups: [Int64: [AlertRecord]] = [:]
+        for alert in matching {
+            let key = alert.connectionRowKey
+            if groups[key] == nil { keys.append(key) }
+            groups[key, default: []].append(alert)
+        }
+        let rows = keys.dropFirst(max(offset, 0)).prefix(max(limit, 0)).map { Self.connectionRow(groups[$0] ?? []) }
+        return ConnectionPage(rows: rows, connections: keys.count, alerts: matching.count)
+    }
+
     /// The alert with this id among the hosts whose rows are held (a generated host's once opened).
     public func alert(id: Int64) throws -> AlertRecord? {
         locked { storedAlert(id) }
@@ -404,6 +419,25 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         rows.alerts.sort { $0.id > $1.id }
         rows.flows.sort { $0.id > $1.id }
         return rows
+    }
+
+    /// One connection's row made from its alerts as the store makes it from its tables: the
+    /// first alert's record, the widest span and the largest byte counts any record gave.
+    private static func connectionRow(_ alerts: [AlertRecord]) -> ConnectionAlerts {
+        let sorted = alerts.sorted { $0.id < $1.id }
+        let first = sorted[0]
+        let events = sorted.map(\.flow.event)
+        let starts = sorted.map { $0.flow.event.start ?? $0.flow.event.timestamp ?? $0.createdAt }
+        let ends = sorted.map { $0.flow.event.end ?? $0.flow.event.timestamp ?? $0.createdAt }
+        return ConnectionAlerts(
+            key: first.connection.key, alertIDs: sorted.map(\.id),
+            statusCounts: Dictionary(grouping: sorted, by: \.status).mapValues(\.count),
+            riskScore: sorted.map(\.riskScore).max() ?? first.riskScore, noteCount: sorted.map(\.noteCount).reduce(0, +),
+            flow: first.flow, reason: first.reason, closeReason: first.closeReason,
+            firstSeen: starts.min() ?? first.createdAt, lastSeen: ends.max() ?? first.createdAt,
+            bytesSent: max(0, events.compactMap(\.sourceBytes).max() ?? 0),
+            bytesReceived: max(0, events.compactMap(\.destinationBytes).max() ?? 0),
+            sensors: first.connection.key == nil ? [first.flow.event.sensorName] : first.connection.sensors)
     }
 
     private static func page<Row>(_ rows: [Row], offset: Int, limit: Int) -> Page<Row> {

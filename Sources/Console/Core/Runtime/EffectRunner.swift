@@ -34,11 +34,12 @@ struct EffectRunner: Sendable {
             return .destinationsLoaded(host, try repository.destinations(of: host))
         case .loadHostCase(let host):
             return .hostCaseLoaded(host, try repository.hostCase(host))
-        case .loadAlerts(let query, let offset, let limit):
-            return .alertsLoaded(query, offset: offset, try repository.alerts(query, offset: offset, limit: limit))
+        case .loadConnections(let query, let offset, let limit):
+            return .connectionsLoaded(query, offset: offset, try repository.connectionAlerts(query, offset: offset, limit: limit))
         case .loadAlert(let id):
-            let record = try repository.alert(id: id)
-            return .alertLoaded(id: id, record, notes: record == nil ? [] : try repository.notes(alertID: id))
+            guard let record = try repository.alert(id: id) else { return .alertLoaded(id: id, nil, notes: [], connection: []) }
+            return .alertLoaded(id: id, record, notes: try repository.notes(alertID: id),
+                                connection: try repository.alertIDs(sharingConnectionWith: [id]))
         case .loadHistory(let host, let offset, let limit):
             return .historyLoaded(host, offset: offset, try repository.history(of: host, offset: offset, limit: limit))
         case .loadTimeline(let host, let bucket):
@@ -93,7 +94,7 @@ struct EffectRunner: Sendable {
     private static func context(of effect: Effect) -> String {
         switch effect {
         case .loadHosts, .loadActivity: "loading hosts"
-        case .loadDestinations, .loadAlerts, .loadHostCase: "loading the host"
+        case .loadDestinations, .loadConnections, .loadHostCase: "loading the host"
         case .loadAlert: "loading the alert"
         case .loadHistory, .loadTimeline: "loading the history"
         case .loadExceptions: "loading exceptions"

@@ -6,7 +6,7 @@ import Foundation
 struct Search: Hashable, Sendable {
     /// What the search looks through.
     enum Scope: Hashable, Sendable {
-        case screen(Route), help, raw, audit
+        case screen(Route), help, raw, audit, caseNotes
     }
 
     let scope: Scope

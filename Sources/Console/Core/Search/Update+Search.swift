@@ -10,6 +10,7 @@ extension Update {
         case .help: .help
         case .raw: .raw
         case .audit: .audit
+        case .caseNotes: .caseNotes
         case .command, .filter, .form, .confirm: nil
         }
     }
@@ -79,6 +80,8 @@ extension Update {
             return SearchText(lines: record.lines, position: record.scroll, isText: true)
         case .audit(let log):
             return SearchText(lines: AuditView.lines(log, state, theme: theme).map(\.text), position: log.scroll, isText: true)
+        case .caseNotes(let scroll):
+            return SearchText(lines: CaseNotesView.lines(state, theme: theme).map(\.text), position: scroll, isText: true)
         case .command, .filter, .form, .confirm:
             return nil
         case nil:
@@ -95,8 +98,9 @@ extension Update {
             case .destinations:
                 return SearchText(lines: host.destinations.map { "\($0.address)" }, position: host.destinationCursor.selected)
             case .alerts:
-                let lines = host.alerts.rows.map { alert in
-                    "\(alert.id) \(alert.status.rawValue) \(EndpointText.destination(alert.flow.event)) \(alert.reason)"
+                let lines = host.alerts.rows.map { row in
+                    "\(row.idText) \(row.status.rawValue) \(EndpointText.destination(row.flow.event)) "
+                        + "\(row.sensors.joined(separator: " ")) \(row.reason)"
                 }
                 return SearchText(lines: lines, offset: host.alerts.windowOffset, position: host.alerts.cursor.selected)
             }
@@ -132,6 +136,9 @@ extension Update {
         case .audit(var log):
             log.scroll = min(line, limit)
             state.overlay = .audit(log)
+            return []
+        case .caseNotes:
+            state.overlay = .caseNotes(scroll: min(line, limit))
             return []
         default:
             break
