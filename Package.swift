@@ -23,8 +23,10 @@ let package = Package(
         // One reader per log format; every reader yields NetworkEvent.
         // Community ID v1 hashes with swift-crypto's SHA-1; packet captures are read through libpcap.
         .target(name: "Ingest", dependencies: [
-            "Detection", "CZlib", "CPcap", .product(name: "Crypto", package: "swift-crypto"),
+            "Detection", "CZlib", "CPcap", "CPrefetch", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The CPU's prefetch hint, which Swift cannot call: the flow table fetches a packet's flow ahead.
+        .target(name: "CPrefetch"),
         // What the console asks of a store (the `TriageRepository` protocol) and the values it trades. No GRDB.
         .target(name: "TriageModel", dependencies: ["Detection"]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
