@@ -13,8 +13,6 @@ struct FlowTable {
     private var nextSweep = Int64.min
     /// Flows ended early because the table was full.
     private(set) var evicted = 0
-    /// Flows started so far.
-    private(set) var started = 0
 
     init(settings: FlowSettings = FlowSettings()) {
         self.settings = settings
@@ -70,7 +68,6 @@ struct FlowTable {
         var flow = Flow(key: key, sentByLower: sentByLower, time: time, packetNumber: arrival.number)
         flow.record(packet, sentByLower: sentByLower, time: time)
         flows.insert(flow, hash: arrival.hash)
-        started += 1
     }
 
     /// Ends every flow still open (the end of the capture), oldest first.
