@@ -67,7 +67,7 @@ let package = Package(
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "TriageModel", "Detection", "BundledRules", .product(name: "GRDB", package: "GRDB.swift"),
+            "Store", "TriageModel", "Detection", "BundledRules", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "ScreenCore", "TriageModel", "Detection", "BundledRules", "TestSupport"],
                     exclude: ["Golden"]),
@@ -84,7 +84,7 @@ let package = Package(
                           path: "Benchmarks/DetectionBenchmark"),
         // What the benchmarks share: CPU clocks, the percentile, RSS and CPU readings, the generated
         // Packetbeat-style ECS data.
-        .target(name: "BenchmarkSupport", dependencies: ["TestSupport"], path: "Benchmarks/BenchmarkSupport"),
+        .target(name: "BenchmarkSupport", dependencies: ["Detection", "TestSupport"], path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(name: "generate-ecs-bench", dependencies: ["BenchmarkSupport"], path: "Benchmarks/GenerateECS"),
         .executableTarget(
             name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "BundledRules", "BenchmarkSupport"],
@@ -99,6 +99,9 @@ let package = Package(
         // Builds a 1 M-alert store and prints its latencies.
         .executableTarget(name: "store-benchmark", dependencies: ["Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/StoreBenchmark"),
+        // Builds (once, cached under /tmp) a store of 10 M flows / 1 M alerts / 100 k hosts and prints its latencies.
+        .executableTarget(name: "scale-benchmark", dependencies: ["Console", "ScreenCore", "Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
+                          path: "Benchmarks/ScaleBenchmark"),
         // The whole `ingest` pipeline (read, store, detect) on the generated ECS file.
         .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/PipelineBenchmark"),

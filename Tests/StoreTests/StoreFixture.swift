@@ -67,10 +67,28 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
 /// made: no rule versions (v4), no retention tables (v5), no threat fields (v6), and guide ticks
 /// per alert instead of cases (v7; the rollback drops the case tables' content). Upgrade tests
 /// start from it.
+/// Turns a store of this build back into one of schema version 8 (before the hosts list's rank
+/// was kept in indexed columns).
+let rollbackToVersion8 = """
+    DROP TRIGGER host_rank_on_insert;
+    DROP TRIGGER host_rank_on_count;
+    DROP TRIGGER host_rank_on_case_insert;
+    DROP TRIGGER host_rank_on_case_state;
+    DROP TRIGGER host_rank_on_case_delete;
+    DROP INDEX host_rank_base;
+    DROP INDEX host_rank_recent;
+    DROP INDEX host_last_seen;
+    ALTER TABLE host DROP COLUMN rank_recent;
+    ALTER TABLE host DROP COLUMN rank_base;
+    DELETE FROM grdb_migrations WHERE identifier = 'v9';
+    PRAGMA user_version = 8;
+
+    """
+
 /// Turns a store of this build back into one of schema version 6 (before cases and connections):
 /// the aggregates keep what this build counted (`countAsVersion6` recounts them as version 6 did);
 /// the cases' ticked steps are lost (version 6 kept them per alert).
-let rollbackToVersion6 = """
+let rollbackToVersion6 = rollbackToVersion8 + """
     DROP TABLE connection;
     ALTER TABLE event DROP COLUMN connection_id;
     ALTER TABLE host_destination DROP COLUMN replied;

@@ -27,15 +27,29 @@ extension SMBStore {
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
-            let newest = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host") ?? 0
-            let rows = try Row.fetchAll(db, sql: """
+            let newestSecond = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host").map { Int64($0) } ?? 0
+            let columns = """
                 SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
                        bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
-                       new_destinations, ? - last_seen AS idle, \(Self.caseProgressColumns)
-                FROM \(hosts) \(whereClause)
-                ORDER BY \(Self.order(sort, reversed: window.isReversed != reversed))
-                LIMIT ? OFFSET ?
-                """, arguments: [newest] + arguments + [window.limit, window.offset]).map(Self.hostSummary)
+                       new_destinations, ? - \(HostRankingSQL.lastSeenSeconds) AS idle, \(Self.caseProgressColumns)
+                FROM \(hosts)
+                """
+            let isReversed = window.isReversed != reversed
+            let rows: [HostSummary]
+            if let order = Self.columnOrder(sort, reversed: isReversed) {
+                rows = try Row.fetchAll(db, sql: "\(columns) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                        arguments: [newestSecond] + arguments + [window.limit, window.offset])
+                    .map(Self.hostSummary)
+            } else {
+                let walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
+                                          joinsCase: filter.caseStates != nil)
+                let addresses = try walk.addresses(db, offset: window.offset, limit: window.limit, reversed: isReversed)
+                let found = try Row.fetchAll(db, sql: """
+                    \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
+                    """, arguments: StatementArguments([newestSecond.databaseValue] + addresses.map(\.databaseValue))).map(Self.hostSummary)
+                let byAddress = Dictionary(found.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+                rows = addresses.compactMap { byAddress[Self.address($0)] }
+            }
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
         }
     }
@@ -132,15 +146,17 @@ extension SMBStore {
     // MARK: Rows
 
     /// The ORDER BY terms of `sort`, each flipped when `reversed` (every order ends with the
-    /// unique address, so the reverse of an order is exact).
-    static func order(_ sort: HostSort, reversed: Bool) -> String {
+    /// unique address, so the reverse of an order is exact); nil for `attention`, which no column
+    /// holds (`RankedHostWalk` merges two indexes).
+    static func columnOrder(_ sort: HostSort, reversed: Bool) -> String? {
         let terms: [(column: String, descending: Bool)] = switch sort {
-        case .attention: [(HostRankingSQL.score, true), ("address", false)]
+        case .attention: []
         case .bytesOut: [("bytes_out", true), ("address", false)]
         case .lastSeen: [("last_seen", true), ("address", false)]
         case .address: [("address", false)]
         case .destinations: [("external_destinations", true), ("address", false)]
         }
+        guard !terms.isEmpty else { return nil }
         return terms.map { "\($0.column) \($0.descending != reversed ? "DESC" : "ASC")" }.joined(separator: ", ")
     }
 

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 8
+    static let version = 9
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -46,6 +46,10 @@ enum StoreSchema {
             try addConnections(db)
             try ConnectionBackfill.run(db)
             try db.execute(sql: "PRAGMA user_version = 8")
+        }
+        migrator.registerMigration("v9") { db in
+            try addHostRank(db)
+            try db.execute(sql: "PRAGMA user_version = 9")
         }
         return migrator
     }
