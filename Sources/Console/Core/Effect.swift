@@ -15,9 +15,11 @@ enum Effect: Hashable, Sendable {
     case loadAlerts(AlertQuery, offset: Int, limit: Int)
     /// The alert and its notes.
     case loadAlert(Int64)
-    case loadHistory(IPAddress, offset: Int, limit: Int)
+    case loadHistory(IPAddress, reversed: Bool, offset: Int, limit: Int)
     case loadTimeline(IPAddress, TimelineBucket)
     case loadExceptions
+    /// The open alerts an exception of this scope would close (the exception form's preview).
+    case countOpenAlerts(ExceptionScope)
     case loadExecutions(limit: Int)
     /// The audit log's newest entries.
     case loadAudit(limit: Int)

@@ -14,6 +14,7 @@ enum Msg: Sendable {
     case historyLoaded(IPAddress, offset: Int, Page<StoredFlow>)
     case timelineLoaded(IPAddress, TimelineBucket, [TimelinePoint])
     case exceptionsLoaded([ExceptionRecord])
+    case openAlertsCounted(ExceptionScope, Int)
     case executionsLoaded([ExecutionRecord])
     case auditLoaded([AuditEntry])
     case changeTokenRead(Int64, reload: Bool)

@@ -29,6 +29,9 @@ enum Update {
             return refresh(&state)
         case .auditLoaded(let entries):
             return applyAuditLoaded(&state, entries)
+        case .openAlertsCounted(let scope, let count):
+            applyExceptionPreview(&state, scope: scope, openAlerts: count)
+            return []
         case .failed(let context, let error):
             state.message = .error("\(context) failed: \(error)")
             return []

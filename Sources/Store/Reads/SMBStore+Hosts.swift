@@ -20,10 +20,13 @@ extension SMBStore {
                               + "(\(names.map { _ in "?" }.joined(separator: ", ")))")
             arguments += StatementArguments(names)
         }
+        if filter.needsAttention {
+            conditions.append(Self.needsAttention)
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
         // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
-        let counted = filter.caseStates == nil ? "host h" : hosts
+        let counted = filter.caseStates == nil && !filter.needsAttention ? "host h" : hosts
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
@@ -144,6 +147,13 @@ extension SMBStore {
         }
         return terms.map { "\($0.column) \($0.descending != reversed ? "DESC" : "ASC")" }.joined(separator: ", ")
     }
+
+    /// `HostSummary.needsAttention` of a host (alias `h`) and its case (alias `c`): open alerts, or
+    /// an open case with work left.
+    static let needsAttention = """
+        (h.open_alerts > 0 OR c.state IN ('\(CaseState.investigating.rawValue)', '\(CaseState.escalated.rawValue)')
+         OR (h.acknowledged_alerts > 0 AND coalesce(c.state, '') <> '\(CaseState.resolved.rawValue)'))
+        """
 
     static func alertCountColumn(_ status: AlertStatus) -> String {
         switch status {

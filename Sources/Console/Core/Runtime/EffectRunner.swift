@@ -39,12 +39,15 @@ struct EffectRunner: Sendable {
         case .loadAlert(let id):
             let record = try repository.alert(id: id)
             return .alertLoaded(id: id, record, notes: record == nil ? [] : try repository.notes(alertID: id))
-        case .loadHistory(let host, let offset, let limit):
-            return .historyLoaded(host, offset: offset, try repository.history(of: host, offset: offset, limit: limit))
+        case .loadHistory(let host, let reversed, let offset, let limit):
+            return .historyLoaded(host, offset: offset, try repository.history(of: host, reversed: reversed, offset: offset,
+                                                                               limit: limit))
         case .loadTimeline(let host, let bucket):
             return .timelineLoaded(host, bucket, try repository.timeline(of: host, bucket: bucket))
         case .loadExceptions:
             return .exceptionsLoaded(try repository.exceptions())
+        case .countOpenAlerts(let scope):
+            return .openAlertsCounted(scope, try repository.openAlertCount(in: scope))
         case .loadExecutions(let limit):
             return .executionsLoaded(try repository.executions(limit: limit))
         case .loadAudit(let limit):
@@ -97,6 +100,7 @@ struct EffectRunner: Sendable {
         case .loadAlert: "loading the alert"
         case .loadHistory, .loadTimeline: "loading the history"
         case .loadExceptions: "loading exceptions"
+        case .countOpenAlerts: "counting the alerts the exception matches"
         case .loadExecutions: "loading executions"
         case .loadAudit: "loading the audit log"
         case .pollChangeToken: "checking for changes"

@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCore
 
 /// A `/` search on the screen or overlay in front: the text typed, whether it is still being typed
 /// and where it belongs. A search moves the cursor (or the scroll) to a matching line and hides
