@@ -8,6 +8,9 @@ public protocol TriageRepository: Sendable {
     // MARK: Reads
     /// A page of the hosts `filter` keeps, in `sort` order (its exact reverse when `reversed`).
     func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary>
+    /// The positions, in the list's order, of the hosts `filter` keeps whose address or hostname
+    /// contains `text` (ignoring ASCII case): a `/` search over the whole list, not only the rows loaded.
+    func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int]
     /// SMB flows per bucket over the host's most recent `buckets` buckets, oldest first (sparkline).
     func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int]
     func destinations(of host: IPAddress) throws -> [DestinationSummary]

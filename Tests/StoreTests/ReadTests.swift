@@ -176,6 +176,22 @@ struct ReadTests {
         #expect(try fixture.store.history(of: IPAddress("10.7.7.7")!, offset: 0, limit: 10).total == 0)
     }
 
+    @Test func aSearchFindsItsHostsAcrossTheWholeListInTheListsOrder() throws {
+        let fixture = try populated()
+        func positions(_ text: String, _ filter: HostFilter = HostFilter(), reversed: Bool = false) throws -> [Int] {
+            try fixture.store.hostPositions(matching: text, filter: filter, sort: .address, reversed: reversed)
+        }
+        #expect(try positions("10.0.0") == [0, 1, 2])
+        #expect(try positions("DB-TWO") == [1])
+        #expect(try positions("one") == [0])
+        #expect(try positions("one", reversed: true) == [2])
+        #expect(try positions("two", HostFilter(status: .open)) == [1])
+        #expect(try positions("%").isEmpty && positions("_").isEmpty && positions("").isEmpty)
+        let ranked = try fixture.store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 10).rows
+        #expect(try fixture.store.hostPositions(matching: "db-two", filter: HostFilter(), sort: .attention, reversed: false)
+            == [ranked.firstIndex { $0.hostName == "db-two" }!])
+    }
+
     @Test func historyReversedPagesOldestFirstFromTheStore() throws {
         let fixture = try populated()
         let host = IPAddress("10.0.0.1")!

@@ -7,6 +7,7 @@ enum Msg: Sendable {
     case input(InputEvent)
     case hostsLoaded(offset: Int, Page<HostSummary>)
     case activityLoaded([IPAddress: [Int]])
+    case hostMatchesFound(query: String, [Int])
     case destinationsLoaded(IPAddress, [DestinationSummary])
     case hostCaseLoaded(IPAddress, HostCase?)
     case alertsLoaded(AlertQuery, offset: Int, Page<AlertRecord>)

@@ -5,25 +5,7 @@ import TriageModel
 
 extension SMBStore {
     public func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary> {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        if !filter.text.isEmpty {
-            conditions.append("(instr(address_text, lower(?)) > 0 OR instr(lower(coalesce(host_name, '')), lower(?)) > 0)")
-            arguments += [filter.text, filter.text]
-        }
-        if let status = filter.status {
-            conditions.append("\(Self.alertCountColumn(status)) > 0")
-        }
-        if let states = filter.caseStates {
-            let names = states.map(\.rawValue).sorted()
-            conditions.append("\(Self.isCase) AND coalesce(c.state, '\(CaseState.new.rawValue)') IN "
-                              + "(\(names.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(names)
-        }
-        if filter.needsAttention {
-            conditions.append(Self.needsAttention)
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (whereClause, arguments) = Self.conditions(filter)
         let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
         // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
         let counted = filter.caseStates == nil && !filter.needsAttention ? "host h" : hosts
@@ -41,6 +23,46 @@ extension SMBStore {
                 """, arguments: [newest] + arguments + [window.limit, window.offset]).map(Self.hostSummary)
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
         }
+    }
+
+    public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
+        guard !text.isEmpty else { return [] }
+        let (whereClause, arguments) = Self.conditions(filter)
+        return try read { db in
+            let newest = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host") ?? 0
+            return try Int.fetchAll(db, sql: """
+                SELECT position FROM (
+                    SELECT row_number() OVER (ORDER BY \(Self.order(sort, reversed: reversed))) - 1 AS position,
+                           address_text || ' ' || coalesce(host_name, '') AS searched
+                    FROM (SELECT *, ? - last_seen AS idle FROM host) h LEFT JOIN host_case c ON c.host = h.address
+                    \(whereClause))
+                WHERE instr(lower(searched), lower(?)) > 0
+                ORDER BY position
+                """, arguments: [newest] + arguments + [text])
+        }
+    }
+
+    /// The WHERE clause (aliases `h` for the host, `c` for its case) and its arguments for `filter`.
+    private static func conditions(_ filter: HostFilter) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if !filter.text.isEmpty {
+            conditions.append("(instr(address_text, lower(?)) > 0 OR instr(lower(coalesce(host_name, '')), lower(?)) > 0)")
+            arguments += [filter.text, filter.text]
+        }
+        if let status = filter.status {
+            conditions.append("\(alertCountColumn(status)) > 0")
+        }
+        if let states = filter.caseStates {
+            let names = states.map(\.rawValue).sorted()
+            conditions.append("\(isCase) AND coalesce(c.state, '\(CaseState.new.rawValue)') IN "
+                              + "(\(names.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(names)
+        }
+        if filter.needsAttention {
+            conditions.append(needsAttention)
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     /// The addresses of the hosts whose hostname is `name` (ignoring ASCII case), in address

@@ -117,14 +117,27 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         try locked {
             if let failure { throw Failure(description: failure) }
             largestPage = max(largestPage, limit)
-            var rows = reversed ? sorted(sort).reversed() : sorted(sort)
-            if !filter.text.isEmpty {
-                rows = rows.filter { "\($0.address)".contains(filter.text) || ($0.hostName ?? "").contains(filter.text) }
-            }
-            if let status = filter.status { rows = rows.filter { Self.count(status, of: $0) > 0 } }
-            if filter.needsAttention { rows = rows.filter(\.needsAttention) }
-            return Self.page(rows, offset: offset, limit: limit)
+            return Self.page(listed(filter: filter, sort: sort, reversed: reversed), offset: offset, limit: limit)
         }
+    }
+
+    public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
+        locked {
+            guard !text.isEmpty else { return [] }
+            let hosts = listed(filter: filter, sort: sort, reversed: reversed)
+            return hosts.indices.filter { "\(hosts[$0].address) \(hosts[$0].hostName ?? "")".lowercased().contains(text.lowercased()) }
+        }
+    }
+
+    /// The hosts `filter` keeps, in `sort` order.
+    private func listed(filter: HostFilter, sort: HostSort, reversed: Bool) -> [HostSummary] {
+        var rows = reversed ? sorted(sort).reversed() : sorted(sort)
+        if !filter.text.isEmpty {
+            rows = rows.filter { "\($0.address)".contains(filter.text) || ($0.hostName ?? "").contains(filter.text) }
+        }
+        if let status = filter.status { rows = rows.filter { Self.count(status, of: $0) > 0 } }
+        if filter.needsAttention { rows = rows.filter(\.needsAttention) }
+        return rows
     }
 
     public func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int] {

@@ -30,6 +30,9 @@ struct EffectRunner: Sendable {
                                                            buckets: HostsState.activityBuckets)
             }
             return .activityLoaded(activity)
+        case .findHosts(let query, let filter, let sort, let reversed):
+            return .hostMatchesFound(query: query, try repository.hostPositions(matching: query, filter: filter, sort: sort,
+                                                                                 reversed: reversed))
         case .loadDestinations(let host):
             return .destinationsLoaded(host, try repository.destinations(of: host))
         case .loadHostCase(let host):
@@ -96,6 +99,7 @@ struct EffectRunner: Sendable {
     private static func context(of effect: Effect) -> String {
         switch effect {
         case .loadHosts, .loadActivity: "loading hosts"
+        case .findHosts: "searching the hosts"
         case .loadDestinations, .loadAlerts, .loadHostCase: "loading the host"
         case .loadAlert: "loading the alert"
         case .loadHistory, .loadTimeline: "loading the history"

@@ -17,6 +17,14 @@ struct Search: Hashable, Sendable {
     var isEditing = true
     /// The match the search went to last.
     var current: Int?
+    /// What the store found over the whole of a paged list (the hosts), for the query it was asked.
+    var storeMatches: StoreMatches?
+
+    /// The positions, in list order, of every row of a paged list that matches `query`.
+    struct StoreMatches: Hashable, Sendable {
+        var query: String
+        var positions: [Int]
+    }
 
     var query: String { field.text }
 

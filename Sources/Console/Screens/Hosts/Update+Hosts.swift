@@ -55,7 +55,8 @@ extension Update {
     static func restartHosts(_ state: inout ConsoleState) -> [Effect] {
         state.hosts.list = PagedList()
         state.hosts.activity = [:]
-        return reload(state)
+        state.search?.storeMatches = nil
+        return reload(state) + findInStore(state)
     }
 
     /// All, open, acknowledged, closed, all …
