@@ -44,7 +44,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPcap", providers: [.apt(["libpcap-dev"])]),
         // The application: the ingest session and its report, the watch loop, the --json documents.
-        .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "TriageModel", "Store", "Console"]),
+        .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "TriageModel", "Store", "ScreenCore"]),
         // Commands and argument parsing only.
         .executableTarget(
             name: "smbtriage",

@@ -234,7 +234,8 @@ struct UpdateTests {
         var fixture = Fixture.standard()
         fixture.exceptions[1].item.entries = ExceptionScope.source(try IPPrefix(parsing: "10.0.0.0/9")).entries
         var driver = StateDriver(fixture: fixture)
-        driver.press(.character("E"), .character("j"), .enter, .tab)
+        // The lab exception, created first, is listed first (oldest first).
+        driver.press(.character("E"), .enter, .tab)
         for _ in "2026-11-01T12:00:00Z" { driver.press(.backspace) }
         driver.type("7d")
         driver.press(.enter)
@@ -266,7 +267,7 @@ struct UpdateTests {
     func guardCountsStoredExceptions() throws {
         var driver = StateDriver()
         driver.press(.enter, .tab, .enter, .character("e"))
-        #expect(driver.lastEffects == [.loadExceptions])
+        #expect(driver.lastEffects == [.countOpenAlerts(.destination(try IPPrefix(parsing: "20.60.1.2"))), .loadExceptions])
         #expect(driver.state.exceptions.isLoaded)
         driver.press(.escape, .character("E"), .character("a"), .tab, .tab)
         driver.type("21.0.0.0/8")
@@ -321,6 +322,19 @@ struct UpdateTests {
         driver.press(.character("a"), .escape)
         #expect(driver.state.hosts.filter == HostsState.attention)
         #expect(driver.state.hosts.list.rows.count == 2)
+    }
+
+    @Test("a host whose open case has only acknowledged alerts still needs attention; a resolved one does not")
+    func attentionCountsOpenCases() throws {
+        var driver = StateDriver()
+        let financeAlerts = try driver.repository.alerts(AlertQuery(host: Fixture.finance), offset: 0, limit: 10).rows
+        _ = try driver.repository.setStatus(.acknowledged, alertIDs: financeAlerts.map(\.id), reason: nil, actor: "ana")
+        driver.press(.ctrl("l"))
+        #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.finance, Fixture.printer])
+        #expect(driver.state.hosts.list.rows.first?.openAlerts == 0)
+        _ = try driver.repository.setCaseState(of: Fixture.finance, to: .resolved, verdict: .falsePositive, reason: nil, actor: "ana")
+        driver.press(.ctrl("l"))
+        #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.printer])
     }
 
     @Test("s and f cycle the sort and status filter from the first row")

@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// The counts at the right of the status line for the screen in front.
 enum StatusSummary {
     static func text(_ state: ConsoleState) -> String {

@@ -33,7 +33,7 @@ extension Update {
         case .toggleAllHosts: return toggleAllHosts(&state)
         case .cycleAlertStatusFilter: return cycleAlertStatusFilter(&state)
         case .cycleSort: return cycleHostSort(&state)
-        case .reverseSort: return reverseHostSort(&state)
+        case .reverseSort: return reverseOrder(&state)
         case .toggleBucket: return toggleBucket(&state)
         case .toggleMetric: return toggleMetric(&state)
         case .mark: return toggleMark(&state)

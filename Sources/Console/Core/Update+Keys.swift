@@ -46,6 +46,8 @@ extension Update {
                 scrolled.scroll = scroll
                 return .raw(scrolled)
             }
+        case .audit where action == .reverseSort:
+            return reverseOrder(&state)
         case .audit(let log):
             return handleScrollOverlay(&state, action, scroll: log.scroll) { scroll in
                 var scrolled = log
@@ -88,7 +90,10 @@ extension Update {
             case .cancel: state.overlay = nil
             case .nextField: form.moveFocus(by: 1); state.overlay = .form(form)
             case .previousField: form.moveFocus(by: -1); state.overlay = .form(form)
-            default: if form.edit(key) { state.overlay = .form(form) }
+            default:
+                guard form.edit(key) else { return [] }
+                state.overlay = .form(form)
+                return previewException(&state)
             }
             return []
         case .confirm(let confirmation):

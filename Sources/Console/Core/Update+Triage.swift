@@ -1,4 +1,5 @@
 import Detection
+import ScreenCore
 import TriageModel
 
 extension Update {
@@ -53,10 +54,10 @@ extension Update {
                   let destination = flow.event.destinationIPs.first else { return [] }
             state.overlay = .form(exceptionFromAlertForm(source: source, destination: destination))
             // The exception guard judges the new item with the exceptions already stored.
-            return state.exceptions.isLoaded ? [] : [.loadExceptions]
+            return previewException(&state) + (state.exceptions.isLoaded ? [] : [.loadExceptions])
         case .newException:
             state.overlay = .form(newExceptionForm())
-            return []
+            return previewException(&state)
         case .editException:
             guard let item = state.exceptions.selected?.item else { return [] }
             state.overlay = .form(editExceptionForm(item, timeZone: state.timeZone))

@@ -28,6 +28,11 @@ enum Update {
             return refresh(&state)
         case .auditLoaded(let entries):
             return applyAuditLoaded(&state, entries)
+        case .hostMatchesFound(let query, let positions):
+            return applyStoreMatches(&state, query: query, positions: positions)
+        case .openAlertsCounted(let scope, let count):
+            applyExceptionPreview(&state, scope: scope, openAlerts: count)
+            return []
         case .failed(let context, let error):
             state.message = .error("\(context) failed: \(error)")
             return []

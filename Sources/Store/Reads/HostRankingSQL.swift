@@ -36,6 +36,15 @@ enum HostRankingSQL {
     /// `recencyUnitsPerSecond × newest − recency at the horizon`, which every such host shares.
     static let rankRecent = "rank_base + \(HostRanking.recencyUnitsPerSecond) * \(lastSeenSeconds)"
 
+    /// A host's `HostRanking.rank` when the newest activity of any host is `newestSecond`, as one
+    /// expression: what `RankedHostWalk` merges from the two indexes, for queries that number
+    /// every host (a whole-list search) rather than walk to one page.
+    static func rank(newestSecond: Int64) -> String {
+        let horizonStart = newestSecond - Int64(HostRanking.recencyHorizon)
+        return "(CASE WHEN \(lastSeenSeconds) > \(horizonStart) "
+            + "THEN rank_recent - \(HostRanking.recencyUnitsPerSecond * horizonStart) ELSE rank_base END)"
+    }
+
     /// A host's last activity in whole seconds (toward zero, as `HostRanking.rank` takes idle).
     static let lastSeenSeconds = "CAST(last_seen AS INTEGER)"
 }

@@ -5,25 +5,11 @@ import TriageModel
 
 extension SMBStore {
     public func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary> {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        if !filter.text.isEmpty {
-            conditions.append("(instr(address_text, lower(?)) > 0 OR instr(lower(coalesce(host_name, '')), lower(?)) > 0)")
-            arguments += [filter.text, filter.text]
-        }
-        if let status = filter.status {
-            conditions.append("\(Self.alertCountColumn(status)) > 0")
-        }
-        if let states = filter.caseStates {
-            let names = states.map(\.rawValue).sorted()
-            conditions.append("\(Self.isCase) AND coalesce(c.state, '\(CaseState.new.rawValue)') IN "
-                              + "(\(names.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(names)
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (conditions, arguments) = Self.conditions(filter)
+        let whereClause = Self.whereClause(conditions)
         let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
         // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
-        let counted = filter.caseStates == nil ? "host h" : hosts
+        let counted = filter.caseStates == nil && !filter.needsAttention ? "host h" : hosts
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
@@ -42,7 +28,7 @@ extension SMBStore {
                     .map(Self.hostSummary)
             } else {
                 let walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
-                                          joinsCase: filter.caseStates != nil)
+                                          joinsCase: filter.caseStates != nil || filter.needsAttention)
                 let addresses = try walk.addresses(db, offset: window.offset, limit: window.limit, reversed: isReversed)
                 let found = try Row.fetchAll(db, sql: """
                     \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
@@ -52,6 +38,52 @@ extension SMBStore {
             }
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
         }
+    }
+
+    public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
+        guard !text.isEmpty else { return [] }
+        let (conditions, arguments) = Self.conditions(filter)
+        return try read { db in
+            let newestSecond = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host").map { Int64($0) } ?? 0
+            let order = Self.columnOrder(sort, reversed: reversed)
+                ?? "\(HostRankingSQL.rank(newestSecond: newestSecond)) \(reversed ? "ASC" : "DESC"), address \(reversed ? "DESC" : "ASC")"
+            return try Int.fetchAll(db, sql: """
+                SELECT position FROM (
+                    SELECT row_number() OVER (ORDER BY \(order)) - 1 AS position,
+                           address_text || ' ' || coalesce(host_name, '') AS searched
+                    FROM host h LEFT JOIN host_case c ON c.host = h.address
+                    \(Self.whereClause(conditions)))
+                WHERE instr(lower(searched), lower(?)) > 0
+                ORDER BY position
+                """, arguments: arguments + [text])
+        }
+    }
+
+    /// The conditions (aliases `h` for the host, `c` for its case) and their arguments for `filter`.
+    private static func conditions(_ filter: HostFilter) -> ([String], StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if !filter.text.isEmpty {
+            conditions.append("(instr(address_text, lower(?)) > 0 OR instr(lower(coalesce(host_name, '')), lower(?)) > 0)")
+            arguments += [filter.text, filter.text]
+        }
+        if let status = filter.status {
+            conditions.append("\(alertCountColumn(status)) > 0")
+        }
+        if let states = filter.caseStates {
+            let names = states.map(\.rawValue).sorted()
+            conditions.append("\(isCase) AND coalesce(c.state, '\(CaseState.new.rawValue)') IN "
+                              + "(\(names.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(names)
+        }
+        if filter.needsAttention {
+            conditions.append(needsAttention)
+        }
+        return (conditions, arguments)
+    }
+
+    private static func whereClause(_ conditions: [String]) -> String {
+        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
 
     /// The addresses of the hosts whose hostname is `name` (ignoring ASCII case), in address
@@ -159,6 +191,13 @@ extension SMBStore {
         guard !terms.isEmpty else { return nil }
         return terms.map { "\($0.column) \($0.descending != reversed ? "DESC" : "ASC")" }.joined(separator: ", ")
     }
+
+    /// `HostSummary.needsAttention` of a host (alias `h`) and its case (alias `c`): open alerts, or
+    /// an open case with work left.
+    static let needsAttention = """
+        (h.open_alerts > 0 OR c.state IN ('\(CaseState.investigating.rawValue)', '\(CaseState.escalated.rawValue)')
+         OR (h.acknowledged_alerts > 0 AND coalesce(c.state, '') <> '\(CaseState.resolved.rawValue)'))
+        """
 
     static func alertCountColumn(_ status: AlertStatus) -> String {
         switch status {

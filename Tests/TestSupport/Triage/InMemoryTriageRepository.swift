@@ -117,13 +117,27 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         try locked {
             if let failure { throw Failure(description: failure) }
             largestPage = max(largestPage, limit)
-            var rows = reversed ? sorted(sort).reversed() : sorted(sort)
-            if !filter.text.isEmpty {
-                rows = rows.filter { "\($0.address)".contains(filter.text) || ($0.hostName ?? "").contains(filter.text) }
-            }
-            if let status = filter.status { rows = rows.filter { Self.count(status, of: $0) > 0 } }
-            return Self.page(rows, offset: offset, limit: limit)
+            return Self.page(listed(filter: filter, sort: sort, reversed: reversed), offset: offset, limit: limit)
         }
+    }
+
+    public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
+        locked {
+            guard !text.isEmpty else { return [] }
+            let hosts = listed(filter: filter, sort: sort, reversed: reversed)
+            return hosts.indices.filter { "\(hosts[$0].address) \(hosts[$0].hostName ?? "")".lowercased().contains(text.lowercased()) }
+        }
+    }
+
+    /// The hosts `filter` keeps, in `sort` order.
+    private func listed(filter: HostFilter, sort: HostSort, reversed: Bool) -> [HostSummary] {
+        var rows = reversed ? sorted(sort).reversed() : sorted(sort)
+        if !filter.text.isEmpty {
+            rows = rows.filter { "\($0.address)".contains(filter.text) || ($0.hostName ?? "").contains(filter.text) }
+        }
+        if let status = filter.status { rows = rows.filter { Self.count(status, of: $0) > 0 } }
+        if filter.needsAttention { rows = rows.filter(\.needsAttention) }
+        return rows
     }
 
     public func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int] {
@@ -181,8 +195,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         locked { storedCase(host) }
     }
 
-    public func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
-        locked { Self.page(rows(of: host).flows, offset: offset, limit: limit) }
+    public func history(of host: IPAddress, reversed: Bool, offset: Int, limit: Int) throws -> Page<StoredFlow> {
+        locked {
+            let flows = rows(of: host).flows
+            return Self.page(reversed ? flows.reversed() : flows, offset: offset, limit: limit)
+        }
     }
 
     /// Thirty buckets ending now; the oldest ten count flows pruned into daily summaries.
@@ -195,7 +212,24 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         }
     }
 
-    public func exceptions() throws -> [ExceptionRecord] { locked { exceptionRows } }
+    /// Oldest first, as the store lists them.
+    public func exceptions() throws -> [ExceptionRecord] {
+        locked { exceptionRows.sorted { ($0.item.createdAt, $0.id) < ($1.item.createdAt, $1.id) } }
+    }
+
+    public func openAlertCount(in scope: ExceptionScope) throws -> Int {
+        locked {
+            rowsByHost.values.flatMap(\.alerts).count { alert in
+                guard alert.status == .open, let destination = alert.flow.event.destinationIPs.first else { return false }
+                let source = Self.source(of: alert)
+                return switch scope {
+                case .destination(let block): block.contains(destination)
+                case .source(let block): block.contains(source)
+                case .pair(let sources, let destinations): sources.contains(source) && destinations.contains(destination)
+                }
+            }
+        }
+    }
     public func executions(limit: Int) throws -> [ExecutionRecord] { locked { Array(executionRows.prefix(limit)) } }
     public func audit(limit: Int) throws -> [AuditEntry] { locked { Array(auditRows.prefix(limit)) } }
     public func changeToken() throws -> Int64 { locked { token } }

@@ -42,10 +42,12 @@ extension Update {
                 return []
             default:
                 guard search.field.edit(key) else { return [] }
+                search.storeMatches = nil
                 state.search = search
+                let find = findInStore(state)
                 guard let text = searchText(state), let line = Search.first(from: search.origin, in: text.matches(search.query))
-                else { return [] }
-                return jump(&state, to: line)
+                else { return find }
+                return jump(&state, to: line) + find
             }
         }
         switch action {
@@ -90,8 +92,11 @@ extension Update {
         switch state.route {
         case .hosts:
             let list = state.hosts.list
+            let whole = activeSearch(state).flatMap { search in
+                search.storeMatches.flatMap { $0.query == search.query ? $0.positions : nil }
+            }
             return SearchText(lines: list.rows.map { "\($0.address) \($0.hostName ?? "")" }, offset: list.windowOffset,
-                              position: list.cursor.selected)
+                              position: list.cursor.selected, storeMatches: whole)
         case .host:
             guard let host = state.host else { return nil }
             switch host.pane {
@@ -122,7 +127,7 @@ extension Update {
     }
 
     /// Moves the cursor (lists) or the scroll (text) to line `line`.
-    private static func jump(_ state: inout ConsoleState, to line: Int) -> [Effect] {
+    static func jump(_ state: inout ConsoleState, to line: Int) -> [Effect] {
         state.search?.current = line
         let limit = ScrollExtent.maximum(state)
         switch state.overlay {

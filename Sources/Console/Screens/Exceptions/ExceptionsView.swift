@@ -10,17 +10,20 @@ enum ExceptionsView {
         .init(title: "SCOPE", width: 24, priority: 95),
         .init(title: "COMMENT", width: 12, flexible: true, priority: 80),
         .init(title: "AUTHOR", width: 10, priority: 50),
-        .init(title: "CREATED", width: 10, priority: 40),
+        // The list is sorted by it, so it outlasts the expiry on an 80-column screen.
+        .init(title: "CREATED", width: 10, priority: 65),
         .init(title: "LAST DAY", width: 10, priority: 60),
         .init(title: "SUPPRESSED", width: 10, alignRight: true, priority: 70),
     ])
+
+    static let createdColumn = 4
 
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
         let exceptions = state.exceptions
         let area = layout.exceptionsList
         let range = exceptions.cursor.visibleRange(area.rows)
-        table.draw(into: &screen, theme: theme, top: area.headerRow, height: area.rows,
+        table.markingSort(exceptions.order).draw(into: &screen, theme: theme, top: area.headerRow, height: area.rows,
                    rows: range.map { Optional(cells(exceptions.records[$0], state)) },
                    selected: exceptions.cursor.selected - exceptions.cursor.top)
         if exceptions.isLoaded, exceptions.records.isEmpty {
