@@ -17,7 +17,7 @@ extension FlatJSONObject {
 
         /// The path this key looks up.
         public var path: String {
-            // Through a pointer, not a slice: a slice would retain the bytes, and the compiler
+            // Through a view, not an array slice: a slice would retain the bytes, and the compiler
             // hoists that retain into the success path of every field read that may throw.
             paddedBytes.withLineBytes { String(decoding: $0.extracting(first: count), as: UTF8.self) }
         }
@@ -83,8 +83,7 @@ extension FlatJSONObject {
         let index = firstLeaf(key, in: buffers)
         guard index >= 0 else { return nil }
         let leaf = buffers.leaves[Int(index)]
-        return try body(buffers.bytes.view(leaf.valueRange),
-                        leaf.isString)
+        return try body(buffers.bytes.view(leaf.valueRange), leaf.isString)
     }
 
     /// The first value's bytes and kind at `key`, or nil. The bytes live in this object's storage:
@@ -96,8 +95,7 @@ extension FlatJSONObject {
         let index = firstLeaf(key, in: buffers)
         guard index >= 0 else { return nil }
         let leaf = buffers.leaves[Int(index)]
-        return (buffers.bytes.view(leaf.valueRange),
-                leaf.isString)
+        return (buffers.bytes.view(leaf.valueRange), leaf.isString)
     }
 
     /// The scalars at `key`; empty when the field is missing.
