@@ -51,6 +51,13 @@ public struct LineBytes {
         try body(unsafeBuffer.span)
     }
 
+    /// The bytes as a string, invalid UTF-8 repaired (decoded from the buffer, the standard
+    /// library's fastest path).
+    @inlinable @inline(__always)
+    public var decodedString: String {
+        String(decoding: unsafeBuffer, as: UTF8.self)
+    }
+
     /// The index of the first `byte` at or after `start`, or nil; found with `memchr`, which the C
     /// library vectorizes.
     @inlinable

@@ -3,7 +3,7 @@ enum ZeekTSVEscaping {
     /// The text of a column, unescaped; the common case without a backslash copies once.
     @inline(__always)
     static func text(_ bytes: LineBytes) -> String {
-        guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
+        guard bytes.firstIndex(of: UInt8(ascii: "\\"), from: 0) != nil else { return bytes.decodedString }
         return String(decoding: unescaped(bytes), as: UTF8.self)
     }
 

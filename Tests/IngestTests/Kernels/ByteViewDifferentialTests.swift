@@ -33,6 +33,7 @@ import TestSupport
                 #expect(Array(view.extracting(droppingFirst: first)) == Array(plain.dropFirst(first)))
                 #expect(view.withSpan { span in (0..<span.count).map { span[$0] } } == plain)
                 #expect(String(decoding: view, as: UTF8.self) == String(decoding: plain, as: UTF8.self))
+                #expect(view.decodedString == String(decoding: plain, as: UTF8.self))
             }
         }
     }
