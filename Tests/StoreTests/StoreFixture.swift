@@ -70,16 +70,15 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
 /// Turns a store of this build back into one of schema version 8 (before the hosts list's rank
 /// was kept in indexed columns).
 let rollbackToVersion8 = """
-    DROP TRIGGER host_rank_on_insert;
-    DROP TRIGGER host_rank_on_count;
-    DROP TRIGGER host_rank_on_case_insert;
-    DROP TRIGGER host_rank_on_case_state;
-    DROP TRIGGER host_rank_on_case_delete;
+    DROP TRIGGER host_case_on_insert;
+    DROP TRIGGER host_case_on_state;
+    DROP TRIGGER host_case_on_delete;
     DROP INDEX host_rank_base;
     DROP INDEX host_rank_recent;
     DROP INDEX host_last_seen;
     ALTER TABLE host DROP COLUMN rank_recent;
     ALTER TABLE host DROP COLUMN rank_base;
+    ALTER TABLE host DROP COLUMN case_resolved;
     DELETE FROM grdb_migrations WHERE identifier = 'v9';
     PRAGMA user_version = 8;
 
