@@ -14,20 +14,13 @@ import TriageModel
 struct ConnectionGroupTests {
     /// A generated store: `hosts` internal hosts whose connections are each seen by one to three
     /// sensors (one Community ID, overlapping spans), spread over days.
-    private final class Scenario {
-        let fixture: StoreFixture
-        var random: SplitMix64
-        var line = 0
+    private final class Scenario: GeneratedTriageStore {
         var connection = 0
-        /// When the last batch was ingested: executions look back from there.
-        var lastIngest = baseTime
-        lazy var store: SMBStore = fixture.store
         let hosts: [IPAddress]
 
         init(seed: UInt64, hosts count: Int = 6) throws {
-            fixture = try StoreFixture()
-            random = SplitMix64(seed: seed)
             hosts = (0..<count).map { IPAddress("10.3.0.\($0 + 1)")! }
+            try super.init(seed: seed)
         }
 
         /// A few connections from every host, ingested `day` days after `baseTime`.
@@ -55,16 +48,6 @@ struct ConnectionGroupTests {
             }
             lastIngest = baseTime.addingTimeInterval(day * 86_400)
             try store.insert(records, ingestedAt: lastIngest)
-        }
-
-        func detect() throws {
-            _ = try fixture.store(running: RuleCatalog(fixture.rule(maxSignals: 100_000)))
-                .detectUntilNothingPending(at: lastIngest.addingTimeInterval(60))
-        }
-
-        func alertIDs(_ status: AlertStatus, every step: Int) throws -> [Int64] {
-            try store.alerts(AlertQuery(status: status), offset: 0, limit: 100_000).rows.map(\.id)
-                .enumerated().filter { $0.offset % step == 0 }.map(\.element)
         }
 
         /// Every host's list, whole, in pages and past its end, for every status filter: the grouped
