@@ -63,13 +63,27 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
                                                            format: "ecs", original: original))
 }
 
-/// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
-/// made: no rule versions (v4), no retention tables (v5), no threat fields (v6), and guide ticks
-/// per alert instead of cases (v7; the rollback drops the case tables' content). Upgrade tests
-/// start from it.
+/// Turns a store of this build back into one of schema version 9 (before a host's alert list
+/// had its connection groups kept).
+let rollbackToVersion9 = """
+    DROP TRIGGER connection_key_on_alert_insert;
+    DROP TRIGGER connection_group_on_alert_insert;
+    DROP TRIGGER connection_group_on_alert_row;
+    DROP TRIGGER connection_group_on_alert_status;
+    DROP TRIGGER connection_group_on_alert_delete;
+    DROP TRIGGER connection_group_on_note_insert;
+    DROP TRIGGER connection_key_on_event_link;
+    DROP TABLE connection_alert_group;
+    DROP INDEX alert_connection;
+    ALTER TABLE alert DROP COLUMN connection_key;
+    DELETE FROM grdb_migrations WHERE identifier = 'v10';
+    PRAGMA user_version = 9;
+
+    """
+
 /// Turns a store of this build back into one of schema version 8 (before the hosts list's rank
 /// was kept in indexed columns).
-let rollbackToVersion8 = """
+let rollbackToVersion8 = rollbackToVersion9 + """
     DROP TRIGGER host_case_on_insert;
     DROP TRIGGER host_case_on_state;
     DROP TRIGGER host_case_on_delete;
@@ -121,6 +135,10 @@ let countAsVersion6 = """
                           WHERE source_ip = host AND destination_ip = destination);
     """
 
+/// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
+/// made: no rule versions (v4), no retention tables (v5), no threat fields (v6), and guide ticks
+/// per alert instead of cases (v7; the rollback drops the case tables' content). Upgrade tests
+/// start from it.
 let rollbackToVersion3 = rollbackToVersion6 + """
     DROP TABLE active_rule;
     DROP INDEX event_source_ingested;

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 9
+    static let version = 10
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -50,6 +50,10 @@ enum StoreSchema {
         migrator.registerMigration("v9") { db in
             try addHostRank(db)
             try db.execute(sql: "PRAGMA user_version = 9")
+        }
+        migrator.registerMigration("v10") { db in
+            try addConnectionGroups(db)
+            try db.execute(sql: "PRAGMA user_version = 10")
         }
         return migrator
     }
