@@ -34,9 +34,19 @@ enum HostRankingSQL {
     /// expression: what `RankedHostWalk` merges from the two indexes, for queries that number
     /// every host (a whole-list search) rather than walk to one page.
     static func rank(newestSecond: Int64) -> String {
-        let horizonStart = newestSecond - Int64(HostRanking.recencyHorizon)
-        return "(CASE WHEN \(lastSeenSeconds) > \(horizonStart) "
-            + "THEN rank_recent - \(HostRanking.recencyUnitsPerSecond * horizonStart) ELSE rank_base END)"
+        "(CASE WHEN \(lastSeenSeconds) > \(horizonStart(newestSecond)) "
+            + "THEN rank_recent - \(sharedRecency(newestSecond)) ELSE rank_base END)"
+    }
+
+    /// The last second outside the recency horizon when the newest activity is `newestSecond`:
+    /// hosts last seen after it rank by `rank_recent`, the others by `rank_base`.
+    static func horizonStart(_ newestSecond: Int64) -> Int64 {
+        newestSecond - Int64(HostRanking.recencyHorizon)
+    }
+
+    /// What every host within the horizon shares in `rank_recent`; less it, `rank_recent` is the rank.
+    static func sharedRecency(_ newestSecond: Int64) -> Int64 {
+        HostRanking.recencyUnitsPerSecond * horizonStart(newestSecond)
     }
 
     /// A host's last activity in whole seconds (toward zero, as `HostRanking.rank` takes idle).
