@@ -71,6 +71,7 @@ public final class SMBStore: TriageRepository {
         configuration.label = "smbtriage"
         configuration.prepareDatabase { db in
             db.add(function: HostRankingSQL.rankBaseFunction)
+            for function in ListSearchSQL.functions { db.add(function: function) }
             // Only takes effect while the file is still empty, so an existing store keeps its size.
             try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
             // Likewise: a new store gives the pages a prune frees back to the file system.

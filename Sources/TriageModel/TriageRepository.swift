@@ -18,6 +18,10 @@ public protocol TriageRepository: Sendable {
     /// A page of the alerts `query` selects, one row per connection (`AlertRecord.connectionRowKey`),
     /// the row with the newest alert first (the order of each row's first alert in `alerts`).
     func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage
+    /// The positions, in `connectionAlerts`' order, of the rows `query` selects whose
+    /// `ConnectionAlerts.searchedText` contains `text` (ignoring ASCII case): a `/` search of a
+    /// host's alerts over the whole list.
+    func connectionPositions(_ query: AlertQuery, matching text: String) throws -> [Int]
     func alert(id: Int64) throws -> AlertRecord?
     /// `ids` and the ids of every other alert on the same connection, in id order (an action on
     /// one connection's row applies to all of its alerts). Unknown ids are left out.
@@ -27,6 +31,9 @@ public protocol TriageRepository: Sendable {
     func hostCase(_ host: IPAddress) throws -> HostCase?
     /// Every SMB flow of the host, internal and external, newest first (oldest first when `reversed`).
     func history(of host: IPAddress, reversed: Bool, offset: Int, limit: Int) throws -> Page<StoredFlow>
+    /// The positions, in `history`'s order, of the host's flows whose `StoredFlow.searchedText`
+    /// contains `text` (ignoring ASCII case): a `/` search of the history over the whole list.
+    func historyPositions(of host: IPAddress, matching text: String, reversed: Bool) throws -> [Int]
     func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint]
     func exceptions() throws -> [ExceptionRecord]
     /// How many open alerts an exception of `scope` would close now: those whose host and

@@ -5,7 +5,8 @@ import ScreenCore
 import Testing
 import TriageModel
 
-/// A search of the hosts list covers the whole list: the store finds the matches beyond the rows loaded.
+/// A search of a paged list (the hosts, a host's alerts, a history) covers the whole list: the
+/// store finds the matches beyond the rows loaded.
 @Suite("whole-list search")
 struct StoreSearchTests {
     /// The standard hosts and 600 more, every 100th named `needle-N`.
@@ -45,8 +46,75 @@ struct StoreSearchTests {
         driver.press(.character("a"), .character("/"))
         driver.type("needle")
         driver.press(.enter, .character("S"))
-        #expect(driver.lastEffects.contains { if case .findHosts("needle", _, _, reversed: true) = $0 { true } else { false } })
+        #expect(driver.lastEffects.contains { if case .findInList(.hosts(_, _, reversed: true), "needle") = $0 { true } else { false } })
         driver.press(.character("n"))
         #expect(driver.state.hosts.list.selectedRow?.hostName?.hasPrefix("needle-") == true)
+    }
+
+    /// The standard data and 400 more flows of the finance host, each alerted (its own connection),
+    /// every 80th to `203.0.113.200` (the needle) and the others to `81.2.69.N`.
+    private func manyFlows() -> Fixture {
+        var fixture = Fixture.standard()
+        let template = fixture.alerts[0]
+        for index in 0..<400 {
+            var flow = fixture.flows[0]
+            flow.id = Int64(1_000 + index)
+            flow.event.timestamp = Fixture.now - Double(20_000 + index * 60)
+            flow.event.destinationIPs = [IPAddress(index % 80 == 40 ? "203.0.113.200" : "81.2.69.\(index % 200 + 1)")!]
+            fixture.flows.append(flow)
+            var alert = template
+            alert.id = Int64(1_000 + index)
+            alert.uuid = "many-\(index)"
+            alert.flow = flow
+            alert.connection = AlertConnection(key: nil, sensors: ["zeek-sensor-1"])
+            fixture.alerts.append(alert)
+        }
+        return fixture
+    }
+
+    /// Types `needle` into a new search and checks n visits every match of the whole list, loading each.
+    private func visitsEveryMatch(_ driver: inout StateDriver, _ needle: String, selected: (StateDriver) -> String?) {
+        driver.press(.character("/"))
+        driver.type(needle)
+        #expect(Update.searchProgress(driver.state) == "match 1 of 5")
+        driver.press(.enter)
+        var seen: [String] = []
+        for _ in 0..<5 {
+            seen.append(selected(driver) ?? "not loaded")
+            driver.press(.character("n"))
+        }
+        #expect(seen.allSatisfy { $0.contains(needle) }, "\(seen)")
+        #expect(Update.searchProgress(driver.state) == "match 1 of 5", "n wrapped around")
+        driver.press(.character("N"))
+        #expect(Update.searchProgress(driver.state) == "match 5 of 5")
+    }
+
+    @Test("a history search visits every match of the whole history, reversed too")
+    func wholeHistory() {
+        var driver = StateDriver(width: 80, height: 24, fixture: manyFlows())
+        driver.press(.enter, .character("H"))
+        #expect(driver.state.history?.flows.rows.count ?? 0 < 400, "the history is paged")
+        let destination = { (driver: StateDriver) in driver.state.history?.flows.selectedRow.map { "\($0.event.destinationIPs)" } }
+        visitsEveryMatch(&driver, "203.0.113.200", selected: destination)
+        driver.press(.character("I"))
+        #expect(driver.lastEffects.contains { if case .findInList(.history(_, reversed: true), "203.0.113.200") = $0 { true } else { false } })
+        driver.press(.character("n"))
+        #expect(destination(driver)?.contains("203.0.113.200") == true)
+        #expect(Update.searchProgress(driver.state).hasPrefix("match "))
+    }
+
+    @Test("a search of a host's alerts visits every matching connection, within its status filter")
+    func wholeHostAlerts() {
+        var driver = StateDriver(width: 80, height: 24, fixture: manyFlows())
+        driver.press(.enter, .tab)
+        #expect(driver.state.host?.alerts.rows.count ?? 0 < 400, "the alerts are paged")
+        let destination = { (driver: StateDriver) in driver.state.host?.alerts.selectedRow.map { "\($0.flow.event.destinationIPs)" } }
+        visitsEveryMatch(&driver, "203.0.113.200", selected: destination)
+        driver.press(.character("f"))
+        #expect(driver.state.host?.statusFilter == .open)
+        #expect(driver.lastEffects.contains {
+            if case .findInList(.connections(let query), "203.0.113.200") = $0 { query.status == .open } else { false }
+        })
+        #expect(Update.searchProgress(driver.state).hasSuffix("of 5") || Update.searchProgress(driver.state) == "5 matches")
     }
 }

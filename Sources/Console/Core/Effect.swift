@@ -8,8 +8,8 @@ enum Effect: Hashable, Sendable {
     case loadHosts(HostFilter, HostSort, reversed: Bool, offset: Int, limit: Int)
     /// Sparklines for these hosts.
     case loadActivity([IPAddress])
-    /// Where the hosts matching a search sit in the whole list.
-    case findHosts(String, HostFilter, HostSort, reversed: Bool)
+    /// Where the rows matching a search sit in the whole list.
+    case findInList(SearchedList, String)
     /// The host's destinations.
     case loadDestinations(IPAddress)
     /// The host's case: state, verdict, checklist, notes.

@@ -7,7 +7,7 @@ enum Msg: Sendable {
     case input(InputEvent)
     case hostsLoaded(offset: Int, Page<HostSummary>)
     case activityLoaded([IPAddress: [Int]])
-    case hostMatchesFound(query: String, [Int])
+    case listMatchesFound(SearchedList, query: String, [Int])
     case destinationsLoaded(IPAddress, [DestinationSummary])
     case hostCaseLoaded(IPAddress, HostCase?)
     case connectionsLoaded(AlertQuery, offset: Int, ConnectionPage)

@@ -28,8 +28,8 @@ enum Update {
             return refresh(&state)
         case .auditLoaded(let entries):
             return applyAuditLoaded(&state, entries)
-        case .hostMatchesFound(let query, let positions):
-            return applyStoreMatches(&state, query: query, positions: positions)
+        case .listMatchesFound(let list, let query, let positions):
+            return applyStoreMatches(&state, Search.StoreMatches(list: list, query: query, positions: positions))
         case .openAlertsCounted(let scope, let count):
             applyExceptionPreview(&state, scope: scope, openAlerts: count)
             return []

@@ -11,8 +11,13 @@ extension NetworkEvent {
     /// The sensor that reported the record: its dataset (else module) and, when the record names
     /// it, the observer (`zeek.connection@zeek-hq`).
     public var sensorName: String {
+        Self.sensorName(dataset: dataset, module: module, observer: observerHostName)
+    }
+
+    /// `sensorName` of a record with these fields (the store's searches read them from columns).
+    public static func sensorName(dataset: String?, module: String?, observer: String?) -> String {
         let source = dataset ?? module ?? "unknown"
-        guard let observer = observerHostName, !observer.isEmpty else { return source }
+        guard let observer, !observer.isEmpty else { return source }
         return source + "@" + observer
     }
 

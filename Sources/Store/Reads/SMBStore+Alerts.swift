@@ -87,8 +87,7 @@ extension SMBStore {
     }
 
     public func history(of host: IPAddress, reversed: Bool, offset: Int, limit: Int) throws -> Page<StoredFlow> {
-        let direction = reversed ? "ASC" : "DESC"
-        return try read { db in
+        try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE source_ip = ?",
                                          arguments: [host.storeBlob]) ?? 0
             let flows = try Array(Row.fetchCursor(db, sql: """
@@ -96,13 +95,19 @@ extension SMBStore {
                 FROM event e
                 LEFT JOIN host_destination d ON d.host = e.source_ip AND d.destination = e.destination_ip
                 WHERE e.source_ip = ?
-                ORDER BY e.seen_at \(direction), e.id \(direction)
+                ORDER BY \(Self.historyOrder(reversed: reversed))
                 LIMIT ? OFFSET ?
                 """, arguments: [host.storeBlob, max(limit, 0), max(offset, 0)]).map { row in
                 EventColumns.flow(from: row, startingAt: 1, isFirstSeenDestination: row[0])
             })
             return Page(rows: flows, total: total)
         }
+    }
+
+    /// The order of a host's history of events `e`: newest first, or oldest first when `reversed`.
+    static func historyOrder(reversed: Bool) -> String {
+        let direction = reversed ? "ASC" : "DESC"
+        return "e.seen_at \(direction), e.id \(direction)"
     }
 
     // MARK: Rows

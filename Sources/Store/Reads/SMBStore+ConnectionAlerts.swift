@@ -24,7 +24,7 @@ extension SMBStore {
                               AND (g.status = ? OR x.status = g.status)) AS alerts
                     FROM connection_alert_group g
                     WHERE g.host = ? AND g.status = ?
-                    ORDER BY g.newest DESC, g.newest_id DESC
+                    ORDER BY \(Self.connectionRowOrder)
                     LIMIT ? OFFSET ?
                 )
                 \(Self.connectionRows(extraColumns: ""))
@@ -71,6 +71,16 @@ extension SMBStore {
         }
     }
 
+    /// The order of a host's connection rows `g` (newest, newest_id): the newest alert's first.
+    static let connectionRowOrder = "g.newest DESC, g.newest_id DESC"
+
+    /// A connection row's first alert `f`, its event `e` and connection `c`, for the row `g` (first_id).
+    static let firstAlertJoins = """
+        JOIN alert f ON f.id = g.first_id
+        JOIN event e ON e.id = f.event_id
+        LEFT JOIN connection c ON c.id = e.connection_id
+        """
+
     /// The rows of the CTE `page` (first_id, newest, newest_id, alerts, risk, notes) with their
     /// first alert's record and connection, in page order; `extraColumns` follow the record's.
     private static func connectionRows(extraColumns: String) -> String {
@@ -79,11 +89,9 @@ extension SMBStore {
                c.bytes_sent, c.bytes_received, c.sensors, e.connection_id,
                coalesce(d.first_event_id = e.id, 0), \(EventColumns.selection)\(extraColumns)
         FROM page g
-        JOIN alert f ON f.id = g.first_id
-        JOIN event e ON e.id = f.event_id
-        LEFT JOIN connection c ON c.id = e.connection_id
+        \(firstAlertJoins)
         LEFT JOIN host_destination d ON d.host = f.host AND d.destination = f.destination
-        ORDER BY g.newest DESC, g.newest_id DESC
+        ORDER BY \(connectionRowOrder)
         """
     }
 

@@ -47,15 +47,12 @@ extension SMBStore {
             let newestSecond = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host").map { Int64($0) } ?? 0
             let order = Self.columnOrder(sort, reversed: reversed)
                 ?? "\(HostRankingSQL.rank(newestSecond: newestSecond)) \(reversed ? "ASC" : "DESC"), address \(reversed ? "DESC" : "ASC")"
-            return try Int.fetchAll(db, sql: """
-                SELECT position FROM (
-                    SELECT row_number() OVER (ORDER BY \(order)) - 1 AS position,
-                           address_text || ' ' || coalesce(host_name, '') AS searched
-                    FROM host h LEFT JOIN host_case c ON c.host = h.address
-                    \(Self.whereClause(conditions)))
-                WHERE instr(lower(searched), lower(?)) > 0
-                ORDER BY position
-                """, arguments: arguments + [text])
+            return try Int.fetchAll(db, sql: ListSearchSQL.positions("""
+                SELECT row_number() OVER (ORDER BY \(order)) - 1 AS position,
+                       address_text || ' ' || coalesce(host_name, '') AS searched
+                FROM host h LEFT JOIN host_case c ON c.host = h.address
+                \(Self.whereClause(conditions))
+                """), arguments: arguments + [text])
         }
     }
 

@@ -123,9 +123,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
 
     public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
         locked {
-            guard !text.isEmpty else { return [] }
-            let hosts = listed(filter: filter, sort: sort, reversed: reversed)
-            return hosts.indices.filter { "\(hosts[$0].address) \(hosts[$0].hostName ?? "")".lowercased().contains(text.lowercased()) }
+            ListSearch.positions(of: listed(filter: filter, sort: sort, reversed: reversed), matching: text, \.searchedText)
         }
     }
 
@@ -173,6 +171,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         return ConnectionPage(rows: rows, connections: keys.count, alerts: matching.count)
     }
 
+    public func connectionPositions(_ query: AlertQuery, matching text: String) throws -> [Int] {
+        let rows = try connectionAlerts(query, offset: 0, limit: Int.max).rows
+        return ListSearch.positions(of: rows, matching: text, \.searchedText)
+    }
+
     /// The alert with this id among the hosts whose rows are held (a generated host's once opened).
     public func alert(id: Int64) throws -> AlertRecord? {
         locked { storedAlert(id) }
@@ -200,6 +203,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
             let flows = rows(of: host).flows
             return Self.page(reversed ? flows.reversed() : flows, offset: offset, limit: limit)
         }
+    }
+
+    public func historyPositions(of host: IPAddress, matching text: String, reversed: Bool) throws -> [Int] {
+        let flows = try history(of: host, reversed: reversed, offset: 0, limit: Int.max).rows
+        return ListSearch.positions(of: flows, matching: text, \.searchedText)
     }
 
     /// Thirty buckets ending now; the oldest ten count flows pruned into daily summaries.

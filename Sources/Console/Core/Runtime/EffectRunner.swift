@@ -30,9 +30,8 @@ struct EffectRunner: Sendable {
                                                            buckets: HostsState.activityBuckets)
             }
             return .activityLoaded(activity)
-        case .findHosts(let query, let filter, let sort, let reversed):
-            return .hostMatchesFound(query: query, try repository.hostPositions(matching: query, filter: filter, sort: sort,
-                                                                                 reversed: reversed))
+        case .findInList(let list, let query):
+            return .listMatchesFound(list, query: query, try positions(in: list, matching: query))
         case .loadDestinations(let host):
             return .destinationsLoaded(host, try repository.destinations(of: host))
         case .loadHostCase(let host):
@@ -86,6 +85,18 @@ struct EffectRunner: Sendable {
         }
     }
 
+    /// Where the rows of `list` whose text contains `query` sit in the whole list.
+    private func positions(in list: SearchedList, matching query: String) throws -> [Int] {
+        switch list {
+        case .hosts(let filter, let sort, let reversed):
+            try repository.hostPositions(matching: query, filter: filter, sort: sort, reversed: reversed)
+        case .history(let host, let reversed):
+            try repository.historyPositions(of: host, matching: query, reversed: reversed)
+        case .connections(let alertQuery):
+            try repository.connectionPositions(alertQuery, matching: query)
+        }
+    }
+
     /// Every open alert of `host`, fetched page by page.
     private func openAlertIDs(of host: IPAddress) throws -> [Int64] {
         let query = AlertQuery(status: .open, host: host)
@@ -100,7 +111,7 @@ struct EffectRunner: Sendable {
     private static func context(of effect: Effect) -> String {
         switch effect {
         case .loadHosts, .loadActivity: "loading hosts"
-        case .findHosts: "searching the hosts"
+        case .findInList: "searching the list"
         case .loadDestinations, .loadConnections, .loadHostCase: "loading the host"
         case .loadAlert: "loading the alert"
         case .loadHistory, .loadTimeline: "loading the history"

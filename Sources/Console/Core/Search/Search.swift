@@ -17,11 +17,12 @@ struct Search: Hashable, Sendable {
     var isEditing = true
     /// The match the search went to last.
     var current: Int?
-    /// What the store found over the whole of a paged list (the hosts), for the query it was asked.
+    /// What the store found over the whole of a paged list, for the list and query it was asked.
     var storeMatches: StoreMatches?
 
     /// The positions, in list order, of every row of a paged list that matches `query`.
     struct StoreMatches: Hashable, Sendable {
+        var list: SearchedList
         var query: String
         var positions: [Int]
     }

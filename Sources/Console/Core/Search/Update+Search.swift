@@ -1,4 +1,5 @@
 import ScreenCore
+import TriageModel
 
 /// `/` search on every screen and in the help and raw-record overlays: typing finds the first match
 /// from where the view was, `n`/`N` go to the next and previous match, Esc clears.
@@ -55,8 +56,8 @@ extension Update {
             guard let text = searchText(state),
                   let line = Search.step(from: text.position(of: search), in: text.matches(search.query),
                                          forward: action == .nextMatch)
-            else { return [] }
-            return jump(&state, to: line)
+            else { return findAgain(state) }
+            return jump(&state, to: line) + findAgain(state)
         case .clearSearch:
             state.search = nil
             return []
@@ -92,22 +93,16 @@ extension Update {
         switch state.route {
         case .hosts:
             let list = state.hosts.list
-            let whole = activeSearch(state).flatMap { search in
-                search.storeMatches.flatMap { $0.query == search.query ? $0.positions : nil }
-            }
-            return SearchText(lines: list.rows.map { "\($0.address) \($0.hostName ?? "")" }, offset: list.windowOffset,
-                              position: list.cursor.selected, storeMatches: whole)
+            return SearchText(lines: list.rows.map(\.searchedText), offset: list.windowOffset,
+                              position: list.cursor.selected, storeMatches: currentStoreMatches(state))
         case .host:
             guard let host = state.host else { return nil }
             switch host.pane {
             case .destinations:
                 return SearchText(lines: host.destinations.map { "\($0.address)" }, position: host.destinationCursor.selected)
             case .alerts:
-                let lines = host.alerts.rows.map { row in
-                    "\(row.idText) \(row.status.rawValue) \(EndpointText.destination(row.flow.event)) "
-                        + "\(row.sensors.joined(separator: " ")) \(row.reason)"
-                }
-                return SearchText(lines: lines, offset: host.alerts.windowOffset, position: host.alerts.cursor.selected)
+                return SearchText(lines: host.alerts.rows.map(\.searchedText), offset: host.alerts.windowOffset,
+                                  position: host.alerts.cursor.selected, storeMatches: currentStoreMatches(state))
             }
         case .alert:
             guard let alert = state.alert, let record = alert.record else { return nil }
@@ -115,8 +110,8 @@ extension Update {
             return SearchText(lines: lines.map(\.text), position: alert.scroll, isText: true)
         case .history:
             guard let flows = state.history?.flows else { return nil }
-            let lines = flows.rows.map { "\(EndpointText.destination($0.event)) \($0.event.dataset ?? "")" }
-            return SearchText(lines: lines, offset: flows.windowOffset, position: flows.cursor.selected)
+            return SearchText(lines: flows.rows.map(\.searchedText), offset: flows.windowOffset, position: flows.cursor.selected,
+                              storeMatches: currentStoreMatches(state))
         case .exceptions:
             let lines = state.exceptions.records.map { "\(ExceptionText.scope($0.item)) \($0.item.comment)" }
             return SearchText(lines: lines, position: state.exceptions.cursor.selected)

@@ -19,7 +19,7 @@ extension Update {
         guard let address = state.history?.address else { return [] }
         state.history?.order.reversed.toggle()
         state.history?.flows = PagedList()
-        return followUpHistory(state, address)
+        return followUpHistory(state, address) + refindInStore(&state)
     }
 
     /// Takes a page of flows or the timeline; false for any other message or a stale one.

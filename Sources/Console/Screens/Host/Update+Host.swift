@@ -56,7 +56,7 @@ extension Update {
             host.alerts = PagedList()
             host.pane = .alerts
             state.host = host
-            return reload(state)
+            return reload(state) + refindInStore(&state)
         }
     }
 
@@ -95,7 +95,7 @@ extension Update {
         host.alerts = PagedList()
         host.pane = .alerts
         state.host = host
-        return reload(state)
+        return reload(state) + refindInStore(&state)
     }
 
     /// "2 connections marked (5 alerts)".

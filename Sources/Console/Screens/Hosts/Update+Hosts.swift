@@ -55,8 +55,7 @@ extension Update {
     static func restartHosts(_ state: inout ConsoleState) -> [Effect] {
         state.hosts.list = PagedList()
         state.hosts.activity = [:]
-        state.search?.storeMatches = nil
-        return reload(state) + findInStore(state)
+        return reload(state) + refindInStore(&state)
     }
 
     /// All, open, acknowledged, closed, all …
