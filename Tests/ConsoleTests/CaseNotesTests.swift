@@ -66,9 +66,24 @@ struct CaseNotesTests {
         driver.type("third")
         driver.press(.enter)
         #expect(driver.state.host?.hostCase?.notes.last?.text == "third")
+        #expect(driver.state.overlay == .caseNotes(scroll: 0), "back on the overlay, not the host screen")
+        let text = view(driver.state, color: false).text()
+        let newest = try #require(text.range(of: "third"))
+        #expect(newest.lowerBound < (text.range(of: "escalated to IR")?.lowerBound ?? text.startIndex), "the new note shows first")
         var readOnly = StateDriver(readOnly: true)
         readOnly.press(.enter, .character("N"), .character("a"))
         #expect(readOnly.form == nil)
         #expect(readOnly.state.message == Update.readOnlyMessage)
+    }
+
+    @Test("Esc on the note form returns to the overlay as it was scrolled")
+    func cancelReturnsToOverlay() throws {
+        var driver = try hostWithNotes()
+        driver.press(.character("N"), .character("j"), .character("a"))
+        let scroll = try #require(driver.form?.returnsToCaseNotes)
+        driver.type("never saved")
+        driver.press(.escape)
+        #expect(driver.state.overlay == .caseNotes(scroll: scroll))
+        #expect(driver.state.host?.hostCase?.notes.count == 2)
     }
 }

@@ -54,8 +54,13 @@ extension Update {
                 scrolled.scroll = scroll
                 return .audit(scrolled)
             }
-        case .caseNotes where action == .addCaseNote:
-            return triage(&state, .addCaseNote)
+        case .caseNotes(let scroll) where action == .addCaseNote:
+            let effects = triage(&state, .addCaseNote)
+            if case .form(var form) = state.overlay {
+                form.returnsToCaseNotes = scroll
+                state.overlay = .form(form)
+            }
+            return effects
         case .caseNotes(let scroll):
             return handleScrollOverlay(&state, action, scroll: scroll) { .caseNotes(scroll: $0) }
         case .command(var field):
@@ -87,7 +92,7 @@ extension Update {
         case .form(var form):
             switch action {
             case .submit: return submit(&state, form)
-            case .cancel: state.overlay = nil
+            case .cancel: state.overlay = form.returnsToCaseNotes.map { .caseNotes(scroll: $0) }
             case .nextField: form.moveFocus(by: 1); state.overlay = .form(form)
             case .previousField: form.moveFocus(by: -1); state.overlay = .form(form)
             default:

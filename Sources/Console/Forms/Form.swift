@@ -42,6 +42,9 @@ struct Form: Hashable, Sendable {
     var focus = 0
     /// Why the last submit was refused.
     var error: String?
+    /// The scroll of the case-notes overlay the form was opened from: cancelling returns to it as
+    /// it was, saving returns to it at the top, where the new note shows.
+    var returnsToCaseNotes: Int?
     /// For an exception form: how many open alerts the scope chosen would close.
     var preview: ExceptionPreview?
 

@@ -122,7 +122,7 @@ extension Update {
                 state.overlay = .confirm(confirmation)
                 return []
             }
-            state.overlay = nil
+            state.overlay = form.returnsToCaseNotes.map { _ in .caseNotes(scroll: 0) }
             return outcome.effects
         }
     }
