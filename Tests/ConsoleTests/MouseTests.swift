@@ -171,8 +171,8 @@ struct MouseTests {
     @Test("the help and the docs list what the mouse does")
     func helpListsTheMouse() {
         let section = Keymap.helpSections.last
-        #expect(section?.title == "Mouse (with --mouse)")
+        #expect(section?.title == "Mouse (with --mouse, or mouse = on in console.conf)")
         #expect(section?.rows.map(\.keys) == ["Click", "Double click", "Wheel"])
-        #expect(Keymap.markdown().contains("## Mouse (with --mouse)\n\n| keys | action |\n|---|---|\n| `Click` |"))
+        #expect(Keymap.markdown().contains("## Mouse (with --mouse, or mouse = on in console.conf)\n\n| keys | action |\n|---|---|\n| `Click` |"))
     }
 }

@@ -34,6 +34,18 @@ struct RuntimeTests {
         #expect(!screen.text().contains("10.1.2.4"), "a host without open alerts needs no attention")
     }
 
+    @Test("a startup warning (a settings file not understood) shows on the first frame, escaped, until a key")
+    func startupWarning() {
+        var options = ConsoleOptions.test()
+        options.startupWarning = "console.conf:2: unknown setting 'mose\u{1B}[2J' (known: mouse)"
+        let runtime = ConsoleRuntime(repository: InMemoryTriageRepository(fixture: .standard()), rule: Fixture.rule,
+                                     catalog: Fixture.catalog, options: options)
+        let screen = runtime.start(width: 100, height: 30)
+        #expect(screen.text().contains("console.conf:2: unknown setting 'mose\\x1b[2J' (known: mouse)"))
+        #expect(!screen.text().contains("\u{1B}"))
+        #expect(press(runtime, .character("j"))?.text().contains("console.conf:2") == false)
+    }
+
     @Test("drilling into a host and opening an alert shows the alert's destination pane")
     func drillIntoAlert() throws {
         let (runtime, _) = start(InMemoryTriageRepository(fixture: .standard()))

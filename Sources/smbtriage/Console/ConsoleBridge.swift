@@ -20,10 +20,13 @@ struct ConsoleBridge {
     /// - Throws: `TerminalError` when standard input and output are not a usable terminal.
     init(repository: any TriageRepository, rule: CompiledRule, catalog: RuleCatalog, readOnly: Bool, actor: String,
          display: ConsoleDisplayOptions) throws {
+        let settings = display.settings()
         session = try TerminalSession(options: TerminalOptions(
-            color: !display.noColor, mouse: display.mouse, environment: ProcessInfo.processInfo.environment))
+            color: !display.noColor, mouse: settings.settings.mouse, environment: ProcessInfo.processInfo.environment))
         runtime = ConsoleRuntime(repository: repository, rule: rule, catalog: catalog, options: ConsoleOptions(
-            readOnly: readOnly, color: session.usesColor, actor: actor))
+            readOnly: readOnly, color: session.usesColor, actor: actor, startupWarning: settings.problems.first.map {
+                settings.problems.count == 1 ? $0 : "\($0) (and \(settings.problems.count - 1) more; see standard error)"
+            }))
     }
 
     /// Runs until the analyst quits, then gives the terminal back.

@@ -120,7 +120,7 @@ enum Keymap {
         KeyBinding(keys: [.character("y"), .enter], context: .confirm, action: .confirm, hint: "yes", help: "Go ahead"),
         KeyBinding(keys: [.character("n"), .escape], context: .confirm, action: .decline, hint: "no",
                    help: "Cancel (after a form: back to it, as typed)"),
-        KeyBinding(keys: [.character("a")], context: .caseNotes, action: .addCaseNote, hint: "add", help: "Add a note to the case"),
+        KeyBinding(keys: [.character("a")], context: .caseNotes, action: .addCaseNote, hint: "add", help: "Add a note to the case (saved, it shows here first)"),
         KeyBinding(keys: [.character("j"), .down], context: .overlay, action: .down, hint: "scroll", help: "Scroll down"),
         KeyBinding(keys: [.character("k"), .up], context: .overlay, action: .up, hint: nil, help: "Scroll up"),
         KeyBinding(keys: [.pageDown], context: .overlay, action: .pageDown, hint: nil, help: "Scroll a page down"),

@@ -5,7 +5,7 @@ struct MouseBinding: Hashable, Sendable {
     var help: String
 
     /// The help section's title.
-    static let title = "Mouse (with --mouse)"
+    static let title = "Mouse (with --mouse, or mouse = on in console.conf)"
 
     static let all = [
         MouseBinding(gesture: "Click", help: "Select the list row under the pointer (on the host screen, its pane too)"),

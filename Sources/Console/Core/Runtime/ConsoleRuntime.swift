@@ -20,6 +20,7 @@ public final class ConsoleRuntime {
         runner = EffectRunner(repository: repository, actor: options.actor)
         state = ConsoleState(width: 0, height: 0, readOnly: options.readOnly, now: options.now(),
                              timeZone: options.timeZone, rule: rule, catalog: catalog)
+        state.message = options.startupWarning.map(StatusMessage.warning)
     }
 
     /// The first frame: loads the hosts list (synchronously) for a terminal of the given size.
