@@ -10,8 +10,10 @@ import TriageModel
 /// Regenerate with `UPDATE_GOLDENS=1 swift test --filter ConsoleTests`.
 @Suite("golden screens")
 struct GoldenScreenTests {
-    private func render(width: Int, height: Int, keys: [Key] = [], typing text: String? = nil, then more: [Key] = []) -> Screen {
-        let runtime = ConsoleRuntime(repository: InMemoryTriageRepository(fixture: .standard()), rule: Fixture.rule, catalog: Fixture.catalog, options: .test())
+    func render(width: Int, height: Int, keys: [Key] = [], typing text: String? = nil, then more: [Key] = [],
+                readOnly: Bool = false) -> Screen {
+        let runtime = ConsoleRuntime(repository: InMemoryTriageRepository(fixture: .standard()), rule: Fixture.rule,
+                                     catalog: Fixture.catalog, options: .test(readOnly: readOnly))
         var screen = runtime.start(width: width, height: height)
         for key in keys { screen = runtime.handle(.key(key)) ?? screen }
         for character in text ?? "" { screen = runtime.handle(.key(.character(character))) ?? screen }

@@ -13,8 +13,17 @@ enum FrameView {
             column = screen.draw(crumb, row: 0, column: column, style: theme.style(.accent, emphasis))
         }
         if state.readOnly {
-            screen.draw("  [read-only]", row: 0, column: column, style: theme.style(.medium, [.reverse, .bold]))
+            screen.draw(readOnlyMark, row: 0, column: column, style: theme.style(.medium, [.reverse, .bold]))
         }
+    }
+
+    private static let readOnlyMark = "  [read-only]"
+
+    /// The column after the breadcrumbs and the read-only mark: a screen's title at the right of
+    /// the top line ends before it rather than over them.
+    static func breadcrumbsEnd(_ state: ConsoleState) -> Int {
+        let crumbs = (["smbtriage"] + state.routes.map(crumb)).joined(separator: " › ")
+        return 1 + DisplayText.width(crumbs) + (state.readOnly ? DisplayWidth.of(readOnlyMark) : 0)
     }
 
     static func drawStatus(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
@@ -36,14 +45,14 @@ enum FrameView {
         let summary = StatusSummary.text(state)
         let summaryWidth = DisplayWidth.of(summary)
         screen.draw(summary, row: row, column: screen.width - summaryWidth - 1, style: theme.muted)
-        guard let message = state.message ?? capWarning(state) else { return }
+        let room = max(0, screen.width - summaryWidth - 4)
+        guard let message = state.message ?? capWarning(state, room: room - 2) else { return }
         let (symbol, tone): (String, Tone) = switch message.kind {
         case .info: ("·", .accent)
         case .success: ("✓", .ok)
         case .warning: ("!", .medium)
         case .error: ("✗", .critical)
         }
-        let room = max(0, screen.width - summaryWidth - 4)
         screen.draw(DisplayText.truncated("\(symbol) \(message.text)", to: room), row: row, column: 1, style: theme.style(tone, .bold))
     }
 
@@ -62,11 +71,13 @@ enum FrameView {
         if let help { draw(help, row: row, column: column, into: &screen, theme: theme) }
     }
 
-    /// `the last run hit its 100-alert cap; 40 pending`, while the newest execution did.
-    private static func capWarning(_ state: ConsoleState) -> StatusMessage? {
+    /// `the last run hit its 100-alert cap; 40 pending`, while the newest execution did; where that
+    /// is wider than `room`, `alert cap hit; 40 pending` (so the count is never what is cut).
+    private static func capWarning(_ state: ConsoleState, room: Int) -> StatusMessage? {
         guard let last = state.ruleScreen.executions.first, last.capReached else { return nil }
-        return .warning("the last run hit its \(NumberText.grouped(state.rule.maxSignals))-alert cap; "
-                        + "\(NumberText.grouped(last.pending)) pending")
+        let pending = "\(NumberText.grouped(last.pending)) pending"
+        let long = "the last run hit its \(NumberText.grouped(state.rule.maxSignals))-alert cap; \(pending)"
+        return .warning(DisplayWidth.of(long) <= room ? long : "alert cap hit; \(pending)")
     }
 
     @discardableResult

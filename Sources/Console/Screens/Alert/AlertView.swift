@@ -40,12 +40,13 @@ enum AlertView {
         column = screen.draw("  \(record.severity) (risk \(record.riskScore))", row: row, column: column,
                              style: theme.style(severity.tone, .bold))
         let event = record.flow.event
-        screen.draw("  \(EndpointText.source(event)) → \(EndpointText.destination(event))", row: row, column: column,
-                    style: theme.plain)
+        // Addresses are shown whole or not at all (an address cut short reads as another one).
+        screen.draw(DisplayText.truncatedAtWords("\(EndpointText.source(event)) → \(EndpointText.destination(event))",
+                                                 to: screen.width - column - 3), row: row, column: column + 2, style: theme.plain)
         var details = ["created \(DateText.minute(record.createdAt, timeZone: state.timeZone)) by rule v\(record.ruleVersion)"]
         if let reason = record.closeReason { details.append("closed as \(reason)") }
         details.append(record.reason)
-        screen.draw(DisplayText.truncated(details.joined(separator: " · "), to: screen.width - 2), row: row + 1, column: 1,
+        screen.draw(DisplayText.truncatedAtWords(details.joined(separator: " · "), to: screen.width - 2), row: row + 1, column: 1,
                     style: theme.muted)
     }
 

@@ -38,7 +38,7 @@ enum HostView {
 
         var destinationsTitle = "Destinations (\(host.destinations.count))"
         if host.destinations.contains(where: \.isNewForHost) { destinationsTitle += " · " + newLegend }
-        PaneTitle.draw(DisplayText.truncated(destinationsTitle, to: max(0, screen.width - 2)), focused: host.pane == .destinations,
+        PaneTitle.draw(destinationsTitle, focused: host.pane == .destinations,
                        row: destinationArea.headerRow - 1, into: &screen, theme: theme)
         let destinationRange = host.destinationCursor.visibleRange(destinationArea.rows)
         let destinationRows = destinationRange.map { cells(host.destinations[$0], state) }

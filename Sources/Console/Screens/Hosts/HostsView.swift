@@ -32,7 +32,7 @@ enum HostsView {
         let layout = state.layout
         let area = layout.hostsList
         let hosts = state.hosts
-        drawSettings(hosts, into: &screen, theme: theme)
+        drawSettings(hosts, room: screen.width - FrameView.breadcrumbsEnd(state) - 2, into: &screen, theme: theme)
         let range = hosts.list.cursor.visibleRange(area.rows)
         let visibleHosts = range.compactMap { hosts.list.row(at: $0) }
         let absolute = lastSeenIsAbsolute(visibleHosts, now: state.now)
@@ -99,12 +99,14 @@ enum HostsView {
         ] + (showsRisk ? [risk] : [])
     }
 
-    private static func drawSettings(_ hosts: HostsState, into screen: inout Screen, theme: Theme) {
+    /// The list's view, filter and sort at the right of the top line, in at most `room` columns
+    /// (what the breadcrumbs leave).
+    private static func drawSettings(_ hosts: HostsState, room: Int, into screen: inout Screen, theme: Theme) {
         // Which hosts and the filter text come first: on a narrow terminal the end of the line is cut.
         let filter = hosts.filter.text.isEmpty ? [] : ["filter: \(hosts.filter.text)"]
         let parts = [viewName(hosts.filter)] + filter + ["sort: \(sortName(hosts.sort))\(hosts.reversed ? ", reversed" : "")"]
         let text = " " + parts.joined(separator: " · ") + " "
-        let width = min(DisplayWidth.of(DisplayText.sanitized(text)), screen.width / 2)
+        let width = max(0, min(DisplayWidth.of(DisplayText.sanitized(text)), screen.width / 2, room))
         screen.draw(DisplayText.truncated(text, to: width), row: 0, column: screen.width - width - 1, style: theme.bar)
     }
 
