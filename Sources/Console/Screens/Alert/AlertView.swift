@@ -40,9 +40,13 @@ enum AlertView {
         column = screen.draw("  \(record.severity) (risk \(record.riskScore))", row: row, column: column,
                              style: theme.style(severity.tone, .bold))
         let event = record.flow.event
-        // Addresses are shown whole or not at all (an address cut short reads as another one).
-        screen.draw(DisplayText.truncatedAtWords("\(EndpointText.source(event)) → \(EndpointText.destination(event))",
-                                                 to: screen.width - column - 3), row: row, column: column + 2, style: theme.plain)
+        // Addresses are shown whole or not at all (an address cut short reads as another one); the
+        // destination before the source, which the breadcrumbs name.
+        let room = screen.width - column - 3
+        let flow = "\(EndpointText.source(event)) → \(EndpointText.destination(event))"
+        let destination = "→ \(EndpointText.destination(event))"
+        screen.draw(DisplayText.truncatedAtWords(DisplayText.width(flow) <= room ? flow : destination, to: room),
+                    row: row, column: column + 2, style: theme.plain)
         var details = ["created \(DateText.minute(record.createdAt, timeZone: state.timeZone)) by rule v\(record.ruleVersion)"]
         if let reason = record.closeReason { details.append("closed as \(reason)") }
         details.append(record.reason)
