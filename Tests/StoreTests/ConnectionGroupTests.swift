@@ -12,42 +12,10 @@ import TriageModel
 /// changes a group, and after the v10 migration of a store the previous schema made.
 @Suite("Connection groups kept for the host's alert list")
 struct ConnectionGroupTests {
-    /// A generated store: `hosts` internal hosts whose connections are each seen by one to three
-    /// sensors (one Community ID, overlapping spans), spread over days.
-    private final class Scenario: GeneratedTriageStore {
-        var connection = 0
-        let hosts: [IPAddress]
-
-        init(seed: UInt64, hosts count: Int = 6) throws {
-            hosts = (0..<count).map { IPAddress("10.3.0.\($0 + 1)")! }
-            try super.init(seed: seed)
-        }
-
-        /// A few connections from every host, ingested `day` days after `baseTime`.
-        func ingest(day: Double) throws {
-            let sensors = ["zeek.connection", "network_traffic.flow", "panw.panos"]
-            var records: [IngestedEvent] = []
-            for host in hosts {
-                for _ in 0..<(1 + random.next(below: 5)) {
-                    connection += 1
-                    let start = baseTime.addingTimeInterval(day * 86_400 + Double(random.next(below: 80_000)))
-                    let destination = IPAddress("81.2.\(random.next(below: 3)).\(1 + random.next(below: 4))")!
-                    for sensor in sensors.prefix(1 + random.next(below: 3)) {
-                        line += 1
-                        var event = NetworkEvent(
-                            timestamp: start, dataset: sensor, categories: ["network"], sourceIPs: [host],
-                            sourcePort: 40_000 + connection % 20_000, sourceBytes: Int64(random.next(below: 90_000)),
-                            destinationIPs: [destination], destinationPort: 445, destinationBytes: 300, transport: "tcp",
-                            communityID: "1:generated-\(connection)")
-                        event.start = start.addingTimeInterval(Double(random.next(below: 3)))
-                        event.end = start.addingTimeInterval(60)
-                        records.append(IngestedEvent(event: event, origin: RecordOrigin(
-                            path: "/logs/\(sensor)", line: line, format: "ecs", original: "{\"line\":\(line)}")))
-                    }
-                }
-            }
-            lastIngest = baseTime.addingTimeInterval(day * 86_400)
-            try store.insert(records, ingestedAt: lastIngest)
+    /// A generated store of six hosts' connections seen by several sensors.
+    private final class Scenario: SensorConnectionsStore {
+        init(seed: UInt64) throws {
+            try super.init(seed: seed, hosts: (0..<6).map { IPAddress("10.3.0.\($0 + 1)")! })
         }
 
         /// Every host's list, whole, in pages and past its end, for every status filter: the grouped
@@ -158,7 +126,7 @@ struct ConnectionGroupTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 10)
+        } == 11)
         #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
                 == lists)
         try scenario.expectGroupsAreTheScan()

@@ -105,6 +105,7 @@ struct HostRankIndexTests {
         try scenario.store.setCaseState(of: resolved, to: .resolved, verdict: .falsePositive, reason: nil, actor: "ana")
         try scenario.expectIndexedOrderIsTheRankOrder()
         try scenario.expectIndexedOrderIsTheRankOrder(HostFilter(caseStates: [.new, .resolved]))
+        try scenario.expectIndexedOrderIsTheRankOrder(.attention)
 
         let item = ExceptionItem(id: "lab", scope: .destination(try IPPrefix(parsing: "20.0.0.0/6")), comment: "lab",
                                  author: "ana", createdAt: baseTime)
@@ -120,6 +121,21 @@ struct HostRankIndexTests {
         let report = try scenario.store.prune(at: baseTime.addingTimeInterval(40 * 86_400), actor: "ana")
         #expect(report.flows > 0)
         try scenario.expectIndexedOrderIsTheRankOrder()
+    }
+
+    /// Every host active within the recency horizon: the walk of the others' index is skipped.
+    @Test func theIndexedOrderIsTheRankOrderWhenNoHostIsIdle() throws {
+        let scenario = try Scenario(seed: 5)
+        try scenario.ingest(day: 0)
+        try scenario.ingest(day: 2)
+        try scenario.detect()
+        try scenario.store.setStatus(.acknowledged, alertIDs: scenario.alertIDs(.open, every: 2), reason: nil, actor: "ana")
+        let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+        let newest = try #require(hosts.map(\.lastSeen).max())
+        #expect(hosts.allSatisfy { newest.timeIntervalSince($0.lastSeen) < HostRanking.recencyHorizon })
+        for filter in [HostFilter(), .attention, HostFilter(status: .open), HostFilter(text: "10.1.0.2")] {
+            try scenario.expectIndexedOrderIsTheRankOrder(filter)
+        }
     }
 
     @Test func theMigrationRanksTheHostsOfAStoreThePreviousSchemaMade() throws {
@@ -142,7 +158,7 @@ struct HostRankIndexTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 10)
+        } == 11)
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
         try scenario.expectIndexedOrderIsTheRankOrder()

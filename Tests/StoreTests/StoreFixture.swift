@@ -63,9 +63,19 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
                                                            format: "ecs", original: original))
 }
 
+/// Turns a store of this build back into one of schema version 10 (before a host's events in
+/// time order carried their connection).
+let rollbackToVersion10 = """
+    DROP INDEX event_source_time;
+    CREATE INDEX event_source_time ON event(source_ip, seen_at);
+    DELETE FROM grdb_migrations WHERE identifier = 'v11';
+    PRAGMA user_version = 10;
+
+    """
+
 /// Turns a store of this build back into one of schema version 9 (before a host's alert list
 /// had its connection groups kept).
-let rollbackToVersion9 = """
+let rollbackToVersion9 = rollbackToVersion10 + """
     DROP TRIGGER connection_key_on_alert_insert;
     DROP TRIGGER connection_group_on_alert_insert;
     DROP TRIGGER connection_group_on_alert_row;

@@ -5,7 +5,9 @@ import GRDB
 /// The hosts list in `HostRanking.rank` order (highest first, ties in address order) as a merge
 /// of two index walks, so a page costs the rows before it and computes nothing per row: the
 /// hosts active within the recency horizon of the newest activity, by `rank_recent` (their rank
-/// is `rank_recent` less what they all share), and the others, by `rank_base` (their rank).
+/// is `rank_recent` less what they all share), and the others, by `rank_base` (their rank). Each
+/// walk is stepped through the SQLite C API (`RawStatement`): an index entry costs SQLite's step
+/// and no row decoding.
 struct RankedHostWalk {
     /// The newest activity of any host, in whole seconds.
     let newestSecond: Int64
@@ -18,31 +20,43 @@ struct RankedHostWalk {
     /// (lowest rank first, `offset` counted from the lowest) when `reversed`.
     func addresses(_ db: Database, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
         let count = offset + limit
-        let recent = try Arm(db, walk: self, column: "rank_recent", index: "host_rank_recent", isRecent: true,
-                             less: HostRankingSQL.sharedRecency(newestSecond), count: count, reversed: reversed)
-        let stale = try Arm(db, walk: self, column: "rank_base", index: "host_rank_base", isRecent: false,
-                            less: 0, count: count, reversed: reversed)
+        let recent = try Arm(db, walk: self, isRecent: true, count: count, reversed: reversed)
+        defer { recent.finish() }
+        // A store whose hosts are all within the horizon has no stale host to walk to: without this
+        // look-up (one index probe) the stale walk would step through every host to find none.
+        let stale = try hasStaleHost(db) ? Arm(db, walk: self, isRecent: false, count: count, reversed: reversed) : nil
+        defer { stale?.finish() }
         var page: [Data] = []
         for position in 0..<count {
-            guard let next = try Arm.first(recent, stale, reversed: reversed) else { break }
-            if position >= offset { page.append(next) }
+            guard let next = Arm.first(recent, stale, reversed: reversed) else { break }
+            if position >= offset { page.append(next.blob) }
+            try next.advance()
         }
         return page
     }
 
+    /// Whether any host was last active outside the recency horizon: whether the oldest last
+    /// activity (`host_last_seen` gives it), in whole seconds, is before the horizon.
+    private func hasStaleHost(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT CAST(min(last_seen) AS INTEGER) <= ? FROM host",
+                          arguments: [HostRankingSQL.horizonStart(newestSecond)]) ?? false
+    }
+
     /// One index walk: its current host and rank, and the rows after it.
     private final class Arm {
-        private let rows: RowCursor
+        private var rows: RawStatement
+        /// False once the walk has no current host.
+        private(set) var hasHost = true
         private(set) var rank: Int64 = 0
         private(set) var address = IPAddress.zero
-        private(set) var blob: Data?
 
-        init(_ db: Database, walk: RankedHostWalk, column: String, index: String, isRecent: Bool, less: Int64,
-             count: Int, reversed: Bool) throws {
+        init(_ db: Database, walk: RankedHostWalk, isRecent: Bool, count: Int, reversed: Bool) throws {
+            let (column, index) = isRecent ? ("rank_recent", "host_rank_recent") : ("rank_base", "host_rank_base")
+            let less = isRecent ? HostRankingSQL.sharedRecency(walk.newestSecond) : 0
             let join = walk.joinsCase ? "LEFT JOIN host_case c ON c.host = h.address" : ""
             let horizonStart = HostRankingSQL.horizonStart(walk.newestSecond)
             let conditions = ["\(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?"] + walk.conditions
-            rows = try Row.fetchCursor(db, sql: """
+            rows = try RawStatement(db, sql: """
                 SELECT h.address, h.\(column) - ? FROM host h INDEXED BY \(index) \(join)
                 WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY h.\(column) \(reversed ? "ASC" : "DESC"), h.address \(reversed ? "DESC" : "ASC")
@@ -51,32 +65,36 @@ struct RankedHostWalk {
             try advance()
         }
 
-        private func advance() throws {
-            guard let row = try rows.next() else {
-                blob = nil
+        /// The current host's address as stored.
+        var blob: Data { rows.blob(0) ?? Data() }
+
+        /// Moves to the next host of the walk.
+        func advance() throws {
+            guard hasHost, try rows.step() else {
+                hasHost = false
                 return
             }
-            let data: Data = row[0]
-            blob = data
-            rank = row[1]
-            address = IPAddress(storeBlob: data) ?? .zero
+            rank = rows.int64(1) ?? 0
+            address = rows.address(0) ?? .zero
         }
 
-        /// Takes the host that comes first of the two walks' current hosts.
-        static func first(_ one: Arm, _ other: Arm, reversed: Bool) throws -> Data? {
-            let taken: Arm
-            switch (one.blob, other.blob) {
-            case (nil, nil): return nil
-            case (_, nil): taken = one
-            case (nil, _): taken = other
-            default:
-                let oneFirst = reversed ? (one.rank, other.address) < (other.rank, one.address)
-                                        : (one.rank, other.address) > (other.rank, one.address)
-                taken = oneFirst ? one : other
-            }
-            let blob = taken.blob
-            try taken.advance()
-            return blob
+        /// Ends the walk early (it holds its statement until then).
+        func finish() {
+            if hasHost { rows.reset() }
+            hasHost = false
+        }
+
+        /// Whether this walk's host comes before `other`'s: the higher rank, then the lower
+        /// address (the other way round when `reversed`).
+        private func precedes(_ other: Arm, reversed: Bool) -> Bool {
+            reversed ? (rank, other.address) < (other.rank, address) : (rank, other.address) > (other.rank, address)
+        }
+
+        /// The walk whose current host comes first (`other` nil: there is no such walk); nil when
+        /// both are done.
+        static func first(_ one: Arm, _ other: Arm?, reversed: Bool) -> Arm? {
+            if let other, other.hasHost, !one.hasHost || other.precedes(one, reversed: reversed) { return other }
+            return one.hasHost ? one : nil
         }
     }
 }

@@ -15,6 +15,13 @@ struct RawStatement {
         statement = try db.cachedStatement(sql: sql)
     }
 
+    /// A cached statement with `arguments` bound through GRDB (for arguments built as
+    /// `StatementArguments`, such as a filter's); it is then only stepped and read.
+    init(_ db: Database, sql: String, arguments: StatementArguments) throws {
+        statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+    }
+
     // MARK: Binding
 
     mutating func bind(_ value: Int64?) {

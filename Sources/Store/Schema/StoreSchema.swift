@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 10
+    static let version = 11
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -54,6 +54,10 @@ enum StoreSchema {
         migrator.registerMigration("v10") { db in
             try addConnectionGroups(db)
             try db.execute(sql: "PRAGMA user_version = 10")
+        }
+        migrator.registerMigration("v11") { db in
+            try addConnectionToSourceTimeIndex(db)
+            try db.execute(sql: "PRAGMA user_version = 11")
         }
         return migrator
     }
