@@ -82,6 +82,12 @@ try measureLatency("host list page 1 (attention, 50 rows)", runs: 200, target: 1
 try measureLatency("host list page at offset 5000 (attention)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: 5000, limit: 50)
 }
+try measureLatency("host list last page (attention)", runs: 200, target: 10) { _ in
+    _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: hosts.total - 50, limit: 50)
+}
+try measureLatency("attention view page 1 (open alerts or an open case; the console's first view)", runs: 200, target: 10) { _ in
+    _ = try store.hosts(filter: .attention, sort: .attention, offset: 0, limit: 50)
+}
 try measureLatency("host list page 1 by last seen (no index: scan and top-N sort)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 50)
 }
