@@ -12,10 +12,17 @@ import TriageModel
 // The last part stores `capped events` matches in a second store and detects them at the
 // rule's own max_signals (100), one execution per 100 alerts.
 // --keep PATH builds the store at the new file PATH and leaves it there (console-benchmark --db PATH).
+// --store PATH times the reads on the store a --keep run left at PATH (same event and host counts),
+// without building one; the re-insert and the capped part are left out.
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-let keptPath = CommandLine.arguments.firstIndex(of: "--keep").map { CommandLine.arguments.index(after: $0) }
-    .flatMap { CommandLine.arguments.indices.contains($0) ? CommandLine.arguments[$0] : nil }
+/// The value after `option` on the command line.
+func value(after option: String) -> String? {
+    CommandLine.arguments.firstIndex(of: option).map { CommandLine.arguments.index(after: $0) }
+        .flatMap { CommandLine.arguments.indices.contains($0) ? CommandLine.arguments[$0] : nil }
+}
+let keptPath = value(after: "--keep")
+let builtPath = value(after: "--store")
 let eventCount = arguments.first ?? 1_000_000
 let hostCount = arguments.dropFirst().first ?? 10_000
 let cappedEventCount = arguments.dropFirst(2).first ?? eventCount
@@ -46,21 +53,25 @@ defer { try? FileManager.default.removeItem(at: directory) }
 var bundled = try DetectionRule.bundled()
 let cappedRule = try CompiledRule(bundled)
 bundled.maxSignals = eventCount
-let store = try SMBStore(path: keptPath ?? directory.appendingPathComponent("bench.db").path,
+let store = try SMBStore(path: builtPath ?? keptPath ?? directory.appendingPathComponent("bench.db").path,
                          rules: RuleCatalog(CompiledRule(bundled)))
 let now = workload.now
 
-report("store-benchmark: \(eventCount) events over \(hostCount) hosts, batches of \(batchSize)")
-let insertTime = try fill(store, count: eventCount)
-report("insert: " + rate(eventCount, insertTime))
+if let builtPath {
+    report("store-benchmark: the store at \(builtPath), \(try store.alerts(AlertQuery(), offset: 0, limit: 1).total) alerts")
+} else {
+    report("store-benchmark: \(eventCount) events over \(hostCount) hosts, batches of \(batchSize)")
+    let insertTime = try fill(store, count: eventCount)
+    report("insert: " + rate(eventCount, insertTime))
 
-var records: [ExecutionRecord] = []
-let detectTime = try timed { records = try store.detectUntilNothingPending(at: now) }
-let alerted = records.map(\.alerted).reduce(0, +)
-report("execution (max_signals \(eventCount)): \(alerted) alerts in \(records.count) execution(s), "
-    + rate(eventCount, detectTime))
-report(String(format: "1 M-alert store built (insert + execution): %.1f s wall, %.1f s cpu",
-              insertTime.wall + detectTime.wall, insertTime.cpu + detectTime.cpu))
+    var records: [ExecutionRecord] = []
+    let detectTime = try timed { records = try store.detectUntilNothingPending(at: now) }
+    let alerted = records.map(\.alerted).reduce(0, +)
+    report("execution (max_signals \(eventCount)): \(alerted) alerts in \(records.count) execution(s), "
+        + rate(eventCount, detectTime))
+    report(String(format: "1 M-alert store built (insert + execution): %.1f s wall, %.1f s cpu",
+                  insertTime.wall + detectTime.wall, insertTime.cpu + detectTime.cpu))
+}
 
 let hosts = try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 50)
 report("hosts: \(hosts.total); busiest \(hosts.rows.first.map { "\($0.address) with \($0.openAlerts) open alerts" } ?? "-")")
@@ -70,6 +81,12 @@ try measureLatency("host list page 1 (attention, 50 rows)", runs: 200, target: 1
 }
 try measureLatency("host list page at offset 5000 (attention)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: 5000, limit: 50)
+}
+try measureLatency("host list last page (attention)", runs: 200, target: 10) { _ in
+    _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: hosts.total - 50, limit: 50)
+}
+try measureLatency("attention view page 1 (open alerts or an open case; the console's first view)", runs: 200, target: 10) { _ in
+    _ = try store.hosts(filter: .attention, sort: .attention, offset: 0, limit: 50)
 }
 try measureLatency("host list page 1 by last seen (no index: scan and top-N sort)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 50)
@@ -95,6 +112,8 @@ try measureLatency("busiest host drill-down", runs: 200, target: 5) { _ in
 try measureLatency("busiest host open alerts, connection rows page at offset 5000", runs: 200, target: 5) { _ in
     _ = try store.connectionAlerts(AlertQuery(status: .open, host: busiest), offset: 5000, limit: 50)
 }
+
+if builtPath != nil { exit(0) }
 
 let duplicates = Array(workload.batches(of: batchSize, count: batchSize).first { _ in true } ?? [])
 let duplicateSeconds = try wallSeconds { _ = try store.insert(duplicates, ingestedAt: now) }
