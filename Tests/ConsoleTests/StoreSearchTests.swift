@@ -117,4 +117,17 @@ struct StoreSearchTests {
         })
         #expect(Update.searchProgress(driver.state).hasSuffix("of 5") || Update.searchProgress(driver.state) == "5 matches")
     }
+
+    @Test("when the store changes underneath, a search shown asks again and counts the new matches")
+    func refreshedMatches() throws {
+        var driver = StateDriver(width: 80, height: 24, fixture: manyFlows())
+        driver.press(.enter, .tab, .character("/"))
+        driver.type("acknowledged")
+        driver.press(.enter)
+        #expect(Update.searchProgress(driver.state) == "match 1 of 1")
+        driver.send(.input(.tick))
+        _ = try driver.repository.setStatus(.acknowledged, alertIDs: [1_200, 1_300], reason: nil, actor: "someone else")
+        driver.send(.input(.tick))
+        #expect(Update.searchProgress(driver.state).hasSuffix("of 3") || Update.searchProgress(driver.state) == "3 matches")
+    }
 }

@@ -1,10 +1,27 @@
 @testable import Console
+import Detection
 import Foundation
 import ScreenCore
 import Testing
 
 @Suite("Display text")
 struct TextTests {
+    @Test("a host's alert row's reason leaves out the source and destination its row shows elsewhere")
+    func shortReason() {
+        let event = NetworkEvent(sourceIPs: [IPAddress("10.1.2.3")!], sourcePort: 52144,
+                                 destinationIPs: [IPAddress("2001:db8::1")!], destinationPort: 445)
+        let reason = "network event with source 10.1.2.3:52144, destination 2001:db8::1:445, by alice, on zeek-hq, "
+            + "created high alert SMB (Windows File Sharing) Activity to the Internet."
+        #expect(ReasonText.short(reason, of: event)
+            == "by alice, on zeek-hq, created high alert SMB (Windows File Sharing) Activity to the Internet.")
+        let other = NetworkEvent(sourceIPs: [IPAddress("10.9.9.9")!], destinationIPs: [IPAddress("8.8.8.8")!])
+        #expect(ReasonText.short(reason, of: other) == String(reason.dropFirst("network event with ".count)),
+                "another record's endpoints stay")
+        #expect(ReasonText.short("closed by hand", of: event) == "closed by hand")
+        #expect(ReasonText.short("network event with source 10.1.2.3:52144, destination 2001:db8::1:445", of: event)
+            == "network event")
+    }
+
     @Test("wide and fullwidth characters and emoji take two columns, combining marks none")
     func widths() {
         #expect(DisplayWidth.of("財務部-PC") == 9)

@@ -13,12 +13,13 @@ extension Update {
         }
     }
 
-    /// Reloads after the store changed underneath: sparklines are fetched afresh too, and the
-    /// executions, whose last one the status line warns about when it hit the cap.
+    /// Reloads after the store changed underneath: sparklines are fetched afresh too, the
+    /// executions, whose last one the status line warns about when it hit the cap, and the matches
+    /// of a whole-list search shown (new rows move them).
     static func refresh(_ state: inout ConsoleState) -> [Effect] {
         state.hosts.activity = [:]
         let executions: [Effect] = state.route == .rule ? [] : [.loadExecutions(limit: RuleState.executionLimit)]
-        return reload(state) + executions
+        return reload(state) + executions + findInStore(state)
     }
 
     /// The pages the lists in front still miss after their cursors moved, and the sparklines of the

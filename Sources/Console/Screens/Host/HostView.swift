@@ -138,7 +138,8 @@ enum HostView {
 
     /// One connection's row: its alerts ("94+3"), the most open of their statuses, its figures.
     static func cells(_ row: ConnectionAlerts, _ state: ConsoleState) -> [Table.Cell] {
-        [
+        let reason = ReasonText.short(row.reason, of: row.flow.event)
+        return [
             Table.Cell(row.idText),
             Table.Cell(row.status.label, tone: row.status.tone),
             Table.Cell(Severity.label(riskScore: row.riskScore), tone: Severity(riskScore: row.riskScore).tone),
@@ -148,7 +149,7 @@ enum HostView {
             Table.Cell(row.noteCount > 0 ? "✎ \(row.noteCount)" : "", tone: .accent, emphasis: .bold),
             Table.Cell(row.sensors.isEmpty ? "—" : row.sensors.joined(separator: ", "),
                        tone: row.sensors.count > 1 ? .normal : .muted),
-            Table.Cell(row.status == .closed ? row.closeReason.map { "closed: \($0)" } ?? row.reason : row.reason, tone: .muted),
+            Table.Cell(row.status == .closed ? row.closeReason.map { "closed: \($0)" } ?? reason : reason, tone: .muted),
         ]
     }
 }
