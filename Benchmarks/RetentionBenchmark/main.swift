@@ -5,12 +5,15 @@ import Store
 import TriageModel
 
 // retention-benchmark: a soak of `watch` with the store's default retention, time passed in (not
-// waited for): every simulated minute stores that minute's SMB flows, every 5 minutes the rule
-// runs, every hour the store is pruned, and at the end of each day an analyst closes the day's
-// open alerts. Prints the store's size at the end of every day: with retention it levels off
-// once the oldest flows pass the flows setting (30 days by default). Usage:
+// waited for): the SMB flows of every `batch-minutes` simulated minutes are stored in one write
+// transaction (60 by default: watch stores what it read since its last batch, and at 1,000 flows
+// a minute per-minute transactions make 30 days take most of a day), the rule's executions of
+// every 5 minutes in them run after it, every hour the store is pruned, and at the end of each
+// day an analyst closes the day's open alerts. Prints the store's size at the end of every day
+// (and how far it got every 6 simulated hours): with retention it levels off once the oldest
+// flows pass the flows setting (30 days by default). Usage:
 //   swift run -c release retention-benchmark [--days 60] [--flows-per-minute 1000]
-//                                            [--alert-every 1000] [--keep PATH]
+//                                            [--alert-every 1000] [--batch-minutes 60] [--keep PATH]
 // One flow in `alert-every` goes to an Internet address and alerts; the rest stay internal.
 
 func option(_ name: String) -> String? {
@@ -21,6 +24,7 @@ func option(_ name: String) -> String? {
 let days = option("--days").flatMap(Int.init) ?? 60
 let flowsPerMinute = option("--flows-per-minute").flatMap(Int.init) ?? 1_000
 let alertEvery = option("--alert-every").flatMap(Int.init) ?? 1_000
+let batchMinutes = option("--batch-minutes").flatMap(Int.init).map { max(1, min(60, $0)) } ?? 60
 let keptPath = option("--keep")
 let hostCount = 500
 
@@ -56,35 +60,47 @@ let path = keptPath ?? directory.appendingPathComponent("soak.db").path
 let store = try SMBStore(path: path, rules: .bundled())
 let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01 00:00 UTC
 report("retention-benchmark: \(days) days at \(flowsPerMinute) SMB flows a minute (1 in \(alertEvery) alerts), "
-    + "retention \(try store.retentionPolicy().description), pruned hourly; store \(path)")
+    + "\(batchMinutes) minutes of flows per transaction, retention \(try store.retentionPolicy().description), pruned hourly; store \(path)")
 report("day   stored flows   summaries   alerts (open)   database MB   WAL MB   pruned that day   prune s   wall s")
 let clock = ContinuousClock()
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
 let began = clock.now
 var index = 0
 for day in 1...days {
     var prunedFlows = 0
     var pruneTime = Duration.zero
-    for minute in 0..<1_440 {
-        let time = start.addingTimeInterval(Double((day - 1) * 86_400 + minute * 60))
-        let flows = (0..<flowsPerMinute).map { flow(index + $0, at: time.addingTimeInterval(Double($0) * 60 / Double(flowsPerMinute))) }
-        index += flowsPerMinute
-        try store.insert(flows, ingestedAt: time.addingTimeInterval(59))
-        if minute % 5 == 4 { try store.runExecution(at: time.addingTimeInterval(60)) }
-        if minute % 60 == 59 {
-            let pruneStart = clock.now
-            prunedFlows += try store.prune(at: time.addingTimeInterval(60), actor: "soak").flows
-            pruneTime += clock.now - pruneStart
+    for firstMinute in stride(from: 0, to: 1_440, by: batchMinutes) {
+        let minutes = firstMinute..<min(1_440, firstMinute + batchMinutes)
+        let batchStart = start.addingTimeInterval(Double((day - 1) * 86_400 + firstMinute * 60))
+        let flows = (0..<minutes.count * flowsPerMinute).map { offset in
+            flow(index + offset, at: batchStart.addingTimeInterval(Double(offset) * 60 / Double(flowsPerMinute)))
+        }
+        index += flows.count
+        try store.insert(flows, ingestedAt: batchStart.addingTimeInterval(Double(minutes.count * 60 - 1)))
+        for minute in minutes {
+            let time = start.addingTimeInterval(Double((day - 1) * 86_400 + minute * 60))
+            if minute % 5 == 4 { try store.runExecution(at: time.addingTimeInterval(60)) }
+            if minute % 60 == 59 {
+                let pruneStart = clock.now
+                prunedFlows += try store.prune(at: time.addingTimeInterval(60), actor: "soak").flows
+                pruneTime += clock.now - pruneStart
+            }
+        }
+        if minutes.upperBound % 360 == 0 && minutes.upperBound < 1_440 {
+            report("  (day \(day), \(minutes.upperBound / 60):00: \(index) flows written, "
+                + String(format: "%.0f s)", seconds(clock.now - began)))
         }
     }
     let open = try store.alerts(AlertQuery(status: .open), offset: 0, limit: Int.max).rows.map(\.id)
     try store.setStatus(.closed, alertIDs: open, reason: "benign", actor: "soak")
     let stats = try store.statistics()
     let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_048_576) }
-    let seconds = { (duration: Duration) in String(format: "%.1f", Double(duration.components.seconds)
-        + Double(duration.components.attoseconds) / 1e18) }
     let alerts = "\(stats.openAlerts + stats.acknowledgedAlerts + stats.closedAlerts) (\(stats.openAlerts))"
     let cells = ["\(day)", "\(stats.flows)", "\(stats.flowSummaries)", alerts, megabytes(stats.databaseBytes),
-                 megabytes(stats.walBytes), "\(prunedFlows)", seconds(pruneTime), seconds(clock.now - began)]
+                 megabytes(stats.walBytes), "\(prunedFlows)", String(format: "%.1f", seconds(pruneTime)),
+                 String(format: "%.1f", seconds(clock.now - began))]
     let widths = [3, 12, 9, 13, 11, 6, 15, 7, 6]
     report(zip(cells, widths).map { String(repeating: " ", count: max(0, $1 - $0.count)) + $0 }.joined(separator: "   "))
 }

@@ -10,9 +10,12 @@ import TriageModel
 
 // scale-benchmark: the store at the scale of issue #16 (10 M stored SMB flows, 1 M alerts, 100 k
 // hosts) and the console's reads on it. The store is built once through the store's own writer
-// (`insert` in batches of 10 k generated Zeek flows, then executions of the rule until nothing is
-// pending) and kept under /tmp, so later runs only measure. Usage:
+// (a `BatchInserter`, as `ingest` stores a file: transactions of 50 k generated Zeek flows, a
+// 3 GB writer cache) and executions of the rule after every 500 k flows, and kept under /tmp, so
+// later runs only measure; a build stopped midway (or after `--build-minutes`) resumes where it
+// stopped, and the figures are then those of the flows stored so far. Usage:
 //   swift run -c release scale-benchmark [flows] [hosts] [external-every] [--store PATH] [--runs N]
+//                                        [--batch FLOWS] [--writer-cache-mb MB] [--build-minutes M]
 // Every `external-every`-th flow goes to an external address (a match): 10 M / 10 = 1 M alerts.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -27,33 +30,58 @@ let externalEvery = numbers.dropFirst(2).first ?? 10
 let runs = option("--runs").flatMap(Int.init) ?? 200
 let path = option("--store") ?? "/tmp/smbtriage-scale/\(flowCount)-\(hostCount)-\(externalEvery).db"
 let builtMarker = path + ".built"
-let batchSize = 10_000
+let batchSize = option("--batch").flatMap(Int.init) ?? 50_000
+let writerCacheMegabytes = option("--writer-cache-mb").flatMap(Int.init) ?? 3_072
+let buildMinutes = option("--build-minutes").flatMap(Double.init)
+/// Flows generated at a time, and stored (then detected) per `BatchInserter`.
+let generatedBatch = 10_000
+let chunkSize = 500_000
 /// A fixed clock, so a cached store and a new one describe the same 30 days.
 let workload = SMBFlowWorkload(hostCount: hostCount, externalEvery: externalEvery,
                                now: Date(timeIntervalSince1970: 1_780_000_000))
 let catalog = try RuleCatalog.bundled()
 
-/// Builds the store at `path` from scratch; it counts as built once the marker file exists.
+/// Builds the store at `path` the way `smbtriage ingest` stores a file and `watch` runs the rule:
+/// chunks of `chunkSize` flows through a `BatchInserter` (transactions of `batchSize` flows on a
+/// writer thread, a background checkpointer), the writer's cache at `writerCacheMegabytes`,
+/// then executions until nothing is pending. Every chunk leaves a whole store: a build that was
+/// stopped (or ran out of `--build-minutes`) resumes after the flows it stored, since the flows
+/// come in the same order every time. The store counts as built once the marker file exists.
 func build() throws {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     var uncapped = catalog.defaultRule.rule
     uncapped.maxSignals = flowCount
     let store = try SMBStore(path: path, rules: RuleCatalog(CompiledRule(uncapped)))
-    var total = (wall: 0.0, cpu: 0.0), stored = 0
-    for batch in workload.batches(of: batchSize, count: flowCount) {
-        let time = try timed { _ = try store.insert(batch, ingestedAt: workload.now) }
-        total = (total.wall + time.wall, total.cpu + time.cpu)
-        stored += batch.count
-        if stored % 500_000 == 0 || stored == flowCount {
-            report(String(format: "  %d flows stored: %.0f s wall, %.0f s cpu in insert (%.1f µs cpu per flow)", stored,
-                          total.wall, total.cpu, total.cpu / Double(stored) * 1e6))
+    try store.setWriterCache(megabytes: writerCacheMegabytes)
+    let storedEarlier = try store.statistics().flows
+    if storedEarlier > 0 { report("  resuming after the \(storedEarlier) flows stored earlier") }
+    var batches = workload.batches(of: generatedBatch, count: flowCount).makeIterator()
+    for _ in 0..<storedEarlier / generatedBatch { _ = batches.next() }
+    var stored = storedEarlier / generatedBatch * generatedBatch
+    let began = DispatchTime.now().uptimeNanoseconds
+    var minutes: Double { Double(DispatchTime.now().uptimeNanoseconds - began) / 60e9 }
+    while stored < flowCount {
+        if let limit = buildMinutes, minutes >= limit {
+            report(String(format: "  stopped after %.0f minutes at %d of %d flows: run again to resume", minutes, stored,
+                          flowCount))
+            return
         }
+        var alerted = 0
+        let chunk = try timed {
+            let outcome = try BatchInserter.storing(into: store, ingestedAt: workload.now, batchSize: batchSize) { inserter in
+                for _ in 0..<chunkSize / generatedBatch {
+                    guard let batch = batches.next() else { break }
+                    try inserter.add(batch)
+                    stored += batch.count
+                }
+            }
+            alerted = try store.detectUntilNothingPending(at: workload.now).map(\.alerted).reduce(0, +)
+            report(String(format: "  %d flows stored (writer: %.1f µs cpu per flow), %d alerts raised", stored,
+                          outcome.writeTime.cpuSeconds / Double(max(1, outcome.stored.inserted)) * 1e6, alerted))
+        }
+        report(String(format: "    chunk: %.0f s wall, %.0f s process cpu; %.1f minutes so far", chunk.wall, chunk.cpu, minutes))
     }
-    var alerted = 0
-    let detection = try timed { alerted = try store.detectUntilNothingPending(at: workload.now).map(\.alerted).reduce(0, +) }
-    report(String(format: "  executions: %d alerts, %.0f s wall, %.0f s cpu", alerted, detection.wall, detection.cpu))
     try store.truncateWriteAheadLog()
     guard FileManager.default.createFile(atPath: builtMarker, contents: Data()) else { fatalError("cannot write \(builtMarker)") }
 }
@@ -66,7 +94,7 @@ report("scale-benchmark: \(flowCount) flows over \(hostCount) hosts, every \(ext
 if FileManager.default.fileExists(atPath: builtMarker) {
     report("reusing the store built earlier (delete \(builtMarker) to build it again)")
 } else {
-    report("building the store through SMBStore.insert and executions (cached for later runs)")
+    report("building the store through a BatchInserter and executions (cached for later runs; delete it to start over)")
     try build()
 }
 // Opening it read-write brings an earlier build's schema up to date (the migrations are timed).
