@@ -14,10 +14,15 @@ struct AlertWriter {
     init(db: Database, rule: DetectionRule) throws {
         self.db = db
         self.rule = rule
+        // The connection key comes with the row (its event's connection, read by rowid), so only the
+        // insert trigger that keeps `connection_alert_group` fires: the one that fills in a missing
+        // key (an event with no connection) updated the row and fired the groups' triggers twice more.
         insert = try RawStatement(db, sql: """
             INSERT INTO alert (uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
-                               updated_at, rule_id, rule_name, severity, risk_score, rule_version, reason)
-            VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)
+                               updated_at, rule_id, rule_name, severity, risk_score, rule_version, reason,
+                               connection_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                    (SELECT e.connection_id FROM event e WHERE e.id = ?2))
             ON CONFLICT(event_id) DO NOTHING
             """)
     }

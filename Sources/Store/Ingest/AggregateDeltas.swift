@@ -41,6 +41,9 @@ struct PairChange {
     let isNewPair: Bool
     /// The destination was first contacted `HostRanking.newDestinationGrace` after the host's first activity.
     let isNewDestination: Bool
+    /// A destination that was new for the host was now seen earlier, within
+    /// `HostRanking.newDestinationGrace` of the host's first activity: it is new no more.
+    let endsNewDestination: Bool
     /// A known destination that had never answered did now.
     let becameAnswered: Bool
     /// A new destination that has not answered.

@@ -138,14 +138,22 @@ struct EventWriter {
     /// Rows are written in key order, so consecutive writes touch neighbouring B-tree pages
     /// (7% less writer time on the pipeline benchmark than in hash order).
     mutating func flushAggregates() throws {
-        var movedEarlier: [IPAddress] = []
-        for (host, delta) in hostDeltas where try storedFirstSeen(host).map({ delta.firstSeen < $0 }) == true {
-            movedEarlier.append(host)
+        let hosts = hostDeltas.keys.sorted()
+        var firstSeen: [IPAddress: Date] = [:]
+        // Hosts whose new destinations are decided again once their rows are written: their first
+        // activity moved earlier, or a destination of theirs was first seen earlier than thought.
+        var recounted: Set<IPAddress> = []
+        for host in hosts {
+            guard let delta = hostDeltas[host] else { continue }
+            let stored = try storedFirstSeen(host)
+            firstSeen[host] = stored.map { min(delta.firstSeen, $0) } ?? delta.firstSeen
+            if let stored, delta.firstSeen < stored { recounted.insert(host) }
         }
         let pairs = pairDeltas.sorted { ($0.key.host, $0.key.destination) < ($1.key.host, $1.key.destination) }
         for (pair, delta) in pairs {
-            let change = try applyPair(pair, delta)
+            let change = try applyPair(pair, delta, hostFirstSeen: firstSeen[pair.host] ?? delta.firstSeen)
             if delta.isExternal { hostDeltas[pair.host]?.count(change, bytesSent: delta.bytesSent) }
+            if change.endsNewDestination { recounted.insert(pair.host) }
         }
         var upsert = try RawStatement(db, sql: """
             INSERT INTO host (address, address_text, host_name, first_seen, last_seen, flows, bytes_out,
@@ -162,7 +170,8 @@ struct EventWriter {
                 new_destinations = new_destinations + excluded.new_destinations,
                 new_destination_bytes = \(SaturatingSQL.sum("new_destination_bytes", "excluded.new_destination_bytes"))
             """)
-        for (host, delta) in hostDeltas.sorted(by: { $0.key < $1.key }) {
+        for host in hosts {
+            guard let delta = hostDeltas[host] else { continue }
             upsert.bind(host)
             upsert.bind(host.description)
             upsert.bind(delta.hostName)
@@ -176,7 +185,7 @@ struct EventWriter {
             upsert.bind(delta.newDestinationBytes)
             try upsert.execute()
         }
-        for host in movedEarlier { try NewDestinations.recount(db, host: host.storeBlob) }
+        for host in recounted.sorted() { try NewDestinations.recount(db, host: host.storeBlob) }
         hostDeltas.removeAll()
         pairDeltas.removeAll()
     }
@@ -293,19 +302,13 @@ struct EventWriter {
         return hostFirstSeenLookup.double(0).map(Date.init(storeSeconds:))
     }
 
-    /// The host's first activity: the earlier of its stored row's and this batch's.
-    private mutating func hostFirstSeen(_ host: IPAddress) throws -> Date {
-        let batch = hostDeltas[host]?.firstSeen ?? .distantFuture
-        return try storedFirstSeen(host).map { min(batch, $0) } ?? batch
-    }
-
-    /// Adds a pair's delta to its row and says what changed for its host. A new pair costs one
-    /// INSERT (and, when external, a look-up of its host's first activity, which decides whether
-    /// the destination is new for the host); only a known one is read back, to merge its ports,
-    /// first sighting and reply.
-    private mutating func applyPair(_ pair: AddressPair, _ delta: PairDelta) throws -> PairChange {
-        let isNewDestination = try delta.isExternal
-            && delta.firstSeen >= hostFirstSeen(pair.host).addingTimeInterval(HostRanking.newDestinationGrace)
+    /// Adds a pair's delta to its row and says what changed for its host, whose first activity
+    /// (the earlier of its stored row's and this batch's) decides whether an external destination
+    /// is new for the host. A new pair costs one INSERT; only a known one is read back, to merge
+    /// its ports, first sighting and reply.
+    private mutating func applyPair(_ pair: AddressPair, _ delta: PairDelta, hostFirstSeen: Date) throws -> PairChange {
+        let isNewDestination = delta.isExternal
+            && delta.firstSeen >= hostFirstSeen.addingTimeInterval(HostRanking.newDestinationGrace)
         pairInsert.bind(pair.host)
         pairInsert.bind(pair.destination)
         pairInsert.bind(PortList.text(delta.ports))
@@ -320,8 +323,8 @@ struct EventWriter {
         pairInsert.bind(isNewDestination)
         try pairInsert.execute()
         if db.changesCount > 0 {
-            return PairChange(isNewPair: true, isNewDestination: isNewDestination, becameAnswered: false,
-                              isUnanswered: !delta.replied)
+            return PairChange(isNewPair: true, isNewDestination: isNewDestination, endsNewDestination: false,
+                              becameAnswered: false, isUnanswered: !delta.replied)
         }
         pairLookup.bind(pair.host)
         pairLookup.bind(pair.destination)
@@ -346,7 +349,9 @@ struct EventWriter {
         pairUpdate.bind(pair.host)
         pairUpdate.bind(pair.destination)
         try pairUpdate.execute()
-        return PairChange(isNewPair: false, isNewDestination: wasNewDestination,
+        let endsNewDestination = wasNewDestination && isEarlier
+            && delta.firstSeen < hostFirstSeen.addingTimeInterval(HostRanking.newDestinationGrace)
+        return PairChange(isNewPair: false, isNewDestination: wasNewDestination, endsNewDestination: endsNewDestination,
                           becameAnswered: !wasReplied && delta.replied, isUnanswered: false)
     }
 }
