@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "TriageModel", dependencies: ["Detection"]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
         .target(name: "Store", dependencies: [
-            "Detection", "TriageModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "Detection", "TriageModel", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The cell, style and key vocabulary the console draws in and the terminal shows: Screen, Cell, Key, InputEvent.
@@ -97,7 +97,7 @@ let package = Package(
         // Builds a 1 M-alert store and prints its latencies.
         .executableTarget(name: "store-benchmark", dependencies: ["Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/StoreBenchmark"),
-        // The whole `ingest` pipeline (read, store, detect) on the generated ECS file.
+        // The whole `ingest` pipeline (read, store, detect) on the generated ECS file, and DuckDB doing the same.
         .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/PipelineBenchmark"),
         // 30 simulated days (or more) of `watch` with the default retention: the store's size per day.

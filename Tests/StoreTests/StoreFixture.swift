@@ -1,7 +1,8 @@
 import BundledRules
 import Detection
 import Foundation
-import Store
+import GRDB
+@testable import Store
 
 /// A store in a fresh temporary directory, removed when the fixture goes away.
 final class StoreFixture {
@@ -63,14 +64,35 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
                                                            format: "ecs", original: original))
 }
 
-/// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
-/// made: no rule versions (v4), no retention tables (v5), no threat fields (v6), and guide ticks
-/// per alert instead of cases (v7; the rollback drops the case tables' content). Upgrade tests
-/// start from it.
+/// Turns a store of this build back into one of schema version 8 (before compressed records and
+/// Community ID keys, v9): every original record TEXT again, each connection its Community ID.
+func rollBackToVersion8(_ db: Database) throws {
+    for row in try Row.fetchAll(db, sql: "SELECT id, original FROM event WHERE typeof(original) = 'blob'") {
+        try db.execute(sql: "UPDATE event SET original = ? WHERE id = ?",
+                       arguments: [StoredRecord.text(of: row[1]), row[0] as Int64])
+    }
+    try db.execute(sql: rollbackToVersion8)
+}
+
+/// The SQL part of `rollBackToVersion8`: the connections' Community IDs, the migration record and
+/// version. Alone, it leaves the records compressed, which the upgrade tests of earlier versions
+/// do not read.
+let rollbackToVersion8 = """
+    ALTER TABLE connection ADD COLUMN community_id TEXT;
+    UPDATE connection SET community_id = (SELECT e.community_id FROM event e
+                                          WHERE e.connection_id = connection.id AND e.community_id IS NOT NULL)
+    WHERE community_key IS NOT NULL;
+    DROP INDEX connection_community_key;
+    ALTER TABLE connection DROP COLUMN community_key;
+    CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
+    DELETE FROM grdb_migrations WHERE identifier = 'v9';
+    PRAGMA user_version = 8;
+    """
+
 /// Turns a store of this build back into one of schema version 6 (before cases and connections):
 /// the aggregates keep what this build counted (`countAsVersion6` recounts them as version 6 did);
 /// the cases' ticked steps are lost (version 6 kept them per alert).
-let rollbackToVersion6 = """
+let rollbackToVersion6 = rollbackToVersion8 + """
     DROP TABLE connection;
     ALTER TABLE event DROP COLUMN connection_id;
     ALTER TABLE host_destination DROP COLUMN replied;
@@ -104,6 +126,9 @@ let countAsVersion6 = """
                           WHERE source_ip = host AND destination_ip = destination);
     """
 
+/// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
+/// made: no rule versions (v4), no retention tables (v5), no threat fields (v6), and guide ticks
+/// per alert instead of cases (v7; the rollback drops the case tables' content).
 let rollbackToVersion3 = rollbackToVersion6 + """
     DROP TABLE active_rule;
     DROP INDEX event_source_ingested;

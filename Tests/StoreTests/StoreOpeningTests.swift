@@ -38,7 +38,7 @@ struct StoreOpeningTests {
         #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
         #expect(try upgraded.runExecution(at: baseTime).alerted == 1)
         try DatabaseQueue(path: fixture.path).read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 8)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 9)
             #expect(try String.fetchOne(db, sql: "SELECT query FROM candidate_query") == fixture.rule.rule.query)
             let hostIndexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'host'")
             #expect(hostIndexes.isEmpty, "the ranked order is computed as it is read; no host index is kept")
@@ -63,7 +63,7 @@ struct StoreOpeningTests {
         #expect(try upgraded.flowSummaries(of: IPAddress("10.0.0.1")!).map(\.flows) == [1])
         #expect(try upgraded.switchOnIncrementalVacuum())
         #expect(try upgraded.vacuumsIncrementally())
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 8)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 9)
     }
 
     @Test func upgradesAVersion3StoreKeepingItsAlertsAndStoresThreatFields() throws {
@@ -91,7 +91,7 @@ struct StoreOpeningTests {
         let older = try #require(alerts.first { $0.flow.event.sourceIPs == [IPAddress("10.0.0.1")!] })
         #expect(older.flow.event.ruleName == nil)
         let version = try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == 8)
+        #expect(version == 9)
     }
 
     @Test func newStoresHaveLargePagesAndOlderOnesKeepTheirs() throws {
@@ -140,7 +140,7 @@ struct StoreOpeningTests {
             try db.execute(sql: rollbackToVersion3)
         }
         let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()) }
-        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 8"))
+        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 9"))
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
     }
 

@@ -13,6 +13,7 @@ struct EventWriter {
     private var hostDeltas: [IPAddress: HostDelta] = [:]
     private var pairDeltas: [AddressPair: PairDelta] = [:]
     private var connections: ConnectionLinker
+    private let records = RecordCompressor()
     private var insertEvent: RawStatement
     private var enqueue: RawStatement
     private var pairLookup: RawStatement
@@ -109,7 +110,7 @@ struct EventWriter {
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)
         insertEvent.bind(link.connectionID)
-        EventColumns.bind(ingested.origin, to: &insertEvent)
+        EventColumns.bind(ingested.origin, compressedBy: records, to: &insertEvent)
         EventColumns.bind(event, to: &insertEvent)
         try insertEvent.execute()
         guard db.changesCount > 0 else {
@@ -239,7 +240,7 @@ struct EventWriter {
         var replace = try RawStatement(db, sql: Self.replaceSQL)
         replace.bind(fingerprint)
         replace.bind(seenAt)
-        EventColumns.bind(ingested.origin, to: &replace)
+        EventColumns.bind(ingested.origin, compressedBy: records, to: &replace)
         EventColumns.bind(event, to: &replace)
         replace.bind(link.connectionID)
         replace.bind(open.id)
