@@ -99,17 +99,8 @@ func duckDBSeconds(_ path: String) -> Double? {
     duckdb.sql("select count(*) from read_json(?, format='newline_delimited')", params=[sys.argv[1]]).fetchall()
     print(time.time() - start)
     """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    return PythonScript.output(of: script, arguments: [path])
+        .flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
 }
 if let duck = duckDBSeconds(path) {
     print("duckdb read_json \(format(duck)) s; smbtriage/duckdb time ratio \(format(seconds / duck))")

@@ -5,15 +5,19 @@ import Foundation
 import Ingest
 import Store
 
-// pipeline-benchmark [--events N] [--file PATH] [--batch N] [--db PATH]
-// The whole `smbtriage ingest` pipeline on a generated ECS NDJSON file (made first when missing):
-// read and parse, store the SMB flows on the writer thread while reading goes on, then run the
-// detector until nothing is pending. Prints events/s (wall), CPU, peak RSS and the split
-// read / store / detect. The store is a new file (removed afterwards unless --db names it).
+// pipeline-benchmark [--events N] [--file PATH] [--batch N] [--db PATH] [--no-duckdb]
+// The whole `smbtriage ingest` pipeline on a generated ECS NDJSON file (made first when missing),
+// or on the ECS NDJSON or Zeek TSV conn.log `--file` names: read and parse, store the SMB flows on
+// the writer thread while reading goes on, then run the detector until nothing is pending. Prints
+// events/s (wall), CPU, peak RSS, the split read / store / detect and the store's bytes per stored
+// flow (WAL checkpointed). The store is a new file (removed afterwards unless --db names it).
+// Then, with DuckDB for Python installed and unless --no-duckdb, DuckDB doing the equivalent on
+// the same file (`DuckDBPipeline`), and the speed ratios: DuckDB's wall and CPU time over ours.
 var events = 1_000_000
 var file: String?
 var batchSize = BatchInserter.defaultBatchSize
 var keptDatabase: String?
+var comparesDuckDB = true
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -21,8 +25,9 @@ while let argument = arguments.popFirst() {
     case "--file": file = arguments.popFirst()
     case "--batch": batchSize = arguments.popFirst().flatMap(Int.init) ?? batchSize
     case "--db": keptDatabase = arguments.popFirst()
+    case "--no-duckdb": comparesDuckDB = false
     default:
-        print("usage: pipeline-benchmark [--events N] [--file PATH] [--batch N] [--db PATH]")
+        print("usage: pipeline-benchmark [--events N] [--file PATH] [--batch N] [--db PATH] [--no-duckdb]")
         exit(2)
     }
 }
@@ -75,4 +80,21 @@ func megabytes(_ path: String) -> String {
     let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     return format(Double(bytes) / 1_048_576)
 }
-print("files: database \(megabytes(store.path)) MB, WAL \(megabytes(store.path + "-wal")) MB")
+try store.truncateWriteAheadLog()
+let statistics = try store.statistics()
+print("files: database \(megabytes(store.path)) MB, WAL \(megabytes(store.path + "-wal")) MB after a checkpoint; "
+    + "\(statistics.databaseBytes / Int64(max(statistics.flows, 1))) bytes per stored flow (\(statistics.flows) flows)")
+
+if comparesDuckDB {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let isZeekTSV = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 10))
+        .map { $0 == Data("#separator".utf8) } ?? false
+    if let duck = DuckDBPipeline.run(path: path, isZeekTSV: isZeekTSV, directory: directory) {
+        print("duckdb equivalent: \(format(duck.seconds)) s wall, cpu \(format(duck.cpuSeconds)) s; \(duck.flows) SMB flows "
+            + "kept, \(duck.alerts) alert rows, database \(format(Double(duck.databaseBytes) / 1_048_576)) MB")
+        print("speed ratio (duckdb time / smbtriage time): wall \(format(duck.seconds / totalSeconds)), "
+            + "cpu \(format(duck.cpuSeconds / cpu))")
+    } else {
+        print("duckdb: not available (python3 -c \"import duckdb\" failed)")
+    }
+}
