@@ -37,7 +37,7 @@ struct RecordCompactionMigrationTests {
         }
         let packetbeat = packetbeatReport(flowID: "F1", at: baseTime, bytesOut: 100, isFinal: true, line: 1)
         try fixture.store.insert(zeek + [packetbeat], ingestedAt: baseTime)
-        _ = try fixture.store.detectUntilNothingPending(at: baseTime.addingTimeInterval(3_000))
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
         let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10_000).rows
         #expect(alerts.count > 100)
         _ = try fixture.store.setStatus(.acknowledged, alertIDs: [alerts[0].id, alerts[1].id], reason: nil, actor: "ana")
