@@ -69,7 +69,7 @@ enum DuckDBPipeline {
                     orig_h AS source_ip, orig_p AS source_port, orig_bytes AS source_bytes, orig_pkts AS source_packets,
                     resp_h AS destination_ip, resp_p AS destination_port, resp_bytes AS destination_bytes,
                     resp_pkts AS destination_packets, proto AS transport, conn_state, history
-                FROM read_csv(?, delim = '\t', comment = '#', header = false, nullstr = '-', quote = '', escape = '',
+                FROM read_csv(?, delim = '\t', comment = '#', header = false, skip = 8, auto_detect = false, nullstr = '-', quote = '', escape = '',
                     columns = {'ts': 'DOUBLE', 'uid': 'VARCHAR', 'orig_h': 'VARCHAR', 'orig_p': 'BIGINT',
                         'resp_h': 'VARCHAR', 'resp_p': 'BIGINT', 'proto': 'VARCHAR', 'service': 'VARCHAR',
                         'duration': 'DOUBLE', 'orig_bytes': 'BIGINT', 'resp_bytes': 'BIGINT', 'conn_state': 'VARCHAR',
