@@ -22,8 +22,9 @@ enum DuckDBPipeline {
         let database = directory.appendingPathComponent("duckdb-\(UUID().uuidString).db").path
         defer { try? FileManager.default.removeItem(atPath: database) }
         let output = PythonScript.output(of: script, arguments: [path, database, isZeekTSV ? "zeek-tsv" : "ecs"])
-        guard let fields = output?.split(separator: " "), fields.count == 5, let seconds = Double(fields[0]),
-              let cpuSeconds = Double(fields[1]), let flows = Int(fields[2]), let alerts = Int(fields[3]),
+        // The figures are the last line (a progress bar may come before).
+        guard let fields = output?.split(separator: "\n").last?.split(separator: " "), fields.count == 5,
+              let seconds = Double(fields[0]), let cpuSeconds = Double(fields[1]), let flows = Int(fields[2]), let alerts = Int(fields[3]),
               let bytes = Int(fields[4].trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
         return Run(seconds: seconds, cpuSeconds: cpuSeconds, flows: flows, alerts: alerts, databaseBytes: bytes)
     }
@@ -37,6 +38,7 @@ enum DuckDBPipeline {
         path, database, kind = sys.argv[1:4]
         start, cpu_start = time.time(), time.process_time()
         con = duckdb.connect(database)
+        con.execute("SET enable_progress_bar = false")
         con.execute("""
             CREATE MACRO ip4(s) AS TRY_CAST(split_part(s, '.', 1) AS BIGINT) * 16777216
                 + TRY_CAST(split_part(s, '.', 2) AS BIGINT) * 65536
