@@ -23,8 +23,10 @@ let package = Package(
         // One reader per log format; every reader yields NetworkEvent.
         // Community ID v1 hashes with swift-crypto's SHA-1; packet captures are read through libpcap.
         .target(name: "Ingest", dependencies: [
-            "Detection", "CZlib", "CPcap", .product(name: "Crypto", package: "swift-crypto"),
+            "Detection", "CZlib", "CPcap", "CPrefetch", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The CPU's prefetch hint, which Swift cannot call: the flow table fetches a packet's flow ahead.
+        .target(name: "CPrefetch"),
         // What the console asks of a store (the `TriageRepository` protocol) and the values it trades. No GRDB.
         .target(name: "TriageModel", dependencies: ["Detection"]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
@@ -42,7 +44,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPcap", providers: [.apt(["libpcap-dev"])]),
         // The application: the ingest session and its report, the watch loop, the --json documents.
-        .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "TriageModel", "Store", "Console"]),
+        .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "TriageModel", "Store", "ScreenCore"]),
         // Commands and argument parsing only.
         .executableTarget(
             name: "smbtriage",
@@ -65,7 +67,7 @@ let package = Package(
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "TriageModel", "Detection", "BundledRules", .product(name: "GRDB", package: "GRDB.swift"),
+            "Store", "TriageModel", "Detection", "BundledRules", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "ScreenCore", "TriageModel", "Detection", "BundledRules", "TestSupport"],
                     exclude: ["Golden"]),
@@ -82,7 +84,7 @@ let package = Package(
                           path: "Benchmarks/DetectionBenchmark"),
         // What the benchmarks share: CPU clocks, the percentile, RSS and CPU readings, the generated
         // Packetbeat-style ECS data.
-        .target(name: "BenchmarkSupport", dependencies: ["TestSupport"], path: "Benchmarks/BenchmarkSupport"),
+        .target(name: "BenchmarkSupport", dependencies: ["Detection", "TestSupport"], path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(name: "generate-ecs-bench", dependencies: ["BenchmarkSupport"], path: "Benchmarks/GenerateECS"),
         .executableTarget(
             name: "ingest-benchmark", dependencies: ["Ingest", "Detection", "BundledRules", "BenchmarkSupport"],
@@ -97,6 +99,9 @@ let package = Package(
         // Builds a 1 M-alert store and prints its latencies.
         .executableTarget(name: "store-benchmark", dependencies: ["Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/StoreBenchmark"),
+        // Builds (once, cached under /tmp) a store of 10 M flows / 1 M alerts / 100 k hosts and prints its latencies.
+        .executableTarget(name: "scale-benchmark", dependencies: ["Console", "ScreenCore", "Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
+                          path: "Benchmarks/ScaleBenchmark"),
         // The whole `ingest` pipeline (read, store, detect) on the generated ECS file, and DuckDB doing the same.
         .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/PipelineBenchmark"),

@@ -3,9 +3,14 @@ import Foundation
 
 // generate-ecs-bench PATH [COUNT] [SEED]: writes COUNT (default 1,000,000) deterministic Packetbeat
 // flow documents as NDJSON to PATH.
+let usage = "usage: generate-ecs-bench PATH [COUNT] [SEED]\n"
 let arguments = CommandLine.arguments
-guard arguments.count >= 2, arguments.count <= 4 else {
-    FileHandle.standardError.write(Data("usage: generate-ecs-bench PATH [COUNT] [SEED]\n".utf8))
+if arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
+    print(usage, terminator: "")
+    exit(0)
+}
+guard arguments.count >= 2, arguments.count <= 4, !arguments[1].hasPrefix("-") else {
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
 let count = arguments.count > 2 ? Int(arguments[2]) : 1_000_000

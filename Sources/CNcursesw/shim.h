@@ -89,6 +89,8 @@ static inline int smb_key_mouse(void) { return KEY_MOUSE; }
 
 // MARK: Mouse
 
+static inline mmask_t smb_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t smb_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
 static inline mmask_t smb_wheel_up(void) { return BUTTON4_PRESSED; }
 static inline mmask_t smb_wheel_down(void) { return BUTTON5_PRESSED; }
 

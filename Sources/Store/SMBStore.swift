@@ -70,7 +70,7 @@ public final class SMBStore: TriageRepository {
         configuration.busyMode = .timeout(5)
         configuration.label = "smbtriage"
         configuration.prepareDatabase { db in
-            db.add(function: HostRankingSQL.function)
+            db.add(function: HostRankingSQL.rankBaseFunction)
             // Only takes effect while the file is still empty, so an existing store keeps its size.
             try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
             // Likewise: a new store gives the pages a prune frees back to the file system.

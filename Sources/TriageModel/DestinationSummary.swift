@@ -13,7 +13,9 @@ public struct DestinationSummary: Hashable, Sendable {
     public var lastSeen: Date
     /// True when the rule's exclusions do not cover the address (it is "the Internet").
     public var isExternal: Bool
-    /// True when this host first talked to this destination within the newest day of its history.
+    /// True when the destination is external and the host first contacted it at least
+    /// `HostRanking.newDestinationGrace` (1 h) after its own first activity in the store: the
+    /// destinations the hosts ranking counts as new (`NewDestinations` in the store decides it).
     public var isNewForHost: Bool
     public var openAlerts: Int
     public var acknowledgedAlerts: Int

@@ -42,4 +42,13 @@ public struct HostSummary: Hashable, Sendable {
             externalDestinations: externalDestinations, unansweredDestinations: 0, newDestinations: 0, idle: 0)
         self.caseProgress = caseProgress
     }
+
+    /// True when the host needs an analyst: it has open alerts, or its case is open with work left
+    /// (acknowledged alerts on a case not resolved, or a case moved on to investigating or escalated).
+    /// The store's `HostFilter.needsAttention` condition says the same in SQL.
+    public var needsAttention: Bool {
+        let state = caseProgress?.state
+        return openAlerts > 0 || state == .investigating || state == .escalated
+            || (acknowledgedAlerts > 0 && state != .resolved)
+    }
 }

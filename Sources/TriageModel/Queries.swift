@@ -25,12 +25,18 @@ public struct HostFilter: Hashable, Sendable {
     public var status: AlertStatus?
     /// Only hosts that are cases in one of these states; nil for all hosts, cases or not.
     public var caseStates: Set<CaseState>?
+    /// Only the hosts that need attention (`HostSummary.needsAttention`: open alerts or an open case).
+    public var needsAttention: Bool
 
-    public init(text: String = "", status: AlertStatus? = nil, caseStates: Set<CaseState>? = nil) {
+    public init(text: String = "", status: AlertStatus? = nil, caseStates: Set<CaseState>? = nil, needsAttention: Bool = false) {
         self.text = text
         self.status = status
         self.caseStates = caseStates
+        self.needsAttention = needsAttention
     }
+
+    /// The hosts that need attention: the console's home view.
+    public static let attention = HostFilter(needsAttention: true)
 }
 
 /// Which alerts a listing shows.

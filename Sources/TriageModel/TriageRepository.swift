@@ -8,10 +8,16 @@ public protocol TriageRepository: Sendable {
     // MARK: Reads
     /// A page of the hosts `filter` keeps, in `sort` order (its exact reverse when `reversed`).
     func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary>
+    /// The positions, in the list's order, of the hosts `filter` keeps whose address or hostname
+    /// contains `text` (ignoring ASCII case): a `/` search over the whole list, not only the rows loaded.
+    func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int]
     /// SMB flows per bucket over the host's most recent `buckets` buckets, oldest first (sparkline).
     func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int]
     func destinations(of host: IPAddress) throws -> [DestinationSummary]
     func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord>
+    /// A page of the alerts `query` selects, one row per connection (`AlertRecord.connectionRowKey`),
+    /// the row with the newest alert first (the order of each row's first alert in `alerts`).
+    func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage
     func alert(id: Int64) throws -> AlertRecord?
     /// `ids` and the ids of every other alert on the same connection, in id order (an action on
     /// one connection's row applies to all of its alerts). Unknown ids are left out.
@@ -19,10 +25,14 @@ public protocol TriageRepository: Sendable {
     func notes(alertID: Int64) throws -> [AlertNote]
     /// The host's case (state, verdict, checklist, notes, reopening); nil when the host is none.
     func hostCase(_ host: IPAddress) throws -> HostCase?
-    /// Every SMB flow of the host, internal and external, newest first.
-    func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow>
+    /// Every SMB flow of the host, internal and external, newest first (oldest first when `reversed`).
+    func history(of host: IPAddress, reversed: Bool, offset: Int, limit: Int) throws -> Page<StoredFlow>
     func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint]
     func exceptions() throws -> [ExceptionRecord]
+    /// How many open alerts an exception of `scope` would close now: those whose host and
+    /// destination fall in its blocks (the exception form's preview; read from per-destination
+    /// counts, so it costs no scan of the alerts).
+    func openAlertCount(in scope: ExceptionScope) throws -> Int
     func executions(limit: Int) throws -> [ExecutionRecord]
     func audit(limit: Int) throws -> [AuditEntry]
     /// Changes whenever another connection or process commits; the console polls it to refresh.
@@ -54,5 +64,10 @@ extension TriageRepository {
     /// A page of the hosts `filter` keeps, in `sort` order.
     public func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
         try hosts(filter: filter, sort: sort, reversed: false, offset: offset, limit: limit)
+    }
+
+    /// Every SMB flow of the host, internal and external, newest first.
+    public func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
+        try history(of: host, reversed: false, offset: offset, limit: limit)
     }
 }

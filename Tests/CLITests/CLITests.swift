@@ -20,7 +20,7 @@ import Testing
 
         let second = try cli.run(["ingest", file])
         #expect(second.status == 0)
-        #expect(second.output.contains("3 SMB records (0 new flows, 0 updates of a stored flow, 3 already stored)"))
+        #expect(second.output.contains("3 SMB records (0 new records, 0 new connections, 0 updates of a stored flow, 3 already stored)"))
         let alertsAfterSecond = try cli.run(["alerts", "--json"]).jsonLines
         #expect(Set(alertsAfterSecond.compactMap { $0["kibana.alert.uuid"] as? String })
             == Set(alertsAfterFirst.compactMap { $0["kibana.alert.uuid"] as? String }))

@@ -14,7 +14,7 @@ import Testing
     @Test func aCaptureIsIngestedAndItsFlowShownWithItsBytes() throws {
         let ingest = try cli.run(["ingest", Self.capture])
         #expect(ingest.status == 0, "\(ingest.errors)")
-        #expect(ingest.output.contains("smb1-01_smb1.pcap [pcap]: 36 packets, 1 network event, 1 SMB record (1 new flow"))
+        #expect(ingest.output.contains("smb1-01_smb1.pcap [pcap]: 36 packets, 1 network event, 1 SMB record (1 new record, 1 new connection"))
         #expect(ingest.output.contains("0 alerted"))
         let hosts = try cli.run(["hosts", "--json"]).jsonLines
         #expect(hosts.map { $0["source.ip"] as? String } == ["192.168.1.78"])
@@ -26,6 +26,6 @@ import Testing
         #expect(history.first?["destination.bytes"] as? Int == 29_592)
         #expect(history.first?["event.dataset"] as? String == "network_traffic.flow")
         let again = try cli.run(["ingest", Self.capture])
-        #expect(again.output.contains("(0 new flows, 0 updates of a stored flow, 1 already stored)"))
+        #expect(again.output.contains("(0 new records, 0 new connections, 0 updates of a stored flow, 1 already stored)"))
     }
 }

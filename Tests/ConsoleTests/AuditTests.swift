@@ -55,10 +55,26 @@ struct AuditTests {
         #expect(shown(alert) == Self.entries.filter { $0.alertID == id }.map(\.id))
     }
 
-    @Test("the audit overlay at 80×24 and 60×15")
+    @Test("I turns the audit log oldest first and back, and the title says which")
+    func reversed() {
+        var driver = driver()
+        driver.press(.character("I"))
+        #expect(shown(driver) == [1, 2, 3])
+        #expect(driver.screen(color: false).text().contains("oldest first ▲"))
+        driver.send(.auditLoaded(Self.entries))
+        #expect(shown(driver) == [1, 2, 3])
+        driver.press(.character("I"))
+        #expect(shown(driver) == [3, 2, 1])
+        #expect(driver.screen(color: false).text().contains("newest first ▼"))
+    }
+
+    @Test("the audit overlay at 80×24, 60×15 and (reversed) 120×40")
     func golden() throws {
         try Golden.check(driver(width: 80, height: 24).screen(), named: "audit-80x24")
         try Golden.check(driver(keys: [.enter], width: 60, height: 15).screen(), named: "audit-host-60x15")
+        var reversed = driver(width: 120, height: 40)
+        reversed.press(.character("I"))
+        try Golden.check(reversed.screen(), named: "audit-reversed-120x40")
     }
 
     @Test("the audit overlay can be searched")

@@ -50,6 +50,16 @@ struct GoldenScreenTests {
     func host() throws {
         try Golden.check(render(width: 80, height: 24, keys: [.enter, .tab, .character(" ")]), named: "host-80x24")
         try Golden.check(render(width: 120, height: 40, keys: [.enter]), named: "host-120x40")
+        try Golden.check(render(width: 60, height: 15, keys: [.enter, .tab, .character("j")]), named: "host-60x15")
+    }
+
+    @Test("the case notes overlay, newest first, at 80×24, 120×40 and 60×15")
+    func caseNotes() throws {
+        for (width, height) in [(80, 24), (120, 40), (60, 15)] {
+            let screen = render(width: width, height: height, keys: [.enter, .character("n")], typing: "owner confirmed the copy",
+                                then: [.enter, .character("N")])
+            try Golden.check(screen, named: "case-notes-\(width)x\(height)")
+        }
     }
 
     @Test("alert panes: destination, ATT&CK, investigation guide, notes")
@@ -98,6 +108,25 @@ struct GoldenScreenTests {
         try Golden.check(render(width: 80, height: 24, keys: [.character("E")]), named: "exceptions-80x24")
         try Golden.check(render(width: 80, height: 24, keys: [.character("A")]), named: "confirm-host-80x24")
         try Golden.check(render(width: 80, height: 24, keys: [.enter, .tab, .enter, .tab, .tab]), named: "alert-guide-80x24")
+    }
+
+    @Test("the rest of the #14 screens at 120×40, 80×24 and 60×15: search, raw record, exception preview, sort marks, history, exceptions, rule, help")
+    func everySize() throws {
+        let alert: [Key] = [.enter, .tab, .enter]
+        try Golden.check(render(width: 120, height: 40, keys: [.character("/")], typing: "192", then: [.enter]),
+                         named: "search-hosts-120x40")
+        try Golden.check(render(width: 120, height: 40, keys: alert + [.character("r")]), named: "raw-pretty-120x40")
+        let hostException = render(width: 120, height: 40, keys: alert + [.character("e"), .right, .right, .right])
+        try Golden.check(hostException, named: "exception-form-host-120x40")
+        #expect(hostException.text().contains("closes 2 open alerts"))
+        try Golden.check(render(width: 120, height: 40, keys: [.character("a"), .character("I")]), named: "hosts-all-reversed-120x40")
+        try Golden.check(render(width: 80, height: 24, keys: [.character("H"), .character("I")]), named: "history-reversed-80x24")
+        try Golden.check(render(width: 60, height: 15, keys: [.character("H")]), named: "history-60x15")
+        try Golden.check(render(width: 60, height: 15, keys: [.character("E")]), named: "exceptions-60x15")
+        try Golden.check(render(width: 120, height: 40, keys: [.character("R")]), named: "rule-120x40")
+        try Golden.check(render(width: 60, height: 15, keys: [.character("R")]), named: "rule-60x15")
+        try Golden.check(render(width: 120, height: 40, keys: [.character("?")]), named: "help-120x40")
+        try Golden.check(render(width: 60, height: 15, keys: [.character("?")]), named: "help-60x15")
     }
 
     @Test("a wrong colour or attribute in one cell fails, naming the cell")

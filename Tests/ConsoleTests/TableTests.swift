@@ -24,4 +24,27 @@ struct TableTests {
         #expect(table.widening(0, toFit: ["10.1.2.3"]).columns[0].width == 15)
         #expect(table.widening(0, toFit: [String(repeating: "f", count: 60)]).columns[0].width == 41)
     }
+
+    @Test("room left over widens a column to its preferred width before the flexible column takes the rest")
+    func preferredWidth() {
+        let preferring = table.preferring(2, toFit: ["a value of 19 chars"], limit: 16)
+        #expect(preferring.columns[2].width == 10)
+        let wide = preferring.layout(width: 80)
+        #expect(wide.first { $0.index == 2 }?.column.width == 16)
+        #expect(wide.first { $0.index == 1 }?.column.width == 80 - 15 - 16 - 2 - 2)
+        let tight = preferring.layout(width: 38)
+        #expect(tight.first { $0.index == 2 }?.column.width == 13)
+        #expect(tight.first { $0.index == 1 }?.column.width == 6)
+        #expect(preferring.layout(width: 30).map(\.index) == [0, 1])
+    }
+
+    @Test("a preferred width takes the room of columns of lower priority, never of higher")
+    func preferredWidthDropsLowerPriorities() {
+        let name = table.preferring(1, toFit: [String(repeating: "n", count: 14)], limit: 20)
+        #expect(name.layout(width: 40).map(\.index) == [0, 1])
+        #expect(name.layout(width: 40).first { $0.index == 1 }?.column.width == 40 - 15 - 1 - 2)
+        let extra = table.preferring(2, toFit: [String(repeating: "x", count: 30)], limit: 30)
+        #expect(extra.layout(width: 40).map(\.index) == [0, 1, 2])
+        #expect(extra.layout(width: 40).first { $0.index == 2 }?.column.width == 15)
+    }
 }

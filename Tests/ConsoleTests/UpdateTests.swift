@@ -67,18 +67,6 @@ struct UpdateTests {
         }
     }
 
-    @Test("the mouse wheel moves the cursor as the arrow keys do")
-    func wheelScrolls() {
-        var driver = StateDriver()
-        driver.press(.character("a"))
-        let wheel = { (action: MouseEvent.Action) in Msg.input(.mouse(MouseEvent(action: action, position: CellPosition(row: 5, column: 3)))) }
-        driver.send(wheel(.wheelDown))
-        driver.send(wheel(.wheelDown))
-        #expect(driver.state.hosts.list.cursor.selected == 2)
-        driver.send(wheel(.wheelUp))
-        #expect(driver.state.hosts.list.cursor.selected == 1)
-    }
-
     @Test("q goes back everywhere but the hosts screen, where it quits")
     func quit() {
         var driver = StateDriver()
@@ -89,22 +77,23 @@ struct UpdateTests {
         #expect(driver.state.quitting)
     }
 
-    @Test("Space marks alerts and moves down; a acknowledges exactly the marked ones")
+    @Test("Space marks connection rows and moves down; a acknowledges every alert of the marked rows")
     func marksAndBulkAcknowledge() {
         var driver = StateDriver()
         driver.press(.enter, .tab)
         #expect(driver.state.host?.pane == .alerts)
-        let ids = driver.state.host?.alerts.rows.map(\.id) ?? []
-        #expect(ids == [3, 2, 1])
-        driver.press(.character(" "), .character(" "))
-        #expect(driver.state.host?.marked == [3, 2])
-        #expect(driver.state.host?.alerts.cursor.selected == 2)
+        // Alerts 1 and 2 are two sensors' records of one connection: one row.
+        #expect(driver.state.host?.alerts.rows.map(\.alertIDs) == [[3], [1, 2]])
+        driver.press(.character(" "))
+        #expect(driver.state.host?.marked == [3])
+        #expect(driver.state.host?.alerts.cursor.selected == 1)
+        driver.press(.character(" "))
+        #expect(driver.state.host?.marked == [3, 1])
         driver.press(.character("a"))
-        #expect(driver.lastEffects == [.setStatus(.acknowledged, alertIDs: [2, 3], reason: nil)])
+        #expect(driver.lastEffects == [.setStatus(.acknowledged, alertIDs: [1, 2, 3], reason: nil)])
         #expect(driver.state.host?.marked == [])
-        // Alert 2's connection was also seen as alert 1: the action reaches it too.
         #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2, 3])
-        #expect(driver.state.message == .success("2 alerts acknowledged"))
+        #expect(driver.state.message == .success("2 alerts acknowledged"), "alert 3 was acknowledged already")
         #expect(driver.repository.statusCalls.last?.actor == "tester")
     }
 
@@ -245,7 +234,8 @@ struct UpdateTests {
         var fixture = Fixture.standard()
         fixture.exceptions[1].item.entries = ExceptionScope.source(try IPPrefix(parsing: "10.0.0.0/9")).entries
         var driver = StateDriver(fixture: fixture)
-        driver.press(.character("E"), .character("j"), .enter, .tab)
+        // The lab exception, created first, is listed first (oldest first).
+        driver.press(.character("E"), .enter, .tab)
         for _ in "2026-11-01T12:00:00Z" { driver.press(.backspace) }
         driver.type("7d")
         driver.press(.enter)
@@ -277,7 +267,7 @@ struct UpdateTests {
     func guardCountsStoredExceptions() throws {
         var driver = StateDriver()
         driver.press(.enter, .tab, .enter, .character("e"))
-        #expect(driver.lastEffects == [.loadExceptions])
+        #expect(driver.lastEffects == [.countOpenAlerts(.destination(try IPPrefix(parsing: "20.60.1.2"))), .loadExceptions])
         #expect(driver.state.exceptions.isLoaded)
         driver.press(.escape, .character("E"), .character("a"), .tab, .tab)
         driver.type("21.0.0.0/8")
@@ -332,6 +322,19 @@ struct UpdateTests {
         driver.press(.character("a"), .escape)
         #expect(driver.state.hosts.filter == HostsState.attention)
         #expect(driver.state.hosts.list.rows.count == 2)
+    }
+
+    @Test("a host whose open case has only acknowledged alerts still needs attention; a resolved one does not")
+    func attentionCountsOpenCases() throws {
+        var driver = StateDriver()
+        let financeAlerts = try driver.repository.alerts(AlertQuery(host: Fixture.finance), offset: 0, limit: 10).rows
+        _ = try driver.repository.setStatus(.acknowledged, alertIDs: financeAlerts.map(\.id), reason: nil, actor: "ana")
+        driver.press(.ctrl("l"))
+        #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.finance, Fixture.printer])
+        #expect(driver.state.hosts.list.rows.first?.openAlerts == 0)
+        _ = try driver.repository.setCaseState(of: Fixture.finance, to: .resolved, verdict: .falsePositive, reason: nil, actor: "ana")
+        driver.press(.ctrl("l"))
+        #expect(driver.state.hosts.list.rows.map(\.address) == [Fixture.printer])
     }
 
     @Test("s and f cycle the sort and status filter from the first row")
@@ -433,7 +436,7 @@ struct UpdateTests {
         #expect(driver.state.host?.alerts.rows.map(\.id) == [3])
         driver.press(.tab, .enter)
         #expect(driver.state.host?.destinationFilter == nil)
-        #expect(driver.state.host?.alerts.rows.count == 3)
+        #expect(driver.state.host?.alerts.rows.count == 2, "alerts 1 and 2 are one connection's row")
     }
 
     @Test("the raw record is laid out when it opens and again only when the overlay's width changes")

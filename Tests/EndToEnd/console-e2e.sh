@@ -62,6 +62,20 @@ wait_for_exit() {
 keys() { tmux -L "$socket" send-keys -t e2e "$@"; }
 type_text() { tmux -L "$socket" send-keys -t e2e -l "$1"; }
 
+# What a terminal sends for a click of the first button at column 10 of screen row $1 (from 0): an
+# X10 mouse report of the press, then one of the release (a coordinate is sent as 33 + its value).
+click() {
+    local row
+    row=$(printf '%x' $((33 + $1)))
+    keys -H 1b 5b 4d 20 2a "$row" 1b 5b 4d 23 2a "$row"
+}
+double_click() { click "$1"; click "$1"; }
+
+# The selected row of the lowest list on screen (the host screen's alerts pane), without its marker.
+selected_row() { pane | grep -E '^ ›' | tail -1 | cut -c3-; }
+# Its first column (an alert's ID).
+selected_id() { selected_row | awk '{print $1}'; }
+
 cli() { "$bin" "$@" --db "$db"; }
 
 echo "console-e2e: swift build"
@@ -95,9 +109,9 @@ keys Enter
 wait_for "host 1 of 1"
 keys Enter
 wait_for "smbtriage › hosts › 10.20.5.20"
-wait_for "Alerts ("
+wait_for "Alerts · "
 keys Tab
-wait_for "▸ Alerts ("
+wait_for "▸ Alerts · "
 
 # A search (/) moves the cursor to a matching alert and hides none; n goes on, Esc clears it.
 keys /
@@ -120,7 +134,7 @@ wait_for "2 marked ·"
 keys Escape
 wait_for "sort: attention"
 keys Enter
-wait_for "▸ Alerts ("
+wait_for "▸ Alerts · "
 keys Enter
 wait_for "› alert "
 wait_for "20.60.152.36:445"
@@ -167,7 +181,8 @@ echo "console-e2e: the console closed $closed_in_console alerts"
 
 # Reopen the store with the default command, read-only and without colours, in a bare
 # environment without a locale (characters must still arrive as UTF-8); Ctrl-L repaints what
-# another program scribbled on the terminal; the mouse wheel moves the selection; Ctrl-C (SIGINT)
+# another program scribbled on the terminal; the mouse wheel moves the selection, a click selects a
+# row, a double click opens it; rows another process ingests show as "▲ N new"; Ctrl-C (SIGINT)
 # ends it and gives the terminal back.
 # (The pane's shell traps SIGINT so that it outlives the console and reports how it ended.)
 tmux -L "$socket" respawn-pane -k -t e2e \
@@ -190,9 +205,48 @@ wait_for_absent "SCRIBBLED-OVER"
 wait_for "sort: attention"
 wait_for "host 1 of"
 keys -H 1b 5b 4d 61 2a 2a  # X10 mouse report: wheel down at column 10, row 10
-wait_for "host 2 of"
+wait_for "host 4 of"
 keys -H 1b 5b 4d 60 2a 2a  # wheel up
 wait_for "host 1 of"
+
+# Screen row 4 is the third host of the list (under the breadcrumbs and the column header).
+third_host=$(pane | sed -n 5p | awk '{print $1}')
+[[ "$third_host" =~ ^[0-9a-f.:]+$ ]] || fail "no host address on screen row 4: \"$third_host\""
+click 4
+wait_for "host 3 of"
+double_click 4
+wait_for "smbtriage › hosts › $third_host  [read-only]"
+keys Escape
+wait_for "sort: attention"
+
+# FIN-WS-047's alerts, the cursor on the fourth connection; another process ingests two newer alerts of the
+# host, which land above it: the cursor stays on its alert and the status line counts them; g goes up.
+keys :
+type_text "host 10.20.3.47"
+keys Enter
+wait_for "smbtriage › hosts › 10.20.3.47"
+keys Tab
+wait_for "▸ Alerts · "
+keys j j j
+wait_for "connection 4 of 5"
+alert_before_ingest=$(selected_id)
+for minute in 51 52; do
+    printf '{"@timestamp":"2026-11-30T23:%s:30.000Z","event":{"dataset":"flow","kind":"event","category":["network"],' "$minute"
+    printf '"type":["connection","end"],"start":"2026-11-30T23:%s:00.000Z","end":"2026-11-30T23:%s:30.000Z"},' "$minute" "$minute"
+    printf '"flow":{"id":"e2e-live-%s","final":true},"type":"flow","host":{"name":"pb-hq-core01"},' "$minute"
+    printf '"source":{"ip":"10.20.3.47","port":510%s,"bytes":6852,"packets":11},' "$minute"
+    printf '"destination":{"ip":"45.146.164.110","port":445,"bytes":9374,"packets":11},"network":{"transport":"tcp"}}\n'
+done >"$work/later.ndjson"
+cli ingest "$work/later.ndjson" >"$work/ingest.out" 2>&1 || { cat "$work/ingest.out" >&2; fail "the second ingest failed"; }
+grep -qF "2 alerted" "$work/ingest.out" || { cat "$work/ingest.out" >&2; fail "the second ingest raised no 2 alerts"; }
+wait_for "▲ 2 new (g) · connection 6 of 7"
+[[ "$(selected_id)" == "$alert_before_ingest" ]] || fail "the refresh moved the cursor off alert $alert_before_ingest"
+keys g
+wait_for "connection 1 of 7"
+wait_for_absent "new (g)"
+selected_row | grep -qF "2026-11-30 23:52" || fail "g did not go up to the newest alert"
+keys Escape
+wait_for "sort: attention"
 keys C-c
 wait_for "console exited with status 130"
 [[ $(tmux -L "$socket" display -p -t e2e '#{alternate_on}') == 0 ]] || fail "Ctrl-C left the terminal in the console's screen"

@@ -40,11 +40,26 @@ import Testing
         let path = try fixture.copy("flows.ndjson", as: "flows\u{1B}[2J.ndjson")
         let result = try session.ingest(InputFile(path: path), ingestedAt: Date())
         let line = IngestReport.fileLine(result)
-        #expect(line.contains("[ecs]: 4 lines, 3 network events, 2 SMB records (2 new flows, 0 updates of a stored flow, "
+        #expect(line.contains("[ecs]: 4 lines, 3 network events, 2 SMB records (2 new records, 2 new connections, 0 updates of a stored flow, "
             + "0 already stored), 0 skipped, 1 rejected"))
         #expect(!line.contains("\u{1B}"))
         let issues = IngestReport.issueLines(result.summary)
         #expect(issues.count == 1 && issues[0].contains(":4:"))
+    }
+
+    @Test func aRecordOfAConnectionAnotherSensorReportedIsANewRecordButNoNewConnection() throws {
+        let session = try fixture.session()
+        let packetbeat = try KitFixture.lines("flows.ndjson", 1)
+        let zeek = packetbeat.replacingOccurrences(of: "network_traffic.flow", with: "zeek.connection")
+        let first = fixture.directory.appendingPathComponent("packetbeat.ndjson").path
+        let second = fixture.directory.appendingPathComponent("zeek.ndjson").path
+        try packetbeat.write(toFile: first, atomically: false, encoding: .utf8)
+        try zeek.write(toFile: second, atomically: false, encoding: .utf8)
+        let started = try session.ingest(InputFile(path: first), ingestedAt: Date())
+        #expect(started.inserted == 1 && started.newConnections == 1)
+        let joined = try session.ingest(InputFile(path: second), ingestedAt: Date())
+        #expect(joined.inserted == 1 && joined.newConnections == 0)
+        #expect(IngestReport.fileLine(joined).contains("1 SMB record (1 new record, 0 new connections, 0 updates"))
     }
 
     @Test func theExecutionLineSaysWhatWasAlertedAndSuppressed() throws {

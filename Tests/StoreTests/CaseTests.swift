@@ -191,4 +191,26 @@ struct CaseTests {
         #expect(try scenario.store.hosts(filter: HostFilter(caseStates: [.new]), sort: .address, offset: 0, limit: 10)
             .total == 1)
     }
+
+    @Test func theAttentionViewKeepsHostsWithOpenAlertsOrAnOpenCase() throws {
+        let scenario = try CaseScenario()
+        func attention() throws -> Page<HostSummary> {
+            try scenario.store.hosts(filter: .attention, sort: .address, offset: 0, limit: 10)
+        }
+        #expect(try attention().rows.map { "\($0.address)" } == ["10.0.0.1", "10.0.0.2"])
+        let ids = try scenario.alerts(of: scenario.host).map(\.id)
+        try scenario.store.setStatus(.acknowledged, alertIDs: ids, reason: nil, actor: "ana")
+        let second = try scenario.alerts(of: IPAddress("10.0.0.2")!).map(\.id)
+        try scenario.store.setStatus(.closed, alertIDs: second, reason: "benign", actor: "ana")
+        let acknowledged = try attention()
+        #expect(acknowledged.rows.map { "\($0.address)" } == ["10.0.0.1"])
+        #expect(acknowledged.total == 1)
+        #expect(acknowledged.rows.allSatisfy { $0.needsAttention })
+        try scenario.store.setStatus(.closed, alertIDs: ids, reason: "benign", actor: "ana")
+        #expect(try attention().total == 0)
+        try scenario.store.setCaseState(of: scenario.host, to: .investigating, verdict: nil, reason: nil, actor: "ana")
+        #expect(try attention().rows.map { "\($0.address)" } == ["10.0.0.1"])
+        try scenario.store.setCaseState(of: scenario.host, to: .resolved, verdict: .falsePositive, reason: nil, actor: "ana")
+        #expect(try attention().total == 0)
+    }
 }

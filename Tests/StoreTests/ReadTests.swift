@@ -146,7 +146,9 @@ struct ReadTests {
         #expect(!google.isNewForHost)
         #expect((google.openAlerts, google.acknowledgedAlerts, google.closedAlerts) == (1, 1, 0))
         #expect(destinations.map(\.isExternal) == [false, true, true])
-        #expect(destinations.map(\.isNewForHost) == [true, true, false])
+        // New: external and first contacted an hour or more after the host's first activity (the
+        // ranking's rule), so never the internal file server, nor the host's first destination.
+        #expect(destinations.map(\.isNewForHost) == [false, true, false])
     }
 
     @Test func alertsFilterByStatusHostDestinationAndTimeNewestFirst() throws {
@@ -174,6 +176,49 @@ struct ReadTests {
         #expect(history.rows.map(\.isFirstSeenDestination) == [true, true, false, true])
         #expect(try fixture.store.history(of: host, offset: 3, limit: 10).rows.map(\.origin.line) == [1])
         #expect(try fixture.store.history(of: IPAddress("10.7.7.7")!, offset: 0, limit: 10).total == 0)
+    }
+
+    @Test func aSearchFindsItsHostsAcrossTheWholeListInTheListsOrder() throws {
+        let fixture = try populated()
+        func positions(_ text: String, _ filter: HostFilter = HostFilter(), reversed: Bool = false) throws -> [Int] {
+            try fixture.store.hostPositions(matching: text, filter: filter, sort: .address, reversed: reversed)
+        }
+        #expect(try positions("10.0.0") == [0, 1, 2])
+        #expect(try positions("DB-TWO") == [1])
+        #expect(try positions("one") == [0])
+        #expect(try positions("one", reversed: true) == [2])
+        #expect(try positions("two", HostFilter(status: .open)) == [1])
+        #expect(try positions("%").isEmpty && positions("_").isEmpty && positions("").isEmpty)
+        let ranked = try fixture.store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 10).rows
+        #expect(try fixture.store.hostPositions(matching: "db-two", filter: HostFilter(), sort: .attention, reversed: false)
+            == [ranked.firstIndex { $0.hostName == "db-two" }!])
+    }
+
+    @Test func historyReversedPagesOldestFirstFromTheStore() throws {
+        let fixture = try populated()
+        let host = IPAddress("10.0.0.1")!
+        let reversed = try fixture.store.history(of: host, reversed: true, offset: 0, limit: 2)
+        #expect(reversed.total == 4)
+        #expect(reversed.rows.map(\.origin.line) == [1, 2])
+        #expect(try fixture.store.history(of: host, reversed: true, offset: 3, limit: 10).rows.map(\.origin.line) == [4])
+    }
+
+    @Test func theOpenAlertsAnExceptionWouldCloseAreCountedBeforeItIsAdded() throws {
+        let fixture = try populated()
+        func count(_ scope: ExceptionScope) throws -> Int { try fixture.store.openAlertCount(in: scope) }
+        let google = ExceptionScope.destination(try IPPrefix(parsing: "8.8.8.8"))
+        #expect(try count(google) == 2)
+        #expect(try count(.destination(try IPPrefix(parsing: "0.0.0.0/0"))) == 4)
+        #expect(try count(.source(try IPPrefix(parsing: "10.0.0.1"))) == 3)
+        #expect(try count(.pair(source: try IPPrefix(parsing: "10.0.0.0/24"), destination: try IPPrefix(parsing: "9.9.9.0/24"))) == 1)
+        #expect(try count(.pair(source: try IPPrefix(parsing: "10.0.0.2"), destination: try IPPrefix(parsing: "8.8.8.8"))) == 0)
+        #expect(try count(.destination(try IPPrefix(parsing: "2001:db8::/32"))) == 0)
+        let first = try fixture.store.alerts(AlertQuery(destination: IPAddress("8.8.8.8")!), offset: 0, limit: 1).rows[0]
+        try fixture.store.setStatus(.acknowledged, alertIDs: [first.id], reason: nil, actor: "ana")
+        #expect(try count(google) == 1)
+        let item = ExceptionItem(id: "dns", scope: google, comment: "resolver", author: "ana", createdAt: baseTime)
+        #expect(try fixture.store.addException(item, closeMatching: true, actor: "ana").closedAlertIDs.count == 1)
+        #expect(try count(google) == 0)
     }
 
     @Test func timelineAndActivityBucketTheHostsFlows() throws {

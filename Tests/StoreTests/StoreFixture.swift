@@ -64,20 +64,20 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
                                                            format: "ecs", original: original))
 }
 
-/// Turns a store of this build back into one of schema version 8 (before compressed records and
-/// Community ID keys, v9): every original record TEXT again, each connection its Community ID.
-func rollBackToVersion8(_ db: Database) throws {
+/// Turns a store of this build back into one of schema version 9 (before compressed records and
+/// Community ID keys, v10): every original record TEXT again, each connection its Community ID.
+func rollBackToVersion9(_ db: Database) throws {
     for row in try Row.fetchAll(db, sql: "SELECT id, original FROM event WHERE typeof(original) = 'blob'") {
         try db.execute(sql: "UPDATE event SET original = ? WHERE id = ?",
                        arguments: [StoredRecord.text(of: row[1]), row[0] as Int64])
     }
-    try db.execute(sql: rollbackToVersion8)
+    try db.execute(sql: rollbackToVersion9)
 }
 
-/// The SQL part of `rollBackToVersion8`: the connections' Community IDs, the migration record and
+/// The SQL part of `rollBackToVersion9`: the connections' Community IDs, the migration record and
 /// version. Alone, it leaves the records compressed, which the upgrade tests of earlier versions
 /// do not read.
-let rollbackToVersion8 = """
+let rollbackToVersion9 = """
     ALTER TABLE connection ADD COLUMN community_id TEXT;
     UPDATE connection SET community_id = (SELECT e.community_id FROM event e
                                           WHERE e.connection_id = connection.id AND e.community_id IS NOT NULL)
@@ -85,8 +85,27 @@ let rollbackToVersion8 = """
     DROP INDEX connection_community_key;
     ALTER TABLE connection DROP COLUMN community_key;
     CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
+    DELETE FROM grdb_migrations WHERE identifier = 'v10';
+    PRAGMA user_version = 9;
+
+    """
+
+/// SQL that turns a store of the current schema back into one of schema version 8 (before the
+/// hosts list's rank was kept in indexed columns).
+let rollbackToVersion8 = rollbackToVersion9 + """
+    DROP TRIGGER host_rank_on_insert;
+    DROP TRIGGER host_rank_on_count;
+    DROP TRIGGER host_rank_on_case_insert;
+    DROP TRIGGER host_rank_on_case_state;
+    DROP TRIGGER host_rank_on_case_delete;
+    DROP INDEX host_rank_base;
+    DROP INDEX host_rank_recent;
+    DROP INDEX host_last_seen;
+    ALTER TABLE host DROP COLUMN rank_recent;
+    ALTER TABLE host DROP COLUMN rank_base;
     DELETE FROM grdb_migrations WHERE identifier = 'v9';
     PRAGMA user_version = 8;
+
     """
 
 /// Turns a store of this build back into one of schema version 6 (before cases and connections):

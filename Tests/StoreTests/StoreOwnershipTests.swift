@@ -53,7 +53,7 @@ struct StoreOwnershipTests {
         let fixture = try StoreFixture()
         let path = try database("newer.db", in: fixture,
                                 "PRAGMA application_id = \(SMBStore.applicationID); CREATE TABLE future (x); PRAGMA user_version = 99")
-        try expectRefusedUntouched(path, .schemaNewer(path: path, found: 99, supported: 9))
+        try expectRefusedUntouched(path, .schemaNewer(path: path, found: 99, supported: StoreSchema.version))
     }
 
     @Test func aStoreOfAnEarlierReleaseIsOursAndGetsTheIDWhenOpenedForWriting() throws {

@@ -8,16 +8,21 @@ enum Effect: Hashable, Sendable {
     case loadHosts(HostFilter, HostSort, reversed: Bool, offset: Int, limit: Int)
     /// Sparklines for these hosts.
     case loadActivity([IPAddress])
+    /// Where the hosts matching a search sit in the whole list.
+    case findHosts(String, HostFilter, HostSort, reversed: Bool)
     /// The host's destinations.
     case loadDestinations(IPAddress)
     /// The host's case: state, verdict, checklist, notes.
     case loadHostCase(IPAddress)
-    case loadAlerts(AlertQuery, offset: Int, limit: Int)
-    /// The alert and its notes.
+    /// A page of the host's alerts, one row per connection.
+    case loadConnections(AlertQuery, offset: Int, limit: Int)
+    /// The alert, its notes and the other alerts of its connection.
     case loadAlert(Int64)
-    case loadHistory(IPAddress, offset: Int, limit: Int)
+    case loadHistory(IPAddress, reversed: Bool, offset: Int, limit: Int)
     case loadTimeline(IPAddress, TimelineBucket)
     case loadExceptions
+    /// The open alerts an exception of this scope would close (the exception form's preview).
+    case countOpenAlerts(ExceptionScope)
     case loadExecutions(limit: Int)
     /// The audit log's newest entries.
     case loadAudit(limit: Int)

@@ -32,4 +32,21 @@ struct Layout: Hashable, Sendable {
     var exceptionRows: Int { max(1, bodyHeight - 5) }
     /// Lines of a scrolling text pane (alert panes, rule, help, raw record).
     var textRows: Int { max(1, bodyHeight - 3) }
+
+    /// The hosts list: its header at the top of the body.
+    var hostsList: ListArea { ListArea(list: .hosts, headerRow: bodyTop, rows: hostRows) }
+    /// The host screen's destinations: the pane's title under the header rows, then the table.
+    func destinationsList(count: Int) -> ListArea {
+        ListArea(list: .destinations, headerRow: bodyTop + Self.hostHeaderRows + 1, rows: destinationRows(count: count))
+    }
+    /// The host screen's alerts: after the destinations and a blank line, the pane's title, then the table.
+    func hostAlertsList(destinationCount: Int) -> ListArea {
+        let destinations = destinationsList(count: destinationCount)
+        return ListArea(list: .hostAlerts, headerRow: destinations.headerRow + destinations.rows + 3,
+                        rows: hostAlertRows(destinationCount: destinationCount))
+    }
+    /// The history screen's flows: under the title, the chart, its time labels and the pane's title.
+    var historyFlowsList: ListArea { ListArea(list: .flows, headerRow: bodyTop + chartHeight + 3, rows: historyRows) }
+    /// The exceptions list: its header at the top of the body.
+    var exceptionsList: ListArea { ListArea(list: .exceptions, headerRow: bodyTop, rows: exceptionRows) }
 }

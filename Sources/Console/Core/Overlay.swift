@@ -14,4 +14,6 @@ enum Overlay: Hashable, Sendable {
     case raw(RawRecord)
     /// The `:audit` log of the store, a host or an alert.
     case audit(AuditLog)
+    /// Every note on the case of the host in front, newest first, scrolled by `scroll` lines.
+    case caseNotes(scroll: Int)
 }

@@ -6,13 +6,14 @@ import TriageModel
 enum OverlayView {
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         switch state.overlay {
-        case .help, .raw, .audit, .form, .confirm: dimBody(state.layout, into: &screen)
+        case .help, .raw, .audit, .caseNotes, .form, .confirm: dimBody(state.layout, into: &screen)
         case .command, .filter, nil: break
         }
         switch state.overlay {
         case .help(let scroll): HelpView.draw(state, scroll: scroll, into: &screen, theme: theme)
         case .raw(let record): RawView.draw(record, state, into: &screen, theme: theme)
         case .audit(let log): AuditView.draw(log, state, into: &screen, theme: theme)
+        case .caseNotes(let scroll): CaseNotesView.draw(scroll: scroll, state, into: &screen, theme: theme)
         case .form(let form): FormView.draw(form, state, into: &screen, theme: theme)
         case .confirm(let confirmation): ConfirmationView.draw(confirmation, state, into: &screen, theme: theme)
         case .command, .filter, nil: break

@@ -12,6 +12,8 @@ enum ScrollExtent {
             return max(0, record.lineCount - RawView.rawBox(layout).innerHeight)
         case .audit(let log):
             return max(0, AuditView.lines(log, state, theme: theme).count - AuditView.auditBox(layout).innerHeight)
+        case .caseNotes:
+            return max(0, CaseNotesView.lines(state, theme: theme).count - CaseNotesView.notesBox(layout).innerHeight)
         case .command, .filter, .form, .confirm, nil:
             break
         }

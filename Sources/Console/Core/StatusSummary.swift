@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// The counts at the right of the status line for the screen in front.
 enum StatusSummary {
     static func text(_ state: ConsoleState) -> String {
@@ -6,8 +8,9 @@ enum StatusSummary {
             return newRows(state.hosts.list) + position(state.hosts.list.cursor, noun: "host")
         case .host:
             guard let host = state.host else { return "" }
-            let marked = host.marked.isEmpty ? "" : "\(host.marked.count) marked · "
-            return host.pane == .alerts ? newRows(host.alerts) + marked + position(host.alerts.cursor, noun: "alert")
+            let marked = host.marked.isEmpty ? "" : "\(NumberText.grouped(host.marked.count)) marked · "
+            return host.pane == .alerts ? newRows(host.alerts) + marked + position(host.alerts.cursor, noun: "connection")
+                    + " · \(Update.alertCount(host.alertCount))"
                 : marked + position(host.destinationCursor, noun: "destination")
         case .alert:
             guard let record = state.alert?.record else { return "" }

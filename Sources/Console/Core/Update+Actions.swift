@@ -33,7 +33,7 @@ extension Update {
         case .toggleAllHosts: return toggleAllHosts(&state)
         case .cycleAlertStatusFilter: return cycleAlertStatusFilter(&state)
         case .cycleSort: return cycleHostSort(&state)
-        case .reverseSort: return reverseHostSort(&state)
+        case .reverseSort: return reverseOrder(&state)
         case .toggleBucket: return toggleBucket(&state)
         case .toggleMetric: return toggleMetric(&state)
         case .mark: return toggleMark(&state)
@@ -41,6 +41,9 @@ extension Update {
         case .markAll: return markAllInView(&state)
         case .toggleGuideStep: return toggleGuideStep(&state)
         case .showRaw: return showRaw(&state)
+        case .caseNotes: return openCaseNotes(&state)
+        case .nextConnectionAlert, .previousConnectionAlert:
+            return stepConnectionAlert(&state, forward: action == .nextConnectionAlert)
         case .acknowledge, .close, .reopen, .acknowledgeHost, .closeHost, .setCaseState, .resolveCase, .addCaseNote, .addException, .addNote,
              .newException, .editException, .removeException:
             return triage(&state, action)
@@ -79,30 +82,17 @@ extension Update {
             }
             offset = max(0, min(offset, scrollLimit))
         }
+        if let area = state.focusedListArea {
+            withCursor(of: area, in: &state, step)
+            return followUp(state)
+        }
         switch state.route {
-        case .hosts:
-            step(&state.hosts.list.cursor, visible: layout.hostRows)
-            state.hosts.list.seeTop()
-        case .host:
-            guard var host = state.host else { return [] }
-            switch host.pane {
-            case .destinations: step(&host.destinationCursor, visible: state.destinationRows)
-            case .alerts:
-                step(&host.alerts.cursor, visible: state.hostAlertRows)
-                host.alerts.seeTop()
-            }
-            state.host = host
         case .alert:
             guard var alert = state.alert else { return [] }
             if alert.pane == .guide { step(&alert.guideCursor, visible: layout.textRows) } else { scroll(&alert.scroll) }
             state.alert = alert
-        case .history:
-            guard var history = state.history else { return [] }
-            step(&history.flows.cursor, visible: layout.historyRows)
-            history.flows.seeTop()
-            state.history = history
-        case .exceptions: step(&state.exceptions.cursor, visible: layout.exceptionRows)
         case .rule: scroll(&state.ruleScreen.scroll)
+        case .hosts, .host, .history, .exceptions: break
         }
         return followUp(state)
     }

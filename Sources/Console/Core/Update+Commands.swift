@@ -3,7 +3,7 @@ import TriageModel
 
 extension Update {
     /// The `:` commands: `q`, `hosts`, `exceptions`, `rule`, `host ADDRESS`, `history ADDRESS`,
-    /// `alert ID`, `sort NAME`, `audit`.
+    /// `alert ID`, `sort NAME`, `audit`, `notes`.
     static func runCommand(_ state: inout ConsoleState, _ line: String) -> [Effect] {
         let words = line.split(separator: " ").map(String.init)
         guard let name = words.first?.lowercased() else { return [] }
@@ -18,6 +18,7 @@ extension Update {
         case ("exceptions", nil): return push(&state, .exceptions)
         case ("rule", nil): return push(&state, .rule)
         case ("audit", nil): return openAudit(&state)
+        case ("notes", nil): return openCaseNotes(&state)
         case ("host", let text?), ("history", let text?):
             guard let address = IPAddress(text) else {
                 state.message = .error("not an IP address: \(text)")
@@ -39,7 +40,7 @@ extension Update {
             state.routes = [.hosts]
             return restartHosts(&state)
         default:
-            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host IP, :history IP, :alert ID, :sort NAME, :audit, :q)")
+            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host IP, :history IP, :alert ID, :sort NAME, :audit, :notes, :q)")
             return []
         }
     }
@@ -47,7 +48,7 @@ extension Update {
     /// The `:` commands and whether each takes an argument, in the order completion offers them.
     static let commands: [(name: String, takesArgument: Bool)] = [
         ("q", false), ("hosts", false), ("exceptions", false), ("rule", false), ("host", true), ("history", true),
-        ("alert", true), ("sort", true), ("audit", false),
+        ("alert", true), ("sort", true), ("audit", false), ("notes", false),
     ]
 
     /// Tab on the `:` line: completes the command name typed so far when one command fits (with a

@@ -12,6 +12,7 @@ extension Update {
     private static func screenContexts(_ state: ConsoleState) -> [KeyContext] {
         switch state.overlay {
         case .help, .raw, .audit: return [.overlay]
+        case .caseNotes: return [.caseNotes, .overlay]
         case .command, .filter: return [.prompt]
         case .form: return [.form]
         case .confirm: return [.confirm]
@@ -45,12 +46,18 @@ extension Update {
                 scrolled.scroll = scroll
                 return .raw(scrolled)
             }
+        case .audit where action == .reverseSort:
+            return reverseOrder(&state)
         case .audit(let log):
             return handleScrollOverlay(&state, action, scroll: log.scroll) { scroll in
                 var scrolled = log
                 scrolled.scroll = scroll
                 return .audit(scrolled)
             }
+        case .caseNotes where action == .addCaseNote:
+            return triage(&state, .addCaseNote)
+        case .caseNotes(let scroll):
+            return handleScrollOverlay(&state, action, scroll: scroll) { .caseNotes(scroll: $0) }
         case .command(var field):
             switch action {
             case .submit:
@@ -83,7 +90,10 @@ extension Update {
             case .cancel: state.overlay = nil
             case .nextField: form.moveFocus(by: 1); state.overlay = .form(form)
             case .previousField: form.moveFocus(by: -1); state.overlay = .form(form)
-            default: if form.edit(key) { state.overlay = .form(form) }
+            default:
+                guard form.edit(key) else { return [] }
+                state.overlay = .form(form)
+                return previewException(&state)
             }
             return []
         case .confirm(let confirmation):

@@ -1,4 +1,5 @@
 import Detection
+import ScreenCore
 import TriageModel
 
 extension Update {
@@ -53,10 +54,10 @@ extension Update {
                   let destination = flow.event.destinationIPs.first else { return [] }
             state.overlay = .form(exceptionFromAlertForm(source: source, destination: destination))
             // The exception guard judges the new item with the exceptions already stored.
-            return state.exceptions.isLoaded ? [] : [.loadExceptions]
+            return previewException(&state) + (state.exceptions.isLoaded ? [] : [.loadExceptions])
         case .newException:
             state.overlay = .form(newExceptionForm())
-            return []
+            return previewException(&state)
         case .editException:
             guard let item = state.exceptions.selected?.item else { return [] }
             state.overlay = .form(editExceptionForm(item, timeZone: state.timeZone))
@@ -73,15 +74,16 @@ extension Update {
         }
     }
 
-    /// The alerts a status key acts on: the marked ones, else the one in view or selected.
+    /// The alerts a status key acts on: the marked rows' alerts, else the one in view or the
+    /// selected row's (every alert of its connection).
     static func targetAlerts(_ state: ConsoleState) -> [Int64] {
         switch state.route {
         case .alert: return state.alert?.record.map { [$0.id] } ?? []
         case .host:
             guard let host = state.host else { return [] }
-            if !host.marked.isEmpty { return host.marked.sorted() }
-            guard host.pane == .alerts, let alert = host.alerts.selectedRow else { return [] }
-            return [alert.id]
+            if !host.marked.isEmpty { return host.markedAlertIDs }
+            guard host.pane == .alerts, let row = host.alerts.selectedRow else { return [] }
+            return row.alertIDs
         default: return []
         }
     }
@@ -123,5 +125,10 @@ extension Update {
     static func alertCount(_ count: Int, _ adjective: String? = nil) -> String {
         let noun = count == 1 ? "alert" : "alerts"
         return [String(count), adjective, noun].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// "1 connection", "12 connections".
+    static func connectionCount(_ count: Int) -> String {
+        "\(NumberText.grouped(count)) \(count == 1 ? "connection" : "connections")"
     }
 }

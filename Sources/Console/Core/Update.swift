@@ -19,8 +19,7 @@ enum Update {
             }
             return reload(state)
         case .input(.mouse(let mouse)):
-            // The console has no pointer: the wheel scrolls as the arrow keys do.
-            return handleKey(&state, mouse.action == .wheelUp ? .up : .down)
+            return handleMouse(&state, mouse)
         case .input(.tick):
             return [.pollChangeToken(reload: true)]
         case .changeTokenRead(let token, let reload):
@@ -29,10 +28,15 @@ enum Update {
             return refresh(&state)
         case .auditLoaded(let entries):
             return applyAuditLoaded(&state, entries)
+        case .hostMatchesFound(let query, let positions):
+            return applyStoreMatches(&state, query: query, positions: positions)
+        case .openAlertsCounted(let scope, let count):
+            applyExceptionPreview(&state, scope: scope, openAlerts: count)
+            return []
         case .failed(let context, let error):
             state.message = .error("\(context) failed: \(error)")
             return []
-        case .hostsLoaded, .activityLoaded, .destinationsLoaded, .hostCaseLoaded, .alertsLoaded, .alertLoaded, .historyLoaded,
+        case .hostsLoaded, .activityLoaded, .destinationsLoaded, .hostCaseLoaded, .connectionsLoaded, .alertLoaded, .historyLoaded,
              .timelineLoaded, .exceptionsLoaded, .executionsLoaded:
             return applyLoaded(&state, msg)
         case .statusSet, .noteAdded, .guideStepSet, .caseStateSet, .caseNoteAdded, .exceptionAdded, .exceptionUpdated, .exceptionRemoved:

@@ -42,6 +42,8 @@ struct Form: Hashable, Sendable {
     var focus = 0
     /// Why the last submit was refused.
     var error: String?
+    /// For an exception form: how many open alerts the scope chosen would close.
+    var preview: ExceptionPreview?
 
     /// The text of the field labelled `label` ("" when absent).
     func text(_ label: String) -> String {

@@ -40,6 +40,10 @@ enum FormView {
                 screen.draw(text, row: row, column: column, style: focused ? theme.style(.normal, .reverse) : theme.plain, maxWidth: room)
             case .checkbox(_, let checked):
                 screen.draw(checked ? "[x]" : "[ ]", row: row, column: column, style: focused ? theme.style(.normal, .reverse) : theme.plain)
+                if let preview = form.preview {
+                    screen.draw(DisplayText.truncated(preview.text(closing: checked), to: max(0, room - 5)), row: row,
+                                column: column + 5, style: theme.style(checked ? .medium : .muted, checked ? .bold : []))
+                }
             }
             row += 2
         }

@@ -11,7 +11,7 @@ extension HostSummary: ListRow {
     var rowID: IPAddress { address }
 }
 
-extension AlertRecord: ListRow {
+extension ConnectionAlerts: ListRow {
     var rowID: Int64 { id }
 }
 

@@ -1,15 +1,20 @@
 import ScreenCore
 
 /// A list drawn as columns under a header. Columns that do not fit are dropped, lowest priority
-/// first; the flexible column takes the room left over.
+/// first; then each column with a preferred width (highest priority first) grows towards it, taking
+/// the room of columns of lower priority when the room left over is not enough; the flexible column
+/// takes what remains.
 struct Table {
     struct Column {
         var title: String
+        /// The width the column needs; it is dropped rather than drawn narrower.
         var width: Int
         var alignRight = false
         var flexible = false
         /// Higher survives longer on narrow screens.
         var priority = 50
+        /// The width the column grows to when there is room left (e.g. to show whole hostnames).
+        var preferredWidth = 0
     }
 
     struct Cell {
@@ -35,12 +40,22 @@ struct Table {
         return table
     }
 
-    /// The table with `▼` (largest first) or `▲` after the title of column `index`, the one the rows
-    /// are sorted by, widened so the mark shows.
-    func markingSort(_ index: Int, descending: Bool) -> Table {
+    /// The table with column `index` preferring the width of the widest of `texts` (up to `limit`):
+    /// it gets that room when the screen has it left over, before the flexible column does.
+    func preferring(_ index: Int, toFit texts: [String], limit: Int) -> Table {
         var table = self
-        table.columns[index].title += descending ? " ▼" : " ▲"
-        table.columns[index].width = max(table.columns[index].width, DisplayText.width(table.columns[index].title))
+        let widest = texts.map(DisplayText.width).max() ?? 0
+        table.columns[index].preferredWidth = min(limit, widest)
+        return table
+    }
+
+    /// The table with `order`'s arrow after the title of the column the rows are sorted by, widened
+    /// so the mark shows.
+    func markingSort(_ order: ListOrder) -> Table {
+        var table = self
+        table.columns[order.column].title += " " + order.arrow
+        table.columns[order.column].width = max(table.columns[order.column].width,
+                                                DisplayText.width(table.columns[order.column].title))
         return table
     }
 
@@ -51,6 +66,20 @@ struct Table {
         while needed() > width, kept.count > 1,
               let drop = kept.indices.min(by: { kept[$0].element.priority < kept[$1].element.priority }) {
             kept.remove(at: drop)
+        }
+        let growing = kept.filter { $0.element.preferredWidth > $0.element.width }
+            .sorted { $0.element.priority > $1.element.priority }.map(\.offset)
+        for index in growing {
+            guard let position = kept.firstIndex(where: { $0.offset == index }) else { continue }
+            let column = kept[position].element
+            let wanted = column.preferredWidth - column.width
+            while width - needed() < wanted,
+                  let drop = kept.indices.filter({ kept[$0].element.priority < column.priority })
+                      .min(by: { kept[$0].element.priority < kept[$1].element.priority }) {
+                kept.remove(at: drop)
+            }
+            guard let grown = kept.firstIndex(where: { $0.offset == index }) else { continue }
+            kept[grown].element.width += min(wanted, max(0, width - needed()))
         }
         let spare = max(0, width - needed())
         return kept.map { entry in

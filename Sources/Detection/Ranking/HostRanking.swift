@@ -42,22 +42,47 @@ public struct HostRanking: Hashable, Sendable {
         self.isResolvedCase = isResolvedCase
     }
 
-    /// The hosts list's order, highest first. Every term grows with the logarithm of its count,
-    /// so a thousand alerts do not drown a few hundred megabytes leaving for a new destination.
+    /// The hosts list's order, highest first: `rank` in points. Every term grows with the
+    /// logarithm of its count, so a thousand alerts do not drown a few hundred megabytes leaving
+    /// for a new destination.
     public var score: Double {
+        Double(rank) / Double(Self.unitsPerPoint)
+    }
+
+    /// The exact key of the hosts list's order (highest first, ties in address order), in
+    /// `unitsPerPoint`ths of a point: the time-independent part (`rankBase`) plus the recency of
+    /// a host idle `idle` whole seconds. Whole numbers, so the store can keep `rankBase` in an
+    /// index and order recent hosts by `rankBase + recencyUnitsPerSecond × last seen` without
+    /// a rounding step that could reorder two hosts (docs/RANKING.md).
+    public var rank: Int64 {
+        // Idle is at most the horizon (no recency left) and at least 0 (the newest activity).
+        let idleSeconds = Int64(min(max(idle, 0), Self.recencyHorizon).rounded(.towardZero))
+        return rankBase + Self.recencyUnitsPerSecond * (Int64(Self.recencyHorizon) - idleSeconds)
+    }
+
+    /// Everything in `rank` but recency, in units: what changes only when a count or the
+    /// host's case does.
+    public var rankBase: Int64 {
         func log(_ value: Double) -> Double { log2(1 + max(0, value)) }
         let megabytes = 1_048_576.0
-        let recency = max(0, 1 - idle / Self.recencyHorizon)
-        return 10 * log(Double(openAlerts))
+        let points = 10 * log(Double(openAlerts))
             + 5 * log(Double(acknowledgedAlerts))
             + 10 * log(Double(bytesOut) / megabytes)
             + 15 * log(Double(bytesToNewDestinations) / megabytes)
             + 3 * log(Double(externalDestinations))
             + 8 * log(Double(unansweredDestinations))
             + 6 * log(Double(newDestinations))
-            + 20 * recency
             - (isResolvedCase ? Self.resolvedCasePenalty : 0)
+        return Int64((points * Double(Self.unitsPerPoint)).rounded())
     }
+
+    /// The rank's unit: one point is as many units as the recency horizon has seconds, so the
+    /// recency term (`recencyPoints` over the horizon) is a whole number of units per second.
+    public static let unitsPerPoint = Int64(recencyHorizon)
+    /// Points a host active right now gets for recency; they fall linearly to 0 over the horizon.
+    public static let recencyPoints: Int64 = 20
+    /// The units of recency one second less idle adds (`recencyPoints × unitsPerPoint / horizon`).
+    public static let recencyUnitsPerSecond = recencyPoints
 
     /// The host's row in words: its strongest signals, most telling first
     /// ("360.0 MB to 1 new destination", "SYN to 150 destinations, 0 replies").

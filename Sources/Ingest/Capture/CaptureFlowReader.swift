@@ -1,5 +1,6 @@
 /// Turns an open capture's packets into flows: decodes each packet, counts it to its flow in a
-/// `FlowTable`, and hands every flow that ends to `emit`, the remaining ones at the end.
+/// `FlowTable` (through a `FlowPipeline`), and hands every flow that ends to `emit`, the remaining
+/// ones at the end.
 struct CaptureFlowReader {
     /// What the packets were, counted while reading.
     struct Tally {
@@ -21,7 +22,7 @@ struct CaptureFlowReader {
 
     private let reader: CaptureReader
     private let decoder: PacketDecoder
-    private var table: FlowTable
+    private var flows: FlowPipeline
     private(set) var tally = Tally()
 
     /// Nil when the capture's link type is not one `PacketDecoder` decodes.
@@ -29,7 +30,7 @@ struct CaptureFlowReader {
         guard let linkType = LinkType(dataLink: reader.dataLink) else { return nil }
         self.reader = reader
         decoder = PacketDecoder(linkType: linkType)
-        table = FlowTable(settings: settings)
+        flows = FlowPipeline(table: FlowTable(settings: settings))
     }
 
     /// Reads to the end of the capture (or the stop it returns). `reject` gets each malformed
@@ -45,11 +46,12 @@ struct CaptureFlowReader {
             switch decoder.decode(bytes) {
             case .packet(let packet):
                 if packet.isFragment { tally.fragments += 1 }
-                if !packet.isLaterFragment { try table.add(packet, time: time, number: tally.packets, emit: ended) }
+                if !packet.isLaterFragment { try flows.add(packet, time: time, number: tally.packets, emit: ended) }
             case .notIP:
                 tally.notIP += 1
             case .malformed(let reason):
                 tally.malformed += 1
+                try flows.drain(emit: ended)
                 if reject(tally.packets, reason) {
                     stop = .strict(packet: tally.packets, reason: reason)
                     return false
@@ -58,8 +60,8 @@ struct CaptureFlowReader {
             return true
         }
         if case .failure(let message) = end { stop = .damaged(afterPacket: tally.packets, message: message) }
-        try table.finish(emit: ended)
-        tally.evictedFlows = table.evicted
+        try flows.finish(emit: ended)
+        tally.evictedFlows = flows.table.evicted
         return stop
     }
 }

@@ -8,9 +8,6 @@ final class CaptureStream {
     let file: UnsafeMutablePointer<FILE>
     private let feeder: StreamFeeder?
 
-    /// libpcap reads through stdio: a large buffer means few `read` calls.
-    static let bufferSize = 1 << 20
-
     /// A stream of `descriptor`'s content from its start; `raw` hands out the head already read.
     init(descriptor: Int32, raw: FileDescriptorSource, isGzip: Bool) throws(SourceError) {
         if !isGzip, lseek(descriptor, 0, SEEK_SET) == 0 {
@@ -27,7 +24,6 @@ final class CaptureStream {
             file = stream
             self.feeder = feeder
         }
-        setvbuf(file, nil, _IOFBF, Self.bufferSize)
     }
 
     /// Waits for the feeder (call after libpcap closed the stream): why the input ended early

@@ -1,6 +1,7 @@
 /// The flows of a `FlowTable` by key: the flows in one array (a slot each; removing one moves the
 /// last into its slot), found through an open-addressing index with linear probing and backward-shift
-/// deletion, kept at most half full.
+/// deletion, kept at most half full. A packet's hash is computed once (`hash(of:)`), and its bucket
+/// and then its flow can be prefetched ahead of the look-up (`FlowPipeline` does).
 ///
 /// Swift's `Dictionary` hashes every key with a seeded SipHash; a packet's key needs only a few
 /// multiplications. The keys come from the capture (an attacker's choice), so the hash is seeded at
@@ -28,9 +29,32 @@ struct FlowMap {
 
     subscript(slot: Int) -> Flow { values[slot] }
 
+    /// The seeded hash of `key` that `slot(of:hash:)` and `insert(_:hash:)` take: computed once a packet.
+    func hash(of key: FlowKey) -> UInt64 { key.hash(seed: seed) }
+
+    /// Starts loading the bucket a look-up of `hash` probes first.
+    @inline(__always)
+    func prefetchBucket(hash: UInt64) {
+        buckets.prefetch(at: Int(truncatingIfNeeded: hash) & mask)
+    }
+
+    /// Starts loading the flow that the first bucket of `hash` points to, when that bucket holds
+    /// the same hash (with the index at most half full, the probe usually ends there). Call it once
+    /// `prefetchBucket(hash:)` has had time to bring in the bucket.
+    @inline(__always)
+    func prefetchFlow(hash: UInt64) {
+        let entry = buckets[Int(truncatingIfNeeded: hash) & mask]
+        guard entry != 0, UInt32(truncatingIfNeeded: entry) == UInt32(truncatingIfNeeded: hash) else { return }
+        values.prefetch(at: Int(entry >> 32) - 1)
+    }
+
     /// The slot of the flow with `key`, nil when there is none.
     func slot(of key: FlowKey) -> Int? {
-        let hash = key.hash(seed: seed)
+        slot(of: key, hash: hash(of: key))
+    }
+
+    /// The slot of the flow with `key`, whose hash is `hash`; nil when there is none.
+    func slot(of key: FlowKey, hash: UInt64) -> Int? {
         var bucket = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = buckets[bucket]
@@ -48,11 +72,11 @@ struct FlowMap {
         change(&values[slot])
     }
 
-    /// Adds `flow`, whose key is not in the map.
-    mutating func insert(_ flow: Flow) {
+    /// Adds `flow`, whose key is not in the map and hashes to `hash`.
+    mutating func insert(_ flow: Flow, hash: UInt64) {
         if 2 * (values.count + 1) > buckets.count { grow() }
         values.append(flow)
-        place(UInt64(values.count) << 32 | UInt64(UInt32(truncatingIfNeeded: flow.key.hash(seed: seed))))
+        place(UInt64(values.count) << 32 | UInt64(UInt32(truncatingIfNeeded: hash)))
     }
 
     /// Removes and returns the flow in `slot`; the last flow moves into that slot.

@@ -13,8 +13,6 @@ struct FlowTable {
     private var nextSweep = Int64.min
     /// Flows ended early because the table was full.
     private(set) var evicted = 0
-    /// Flows started so far.
-    private(set) var started = 0
 
     init(settings: FlowSettings = FlowSettings()) {
         self.settings = settings
@@ -23,17 +21,43 @@ struct FlowTable {
 
     var count: Int { flows.count }
 
-    /// Counts `packet` (time in nanoseconds, number 1-based) to its flow; calls `emit` with the
-    /// flows that end before it, oldest first.
-    mutating func add(_ packet: DecodedPacket, time: Int64, number: Int, emit: (Flow) throws -> Void) rethrows {
+    /// A packet on its way into the table, with its flow's key and hash worked out (`arrival(of:)`).
+    struct Arrival {
+        let packet: DecodedPacket
+        /// Nanoseconds since 1970.
+        let time: Int64
+        /// The packet's 1-based number in its capture.
+        let number: Int
+        let key: FlowKey
+        let sentByLower: Bool
+        let hash: UInt64
+    }
+
+    /// `packet` (time in nanoseconds, number 1-based) ready for `add`; starts loading the part of
+    /// the table's index its look-up begins with (see `FlowPipeline`).
+    func arrival(of packet: DecodedPacket, time: Int64, number: Int) -> Arrival {
+        var sentByLower = false
+        let key = FlowKey(packet, sentByLower: &sentByLower)
+        let hash = flows.hash(of: key)
+        flows.prefetchBucket(hash: hash)
+        return Arrival(packet: packet, time: time, number: number, key: key, sentByLower: sentByLower, hash: hash)
+    }
+
+    /// Starts loading the flow `arrival` will most likely be counted to, once its bucket is in.
+    func prefetchFlow(of arrival: Arrival) {
+        flows.prefetchFlow(hash: arrival.hash)
+    }
+
+    /// Counts the packet of `arrival` to its flow; calls `emit` with the flows that end before it,
+    /// oldest first.
+    mutating func add(_ arrival: Arrival, emit: (Flow) throws -> Void) rethrows {
+        let (packet, time, key, sentByLower) = (arrival.packet, arrival.time, arrival.key, arrival.sentByLower)
         if time > clock { clock = time }
         if clock >= nextSweep {
             if nextSweep != Int64.min { try sweep(emit: emit) }
             nextSweep = clock + settings.periodNanoseconds
         }
-        var sentByLower = false
-        let key = FlowKey(packet, sentByLower: &sentByLower)
-        if let slot = flows.slot(of: key) {
+        if let slot = flows.slot(of: key, hash: arrival.hash) {
             if !flows[slot].isReopened(by: packet) {
                 flows.update(slot: slot) { $0.record(packet, sentByLower: sentByLower, time: time) }
                 return
@@ -41,10 +65,9 @@ struct FlowTable {
             try emit(flows.remove(slot: slot))
         }
         if flows.count >= settings.capacity { try makeRoom(emit: emit) }
-        var flow = Flow(key: key, sentByLower: sentByLower, time: time, packetNumber: number)
+        var flow = Flow(key: key, sentByLower: sentByLower, time: time, packetNumber: arrival.number)
         flow.record(packet, sentByLower: sentByLower, time: time)
-        flows.insert(flow)
-        started += 1
+        flows.insert(flow, hash: arrival.hash)
     }
 
     /// Ends every flow still open (the end of the capture), oldest first.

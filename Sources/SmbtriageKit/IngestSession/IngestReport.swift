@@ -12,7 +12,8 @@ public enum IngestReport {
         let unit = summary.capture == nil ? "line" : "packet"
         var line = "\(TerminalText.safe(summary.path)) [\(format)]: \(counted(summary.lines, unit)), "
             + "\(counted(summary.events, "network event")), \(counted(summary.smbEvents, "SMB record")) "
-            + "(\(counted(result.inserted, "new flow")), \(counted(result.updated, "update")) of a stored flow, "
+            + "(\(counted(result.inserted, "new record")), \(counted(result.newConnections, "new connection")), "
+            + "\(counted(result.updated, "update")) of a stored flow, "
             + "\(result.duplicates) already stored), \(summary.skipped) skipped, \(summary.rejected) rejected"
         if let capture = summary.capture { line += captureClause(capture) }
         if let fatal = summary.fatalError { line += "; stopped: \(TerminalText.safe(fatal))" }

@@ -13,8 +13,11 @@ public struct IngestSession {
     /// One input's outcome: what the reader saw and what the store made of it.
     public struct FileResult {
         public var summary: FileSummary
-        /// SMB flows the store did not hold before.
+        /// SMB records the store did not hold before.
         public var inserted: Int
+        /// Connections those records started (the others joined a connection another sensor's
+        /// record had started: one connection, several records).
+        public var newConnections: Int
         /// Reports that replaced the stored report of their flow (Packetbeat's cumulative reports).
         public var updated: Int
         /// Records the store already held, or stale reports of a flow it holds.
@@ -23,6 +26,7 @@ public struct IngestSession {
         public init(_ summary: FileSummary, _ stored: InsertResult) {
             self.summary = summary
             inserted = stored.inserted
+            newConnections = stored.newConnections
             updated = stored.updated
             duplicates = stored.duplicates
         }

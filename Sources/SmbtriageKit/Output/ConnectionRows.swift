@@ -34,8 +34,10 @@ public struct ConnectionRows {
 
     public init() {}
 
+    /// Adds `alert` to its connection's row (`AlertRecord.connectionRowKey`, the rule the
+    /// console's grouped rows follow too), or starts that row.
     public mutating func add(_ alert: AlertRecord) {
-        guard let key = alert.connection.key else { return groups.append(Group(alerts: [alert])) }
+        let key = alert.connectionRowKey
         if let index = indexByKey[key] {
             groups[index].alerts.append(alert)
         } else {

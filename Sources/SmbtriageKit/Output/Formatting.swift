@@ -1,4 +1,4 @@
-import Console
+import ScreenCore
 import Detection
 import Foundation
 import Store

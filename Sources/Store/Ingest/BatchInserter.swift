@@ -155,6 +155,7 @@ public final class BatchInserter: @unchecked Sendable {
                 stored.inserted += result.inserted
                 stored.duplicates += result.duplicates
                 stored.updated += result.updated
+                stored.joinedConnections += result.joinedConnections
             case .failure(let error):
                 failure = error
                 queue.removeAll()

@@ -121,6 +121,7 @@ struct EventWriter {
         let eventID = db.lastInsertedRowID
         if rule.matches(event) { try queueCandidate(eventID) }
         result.inserted += 1
+        if !link.isNew { result.joinedConnections += 1 }
         count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, link: link)
     }
 

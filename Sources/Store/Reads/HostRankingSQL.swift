@@ -2,27 +2,49 @@ import Detection
 import GRDB
 import TriageModel
 
-/// The hosts list's default order in SQL: `HostRanking.score` as an SQL function over a `host`
-/// row, so the one formula orders the page and explains it. `idle` is measured against the
-/// newest `last_seen` of any host, which the query binds as its first argument.
+/// `HostRanking` in the store. `host.rank_base` keeps each host's `HostRanking.rankBase`, set by
+/// triggers whenever a count it reads or the host's case changes (schema v9), and
+/// `host.rank_recent` adds the host's recency as of its last activity; `RankedHostWalk` orders a
+/// page by them through their indexes, so the page order and the reason shown beside it still come
+/// from the one formula.
 enum HostRankingSQL {
-    /// The function every store connection registers.
-    static let function = DatabaseFunction("smbtriage_host_score", argumentCount: 9, pure: true) { values in
+    /// The function every store connection registers: `HostRanking.rankBase` of a host's counts
+    /// and whether its case is resolved.
+    static let rankBaseFunction = DatabaseFunction("smbtriage_host_rank_base", argumentCount: 8, pure: true) { values in
         func integer(_ index: Int) -> Int64 { Int64.fromDatabaseValue(values[index]) ?? 0 }
         return HostRanking(
             openAlerts: Int(integer(0)), acknowledgedAlerts: Int(integer(1)), bytesOut: integer(2),
             bytesToNewDestinations: integer(3), externalDestinations: Int(integer(4)),
             unansweredDestinations: Int(integer(5)), newDestinations: Int(integer(6)),
-            idle: Double.fromDatabaseValue(values[7]) ?? 0, isResolvedCase: integer(8) != 0
-        ).score
+            idle: 0, isResolvedCase: integer(7) != 0
+        ).rankBase
     }
 
-    /// Whether the host's case (alias `c`: the hosts query joins `host_case`) is resolved.
-    static let resolvedCaseTerm = "coalesce(c.state = '\(CaseState.resolved.rawValue)', 0)"
+    /// The host columns `rank_base` reads: a change to any of them recomputes it.
+    static let countColumns = [
+        "open_alerts", "acknowledged_alerts", "bytes_out", "new_destination_bytes", "external_destinations",
+        "unanswered_destinations", "new_destinations",
+    ]
 
-    /// The ORDER BY term (the query names `idle`, see `SMBStore.hosts`).
-    static let score = """
-        smbtriage_host_score(open_alerts, acknowledged_alerts, bytes_out, new_destination_bytes, external_destinations,
-                             unanswered_destinations, new_destinations, idle, \(resolvedCaseTerm))
+    /// `rank_base` of the `host` row being updated (`UPDATE host SET rank_base = …`).
+    static let rankBase = """
+        smbtriage_host_rank_base(\(countColumns.joined(separator: ", ")),
+            EXISTS (SELECT 1 FROM host_case c WHERE c.host = host.address AND c.state = '\(CaseState.resolved.rawValue)'))
         """
+
+    /// `rank_recent`: the rank a host has while it is within the recency horizon, plus
+    /// `recencyUnitsPerSecond × newest − recency at the horizon`, which every such host shares.
+    static let rankRecent = "rank_base + \(HostRanking.recencyUnitsPerSecond) * \(lastSeenSeconds)"
+
+    /// A host's `HostRanking.rank` when the newest activity of any host is `newestSecond`, as one
+    /// expression: what `RankedHostWalk` merges from the two indexes, for queries that number
+    /// every host (a whole-list search) rather than walk to one page.
+    static func rank(newestSecond: Int64) -> String {
+        let horizonStart = newestSecond - Int64(HostRanking.recencyHorizon)
+        return "(CASE WHEN \(lastSeenSeconds) > \(horizonStart) "
+            + "THEN rank_recent - \(HostRanking.recencyUnitsPerSecond * horizonStart) ELSE rank_base END)"
+    }
+
+    /// A host's last activity in whole seconds (toward zero, as `HostRanking.rank` takes idle).
+    static let lastSeenSeconds = "CAST(last_seen AS INTEGER)"
 }

@@ -39,7 +39,7 @@ extension SMBStore {
     }
 
     /// The WHERE clause (empty for all alerts) and its arguments for `query`.
-    private static func filter(_ query: AlertQuery) -> (clause: String, arguments: StatementArguments) {
+    static func filter(_ query: AlertQuery) -> (clause: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if let status = query.status {
@@ -86,8 +86,9 @@ extension SMBStore {
         }
     }
 
-    public func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
-        try read { db in
+    public func history(of host: IPAddress, reversed: Bool, offset: Int, limit: Int) throws -> Page<StoredFlow> {
+        let direction = reversed ? "ASC" : "DESC"
+        return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE source_ip = ?",
                                          arguments: [host.storeBlob]) ?? 0
             let flows = try Array(Row.fetchCursor(db, sql: """
@@ -95,7 +96,7 @@ extension SMBStore {
                 FROM event e
                 LEFT JOIN host_destination d ON d.host = e.source_ip AND d.destination = e.destination_ip
                 WHERE e.source_ip = ?
-                ORDER BY e.seen_at DESC, e.id DESC
+                ORDER BY e.seen_at \(direction), e.id \(direction)
                 LIMIT ? OFFSET ?
                 """, arguments: [host.storeBlob, max(limit, 0), max(offset, 0)]).map { row in
                 EventColumns.flow(from: row, startingAt: 1, isFirstSeenDestination: row[0])

@@ -5,6 +5,62 @@ import TriageModel
 
 extension SMBStore {
     public func hosts(filter: HostFilter, sort: HostSort, reversed: Bool, offset: Int, limit: Int) throws -> Page<HostSummary> {
+        let (conditions, arguments) = Self.conditions(filter)
+        let whereClause = Self.whereClause(conditions)
+        let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
+        // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
+        let counted = filter.caseStates == nil && !filter.needsAttention ? "host h" : hosts
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
+            let window = PageWindow(offset: offset, limit: limit, total: total)
+            let newestSecond = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host").map { Int64($0) } ?? 0
+            let columns = """
+                SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
+                       bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
+                       new_destinations, ? - \(HostRankingSQL.lastSeenSeconds) AS idle, \(Self.caseProgressColumns)
+                FROM \(hosts)
+                """
+            let isReversed = window.isReversed != reversed
+            let rows: [HostSummary]
+            if let order = Self.columnOrder(sort, reversed: isReversed) {
+                rows = try Row.fetchAll(db, sql: "\(columns) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                        arguments: [newestSecond] + arguments + [window.limit, window.offset])
+                    .map(Self.hostSummary)
+            } else {
+                let walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
+                                          joinsCase: filter.caseStates != nil || filter.needsAttention)
+                let addresses = try walk.addresses(db, offset: window.offset, limit: window.limit, reversed: isReversed)
+                let found = try Row.fetchAll(db, sql: """
+                    \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
+                    """, arguments: StatementArguments([newestSecond.databaseValue] + addresses.map(\.databaseValue))).map(Self.hostSummary)
+                let byAddress = Dictionary(found.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+                rows = addresses.compactMap { byAddress[Self.address($0)] }
+            }
+            return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
+        }
+    }
+
+    public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
+        guard !text.isEmpty else { return [] }
+        let (conditions, arguments) = Self.conditions(filter)
+        return try read { db in
+            let newestSecond = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host").map { Int64($0) } ?? 0
+            let order = Self.columnOrder(sort, reversed: reversed)
+                ?? "\(HostRankingSQL.rank(newestSecond: newestSecond)) \(reversed ? "ASC" : "DESC"), address \(reversed ? "DESC" : "ASC")"
+            return try Int.fetchAll(db, sql: """
+                SELECT position FROM (
+                    SELECT row_number() OVER (ORDER BY \(order)) - 1 AS position,
+                           address_text || ' ' || coalesce(host_name, '') AS searched
+                    FROM host h LEFT JOIN host_case c ON c.host = h.address
+                    \(Self.whereClause(conditions)))
+                WHERE instr(lower(searched), lower(?)) > 0
+                ORDER BY position
+                """, arguments: arguments + [text])
+        }
+    }
+
+    /// The conditions (aliases `h` for the host, `c` for its case) and their arguments for `filter`.
+    private static func conditions(_ filter: HostFilter) -> ([String], StatementArguments) {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if !filter.text.isEmpty {
@@ -12,32 +68,22 @@ extension SMBStore {
             arguments += [filter.text, filter.text]
         }
         if let status = filter.status {
-            conditions.append("\(Self.alertCountColumn(status)) > 0")
+            conditions.append("\(alertCountColumn(status)) > 0")
         }
         if let states = filter.caseStates {
             let names = states.map(\.rawValue).sorted()
-            conditions.append("\(Self.isCase) AND coalesce(c.state, '\(CaseState.new.rawValue)') IN "
+            conditions.append("\(isCase) AND coalesce(c.state, '\(CaseState.new.rawValue)') IN "
                               + "(\(names.map { _ in "?" }.joined(separator: ", ")))")
             arguments += StatementArguments(names)
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
-        // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
-        let counted = filter.caseStates == nil ? "host h" : hosts
-        return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
-            let window = PageWindow(offset: offset, limit: limit, total: total)
-            let newest = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host") ?? 0
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
-                       bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
-                       new_destinations, ? - last_seen AS idle, \(Self.caseProgressColumns)
-                FROM \(hosts) \(whereClause)
-                ORDER BY \(Self.order(sort, reversed: window.isReversed != reversed))
-                LIMIT ? OFFSET ?
-                """, arguments: [newest] + arguments + [window.limit, window.offset]).map(Self.hostSummary)
-            return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
+        if filter.needsAttention {
+            conditions.append(needsAttention)
         }
+        return (conditions, arguments)
+    }
+
+    private static func whereClause(_ conditions: [String]) -> String {
+        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
 
     /// The addresses of the hosts whose hostname is `name` (ignoring ASCII case), in address
@@ -84,9 +130,8 @@ extension SMBStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.destination, d.ports, d.connections, d.bytes_sent, d.bytes_received, d.first_seen,
-                       d.last_seen, d.is_external, d.first_seen >= h.last_seen - 86400,
-                       d.open_alerts, d.acknowledged_alerts, d.closed_alerts
-                FROM host_destination d JOIN host h ON h.address = d.host
+                       d.last_seen, d.is_external, d.is_new, d.open_alerts, d.acknowledged_alerts, d.closed_alerts
+                FROM host_destination d
                 WHERE d.host = ?
                 ORDER BY d.last_seen DESC, d.destination
                 """, arguments: [host.storeBlob]).map { row in
@@ -133,17 +178,26 @@ extension SMBStore {
     // MARK: Rows
 
     /// The ORDER BY terms of `sort`, each flipped when `reversed` (every order ends with the
-    /// unique address, so the reverse of an order is exact).
-    static func order(_ sort: HostSort, reversed: Bool) -> String {
+    /// unique address, so the reverse of an order is exact); nil for `attention`, which no column
+    /// holds (`RankedHostWalk` merges two indexes).
+    static func columnOrder(_ sort: HostSort, reversed: Bool) -> String? {
         let terms: [(column: String, descending: Bool)] = switch sort {
-        case .attention: [(HostRankingSQL.score, true), ("address", false)]
+        case .attention: []
         case .bytesOut: [("bytes_out", true), ("address", false)]
         case .lastSeen: [("last_seen", true), ("address", false)]
         case .address: [("address", false)]
         case .destinations: [("external_destinations", true), ("address", false)]
         }
+        guard !terms.isEmpty else { return nil }
         return terms.map { "\($0.column) \($0.descending != reversed ? "DESC" : "ASC")" }.joined(separator: ", ")
     }
+
+    /// `HostSummary.needsAttention` of a host (alias `h`) and its case (alias `c`): open alerts, or
+    /// an open case with work left.
+    static let needsAttention = """
+        (h.open_alerts > 0 OR c.state IN ('\(CaseState.investigating.rawValue)', '\(CaseState.escalated.rawValue)')
+         OR (h.acknowledged_alerts > 0 AND coalesce(c.state, '') <> '\(CaseState.resolved.rawValue)'))
+        """
 
     static func alertCountColumn(_ status: AlertStatus) -> String {
         switch status {

@@ -19,6 +19,27 @@ extension SMBStore {
         }
     }
 
+    public func openAlertCount(in scope: ExceptionScope) throws -> Int {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        func within(_ column: String, _ prefix: IPPrefix) {
+            conditions.append("\(column) BETWEEN ? AND ?")
+            arguments += [prefix.network.storeBlob, prefix.last.storeBlob]
+        }
+        switch scope {
+        case .destination(let destination): within("destination", destination)
+        case .source(let source): within("host", source)
+        case .pair(let source, let destination):
+            within("host", source)
+            within("destination", destination)
+        }
+        return try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT coalesce(sum(open_alerts), 0) FROM host_destination WHERE \(conditions.joined(separator: " AND "))
+                """, arguments: arguments) ?? 0
+        }
+    }
+
     public func updateException(_ item: ExceptionItem, actor: String) throws {
         try write("updating an exception") { db in
             guard try Self.exceptionExists(db, id: item.id) else { throw StoreError.notFound("exception \(item.id)") }

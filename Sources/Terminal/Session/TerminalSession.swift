@@ -44,7 +44,7 @@ public final class TerminalSession {
         reportsMouse = options.mouse
         if reportsMouse {
             mousemask(TerminalMouseDecoder.reportedButtons, nil)
-            mouseinterval(0)
+            mouseinterval(TerminalMouseDecoder.clickIntervalMilliseconds)
         }
         smb_restore_terminal_on_termination_signals()
     }

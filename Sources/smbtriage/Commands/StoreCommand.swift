@@ -1,5 +1,5 @@
 import ArgumentParser
-import Console
+import ScreenCore
 import SmbtriageKit
 import Store
 

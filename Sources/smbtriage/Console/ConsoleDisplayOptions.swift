@@ -5,6 +5,6 @@ struct ConsoleDisplayOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Draw without colours (NO_COLOR in the environment does too).")
     var noColor = false
 
-    @Flag(help: "Scroll with the mouse wheel (the terminal's own text selection then needs Shift).")
+    @Flag(help: "Click selects a row, a double click opens it, the wheel scrolls (the terminal's own text selection then needs Shift).")
     var mouse = false
 }

@@ -60,6 +60,16 @@ import Testing
         #expect(read.packets == plain.packets)
     }
 
+    @Test func theCaptureIsReadThroughTheLargeStreamBuffer() throws {
+        let path = try capturePath("suricata-verify/smb3-01_input.pcap")
+        let reader = try CaptureReader(file: try #require(fopen(path, "rb")))
+        #expect(reader.streamBufferBytes == CaptureReader.streamBufferSize)
+        _ = try reader.read { _, _ in true }
+        #expect(reader.streamBufferBytes == CaptureReader.streamBufferSize)
+        reader.close()
+        #expect(reader.streamBufferBytes == 0)
+    }
+
     @Test func aDamagedCaptureEndsWithLibpcapsMessageAfterTheSamePackets() throws {
         let source = try capturePath("suricata-verify/smb3-01_input.pcap")
         let whole = try Data(contentsOf: URL(fileURLWithPath: source))

@@ -49,7 +49,7 @@ import TestSupport
             let key = keys[Int(random.next() % UInt64(keys.count))]
             switch (map.slot(of: key), random.next() % 3) {
             case (nil, _):
-                map.insert(Self.flow(key, number: step))
+                map.insert(Self.flow(key, number: step), hash: map.hash(of: key))
                 expected[key] = (step, 0)
             case (let slot?, 0):
                 #expect(map.remove(slot: slot).key == key)

@@ -117,13 +117,27 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         try locked {
             if let failure { throw Failure(description: failure) }
             largestPage = max(largestPage, limit)
-            var rows = reversed ? sorted(sort).reversed() : sorted(sort)
-            if !filter.text.isEmpty {
-                rows = rows.filter { "\($0.address)".contains(filter.text) || ($0.hostName ?? "").contains(filter.text) }
-            }
-            if let status = filter.status { rows = rows.filter { Self.count(status, of: $0) > 0 } }
-            return Self.page(rows, offset: offset, limit: limit)
+            return Self.page(listed(filter: filter, sort: sort, reversed: reversed), offset: offset, limit: limit)
         }
+    }
+
+    public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
+        locked {
+            guard !text.isEmpty else { return [] }
+            let hosts = listed(filter: filter, sort: sort, reversed: reversed)
+            return hosts.indices.filter { "\(hosts[$0].address) \(hosts[$0].hostName ?? "")".lowercased().contains(text.lowercased()) }
+        }
+    }
+
+    /// The hosts `filter` keeps, in `sort` order.
+    private func listed(filter: HostFilter, sort: HostSort, reversed: Bool) -> [HostSummary] {
+        var rows = reversed ? sorted(sort).reversed() : sorted(sort)
+        if !filter.text.isEmpty {
+            rows = rows.filter { "\($0.address)".contains(filter.text) || ($0.hostName ?? "").contains(filter.text) }
+        }
+        if let status = filter.status { rows = rows.filter { Self.count(status, of: $0) > 0 } }
+        if filter.needsAttention { rows = rows.filter(\.needsAttention) }
+        return rows
     }
 
     public func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int] {
@@ -142,6 +156,21 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
             if query.host == nil { matching.sort { $0.id > $1.id } }
             return Self.page(matching, offset: offset, limit: limit)
         }
+    }
+
+    /// The alerts `alerts` lists, one row per connection (`AlertRecord.connectionRowKey`), in the
+    /// order of each row's first alert there.
+    public func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage {
+        let matching = try alerts(query, offset: 0, limit: Int.max).rows
+        var keys: [Int64] = []
+        var groups: [Int64: [AlertRecord]] = [:]
+        for alert in matching {
+            let key = alert.connectionRowKey
+            if groups[key] == nil { keys.append(key) }
+            groups[key, default: []].append(alert)
+        }
+        let rows = keys.dropFirst(max(offset, 0)).prefix(max(limit, 0)).map { Self.connectionRow(groups[$0] ?? []) }
+        return ConnectionPage(rows: rows, connections: keys.count, alerts: matching.count)
     }
 
     /// The alert with this id among the hosts whose rows are held (a generated host's once opened).
@@ -166,8 +195,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         locked { storedCase(host) }
     }
 
-    public func history(of host: IPAddress, offset: Int, limit: Int) throws -> Page<StoredFlow> {
-        locked { Self.page(rows(of: host).flows, offset: offset, limit: limit) }
+    public func history(of host: IPAddress, reversed: Bool, offset: Int, limit: Int) throws -> Page<StoredFlow> {
+        locked {
+            let flows = rows(of: host).flows
+            return Self.page(reversed ? flows.reversed() : flows, offset: offset, limit: limit)
+        }
     }
 
     /// Thirty buckets ending now; the oldest ten count flows pruned into daily summaries.
@@ -180,7 +212,24 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         }
     }
 
-    public func exceptions() throws -> [ExceptionRecord] { locked { exceptionRows } }
+    /// Oldest first, as the store lists them.
+    public func exceptions() throws -> [ExceptionRecord] {
+        locked { exceptionRows.sorted { ($0.item.createdAt, $0.id) < ($1.item.createdAt, $1.id) } }
+    }
+
+    public func openAlertCount(in scope: ExceptionScope) throws -> Int {
+        locked {
+            rowsByHost.values.flatMap(\.alerts).count { alert in
+                guard alert.status == .open, let destination = alert.flow.event.destinationIPs.first else { return false }
+                let source = Self.source(of: alert)
+                return switch scope {
+                case .destination(let block): block.contains(destination)
+                case .source(let block): block.contains(source)
+                case .pair(let sources, let destinations): sources.contains(source) && destinations.contains(destination)
+                }
+            }
+        }
+    }
     public func executions(limit: Int) throws -> [ExecutionRecord] { locked { Array(executionRows.prefix(limit)) } }
     public func audit(limit: Int) throws -> [AuditEntry] { locked { Array(auditRows.prefix(limit)) } }
     public func changeToken() throws -> Int64 { locked { token } }
@@ -404,6 +453,25 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         rows.alerts.sort { $0.id > $1.id }
         rows.flows.sort { $0.id > $1.id }
         return rows
+    }
+
+    /// One connection's row made from its alerts as the store makes it from its tables: the
+    /// first alert's record, the widest span and the largest byte counts any record gave.
+    private static func connectionRow(_ alerts: [AlertRecord]) -> ConnectionAlerts {
+        let sorted = alerts.sorted { $0.id < $1.id }
+        let first = sorted[0]
+        let events = sorted.map(\.flow.event)
+        let starts = sorted.map { $0.flow.event.start ?? $0.flow.event.timestamp ?? $0.createdAt }
+        let ends = sorted.map { $0.flow.event.end ?? $0.flow.event.timestamp ?? $0.createdAt }
+        return ConnectionAlerts(
+            key: first.connection.key, alertIDs: sorted.map(\.id),
+            statusCounts: Dictionary(grouping: sorted, by: \.status).mapValues(\.count),
+            riskScore: sorted.map(\.riskScore).max() ?? first.riskScore, noteCount: sorted.map(\.noteCount).reduce(0, +),
+            flow: first.flow, reason: first.reason, closeReason: first.closeReason,
+            firstSeen: starts.min() ?? first.createdAt, lastSeen: ends.max() ?? first.createdAt,
+            bytesSent: max(0, events.compactMap(\.sourceBytes).max() ?? 0),
+            bytesReceived: max(0, events.compactMap(\.destinationBytes).max() ?? 0),
+            sensors: first.connection.key == nil ? [first.flow.event.sensorName] : first.connection.sensors)
     }
 
     private static func page<Row>(_ rows: [Row], offset: Int, limit: Int) -> Page<Row> {

@@ -6,8 +6,8 @@ enum Action: Hashable, Sendable {
     case filter, cycleStatusFilter, toggleAllHosts, cycleAlertStatusFilter, cycleSort, reverseSort, help, command, refresh
     case acknowledge, close, reopen, acknowledgeHost, closeHost
     case setCaseState, resolveCase, addCaseNote
-    case addException, addNote, toggleGuideStep, showRaw, togglePretty
-    case history, exceptions, rule, toggleBucket, toggleMetric
+    case addException, addNote, toggleGuideStep, showRaw, togglePretty, nextConnectionAlert, previousConnectionAlert
+    case history, exceptions, rule, toggleBucket, toggleMetric, caseNotes
     case newException, editException, removeException
     case submit, cancel, complete, nextField, previousField, confirm, decline
 

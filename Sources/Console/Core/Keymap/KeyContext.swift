@@ -14,5 +14,6 @@ enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case prompt = "Command line, filter and search"
     case search = "While a search is shown"
     case confirm = "Confirmation"
+    case caseNotes = "Case notes (N on a host)"
     case overlay = "Help and raw record"
 }

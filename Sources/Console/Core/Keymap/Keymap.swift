@@ -7,13 +7,15 @@ enum Keymap {
         // Everywhere
         KeyBinding(keys: [.character("?")], context: .global, action: .help, hint: "help", help: "Show this help"),
         KeyBinding(keys: [.character(":")], context: .global, action: .command, hint: nil,
-                   help: "Command line (Tab completes): :q :hosts :exceptions :rule :host IP :history IP :alert ID :sort NAME :audit (the screen's host or alert, else the store)"),
+                   help: "Command line (Tab completes): :q :hosts :exceptions :rule :host IP :history IP :alert ID :sort NAME :audit (the screen's host or alert, else the store) :notes (the host's case notes)"),
         KeyBinding(keys: [.escape, .character("h"), .left, .backspace], context: .global, action: .back, hint: "back", help: "Go back one screen (on the hosts screen: clear the filters)"),
         KeyBinding(keys: [.character("q")], context: .global, action: .quit, hint: "quit",
                    help: "Quit on the hosts screen, go back elsewhere"),
         KeyBinding(keys: [.character("E")], context: .global, action: .exceptions, hint: nil, help: "Open the exceptions list"),
         KeyBinding(keys: [.character("R")], context: .global, action: .rule, hint: nil, help: "Open the rule"),
         KeyBinding(keys: [.ctrl("l")], context: .global, action: .refresh, hint: nil, help: "Reload the screen"),
+        KeyBinding(keys: [.character("I")], context: .global, action: .reverseSort, hint: nil,
+                   help: "Reverse the order of the list in front, as htop's I (▼/▲ after the sorted column's title): hosts, history (the store pages it the other way), exceptions, the rule's recent executions"),
         KeyBinding(keys: [.character("/")], context: .global, action: .search, hint: "search",
                    help: "Search the screen in front: the cursor (or the text) moves to the first match; a filter hides rows, a search does not"),
         // Lists
@@ -31,12 +33,12 @@ enum Keymap {
         KeyBinding(keys: [.character("F")], context: .hosts, action: .filter, hint: "filter",
                    help: "Filter hosts by address or name (hides the others)"),
         KeyBinding(keys: [.character("a")], context: .hosts, action: .toggleAllHosts, hint: "all/attention",
-                   help: "Show all hosts, or again only those that need attention (open alerts; the list opens on these)"),
+                   help: "Show all hosts, or again only those that need attention (open alerts, or an open case with acknowledged alerts or moved to investigating/escalated; the list opens on these)"),
         KeyBinding(keys: [.character("f")], context: .hosts, action: .cycleStatusFilter, hint: "status",
-                   help: "Cycle the status filter: all, open (needs attention), acknowledged, closed"),
+                   help: "Cycle the status filter: all, open, acknowledged, closed (hosts with at least one alert in that status)"),
         KeyBinding(keys: [.character("s")], context: .hosts, action: .cycleSort, hint: "sort",
                    help: "Cycle the sort: attention, bytes out, last seen, address, destinations (▼/▲ in the column header)"),
-        KeyBinding(keys: [.character("S")], context: .hosts, action: .reverseSort, hint: nil, help: "Reverse the sort"),
+        KeyBinding(keys: [.character("S")], context: .hosts, action: .reverseSort, hint: nil, help: "Reverse the sort (as I)"),
         KeyBinding(keys: [.character("A")], context: .hosts, action: .acknowledgeHost, hint: "ack all",
                    help: "Acknowledge all open alerts of the selected host (confirmed)"),
         KeyBinding(keys: [.character("C")], context: .hosts, action: .closeHost, hint: "close all",
@@ -44,21 +46,23 @@ enum Keymap {
         KeyBinding(keys: [.character("H")], context: .hosts, action: .history, hint: "history", help: "The selected host's SMB history"),
         // Host
         KeyBinding(keys: [.tab], context: .host, action: .nextPane, hint: "pane", help: "Switch between destinations and alerts"),
-        KeyBinding(keys: [.character(" ")], context: .host, action: .mark, hint: "mark", help: "Mark the selected alert"),
+        KeyBinding(keys: [.character(" ")], context: .host, action: .mark, hint: "mark", help: "Mark the selected row (one connection: all of its alerts)"),
         KeyBinding(keys: [.character("V")], context: .host, action: .markRange, hint: nil,
-                   help: "Mark a range: V at one end, move, V at the other end marks every alert between"),
-        KeyBinding(keys: [.character("*")], context: .host, action: .markAll, hint: nil, help: "Mark every alert in view"),
+                   help: "Mark a range: V at one end, move, V at the other end marks every row between"),
+        KeyBinding(keys: [.character("*")], context: .host, action: .markAll, hint: nil, help: "Mark every row in view"),
         KeyBinding(keys: [.character("a")], context: .host, action: .acknowledge, hint: "ack",
-                   help: "Acknowledge the marked alerts (or the selected one)"),
+                   help: "Acknowledge every alert of the marked rows (or of the selected row's connection)"),
         KeyBinding(keys: [.character("c")], context: .host, action: .close, hint: "close",
-                   help: "Close the marked alerts (or the selected one) with a reason"),
+                   help: "Close every alert of the marked rows (or of the selected row's connection) with a reason"),
         KeyBinding(keys: [.character("o")], context: .host, action: .reopen, hint: "reopen",
-                   help: "Reopen the marked alerts (or the selected one)"),
+                   help: "Reopen every alert of the marked rows (or of the selected row's connection)"),
         KeyBinding(keys: [.character("S")], context: .host, action: .setCaseState, hint: "case",
                    help: "Set the case's state: new, investigating, escalated (optional reason)"),
         KeyBinding(keys: [.character("v")], context: .host, action: .resolveCase, hint: "resolve",
                    help: "Resolve the case with a verdict (required, none preselected); closes its open and acknowledged alerts (confirmed)"),
         KeyBinding(keys: [.character("n")], context: .host, action: .addCaseNote, hint: "note", help: "Add a note to the case"),
+        KeyBinding(keys: [.character("N")], context: .host, action: .caseNotes, hint: "notes",
+                   help: "Every note on the case, newest first, with time and author (also :notes); / searches them, a adds one"),
         KeyBinding(keys: [.character("H")], context: .host, action: .history, hint: "history", help: "This host's SMB history"),
         KeyBinding(keys: [.character("f")], context: .host, action: .cycleAlertStatusFilter, hint: "status",
                    help: "Cycle the alerts' status filter: all, open, acknowledged, closed"),
@@ -74,6 +78,10 @@ enum Keymap {
         KeyBinding(keys: [.character("n")], context: .alert, action: .addNote, hint: "note", help: "Add a note"),
         KeyBinding(keys: [.character("r")], context: .alert, action: .showRaw, hint: "raw", help: "Show the original log record"),
         KeyBinding(keys: [.character("H")], context: .alert, action: .history, hint: nil, help: "The source host's SMB history"),
+        KeyBinding(keys: [.character("]")], context: .alert, action: .nextConnectionAlert, hint: nil,
+                   help: "The next alert of the same connection (another sensor's record of it)"),
+        KeyBinding(keys: [.character("[")], context: .alert, action: .previousConnectionAlert, hint: nil,
+                   help: "The previous alert of the same connection"),
         KeyBinding(keys: [.character(" "), .character("x")], context: .guide, action: .toggleGuideStep, hint: "tick",
                    help: "Tick or untick the selected step"),
         // Scrolling text
@@ -112,11 +120,14 @@ enum Keymap {
         KeyBinding(keys: [.character("y"), .enter], context: .confirm, action: .confirm, hint: "yes", help: "Go ahead"),
         KeyBinding(keys: [.character("n"), .escape], context: .confirm, action: .decline, hint: "no",
                    help: "Cancel (after a form: back to it, as typed)"),
+        KeyBinding(keys: [.character("a")], context: .caseNotes, action: .addCaseNote, hint: "add", help: "Add a note to the case"),
         KeyBinding(keys: [.character("j"), .down], context: .overlay, action: .down, hint: "scroll", help: "Scroll down"),
         KeyBinding(keys: [.character("k"), .up], context: .overlay, action: .up, hint: nil, help: "Scroll up"),
         KeyBinding(keys: [.pageDown], context: .overlay, action: .pageDown, hint: nil, help: "Scroll a page down"),
         KeyBinding(keys: [.pageUp], context: .overlay, action: .pageUp, hint: nil, help: "Scroll a page up"),
         KeyBinding(keys: [.character("/")], context: .overlay, action: .search, hint: "search", help: "Search the text"),
+        KeyBinding(keys: [.character("I")], context: .overlay, action: .reverseSort, hint: nil,
+                   help: "Audit log: oldest first ⇄ newest first (of the newest 1,000 entries)"),
         KeyBinding(keys: [.character("p")], context: .overlay, action: .togglePretty, hint: nil,
                    help: "Raw record: pretty-printed JSON (shown first) or the original line"),
         KeyBinding(keys: [.escape, .character("q"), .character("?"), .character("r")], context: .overlay, action: .cancel,
@@ -153,16 +164,30 @@ enum Keymap {
         return hints
     }
 
-    /// The keymap as Markdown tables, one per context (for the README).
+    /// One section of the help: a title and its keys (or mouse gestures) with what they do.
+    struct HelpSection: Sendable {
+        struct Row: Sendable {
+            var keys: String
+            var help: String
+        }
+
+        var title: String
+        var rows: [Row]
+    }
+
+    /// What the `?` overlay and the docs list: one section per context that binds keys, then the mouse.
+    static let helpSections: [HelpSection] = KeyContext.allCases.compactMap { context in
+        let rows = bindings.filter { $0.context == context }.map { HelpSection.Row(keys: $0.keyLabel, help: $0.help) }
+        return rows.isEmpty ? nil : HelpSection(title: context.rawValue, rows: rows)
+    } + [HelpSection(title: MouseBinding.title, rows: MouseBinding.all.map { HelpSection.Row(keys: $0.gesture, help: $0.help) })]
+
+    /// The keymap as Markdown tables, one per help section (docs/KEYMAP.md).
     static func markdown() -> String {
         var text = "# smbtriage console keys\n"
-        for context in KeyContext.allCases {
-            let rows = bindings.filter { $0.context == context }
-            guard !rows.isEmpty else { continue }
-            text += "\n## \(context.rawValue)\n\n| keys | action |\n|---|---|\n"
-            for binding in rows {
-                let keys = binding.keyLabel.replacingOccurrences(of: "|", with: "\\|")
-                text += "| `\(keys)` | \(binding.help) |\n"
+        for section in helpSections {
+            text += "\n## \(section.title)\n\n| keys | action |\n|---|---|\n"
+            for row in section.rows {
+                text += "| `\(row.keys.replacingOccurrences(of: "|", with: "\\|"))` | \(row.help) |\n"
             }
         }
         return text

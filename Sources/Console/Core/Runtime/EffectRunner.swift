@@ -30,21 +30,28 @@ struct EffectRunner: Sendable {
                                                            buckets: HostsState.activityBuckets)
             }
             return .activityLoaded(activity)
+        case .findHosts(let query, let filter, let sort, let reversed):
+            return .hostMatchesFound(query: query, try repository.hostPositions(matching: query, filter: filter, sort: sort,
+                                                                                 reversed: reversed))
         case .loadDestinations(let host):
             return .destinationsLoaded(host, try repository.destinations(of: host))
         case .loadHostCase(let host):
             return .hostCaseLoaded(host, try repository.hostCase(host))
-        case .loadAlerts(let query, let offset, let limit):
-            return .alertsLoaded(query, offset: offset, try repository.alerts(query, offset: offset, limit: limit))
+        case .loadConnections(let query, let offset, let limit):
+            return .connectionsLoaded(query, offset: offset, try repository.connectionAlerts(query, offset: offset, limit: limit))
         case .loadAlert(let id):
-            let record = try repository.alert(id: id)
-            return .alertLoaded(id: id, record, notes: record == nil ? [] : try repository.notes(alertID: id))
-        case .loadHistory(let host, let offset, let limit):
-            return .historyLoaded(host, offset: offset, try repository.history(of: host, offset: offset, limit: limit))
+            guard let record = try repository.alert(id: id) else { return .alertLoaded(id: id, nil, notes: [], connection: []) }
+            return .alertLoaded(id: id, record, notes: try repository.notes(alertID: id),
+                                connection: try repository.alertIDs(sharingConnectionWith: [id]))
+        case .loadHistory(let host, let reversed, let offset, let limit):
+            return .historyLoaded(host, offset: offset, try repository.history(of: host, reversed: reversed, offset: offset,
+                                                                               limit: limit))
         case .loadTimeline(let host, let bucket):
             return .timelineLoaded(host, bucket, try repository.timeline(of: host, bucket: bucket))
         case .loadExceptions:
             return .exceptionsLoaded(try repository.exceptions())
+        case .countOpenAlerts(let scope):
+            return .openAlertsCounted(scope, try repository.openAlertCount(in: scope))
         case .loadExecutions(let limit):
             return .executionsLoaded(try repository.executions(limit: limit))
         case .loadAudit(let limit):
@@ -93,10 +100,12 @@ struct EffectRunner: Sendable {
     private static func context(of effect: Effect) -> String {
         switch effect {
         case .loadHosts, .loadActivity: "loading hosts"
-        case .loadDestinations, .loadAlerts, .loadHostCase: "loading the host"
+        case .findHosts: "searching the hosts"
+        case .loadDestinations, .loadConnections, .loadHostCase: "loading the host"
         case .loadAlert: "loading the alert"
         case .loadHistory, .loadTimeline: "loading the history"
         case .loadExceptions: "loading exceptions"
+        case .countOpenAlerts: "counting the alerts the exception matches"
         case .loadExecutions: "loading executions"
         case .loadAudit: "loading the audit log"
         case .pollChangeToken: "checking for changes"

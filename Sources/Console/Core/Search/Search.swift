@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCore
 
 /// A `/` search on the screen or overlay in front: the text typed, whether it is still being typed
 /// and where it belongs. A search moves the cursor (or the scroll) to a matching line and hides
@@ -6,7 +7,7 @@ import Foundation
 struct Search: Hashable, Sendable {
     /// What the search looks through.
     enum Scope: Hashable, Sendable {
-        case screen(Route), help, raw, audit
+        case screen(Route), help, raw, audit, caseNotes
     }
 
     let scope: Scope
@@ -16,6 +17,14 @@ struct Search: Hashable, Sendable {
     var isEditing = true
     /// The match the search went to last.
     var current: Int?
+    /// What the store found over the whole of a paged list (the hosts), for the query it was asked.
+    var storeMatches: StoreMatches?
+
+    /// The positions, in list order, of every row of a paged list that matches `query`.
+    struct StoreMatches: Hashable, Sendable {
+        var query: String
+        var positions: [Int]
+    }
 
     var query: String { field.text }
 

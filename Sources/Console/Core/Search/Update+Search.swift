@@ -10,6 +10,7 @@ extension Update {
         case .help: .help
         case .raw: .raw
         case .audit: .audit
+        case .caseNotes: .caseNotes
         case .command, .filter, .form, .confirm: nil
         }
     }
@@ -41,10 +42,12 @@ extension Update {
                 return []
             default:
                 guard search.field.edit(key) else { return [] }
+                search.storeMatches = nil
                 state.search = search
+                let find = findInStore(state)
                 guard let text = searchText(state), let line = Search.first(from: search.origin, in: text.matches(search.query))
-                else { return [] }
-                return jump(&state, to: line)
+                else { return find }
+                return jump(&state, to: line) + find
             }
         }
         switch action {
@@ -79,6 +82,8 @@ extension Update {
             return SearchText(lines: record.lines, position: record.scroll, isText: true)
         case .audit(let log):
             return SearchText(lines: AuditView.lines(log, state, theme: theme).map(\.text), position: log.scroll, isText: true)
+        case .caseNotes(let scroll):
+            return SearchText(lines: CaseNotesView.lines(state, theme: theme).map(\.text), position: scroll, isText: true)
         case .command, .filter, .form, .confirm:
             return nil
         case nil:
@@ -87,16 +92,20 @@ extension Update {
         switch state.route {
         case .hosts:
             let list = state.hosts.list
+            let whole = activeSearch(state).flatMap { search in
+                search.storeMatches.flatMap { $0.query == search.query ? $0.positions : nil }
+            }
             return SearchText(lines: list.rows.map { "\($0.address) \($0.hostName ?? "")" }, offset: list.windowOffset,
-                              position: list.cursor.selected)
+                              position: list.cursor.selected, storeMatches: whole)
         case .host:
             guard let host = state.host else { return nil }
             switch host.pane {
             case .destinations:
                 return SearchText(lines: host.destinations.map { "\($0.address)" }, position: host.destinationCursor.selected)
             case .alerts:
-                let lines = host.alerts.rows.map { alert in
-                    "\(alert.id) \(alert.status.rawValue) \(EndpointText.destination(alert.flow.event)) \(alert.reason)"
+                let lines = host.alerts.rows.map { row in
+                    "\(row.idText) \(row.status.rawValue) \(EndpointText.destination(row.flow.event)) "
+                        + "\(row.sensors.joined(separator: " ")) \(row.reason)"
                 }
                 return SearchText(lines: lines, offset: host.alerts.windowOffset, position: host.alerts.cursor.selected)
             }
@@ -118,9 +127,8 @@ extension Update {
     }
 
     /// Moves the cursor (lists) or the scroll (text) to line `line`.
-    private static func jump(_ state: inout ConsoleState, to line: Int) -> [Effect] {
+    static func jump(_ state: inout ConsoleState, to line: Int) -> [Effect] {
         state.search?.current = line
-        let layout = state.layout
         let limit = ScrollExtent.maximum(state)
         switch state.overlay {
         case .help:
@@ -134,28 +142,20 @@ extension Update {
             log.scroll = min(line, limit)
             state.overlay = .audit(log)
             return []
+        case .caseNotes:
+            state.overlay = .caseNotes(scroll: min(line, limit))
+            return []
         default:
             break
         }
+        if let area = state.focusedListArea {
+            withCursor(of: area, in: &state) { cursor, visible in cursor.select(line, visible: visible) }
+            return followUp(state)
+        }
         switch state.route {
-        case .hosts:
-            state.hosts.list.cursor.select(line, visible: layout.hostRows)
-            state.hosts.list.seeTop()
-        case .host:
-            guard var host = state.host else { return [] }
-            switch host.pane {
-            case .destinations: host.destinationCursor.select(line, visible: state.destinationRows)
-            case .alerts:
-                host.alerts.cursor.select(line, visible: state.hostAlertRows)
-                host.alerts.seeTop()
-            }
-            state.host = host
         case .alert: state.alert?.scroll = min(line, limit)
-        case .history:
-            state.history?.flows.cursor.select(line, visible: layout.historyRows)
-            state.history?.flows.seeTop()
-        case .exceptions: state.exceptions.cursor.select(line, visible: layout.exceptionRows)
         case .rule: state.ruleScreen.scroll = min(line, limit)
+        case .hosts, .host, .history, .exceptions: break
         }
         return followUp(state)
     }

@@ -9,6 +9,8 @@ struct AlertState: Hashable, Sendable {
     var id: Int64
     var record: AlertRecord?
     var notes: [AlertNote] = []
+    /// The ids of every alert of this alert's connection (one per sensor's record), itself included.
+    var connection: [Int64] = []
     var pane = Pane.destination
     /// The selected investigation-guide step.
     var guideCursor = ListCursor()

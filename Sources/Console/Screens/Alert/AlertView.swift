@@ -26,7 +26,7 @@ enum AlertView {
                           theme: Theme) -> (lines: [StyledLine], selectedLine: Int) {
         let width = state.width
         switch alert.pane {
-        case .destination: return (destinationLines(record, state, width: width, theme: theme), 0)
+        case .destination: return (connectionLines(alert, record, width: width, theme: theme) + destinationLines(record, state, width: width, theme: theme), 0)
         case .attack: return (attackLines(state.rule, width: width, theme: theme), 0)
         case .guide: return guideLines(record, state, width: width, theme: theme)
         case .notes: return (noteLines(alert.notes, state, width: width, theme: theme), 0)
@@ -65,6 +65,16 @@ enum AlertView {
             column = screen.draw(text, row: row, column: column,
                                  style: isFront ? theme.style(.accent, [.bold, .reverse]) : theme.muted) + 1
         }
+    }
+
+    /// "Connection  alert 2 of 3 (94, 95, 96) · seen by … · ] next, [ previous" when other
+    /// sensors' records of the connection alerted too.
+    private static func connectionLines(_ alert: AlertState, _ record: AlertRecord, width: Int, theme: Theme) -> [StyledLine] {
+        guard alert.connection.count > 1, let index = alert.connection.firstIndex(of: record.id) else { return [] }
+        let ids = alert.connection.map(String.init).joined(separator: ", ")
+        let sensors = record.connection.sensors.isEmpty ? "" : " · seen by " + record.connection.sensors.joined(separator: ", ")
+        return StyledLine.field("Connection", "alert \(index + 1) of \(alert.connection.count) (\(ids))\(sensors) · ] next, [ previous",
+                                width: width, theme: theme)
     }
 
     private static func destinationLines(_ record: AlertRecord, _ state: ConsoleState, width: Int, theme: Theme) -> [StyledLine] {

@@ -2,9 +2,10 @@
 extension Update {
     /// Takes the alert and its notes; false for any other message or a stale one.
     static func applyAlertLoaded(_ state: inout ConsoleState, _ msg: Msg) -> Bool {
-        guard case .alertLoaded(let id, let record, let notes) = msg, state.alert?.id == id else { return false }
+        guard case .alertLoaded(let id, let record, let notes, let connection) = msg, state.alert?.id == id else { return false }
         state.alert?.record = record
         state.alert?.notes = notes
+        state.alert?.connection = connection
         state.alert?.isLoaded = true
         let steps = state.rule.investigationGuide.steps.count
         let visible = state.layout.textRows
@@ -21,6 +22,19 @@ extension Update {
         }
         let step = alert.guideCursor.selected
         return [.setGuideStep(alertID: record.id, step: step, checked: !record.checkedGuideSteps.contains(step))]
+    }
+
+    /// ] and [: the next or previous alert of the same connection, in place of this one (wrapping).
+    static func stepConnectionAlert(_ state: inout ConsoleState, forward: Bool) -> [Effect] {
+        guard case .alert(let id) = state.route, let connection = state.alert?.connection,
+              let index = connection.firstIndex(of: id), connection.count > 1 else {
+            state.message = .info("no other alert on this connection")
+            return []
+        }
+        let next = connection[(index + (forward ? 1 : connection.count - 1)) % connection.count]
+        state.routes[state.routes.count - 1] = .alert(next)
+        state.alert = AlertState(id: next, connection: connection)
+        return reload(state)
     }
 
     /// r: the alert's original log record over the screen.

@@ -13,18 +13,28 @@ struct AuditLog: Hashable, Sendable {
     static let limit = 1_000
 
     let scope: Scope
-    /// The scope's entries, newest first; nil until they load.
+    /// The scope's entries in the order shown (newest first, or reversed); nil until they load.
     var entries: [AuditEntry]?
     var scroll = 0
+    /// Newest first; `I` reverses it (still the newest `limit` entries of the store, oldest first).
+    var order = ListOrder(column: 0, descending: true)
 
-    /// Keeps the entries of the scope.
+    /// Keeps the entries of the scope (`all` newest first, as the store lists them).
     mutating func take(_ all: [AuditEntry]) {
-        entries = all.filter { entry in
+        let kept = all.filter { entry in
             switch scope {
             case .store: true
             case .host(let address): entry.host == address
             case .alert(let id): entry.alertID == id
             }
         }
+        entries = order.reversed ? kept.reversed() : kept
+    }
+
+    /// `I`: the entries the other way round, from the top.
+    mutating func reverse() {
+        order.reversed.toggle()
+        entries?.reverse()
+        scroll = 0
     }
 }

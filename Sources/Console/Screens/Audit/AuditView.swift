@@ -9,7 +9,9 @@ enum AuditView {
 
     static func draw(_ log: AuditLog, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let box = auditBox(state.layout)
-        box.draw(title: "Audit log · \(scopeName(log.scope)) — j/k scroll, Esc closes", into: &screen, theme: theme)
+        let direction = log.order.showsDescending ? "newest first" : "oldest first"
+        box.draw(title: "Audit log · \(scopeName(log.scope)) · \(direction) \(log.order.arrow) — j/k scroll, I reverses, Esc closes",
+                 into: &screen, theme: theme)
         OverlayView.drawLines(lines(log, state, theme: theme), scroll: log.scroll, box: box, into: &screen)
     }
 

@@ -3,7 +3,9 @@ import TriageModel
 
 /// All exception items.
 struct ExceptionsState: Hashable, Sendable {
+    /// Every item, in the order shown: oldest first by CREATED (as the store lists them), or reversed.
     var records: [ExceptionRecord] = []
+    var order = ListOrder(column: ExceptionsView.createdColumn, descending: false)
     /// The exception guard over `records`, built when they load, for the exception forms.
     var exceptionGuard: ExceptionGuard?
     var cursor = ListCursor()
@@ -11,5 +13,12 @@ struct ExceptionsState: Hashable, Sendable {
 
     var selected: ExceptionRecord? {
         records.indices.contains(cursor.selected) ? records[cursor.selected] : nil
+    }
+
+    /// `I`: the list the other way round, the selection staying on its item.
+    mutating func reverse(visible: Int) {
+        order.reversed.toggle()
+        records.reverse()
+        if !records.isEmpty { cursor.select(records.count - 1 - cursor.selected, visible: visible) }
     }
 }

@@ -10,23 +10,27 @@ enum ExceptionsView {
         .init(title: "SCOPE", width: 24, priority: 95),
         .init(title: "COMMENT", width: 12, flexible: true, priority: 80),
         .init(title: "AUTHOR", width: 10, priority: 50),
-        .init(title: "CREATED", width: 10, priority: 40),
+        // The list is sorted by it, so it outlasts the expiry on an 80-column screen.
+        .init(title: "CREATED", width: 10, priority: 65),
         .init(title: "LAST DAY", width: 10, priority: 60),
         .init(title: "SUPPRESSED", width: 10, alignRight: true, priority: 70),
     ])
 
+    static let createdColumn = 4
+
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
         let exceptions = state.exceptions
-        let range = exceptions.cursor.visibleRange(layout.exceptionRows)
-        table.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.exceptionRows,
+        let area = layout.exceptionsList
+        let range = exceptions.cursor.visibleRange(area.rows)
+        table.markingSort(exceptions.order).draw(into: &screen, theme: theme, top: area.headerRow, height: area.rows,
                    rows: range.map { Optional(cells(exceptions.records[$0], state)) },
                    selected: exceptions.cursor.selected - exceptions.cursor.top)
         if exceptions.isLoaded, exceptions.records.isEmpty {
             screen.draw("No exceptions. Add one with a or from an alert with e.", row: layout.bodyTop + 2, column: 2, style: theme.muted)
         }
         guard let selected = exceptions.selected else { return }
-        let top = layout.bodyTop + layout.exceptionRows + 1
+        let top = area.headerRow + area.rows + 1
         let item = selected.item
         var lines = [StyledLine("  " + item.name, theme.style(.accent, .bold))]
         lines += StyledLine.field("Comment", item.comment, width: screen.width, theme: theme, labelWidth: 10)

@@ -12,23 +12,35 @@ enum HelpView {
         Box.centred(width: 88, height: layout.bodyHeight, in: layout)
     }
 
-    /// The keymap, one section per context.
+    /// What the marks on the screens mean, shown after the keys.
+    static let legend = [
+        ("new", "A destination " + HostView.newRule + ": the destinations the hosts ranking counts as new"),
+        ("94+3", "One connection's alerts on a host: alert 94 and 3 more, one per sensor's record of it; the row's "
+            + "status is the most open of theirs (open if any is open, else acknowledged if any is), and an action reaches them all"),
+    ]
+
+    /// The keymap, one section per context, then the mouse, then what the marks on screen mean.
     static func helpLines(box: Box, theme: Theme) -> [StyledLine] {
         var lines: [StyledLine] = []
-        let keyWidth = 18
-        for context in KeyContext.allCases {
-            let bindings = Keymap.bindings.filter { $0.context == context }
-            guard !bindings.isEmpty else { continue }
+        for section in Keymap.helpSections {
             if !lines.isEmpty { lines.append(StyledLine()) }
-            lines.append(StyledLine(context.rawValue, theme.style(.accent, [.bold, .underline])))
-            for binding in bindings {
-                let help = DisplayText.wrapped(binding.help, to: max(1, box.innerWidth - keyWidth))
-                for (index, text) in help.enumerated() {
-                    let keys = index == 0 ? DisplayText.fitted(binding.keyLabel, to: keyWidth) : String(repeating: " ", count: keyWidth)
-                    lines.append(StyledLine(keys, theme.key).appending(text, theme.plain))
-                }
+            lines.append(StyledLine(section.title, theme.style(.accent, [.bold, .underline])))
+            for row in section.rows {
+                lines += entry(row.keys, row.help, width: box.innerWidth, theme: theme)
             }
         }
+        lines.append(StyledLine())
+        lines.append(StyledLine("Marks on screen", theme.style(.accent, [.bold, .underline])))
+        for (mark, meaning) in legend { lines += entry(mark, meaning, width: box.innerWidth, theme: theme) }
         return lines
+    }
+
+    /// `label` in the key column, `text` wrapped beside it.
+    private static func entry(_ label: String, _ text: String, width: Int, theme: Theme) -> [StyledLine] {
+        let keyWidth = 18
+        return DisplayText.wrapped(text, to: max(1, width - keyWidth)).enumerated().map { index, line in
+            let key = index == 0 ? DisplayText.fitted(label, to: keyWidth) : String(repeating: " ", count: keyWidth)
+            return StyledLine(key, theme.key).appending(line, theme.plain)
+        }
     }
 }

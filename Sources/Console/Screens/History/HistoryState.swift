@@ -11,4 +11,6 @@ struct HistoryState: Hashable, Sendable {
     var metric = Metric.flows
     var timeline: [TimelinePoint] = []
     var flows = PagedList<StoredFlow>()
+    /// Newest first by TIME; reversed, the store pages oldest first.
+    var order = ListOrder(column: 0, descending: true)
 }

@@ -49,12 +49,13 @@ enum HistoryView {
         } else {
             screen.draw("No SMB activity recorded.", row: row - 1, column: 2, style: theme.muted)
         }
-        row += 1
-        PaneTitle.draw("Flows (\(NumberText.grouped(history.flows.cursor.count)), newest first)", focused: true, row: row,
+        let area = layout.historyFlowsList
+        let direction = history.order.showsDescending ? "newest first" : "oldest first"
+        PaneTitle.draw("Flows (\(NumberText.grouped(history.flows.cursor.count)), \(direction))", focused: true, row: area.headerRow - 1,
                        into: &screen, theme: theme)
-        let range = history.flows.cursor.visibleRange(layout.historyRows)
+        let range = history.flows.cursor.visibleRange(area.rows)
         let sources = range.compactMap { history.flows.row(at: $0).map { EndpointText.source($0.event) } }
-        table.widening(1, toFit: sources).draw(into: &screen, theme: theme, top: row + 1, height: layout.historyRows,
+        table.widening(1, toFit: sources).markingSort(history.order).draw(into: &screen, theme: theme, top: area.headerRow, height: area.rows,
                    rows: range.map { index in history.flows.row(at: index).map { cells($0, state) } },
                    selected: history.flows.cursor.selected - history.flows.cursor.top)
     }

@@ -5,12 +5,21 @@ extension Update {
     static func reloadHistory(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
         guard let history = state.history else { return [] }
         let page = history.flows.reloadPage(visible: state.layout.historyRows)
-        return [.loadTimeline(address, history.bucket), .loadHistory(address, offset: page.offset, limit: page.limit)]
+        return [.loadTimeline(address, history.bucket),
+                .loadHistory(address, reversed: history.order.reversed, offset: page.offset, limit: page.limit)]
     }
 
     static func followUpHistory(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
         guard let history = state.history, let page = history.flows.missingPage(visible: state.layout.historyRows) else { return [] }
-        return [.loadHistory(address, offset: page.offset, limit: page.limit)]
+        return [.loadHistory(address, reversed: history.order.reversed, offset: page.offset, limit: page.limit)]
+    }
+
+    /// `I`: the flows the other way round, paged by the store from the first row.
+    static func reverseHistory(_ state: inout ConsoleState) -> [Effect] {
+        guard let address = state.history?.address else { return [] }
+        state.history?.order.reversed.toggle()
+        state.history?.flows = PagedList()
+        return followUpHistory(state, address)
     }
 
     /// Takes a page of flows or the timeline; false for any other message or a stale one.

@@ -1,7 +1,8 @@
 import Detection
 import TriageModel
 
-/// One host: its external destinations and its alerts (paged), with marks for bulk actions.
+/// One host: its external destinations and its alerts (paged, one row per connection), with marks
+/// for bulk actions.
 struct HostState: Hashable, Sendable {
     enum Pane: Hashable, Sendable, CaseIterable { case destinations, alerts }
 
@@ -13,8 +14,11 @@ struct HostState: Hashable, Sendable {
     var pane = Pane.destinations
     var destinations: [DestinationSummary] = []
     var destinationCursor = ListCursor()
-    var alerts = PagedList<AlertRecord>()
-    /// Alerts marked with Space; status keys act on them when any are marked.
+    var alerts = PagedList<ConnectionAlerts>()
+    /// How many alerts the rows of `alerts` hold together (the list counts connections).
+    var alertCount = 0
+    /// Connection rows marked with Space (by `ConnectionAlerts.id`); status keys act on all of
+    /// their alerts when any are marked.
     var marked: Set<Int64> = []
     /// Where `V` started a range of marks (a row index of the alerts), until `V` ends it.
     var rangeStart: Int?
@@ -25,6 +29,24 @@ struct HostState: Hashable, Sendable {
     var statusFilter: AlertStatus?
 
     var alertQuery: AlertQuery { AlertQuery(status: statusFilter, host: address, destination: destinationFilter) }
+
+    /// The alerts of the marked rows: every alert of a loaded row, the row's id for one not loaded
+    /// (a status write reaches its connection's other alerts from it).
+    var markedAlertIDs: [Int64] {
+        let loaded = Dictionary(alerts.rows.map { ($0.id, $0.alertIDs) }, uniquingKeysWith: { first, _ in first })
+        return Set(marked.flatMap { loaded[$0] ?? [$0] }).sorted()
+    }
+
+    /// Destinations with open alerts first, then the other external ones, then internal ones;
+    /// the most recent first within each (so the cursor starts on the first alerting one).
+    static func triageOrder(_ destinations: [DestinationSummary]) -> [DestinationSummary] {
+        func group(_ destination: DestinationSummary) -> Int {
+            destination.openAlerts > 0 ? 0 : destination.isExternal ? 1 : 2
+        }
+        return destinations.sorted { lhs, rhs in
+            (group(lhs), rhs.lastSeen, lhs.address) < (group(rhs), lhs.lastSeen, rhs.address)
+        }
+    }
 
     var selectedDestination: DestinationSummary? {
         destinations.indices.contains(destinationCursor.selected) ? destinations[destinationCursor.selected] : nil

@@ -37,6 +37,17 @@ extension Update {
         return []
     }
 
+    /// N or `:notes`: every note on the case of the host in front, over the screen (the host
+    /// screen only: elsewhere it says so).
+    static func openCaseNotes(_ state: inout ConsoleState) -> [Effect] {
+        guard case .host = state.route else {
+            state.message = .info("case notes are on a host's screen: open a host first")
+            return []
+        }
+        state.overlay = .caseNotes(scroll: 0)
+        return []
+    }
+
     /// The labels of the case forms' fields.
     enum CaseField {
         static let state = "State", verdict = "Verdict", reason = "Reason", note = "Note"

@@ -6,12 +6,12 @@ extension Update {
     static func reloadHost(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
         guard let host = state.host else { return [] }
         let page = host.alerts.reloadPage(visible: state.hostAlertRows)
-        return [.loadDestinations(address), .loadHostCase(address), .loadAlerts(host.alertQuery, offset: page.offset, limit: page.limit)]
+        return [.loadDestinations(address), .loadHostCase(address), .loadConnections(host.alertQuery, offset: page.offset, limit: page.limit)]
     }
 
     static func followUpHost(_ state: ConsoleState) -> [Effect] {
         guard let host = state.host, let page = host.alerts.missingPage(visible: state.hostAlertRows) else { return [] }
-        return [.loadAlerts(host.alertQuery, offset: page.offset, limit: page.limit)]
+        return [.loadConnections(host.alertQuery, offset: page.offset, limit: page.limit)]
     }
 
     /// Takes the host's destinations or a page of its alerts; false for any other message or a stale one.
@@ -20,8 +20,8 @@ extension Update {
         case .destinationsLoaded(let address, let destinations):
             guard state.host?.address == address else { return false }
             let selected = state.host?.selectedDestination?.address
-            state.host?.destinations = destinations
-            if let selected, let index = destinations.firstIndex(where: { $0.address == selected }) {
+            state.host?.destinations = HostState.triageOrder(destinations)
+            if let selected, let index = state.host?.destinations.firstIndex(where: { $0.address == selected }) {
                 state.host?.destinationCursor.selected = index
             }
             let visible = state.destinationRows
@@ -31,23 +31,25 @@ extension Update {
             guard state.host?.address == address else { return false }
             state.host?.hostCase = hostCase
             return true
-        case .alertsLoaded(let query, let offset, let page):
+        case .connectionsLoaded(let query, let offset, let page):
             guard state.host?.alertQuery == query else { return false }
             let visible = state.hostAlertRows
-            state.host?.alerts.apply(rows: page.rows, offset: offset, total: page.total, visible: visible)
+            state.host?.alerts.apply(rows: page.rows, offset: offset, total: page.connections, visible: visible)
+            state.host?.alertCount = page.alerts
             return true
         default:
             return false
         }
     }
 
-    /// Enter: the selected alert, or on a destination, the host's alerts to it only (again: all).
+    /// Enter: the selected connection's first alert (the others one key away there), or on a
+    /// destination, the host's alerts to it only (again: all).
     static func openInHost(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host else { return [] }
         switch host.pane {
         case .alerts:
-            guard let alert = host.alerts.selectedRow else { return [] }
-            return push(&state, .alert(alert.id))
+            guard let row = host.alerts.selectedRow else { return [] }
+            return push(&state, .alert(row.id))
         case .destinations:
             guard let destination = host.selectedDestination else { return [] }
             host.destinationFilter = host.destinationFilter == destination.address ? nil : destination.address
@@ -58,7 +60,7 @@ extension Update {
         }
     }
 
-    /// V: starts a range at the selected alert, or marks every loaded alert from the start to the
+    /// V: starts a range at the selected row, or marks every loaded row from the start to the
     /// selected one and ends the range.
     static func markRange(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host, case .host = state.route, host.pane == .alerts, host.alerts.cursor.count > 0 else { return [] }
@@ -67,7 +69,7 @@ extension Update {
             let rows = (min(start, selected)...max(start, selected)).compactMap { host.alerts.row(at: $0)?.id }
             host.marked.formUnion(rows)
             host.rangeStart = nil
-            state.message = .info("\(alertCount(host.marked.count)) marked")
+            state.message = .info(markedMessage(host))
         } else {
             host.rangeStart = selected
             state.message = .info("range starts here: move, then V again")
@@ -76,13 +78,13 @@ extension Update {
         return []
     }
 
-    /// *: marks every alert on screen.
+    /// *: marks every row on screen.
     static func markAllInView(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host, case .host = state.route, host.pane == .alerts else { return [] }
         let rows = host.alerts.cursor.visibleRange(state.hostAlertRows).compactMap { host.alerts.row(at: $0)?.id }
         host.marked.formUnion(rows)
         state.host = host
-        state.message = .info("\(alertCount(host.marked.count)) marked")
+        state.message = .info(markedMessage(host))
         return []
     }
 
@@ -96,7 +98,12 @@ extension Update {
         return reload(state)
     }
 
-    /// Space: marks or unmarks the selected alert and moves down.
+    /// "2 connections marked (5 alerts)".
+    private static func markedMessage(_ host: HostState) -> String {
+        "\(connectionCount(host.marked.count)) marked (\(alertCount(host.markedAlertIDs.count)))"
+    }
+
+    /// Space: marks or unmarks the selected row and moves down.
     static func toggleMark(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host, case .host = state.route, host.pane == .alerts,
               let alert = host.alerts.selectedRow else { return [] }

@@ -5,9 +5,8 @@ import TriageModel
 /// the rows loaded.
 struct HostsState: Hashable, Sendable {
     var list = PagedList<HostSummary>()
-    /// The home view: the hosts that need attention, i.e. with open alerts (case state is not part
-    /// of the triage model yet).
-    static let attention = HostFilter(status: .open)
+    /// The home view: the hosts that need attention (open alerts or an open case).
+    static let attention = HostFilter.attention
 
     var filter = HostsState.attention
     var sort = HostSort.attention

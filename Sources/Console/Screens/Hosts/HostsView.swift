@@ -21,8 +21,8 @@ enum HostsView {
         .init(title: "ACTIVITY", width: HostsState.activityBuckets, priority: 30),
     ])
     private static let hostNameColumn = 1
-    /// From this width on, hostnames get room before the ranking's reason does.
-    private static let wideScreen = 120
+    /// Hostnames get room left over (up to this width) before the ranking's reason does.
+    private static let hostNameLimit = 28
     private static let lastSeenColumn = 7
     private static let whyColumn = 9
     /// Shown only while the loaded hosts differ in risk: a column that says the same on every row says nothing.
@@ -30,9 +30,10 @@ enum HostsView {
 
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let layout = state.layout
+        let area = layout.hostsList
         let hosts = state.hosts
         drawSettings(hosts, into: &screen, theme: theme)
-        let range = hosts.list.cursor.visibleRange(layout.hostRows)
+        let range = hosts.list.cursor.visibleRange(area.rows)
         let visibleHosts = range.compactMap { hosts.list.row(at: $0) }
         let absolute = lastSeenIsAbsolute(visibleHosts, now: state.now)
         let showsRisk = Set(hosts.list.rows.map(\.highestRisk)).count > 1
@@ -40,33 +41,31 @@ enum HostsView {
             hosts.list.row(at: index).map { cells($0, state, absoluteLastSeen: absolute, showsRisk: showsRisk) }
         }
         let loaded = rows.compactMap { $0 }
-        let sorted = sortColumn(hosts.sort)
         let columns = showsRisk ? Table(columns: table.columns + [riskColumn]) : table
         let shown = columns.widening(0, toFit: loaded.map { $0[0].text })
-            .widening(hostNameColumn, toFit: loaded.map { $0[hostNameColumn].text },
-                      limit: screen.width >= wideScreen ? 28 : table.columns[hostNameColumn].width)
+            .preferring(hostNameColumn, toFit: loaded.map { $0[hostNameColumn].text }, limit: hostNameLimit)
             .widening(lastSeenColumn, toFit: loaded.map { $0[lastSeenColumn].text })
-            .markingSort(sorted.index, descending: sorted.descending != hosts.reversed)
-        shown.draw(into: &screen, theme: theme, top: layout.bodyTop, height: layout.hostRows, rows: rows,
+            .markingSort(order(hosts))
+        shown.draw(into: &screen, theme: theme, top: area.headerRow, height: area.rows, rows: rows,
                    selected: hosts.list.cursor.selected - hosts.list.cursor.top)
         if hosts.list.isLoaded, hosts.list.cursor.count == 0 {
             let text = switch hosts.filter {
             case HostFilter(): "No SMB hosts in the store yet: ingest some logs first."
-            case HostsState.attention: "No host needs attention (none has open alerts). a shows all hosts."
+            case HostsState.attention: "No host needs attention (no open alerts, no open case). a shows all hosts."
             default: "No host matches the filter. Esc clears it."
             }
             screen.draw(text, row: layout.bodyTop + 2, column: 2, style: theme.muted)
         }
     }
 
-    /// The column `sort` orders by, and whether it puts the largest value first.
-    private static func sortColumn(_ sort: HostSort) -> (index: Int, descending: Bool) {
-        switch sort {
-        case .attention: (whyColumn, true)
-        case .bytesOut: (6, true)
-        case .lastSeen: (lastSeenColumn, true)
-        case .address: (0, false)
-        case .destinations: (5, true)
+    /// The column the hosts' sort orders by and which way round.
+    private static func order(_ hosts: HostsState) -> ListOrder {
+        switch hosts.sort {
+        case .attention: ListOrder(column: whyColumn, descending: true, reversed: hosts.reversed)
+        case .bytesOut: ListOrder(column: 6, descending: true, reversed: hosts.reversed)
+        case .lastSeen: ListOrder(column: lastSeenColumn, descending: true, reversed: hosts.reversed)
+        case .address: ListOrder(column: 0, descending: false, reversed: hosts.reversed)
+        case .destinations: ListOrder(column: 5, descending: true, reversed: hosts.reversed)
         }
     }
 
@@ -103,16 +102,17 @@ enum HostsView {
     private static func drawSettings(_ hosts: HostsState, into screen: inout Screen, theme: Theme) {
         // Which hosts and the filter text come first: on a narrow terminal the end of the line is cut.
         let filter = hosts.filter.text.isEmpty ? [] : ["filter: \(hosts.filter.text)"]
-        let parts = [viewName(hosts.filter.status)] + filter + ["sort: \(sortName(hosts.sort))\(hosts.reversed ? ", reversed" : "")"]
+        let parts = [viewName(hosts.filter)] + filter + ["sort: \(sortName(hosts.sort))\(hosts.reversed ? ", reversed" : "")"]
         let text = " " + parts.joined(separator: " · ") + " "
         let width = min(DisplayWidth.of(DisplayText.sanitized(text)), screen.width / 2)
         screen.draw(DisplayText.truncated(text, to: width), row: 0, column: screen.width - width - 1, style: theme.bar)
     }
 
     /// Which hosts the list shows, as its title says.
-    static func viewName(_ status: AlertStatus?) -> String {
-        switch status {
-        case .open: "needs attention"
+    static func viewName(_ filter: HostFilter) -> String {
+        if filter.needsAttention { return "needs attention" }
+        return switch filter.status {
+        case .open: "with open alerts"
         case nil: "all hosts"
         case .acknowledged: "with acknowledged alerts"
         case .closed: "with closed alerts"

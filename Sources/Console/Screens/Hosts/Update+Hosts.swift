@@ -55,18 +55,21 @@ extension Update {
     static func restartHosts(_ state: inout ConsoleState) -> [Effect] {
         state.hosts.list = PagedList()
         state.hosts.activity = [:]
-        return reload(state)
+        state.search?.storeMatches = nil
+        return reload(state) + findInStore(state)
     }
 
     /// All, open, acknowledged, closed, all …
     static func cycleHostStatusFilter(_ state: inout ConsoleState) -> [Effect] {
         state.hosts.filter.status = nextStatusFilter(after: state.hosts.filter.status)
+        state.hosts.filter.needsAttention = false
         return restartHosts(&state)
     }
 
     /// The hosts that need attention ⇄ all hosts (the address filter stays).
     static func toggleAllHosts(_ state: inout ConsoleState) -> [Effect] {
-        state.hosts.filter.status = state.hosts.filter.status == nil ? HostsState.attention.status : nil
+        state.hosts.filter.needsAttention = !state.hosts.filter.needsAttention
+        state.hosts.filter.status = nil
         return restartHosts(&state)
     }
 

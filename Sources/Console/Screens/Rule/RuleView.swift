@@ -59,11 +59,13 @@ enum RuleView {
         }
 
         lines.append(StyledLine())
-        lines.append(StyledLine(" Recent executions", heading))
+        let direction = state.ruleScreen.order.showsDescending ? "newest first" : "oldest first"
+        lines.append(StyledLine(" Recent executions (\(direction) \(state.ruleScreen.order.arrow), I reverses)", heading))
         if state.ruleScreen.executions.isEmpty {
             lines.append(StyledLine(state.ruleScreen.isLoaded ? "  The detector has not run yet." : "  Loading…", theme.muted))
         }
-        for execution in state.ruleScreen.executions {
+        let executions = state.ruleScreen.executions
+        for execution in state.ruleScreen.order.reversed ? executions.reversed() : executions {
             lines.append(executionLine(execution, state, theme: theme))
         }
         for reference in rule.references {

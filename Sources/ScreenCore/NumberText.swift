@@ -21,15 +21,16 @@ public enum NumberText {
             unit += 1
         }
         if unit == 0 { return "\(Int(amount)) B" }
+        // Rounded half up by hand: ScreenCore links no maths library (the amount is never negative).
         if amount < 10 {
-            let tenths = Int((amount * 10).rounded())
+            let tenths = Int(amount * 10 + 0.5)
             return "\(tenths / 10).\(tenths % 10) \(units[unit])"
         }
-        return "\(Int(amount.rounded())) \(units[unit])"
+        return "\(Int(amount + 0.5)) \(units[unit])"
     }
 
     /// A row of block characters, one per value, scaled to the largest (zero is a space).
-    static func sparkline(_ values: [Int]) -> String {
+    public static func sparkline(_ values: [Int]) -> String {
         let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         let peak = values.max() ?? 0
         guard peak > 0 else { return String(repeating: " ", count: values.count) }

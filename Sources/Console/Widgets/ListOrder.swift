@@ -1,0 +1,16 @@
+/// Which way a list is ordered, as every list shows it: `▼` (largest or newest first) or `▲`
+/// after the title of the column it is sorted by, and reversed with `I`.
+struct ListOrder: Hashable, Sendable {
+    /// The table column the rows are sorted by.
+    var column: Int
+    /// The list's own direction: largest or newest first.
+    var descending: Bool
+    /// Set with `I`: the other way round.
+    var reversed = false
+
+    /// True when the rows on screen run largest or newest first.
+    var showsDescending: Bool { descending != reversed }
+
+    /// `▼` or `▲`.
+    var arrow: String { showsDescending ? "▼" : "▲" }
+}

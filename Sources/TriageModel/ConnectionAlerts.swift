@@ -1,0 +1,69 @@
+import Foundation
+
+/// One row of a host's alert list: the alerts of one connection, one per sensor's record of it
+/// (Elastic's semantics: one alert per matching document), shown once; an action on the row
+/// applies to all of them. Rows are formed by `AlertRecord.connectionRowKey`, the one grouping rule.
+public struct ConnectionAlerts: Hashable, Sendable, Identifiable {
+    /// The connection (`AlertConnection.key`); nil for an alert whose record has none (alone in its row).
+    public var key: Int64?
+    /// The alerts' ids, ascending; never empty.
+    public var alertIDs: [Int64]
+    /// How many of the alerts are in each status.
+    public var statusCounts: [AlertStatus: Int]
+    /// The highest risk score among the alerts.
+    public var riskScore: Int
+    /// Notes written on the alerts, all together.
+    public var noteCount: Int
+    /// The first alert's record: its addresses and ports are the connection's.
+    public var flow: StoredFlow
+    /// The first alert's reason and close reason.
+    public var reason: String
+    public var closeReason: String?
+    /// The connection's span as every sensor saw it together.
+    public var firstSeen: Date
+    public var lastSeen: Date
+    /// The connection's bytes: the largest any sensor reported (never the sum).
+    public var bytesSent: Int64
+    public var bytesReceived: Int64
+    /// The sensors that reported the connection (`NetworkEvent.sensorName`), sorted.
+    public var sensors: [String]
+
+    public init(key: Int64?, alertIDs: [Int64], statusCounts: [AlertStatus: Int], riskScore: Int, noteCount: Int,
+                flow: StoredFlow, reason: String, closeReason: String?, firstSeen: Date, lastSeen: Date,
+                bytesSent: Int64, bytesReceived: Int64, sensors: [String]) {
+        self.key = key
+        self.alertIDs = alertIDs
+        self.statusCounts = statusCounts
+        self.riskScore = riskScore
+        self.noteCount = noteCount
+        self.flow = flow
+        self.reason = reason
+        self.closeReason = closeReason
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.bytesSent = bytesSent
+        self.bytesReceived = bytesReceived
+        self.sensors = sensors
+    }
+
+    /// The first alert's id: rows never share an alert, so it names the row.
+    public var id: Int64 { alertIDs[0] }
+
+    /// The row's status: the most open of its alerts' (open if any is open, else acknowledged if
+    /// any is, else closed), so a row still needing work never reads as done.
+    public var status: AlertStatus {
+        AlertStatus.allCases.first { statusCounts[$0, default: 0] > 0 } ?? .closed
+    }
+
+    /// "94" or "94+3": the first alert's id and how many more the row holds.
+    public var idText: String {
+        alertIDs.count == 1 ? "\(alertIDs[0])" : "\(alertIDs[0])+\(alertIDs.count - 1)"
+    }
+}
+
+extension AlertRecord {
+    /// The row of a connection listing this alert belongs to: its connection's key, or (an alert
+    /// whose record has no connection) its own id, negated so it never meets a connection's key.
+    /// The store groups by the same expression (`coalesce(e.connection_id, -a.id)`).
+    public var connectionRowKey: Int64 { connection.key ?? -id }
+}

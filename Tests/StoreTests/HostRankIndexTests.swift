@@ -1,0 +1,168 @@
+import Detection
+import Foundation
+import GRDB
+import Store
+import Testing
+import TestSupport
+import TriageModel
+
+/// The hosts list's order read through the rank indexes (`RankedHostWalk`) is exactly the order of
+/// `HostRanking.rank` computed from each host's counts, on generated stores, after every kind of
+/// write that changes a term: ingest, detection, acknowledging, closing and reopening alerts, case
+/// transitions, an exception closing alerts, and a retention prune.
+@Suite("Host rank kept in indexes")
+struct HostRankIndexTests {
+    /// A generated store: `hosts` internal hosts active over 20 days (so some are past the recency
+    /// horizon), a few of them with identical records (ties), scans and large transfers.
+    private final class Scenario {
+        let fixture: StoreFixture
+        var random: SplitMix64
+        var line = 0
+        /// When the last batch was ingested: executions look back from there (the rule's window is on ingest time).
+        var lastIngest = baseTime
+        /// The store under test: the fixture's, or the file opened again.
+        lazy var store: SMBStore = fixture.store
+        let hosts: [String]
+
+        init(seed: UInt64, hosts count: Int = 60) throws {
+            fixture = try StoreFixture()
+            random = SplitMix64(seed: seed)
+            hosts = (0..<count).map { "10.1.\($0 / 200).\($0 % 200 + 1)" }
+        }
+
+        /// One batch of records from every host, ingested `day` days after `baseTime`.
+        func ingest(day: Double) throws {
+            var records: [IngestedEvent] = []
+            for (index, host) in hosts.enumerated() where random.next(below: 3) > 0 {
+                // Hosts 0..<6 send the same single record: identical counts, so their ranks tie.
+                if index < 6 {
+                    line += 1
+                    records.append(smbEvent(host, "81.2.3.4", at: baseTime.addingTimeInterval(day * 86_400),
+                                            bytesOut: 5_000, bytesIn: 100, line: line))
+                    continue
+                }
+                let time = baseTime.addingTimeInterval(day * 86_400 + Double(random.next(below: 86_400)))
+                for _ in 0..<(1 + random.next(below: 4)) {
+                    line += 1
+                    let destination = random.next(below: 4) == 0 ? "10.9.9.\(1 + random.next(below: 3))"
+                        : "\(20 + random.next(below: 60)).\(random.next(below: 5)).7.\(1 + random.next(below: 9))"
+                    let scan = random.next(below: 5) == 0
+                    var record = smbEvent(host, destination, at: time, bytesOut: scan ? 0 : Int64(random.next(below: 80_000_000)),
+                                          bytesIn: scan ? 0 : 500, line: line)
+                    record.event.connectionState = scan ? "S0" : "SF"
+                    records.append(record)
+                }
+            }
+            lastIngest = baseTime.addingTimeInterval(day * 86_400)
+            try store.insert(records, ingestedAt: lastIngest)
+        }
+
+        func detect() throws {
+            _ = try fixture.store(running: RuleCatalog(fixture.rule(maxSignals: 100_000)))
+                .detectUntilNothingPending(at: lastIngest.addingTimeInterval(60))
+        }
+
+        func alertIDs(_ status: AlertStatus, every step: Int) throws -> [Int64] {
+            try store.alerts(AlertQuery(status: status), offset: 0, limit: 100_000).rows.map(\.id)
+                .enumerated().filter { $0.offset % step == 0 }.map(\.element)
+        }
+
+        /// Every page of the list (several sizes, both directions and as the store reads a page
+        /// near the end) against every host sorted by `HostRanking.rank`, then ties by address;
+        /// and each host's stored `rank_base` against the one its counts give.
+        func expectIndexedOrderIsTheRankOrder(_ filter: HostFilter = HostFilter(),
+                                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let all = try store.hosts(filter: filter, sort: .address, offset: 0, limit: 100_000).rows
+            let expected = all.sorted { ($0.ranking.rank, $1.address) > ($1.ranking.rank, $0.address) }.map(\.address)
+            #expect(try store.hosts(filter: filter, sort: .attention, offset: 0, limit: all.count + 1).rows.map(\.address)
+                    == expected, sourceLocation: sourceLocation)
+            for limit in [1, 7, 25] {
+                for offset in stride(from: 0, to: all.count, by: limit) {
+                    let page = Array(expected[offset..<min(all.count, offset + limit)])
+                    #expect(try store.hosts(filter: filter, sort: .attention, offset: offset, limit: limit).rows
+                            .map(\.address) == page, sourceLocation: sourceLocation)
+                    let reversedPage = Array(expected.reversed()[offset..<min(all.count, offset + limit)])
+                    #expect(try store.hosts(filter: filter, sort: .attention, reversed: true, offset: offset, limit: limit)
+                            .rows.map(\.address) == reversedPage, sourceLocation: sourceLocation)
+                }
+            }
+            let stored = try DatabaseQueue(path: fixture.path).read { db in
+                try Row.fetchAll(db, sql: "SELECT address, rank_base FROM host ORDER BY address").map { row -> Int64 in row[1] }
+            }
+            let everyHost = try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+            #expect(stored == everyHost.map(\.ranking.rankBase), sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func theIndexedOrderIsTheRankOrderAfterEveryWrite(seed: UInt64) throws {
+        let scenario = try Scenario(seed: seed)
+        // Days 0 to 20: the hosts last active in the first days are past the recency horizon.
+        for day in [0, 3, 9, 14] as [Double] {
+            try scenario.ingest(day: day)
+            try scenario.detect()
+        }
+        try scenario.ingest(day: 20)
+        try scenario.expectIndexedOrderIsTheRankOrder()
+        try scenario.detect()
+        try scenario.expectIndexedOrderIsTheRankOrder()
+        #expect(try scenario.store.hosts(filter: HostFilter(status: .open), sort: .address, offset: 0, limit: 1).total > 20)
+        try scenario.expectIndexedOrderIsTheRankOrder(HostFilter(status: .open))
+        try scenario.expectIndexedOrderIsTheRankOrder(HostFilter(text: "10.1.0.1"))
+
+        try scenario.store.setStatus(.acknowledged, alertIDs: scenario.alertIDs(.open, every: 3), reason: nil, actor: "ana")
+        try scenario.expectIndexedOrderIsTheRankOrder()
+        try scenario.store.setStatus(.closed, alertIDs: scenario.alertIDs(.open, every: 4), reason: "benign", actor: "ana")
+        try scenario.expectIndexedOrderIsTheRankOrder()
+        try scenario.store.setStatus(.open, alertIDs: scenario.alertIDs(.closed, every: 2), reason: nil, actor: "ana")
+        try scenario.expectIndexedOrderIsTheRankOrder()
+
+        let cases = try scenario.store.hosts(filter: HostFilter(status: .open), sort: .address, offset: 6, limit: 2).rows
+        let (investigated, resolved) = (cases[0].address, cases[1].address)
+        try scenario.store.setCaseState(of: investigated, to: .investigating, verdict: nil, reason: nil, actor: "ana")
+        try scenario.store.setCaseState(of: resolved, to: .resolved, verdict: .falsePositive, reason: nil, actor: "ana")
+        try scenario.expectIndexedOrderIsTheRankOrder()
+        try scenario.expectIndexedOrderIsTheRankOrder(HostFilter(caseStates: [.new, .resolved]))
+
+        let item = ExceptionItem(id: "lab", scope: .destination(try IPPrefix(parsing: "20.0.0.0/6")), comment: "lab",
+                                 author: "ana", createdAt: baseTime)
+        #expect(try !scenario.store.addException(item, closeMatching: true, actor: "ana").closedAlertIDs.isEmpty)
+        try scenario.expectIndexedOrderIsTheRankOrder()
+
+        // New records on the resolved host reopen its case and move the newest activity on.
+        try scenario.ingest(day: 23)
+        try scenario.detect()
+        try scenario.expectIndexedOrderIsTheRankOrder()
+
+        try scenario.store.setRetentionPolicy(RetentionPolicy(flowDays: 7, closedAlertDays: 7, auditDays: 365), actor: "ana")
+        let report = try scenario.store.prune(at: baseTime.addingTimeInterval(40 * 86_400), actor: "ana")
+        #expect(report.flows > 0)
+        try scenario.expectIndexedOrderIsTheRankOrder()
+    }
+
+    @Test func theMigrationRanksTheHostsOfAStoreThePreviousSchemaMade() throws {
+        let scenario = try Scenario(seed: 4)
+        for day in [0, 9, 20] as [Double] {
+            try scenario.ingest(day: day)
+            try scenario.detect()
+        }
+        let resolved = try #require(try scenario.store.hosts(filter: HostFilter(status: .open), sort: .address, offset: 1,
+                                                             limit: 1).rows.first)
+        try scenario.store.setCaseState(of: resolved.address, to: .resolved, verdict: .duplicate, reason: nil,
+                                        actor: "ana")
+        let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+        let alerts = try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows
+        try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: rollbackToVersion8)
+            #expect(try !db.columns(in: "host").contains { $0.name == "rank_base" })
+        }
+
+        scenario.store = try scenario.fixture.store(running: .bundled())
+        #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
+            try Int.fetchOne(db, sql: "PRAGMA user_version")
+        } == 10)
+        #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
+        #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
+        try scenario.expectIndexedOrderIsTheRankOrder()
+    }
+}
