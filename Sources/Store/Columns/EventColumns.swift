@@ -25,13 +25,13 @@ enum EventColumns {
     /// How many columns `selection` reads.
     static let selectionCount = 6 + fieldNames.count
 
-    /// Binds where a record came from: its file, line, format and original text (compressed by
-    /// `records`, see `StoredRecord`), in that order.
-    static func bind(_ origin: RecordOrigin, compressedBy records: RecordCompressor, to statement: inout RawStatement) {
+    /// Binds where a record came from: its file, line, format and original text (`original`, as
+    /// `StoredRecord` keeps it), in that order.
+    static func bind(_ origin: RecordOrigin, storedAs original: Data, to statement: inout RawStatement) {
         statement.bind(origin.path)
         statement.bind(origin.line)
         statement.bind(origin.format)
-        statement.bind(records.compress(origin.original, format: origin.format))
+        statement.bind(original)
     }
 
     /// Binds the values of `fieldNames` for `event`, in order.
