@@ -10,7 +10,7 @@ struct PipelineProbeReader: LineReader {
 
     init(options: ReaderOptions) {}
 
-    mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome { .structural }
+    mutating func read(line: LineBytes, number: Int) -> LineOutcome { .structural }
 }
 
 /// The same reader declared stateless, so the pipeline parses its chunks on every core.
@@ -21,5 +21,5 @@ struct ParallelPipelineProbeReader: StatelessLineReader {
 
     init(options: ReaderOptions) {}
 
-    mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome { .structural }
+    mutating func read(line: LineBytes, number: Int) -> LineOutcome { .structural }
 }

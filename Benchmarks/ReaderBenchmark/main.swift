@@ -48,7 +48,7 @@ func measure<Reader: LineReader>(_: Reader.Type, _ lines: [[UInt8]]) -> (seconds
         kept = 0
         let start = threadCPUSeconds()
         for (number, line) in lines.enumerated() {
-            let outcome = line.withUnsafeBufferPointer { reader.readKeepingSMB(line: $0, number: number + 1) }
+            let outcome = line.withLineBytes { reader.readKeepingSMB(line: $0, number: number + 1) }
             if case .event? = outcome { kept += 1 }
         }
         best = min(best, threadCPUSeconds() - start)

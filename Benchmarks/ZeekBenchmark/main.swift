@@ -33,22 +33,20 @@ enum ReadPath: String, CaseIterable {
 /// Every line of `bytes` through a new reader; returns the rows read (events, or the rows
 /// `readKeepingSMB` dropped) and the SMB events (by port, the cheap test, so the figure is the
 /// reader's).
-func readAllLines(_ bytes: UnsafeBufferPointer<UInt8>, path: ReadPath) -> (events: Int, smb: Int) {
+func readAllLines(_ bytes: LineBytes, path: ReadPath) -> (events: Int, smb: Int) {
     var reader = ZeekTSVReader(options: ReaderOptions())
     var events = 0
     var smb = 0
     var lineStart = 0
     var number = 0
-    let base = bytes.baseAddress!
     func count(destinationPort: Int?) {
         events += 1
         if destinationPort == 445 || destinationPort == 139 { smb += 1 }
     }
     while lineStart < bytes.count {
-        let found = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
-        let lineEnd = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+        let lineEnd = bytes.firstIndex(of: UInt8(ascii: "\n"), from: lineStart) ?? bytes.count
         number += 1
-        let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+        let line = bytes.extracting(lineStart..<lineEnd)
         switch path {
         case .read:
             let outcome = reader.read(line: line, number: number)
@@ -77,7 +75,7 @@ func threadCPUSeconds() -> Double {
 func timedPass(_ path: ReadPath) -> (seconds: Double, cpuSeconds: Double, events: Int, smb: Int) {
     let start = DispatchTime.now().uptimeNanoseconds
     let cpuStart = threadCPUSeconds()
-    let counts = data.withUnsafeBytes { readAllLines($0.bindMemory(to: UInt8.self), path: path) }
+    let counts = data.withUnsafeBytes { readAllLines(LineBytes(unsafeBuffer: $0.bindMemory(to: UInt8.self)), path: path) }
     let cpuSeconds = threadCPUSeconds() - cpuStart
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     return (seconds, cpuSeconds, counts.events, counts.smb)

@@ -4,14 +4,15 @@ import Ingest
 /// every line (split on LF, a CR before it dropped) through `read` and `readKeepingSMB`, which
 /// must agree on what they reject.
 public enum FuzzLines {
-    public static func read<Reader: LineReader>(_ input: UnsafeBufferPointer<UInt8>, with _: Reader.Type) {
-        var lines: [UnsafeBufferPointer<UInt8>] = []
+    public static func read<Reader: LineReader>(_ buffer: UnsafeBufferPointer<UInt8>, with _: Reader.Type) {
+        let input = LineBytes(unsafeBuffer: buffer)
+        var lines: [LineBytes] = []
         var start = 0
         for index in 0...input.count where index == input.count || input[index] == 0x0A {
             var end = index
             if end > start, input[end - 1] == 0x0D { end -= 1 }
             if index < input.count || end > start {
-                lines.append(UnsafeBufferPointer(rebasing: input[start..<end]))
+                lines.append(input.extracting(start..<end))
             }
             start = index + 1
         }

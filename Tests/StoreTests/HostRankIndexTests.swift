@@ -14,20 +14,12 @@ import TriageModel
 struct HostRankIndexTests {
     /// A generated store: `hosts` internal hosts active over 20 days (so some are past the recency
     /// horizon), a few of them with identical records (ties), scans and large transfers.
-    private final class Scenario {
-        let fixture: StoreFixture
-        var random: SplitMix64
-        var line = 0
-        /// When the last batch was ingested: executions look back from there (the rule's window is on ingest time).
-        var lastIngest = baseTime
-        /// The store under test: the fixture's, or the file opened again.
-        lazy var store: SMBStore = fixture.store
+    private final class Scenario: GeneratedTriageStore {
         let hosts: [String]
 
         init(seed: UInt64, hosts count: Int = 60) throws {
-            fixture = try StoreFixture()
-            random = SplitMix64(seed: seed)
             hosts = (0..<count).map { "10.1.\($0 / 200).\($0 % 200 + 1)" }
+            try super.init(seed: seed)
         }
 
         /// One batch of records from every host, ingested `day` days after `baseTime`.
@@ -55,16 +47,6 @@ struct HostRankIndexTests {
             }
             lastIngest = baseTime.addingTimeInterval(day * 86_400)
             try store.insert(records, ingestedAt: lastIngest)
-        }
-
-        func detect() throws {
-            _ = try fixture.store(running: RuleCatalog(fixture.rule(maxSignals: 100_000)))
-                .detectUntilNothingPending(at: lastIngest.addingTimeInterval(60))
-        }
-
-        func alertIDs(_ status: AlertStatus, every step: Int) throws -> [Int64] {
-            try store.alerts(AlertQuery(status: status), offset: 0, limit: 100_000).rows.map(\.id)
-                .enumerated().filter { $0.offset % step == 0 }.map(\.element)
         }
 
         /// Every page of the list (several sizes, both directions and as the store reads a page
@@ -160,7 +142,7 @@ struct HostRankIndexTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 10)
+        } == 11)
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
         try scenario.expectIndexedOrderIsTheRankOrder()

@@ -6,7 +6,7 @@ import GRDB
 import Testing
 import TriageModel
 
-@Suite("Upgrading a version 9 store to compressed records (v10)")
+@Suite("Upgrading a version 10 store to compressed records (v11)")
 struct RecordCompactionMigrationTests {
     /// Everything a reader of the store sees, to compare before and after the upgrade.
     private struct Contents: Equatable {
@@ -27,10 +27,10 @@ struct RecordCompactionMigrationTests {
                         exceptions: try store.exceptions(), hosts: try store.statistics().hosts)
     }
 
-    /// A store the current release made and triaged, turned back into schema version 9: more
+    /// A store the current release made and triaged, turned back into schema version 10: more
     /// records than one migration batch, Zeek and Packetbeat ones, alerts acknowledged and noted,
     /// the host's case investigated, an exception.
-    private func versionNineStore() throws -> (StoreFixture, Contents) {
+    private func versionTenStore() throws -> (StoreFixture, Contents) {
         let fixture = try StoreFixture()
         let zeek = (1...RecordCompaction.batchSize + 100).map {
             smbEvent("10.0.0.1", "8.8.\($0 / 250).\($0 % 250 + 1)", at: baseTime.addingTimeInterval(Double($0)), line: $0)
@@ -48,7 +48,7 @@ struct RecordCompactionMigrationTests {
                           entries: [ExceptionEntry(field: "destination.ip", value: .match("8.8.8.8"))]),
             closeMatching: false, actor: "ana")
         let before = try contents(fixture.store)
-        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion9(db) }
+        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion10(db) }
         let kinds = try DatabaseQueue(path: fixture.path).read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT typeof(original) FROM event")
         }
@@ -57,7 +57,7 @@ struct RecordCompactionMigrationTests {
     }
 
     @Test func everyRecordIsCompressedAndNothingAnyReaderShowsChanges() throws {
-        let (fixture, before) = try versionNineStore()
+        let (fixture, before) = try versionTenStore()
         let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(try contents(upgraded) == before)
         let (version, kinds, smaller) = try DatabaseQueue(path: fixture.path).read { db in
@@ -65,14 +65,14 @@ struct RecordCompactionMigrationTests {
              try String.fetchAll(db, sql: "SELECT DISTINCT typeof(original) FROM event"),
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE length(original) < 60"))
         }
-        #expect(version == 10 && kinds == ["blob"])
+        #expect(version == 11 && kinds == ["blob"])
         #expect(smaller == RecordCompaction.batchSize + 101)
     }
 
     @Test func aConnectionStoredBeforeTheUpgradeIsJoinedByItsNextSensor() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert(Array(ConnectionTests.threeSensors.prefix(2)), ingestedAt: baseTime)
-        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion9(db) }
+        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion10(db) }
         let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         try upgraded.insert([ConnectionTests.threeSensors[2]], ingestedAt: baseTime)
         let (connections, hostFlows) = try DatabaseQueue(path: fixture.path).read { db in

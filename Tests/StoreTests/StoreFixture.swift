@@ -64,20 +64,20 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
                                                            format: "ecs", original: original))
 }
 
-/// Turns a store of this build back into one of schema version 9 (before compressed records and
-/// Community ID keys, v10): every original record TEXT again, each connection its Community ID.
-func rollBackToVersion9(_ db: Database) throws {
+/// Turns a store of this build back into one of schema version 10 (before compressed records and
+/// Community ID keys, v11): every original record TEXT again, each connection its Community ID.
+func rollBackToVersion10(_ db: Database) throws {
     for row in try Row.fetchAll(db, sql: "SELECT id, original FROM event WHERE typeof(original) = 'blob'") {
         try db.execute(sql: "UPDATE event SET original = ? WHERE id = ?",
                        arguments: [StoredRecord.text(of: row[1]), row[0] as Int64])
     }
-    try db.execute(sql: rollbackToVersion9)
+    try db.execute(sql: rollbackToVersion10)
 }
 
-/// The SQL part of `rollBackToVersion9`: the connections' Community IDs, the migration record and
+/// The SQL part of `rollBackToVersion10`: the connections' Community IDs, the migration record and
 /// version. Alone, it leaves the records compressed, which the upgrade tests of earlier versions
 /// do not read.
-let rollbackToVersion9 = """
+let rollbackToVersion10 = """
     ALTER TABLE connection ADD COLUMN community_id TEXT;
     UPDATE connection SET community_id = (SELECT e.community_id FROM event e
                                           WHERE e.connection_id = connection.id AND e.community_id IS NOT NULL)
@@ -85,24 +85,41 @@ let rollbackToVersion9 = """
     DROP INDEX connection_community_key;
     ALTER TABLE connection DROP COLUMN community_key;
     CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
+    DELETE FROM grdb_migrations WHERE identifier = 'v11';
+    PRAGMA user_version = 10;
+
+    """
+
+/// Turns a store of this build back into one of schema version 9 (before a host's alert list
+/// had its connection groups kept).
+let rollbackToVersion9 = rollbackToVersion10 + """
+    DROP TRIGGER connection_key_on_alert_insert;
+    DROP TRIGGER connection_group_on_alert_insert;
+    DROP TRIGGER connection_group_on_alert_row;
+    DROP TRIGGER connection_group_on_alert_status;
+    DROP TRIGGER connection_group_on_alert_delete;
+    DROP TRIGGER connection_group_on_note_insert;
+    DROP TRIGGER connection_key_on_event_link;
+    DROP TABLE connection_alert_group;
+    DROP INDEX alert_connection;
+    ALTER TABLE alert DROP COLUMN connection_key;
     DELETE FROM grdb_migrations WHERE identifier = 'v10';
     PRAGMA user_version = 9;
 
     """
 
-/// SQL that turns a store of the current schema back into one of schema version 8 (before the
-/// hosts list's rank was kept in indexed columns).
+/// Turns a store of this build back into one of schema version 8 (before the hosts list's rank
+/// was kept in indexed columns).
 let rollbackToVersion8 = rollbackToVersion9 + """
-    DROP TRIGGER host_rank_on_insert;
-    DROP TRIGGER host_rank_on_count;
-    DROP TRIGGER host_rank_on_case_insert;
-    DROP TRIGGER host_rank_on_case_state;
-    DROP TRIGGER host_rank_on_case_delete;
+    DROP TRIGGER host_case_on_insert;
+    DROP TRIGGER host_case_on_state;
+    DROP TRIGGER host_case_on_delete;
     DROP INDEX host_rank_base;
     DROP INDEX host_rank_recent;
     DROP INDEX host_last_seen;
     ALTER TABLE host DROP COLUMN rank_recent;
     ALTER TABLE host DROP COLUMN rank_base;
+    ALTER TABLE host DROP COLUMN case_resolved;
     DELETE FROM grdb_migrations WHERE identifier = 'v9';
     PRAGMA user_version = 8;
 
@@ -147,7 +164,8 @@ let countAsVersion6 = """
 
 /// SQL that turns a store of the current schema back into what stop 9's release (schema version 3)
 /// made: no rule versions (v4), no retention tables (v5), no threat fields (v6), and guide ticks
-/// per alert instead of cases (v7; the rollback drops the case tables' content).
+/// per alert instead of cases (v7; the rollback drops the case tables' content). Upgrade tests
+/// start from it.
 let rollbackToVersion3 = rollbackToVersion6 + """
     DROP TABLE active_rule;
     DROP INDEX event_source_ingested;

@@ -13,10 +13,7 @@ extension ECSReader {
         var ecsLines = 0
         var otherLines = 0
         for line in sample {
-            var bytes = Array(line.utf8)
-            let parsed = bytes.withUnsafeMutableBufferPointer { buffer -> Bool in
-                (try? object.reparse(UnsafeBufferPointer(buffer).droppingByteOrderMark)) != nil
-            }
+            let parsed = line.withLineBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
             if !parsed {
                 let start = line.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
                 if !start.isEmpty && !start.hasPrefix("{") { otherLines += 1 }

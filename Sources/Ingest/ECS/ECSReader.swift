@@ -47,7 +47,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
             + "the published rule never matches it"
     }
 
-    public mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+    public mutating func read(line: LineBytes, number: Int) -> LineOutcome {
         switch parse(line) {
         case .finished(let outcome):
             return outcome
@@ -64,7 +64,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
 
     /// Checks every field of an event that is not SMB, as `read` would, but builds no strings or
     /// arrays for it: most flows are not SMB.
-    public mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+    public mutating func readKeepingSMB(line: LineBytes, number: Int) -> LineOutcome? {
         switch parse(line) {
         case .finished(let outcome):
             return outcome
@@ -87,7 +87,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
         case finished(LineOutcome)
     }
 
-    private mutating func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+    private mutating func parse(_ line: LineBytes) -> ParsedLine {
         if line.allSatisfy(Self.isWhitespace) { return .finished(.structural) }
         do throws(JSONSyntaxError) {
             try object.reparse(line)

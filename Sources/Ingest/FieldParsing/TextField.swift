@@ -26,7 +26,7 @@ enum TextField {
 
     /// An ISO 8601-style timestamp (`T` or space, `-` or `/`); one without a zone is read in `zone`.
     static func time(_ text: String, zone: TimeZone, format: String, field: String) throws(FieldRejection) -> Date {
-        guard let date = text.withASCIIBytes({ TimestampParser.date(iso8601: $0, timeZone: zone) }) else {
+        guard let date = text.withLineBytes({ TimestampParser.date(iso8601: $0, timeZone: zone) }) else {
             throw invalid(format, field, text, expected: "a time")
         }
         return date

@@ -9,3 +9,10 @@ struct FlatJSONLeaf: BitwiseCopyable {
     var nextWithSamePath: Int32
     var isString: Bool
 }
+
+extension FlatJSONLeaf {
+    /// Where the path's bytes lie.
+    var pathRange: Range<Int> { Int(pathStart)..<Int(pathStart + pathCount) }
+    /// Where the value's bytes lie.
+    var valueRange: Range<Int> { Int(valueStart)..<Int(valueStart + valueCount) }
+}

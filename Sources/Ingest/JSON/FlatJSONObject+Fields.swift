@@ -61,8 +61,8 @@ extension FlatJSONObject {
     /// The first value as a boolean (`true`/`false`, any case, also as strings).
     public func flag(_ key: Key) throws(FieldRejection) -> Bool? {
         guard let (bytes, _) = firstValue(key) else { return nil }
-        if NumericText.equalsIgnoringCase(bytes.span, "true") { return true }
-        if NumericText.equalsIgnoringCase(bytes.span, "false") { return false }
+        if bytes.withSpan({ NumericText.equalsIgnoringCase($0, "true") }) { return true }
+        if bytes.withSpan({ NumericText.equalsIgnoringCase($0, "false") }) { return false }
         throw .invalid(key.path, bytes, expected: "true or false")
     }
 

@@ -12,18 +12,14 @@ extension FlatJSONObject {
         public init(_ path: String) {
             count = path.utf8.count
             paddedBytes = Array(path.utf8) + Array(repeating: 0, count: 8)
-            hash = paddedBytes.withUnsafeBufferPointer {
-                PathHash.extend(PathHash.seed, with: UnsafeBufferPointer(rebasing: $0.prefix(path.utf8.count)))
-            }
+            hash = path.withLineBytes { PathHash.extend(PathHash.seed, with: $0) }
         }
 
         /// The path this key looks up.
         public var path: String {
-            // Through a pointer, not a slice: a slice would retain the bytes, and the compiler
+            // Through a view, not an array slice: a slice would retain the bytes, and the compiler
             // hoists that retain into the success path of every field read that may throw.
-            paddedBytes.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0.prefix(count)), as: UTF8.self)
-            }
+            paddedBytes.withLineBytes { String(decoding: $0.extracting(first: count), as: UTF8.self) }
         }
     }
 
@@ -34,13 +30,13 @@ extension FlatJSONObject {
         if slotCount == 0 { return -1 }
         let mask = slotCount - 1
         var slot = PathHash.slot(key.hash, mask: mask)
-        return key.paddedBytes.withUnsafeBufferPointer { wanted in
+        return key.paddedBytes.withLineBytes { wanted in
             while true {
                 let candidate = buffers.slots[slot]
                 if candidate < 0 { return -1 }
                 let leaf = buffers.leaves[Int(candidate)]
                 if leaf.pathHash == key.hash, Int(leaf.pathCount) == key.count,
-                   PathBytesKernel.equal(buffers.bytes.base + Int(leaf.pathStart), wanted.baseAddress!, count: key.count) {
+                   PathBytesKernel.equal(buffers.bytes, at: Int(leaf.pathStart), wanted, count: key.count) {
                     return candidate
                 }
                 slot = (slot + 1) & mask
@@ -67,13 +63,13 @@ extension FlatJSONObject {
     /// decoded content, a literal's text) and whether it was a JSON string. The bytes are valid only
     /// during the call. Stops early when `body` returns false.
     public func forEachValue<Failure: Error>(
-        _ key: Key, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isString: Bool) throws(Failure) -> Bool
+        _ key: Key, _ body: (_ bytes: LineBytes, _ isString: Bool) throws(Failure) -> Bool
     ) throws(Failure) {
         let buffers = storage.buffers
         var next = firstLeaf(key, in: buffers)
         while next >= 0 {
             let leaf = buffers.leaves[Int(next)]
-            let bytes = UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart), count: Int(leaf.valueCount))
+            let bytes = buffers.bytes.view(leaf.valueRange)
             guard try body(bytes, leaf.isString) else { return }
             next = leaf.nextWithSamePath
         }
@@ -81,27 +77,25 @@ extension FlatJSONObject {
 
     /// Calls `body` with the first value at `key` (see `forEachValue`); nil when the key is absent.
     public func withFirstValue<Result, Failure: Error>(
-        _ key: Key, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isString: Bool) throws(Failure) -> Result
+        _ key: Key, _ body: (_ bytes: LineBytes, _ isString: Bool) throws(Failure) -> Result
     ) throws(Failure) -> Result? {
         let buffers = storage.buffers
         let index = firstLeaf(key, in: buffers)
         guard index >= 0 else { return nil }
         let leaf = buffers.leaves[Int(index)]
-        return try body(UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart), count: Int(leaf.valueCount)),
-                        leaf.isString)
+        return try body(buffers.bytes.view(leaf.valueRange), leaf.isString)
     }
 
     /// The first value's bytes and kind at `key`, or nil. The bytes live in this object's storage:
     /// valid while the object is neither changed nor destroyed (callers in this module use them
     /// at once, which is what makes the typed field reads cheap).
     @inline(__always)
-    func firstValue(_ key: Key) -> (bytes: UnsafeBufferPointer<UInt8>, isString: Bool)? {
+    func firstValue(_ key: Key) -> (bytes: LineBytes, isString: Bool)? {
         let buffers = storage.buffers
         let index = firstLeaf(key, in: buffers)
         guard index >= 0 else { return nil }
         let leaf = buffers.leaves[Int(index)]
-        return (UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart), count: Int(leaf.valueCount)),
-                leaf.isString)
+        return (buffers.bytes.view(leaf.valueRange), leaf.isString)
     }
 
     /// The scalars at `key`; empty when the field is missing.
@@ -149,8 +143,8 @@ extension FlatJSONObject {
     /// The first value as a boolean (`true`/`false` in any letter case, also as strings).
     public func bool(_ key: Key) -> Bool? {
         withFirstValue(key) { bytes, _ -> Bool? in
-            if NumericText.equalsIgnoringCase(bytes.span, "true") { return true }
-            if NumericText.equalsIgnoringCase(bytes.span, "false") { return false }
+            if bytes.withSpan({ NumericText.equalsIgnoringCase($0, "true") }) { return true }
+            if bytes.withSpan({ NumericText.equalsIgnoringCase($0, "false") }) { return false }
             return nil
         } ?? nil
     }

@@ -3,7 +3,7 @@ extension FlatJSONObject {
     /// readers do: a byte-order mark on line 1 is dropped, a blank line is structural, and a line
     /// that is no JSON object is rejected with `format` naming the log. Nil when the object now
     /// holds the line's record.
-    mutating func parseLogLine(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int, format: String) -> LineOutcome? {
+    mutating func parseLogLine(_ rawLine: LineBytes, number: Int, format: String) -> LineOutcome? {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         if line.isBlank { return .structural }
         do {

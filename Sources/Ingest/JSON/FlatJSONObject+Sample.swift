@@ -7,7 +7,7 @@ extension FlatJSONObject {
         var matching = 0
         var other = 0
         for line in sample {
-            let parsed = line.withASCIIBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
+            let parsed = line.withLineBytes { bytes in (try? object.reparse(bytes.droppingByteOrderMark)) != nil }
             guard parsed else { continue }
             if isOfFormat(object) { matching += 1 } else { other += 1 }
         }

@@ -55,15 +55,13 @@ extension FlatJSONObject {
     func pathText(ofLeaf index: Int) -> String {
         let buffers = storage.buffers
         let leaf = buffers.leaves[index]
-        return String(decoding: UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.pathStart),
-                                                    count: Int(leaf.pathCount)), as: UTF8.self)
+        return String(decoding: buffers.bytes.view(leaf.pathRange), as: UTF8.self)
     }
 
     func scalar(ofLeaf index: Int) -> Scalar {
         let buffers = storage.buffers
         let leaf = buffers.leaves[index]
-        let text = String(decoding: UnsafeBufferPointer(start: buffers.bytes.base + Int(leaf.valueStart),
-                                                        count: Int(leaf.valueCount)), as: UTF8.self)
+        let text = String(decoding: buffers.bytes.view(leaf.valueRange), as: UTF8.self)
         return Scalar(text: text, isString: leaf.isString)
     }
 }

@@ -10,7 +10,7 @@ struct FlatJSONParser {
     /// The most bytes `buffers.bytes` may hold: the input, its decoded strings and joined paths.
     private let storageLimit: Int
 
-    init(input: UnsafeBufferPointer<UInt8>, buffers: FlatJSONBuffers) {
+    init(input: LineBytes, buffers: FlatJSONBuffers) {
         self.buffers = buffers
         scanner = JSONScanner(input)
         storageLimit = 16 * input.count + 65_536
@@ -30,11 +30,11 @@ struct FlatJSONParser {
         buffers.bytes.count = 0
         buffers.leaves.count = 0
         buffers.slots.count = 0
-        let input = scanner.bytes
+        let input = scanner.text
         guard input.count <= FlatJSONObject.maximumInputSize else {
             throw scanner.error("text longer than \(FlatJSONObject.maximumInputSize >> 20) MiB", at: 0)
         }
-        if let base = input.baseAddress { buffers.bytes.append(base, count: input.count) }
+        buffers.bytes.append(contentsOf: input)
         // A value takes at least two bytes (with its separator): no growth while adding leaves.
         buffers.leaves.reserve(input.count / 2 + 1)
         do throws(JSONSyntaxError) {
@@ -93,11 +93,11 @@ struct FlatJSONParser {
         }
         var hash = prefix.hash
         if prefix.length == 0 {
-            hash = PathHash.extend(hash, with: UnsafeBufferPointer(start: buffers.bytes.base + key.lowerBound, count: key.count))
+            hash = PathHash.extend(hash, with: buffers.bytes.view(key))
             return PathContext(start: key.lowerBound, length: key.count, hash: hash)
         }
         hash = PathHash.extend(hash, with: UInt8(ascii: "."))
-        hash = PathHash.extend(hash, with: UnsafeBufferPointer(start: buffers.bytes.base + key.lowerBound, count: key.count))
+        hash = PathHash.extend(hash, with: buffers.bytes.view(key))
         // Joined paths copy their prefix: bound them, and the total, against hostile nesting.
         guard prefix.length + 1 + key.count <= FlatJSONObject.maximumPathLength else {
             throw scanner.error("key path longer than \(FlatJSONObject.maximumPathLength) bytes")

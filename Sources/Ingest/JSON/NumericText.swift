@@ -1,8 +1,8 @@
 /// Reading numbers and words from the UTF-8 text of a JSON value without making a `String`.
 enum NumericText {
     /// A decimal integer (`-12`), or a number that is integral (`4.45e2`, `445.0`); nil otherwise.
-    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        if let value = plainInteger(bytes.span) { return value }
+    static func integer(_ bytes: LineBytes) -> Int64? {
+        if let value = bytes.withSpan(plainInteger) { return value }
         guard bytes.count <= 64, let value = Double(String(decoding: bytes, as: UTF8.self)),
               value.isFinite, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
         return Int64(value)

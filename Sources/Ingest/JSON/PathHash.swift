@@ -10,7 +10,7 @@ enum PathHash {
     }
 
     @inline(__always)
-    static func extend(_ hash: UInt64, with bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func extend(_ hash: UInt64, with bytes: LineBytes) -> UInt64 {
         var hash = hash
         for byte in bytes { hash = extend(hash, with: byte) }
         return hash

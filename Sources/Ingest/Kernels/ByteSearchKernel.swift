@@ -7,9 +7,9 @@ enum ByteSearchKernel {
     /// The index of the first `separator` at or after `start`, or the line's end. Eight bytes at a
     /// time: a column is a few bytes, so one word usually holds its end.
     @inline(__always)
-    static func index(of separator: UInt8, in line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func index(of separator: UInt8, in line: LineBytes, from start: Int) -> Int {
         let count = line.count
-        guard let base = line.baseAddress else { return count }
+        guard let base = line.unsafeBuffer.baseAddress else { return count }
         let pattern = UInt64(separator) &* 0x0101_0101_0101_0101
         var index = start
         while index + 8 <= count {
@@ -25,8 +25,8 @@ enum ByteSearchKernel {
     /// How many `\n` bytes `bytes` holds, found with `memchr` (vectorized by the C library):
     /// log lines are hundreds of bytes long, so this looks at each byte far more cheaply than a
     /// word-at-a-time count.
-    static func newlines(in bytes: UnsafeRawBufferPointer) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
+    static func newlines(in bytes: LineBytes) -> Int {
+        guard let base = UnsafeRawPointer(bytes.unsafeBuffer.baseAddress) else { return 0 }
         let end = base + bytes.count
         var cursor = base
         var count = 0

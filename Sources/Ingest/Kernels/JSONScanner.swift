@@ -4,12 +4,15 @@
 /// bytes at a time. `FlatJSONObject` is its API; `FlatJSONScannerProperties` checks it against
 /// JSONSerialization and `KernelDifferentialTests` against a plain string decoder.
 struct JSONScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
+    init(_ text: LineBytes) {
+        bytes = text.unsafeBuffer
     }
+
+    /// The text being scanned.
+    var text: LineBytes { LineBytes(unsafeBuffer: bytes) }
 
     var atEnd: Bool { position >= bytes.count }
 

@@ -19,4 +19,12 @@ enum PathBytesKernel {
             ^ UInt64(littleEndian: right.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         return difference & (UInt64.max &>> (64 &- 8 &* rest)) == 0
     }
+
+    /// True when the `count` path bytes at `start` in `stored` equal the first `count` of `padded`
+    /// (a `FlatJSONObject.Key`'s bytes, padded with at least 7 zero bytes).
+    @inline(__always)
+    static func equal(_ stored: RawBuffer<UInt8>, at start: Int, _ padded: LineBytes, count: Int) -> Bool {
+        assert(count + 7 <= padded.count, "the key must be padded")
+        return equal(stored.base + start, padded.unsafeBuffer.baseAddress!, count: count)
+    }
 }

@@ -64,6 +64,21 @@ struct RawBuffer<Element: BitwiseCopyable> {
 }
 
 extension RawBuffer<UInt8> {
+    /// Appends a copy of the viewed bytes.
+    @inline(__always)
+    mutating func append(contentsOf bytes: LineBytes) {
+        guard let source = bytes.unsafeBuffer.baseAddress else { return }
+        append(source, count: bytes.count)
+    }
+
+    /// A view of the bytes in `range` (within `0..<count`), valid until the buffer next grows or
+    /// is deallocated.
+    @inline(__always)
+    func view(_ range: Range<Int>) -> LineBytes {
+        assert(range.lowerBound >= 0 && range.upperBound <= count, "range outside the buffer's content")
+        return LineBytes(unsafeBuffer: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
     /// Appends a copy of the `prefix` bytes of this buffer, `separator`, and a copy of the `key`
     /// bytes (both ranges lie before the end), reserving once. Copies whole 8-byte words, since
     /// paths are short and a call to memmove costs more than the copy: it may read up to 7 bytes

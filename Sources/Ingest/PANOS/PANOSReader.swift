@@ -50,7 +50,7 @@ public struct PANOSReader: StatelessLineReader {
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
-    public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+    public mutating func read(line rawLine: LineBytes, number: Int) -> LineOutcome {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         if line.isBlank { return .structural }
         let text = String(decoding: line, as: UTF8.self)

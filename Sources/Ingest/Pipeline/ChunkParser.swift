@@ -57,7 +57,7 @@ struct ChunkParser<Reader: LineReader> {
         "line longer than \(LineChunker.maximumLineLength >> 20) MiB"
     }
 
-    private mutating func read(_ line: UnsafeBufferPointer<UInt8>, number: Int, into result: inout ChunkResult) {
+    private mutating func read(_ line: LineBytes, number: Int, into result: inout ChunkResult) {
         if line.count > LineChunker.maximumLineLength {
             reject(line: number, reason: Self.overlongReason, into: &result)
             return

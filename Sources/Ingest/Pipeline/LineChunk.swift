@@ -1,5 +1,3 @@
-import Foundation
-
 /// A run of complete lines cut from an input, numbered, or the place of one line too long to read.
 struct LineChunk: Sendable {
     enum Content: Sendable {
@@ -20,44 +18,35 @@ struct LineChunk: Sendable {
 
 extension LineChunk {
     /// Calls `body` with the chunk's line bytes; not at all for an `overlongLine`.
-    func withLines(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    func withLines(_ body: (LineBytes) -> Void) {
         guard case .lines(let buffer, let count) = content else { return }
-        body(UnsafeBufferPointer(start: buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        body(buffer.content(count: count))
     }
 }
 
-extension UnsafeBufferPointer<UInt8> {
+extension LineBytes {
     /// Calls `body` with each `\n`-terminated line (the last may be unterminated), without its
     /// `\n` or a `\r` before it. Stops when `body` returns false.
-    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
-        guard let base = baseAddress else { return }
+    func forEachLine(_ body: (LineBytes) -> Bool) {
         var start = 0
         while start < count {
-            let end: Int
-            if let newline = memchr(base + start, 0x0A, count - start) {
-                end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-            } else {
-                end = count
-            }
+            let end = firstIndex(of: 0x0A, from: start) ?? count
             var lineEnd = end
-            if lineEnd > start, base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            guard body(UnsafeBufferPointer(start: base + start, count: lineEnd - start)) else { return }
+            if lineEnd > start, self[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            guard body(extracting(start..<lineEnd)) else { return }
             start = end + 1
         }
     }
 
     /// Calls `body` with each line that starts with `marker` (without its `\n` or a `\r` before it),
     /// finding them with `memchr` for the marker: cheap when few lines start with it.
-    func forEachLine(startingWith marker: UInt8, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard let base = baseAddress else { return }
+    func forEachLine(startingWith marker: UInt8, _ body: (LineBytes) -> Void) {
         var offset = 0
-        while offset < count, let found = memchr(base + offset, Int32(marker), count - offset) {
-            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            let end = memchr(base + start, 0x0A, count - start)
-                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
-            if start == 0 || base[start - 1] == 0x0A {
-                let lineEnd = end > start && base[end - 1] == 0x0D ? end - 1 : end
-                body(UnsafeBufferPointer(start: base + start, count: lineEnd - start))
+        while let start = firstIndex(of: marker, from: offset) {
+            let end = firstIndex(of: 0x0A, from: start) ?? count
+            if start == 0 || self[start - 1] == 0x0A {
+                let lineEnd = end > start && self[end - 1] == 0x0D ? end - 1 : end
+                body(extracting(start..<lineEnd))
             }
             offset = end + 1
         }

@@ -17,7 +17,7 @@ final class LineChunker {
     let pool: ChunkBuffer.Pool
     private let source: any ByteSource
     /// The partial line after the last chunk's final newline.
-    private var carry: UnsafeMutableRawBufferPointer
+    private let carry = ChunkBuffer(capacity: LineChunker.maximumLineLength)
     private var carried = 0
     private var ended = false
     private var skippingOverlongLine = false
@@ -35,10 +35,7 @@ final class LineChunker {
         self.targetSize = targetSize
         nextLine = firstLine
         pool = ChunkBuffer.Pool(capacity: targetSize + 64 * 1024)
-        carry = .allocate(byteCount: Self.maximumLineLength, alignment: 16)
     }
-
-    deinit { carry.deallocate() }
 
     /// The next chunk, or nil at the end of the input. A read error comes after the complete
     /// lines read before it (a partial last line is dropped).
@@ -48,46 +45,45 @@ final class LineChunker {
             throw pendingFailure
         }
         if skippingOverlongLine { return try skipOverlongLine() }
-        let chunkBuffer = pool.obtain()
-        let buffer = chunkBuffer.bytes
-        buffer.baseAddress!.copyMemory(from: carry.baseAddress!, byteCount: carried)
+        let buffer = pool.obtain()
+        buffer.copy(0..<carried, of: carry, to: 0)
         var filled = carried
         carried = 0
         while filled < targetSize && !ended {
             do throws(SourceError) {
-                let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                let count = try read(into: buffer, at: filled)
                 if count == 0 { ended = true }
                 filled += count
             } catch {
                 ended = true
                 pendingFailure = error
-                guard let lastNewline = buffer[..<filled].lastIndex(of: 0x0A) else {
-                    pool.recycle(chunkBuffer)
+                guard let lastNewline = buffer.content(count: filled).lastIndex(of: 0x0A) else {
+                    pool.recycle(buffer)
                     return try next()
                 }
                 filled = lastNewline + 1
             }
         }
         if nextSequence == 0 {
-            if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
-                buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + 3, byteCount: filled - 3)
+            if buffer.content(count: filled).starts(with: [0xEF, 0xBB, 0xBF]) {
+                buffer.copy(3..<filled, of: buffer, to: 0)
                 filled -= 3
             }
-            let head = UnsafeMutableRawBufferPointer(rebasing: buffer[..<filled])
+            let head = buffer.content(count: filled)
             if !head.contains(0x0A), head.contains(0x0D) {
                 carriageReturnsEndLines = true
-                ByteSearchKernel.turnCarriageReturnsIntoLineFeeds(head)
+                buffer.turnCarriageReturnsIntoLineFeeds(in: 0..<filled)
             }
         }
         if ended {
             guard filled > 0 else {
-                pool.recycle(chunkBuffer)
+                pool.recycle(buffer)
                 return nil
             }
-            return makeChunk(chunkBuffer, count: filled)
+            return makeChunk(buffer, count: filled)
         }
-        guard let lastNewline = buffer[..<filled].lastIndex(of: 0x0A) else {
-            pool.recycle(chunkBuffer)
+        guard let lastNewline = buffer.content(count: filled).lastIndex(of: 0x0A) else {
+            pool.recycle(buffer)
             return try skipOverlongLine()
         }
         let end = lastNewline + 1
@@ -95,10 +91,10 @@ final class LineChunker {
         if rest > Self.maximumLineLength {
             skippingOverlongLine = true
         } else {
-            carry.baseAddress!.copyMemory(from: buffer.baseAddress! + end, byteCount: rest)
+            carry.copy(end..<filled, of: buffer, to: 0)
             carried = rest
         }
-        return makeChunk(chunkBuffer, count: end)
+        return makeChunk(buffer, count: end)
     }
 
     /// The input's first chunks, as many as hold `lineCount` lines (fewer at the end of the input
@@ -123,7 +119,7 @@ final class LineChunker {
     }
 
     private func makeChunk(_ buffer: ChunkBuffer, count: Int) -> LineChunk {
-        let bytes = UnsafeRawBufferPointer(rebasing: buffer.bytes[..<count])
+        let bytes = buffer.content(count: count)
         var lines = ByteSearchKernel.newlines(in: bytes)
         if bytes[count - 1] != 0x0A { lines += 1 }
         defer {
@@ -135,9 +131,9 @@ final class LineChunker {
     }
 
     /// Reads from the source, CRs turned into line ends when they end the input's lines.
-    private func read(into buffer: UnsafeMutableRawBufferPointer) throws(SourceError) -> Int {
-        let count = try source.read(into: buffer)
-        if carriageReturnsEndLines { ByteSearchKernel.turnCarriageReturnsIntoLineFeeds(UnsafeMutableRawBufferPointer(rebasing: buffer[..<count])) }
+    private func read(into buffer: ChunkBuffer, at offset: Int) throws(SourceError) -> Int {
+        let count = try buffer.fill(from: source, at: offset)
+        if carriageReturnsEndLines { buffer.turnCarriageReturnsIntoLineFeeds(in: offset..<(offset + count)) }
         return count
     }
 
@@ -147,15 +143,15 @@ final class LineChunker {
         skippingOverlongLine = false
         var skipped = 0
         while !ended {
-            let count = try read(into: carry)
+            let count = try read(into: carry, at: 0)
             if count == 0 {
                 ended = true
                 break
             }
-            if let newline = memchr(carry.baseAddress!, 0x0A, count) {
-                let end = carry.baseAddress!.distance(to: UnsafeMutableRawPointer(newline)) + 1
+            if let newline = carry.content(count: count).firstIndex(of: 0x0A, from: 0) {
+                let end = newline + 1
                 carried = count - end
-                carry.baseAddress!.copyMemory(from: carry.baseAddress! + end, byteCount: carried)
+                carry.copy(end..<count, of: carry, to: 0)
                 break
             }
             skipped += count

@@ -4,7 +4,7 @@ extension LineReader {
     init(options: ReaderOptions, primer: [[UInt8]]) {
         self.init(options: options)
         for line in primer {
-            _ = line.withUnsafeBufferPointer { read(line: $0, number: 0) }
+            _ = line.withLineBytes { read(line: $0, number: 0) }
         }
     }
 }

@@ -108,7 +108,7 @@ extension LogIngestor {
         guard !(readerType is any StatelessLineReader.Type) else { return [] }
         var reader = readerType.init(options: options.reader)
         return Array(lines.prefix { line in
-            line.withUnsafeBufferPointer { reader.read(line: $0, number: 0) } == .structural
+            line.withLineBytes { reader.read(line: $0, number: 0) } == .structural
         })
     }
 }

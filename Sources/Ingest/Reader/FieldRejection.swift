@@ -9,7 +9,7 @@ public struct FieldRejection: Error, Equatable, Sendable {
 
     /// `<field> "<value>" is not <expectation>`, the value quoted safely.
     public static func invalid(
-        _ field: String, _ value: UnsafeBufferPointer<UInt8>, expected: String
+        _ field: String, _ value: LineBytes, expected: String
     ) -> FieldRejection {
         FieldRejection("\(field) \(LogText.quoted(value)) is not \(expected)")
     }

@@ -37,11 +37,11 @@ public protocol LineReader: SendableMetatype {
     static func recognizes(_ sample: [String]) -> Bool
     init(options: ReaderOptions)
     /// Reads one line, without its line terminator. `number` is 1-based.
-    mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome
+    mutating func read(line: LineBytes, number: Int) -> LineOutcome
     /// Reads one line for the ingest pipeline, which keeps SMB events only: the outcome of
     /// `read(line:number:)`, except that a valid event that is not SMB (`NetworkEvent.isSMB`)
     /// comes back as nil, so a reader may check the line without building the event.
-    mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome?
+    mutating func readKeepingSMB(line: LineBytes, number: Int) -> LineOutcome?
     /// A warning about the line just read that does not stop it from being read (a value the
     /// published rule can never match), handed over once; nil when there is none.
     mutating func takeWarning() -> String?
@@ -53,7 +53,7 @@ extension LineReader {
 
     /// Reads the whole event and drops it when it is not SMB. (The event is moved out of the
     /// outcome, not copied: a copy retains and releases every one of its strings and arrays.)
-    public mutating func readKeepingSMB(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+    public mutating func readKeepingSMB(line: LineBytes, number: Int) -> LineOutcome? {
         let outcome = read(line: line, number: number)
         switch consume outcome {
         case .event(let event): return event.isSMB ? .event(event) : nil

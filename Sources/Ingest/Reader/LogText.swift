@@ -5,8 +5,8 @@ public enum LogText {
     public static let quotedLimit = 80
 
     /// The bytes as a double-quoted, escaped string.
-    public static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(quotedLimit)), as: UTF8.self)
+    public static func quoted(_ bytes: LineBytes) -> String {
+        let shown = String(decoding: bytes.extracting(first: quotedLimit), as: UTF8.self)
         return "\"" + escaped(shown, escapingQuotes: true) + (bytes.count > quotedLimit ? "…\"" : "\"")
     }
 
@@ -28,7 +28,6 @@ public enum LogText {
 
     /// A string as a double-quoted, escaped string.
     public static func quoted(_ string: String) -> String {
-        var bytes = Array(string.utf8)
-        return bytes.withUnsafeMutableBufferPointer { quoted(UnsafeBufferPointer($0)) }
+        string.withLineBytes { quoted($0) }
     }
 }

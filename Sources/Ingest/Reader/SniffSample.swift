@@ -18,7 +18,7 @@ struct SniffSample {
                     if line.contains(where: Self.isBinary) {
                         binary += 1
                     } else {
-                        lines.append(String(decoding: UnsafeBufferPointer(rebasing: line.prefix(65_536)), as: UTF8.self))
+                        lines.append(String(decoding: line.extracting(first: 65_536), as: UTF8.self))
                     }
                     return examined < limit
                 }

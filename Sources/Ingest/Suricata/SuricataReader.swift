@@ -57,7 +57,7 @@ public struct SuricataReader: StatelessLineReader {
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
-    public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+    public mutating func read(line rawLine: LineBytes, number: Int) -> LineOutcome {
         if let outcome = eve.parseLogLine(rawLine, number: number, format: "suricata JSON") { return outcome }
         guard let type = eve.lowercasedString(Self.eventType) else {
             return .rejected(reason: "suricata event has no event_type")

@@ -58,7 +58,7 @@ public struct SysmonReader: StatelessLineReader {
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
-    public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+    public mutating func read(line rawLine: LineBytes, number: Int) -> LineOutcome {
         if let outcome = object.parseLogLine(rawLine, number: number, format: "windows event JSON") { return outcome }
         let record = SysmonRecord(object: object)
         guard let eventID = record.eventID else {

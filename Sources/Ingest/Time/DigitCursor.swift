@@ -1,10 +1,10 @@
 /// Steps through the bytes of a timestamp: fixed-width digit groups, separators, fractions and
 /// UTC offsets.
 struct DigitCursor {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: LineBytes
     private var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: LineBytes) {
         self.bytes = bytes
     }
 

@@ -15,7 +15,7 @@ public enum TimestampParser {
 
     /// Parses an ISO 8601 date-time; nil when the bytes are not one or a field is out of range.
     /// A time without a zone is read in `timeZone` (nil: UTC).
-    public static func date(iso8601 bytes: UnsafeBufferPointer<UInt8>, timeZone: TimeZone? = nil) -> Date? {
+    public static func date(iso8601 bytes: LineBytes, timeZone: TimeZone? = nil) -> Date? {
         var cursor = DigitCursor(bytes)
         guard let year = cursor.digits(4), cursor.skip(anyOf: "-/"),
               let month = cursor.digits(2), (1...12).contains(month), cursor.skip(anyOf: "-/"),
@@ -43,10 +43,10 @@ public enum TimestampParser {
     }
 
     /// Parses an epoch number (`1600000000123`, `1600000000.123456`) in the given unit.
-    public static func date(epoch bytes: UnsafeBufferPointer<UInt8>, unit: EpochUnit) -> Date? {
+    public static func date(epoch bytes: LineBytes, unit: EpochUnit) -> Date? {
         guard !bytes.isEmpty, bytes.count <= 32 else { return nil }
         let value: Double
-        if let integer = NumericText.plainInteger(bytes.span) {
+        if let integer = bytes.withSpan(NumericText.plainInteger) {
             value = Double(integer)
         } else if let parsed = Double(String(decoding: bytes, as: UTF8.self)), parsed.isFinite {
             value = parsed

@@ -31,17 +31,17 @@ enum ZeekFieldValue {
     /// column (`conn`-only columns in an smb log, `action` outside smb_files), which is then not
     /// checked either.
     @inline(__always)
-    init?(_ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, logType: ZeekLogType) throws(FieldRejection) {
+    init?(_ field: ZeekField, bytes: LineBytes, logType: ZeekLogType) throws(FieldRejection) {
         guard Self.maps(field, in: logType) else { return nil }
         func failure(_ expectation: String) -> FieldRejection {
             .invalid(field.name, bytes, expected: expectation)
         }
         func count() throws(FieldRejection) -> Int64 {
-            guard let count = NumericText.plainInteger(bytes.span), count >= 0 else { throw failure("a count") }
+            guard let count = bytes.withSpan(NumericText.plainInteger), count >= 0 else { throw failure("a count") }
             return count
         }
         func flag() throws(FieldRejection) -> Bool {
-            guard let flag = ZeekValue.boolean(bytes.span) else { throw failure("a boolean") }
+            guard let flag = bytes.withSpan(ZeekValue.boolean) else { throw failure("a boolean") }
             return flag
         }
         func address() throws(FieldRejection) -> IPAddress {
@@ -49,7 +49,7 @@ enum ZeekFieldValue {
             return address
         }
         func port() throws(FieldRejection) -> Int {
-            guard let port = ZeekValue.port(bytes.span) else { throw failure("a port") }
+            guard let port = bytes.withSpan(ZeekValue.port) else { throw failure("a port") }
             return port
         }
         switch field {
@@ -61,7 +61,7 @@ enum ZeekFieldValue {
         case .originPort: self = .originPort(try port())
         case .responderPort: self = .responderPort(try port())
         case .duration:
-            guard let duration = DecimalSeconds(ascii: bytes.span)?.totalNanoseconds else { throw failure("a duration") }
+            guard let duration = bytes.withSpan(DecimalSeconds.init(ascii:))?.totalNanoseconds else { throw failure("a duration") }
             self = .duration(nanoseconds: duration)
         case .originPackets: self = .originPackets(try count())
         case .originIPBytes: self = .originIPBytes(try count())

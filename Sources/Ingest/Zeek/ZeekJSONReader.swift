@@ -37,7 +37,7 @@ public struct ZeekJSONReader: StatelessLineReader {
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
-    public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+    public mutating func read(line rawLine: LineBytes, number: Int) -> LineOutcome {
         switch classify(rawLine, number: number) {
         case .finished(let outcome): outcome
         case .record(let logType): decodeRecord(logType)
@@ -46,7 +46,7 @@ public struct ZeekJSONReader: StatelessLineReader {
 
     /// `read`, except that a record that is not SMB comes back as nil: its fields are checked as
     /// `read` checks them (the same rejections, in the same order), but no event is built.
-    public mutating func readKeepingSMB(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+    public mutating func readKeepingSMB(line rawLine: LineBytes, number: Int) -> LineOutcome? {
         switch classify(rawLine, number: number) {
         case .finished(let outcome):
             return outcome
@@ -73,7 +73,7 @@ public struct ZeekJSONReader: StatelessLineReader {
     }
 
     /// Parses the line and finds the record's log type.
-    private mutating func classify(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> ClassifiedLine {
+    private mutating func classify(_ rawLine: LineBytes, number: Int) -> ClassifiedLine {
         if let outcome = object.parseLogLine(rawLine, number: number, format: "zeek JSON") { return .finished(outcome) }
         let streamName = object.string(Self.path) ?? object.string(Self.stream)
         let inferred = streamName == nil ? ZeekLogType { [object] name in Self.has(name, in: object) } : nil
@@ -105,7 +105,7 @@ public struct ZeekJSONReader: StatelessLineReader {
     /// Hands the value of every mapped field present and set in `object` to `visit`, in
     /// `ZeekField` order. Returns the first rejection `visit` throws, or nil.
     private func forEachMappedValue(
-        _ visit: (ZeekField, UnsafeBufferPointer<UInt8>) throws(FieldRejection) -> Void
+        _ visit: (ZeekField, LineBytes) throws(FieldRejection) -> Void
     ) -> String? {
         do {
             for (field, keys) in Self.fieldKeys {

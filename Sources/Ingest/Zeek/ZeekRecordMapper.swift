@@ -32,7 +32,7 @@ struct ZeekRecordMapper {
     /// builds the value's string, unescaped; it is called only for the string fields.
     @inline(__always)
     mutating func assign(
-        _ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
+        _ field: ZeekField, bytes: LineBytes, text: () -> String,
         into event: inout NetworkEvent, addresses: inout AddressArrayCache
     ) throws(FieldRejection) {
         guard let value = try ZeekFieldValue(field, bytes: bytes, logType: logType) else { return }
@@ -52,9 +52,9 @@ struct ZeekRecordMapper {
         case .uid: event.flowID = text()
         case .communityID: event.communityID = text()
         case .action: event.action = text()
-        case .transportProtocol: event.transport = ZeekVocabulary.transports.string(bytes.span, text: text)
-        case .service: event.applicationProtocol = ZeekVocabulary.services.string(bytes.span, text: text)
-        case .connectionState: event.connectionState = ZeekVocabulary.connectionStates.string(bytes.span, text: text)
+        case .transportProtocol: event.transport = bytes.withSpan { ZeekVocabulary.transports.string($0, text: text) }
+        case .service: event.applicationProtocol = bytes.withSpan { ZeekVocabulary.services.string($0, text: text) }
+        case .connectionState: event.connectionState = bytes.withSpan { ZeekVocabulary.connectionStates.string($0, text: text) }
         }
     }
 

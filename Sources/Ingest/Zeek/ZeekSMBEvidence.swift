@@ -20,13 +20,13 @@ struct ZeekSMBEvidence {
     /// `isSMB` reads of it. `text` builds the value's string, unescaped; it is called only for a
     /// `proto` or `service` value outside the shared vocabulary.
     @inline(__always)
-    mutating func note(_ field: ZeekField, bytes: UnsafeBufferPointer<UInt8>, text: () -> String) throws(FieldRejection) {
+    mutating func note(_ field: ZeekField, bytes: LineBytes, text: () -> String) throws(FieldRejection) {
         switch try ZeekFieldValue(field, bytes: bytes, logType: logType) {
         case .timestamp: hasTimestamp = true
         case .originPort(let port): sourcePort = port
         case .responderPort(let port): destinationPort = port
-        case .transportProtocol: transport = ZeekVocabulary.transports.string(bytes.span, text: text)
-        case .service: applicationProtocol = ZeekVocabulary.services.string(bytes.span, text: text)
+        case .transportProtocol: transport = bytes.withSpan { ZeekVocabulary.transports.string($0, text: text) }
+        case .service: applicationProtocol = bytes.withSpan { ZeekVocabulary.services.string($0, text: text) }
         default: break
         }
     }

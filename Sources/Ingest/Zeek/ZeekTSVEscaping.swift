@@ -2,14 +2,14 @@
 enum ZeekTSVEscaping {
     /// The text of a column, unescaped; the common case without a backslash copies once.
     @inline(__always)
-    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
+    static func text(_ bytes: LineBytes) -> String {
+        guard bytes.firstIndex(of: UInt8(ascii: "\\"), from: 0) != nil else { return bytes.decodedString }
         return String(decoding: unescaped(bytes), as: UTF8.self)
     }
 
     /// The bytes with every `\xNN` and `\\` replaced by the byte it stands for; any other
     /// backslash is kept as written.
-    static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func unescaped(_ bytes: LineBytes) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0

@@ -7,8 +7,8 @@ extension ZeekTSVHeader {
     /// first value `visit` rejects, or too few columns; nil when the row is well formed.
     @inline(__always)
     func forEachMappedValue(
-        in line: UnsafeBufferPointer<UInt8>, columns: [ZeekField?],
-        _ visit: (ZeekField, UnsafeBufferPointer<UInt8>) throws(FieldRejection) -> Void
+        in line: LineBytes, columns: [ZeekField?],
+        _ visit: (ZeekField, LineBytes) throws(FieldRejection) -> Void
     ) -> String? {
         let count = line.count
         var column = 0
@@ -16,8 +16,8 @@ extension ZeekTSVHeader {
         while column <= lastMappedColumn {
             let end = ByteSearchKernel.index(of: separator, in: line, from: start)
             if let field = columns[column] {
-                let value = UnsafeBufferPointer(rebasing: line[start..<end])
-                if !isAbsent(value.span) {
+                let value = line.extracting(start..<end)
+                if !isAbsent(value) {
                     do {
                         try visit(field, value)
                     } catch {

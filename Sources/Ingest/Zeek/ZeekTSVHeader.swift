@@ -19,9 +19,9 @@ struct ZeekTSVHeader {
 
     /// Applies one header line (it starts with `#`). A `#separator` line starts a new header,
     /// as Zeek writes one when a log is appended to or several logs are concatenated.
-    mutating func apply(_ line: UnsafeBufferPointer<UInt8>) -> LineOutcome {
+    mutating func apply(_ line: LineBytes) -> LineOutcome {
         if line.starts(with: "#separator ".utf8) {
-            let value = ZeekTSVEscaping.unescaped(UnsafeBufferPointer(rebasing: line[11...]))
+            let value = ZeekTSVEscaping.unescaped(line.extracting(droppingFirst: 11))
             guard value.count == 1 else {
                 return .rejected(reason: "zeek #separator \(LogText.quoted(line)) is not a single byte")
             }
@@ -31,8 +31,8 @@ struct ZeekTSVHeader {
         }
         let parts = line.split(separator: separator, omittingEmptySubsequences: false)
         let key = parts[0]
-        let values = parts.dropFirst().map { UnsafeBufferPointer(rebasing: $0) }
-        switch String(decoding: UnsafeBufferPointer(rebasing: key), as: UTF8.self) {
+        let values = parts.dropFirst().map { line.extracting($0.indices) }
+        switch String(decoding: line.extracting(key.indices), as: UTF8.self) {
         case "#unset_field":
             if let value = values.first { unsetField = Array(value) }
         case "#empty_field":
@@ -65,8 +65,8 @@ struct ZeekTSVHeader {
 
     /// True when a column holds the unset or the empty marker: the value is absent.
     @inline(__always)
-    func isAbsent(_ value: Span<UInt8>) -> Bool {
-        Self.equal(value, unsetField) || Self.equal(value, emptyField)
+    func isAbsent(_ value: LineBytes) -> Bool {
+        value.withSpan { Self.equal($0, unsetField) || Self.equal($0, emptyField) }
     }
 
     @inline(__always)

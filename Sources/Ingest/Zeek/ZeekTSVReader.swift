@@ -32,7 +32,7 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
     }
 
     /// One line's outcome: an event, a skip with its reason, a structural line or a rejection.
-    public mutating func read(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+    public mutating func read(line rawLine: LineBytes, number: Int) -> LineOutcome {
         switch classify(rawLine, number: number) {
         case .finished(let outcome): outcome
         case .row(let line, let columns, let logType): decodeRow(line, columns: columns, logType: logType)
@@ -41,7 +41,7 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
 
     /// `read`, except that a row that is not SMB comes back as nil: its columns are checked as
     /// `read` checks them (the same rejections, in the same order), but no event is built.
-    public mutating func readKeepingSMB(line rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome? {
+    public mutating func readKeepingSMB(line rawLine: LineBytes, number: Int) -> LineOutcome? {
         switch classify(rawLine, number: number) {
         case .finished(let outcome):
             return outcome
@@ -60,13 +60,13 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
 
     /// A line as the header sees it: a data row to decode, or the outcome of any other line.
     private enum ClassifiedLine {
-        case row(UnsafeBufferPointer<UInt8>, columns: [ZeekField?], logType: ZeekLogType)
+        case row(LineBytes, columns: [ZeekField?], logType: ZeekLogType)
         case finished(LineOutcome)
     }
 
     /// Applies a header line, or finds the row's columns and log type.
     @inline(__always)
-    private mutating func classify(_ rawLine: UnsafeBufferPointer<UInt8>, number: Int) -> ClassifiedLine {
+    private mutating func classify(_ rawLine: LineBytes, number: Int) -> ClassifiedLine {
         let line = number == 1 ? rawLine.droppingByteOrderMark : rawLine
         guard let first = line.first else { return .finished(.structural) }
         if first == UInt8(ascii: "#") {
@@ -86,7 +86,7 @@ public struct ZeekTSVReader: HeaderStatefulLineReader {
     /// to wrap it would copy the large value once more per row.)
     @inline(__always)
     private mutating func decodeRow(
-        _ line: UnsafeBufferPointer<UInt8>, columns: [ZeekField?], logType: ZeekLogType
+        _ line: LineBytes, columns: [ZeekField?], logType: ZeekLogType
     ) -> LineOutcome {
         var mapper = ZeekRecordMapper(logType: logType)
         var event = mapper.template

@@ -8,8 +8,8 @@ enum ZeekValue {
     /// A `time`: epoch seconds (`1521911721.382822`, the TSV and `use_json` form) or ISO 8601
     /// (`2018-03-24T17:15:21.382822Z`, json-streaming-logs) — the two forms Elastic accepts.
     @inline(__always)
-    static func time(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        if let seconds = DecimalSeconds(ascii: bytes.span) { return seconds.dateSinceEpoch }
+    static func time(_ bytes: LineBytes) -> Date? {
+        if let seconds = bytes.withSpan(DecimalSeconds.init(ascii:)) { return seconds.dateSinceEpoch }
         if bytes.count >= 19, let date = TimestampParser.date(iso8601: bytes, timeZone: utc) { return date }
         // JSON writers may print a float with an exponent.
         guard bytes.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
@@ -27,7 +27,7 @@ enum ZeekValue {
 
     /// An `addr`, IPv4 or IPv6, parsed from the bytes without building a string.
     @inline(__always)
-    static func address(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
+    static func address(_ bytes: LineBytes) -> IPAddress? {
         IPAddress(utf8: bytes)
     }
 

@@ -1,9 +1,8 @@
 import Detection
 import GRDB
-import TriageModel
 
-/// `HostRanking` in the store. `host.rank_base` keeps each host's `HostRanking.rankBase`, set by
-/// triggers whenever a count it reads or the host's case changes (schema v9), and
+/// `HostRanking` in the store. `host.rank_base` keeps each host's `HostRanking.rankBase`, a
+/// generated column SQLite computes from the host's counts and case flag (schema v9), and
 /// `host.rank_recent` adds the host's recency as of its last activity; `RankedHostWalk` orders a
 /// page by them through their indexes, so the page order and the reason shown beside it still come
 /// from the one formula.
@@ -20,16 +19,11 @@ enum HostRankingSQL {
         ).rankBase
     }
 
-    /// The host columns `rank_base` reads: a change to any of them recomputes it.
-    static let countColumns = [
-        "open_alerts", "acknowledged_alerts", "bytes_out", "new_destination_bytes", "external_destinations",
-        "unanswered_destinations", "new_destinations",
-    ]
-
-    /// `rank_base` of the `host` row being updated (`UPDATE host SET rank_base = …`).
+    /// `host.rank_base`'s definition: `HostRanking.rankBase` of the host row's own counts and
+    /// `case_resolved`, which SQLite computes whenever it writes the row.
     static let rankBase = """
-        smbtriage_host_rank_base(\(countColumns.joined(separator: ", ")),
-            EXISTS (SELECT 1 FROM host_case c WHERE c.host = host.address AND c.state = '\(CaseState.resolved.rawValue)'))
+        smbtriage_host_rank_base(open_alerts, acknowledged_alerts, bytes_out, new_destination_bytes,
+            external_destinations, unanswered_destinations, new_destinations, case_resolved)
         """
 
     /// `rank_recent`: the rank a host has while it is within the recency horizon, plus
@@ -40,9 +34,19 @@ enum HostRankingSQL {
     /// expression: what `RankedHostWalk` merges from the two indexes, for queries that number
     /// every host (a whole-list search) rather than walk to one page.
     static func rank(newestSecond: Int64) -> String {
-        let horizonStart = newestSecond - Int64(HostRanking.recencyHorizon)
-        return "(CASE WHEN \(lastSeenSeconds) > \(horizonStart) "
-            + "THEN rank_recent - \(HostRanking.recencyUnitsPerSecond * horizonStart) ELSE rank_base END)"
+        "(CASE WHEN \(lastSeenSeconds) > \(horizonStart(newestSecond)) "
+            + "THEN rank_recent - \(sharedRecency(newestSecond)) ELSE rank_base END)"
+    }
+
+    /// The last second outside the recency horizon when the newest activity is `newestSecond`:
+    /// hosts last seen after it rank by `rank_recent`, the others by `rank_base`.
+    static func horizonStart(_ newestSecond: Int64) -> Int64 {
+        newestSecond - Int64(HostRanking.recencyHorizon)
+    }
+
+    /// What every host within the horizon shares in `rank_recent`; less it, `rank_recent` is the rank.
+    static func sharedRecency(_ newestSecond: Int64) -> Int64 {
+        HostRanking.recencyUnitsPerSecond * horizonStart(newestSecond)
     }
 
     /// A host's last activity in whole seconds (toward zero, as `HostRanking.rank` takes idle).

@@ -17,11 +17,9 @@ struct RankedHostWalk {
     /// The addresses of the `limit` hosts from `offset` in rank order; in the reverse order
     /// (lowest rank first, `offset` counted from the lowest) when `reversed`.
     func addresses(_ db: Database, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
-        let horizon = Int64(HostRanking.recencyHorizon)
         let count = offset + limit
         let recent = try Arm(db, walk: self, column: "rank_recent", index: "host_rank_recent", isRecent: true,
-                             less: HostRanking.recencyUnitsPerSecond * (newestSecond - horizon), count: count,
-                             reversed: reversed)
+                             less: HostRankingSQL.sharedRecency(newestSecond), count: count, reversed: reversed)
         let stale = try Arm(db, walk: self, column: "rank_base", index: "host_rank_base", isRecent: false,
                             less: 0, count: count, reversed: reversed)
         var page: [Data] = []
@@ -42,7 +40,7 @@ struct RankedHostWalk {
         init(_ db: Database, walk: RankedHostWalk, column: String, index: String, isRecent: Bool, less: Int64,
              count: Int, reversed: Bool) throws {
             let join = walk.joinsCase ? "LEFT JOIN host_case c ON c.host = h.address" : ""
-            let horizonStart = walk.newestSecond - Int64(HostRanking.recencyHorizon)
+            let horizonStart = HostRankingSQL.horizonStart(walk.newestSecond)
             let conditions = ["\(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?"] + walk.conditions
             rows = try Row.fetchCursor(db, sql: """
                 SELECT h.address, h.\(column) - ? FROM host h INDEXED BY \(index) \(join)

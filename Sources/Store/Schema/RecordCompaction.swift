@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The v10 migration: every original record stored as TEXT is compressed in place
+/// The v11 migration: every original record stored as TEXT is compressed in place
 /// (`StoredRecord`), a batch of rows at a time, so memory stays bounded on a large store. Nothing
 /// else in a row changes; freed space is reused by later rows (a `VACUUM` gives it back).
 enum RecordCompaction {

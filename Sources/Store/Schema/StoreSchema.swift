@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 10
+    static let version = 11
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -52,9 +52,13 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA user_version = 9")
         }
         migrator.registerMigration("v10") { db in
+            try addConnectionGroups(db)
+            try db.execute(sql: "PRAGMA user_version = 10")
+        }
+        migrator.registerMigration("v11") { db in
             try RecordCompaction.run(db)
             try ConnectionKeys.run(db)
-            try db.execute(sql: "PRAGMA user_version = 10")
+            try db.execute(sql: "PRAGMA user_version = 11")
         }
         return migrator
     }
@@ -74,7 +78,7 @@ enum StoreSchema {
                 origin_path TEXT NOT NULL,
                 origin_line INTEGER NOT NULL,
                 origin_format TEXT NOT NULL,
-                original TEXT NOT NULL, -- since v10 a BLOB: the record compressed (StoredRecord)
+                original TEXT NOT NULL, -- since v11 a BLOB: the record compressed (StoredRecord)
                 timestamp REAL, start_at REAL, end_at REAL, duration_ns INTEGER,
                 dataset TEXT, module TEXT, categories TEXT, types TEXT,
                 action TEXT, outcome TEXT, code TEXT,
@@ -392,7 +396,7 @@ enum StoreSchema {
                 sensors TEXT,
                 events INTEGER NOT NULL DEFAULT 0
             );
-            -- Since v10 `community_key` (CommunityKey) and its index replace the text and this index.
+            -- Since v11 `community_key` (CommunityKey) and its index replace the text and this index.
             CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
             ALTER TABLE event ADD COLUMN connection_id INTEGER;
             ALTER TABLE host_destination ADD COLUMN replied INTEGER NOT NULL DEFAULT 0;

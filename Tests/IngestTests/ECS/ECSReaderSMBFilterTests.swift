@@ -30,8 +30,8 @@ import Testing
     func keepsWhatReadKeeps(line: String) {
         let full = ECSReader.outcome(of: line)
         var reader = ECSReader(options: ReaderOptions())
-        var bytes = Array(line.utf8)
-        let filtered = bytes.withUnsafeMutableBufferPointer { reader.readKeepingSMB(line: UnsafeBufferPointer($0), number: 1) }
+        let bytes = Array(line.utf8)
+        let filtered = bytes.withLineBytes { reader.readKeepingSMB(line: $0, number: 1) }
         if let event = full.event, !event.isSMB {
             #expect(filtered == nil)
         } else {

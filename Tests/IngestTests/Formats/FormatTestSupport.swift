@@ -15,7 +15,7 @@ func readAll<Reader: LineReader>(
     for (index, line) in lines.enumerated() {
         var bytes = Array(line)
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-        let outcome = bytes.withUnsafeBufferPointer { reader.read(line: $0, number: index + 1) }
+        let outcome = bytes.withLineBytes { reader.read(line: $0, number: index + 1) }
         outcomes.append(outcome)
     }
     return outcomes

@@ -66,9 +66,9 @@ import Testing
     }
 
     @Test func theLastEpochMillisecondOfTheYear9999IsATime() throws {
-        var bytes = Array("253402300799999".utf8)
-        let date = try #require(bytes.withUnsafeMutableBufferPointer {
-            TimestampParser.date(epoch: UnsafeBufferPointer($0), unit: .milliseconds)
+        let bytes = Array("253402300799999".utf8)
+        let date = try #require(bytes.withLineBytes {
+            TimestampParser.date(epoch: $0, unit: .milliseconds)
         })
         #expect(date.timeIntervalSince1970 == 253_402_300_799.999)
     }

@@ -25,8 +25,8 @@ import Testing
         for (index, line) in lines.enumerated() {
             let bytes = Array(line)
             let number = index + 1
-            let expected = bytes.withUnsafeBufferPointer { full.read(line: $0, number: number) }
-            let actual = bytes.withUnsafeBufferPointer { filtered.readKeepingSMB(line: $0, number: number) }
+            let expected = bytes.withLineBytes { full.read(line: $0, number: number) }
+            let actual = bytes.withLineBytes { filtered.readKeepingSMB(line: $0, number: number) }
             if let event = expected.event, !event.isSMB {
                 comparison.dropped += 1
                 if actual != nil { comparison.mismatches.append("line \(number): kept a non-SMB event") }

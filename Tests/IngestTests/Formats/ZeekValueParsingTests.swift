@@ -10,18 +10,18 @@ import Testing
         ("7.5", 7, 500_000_000),
     ])
     func parsesDecimalSecondsExactly(text: String, seconds: Int64, nanoseconds: Int64) {
-        let value = text.withASCIIBytes { DecimalSeconds(ascii: $0.span) }
+        let value = text.withLineBytes { $0.withSpan(DecimalSeconds.init(ascii:)) }
         #expect(value?.seconds == seconds)
         #expect(value?.nanoseconds == nanoseconds)
     }
 
     @Test(arguments: ["", ".5", "5.", "-1", "1e9", "XXXXXXXXXX.XXXXXX", "1.2.3"])
     func rejectsMalformedDecimalSeconds(text: String) {
-        #expect(text.withASCIIBytes { DecimalSeconds(ascii: $0.span) } == nil)
+        #expect(text.withLineBytes { $0.withSpan(DecimalSeconds.init(ascii:)) } == nil)
     }
 
     @Test func unescapesZeekTSVStrings() {
         let text = #"\\\\server\\share\x09tab\x7"#
-        #expect(text.withASCIIBytes { ZeekTSVEscaping.text($0) } == "\\\\server\\share\ttab\\x7")
+        #expect(text.withLineBytes { ZeekTSVEscaping.text($0) } == "\\\\server\\share\ttab\\x7")
     }
 }

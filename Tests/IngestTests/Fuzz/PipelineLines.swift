@@ -34,7 +34,7 @@ struct PipelineLines {
 
     private func outcome<Reader: LineReader>(of line: [UInt8], number: Int, _: Reader.Type) -> LineOutcome {
         var reader = Reader(options: ReaderOptions())
-        return line.withUnsafeBufferPointer { reader.read(line: $0, number: number) }
+        return line.withLineBytes { reader.read(line: $0, number: number) }
     }
 }
 

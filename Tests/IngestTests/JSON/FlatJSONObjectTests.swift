@@ -8,7 +8,7 @@ func flatJSON(_ text: String) throws(JSONSyntaxError) -> FlatJSONObject {
 
 func flatJSON(bytes: [UInt8]) throws(JSONSyntaxError) -> FlatJSONObject {
     var result: Result<FlatJSONObject, JSONSyntaxError> = .failure(JSONSyntaxError(offset: -1, reason: ""))
-    bytes.withUnsafeBufferPointer { buffer in
+    bytes.withLineBytes { buffer in
         do throws(JSONSyntaxError) {
             result = .success(try FlatJSONObject(parsing: buffer))
         } catch {
@@ -139,12 +139,12 @@ struct SyntaxCase: Sendable, CustomTestStringConvertible {
     @Test func reparseReplacesTheContent() throws {
         var object = try flatJSON(#"{"a":1,"b":{"c":"x"}}"#)
         let second = Array(#"{"b.c":"y"}"#.utf8)
-        try second.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try object.reparse(buffer) }
+        try second.withLineBytes { buffer throws(JSONSyntaxError) in try object.reparse(buffer) }
         #expect(object.values("a").isEmpty)
         #expect(object.strings("b.c") == ["y"])
         let broken = Array(#"{"b":"#.utf8)
         #expect(throws: JSONSyntaxError.self) {
-            try broken.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try object.reparse(buffer) }
+            try broken.withLineBytes { buffer throws(JSONSyntaxError) in try object.reparse(buffer) }
         }
         #expect(object.values("b.c").isEmpty)
     }

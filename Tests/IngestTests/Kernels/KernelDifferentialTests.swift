@@ -22,7 +22,7 @@ import TestSupport
             let separator = Self.alphabet[random.next(below: 4)]
             for start in 0...line.count {
                 let expected = line[start...].firstIndex(of: separator) ?? line.count
-                let found = line.withUnsafeBufferPointer { ByteSearchKernel.index(of: separator, in: $0, from: start) }
+                let found = line.withLineBytes { ByteSearchKernel.index(of: separator, in: $0, from: start) }
                 #expect(found == expected, "\(line) from \(start)")
             }
         }
@@ -34,7 +34,7 @@ import TestSupport
             let bytes = Self.bytes(&random, maximumCount: 200)
             let start = random.next(below: bytes.count + 1)
             let expected = bytes[start...].filter { $0 == 0x0A }.count
-            let counted = bytes.withUnsafeBytes { ByteSearchKernel.newlines(in: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            let counted = bytes.withLineBytes { ByteSearchKernel.newlines(in: $0.extracting(droppingFirst: start)) }
             #expect(counted == expected, "\(bytes) from \(start)")
         }
     }

@@ -99,7 +99,7 @@ import TestSupport
     @Test func headerLinesAreFoundOnlyAtLineStarts() {
         let bytes = Array("#a\r\nrow # not\n\n#b\tc\nrow\n#".utf8)
         var found: [String] = []
-        bytes.withUnsafeBufferPointer { lines in
+        bytes.withLineBytes { lines in
             lines.forEachLine(startingWith: UInt8(ascii: "#")) { found.append(String(decoding: $0, as: UTF8.self)) }
         }
         #expect(found == ["#a", "#b\tc", "#"])

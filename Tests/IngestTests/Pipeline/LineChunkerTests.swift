@@ -8,11 +8,11 @@ import Testing
     ])
     func newlinesAreCounted(text: String, expected: Int) {
         let bytes = Array(text.utf8)
-        #expect(bytes.withUnsafeBytes { ByteSearchKernel.newlines(in: $0) } == expected)
+        #expect(bytes.withLineBytes { ByteSearchKernel.newlines(in: $0) } == expected)
     }
 
     @Test func newlinesInAPartOfABufferIgnoreTheRest() {
         let bytes = Array("a\nb\nc\nd\n".utf8)
-        #expect(bytes.withUnsafeBytes { ByteSearchKernel.newlines(in: UnsafeRawBufferPointer(rebasing: $0[2..<5])) } == 1)
+        #expect(bytes.withLineBytes { ByteSearchKernel.newlines(in: $0.extracting(2..<5)) } == 1)
     }
 }

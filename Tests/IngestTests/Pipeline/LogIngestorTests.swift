@@ -202,7 +202,7 @@ struct SequenceCheckingReader: LineReader {
 
     init(options: ReaderOptions) {}
 
-    mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineOutcome {
+    mutating func read(line: LineBytes, number: Int) -> LineOutcome {
         defer { previous = number }
         return number == previous + 1 ? .structural : .rejected(reason: "line \(number) after \(previous)")
     }

@@ -5,8 +5,8 @@ extension LineReader {
     /// Reads one line of text with a fresh reader.
     static func outcome(of line: String, options: ReaderOptions = ReaderOptions()) -> LineOutcome {
         var reader = Self(options: options)
-        var bytes = Array(line.utf8)
-        return bytes.withUnsafeMutableBufferPointer { reader.read(line: UnsafeBufferPointer($0), number: 1) }
+        let bytes = Array(line.utf8)
+        return bytes.withLineBytes { reader.read(line: $0, number: 1) }
     }
 }
 

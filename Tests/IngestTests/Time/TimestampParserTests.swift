@@ -4,16 +4,16 @@ import Testing
 
 @Suite struct TimestampParserTests {
     func iso(_ text: String, timeZone: TimeZone? = nil) -> Double? {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer {
-            TimestampParser.date(iso8601: UnsafeBufferPointer($0), timeZone: timeZone)?.timeIntervalSince1970
+        let bytes = Array(text.utf8)
+        return bytes.withLineBytes {
+            TimestampParser.date(iso8601: $0, timeZone: timeZone)?.timeIntervalSince1970
         }
     }
 
     func epoch(_ text: String, _ unit: TimestampParser.EpochUnit) -> Double? {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer {
-            TimestampParser.date(epoch: UnsafeBufferPointer($0), unit: unit)?.timeIntervalSince1970
+        let bytes = Array(text.utf8)
+        return bytes.withLineBytes {
+            TimestampParser.date(epoch: $0, unit: unit)?.timeIntervalSince1970
         }
     }
 

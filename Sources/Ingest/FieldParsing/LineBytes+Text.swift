@@ -1,11 +1,9 @@
-import Foundation
-
-extension UnsafeBufferPointer<UInt8> {
+extension LineBytes {
     /// The bytes without a leading UTF-8 byte order mark (`EF BB BF`), which Windows tools write
     /// at the start of a file: the pipeline strips line terminators, not the mark.
-    var droppingByteOrderMark: UnsafeBufferPointer<UInt8> {
+    var droppingByteOrderMark: LineBytes {
         guard count >= 3, self[0] == 0xEF, self[1] == 0xBB, self[2] == 0xBF else { return self }
-        return UnsafeBufferPointer(rebasing: self[3...])
+        return extracting(droppingFirst: 3)
     }
 
     /// True when the bytes hold only spaces and tabs (or nothing).
@@ -16,7 +14,6 @@ extension UnsafeBufferPointer<UInt8> {
     /// True when the bytes hold a NUL, which no text log writes: the pipeline rejects such a line
     /// unread.
     var holdsNUL: Bool {
-        guard let baseAddress, count > 0 else { return false }
-        return memchr(baseAddress, 0, count) != nil
+        firstIndex(of: 0, from: 0) != nil
     }
 }

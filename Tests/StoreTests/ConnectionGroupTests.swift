@@ -1,0 +1,166 @@
+import Detection
+import Foundation
+import GRDB
+@testable import Store
+import Testing
+import TestSupport
+import TriageModel
+
+/// A host's alert list read through `connection_alert_group` (`connectionAlerts`) is exactly the
+/// list grouped from every alert on each read (`scannedConnectionAlerts`): the same rows, order and
+/// counts for every host and status filter, on generated stores, after every kind of write that
+/// changes a group, and after the v10 migration of a store the previous schema made.
+@Suite("Connection groups kept for the host's alert list")
+struct ConnectionGroupTests {
+    /// A generated store: `hosts` internal hosts whose connections are each seen by one to three
+    /// sensors (one Community ID, overlapping spans), spread over days.
+    private final class Scenario: GeneratedTriageStore {
+        var connection = 0
+        let hosts: [IPAddress]
+
+        init(seed: UInt64, hosts count: Int = 6) throws {
+            hosts = (0..<count).map { IPAddress("10.3.0.\($0 + 1)")! }
+            try super.init(seed: seed)
+        }
+
+        /// A few connections from every host, ingested `day` days after `baseTime`.
+        func ingest(day: Double) throws {
+            let sensors = ["zeek.connection", "network_traffic.flow", "panw.panos"]
+            var records: [IngestedEvent] = []
+            for host in hosts {
+                for _ in 0..<(1 + random.next(below: 5)) {
+                    connection += 1
+                    let start = baseTime.addingTimeInterval(day * 86_400 + Double(random.next(below: 80_000)))
+                    let destination = IPAddress("81.2.\(random.next(below: 3)).\(1 + random.next(below: 4))")!
+                    for sensor in sensors.prefix(1 + random.next(below: 3)) {
+                        line += 1
+                        var event = NetworkEvent(
+                            timestamp: start, dataset: sensor, categories: ["network"], sourceIPs: [host],
+                            sourcePort: 40_000 + connection % 20_000, sourceBytes: Int64(random.next(below: 90_000)),
+                            destinationIPs: [destination], destinationPort: 445, destinationBytes: 300, transport: "tcp",
+                            communityID: "1:generated-\(connection)")
+                        event.start = start.addingTimeInterval(Double(random.next(below: 3)))
+                        event.end = start.addingTimeInterval(60)
+                        records.append(IngestedEvent(event: event, origin: RecordOrigin(
+                            path: "/logs/\(sensor)", line: line, format: "ecs", original: "{\"line\":\(line)}")))
+                    }
+                }
+            }
+            lastIngest = baseTime.addingTimeInterval(day * 86_400)
+            try store.insert(records, ingestedAt: lastIngest)
+        }
+
+        /// Every host's list, whole, in pages and past its end, for every status filter: the grouped
+        /// walk against the scan. Returns how many alerts the hosts' unfiltered lists hold.
+        @discardableResult
+        func expectGroupsAreTheScan(sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+            var alerts = 0
+            for host in hosts {
+                for status in [nil] + AlertStatus.allCases {
+                    let query = AlertQuery(status: status, host: host)
+                    let whole = try store.connectionAlerts(query, offset: 0, limit: 10_000)
+                    if status == nil { alerts += whole.alerts }
+                    #expect(whole.connections == whole.rows.count, sourceLocation: sourceLocation)
+                    for (offset, limit) in [(0, 10_000), (0, 3), (3, 3), (whole.rows.count - 1, 3), (whole.rows.count + 5, 3)]
+                    where offset >= 0 {
+                        #expect(try store.connectionAlerts(query, offset: offset, limit: limit)
+                                == store.scannedConnectionAlerts(query, offset: offset, limit: limit),
+                                "\(host) \(status?.rawValue ?? "any") at \(offset)", sourceLocation: sourceLocation)
+                    }
+                }
+            }
+            return alerts
+        }
+    }
+
+    @Test(arguments: [1, 2] as [UInt64])
+    func theGroupsAreTheScanAfterEveryWrite(seed: UInt64) throws {
+        let scenario = try Scenario(seed: seed)
+        for day in [0, 1, 2] as [Double] {
+            try scenario.ingest(day: day)
+            try scenario.detect()
+        }
+        let detected = try scenario.expectGroupsAreTheScan()
+        #expect(try detected == scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).total && detected > 20)
+
+        try scenario.store.setStatus(.acknowledged, alertIDs: scenario.alertIDs(.open, every: 3), reason: nil, actor: "ana")
+        try scenario.expectGroupsAreTheScan()
+        try scenario.store.setStatus(.closed, alertIDs: scenario.alertIDs(.open, every: 4), reason: "false positive",
+                                     actor: "ana")
+        try scenario.expectGroupsAreTheScan()
+        try scenario.store.setStatus(.open, alertIDs: scenario.alertIDs(.closed, every: 2), reason: nil, actor: "ana")
+        try scenario.expectGroupsAreTheScan()
+
+        for id in try scenario.alertIDs(.open, every: 5) + scenario.alertIDs(.acknowledged, every: 2) {
+            _ = try scenario.store.addNote(alertID: id, text: "seen", actor: "ana")
+        }
+        let noted = try scenario.store.connectionAlerts(AlertQuery(host: scenario.hosts[0]), offset: 0, limit: 10_000)
+        #expect(noted.rows.contains { $0.noteCount > 0 })
+        try scenario.expectGroupsAreTheScan()
+
+        let item = ExceptionItem(id: "lab", scope: .destination(try IPPrefix(parsing: "81.2.1.0/24")), comment: "lab",
+                                 author: "ana", createdAt: baseTime)
+        #expect(try !scenario.store.addException(item, closeMatching: true, actor: "ana").closedAlertIDs.isEmpty)
+        try scenario.expectGroupsAreTheScan()
+
+        try scenario.store.setCaseState(of: scenario.hosts[1], to: .resolved, verdict: .truePositive, reason: nil,
+                                        actor: "ana")
+        try scenario.expectGroupsAreTheScan()
+
+        // New alerts on the resolved host reopen its case.
+        try scenario.ingest(day: 30)
+        try scenario.detect()
+        try scenario.expectGroupsAreTheScan()
+
+        try scenario.store.setRetentionPolicy(RetentionPolicy(flowDays: 7, closedAlertDays: 7, auditDays: 365),
+                                              actor: "ana")
+        // Closed alerts age from their last change (now), so the prune runs a month from now.
+        let report = try scenario.store.prune(at: Date().addingTimeInterval(30 * 86_400), actor: "ana")
+        #expect(report.closedAlerts > 0)
+        let kept = try scenario.expectGroupsAreTheScan()
+        #expect(try kept == scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).total)
+    }
+
+    @Test func anAlertsRecordMovingToAnotherConnectionMovesItsAlert() throws {
+        let scenario = try Scenario(seed: 3)
+        try scenario.ingest(day: 0)
+        try scenario.detect()
+        let host = scenario.hosts[0]
+        let before = try scenario.store.connectionAlerts(AlertQuery(host: host), offset: 0, limit: 10_000)
+        let moved = try #require(before.rows.last?.alertIDs.first)
+        try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: """
+                UPDATE event SET connection_id = (SELECT max(id) FROM connection)
+                WHERE id = (SELECT event_id FROM alert WHERE id = ?)
+                """, arguments: [moved])
+        }
+        let after = try scenario.store.connectionAlerts(AlertQuery(host: host), offset: 0, limit: 10_000)
+        #expect(after != before)
+        try scenario.expectGroupsAreTheScan()
+    }
+
+    @Test func theMigrationGroupsTheAlertsOfAStoreThePreviousSchemaMade() throws {
+        let scenario = try Scenario(seed: 4)
+        for day in [0, 1] as [Double] {
+            try scenario.ingest(day: day)
+            try scenario.detect()
+        }
+        try scenario.store.setStatus(.closed, alertIDs: scenario.alertIDs(.open, every: 3), reason: "duplicate",
+                                     actor: "ana")
+        _ = try scenario.store.addNote(alertID: try #require(scenario.alertIDs(.open, every: 1).first), text: "look",
+                                       actor: "ana")
+        let lists = try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
+        try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: rollbackToVersion9)
+            #expect(try !db.tableExists("connection_alert_group"))
+        }
+
+        scenario.store = try scenario.fixture.store(running: .bundled())
+        #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
+            try Int.fetchOne(db, sql: "PRAGMA user_version")
+        } == 11)
+        #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
+                == lists)
+        try scenario.expectGroupsAreTheScan()
+    }
+}
