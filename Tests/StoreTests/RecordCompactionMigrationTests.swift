@@ -49,10 +49,11 @@ struct RecordCompactionMigrationTests {
             closeMatching: false, actor: "ana")
         let before = try contents(fixture.store)
         try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion10(db) }
-        let kinds = try DatabaseQueue(path: fixture.path).read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT typeof(original) FROM event")
+        let (kinds, flowKeys) = try DatabaseQueue(path: fixture.path).read { db in
+            (try String.fetchAll(db, sql: "SELECT DISTINCT typeof(original) FROM event"),
+             try String.fetchAll(db, sql: "SELECT flow_key FROM event WHERE flow_key IS NOT NULL"))
         }
-        #expect(kinds == ["text"])
+        #expect(kinds == ["text"] && flowKeys == ["20:network_traffic.flowF1"])
         return (fixture, before)
     }
 
@@ -60,12 +61,13 @@ struct RecordCompactionMigrationTests {
         let (fixture, before) = try versionTenStore()
         let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(try contents(upgraded) == before)
-        let (version, kinds, smaller) = try DatabaseQueue(path: fixture.path).read { db in
+        let (version, kinds, smaller, flowKeys) = try DatabaseQueue(path: fixture.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try String.fetchAll(db, sql: "SELECT DISTINCT typeof(original) FROM event"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE length(original) < 60"))
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE length(original) < 60"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(flow_key) FROM event"))
         }
-        #expect(version == 11 && kinds == ["blob"])
+        #expect(version == 11 && kinds == ["blob"] && flowKeys == 0)
         #expect(smaller == RecordCompaction.batchSize + 101)
     }
 

@@ -65,7 +65,8 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
 }
 
 /// Turns a store of this build back into one of schema version 10 (before compressed records and
-/// Community ID keys, v11): every original record TEXT again, each connection its Community ID.
+/// Community ID keys, v11): every original record TEXT again, each connection its Community ID,
+/// every Packetbeat report its flow key.
 func rollBackToVersion10(_ db: Database) throws {
     for row in try Row.fetchAll(db, sql: "SELECT id, original FROM event WHERE typeof(original) = 'blob'") {
         try db.execute(sql: "UPDATE event SET original = ? WHERE id = ?",
@@ -74,8 +75,8 @@ func rollBackToVersion10(_ db: Database) throws {
     try db.execute(sql: rollbackToVersion10)
 }
 
-/// The SQL part of `rollBackToVersion10`: the connections' Community IDs, the migration record and
-/// version. Alone, it leaves the records compressed, which the upgrade tests of earlier versions
+/// The SQL part of `rollBackToVersion10`: the connections' Community IDs, the flow keys, the
+/// migration record and version. Alone, it leaves the records compressed, which the upgrade tests of earlier versions
 /// do not read.
 let rollbackToVersion10 = """
     ALTER TABLE connection ADD COLUMN community_id TEXT;
@@ -85,6 +86,8 @@ let rollbackToVersion10 = """
     DROP INDEX connection_community_key;
     ALTER TABLE connection DROP COLUMN community_key;
     CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
+    UPDATE event SET flow_key = length(CAST(coalesce(dataset, '') AS BLOB)) || ':' || coalesce(dataset, '') || flow_id
+    WHERE flow_key IS NULL AND is_final IS NOT NULL AND flow_id IS NOT NULL;
     DELETE FROM grdb_migrations WHERE identifier = 'v11';
     PRAGMA user_version = 10;
 

@@ -104,7 +104,8 @@ struct EventWriter {
         let isExternal = isExternal(event)
         let link = try connections.link(event, seenAt: seenAt)
         insertEvent.bind(fingerprint)
-        insertEvent.bind(flowKey)
+        // Only an open report is ever looked up by its flow (`openReport`): a final one keeps no key.
+        insertEvent.bind(event.isFinalReport == true ? nil : flowKey)
         insertEvent.bind(seenAt)
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)

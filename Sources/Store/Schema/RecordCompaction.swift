@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 
 /// The v11 migration: every original record stored as TEXT is compressed in place
-/// (`StoredRecord`), a batch of rows at a time, so memory stays bounded on a large store. Nothing
-/// else in a row changes; freed space is reused by later rows (a `VACUUM` gives it back).
+/// (`StoredRecord`), a batch of rows at a time, so memory stays bounded on a large store, and a
+/// final Packetbeat report drops the flow key only open reports are looked up by. Nothing else in
+/// a row changes; freed space is reused by later rows (a `VACUUM` gives it back).
 enum RecordCompaction {
     /// Rows read and rewritten per step.
     static let batchSize = 2_000
@@ -14,7 +15,9 @@ enum RecordCompaction {
             SELECT id, origin_format, original FROM event
             WHERE id > ? AND typeof(original) = 'text' ORDER BY id LIMIT \(batchSize)
             """)
-        let update = try db.makeStatement(sql: "UPDATE event SET original = ? WHERE id = ?")
+        let update = try db.makeStatement(sql: """
+            UPDATE event SET original = ?, flow_key = CASE WHEN is_final = 1 THEN NULL ELSE flow_key END WHERE id = ?
+            """)
         var after: Int64 = 0
         while true {
             let rows = try Row.fetchAll(select, arguments: [after])
