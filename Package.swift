@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TriageModel", dependencies: ["Detection"]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
         .target(name: "Store", dependencies: [
-            "Detection", "TriageModel", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+            "Detection", "TriageModel", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The cell, style and key vocabulary the console draws in and the terminal shows: Screen, Cell, Key, InputEvent.
@@ -43,6 +43,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPcap", providers: [.apt(["libpcap-dev"])]),
+        .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         // The application: the ingest session and its report, the watch loop, the --json documents.
         .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "TriageModel", "Store", "ScreenCore"]),
         // Commands and argument parsing only.

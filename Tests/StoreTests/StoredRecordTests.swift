@@ -4,7 +4,7 @@ import GRDB
 @testable import Store
 import Testing
 
-@Suite("Original records stored compressed (v10)")
+@Suite("Original records stored compressed (v11)")
 struct StoredRecordTests {
     private let packetbeat = #"{"@timestamp":"2026-11-30T07:38:00.883Z","event":{"dataset":"flow","category":["network"],"#
         + #""type":["connection","end"],"action":"network_flow","duration":300000000000},"flow":{"id":"3I7cB0CFqQ3a","#

@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
-"""Writes Sources/Store/Records/RecordDictionaries.swift: one preset DEFLATE dictionary per log
-format, made of real records of that format (demo-data/ and the public fixtures), SMB records
-last (DEFLATE reaches the end of a dictionary most cheaply). Run from the package root.
+"""Writes Sources/Store/Records/RecordDictionaries.swift: one zstd dictionary per log format,
+trained (`zstd --train`, 8 KiB) on real records of that format from demo-data/ and the public
+fixtures; a format with too few records for training gets its records as a raw-content
+dictionary instead. Run from the package root; needs the zstd command (Debian `zstd`).
 
 A dictionary is part of the stored format: records compressed against it can only be read with
 the same bytes. Never change a shipped one; add a new id instead (RecordDictionary.swift)."""
-import json
+import base64
+import glob
+import subprocess
+import tempfile
 
-LIMIT = 3300  # the 4 KiB window less DEFLATE's look-ahead and a record's own length
+SIZE = 8192
 PUBLIC = "Tests/IngestTests/Formats/Fixtures/public"
 
 
-def lines(path, keep=lambda line: True):
-    with open(path, encoding="utf-8") as handle:
-        return [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#") and keep(line)]
+def lines(*patterns):
+    found = []
+    for pattern in patterns:
+        for path in sorted(glob.glob(pattern)):
+            with open(path, encoding="utf-8") as handle:
+                found += [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
+    return found
 
 
 def pcap_document():
@@ -28,58 +36,55 @@ def pcap_document():
 
 
 SOURCES = {
-    "ecs": lines("demo-data/elastic-agent/network_traffic.ndjson")[:2]
-           + lines("demo-data/packetbeat/flows.ndjson", lambda l: '"port":445' in l)[:3],
-    "zeek-tsv": lines(f"{PUBLIC}/otrf-apt29-day1-zeek/NASHUA_conn.log")[:6]
-                + lines(f"{PUBLIC}/otrf-apt29-day1-zeek/NASHUA_smb_mapping.log")[:2]
-                + lines("demo-data/zeek/conn.log", lambda l: "\t445\t" in l)[:6],
-    "zeek-json": lines("demo-data/zeek-json/smb_mapping.json")[:2]
-                 + lines("demo-data/zeek-json/conn.json", lambda l: ":445," in l)[:6],
-    "suricata": lines("demo-data/suricata/eve.json", lambda l: '"event_type":"smb"' in l)[:2]
-                + lines("demo-data/suricata/eve.json", lambda l: '"event_type":"flow"' in l)[:3],
-    "panos": lines("demo-data/panos/traffic.log")[:8],
-    "sysmon": lines("demo-data/sysmon/winlogbeat.ndjson")[:1] + lines("demo-data/sysmon/nxlog.json")[:1],
+    "ecs": lines("demo-data/packetbeat/*.ndjson", "demo-data/elastic-agent/*.ndjson"),
+    "zeekTSV": lines("demo-data/zeek/*.log", f"{PUBLIC}/otrf-apt29-day1-zeek/*.log"),
+    "zeekJSON": lines("demo-data/zeek-json/*.json"),
+    "suricata": lines("demo-data/suricata/*.json"),
+    "panos": lines("demo-data/panos/*.log"),
+    "sysmon": lines("demo-data/sysmon/*.json", "demo-data/sysmon/*.ndjson", f"{PUBLIC}/otrf-sysmon-nxlog/*.json"),
     "pcap": [pcap_document()],
 }
 
 
-def dictionary(records):
-    text = ""
+def trained(records):
+    """The dictionary zstd trains on `records`; None when it cannot (too few records)."""
+    with tempfile.TemporaryDirectory() as directory:
+        for index, record in enumerate(records):
+            with open(f"{directory}/{index}", "w", encoding="utf-8") as sample:
+                sample.write(record)
+        output = f"{directory}/dictionary"
+        result = subprocess.run(["zstd", "-q", "--train", f"--maxdict={SIZE}", "-o", output]
+                                + [f"{directory}/{index}" for index in range(len(records))],
+                                capture_output=True)
+        if result.returncode != 0:
+            return None
+        with open(output, "rb") as handle:
+            return handle.read()
+
+
+def raw_content(records):
+    """The last records that fit in SIZE bytes, newest last (zstd reaches the end most cheaply)."""
+    text = b""
     for record in reversed(records):
-        candidate = record + "\n" + text
-        if len(candidate.encode()) > LIMIT:
+        candidate = record.encode() + b"\n" + text
+        if len(candidate) > SIZE:
             break
         text = candidate
-    if not text:  # a record longer than the limit: its tail
-        text = records[-1].encode()[-LIMIT:].decode("utf-8", "ignore")
-    return text
-
-
-def swift_literal(text):
-    escaped = json.dumps(text, ensure_ascii=True)[1:-1].replace("\\/", "/")
-    escaped = escaped.replace("\\u", "\\u{").replace("\\t", "\\t")
-    out, index = [], 0
-    while index < len(escaped):
-        if escaped.startswith("\\u{", index):
-            out.append("\\u{" + escaped[index + 3:index + 7] + "}")
-            index += 7
-        else:
-            out.append(escaped[index])
-            index += 1
-    return "".join(out)
+    return text or records[-1].encode()[-SIZE:]
 
 
 body = []
 for name, records in SOURCES.items():
-    text = dictionary(records)
-    chunks = [text[i:i + 96] for i in range(0, len(text), 96)]
-    literal = "\n".join(f'        "{swift_literal(chunk)}",' for chunk in chunks)
-    body.append(f'    /// {len(text.encode())} bytes of real `{name}` records.\n'
-                f'    static let {name.replace("-", "_").replace("zeek_tsv", "zeekTSV").replace("zeek_json", "zeekJSON")} = [\n{literal}\n    ].joined()\n')
+    dictionary = (len(records) >= 100 and trained(records)) or raw_content(records)
+    kind = "trained on" if dictionary.startswith(b"\x37\xa4\x30\xec") else "raw content of"
+    encoded = base64.b64encode(dictionary).decode()
+    chunks = "\n".join(f'        "{encoded[i:i + 96]}",' for i in range(0, len(encoded), 96))
+    body.append(f"    /// {len(dictionary)} bytes, {kind} {len(records)} real `{name}` records (base64).\n"
+                f"    static let {name} = [\n{chunks}\n    ].joined()\n")
 
 with open("Sources/Store/Records/RecordDictionaries.swift", "w", encoding="utf-8") as out:
     out.write("// Written by Tools/RecordDictionaries/make-record-dictionaries.py: do not edit; never change a\n"
               "// shipped dictionary (records compressed against it read only with the same bytes).\n\n"
-              "/// The preset DEFLATE dictionaries of `RecordDictionary`, one per log format: real records of\n"
-              "/// that format from demo-data/ and the public fixtures, SMB records last.\n"
+              "/// The zstd dictionaries of `RecordDictionary`, one per log format, made from real records of\n"
+              "/// that format in demo-data/ and the public fixtures.\n"
               "enum RecordDictionaries {\n" + "\n".join(body) + "}\n")
