@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TriageModel", dependencies: ["Detection"]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
         .target(name: "Store", dependencies: [
-            "Detection", "TriageModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "Detection", "TriageModel", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The cell, style and key vocabulary the console draws in and the terminal shows: Screen, Cell, Key, InputEvent.
@@ -43,6 +43,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPcap", providers: [.apt(["libpcap-dev"])]),
+        .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         // The application: the ingest session and its report, the watch loop, the --json documents.
         .target(name: "SmbtriageKit", dependencies: ["Detection", "Ingest", "TriageModel", "Store", "ScreenCore"]),
         // Commands and argument parsing only.
@@ -102,7 +103,7 @@ let package = Package(
         // Builds (once, cached under /tmp) a store of 10 M flows / 1 M alerts / 100 k hosts and prints its latencies.
         .executableTarget(name: "scale-benchmark", dependencies: ["Console", "ScreenCore", "Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],
                           path: "Benchmarks/ScaleBenchmark"),
-        // The whole `ingest` pipeline (read, store, detect) on the generated ECS file.
+        // The whole `ingest` pipeline (read, store, detect) on the generated ECS file, and DuckDB doing the same.
         .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/PipelineBenchmark"),
         // 30 simulated days (or more) of `watch` with the default retention: the store's size per day.

@@ -126,7 +126,7 @@ struct ConnectionGroupTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 11)
+        } == 12)
         #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
                 == lists)
         try scenario.expectGroupsAreTheScan()

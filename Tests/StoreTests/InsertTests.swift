@@ -106,6 +106,17 @@ struct InsertTests {
         #expect(flows.rows.compactMap(\.event.sourceBytes).sorted() == [70, 100])
     }
 
+    @Test func onlyAnOpenReportKeepsTheFlowKeyItIsLookedUpBy() throws {
+        let fixture = try StoreFixture()
+        let reports = [packetbeatReport(flowID: "DD", at: baseTime, bytesOut: 100, isFinal: true, line: 1),
+                       packetbeatReport(flowID: "EE", at: baseTime, bytesOut: 100, isFinal: false, line: 2)]
+        try fixture.store.insert(reports, ingestedAt: baseTime)
+        let keys = try DatabaseQueue(path: fixture.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT flow_id, flow_key FROM event ORDER BY flow_id").map { [$0[0], $0[1]] as [String?] }
+        }
+        #expect(keys == [["DD", nil], ["EE", "20:network_traffic.flowEE"]])
+    }
+
     @Test func aBatchThatFailsMidwayLeavesNothingWritten() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)

@@ -1,7 +1,8 @@
 import BundledRules
 import Detection
 import Foundation
-import Store
+import GRDB
+@testable import Store
 
 /// A store in a fresh temporary directory, removed when the fixture goes away.
 final class StoreFixture {
@@ -63,9 +64,38 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
                                                            format: "ecs", original: original))
 }
 
+/// Turns a store of this build back into one of schema version 11 (before compressed records and
+/// Community ID keys, v12): every original record TEXT again, each connection its Community ID,
+/// every Packetbeat report its flow key.
+func rollBackToVersion11(_ db: Database) throws {
+    for row in try Row.fetchAll(db, sql: "SELECT id, original FROM event WHERE typeof(original) = 'blob'") {
+        try db.execute(sql: "UPDATE event SET original = ? WHERE id = ?",
+                       arguments: [StoredRecord.text(of: row[1]), row[0] as Int64])
+    }
+    try db.execute(sql: rollbackToVersion11)
+}
+
+/// The SQL part of `rollBackToVersion11`: the connections' Community IDs, the flow keys, the
+/// migration record and version. Alone, it leaves the records compressed, which the upgrade tests of earlier versions
+/// do not read.
+let rollbackToVersion11 = """
+    ALTER TABLE connection ADD COLUMN community_id TEXT;
+    UPDATE connection SET community_id = (SELECT e.community_id FROM event e
+                                          WHERE e.connection_id = connection.id AND e.community_id IS NOT NULL)
+    WHERE community_key IS NOT NULL;
+    DROP INDEX connection_community_key;
+    ALTER TABLE connection DROP COLUMN community_key;
+    CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
+    UPDATE event SET flow_key = length(CAST(coalesce(dataset, '') AS BLOB)) || ':' || coalesce(dataset, '') || flow_id
+    WHERE flow_key IS NULL AND is_final IS NOT NULL AND flow_id IS NOT NULL;
+    DELETE FROM grdb_migrations WHERE identifier = 'v12';
+    PRAGMA user_version = 11;
+
+    """
+
 /// Turns a store of this build back into one of schema version 10 (before a host's events in
 /// time order carried their connection).
-let rollbackToVersion10 = """
+let rollbackToVersion10 = rollbackToVersion11 + """
     DROP INDEX event_source_time;
     CREATE INDEX event_source_time ON event(source_ip, seen_at);
     DELETE FROM grdb_migrations WHERE identifier = 'v11';

@@ -25,12 +25,13 @@ enum EventColumns {
     /// How many columns `selection` reads.
     static let selectionCount = 6 + fieldNames.count
 
-    /// Binds where a record came from: its file, line, format and original text, in that order.
-    static func bind(_ origin: RecordOrigin, to statement: inout RawStatement) {
+    /// Binds where a record came from: its file, line, format and original text (`original`, as
+    /// `StoredRecord` keeps it), in that order.
+    static func bind(_ origin: RecordOrigin, storedAs original: Data, to statement: inout RawStatement) {
         statement.bind(origin.path)
         statement.bind(origin.line)
         statement.bind(origin.format)
-        statement.bind(origin.original)
+        statement.bind(original)
     }
 
     /// Binds the values of `fieldNames` for `event`, in order.
@@ -84,7 +85,7 @@ enum EventColumns {
         let id: Int64 = row[start] ?? 0
         let ingestedAt = (row[start + 1] as Double?).map(Date.init(storeSeconds:)) ?? .distantPast
         let origin = RecordOrigin(path: row[start + 2] ?? "", line: row[start + 3] ?? 0, format: row[start + 4] ?? "",
-                                  original: row[start + 5] ?? "")
+                                  original: StoredRecord.text(of: row[start + 5]))
         return StoredFlow(id: id, event: event(from: row, startingAt: start + 6), origin: origin,
                           ingestedAt: ingestedAt, isFirstSeenDestination: isFirstSeenDestination)
     }

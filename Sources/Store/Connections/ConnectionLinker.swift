@@ -35,11 +35,11 @@ struct ConnectionLinker {
         self.db = db
         lookup = try RawStatement(db, sql: """
             SELECT \(Self.columns) FROM connection
-            WHERE community_id = ? AND first_seen <= ? ORDER BY first_seen DESC LIMIT \(Self.candidates)
+            WHERE community_key = ? AND first_seen <= ? ORDER BY first_seen DESC LIMIT \(Self.candidates)
             """)
         byID = try RawStatement(db, sql: "SELECT \(Self.columns) FROM connection WHERE id = ?")
         insert = try RawStatement(db, sql: """
-            INSERT INTO connection (community_id, host, first_seen, last_seen, bytes_sent, bytes_received,
+            INSERT INTO connection (community_key, host, first_seen, last_seen, bytes_sent, bytes_received,
                                     packets_sent, packets_received, sensors, events)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """)
@@ -53,10 +53,11 @@ struct ConnectionLinker {
     /// Links a record about to be stored to its connection, creating one when none matches.
     mutating func link(_ event: NetworkEvent, seenAt: Date) throws -> ConnectionLink {
         let record = ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: seenAt))
-        if let communityID = event.communityID, let known = try find(record, communityID: communityID) {
+        let communityKey = event.communityID.map(CommunityKey.of)
+        if let communityKey, let known = try find(record, communityKey: communityKey) {
             return try merge(record, into: known, addingEvents: 1)
         }
-        insert.bind(event.communityID)
+        insert.bind(communityKey)
         insert.bind(record.host)
         Self.bindFigures(of: record, to: &insert)
         try insert.execute()
@@ -84,8 +85,8 @@ struct ConnectionLinker {
         try write(previous, addingEvents: -1)
     }
 
-    private mutating func find(_ record: ConnectionRow, communityID: String) throws -> ConnectionRow? {
-        lookup.bind(communityID)
+    private mutating func find(_ record: ConnectionRow, communityKey: Int64) throws -> ConnectionRow? {
+        lookup.bind(communityKey)
         lookup.bind(max(record.span.end, record.span.start.addingTimeInterval(ConnectionSpan.tolerance)))
         defer { lookup.reset() }
         while try lookup.step() {

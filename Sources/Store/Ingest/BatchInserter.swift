@@ -1,15 +1,16 @@
 import Detection
 import Foundation
 
-/// Stores events on a writer thread of its own while the caller goes on reading: `add` gathers
-/// the events into batches of `batchSize`, each stored in one write transaction
-/// (`SMBStore.insert`), and blocks only while a full batch already waits. It lives for one call
+/// Stores events on a writer thread of its own while the caller goes on reading: `add` does each
+/// event's per-record work on the caller's thread (fingerprint, compressed record:
+/// `PreparedEvent`) and gathers the events into batches of `batchSize`, each stored in one write
+/// transaction (`SMBStore.insert`), and blocks only while a full batch already waits. It lives for one call
 /// of `storing`, which always waits for the writer before it returns, also when reading failed.
 ///
 /// Every batch is atomic: a process killed midway leaves whole batches, and re-reading the input
 /// stores the rest (re-ingesting a record is a no-op). A `BackgroundCheckpointer` copies each
 /// committed batch into the database file meanwhile. All state the two threads share is
-/// guarded by `condition`; `gathering` belongs to the caller.
+/// guarded by `condition`; `gathering` and `compressor` belong to the caller.
 public final class BatchInserter: @unchecked Sendable {
     /// How long the writer thread spent storing, once `finish` returned.
     public struct WriteTime: Hashable, Sendable {
@@ -36,10 +37,11 @@ public final class BatchInserter: @unchecked Sendable {
     private let checkpointer: BackgroundCheckpointer?
     private let ingestedAt: Date
     private let batchSize: Int
-    private var gathering: [IngestedEvent] = []
+    private var gathering: [PreparedEvent] = []
+    private let compressor = RecordCompressor()
 
     private let condition = NSCondition()
-    private var queue: [[IngestedEvent]] = []
+    private var queue: [[PreparedEvent]] = []
     private var isClosed = false
     private var isWriterDone = false
     private var failure: (any Error)?
@@ -85,7 +87,7 @@ public final class BatchInserter: @unchecked Sendable {
     /// Takes events to store; throws the writer's error once a batch failed (nothing of that
     /// batch was kept, and nothing after it is written).
     public func add(_ events: [IngestedEvent]) throws {
-        gathering += events
+        for event in events { gathering.append(PreparedEvent(event, compressor: compressor)) }
         guard gathering.count >= batchSize else { return }
         try enqueue(gathering)
         gathering.removeAll(keepingCapacity: true)
@@ -119,7 +121,7 @@ public final class BatchInserter: @unchecked Sendable {
 
     // MARK: The two threads
 
-    private func enqueue(_ batch: [IngestedEvent]) throws {
+    private func enqueue(_ batch: [PreparedEvent]) throws {
         condition.lock()
         defer { condition.unlock() }
         while failure == nil && queue.count >= Self.queueLimit { condition.wait() }
@@ -142,7 +144,7 @@ public final class BatchInserter: @unchecked Sendable {
         while let batch = nextBatch() {
             let cpuStart = Self.threadCPUSeconds()
             let wallStart = DispatchTime.now().uptimeNanoseconds
-            let outcome = Result { try store.insert(batch, ingestedAt: ingestedAt) }
+            let outcome = Result { try store.insert(prepared: batch, ingestedAt: ingestedAt) }
             let wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9
             let cpu = Self.threadCPUSeconds() - cpuStart
             condition.lock()
@@ -166,7 +168,7 @@ public final class BatchInserter: @unchecked Sendable {
     }
 
     /// The next batch to write, or nil (marking the writer done) when there is none to come.
-    private func nextBatch() -> [IngestedEvent]? {
+    private func nextBatch() -> [PreparedEvent]? {
         condition.lock()
         defer { condition.unlock() }
         while failure == nil && queue.isEmpty && !isClosed { condition.wait() }

@@ -81,9 +81,9 @@ struct EventWriter {
     /// Stores one event, or counts it as a duplicate or as an update of its flow. A record
     /// that is neither a Packetbeat report nor the report of an open flow costs one INSERT: its
     /// fingerprint's UNIQUE index tells a duplicate.
-    mutating func add(_ ingested: IngestedEvent) throws {
-        let event = ingested.event
-        let fingerprint = EventFingerprint.of(ingested.origin)
+    mutating func add(_ prepared: PreparedEvent) throws {
+        let event = prepared.ingested.event
+        let fingerprint = prepared.fingerprint
         let seenAt = event.timestamp ?? event.start ?? event.end ?? ingestedAt
         let flowKey = EventFingerprint.flowKey(of: event)
         if let flowKey {
@@ -96,7 +96,7 @@ struct EventWriter {
                 if isDuplicate {
                     result.duplicates += 1
                 } else {
-                    try supersede(open, by: ingested, fingerprint: fingerprint, seenAt: seenAt)
+                    try supersede(open, by: prepared, seenAt: seenAt)
                 }
                 return
             }
@@ -104,12 +104,13 @@ struct EventWriter {
         let isExternal = isExternal(event)
         let link = try connections.link(event, seenAt: seenAt)
         insertEvent.bind(fingerprint)
-        insertEvent.bind(flowKey)
+        // Only an open report is ever looked up by its flow (`openReport`): a final one keeps no key.
+        insertEvent.bind(event.isFinalReport == true ? nil : flowKey)
         insertEvent.bind(seenAt)
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)
         insertEvent.bind(link.connectionID)
-        EventColumns.bind(ingested.origin, to: &insertEvent)
+        EventColumns.bind(prepared.ingested.origin, storedAs: prepared.storedOriginal, to: &insertEvent)
         EventColumns.bind(event, to: &insertEvent)
         try insertEvent.execute()
         guard db.changesCount > 0 else {
@@ -231,9 +232,9 @@ struct EventWriter {
     /// A later cumulative report replaces the stored one in place (its fingerprint is remembered
     /// so re-ingesting it stays a no-op); an earlier one is only remembered. A replacement the
     /// query matches is queued unless the report it replaces was.
-    private mutating func supersede(_ open: OpenReport, by ingested: IngestedEvent, fingerprint: Data,
-                                    seenAt: Date) throws {
-        let event = ingested.event
+    private mutating func supersede(_ open: OpenReport, by prepared: PreparedEvent, seenAt: Date) throws {
+        let event = prepared.ingested.event
+        let fingerprint = prepared.fingerprint
         let remember = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded_report VALUES (?, ?)")
         guard event.isFinalReport == true || seenAt >= open.seenAt else {
             try remember.execute(arguments: [fingerprint, open.id])
@@ -249,7 +250,7 @@ struct EventWriter {
         var replace = try RawStatement(db, sql: Self.replaceSQL)
         replace.bind(fingerprint)
         replace.bind(seenAt)
-        EventColumns.bind(ingested.origin, to: &replace)
+        EventColumns.bind(prepared.ingested.origin, storedAs: prepared.storedOriginal, to: &replace)
         EventColumns.bind(event, to: &replace)
         replace.bind(link.connectionID)
         replace.bind(open.id)

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 11
+    static let version = 12
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -59,6 +59,11 @@ enum StoreSchema {
             try addConnectionToSourceTimeIndex(db)
             try db.execute(sql: "PRAGMA user_version = 11")
         }
+        migrator.registerMigration("v12") { db in
+            try RecordCompaction.run(db)
+            try ConnectionKeys.run(db)
+            try db.execute(sql: "PRAGMA user_version = 12")
+        }
         return migrator
     }
 
@@ -77,7 +82,7 @@ enum StoreSchema {
                 origin_path TEXT NOT NULL,
                 origin_line INTEGER NOT NULL,
                 origin_format TEXT NOT NULL,
-                original TEXT NOT NULL,
+                original TEXT NOT NULL, -- since v11 a BLOB: the record compressed (StoredRecord)
                 timestamp REAL, start_at REAL, end_at REAL, duration_ns INTEGER,
                 dataset TEXT, module TEXT, categories TEXT, types TEXT,
                 action TEXT, outcome TEXT, code TEXT,
@@ -395,6 +400,7 @@ enum StoreSchema {
                 sensors TEXT,
                 events INTEGER NOT NULL DEFAULT 0
             );
+            -- Since v11 `community_key` (CommunityKey) and its index replace the text and this index.
             CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
             ALTER TABLE event ADD COLUMN connection_id INTEGER;
             ALTER TABLE host_destination ADD COLUMN replied INTEGER NOT NULL DEFAULT 0;

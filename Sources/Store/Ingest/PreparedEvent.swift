@@ -1,0 +1,19 @@
+import Detection
+import Foundation
+
+/// An ingested event with the per-record work that needs no store done: its fingerprint and its
+/// original record compressed. `BatchInserter.add` makes these on the thread that hands events
+/// over, so the writer thread spends its time on the store alone.
+struct PreparedEvent: Sendable {
+    let ingested: IngestedEvent
+    /// `EventFingerprint.of` the record.
+    let fingerprint: Data
+    /// The record as `event.original` stores it (`StoredRecord`).
+    let storedOriginal: Data
+
+    init(_ ingested: IngestedEvent, compressor: RecordCompressor) {
+        self.ingested = ingested
+        fingerprint = EventFingerprint.of(ingested.origin)
+        storedOriginal = compressor.compress(ingested.origin.original, format: ingested.origin.format)
+    }
+}

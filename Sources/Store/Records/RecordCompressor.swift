@@ -1,0 +1,55 @@
+import CZstd
+import Foundation
+
+/// Compresses original records for `event.original` (`StoredRecord`): one byte naming the
+/// record's `RecordDictionary`, then a zstd frame (level 3, against that dictionary, with its
+/// content size and neither dictionary ID nor checksum) less its 4-byte magic number, which
+/// every frame shares. About 130 bytes for a 420-byte Packetbeat record in ~2 µs, a seventh of
+/// what DEFLATE against a preset dictionary took for the same size (measured in C on 20 k
+/// generated SMB records). It holds one zstd context and belongs to one thread.
+final class RecordCompressor {
+    /// Levels 1 and 2 made larger records for barely less time; 6 and above cost 4× more.
+    static let level: Int32 = 3
+    /// The bytes every zstd frame starts with (`ZSTD_MAGICNUMBER`, little-endian), not stored.
+    static let frameMagic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
+
+    private let context: OpaquePointer
+
+    init() {
+        // Only a failed allocation returns nil.
+        guard let context = ZSTD_createCCtx() else { preconditionFailure("zstd could not make a compression context") }
+        self.context = context
+        Self.check(ZSTD_CCtx_setParameter(context, ZSTD_c_dictIDFlag, 0))
+        Self.check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 0))
+        Self.check(ZSTD_CCtx_setParameter(context, ZSTD_c_contentSizeFlag, 1))
+    }
+
+    deinit {
+        ZSTD_freeCCtx(context)
+    }
+
+    /// The stored value of `text`, a record of `format` (a `LogFormat` raw value).
+    func compress(_ text: String, format: String) -> Data {
+        let dictionary = RecordDictionary(format: format)
+        Self.check(ZSTD_CCtx_refCDict(context, dictionary.compressionDictionary))
+        var text = text
+        return text.withUTF8 { input in
+            let bound = ZSTD_compressBound(input.count)
+            var frame = Data(count: bound)
+            let written = frame.withUnsafeMutableBytes { buffer in
+                ZSTD_compress2(context, buffer.baseAddress, bound, input.baseAddress, input.count)
+            }
+            Self.check(written)
+            var stored = Data(capacity: 1 + written - Self.frameMagic.count)
+            stored.append(dictionary.rawValue)
+            stored.append(frame[Self.frameMagic.count..<written])
+            return stored
+        }
+    }
+
+    /// Stops on a zstd error: with a bound-sized output and valid parameters, only a failed
+    /// allocation gets here.
+    private static func check(_ result: Int) {
+        precondition(ZSTD_isError(result) == 0, "zstd failed on a record: \(String(cString: ZSTD_getErrorName(result)))")
+    }
+}

@@ -1,0 +1,88 @@
+import BundledRules
+import Detection
+import Foundation
+import GRDB
+@testable import Store
+import Testing
+import TriageModel
+
+@Suite("Upgrading a version 11 store to compressed records (v12)")
+struct RecordCompactionMigrationTests {
+    /// Everything a reader of the store sees, to compare before and after the upgrade.
+    private struct Contents: Equatable {
+        var alerts: [AlertRecord]
+        var history: [StoredFlow]
+        var notes: [AlertNote]
+        var hostCase: HostCase?
+        var exceptions: [ExceptionRecord]
+        var hosts: Int
+    }
+
+    private let host = IPAddress("10.0.0.1")!
+
+    private func contents(_ store: SMBStore) throws -> Contents {
+        let alerts = try store.alerts(AlertQuery(), offset: 0, limit: 10_000).rows
+        return Contents(alerts: alerts, history: try store.history(of: host, offset: 0, limit: 10_000).rows,
+                        notes: try store.notes(alertID: alerts[0].id), hostCase: try store.hostCase(host),
+                        exceptions: try store.exceptions(), hosts: try store.statistics().hosts)
+    }
+
+    /// A store the current release made and triaged, turned back into schema version 11: more
+    /// records than one migration batch, Zeek and Packetbeat ones, alerts acknowledged and noted,
+    /// the host's case investigated, an exception.
+    private func versionTenStore() throws -> (StoreFixture, Contents) {
+        let fixture = try StoreFixture()
+        let zeek = (1...RecordCompaction.batchSize + 100).map {
+            smbEvent("10.0.0.1", "8.8.\($0 / 250).\($0 % 250 + 1)", at: baseTime.addingTimeInterval(Double($0)), line: $0)
+        }
+        let packetbeat = packetbeatReport(flowID: "F1", at: baseTime, bytesOut: 100, isFinal: true, line: 1)
+        try fixture.store.insert(zeek + [packetbeat], ingestedAt: baseTime)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
+        let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10_000).rows
+        #expect(alerts.count > 100)
+        _ = try fixture.store.setStatus(.acknowledged, alertIDs: [alerts[0].id, alerts[1].id], reason: nil, actor: "ana")
+        _ = try fixture.store.addNote(alertID: alerts[0].id, text: "asked the owner", actor: "ana")
+        try fixture.store.setCaseState(of: host, to: .investigating, verdict: nil, reason: nil, actor: "ana")
+        _ = try fixture.store.addException(
+            ExceptionItem(id: "backup", name: "backup", comment: "Azure Files", author: "ana", createdAt: baseTime,
+                          entries: [ExceptionEntry(field: "destination.ip", value: .match("8.8.8.8"))]),
+            closeMatching: false, actor: "ana")
+        let before = try contents(fixture.store)
+        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion11(db) }
+        let (kinds, flowKeys) = try DatabaseQueue(path: fixture.path).read { db in
+            (try String.fetchAll(db, sql: "SELECT DISTINCT typeof(original) FROM event"),
+             try String.fetchAll(db, sql: "SELECT flow_key FROM event WHERE flow_key IS NOT NULL"))
+        }
+        #expect(kinds == ["text"] && flowKeys == ["20:network_traffic.flowF1"])
+        return (fixture, before)
+    }
+
+    @Test func everyRecordIsCompressedAndNothingAnyReaderShowsChanges() throws {
+        let (fixture, before) = try versionTenStore()
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
+        #expect(try contents(upgraded) == before)
+        let (version, kinds, smaller, flowKeys) = try DatabaseQueue(path: fixture.path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"),
+             try String.fetchAll(db, sql: "SELECT DISTINCT typeof(original) FROM event"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE length(original) < 60"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(flow_key) FROM event"))
+        }
+        #expect(version == 12 && kinds == ["blob"] && flowKeys == 0)
+        #expect(smaller == RecordCompaction.batchSize + 101)
+    }
+
+    @Test func aConnectionStoredBeforeTheUpgradeIsJoinedByItsNextSensor() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert(Array(ConnectionTests.threeSensors.prefix(2)), ingestedAt: baseTime)
+        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion11(db) }
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
+        try upgraded.insert([ConnectionTests.threeSensors[2]], ingestedAt: baseTime)
+        let (connections, hostFlows) = try DatabaseQueue(path: fixture.path).read { db in
+            (try Row.fetchAll(db, sql: "SELECT community_key, events FROM connection"),
+             try Int.fetchOne(db, sql: "SELECT flows FROM host"))
+        }
+        #expect(connections.count == 1 && hostFlows == 1)
+        #expect(connections.first?[0] == CommunityKey.of(ConnectionTests.communityID))
+        #expect(connections.first?[1] == 3)
+    }
+}
