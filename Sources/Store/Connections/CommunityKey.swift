@@ -1,6 +1,6 @@
 import Foundation
 
-/// The integer `connection` finds a Community ID by (schema v11): the first 8 bytes of a keyed
+/// The integer `connection` finds a Community ID by (schema v12): the first 8 bytes of a keyed
 /// SipHash of its text. A third of the text's size in the row and in its index, and compared as
 /// one integer. Two IDs that share a key would also need the same host and overlapping spans to
 /// be taken for one connection, and a log can name any Community ID it likes anyway.

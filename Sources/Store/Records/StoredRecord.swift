@@ -2,7 +2,7 @@ import CZstd
 import Foundation
 import GRDB
 
-/// A record's original text as `event.original` holds it: since schema v11 a BLOB made by
+/// A record's original text as `event.original` holds it: since schema v12 a BLOB made by
 /// `RecordCompressor` (its dictionary's byte, then a zstd frame without its magic number),
 /// before that the TEXT itself. Decompressed only for the rows a read returns.
 enum StoredRecord {

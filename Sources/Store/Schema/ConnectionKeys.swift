@@ -1,6 +1,6 @@
 import GRDB
 
-/// The v11 migration's part for `connection`: each connection's Community ID becomes its
+/// The v12 migration's part for `connection`: each connection's Community ID becomes its
 /// `CommunityKey`, and the index the linker looks connections up by holds that integer.
 enum ConnectionKeys {
     static func run(_ db: Database) throws {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The v11 migration: every original record stored as TEXT is compressed in place
+/// The v12 migration: every original record stored as TEXT is compressed in place
 /// (`StoredRecord`), a batch of rows at a time, so memory stays bounded on a large store, and a
 /// final Packetbeat report drops the flow key only open reports are looked up by. Nothing else in
 /// a row changes; freed space is reused by later rows (a `VACUUM` gives it back).

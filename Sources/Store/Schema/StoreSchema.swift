@@ -82,7 +82,7 @@ enum StoreSchema {
                 origin_path TEXT NOT NULL,
                 origin_line INTEGER NOT NULL,
                 origin_format TEXT NOT NULL,
-                original TEXT NOT NULL, -- since v11 a BLOB: the record compressed (StoredRecord)
+                original TEXT NOT NULL, -- since v12 a BLOB: the record compressed (StoredRecord)
                 timestamp REAL, start_at REAL, end_at REAL, duration_ns INTEGER,
                 dataset TEXT, module TEXT, categories TEXT, types TEXT,
                 action TEXT, outcome TEXT, code TEXT,
@@ -400,7 +400,7 @@ enum StoreSchema {
                 sensors TEXT,
                 events INTEGER NOT NULL DEFAULT 0
             );
-            -- Since v11 `community_key` (CommunityKey) and its index replace the text and this index.
+            -- Since v12 `community_key` (CommunityKey) and its index replace the text and this index.
             CREATE INDEX connection_community ON connection(community_id, first_seen) WHERE community_id IS NOT NULL;
             ALTER TABLE event ADD COLUMN connection_id INTEGER;
             ALTER TABLE host_destination ADD COLUMN replied INTEGER NOT NULL DEFAULT 0;
