@@ -142,10 +142,11 @@ struct ConnectionGroupTests {
         let group = ConnectionGroupSQL.self
         let plans = try DatabaseQueue(path: scenario.fixture.path).read { db in
             try [
-                ("SELECT count(*) FROM alert a WHERE \(group.alerts("a", host: "?1", key: "?2", status: "?3"))",
+                (group.insert(status: "?3", where: group.alerts("a", host: "?1", key: "?2", status: "?3"),
+                              groupBy: "a.connection_key"),
                  [scenario.hosts[0].storeBlob, 1, "open"] as StatementArguments),
                 ("""
-                 SELECT (SELECT count(*) FROM alert x WHERE \(group.alerts("x", host: "g.host", key: "g.connection_key",
+                 SELECT (SELECT group_concat(x.id || ':' || x.status) FROM alert x WHERE \(group.alerts("x", host: "g.host", key: "g.connection_key",
                                                                            status: "g.status")))
                  FROM connection_alert_group g WHERE g.host = ? AND g.status = ?
                  """, [scenario.hosts[0].storeBlob, group.anyStatus]),
