@@ -14,6 +14,8 @@ import TriageModel
 // --keep PATH builds the store at the new file PATH and leaves it there (console-benchmark --db PATH).
 // --store PATH times the reads on the store a --keep run left at PATH (same event and host counts),
 // without building one; the re-insert and the capped part are left out.
+// --finish (with --store) first detects what that run left undetected (a --keep run stopped during its
+// execution), at the time of its last execution, and reports the rate.
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 /// The value after `option` on the command line.
@@ -58,6 +60,15 @@ let store = try SMBStore(path: builtPath ?? keptPath ?? directory.appendingPathC
 let now = workload.now
 
 if let builtPath {
+    if CommandLine.arguments.contains("--finish"), let last = try store.executions(limit: 1).first {
+        let before = try store.alerts(AlertQuery(), offset: 0, limit: 1).total
+        var records: [ExecutionRecord] = []
+        let detectTime = try timed { records = try store.detectUntilNothingPending(at: last.ranAt) }
+        let alerted = records.map(\.alerted).reduce(0, +)
+        report(String(format: "finished the execution: %d alerts (after %d) in %.1f s wall, %.1f s cpu: "
+                      + "%.0f alerts/s wall, %.0f alerts/s cpu", alerted, before, detectTime.wall, detectTime.cpu,
+                      Double(alerted) / detectTime.wall, Double(alerted) / detectTime.cpu))
+    }
     report("store-benchmark: the store at \(builtPath), \(try store.alerts(AlertQuery(), offset: 0, limit: 1).total) alerts")
 } else {
     report("store-benchmark: \(eventCount) events over \(hostCount) hosts, batches of \(batchSize)")

@@ -126,9 +126,59 @@ struct ConnectionGroupTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 12)
+        } == 13)
         #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
                 == lists)
+        try scenario.expectGroupsAreTheScan()
+    }
+
+    /// The plans SQLite makes for finding a group's alerts: in a group's trigger (bound values) and
+    /// under a page's row (its group's columns). A plan through `alert_host_time` walks every alert of
+    /// the host for each alert stored, so an execution slows down as its busiest hosts grow.
+    @Test func aGroupsAlertsAreFoundThroughTheConnectionAndHostIndex() throws {
+        let scenario = try Scenario(seed: 5)
+        try scenario.ingest(day: 0)
+        try scenario.detect()
+        let group = ConnectionGroupSQL.self
+        let plans = try DatabaseQueue(path: scenario.fixture.path).read { db in
+            try [
+                (group.insert(status: "?3", where: group.alerts("a", host: "?1", key: "?2", status: "?3"),
+                              groupBy: "a.connection_key"),
+                 [scenario.hosts[0].storeBlob, 1, "open"] as StatementArguments),
+                ("""
+                 SELECT (SELECT group_concat(x.id || ':' || x.status) FROM alert x WHERE \(group.alerts("x", host: "g.host", key: "g.connection_key",
+                                                                           status: "g.status")))
+                 FROM connection_alert_group g WHERE g.host = ? AND g.status = ?
+                 """, [scenario.hosts[0].storeBlob, group.anyStatus]),
+            ].map { sql, arguments in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] as String }
+            }
+        }
+        for plan in plans {
+            #expect(plan.contains { $0.contains("INDEX alert_connection (connection_key=? AND host=?)") }, "\(plan)")
+            #expect(!plan.contains { $0.contains("alert_host_time") }, "\(plan)")
+        }
+    }
+
+    @Test func theMigrationIndexesAConnectionsAlertsByHostInAStoreThePreviousSchemaMade() throws {
+        let scenario = try Scenario(seed: 6)
+        try scenario.ingest(day: 0)
+        try scenario.detect()
+        func indexedColumns() throws -> [String] {
+            try DatabaseQueue(path: scenario.fixture.path).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('alert_connection') ORDER BY seqno")
+            }
+        }
+        let lists = try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
+        try DatabaseQueue(path: scenario.fixture.path).write { db in try db.execute(sql: rollbackToVersion12) }
+        #expect(try indexedColumns() == ["connection_key", "status"])
+
+        scenario.store = try scenario.fixture.store(running: .bundled())
+        #expect(try indexedColumns() == ["connection_key", "host", "status"])
+        #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
+                == lists)
+        try scenario.ingest(day: 1)
+        try scenario.detect()
         try scenario.expectGroupsAreTheScan()
     }
 }

@@ -75,10 +75,20 @@ func rollBackToVersion11(_ db: Database) throws {
     try db.execute(sql: rollbackToVersion11)
 }
 
+/// Turns a store of this build back into one of schema version 12 (before a connection's alerts
+/// were indexed by host).
+let rollbackToVersion12 = """
+    DROP INDEX alert_connection;
+    CREATE INDEX alert_connection ON alert(connection_key, status);
+    DELETE FROM grdb_migrations WHERE identifier = 'v13';
+    PRAGMA user_version = 12;
+
+    """
+
 /// The SQL part of `rollBackToVersion11`: the connections' Community IDs, the flow keys, the
 /// migration record and version. Alone, it leaves the records compressed, which the upgrade tests of earlier versions
 /// do not read.
-let rollbackToVersion11 = """
+let rollbackToVersion11 = rollbackToVersion12 + """
     ALTER TABLE connection ADD COLUMN community_id TEXT;
     UPDATE connection SET community_id = (SELECT e.community_id FROM event e
                                           WHERE e.connection_id = connection.id AND e.community_id IS NOT NULL)

@@ -20,15 +20,15 @@ extension SMBStore {
                 WITH page AS (
                     SELECT g.first_id, g.newest, g.newest_id, g.risk, g.notes,
                            (SELECT group_concat(x.id || ':' || x.status) FROM alert x
-                            WHERE x.connection_key = g.connection_key AND x.host = g.host
-                              AND (g.status = ? OR x.status = g.status)) AS alerts
+                            WHERE \(ConnectionGroupSQL.alerts("x", host: "g.host", key: "g.connection_key", status: "g.status"))
+                           ) AS alerts
                     FROM connection_alert_group g
                     WHERE g.host = ? AND g.status = ?
                     ORDER BY \(Self.connectionRowOrder)
                     LIMIT ? OFFSET ?
                 )
                 \(Self.connectionRows(extraColumns: ""))
-                """, arguments: [ConnectionGroupSQL.anyStatus, host.storeBlob, status, max(limit, 0), max(offset, 0)])
+                """, arguments: [host.storeBlob, status, max(limit, 0), max(offset, 0)])
             let counts = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*), coalesce(SUM(size), 0) FROM connection_alert_group WHERE host = ? AND status = ?
                 """, arguments: [host.storeBlob, status])

@@ -21,12 +21,17 @@ enum ConnectionGroupSQL {
         """
     }
 
+    /// Selects the alerts `alias` of the row (`host`, `key`, `status`): a walk of `alert_connection`
+    /// (connection_key, host, status, v13), whatever the host's other alerts.
+    static func alerts(_ alias: String, host: String, key: String, status: String) -> String {
+        "\(alias).connection_key = \(key) AND \(alias).host IS \(host) AND (\(status) = '\(anyStatus)' OR \(alias).status = \(status))"
+    }
+
     /// Recomputes the row of (`host`, `key`, `status`) from its alerts (none: no row).
     static func refresh(host: String, key: String, status: String) -> String {
         """
         DELETE FROM connection_alert_group WHERE connection_key = \(key) AND status = \(status) AND host IS \(host);
-        \(insert(status: status, where: "a.connection_key = \(key) AND a.host IS \(host) AND (\(status) = '\(anyStatus)' OR a.status = \(status))",
-                 groupBy: "a.connection_key"));
+        \(insert(status: status, where: alerts("a", host: host, key: key, status: status), groupBy: "a.connection_key"));
         """
     }
 
