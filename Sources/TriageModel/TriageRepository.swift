@@ -16,12 +16,13 @@ public protocol TriageRepository: Sendable {
     func destinations(of host: IPAddress) throws -> [DestinationSummary]
     func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord>
     /// A page of the alerts `query` selects, one row per connection (`AlertRecord.connectionRowKey`),
-    /// the row with the newest alert first (the order of each row's first alert in `alerts`).
-    func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage
-    /// The positions, in `connectionAlerts`' order, of the rows `query` selects whose
-    /// `ConnectionAlerts.searchedText` contains `text` (ignoring ASCII case): a `/` search of a
+    /// the row with the newest alert first (the order of each row's first alert in `alerts`), or
+    /// the exact reverse when `reversed`.
+    func connectionAlerts(_ query: AlertQuery, reversed: Bool, offset: Int, limit: Int) throws -> ConnectionPage
+    /// The positions, in `connectionAlerts`' order (`reversed` or not), of the rows `query` selects
+    /// whose `ConnectionAlerts.searchedText` contains `text` (ignoring ASCII case): a `/` search of a
     /// host's alerts over the whole list.
-    func connectionPositions(_ query: AlertQuery, matching text: String) throws -> [Int]
+    func connectionPositions(_ query: AlertQuery, matching text: String, reversed: Bool) throws -> [Int]
     func alert(id: Int64) throws -> AlertRecord?
     /// `ids` and the ids of every other alert on the same connection, in id order (an action on
     /// one connection's row applies to all of its alerts). Unknown ids are left out.
@@ -71,6 +72,11 @@ extension TriageRepository {
     /// A page of the hosts `filter` keeps, in `sort` order.
     public func hosts(filter: HostFilter, sort: HostSort, offset: Int, limit: Int) throws -> Page<HostSummary> {
         try hosts(filter: filter, sort: sort, reversed: false, offset: offset, limit: limit)
+    }
+
+    /// A page of the alerts `query` selects, one row per connection, the row with the newest alert first.
+    public func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage {
+        try connectionAlerts(query, reversed: false, offset: offset, limit: limit)
     }
 
     /// Every SMB flow of the host, internal and external, newest first.

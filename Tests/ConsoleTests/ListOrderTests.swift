@@ -60,6 +60,50 @@ struct ListOrderTests {
         #expect(driver.screen(color: false).text().contains("Recent executions (oldest first ▲"))
     }
 
+    @Test("a host's destinations are alerting first (ALERTS ▼); I reverses them and the selection stays on its destination")
+    func destinations() throws {
+        var driver = StateDriver()
+        driver.press(.enter)
+        #expect(header(driver, containing: "ALERTS ▼") != nil)
+        let addresses = try #require(driver.state.host?.destinations.map(\.address))
+        #expect(addresses.count > 1)
+        let selected = driver.state.host?.selectedDestination?.address
+        driver.press(.character("I"))
+        #expect(driver.lastEffects.isEmpty, "the destinations are all loaded: reversed on screen")
+        #expect(driver.state.host?.destinations.map(\.address) == addresses.reversed())
+        #expect(driver.state.host?.selectedDestination?.address == selected)
+        #expect(header(driver, containing: "ALERTS ▲") != nil)
+        driver.press(.ctrl("l"))
+        #expect(driver.state.host?.destinations.map(\.address) == addresses.reversed())
+        #expect(driver.state.host?.selectedDestination?.address == selected)
+        driver.press(.character("I"))
+        #expect(driver.state.host?.destinations.map(\.address) == addresses)
+    }
+
+    @Test("a host's alerts are newest first (LAST SEEN ▼); I asks the store for the oldest first and marks LAST SEEN ▲")
+    func hostAlerts() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab)
+        #expect(header(driver, containing: "LAST SEEN ▼") != nil)
+        let ids = try #require(driver.state.host?.alerts.rows.map(\.id))
+        #expect(ids.count > 1)
+        driver.press(.character("j"), .character("I"))
+        #expect(driver.lastEffects.contains { effect in
+            if case .loadConnections(_, reversed: true, offset: 0, _) = effect { true } else { false }
+        })
+        #expect(driver.state.host?.alerts.rows.map(\.id) == ids.reversed())
+        #expect(driver.state.host?.alerts.cursor.selected == 0)
+        #expect(header(driver, containing: "LAST SEEN ▲") != nil)
+        #expect(header(driver, containing: "3 alerts · oldest first") != nil)
+        #expect(header(driver, containing: "ALERTS ▼") != nil, "the destinations keep their own order")
+        driver.press(.ctrl("l"))
+        #expect(driver.state.host?.alerts.rows.map(\.id) == ids.reversed())
+        driver.press(.character("f"))
+        #expect(driver.lastEffects.contains { effect in
+            if case .loadConnections(let query, reversed: true, offset: 0, _) = effect { query.status == .open } else { false }
+        }, "the status filter keeps the order")
+    }
+
     @Test("the hosts list reverses with I as with S")
     func hosts() {
         var driver = StateDriver()

@@ -42,22 +42,49 @@ struct PagedListTests {
     @Test("rows that arrive above the selection are counted until the analyst goes up to them")
     func countsNewRowsAbove() {
         var list = reloaded(movingTheSelectionTo: 3, total: 53)
-        #expect(list.newAbove == 3)
-        #expect(reloaded(movingTheSelectionTo: 3).newAbove == 0, "rows that only moved are not new")
+        #expect(list.newRows == 3)
+        #expect(reloaded(movingTheSelectionTo: 3).newRows == 0, "rows that only moved are not new")
         list.cursor.select(0, visible: 36)
-        list.seeTop()
-        #expect(list.newAbove == 0)
+        list.seeNewRows()
+        #expect(list.newRows == 0)
+    }
+
+    @Test("in a list reversed to oldest first, rows that arrive at its end are counted until the analyst goes down to them")
+    func countsNewRowsBelowWhenReversed() {
+        var list = PagedList<HostSummary>(newestLast: true)
+        let rows = hosts(50)
+        list.apply(rows: rows, offset: 0, total: 50, visible: 36)
+        list.cursor.select(3, visible: 36)
+        list.apply(rows: rows + hosts(2, from: 100), offset: 0, total: 52, visible: 36)
+        #expect(list.cursor.selected == 3 && list.selectedRow == rows[3], "the cursor stays on its row")
+        #expect(list.newRows == 2)
+        list.cursor.select(49, visible: 36)
+        list.seeNewRows()
+        #expect(list.newRows == 2, "not reached yet")
+        list.cursor.select(50, visible: 36)
+        list.seeNewRows()
+        #expect(list.newRows == 0)
+    }
+
+    @Test("reversed, the status line points down to the new rows; G reaches them")
+    func statusShowsNewRowsBelowWhenReversed() {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("I"))
+        driver.state.host?.alerts.newRows = 1
+        #expect(StatusSummary.text(driver.state).hasPrefix("▼ 1 new (G) · connection 1 of"))
+        driver.press(.character("G"))
+        #expect(driver.state.host?.alerts.newRows == 0)
     }
 
     @Test("the status line shows the new rows and the key that reaches them")
     func statusShowsNewRows() {
         var driver = StateDriver()
         driver.press(.character("a"))
-        driver.state.hosts.list.newAbove = 2
+        driver.state.hosts.list.newRows = 2
         driver.state.hosts.list.cursor.select(2, visible: 10)
         #expect(StatusSummary.text(driver.state).hasPrefix("▲ 2 new (g) · host 3 of 3"))
         driver.press(.character("g"))
-        #expect(driver.state.hosts.list.newAbove == 0)
+        #expect(driver.state.hosts.list.newRows == 0)
         #expect(!StatusSummary.text(driver.state).contains("new"))
     }
 }

@@ -113,9 +113,30 @@ struct StoreSearchTests {
         driver.press(.character("f"))
         #expect(driver.state.host?.statusFilter == .open)
         #expect(driver.lastEffects.contains {
-            if case .findInList(.connections(let query), "203.0.113.200") = $0 { query.status == .open } else { false }
+            if case .findInList(.connections(let query, reversed: false), "203.0.113.200") = $0 { query.status == .open } else { false }
         })
         #expect(Update.searchProgress(driver.state).hasSuffix("of 5") || Update.searchProgress(driver.state) == "5 matches")
+    }
+
+    @Test("after I a search of a host's alerts numbers the matches oldest first, over the whole list")
+    func reversedHostAlerts() throws {
+        var driver = StateDriver(width: 80, height: 24, fixture: manyFlows())
+        driver.press(.enter, .tab, .character("I"))
+        let query = try #require(driver.state.host?.alertQuery)
+        let whole = try driver.repository.connectionAlerts(query, offset: 0, limit: Int.max).rows
+        #expect(driver.state.host?.alerts.rows.first == whole.last)
+        let destination = { (driver: StateDriver) in driver.state.host?.alerts.selectedRow.map { "\($0.flow.event.destinationIPs)" } }
+        visitsEveryMatch(&driver, "203.0.113.200", selected: destination)
+        driver.press(.character("n"))
+        let oldestMatch = whole.last { "\($0.flow.event.destinationIPs)".contains("203.0.113.200") }
+        #expect(driver.state.host?.alerts.selectedRow?.id == oldestMatch?.id, "match 1 is the oldest")
+        #expect(Update.searchProgress(driver.state) == "match 1 of 5")
+        driver.press(.character("I"))
+        #expect(driver.lastEffects.contains {
+            if case .findInList(.connections(_, reversed: false), "203.0.113.200") = $0 { true } else { false }
+        }, "reversing back asks the store again")
+        driver.press(.character("n"))
+        #expect(destination(driver)?.contains("203.0.113.200") == true)
     }
 
     @Test("when the store changes underneath, a search shown asks again and counts the new matches")

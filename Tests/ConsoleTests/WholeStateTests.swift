@@ -35,7 +35,7 @@ struct WholeStateTests {
         expected.host = HostState(address: host.address, summary: host)
         #expect(state == expected)
         #expect(effects == [.loadDestinations(host.address), .loadHostCase(host.address),
-                            .loadConnections(AlertQuery(host: host.address), offset: 0, limit: state.hostAlertRows * 3)])
+                            .loadConnections(AlertQuery(host: host.address), reversed: false, offset: 0, limit: state.hostAlertRows * 3)])
     }
 
     @Test("Esc pops back to the hosts, keeping the host screen's state for a return visit")

@@ -8,8 +8,9 @@ import TriageModel
 
 /// A host's alert list read through `connection_alert_group` (`connectionAlerts`) is exactly the
 /// list grouped from every alert on each read (`scannedConnectionAlerts`): the same rows, order and
-/// counts for every host and status filter, on generated stores, after every kind of write that
-/// changes a group, and after the v10 migration of a store the previous schema made.
+/// counts for every host and status filter, reversed too (`I`: the forward list reversed, page by
+/// page), on generated stores, after every kind of write that changes a group, and after the v10
+/// migration of a store the previous schema made.
 @Suite("Connection groups kept for the host's alert list")
 struct ConnectionGroupTests {
     /// A generated store of six hosts' connections seen by several sensors.
@@ -35,9 +36,28 @@ struct ConnectionGroupTests {
                                 == store.scannedConnectionAlerts(query, offset: offset, limit: limit),
                                 "\(host) \(status?.rawValue ?? "any") at \(offset)", sourceLocation: sourceLocation)
                     }
+                    let toDestination = AlertQuery(status: status, host: host, destination: whole.rows.first?.flow.event.destinationIPs.first)
+                    for query in [query, toDestination] {
+                        try expectReversedPagesAreTheListReversed(query, sourceLocation: sourceLocation)
+                    }
                 }
             }
             return alerts
+        }
+
+        /// The list `query` selects read reversed in pages of 3 is the forward list reversed, with
+        /// the same counts on every page, the walk's pages the scan's.
+        func expectReversedPagesAreTheListReversed(_ query: AlertQuery, sourceLocation: SourceLocation) throws {
+            let whole = try store.connectionAlerts(query, offset: 0, limit: 10_000)
+            var reversedRows: [ConnectionAlerts] = []
+            for offset in stride(from: 0, through: whole.rows.count, by: 3) {
+                let page = try store.connectionAlerts(query, reversed: true, offset: offset, limit: 3)
+                #expect(page.connections == whole.connections && page.alerts == whole.alerts, sourceLocation: sourceLocation)
+                #expect(try page == store.scannedConnectionAlerts(query, reversed: true, offset: offset, limit: 3),
+                        "\(query) at \(offset)", sourceLocation: sourceLocation)
+                reversedRows += page.rows
+            }
+            #expect(reversedRows == whole.rows.reversed(), "\(query)", sourceLocation: sourceLocation)
         }
     }
 

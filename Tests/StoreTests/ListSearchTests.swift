@@ -76,16 +76,16 @@ struct ListSearchTests {
         #expect(!forward.isEmpty && backward == forward.map { count - 1 - $0 }.reversed())
     }
 
-    @Test(arguments: [nil, AlertStatus.open, .acknowledged, .closed])
-    func connectionMatchesAreTheWholeListsWithItsFilter(status: AlertStatus?) throws {
+    @Test(arguments: [nil, AlertStatus.open, .acknowledged, .closed], [false, true])
+    func connectionMatchesAreTheWholeListsWithItsFilter(status: AlertStatus?, reversed: Bool) throws {
         let fixture = try populated()
         // A host's list walks its kept groups; with a destination it groups on each read.
         for query in [AlertQuery(status: status, host: Self.host),
                       AlertQuery(status: status, host: Self.host, destination: IPAddress("2a00:1450::7")!)] {
-            let rows = try fixture.store.connectionAlerts(query, offset: 0, limit: 10_000).rows
+            let rows = try fixture.store.connectionAlerts(query, reversed: reversed, offset: 0, limit: 10_000).rows
             #expect(rows.count > (query.destination == nil ? 20 : 3), "\(query)")
             for needle in Self.needles + rows.suffix(3).map(\.idText) {
-                let found = try fixture.store.connectionPositions(query, matching: needle)
+                let found = try fixture.store.connectionPositions(query, matching: needle, reversed: reversed)
                 #expect(found == ListSearch.positions(of: rows, matching: needle, \.searchedText), "\(query) \(needle)")
             }
         }
@@ -95,11 +95,20 @@ struct ListSearchTests {
         let fixture = try populated()
         let query = AlertQuery(host: Self.host)
         let rows = try fixture.store.connectionAlerts(query, offset: 0, limit: 10_000).rows
-        let found = try fixture.store.connectionPositions(query, matching: "1.1.1.1")
+        let found = try fixture.store.connectionPositions(query, matching: "1.1.1.1", reversed: false)
         #expect(found.count == rows.count { $0.flow.event.destinationIPs == [IPAddress("1.1.1.1")!] })
         #expect(found.contains { $0 >= 60 } && found.contains { $0 < 50 })
-        let mixed = try fixture.store.connectionPositions(query, matching: "closed")
+        let mixed = try fixture.store.connectionPositions(query, matching: "closed", reversed: false)
         #expect(mixed.allSatisfy { rows[$0].status == .closed || rows[$0].reason.contains("closed") })
-        #expect(try fixture.store.connectionPositions(query, matching: "").isEmpty)
+        #expect(try fixture.store.connectionPositions(query, matching: "", reversed: false).isEmpty)
+    }
+
+    @Test func aReversedConnectionListNumbersTheSameRowsFromTheOtherEnd() throws {
+        let fixture = try populated()
+        let query = AlertQuery(host: Self.host)
+        let count = try fixture.store.connectionAlerts(query, offset: 0, limit: 1).connections
+        let forward = try fixture.store.connectionPositions(query, matching: "1.1.1.1", reversed: false)
+        let backward = try fixture.store.connectionPositions(query, matching: "1.1.1.1", reversed: true)
+        #expect(!forward.isEmpty && backward == forward.map { count - 1 - $0 }.reversed())
     }
 }

@@ -14,8 +14,8 @@ enum Effect: Hashable, Sendable {
     case loadDestinations(IPAddress)
     /// The host's case: state, verdict, checklist, notes.
     case loadHostCase(IPAddress)
-    /// A page of the host's alerts, one row per connection.
-    case loadConnections(AlertQuery, offset: Int, limit: Int)
+    /// A page of the host's alerts, one row per connection, newest first (oldest first when `reversed`).
+    case loadConnections(AlertQuery, reversed: Bool, offset: Int, limit: Int)
     /// The alert, its notes and the other alerts of its connection.
     case loadAlert(Int64)
     case loadHistory(IPAddress, reversed: Bool, offset: Int, limit: Int)

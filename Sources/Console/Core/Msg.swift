@@ -10,7 +10,7 @@ enum Msg: Sendable {
     case listMatchesFound(SearchedList, query: String, [Int])
     case destinationsLoaded(IPAddress, [DestinationSummary])
     case hostCaseLoaded(IPAddress, HostCase?)
-    case connectionsLoaded(AlertQuery, offset: Int, ConnectionPage)
+    case connectionsLoaded(AlertQuery, reversed: Bool, offset: Int, ConnectionPage)
     /// `connection`: the ids of every alert of the alert's connection, itself included.
     case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote], connection: [Int64])
     case historyLoaded(IPAddress, offset: Int, Page<StoredFlow>)

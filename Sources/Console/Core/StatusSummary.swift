@@ -26,9 +26,12 @@ enum StatusSummary {
         }
     }
 
-    /// `▲ 3 new (g) · ` when a refresh put rows above the selection, else nothing.
+    /// `▲ 3 new (g) · ` when a refresh put rows above the selection, `▼ 3 new (G) · ` below it in a
+    /// list reversed to run oldest first, else nothing.
     private static func newRows<Row>(_ list: PagedList<Row>) -> String {
-        list.newAbove > 0 ? "▲ \(NumberText.grouped(list.newAbove)) new (g) · " : ""
+        guard list.newRows > 0 else { return "" }
+        let (arrow, key) = list.newestLast ? ("▼", "G") : ("▲", "g")
+        return "\(arrow) \(NumberText.grouped(list.newRows)) new (\(key)) · "
     }
 
     /// `host 3 of 10,000`, or `no hosts`.

@@ -5,7 +5,7 @@ extension Update {
     static func withCursor<Result>(of area: ListArea, in state: inout ConsoleState,
                                    _ body: (inout ListCursor, _ visible: Int) -> Result) -> Result? {
         func paged<Row>(_ list: inout PagedList<Row>) -> Result {
-            defer { list.seeTop() }
+            defer { list.seeNewRows() }
             return body(&list.cursor, area.rows)
         }
         switch area.list {

@@ -15,8 +15,8 @@ extension Update {
         case .rule:
             state.ruleScreen.order.reversed.toggle()
             return []
-        case .host, .alert:
-            return []
+        case .host: return reverseHost(&state)
+        case .alert: return []
         }
     }
 }

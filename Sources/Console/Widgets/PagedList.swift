@@ -7,8 +7,11 @@ struct PagedList<Row: ListRow>: Hashable, Sendable {
     var rows: [Row] = []
     /// False until the first page arrives.
     var isLoaded = false
-    /// How many rows a refresh put above the selected one since the analyst last went up to them.
-    var newAbove = 0
+    /// How many new rows a refresh put between the selected row and the list's newest end (above it,
+    /// or below it when `newestLast`) since the analyst last went to them.
+    var newRows = 0
+    /// Set for a list reversed to run oldest first: its new rows arrive at its end.
+    var newestLast = false
 
     /// The row at absolute `index`, when loaded.
     func row(at index: Int) -> Row? {
@@ -37,27 +40,29 @@ struct PagedList<Row: ListRow>: Hashable, Sendable {
     }
 
     /// Takes a fetched page, keeping the selection on the same row (by identity) when the page
-    /// still holds it. Rows that arrived above it (the total grew) are counted in `newAbove`. The top of the list
-    /// stays in view whenever the selection allows; else the list scrolls only as far as it needs.
-    mutating func apply(rows newRows: [Row], offset: Int, total: Int, visible: Int) {
+    /// still holds it. Rows that arrived (the total grew) on the newest side of it are counted in
+    /// `newRows`. The top of the list stays in view whenever the selection allows; else the list
+    /// scrolls only as far as it needs.
+    mutating func apply(rows page: [Row], offset: Int, total: Int, visible: Int) {
         let selectedID = selectedRow?.rowID
         let previous = cursor.selected
         let arrived = isLoaded ? max(0, total - cursor.count) : 0
-        rows = newRows
+        rows = page
         windowOffset = offset
         isLoaded = true
         cursor.count = total
-        if let selectedID, let index = newRows.firstIndex(where: { $0.rowID == selectedID }) {
+        if let selectedID, let index = page.firstIndex(where: { $0.rowID == selectedID }) {
             cursor.selected = offset + index
-            newAbove += min(arrived, max(0, cursor.selected - previous))
+            newRows += min(arrived, max(0, newestLast ? total - 1 - cursor.selected : cursor.selected - previous))
         }
         if cursor.selected < max(1, visible) { cursor.top = 0 }
         cursor.resize(count: total, visible: visible)
-        seeTop()
+        seeNewRows()
     }
 
     /// Forgets the new rows once the selection has reached them.
-    mutating func seeTop() {
-        if cursor.selected < newAbove { newAbove = 0 }
+    mutating func seeNewRows() {
+        let reached = newestLast ? cursor.selected >= cursor.count - newRows : cursor.selected < newRows
+        if reached { newRows = 0 }
     }
 }

@@ -6,14 +6,16 @@ import TriageModel
 extension SMBStore {
     /// A page of the alerts `query` selects, one row per connection: the alerts are grouped by
     /// `alert.connection_key` (`coalesce(e.connection_id, -a.id)`, `AlertRecord.connectionRowKey`),
-    /// the row whose newest alert is newest comes first. A row's figures are its connection's
+    /// the row whose newest alert is newest comes first (last when `reversed`: the exact reverse,
+    /// paged by the store). A row's figures are its connection's
     /// (bytes: the largest any sensor reported); its addresses and ports are its first alert's
     /// record's. A host's page, whatever the status asked for, walks `connection_alert_group`
     /// (schema v10); any other query groups the alerts it selects (`scannedConnectionAlerts`).
-    public func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage {
+    public func connectionAlerts(_ query: AlertQuery, reversed: Bool, offset: Int, limit: Int) throws -> ConnectionPage {
         guard let host = query.host, query.destination == nil, query.since == nil else {
-            return try scannedConnectionAlerts(query, offset: offset, limit: limit)
+            return try scannedConnectionAlerts(query, reversed: reversed, offset: offset, limit: limit)
         }
+        let order = Self.connectionRowOrder(reversed: reversed)
         let status = query.status?.rawValue ?? ConnectionGroupSQL.anyStatus
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -24,10 +26,10 @@ extension SMBStore {
                            ) AS alerts
                     FROM connection_alert_group g
                     WHERE g.host = ? AND g.status = ?
-                    ORDER BY \(Self.connectionRowOrder)
+                    ORDER BY \(order)
                     LIMIT ? OFFSET ?
                 )
-                \(Self.connectionRows(extraColumns: ""))
+                \(Self.connectionRows(extraColumns: "", order: order))
                 """, arguments: [host.storeBlob, status, max(limit, 0), max(offset, 0)])
             let counts = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*), coalesce(SUM(size), 0) FROM connection_alert_group WHERE host = ? AND status = ?
@@ -41,10 +43,11 @@ extension SMBStore {
     /// the way for queries `connection_alert_group` has no rows for, and the reference the
     /// grouped walk is tested against. A host with 10 k alerts costs about 170 ms a page on the
     /// 1 M-alert benchmark store.
-    func scannedConnectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage {
+    func scannedConnectionAlerts(_ query: AlertQuery, reversed: Bool = false, offset: Int, limit: Int) throws -> ConnectionPage {
         let (whereClause, arguments) = Self.filter(query)
         let alerts = "FROM alert a JOIN event e ON e.id = a.event_id \(whereClause)"
         let countsColumn = 12 + EventColumns.selectionCount
+        let order = Self.connectionRowOrder(reversed: reversed)
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 WITH grouped AS (
@@ -54,11 +57,11 @@ extension SMBStore {
                     \(alerts)
                     GROUP BY coalesce(e.connection_id, -a.id)
                 ), page AS (
-                    SELECT *, COUNT(*) OVER () AS connections, SUM(size) OVER () AS alert_count FROM grouped
-                    ORDER BY newest DESC, newest_id DESC
+                    SELECT *, COUNT(*) OVER () AS connections, SUM(size) OVER () AS alert_count FROM grouped g
+                    ORDER BY \(order)
                     LIMIT ? OFFSET ?
                 )
-                \(Self.connectionRows(extraColumns: ", g.connections, g.alert_count"))
+                \(Self.connectionRows(extraColumns: ", g.connections, g.alert_count", order: order))
                 """, arguments: arguments + [max(limit, 0), max(offset, 0)])
             guard let first = rows.first else {
                 // A page past the end has no row to carry the counts.
@@ -71,8 +74,12 @@ extension SMBStore {
         }
     }
 
-    /// The order of a host's connection rows `g` (newest, newest_id): the newest alert's first.
-    static let connectionRowOrder = "g.newest DESC, g.newest_id DESC"
+    /// The order of a host's connection rows `g` (newest, newest_id): the newest alert's first,
+    /// or last when `reversed`.
+    static func connectionRowOrder(reversed: Bool) -> String {
+        let direction = reversed ? "ASC" : "DESC"
+        return "g.newest \(direction), g.newest_id \(direction)"
+    }
 
     /// A connection row's first alert `f`, its event `e` and connection `c`, for the row `g` (first_id).
     static let firstAlertJoins = """
@@ -82,8 +89,8 @@ extension SMBStore {
         """
 
     /// The rows of the CTE `page` (first_id, newest, newest_id, alerts, risk, notes) with their
-    /// first alert's record and connection, in page order; `extraColumns` follow the record's.
-    private static func connectionRows(extraColumns: String) -> String {
+    /// first alert's record and connection, in the page's `order`; `extraColumns` follow the record's.
+    private static func connectionRows(extraColumns: String, order: String) -> String {
         """
         SELECT g.alerts, g.risk, g.notes, f.reason, f.close_reason, c.first_seen, c.last_seen,
                c.bytes_sent, c.bytes_received, c.sensors, e.connection_id,
@@ -91,7 +98,7 @@ extension SMBStore {
         FROM page g
         \(firstAlertJoins)
         LEFT JOIN host_destination d ON d.host = f.host AND d.destination = f.destination
-        ORDER BY \(connectionRowOrder)
+        ORDER BY \(order)
         """
     }
 

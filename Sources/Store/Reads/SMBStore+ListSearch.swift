@@ -16,7 +16,7 @@ extension SMBStore {
         }
     }
 
-    public func connectionPositions(_ query: AlertQuery, matching text: String) throws -> [Int] {
+    public func connectionPositions(_ query: AlertQuery, matching text: String, reversed: Bool) throws -> [Int] {
         guard !text.isEmpty else { return [] }
         guard let host = query.host, query.destination == nil, query.since == nil else {
             // The queries `connectionAlerts` groups on each read: grouped the same way here.
@@ -27,12 +27,12 @@ extension SMBStore {
                            \(ListSearchSQL.groupedStatus) AS status
                     FROM alert a JOIN event e ON e.id = a.event_id \(whereClause)
                     GROUP BY coalesce(e.connection_id, -a.id))
-                \(Self.numberedConnections(from: "grouped", status: "g.status"))
+                \(Self.numberedConnections(from: "grouped", status: "g.status", reversed: reversed))
                 """
             return try read { db in try Int.fetchAll(db, sql: ListSearchSQL.positions(sql), arguments: arguments + [text]) }
         }
         let sql = Self.numberedConnections(from: "connection_alert_group", status: ListSearchSQL.walkedStatus,
-                                           where: "WHERE g.host = ? AND g.status = ?")
+                                           reversed: reversed, where: "WHERE g.host = ? AND g.status = ?")
         return try read { db in
             try Int.fetchAll(db, sql: ListSearchSQL.positions(sql),
                              arguments: [host.storeBlob, query.status?.rawValue ?? ConnectionGroupSQL.anyStatus, text])
@@ -40,10 +40,11 @@ extension SMBStore {
     }
 
     /// The connection rows of `table` (aliased `g`: first_id, size, newest, newest_id) that
-    /// `condition` keeps, numbered in `connectionAlerts`' order, each with its searched text.
-    private static func numberedConnections(from table: String, status: String, where condition: String = "") -> String {
+    /// `condition` keeps, numbered in `connectionAlerts`' order (`reversed` or not), each with its searched text.
+    private static func numberedConnections(from table: String, status: String, reversed: Bool,
+                                            where condition: String = "") -> String {
         """
-        SELECT row_number() OVER (ORDER BY \(connectionRowOrder)) - 1 AS position,
+        SELECT row_number() OVER (ORDER BY \(connectionRowOrder(reversed: reversed))) - 1 AS position,
                \(ListSearchSQL.connectionText(status: status)) AS searched
         FROM \(table) g
         \(firstAlertJoins)

@@ -157,8 +157,8 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     }
 
     /// The alerts `alerts` lists, one row per connection (`AlertRecord.connectionRowKey`), in the
-    /// order of each row's first alert there.
-    public func connectionAlerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> ConnectionPage {
+    /// order of each row's first alert there (reversed when `reversed`).
+    public func connectionAlerts(_ query: AlertQuery, reversed: Bool, offset: Int, limit: Int) throws -> ConnectionPage {
         let matching = try alerts(query, offset: 0, limit: Int.max).rows
         var keys: [Int64] = []
         var groups: [Int64: [AlertRecord]] = [:]
@@ -167,12 +167,13 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
             if groups[key] == nil { keys.append(key) }
             groups[key, default: []].append(alert)
         }
-        let rows = keys.dropFirst(max(offset, 0)).prefix(max(limit, 0)).map { Self.connectionRow(groups[$0] ?? []) }
+        let ordered = reversed ? keys.reversed() : keys
+        let rows = ordered.dropFirst(max(offset, 0)).prefix(max(limit, 0)).map { Self.connectionRow(groups[$0] ?? []) }
         return ConnectionPage(rows: rows, connections: keys.count, alerts: matching.count)
     }
 
-    public func connectionPositions(_ query: AlertQuery, matching text: String) throws -> [Int] {
-        let rows = try connectionAlerts(query, offset: 0, limit: Int.max).rows
+    public func connectionPositions(_ query: AlertQuery, matching text: String, reversed: Bool) throws -> [Int] {
+        let rows = try connectionAlerts(query, reversed: reversed, offset: 0, limit: Int.max).rows
         return ListSearch.positions(of: rows, matching: text, \.searchedText)
     }
 

@@ -15,7 +15,7 @@ enum Keymap {
         KeyBinding(keys: [.character("R")], context: .global, action: .rule, hint: nil, help: "Open the rule"),
         KeyBinding(keys: [.ctrl("l")], context: .global, action: .refresh, hint: nil, help: "Reload the screen"),
         KeyBinding(keys: [.character("I")], context: .global, action: .reverseSort, hint: nil,
-                   help: "Reverse the order of the list in front, as htop's I (▼/▲ after the sorted column's title): hosts, history (the store pages it the other way), exceptions, the rule's recent executions"),
+                   help: "Reverse the order of the list in front, as htop's I (▼/▲ after the sorted column's title): hosts, a host's destinations and alerts, history (the store pages alerts and history the other way), exceptions, the rule's recent executions. A newest-first list counts the rows a refresh adds above the cursor (▲ 3 new (g)); reversed, they arrive at its end (▼ 3 new (G))"),
         KeyBinding(keys: [.character("/")], context: .global, action: .search, hint: "search",
                    help: "Search the screen in front: the cursor (or the text) moves to the first match; a filter hides rows, a search does not"),
         // Lists

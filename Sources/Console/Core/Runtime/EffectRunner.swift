@@ -36,8 +36,9 @@ struct EffectRunner: Sendable {
             return .destinationsLoaded(host, try repository.destinations(of: host))
         case .loadHostCase(let host):
             return .hostCaseLoaded(host, try repository.hostCase(host))
-        case .loadConnections(let query, let offset, let limit):
-            return .connectionsLoaded(query, offset: offset, try repository.connectionAlerts(query, offset: offset, limit: limit))
+        case .loadConnections(let query, let reversed, let offset, let limit):
+            return .connectionsLoaded(query, reversed: reversed, offset: offset,
+                                      try repository.connectionAlerts(query, reversed: reversed, offset: offset, limit: limit))
         case .loadAlert(let id):
             guard let record = try repository.alert(id: id) else { return .alertLoaded(id: id, nil, notes: [], connection: []) }
             return .alertLoaded(id: id, record, notes: try repository.notes(alertID: id),
@@ -92,8 +93,8 @@ struct EffectRunner: Sendable {
             try repository.hostPositions(matching: query, filter: filter, sort: sort, reversed: reversed)
         case .history(let host, let reversed):
             try repository.historyPositions(of: host, matching: query, reversed: reversed)
-        case .connections(let alertQuery):
-            try repository.connectionPositions(alertQuery, matching: query)
+        case .connections(let alertQuery, let reversed):
+            try repository.connectionPositions(alertQuery, matching: query, reversed: reversed)
         }
     }
 

@@ -7,7 +7,7 @@ enum SearchedList: Hashable, Sendable {
     case hosts(HostFilter, HostSort, reversed: Bool)
     case history(IPAddress, reversed: Bool)
     /// A host's alerts, one row per connection.
-    case connections(AlertQuery)
+    case connections(AlertQuery, reversed: Bool)
 
     /// The paged list in front whose search the store answers, if the screen in front has one.
     static func inFront(_ state: ConsoleState) -> SearchedList? {
@@ -19,7 +19,7 @@ enum SearchedList: Hashable, Sendable {
             return state.history.map { .history($0.address, reversed: $0.order.reversed) }
         case .host:
             guard let host = state.host, host.pane == .alerts else { return nil }
-            return .connections(host.alertQuery)
+            return .connections(host.alertQuery, reversed: host.alertOrder.reversed)
         case .alert, .exceptions, .rule:
             return nil
         }

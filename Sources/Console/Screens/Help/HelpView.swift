@@ -17,6 +17,8 @@ enum HelpView {
         ("new", "A destination " + HostView.newRule + ": the destinations the hosts ranking counts as new"),
         ("94+3", "One connection's alerts on a host: alert 94 and 3 more, one per sensor's record of it; the row's "
             + "status is the most open of theirs (open if any is open, else acknowledged if any is), and an action reaches them all"),
+        ("▲ 3 new (g)", "Rows a refresh put above the selected one in a newest-first list; g goes up to them. In a list reversed "
+            + "to oldest first (I) new rows arrive at its end: ▼ 3 new (G), and G goes down to them"),
     ]
 
     /// The keymap, one section per context, then the mouse, then what the marks on screen mean.

@@ -14,11 +14,12 @@ extension Update {
         return [.loadHistory(address, reversed: history.order.reversed, offset: page.offset, limit: page.limit)]
     }
 
-    /// `I`: the flows the other way round, paged by the store from the first row.
+    /// `I`: the flows the other way round, paged by the store from the first row (oldest first,
+    /// new flows arrive at the end).
     static func reverseHistory(_ state: inout ConsoleState) -> [Effect] {
-        guard let address = state.history?.address else { return [] }
-        state.history?.order.reversed.toggle()
-        state.history?.flows = PagedList()
+        guard let address = state.history?.address, let reversed = state.history?.order.reversed else { return [] }
+        state.history?.order.reversed = !reversed
+        state.history?.flows = PagedList(newestLast: !reversed)
         return followUpHistory(state, address) + refindInStore(&state)
     }
 

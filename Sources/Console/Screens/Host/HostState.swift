@@ -12,9 +12,14 @@ struct HostState: Hashable, Sendable {
     /// The host's case, once loaded; nil too for a host that is no case (no alerts).
     var hostCase: HostCase?
     var pane = Pane.destinations
+    /// In `destinationOrder`: `triageOrder`, or its reverse.
     var destinations: [DestinationSummary] = []
     var destinationCursor = ListCursor()
+    /// Alerting destinations first (ALERTS ▼); reversed, internal ones first.
+    var destinationOrder = ListOrder(column: HostView.destinationAlertsColumn, descending: true)
     var alerts = PagedList<ConnectionAlerts>()
+    /// Newest connection first (LAST SEEN ▼); reversed, the store pages them oldest first.
+    var alertOrder = ListOrder(column: HostView.alertLastSeenColumn, descending: true)
     /// How many alerts the rows of `alerts` hold together (the list counts connections).
     var alertCount = 0
     /// Connection rows marked with Space (by `ConnectionAlerts.id`); status keys act on all of
@@ -46,6 +51,30 @@ struct HostState: Hashable, Sendable {
         return destinations.sorted { lhs, rhs in
             (group(lhs), rhs.lastSeen, lhs.address) < (group(rhs), lhs.lastSeen, rhs.address)
         }
+    }
+
+    /// Takes loaded destinations in `destinationOrder`, the selection staying on its destination.
+    mutating func show(_ loaded: [DestinationSummary], visible: Int) {
+        let selected = selectedDestination?.address
+        let ordered = Self.triageOrder(loaded)
+        destinations = destinationOrder.reversed ? ordered.reversed() : ordered
+        if let selected, let index = destinations.firstIndex(where: { $0.address == selected }) {
+            destinationCursor.selected = index
+        }
+        destinationCursor.resize(count: destinations.count, visible: visible)
+    }
+
+    /// `I` on the destinations: the other way round, the selection staying on its destination.
+    mutating func reverseDestinations(visible: Int) {
+        destinationOrder.reversed.toggle()
+        destinations.reverse()
+        if !destinations.isEmpty { destinationCursor.select(destinations.count - 1 - destinationCursor.selected, visible: visible) }
+    }
+
+    /// `I` on the alerts: the other way round, from the first row (oldest first, new rows arrive at the end).
+    mutating func reverseAlerts() {
+        alertOrder.reversed.toggle()
+        alerts = PagedList(newestLast: alertOrder.reversed)
     }
 
     var selectedDestination: DestinationSummary? {

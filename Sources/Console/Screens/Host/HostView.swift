@@ -16,6 +16,9 @@ enum HostView {
         .init(title: "ALERTS", width: 12, flexible: true, priority: 95),
     ])
 
+    /// The destinations' ALERTS column, which their order marks.
+    static let destinationAlertsColumn = 8
+
     static let alertTable = Table(columns: [
         .init(title: "ALERTS", width: 8, alignRight: true, priority: 100),
         .init(title: "STATUS", width: 8, priority: 95),
@@ -27,6 +30,9 @@ enum HostView {
         .init(title: "SEEN BY", width: 24, priority: 75),
         .init(title: "REASON", width: 10, flexible: true, priority: 40),
     ])
+
+    /// The alerts' LAST SEEN column, which their order marks.
+    static let alertLastSeenColumn = 3
 
     static func draw(_ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         guard let host = state.host else { return }
@@ -42,7 +48,7 @@ enum HostView {
                        row: destinationArea.headerRow - 1, into: &screen, theme: theme)
         let destinationRange = host.destinationCursor.visibleRange(destinationArea.rows)
         let destinationRows = destinationRange.map { cells(host.destinations[$0], state) }
-        destinationTable.widening(0, toFit: destinationRows.compactMap { $0.first?.text })
+        destinationTable.widening(0, toFit: destinationRows.compactMap { $0.first?.text }).markingSort(host.destinationOrder)
             .draw(into: &screen, theme: theme, top: destinationArea.headerRow, height: destinationArea.rows, rows: destinationRows,
                               selected: host.destinationCursor.selected - host.destinationCursor.top,
                               focused: host.pane == .destinations)
@@ -53,6 +59,8 @@ enum HostView {
         var title = "Alerts · \(Update.connectionCount(host.alerts.cursor.count)) · \(Update.alertCount(host.alertCount))"
         if let status = host.statusFilter { title += " · \(status.rawValue) only (f)" }
         if let destination = host.destinationFilter { title += " to \(destination) · Enter on it again for all" }
+        // Said in the title too: LAST SEEN, which carries the mark, is dropped on narrow screens.
+        title += host.alertOrder.showsDescending ? " · newest first" : " · oldest first"
         PaneTitle.draw(title, focused: host.pane == .alerts, row: alertArea.headerRow - 1, into: &screen, theme: theme)
         let alerts = host.alerts
         let alertRange = alerts.cursor.visibleRange(alertArea.rows)
@@ -60,7 +68,7 @@ enum HostView {
             alerts.row(at: index).flatMap { host.marked.contains($0.id) ? offset : nil }
         })
         let alertRows = alertRange.map { index in alerts.row(at: index).map { cells($0, state) } }
-        alertTable.widening(4, toFit: alertRows.compactMap { $0?[4].text }, limit: 47)
+        alertTable.widening(4, toFit: alertRows.compactMap { $0?[4].text }, limit: 47).markingSort(host.alertOrder)
             .draw(into: &screen, theme: theme, top: alertArea.headerRow, height: alertArea.rows, rows: alertRows,
                         selected: alerts.cursor.selected - alerts.cursor.top, marked: marked, focused: host.pane == .alerts)
         if alerts.isLoaded, alerts.cursor.count == 0 {

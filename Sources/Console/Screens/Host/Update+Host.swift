@@ -6,12 +6,28 @@ extension Update {
     static func reloadHost(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
         guard let host = state.host else { return [] }
         let page = host.alerts.reloadPage(visible: state.hostAlertRows)
-        return [.loadDestinations(address), .loadHostCase(address), .loadConnections(host.alertQuery, offset: page.offset, limit: page.limit)]
+        return [.loadDestinations(address), .loadHostCase(address),
+                .loadConnections(host.alertQuery, reversed: host.alertOrder.reversed, offset: page.offset, limit: page.limit)]
     }
 
     static func followUpHost(_ state: ConsoleState) -> [Effect] {
         guard let host = state.host, let page = host.alerts.missingPage(visible: state.hostAlertRows) else { return [] }
-        return [.loadConnections(host.alertQuery, offset: page.offset, limit: page.limit)]
+        return [.loadConnections(host.alertQuery, reversed: host.alertOrder.reversed, offset: page.offset, limit: page.limit)]
+    }
+
+    /// `I`: the pane in front the other way round: the destinations here, the alerts by the store
+    /// (paged from the first row, the search renumbered).
+    static func reverseHost(_ state: inout ConsoleState) -> [Effect] {
+        guard let pane = state.host?.pane else { return [] }
+        switch pane {
+        case .destinations:
+            let visible = state.destinationRows
+            state.host?.reverseDestinations(visible: visible)
+            return []
+        case .alerts:
+            state.host?.reverseAlerts()
+            return followUpHost(state) + refindInStore(&state)
+        }
     }
 
     /// Takes the host's destinations or a page of its alerts; false for any other message or a stale one.
@@ -19,20 +35,15 @@ extension Update {
         switch msg {
         case .destinationsLoaded(let address, let destinations):
             guard state.host?.address == address else { return false }
-            let selected = state.host?.selectedDestination?.address
-            state.host?.destinations = HostState.triageOrder(destinations)
-            if let selected, let index = state.host?.destinations.firstIndex(where: { $0.address == selected }) {
-                state.host?.destinationCursor.selected = index
-            }
             let visible = state.destinationRows
-            state.host?.destinationCursor.resize(count: destinations.count, visible: visible)
+            state.host?.show(destinations, visible: visible)
             return true
         case .hostCaseLoaded(let address, let hostCase):
             guard state.host?.address == address else { return false }
             state.host?.hostCase = hostCase
             return true
-        case .connectionsLoaded(let query, let offset, let page):
-            guard state.host?.alertQuery == query else { return false }
+        case .connectionsLoaded(let query, let reversed, let offset, let page):
+            guard state.host?.alertQuery == query, state.host?.alertOrder.reversed == reversed else { return false }
             let visible = state.hostAlertRows
             state.host?.alerts.apply(rows: page.rows, offset: offset, total: page.connections, visible: visible)
             state.host?.alertCount = page.alerts
