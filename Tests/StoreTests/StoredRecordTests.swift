@@ -2,9 +2,10 @@ import Detection
 import Foundation
 import GRDB
 @testable import Store
+import Synchronization
 import Testing
 
-@Suite("Original records stored compressed (v11)")
+@Suite("Original records stored compressed (v12)")
 struct StoredRecordTests {
     private let packetbeat = #"{"@timestamp":"2026-11-30T07:38:00.883Z","event":{"dataset":"flow","category":["network"],"#
         + #""type":["connection","end"],"action":"network_flow","duration":300000000000},"flow":{"id":"3I7cB0CFqQ3a","#
@@ -47,6 +48,24 @@ struct StoredRecordTests {
         stored[0] = 200
         #expect(StoredRecord.text(of: stored.databaseValue) == StoredRecord.unreadable)
         #expect(StoredRecord.text(of: Data().databaseValue) == StoredRecord.unreadable)
+    }
+
+    /// Decompression contexts are shared through a pool: records read on many threads at once,
+    /// and right after a damaged one, still come back exactly.
+    @Test func recordsReadBackWholeOnManyThreadsAtOnceAndAfterADamagedOne() {
+        let texts = (0..<64).map { packetbeat.replacingOccurrences(of: "3I7cB0CFqQ3a", with: "flow-\($0)") }
+        let stored = texts.map { RecordCompressor().compress($0, format: "ecs") }
+        let damaged = Data(stored[0].prefix(stored[0].count / 2))
+        let readBack = Mutex([String?](repeating: nil, count: texts.count))
+        DispatchQueue.concurrentPerform(iterations: texts.count * 4) { iteration in
+            let index = iteration % texts.count
+            if iteration.isMultiple(of: 3) { _ = StoredRecord.text(of: damaged.databaseValue) }
+            let text = StoredRecord.text(of: stored[index].databaseValue)
+            readBack.withLock { results in
+                if results[index] == nil || results[index] == text { results[index] = text } else { results[index] = "differs" }
+            }
+        }
+        #expect(readBack.withLock { $0 } == texts)
     }
 
     @Test func storedEventsKeepTheirRecordCompressedAndShowItWhole() throws {

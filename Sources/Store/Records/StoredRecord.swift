@@ -25,16 +25,17 @@ enum StoredRecord {
         let size = frame.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
         // Records are log lines of at most 1 MiB; a damaged frame may claim any size (unknown
         // and error sizes are the top values).
-        guard size <= 1 << 24, let context = ZSTD_createDCtx() else { return nil }
-        defer { ZSTD_freeDCtx(context) }
+        guard size <= 1 << 24 else { return nil }
         var text = [UInt8](repeating: 0, count: Int(size))
-        let written = text.withUnsafeMutableBytes { output in
-            frame.withUnsafeBytes { input in
-                ZSTD_decompress_usingDDict(context, output.baseAddress, output.count, input.baseAddress, input.count,
-                                           dictionary.decompressionDictionary)
+        let written = DecompressionContexts.shared.withContext { context in
+            text.withUnsafeMutableBytes { output in
+                frame.withUnsafeBytes { input in
+                    ZSTD_decompress_usingDDict(context, output.baseAddress, output.count, input.baseAddress, input.count,
+                                               dictionary.decompressionDictionary)
+                }
             }
         }
-        guard ZSTD_isError(written) == 0, written == text.count else { return nil }
+        guard let written, ZSTD_isError(written) == 0, written == text.count else { return nil }
         return String(decoding: text, as: UTF8.self)
     }
 }
