@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 12
+    static let version = 13
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -63,6 +63,10 @@ enum StoreSchema {
             try RecordCompaction.run(db)
             try ConnectionKeys.run(db)
             try db.execute(sql: "PRAGMA user_version = 12")
+        }
+        migrator.registerMigration("v13") { db in
+            try dropAlertInsertTriggers(db)
+            try db.execute(sql: "PRAGMA user_version = 13")
         }
         return migrator
     }
