@@ -146,7 +146,7 @@ struct ConnectionGroupTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 13)
+        } == 14)
         #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
                 == lists)
         try scenario.expectGroupsAreTheScan()
@@ -199,6 +199,42 @@ struct ConnectionGroupTests {
                 == lists)
         try scenario.ingest(day: 1)
         try scenario.detect()
+        try scenario.expectGroupsAreTheScan()
+    }
+
+    @Test func newAlertsJoinTheGroupsOfAStoreThePreviousSchemaMade() throws {
+        let scenario = try Scenario(seed: 5)
+        try scenario.ingest(day: 0)
+        try scenario.detect()
+        try scenario.store.setStatus(.acknowledged, alertIDs: scenario.alertIDs(.open, every: 2), reason: nil, actor: "ana")
+        try DatabaseQueue(path: scenario.fixture.path).write { db in try db.execute(sql: rollbackToVersion13) }
+
+        scenario.store = try scenario.fixture.store(running: .bundled())
+        let (version, triggers) = try DatabaseQueue(path: scenario.fixture.path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'alert'"))
+        }
+        #expect(version == 14 && !triggers.isEmpty && triggers.allSatisfy { !$0.hasSuffix("_on_alert_insert") })
+        let before = try scenario.expectGroupsAreTheScan()
+        try scenario.ingest(day: 1)
+        try scenario.detect()
+        #expect(try scenario.expectGroupsAreTheScan() > before)
+    }
+
+    @Test func anAlertWhoseRecordHasNoConnectionIsAGroupOfItsOwn() throws {
+        let scenario = try Scenario(seed: 6)
+        try scenario.ingest(day: 0)
+        try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: "UPDATE event SET connection_id = NULL WHERE id % 3 = 0")
+        }
+        try scenario.detect()
+        let unlinked = try DatabaseQueue(path: scenario.fixture.path).read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.id, a.connection_key FROM alert a JOIN event e ON e.id = a.event_id
+                WHERE e.connection_id IS NULL
+                """)
+        }
+        #expect(!unlinked.isEmpty && unlinked.allSatisfy { ($0[1] as Int64) == -($0[0] as Int64) })
         try scenario.expectGroupsAreTheScan()
     }
 }

@@ -65,8 +65,8 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
 }
 
 /// Turns a store of this build back into one of schema version 11 (before compressed records and
-/// Community ID keys, v12): every original record TEXT again, each connection its Community ID,
-/// every Packetbeat report its flow key.
+/// Community ID keys, v12; v13 undone first): every original record TEXT again, each connection
+/// its Community ID, every Packetbeat report its flow key.
 func rollBackToVersion11(_ db: Database) throws {
     for row in try Row.fetchAll(db, sql: "SELECT id, original FROM event WHERE typeof(original) = 'blob'") {
         try db.execute(sql: "UPDATE event SET original = ? WHERE id = ?",
@@ -75,9 +75,18 @@ func rollBackToVersion11(_ db: Database) throws {
     try db.execute(sql: rollbackToVersion11)
 }
 
+/// Turns a store of this build back into one of schema version 13 (before new alerts joined
+/// their connection groups without a trigger, v14): the alert insert triggers again.
+let rollbackToVersion13 = ConnectionGroupSQL.alertInsertTriggers + """
+
+    DELETE FROM grdb_migrations WHERE identifier = 'v14';
+    PRAGMA user_version = 13;
+
+    """
+
 /// Turns a store of this build back into one of schema version 12 (before a connection's alerts
 /// were indexed by host).
-let rollbackToVersion12 = """
+let rollbackToVersion12 = rollbackToVersion13 + """
     DROP INDEX alert_connection;
     CREATE INDEX alert_connection ON alert(connection_key, status);
     DELETE FROM grdb_migrations WHERE identifier = 'v13';
@@ -85,9 +94,9 @@ let rollbackToVersion12 = """
 
     """
 
-/// The SQL part of `rollBackToVersion11`: the connections' Community IDs, the flow keys, the
-/// migration record and version. Alone, it leaves the records compressed, which the upgrade tests of earlier versions
-/// do not read.
+/// The SQL part of `rollBackToVersion11`: the v12 store (`rollbackToVersion12`), then the
+/// connections' Community IDs, the flow keys, the migration record and version. Alone, it leaves
+/// the records compressed, which the upgrade tests of earlier versions do not read.
 let rollbackToVersion11 = rollbackToVersion12 + """
     ALTER TABLE connection ADD COLUMN community_id TEXT;
     UPDATE connection SET community_id = (SELECT e.community_id FROM event e

@@ -9,22 +9,29 @@ struct AlertWriter {
     private let rule: DetectionRule
     private var newAlerts: [AddressPair: Int] = [:]
     private var insert: RawStatement
+    private var connectionOfEvent: RawStatement
+    /// Keys an alert whose event has no connection by its own id, negated (`ConnectionGroupSQL.key`);
+    /// the update's trigger forms its group.
+    private var keyWithoutConnection: RawStatement
+    private var groups = NewAlertGroups()
     private var uuids = RandomUUIDs()
 
     init(db: Database, rule: DetectionRule) throws {
         self.db = db
         self.rule = rule
-        // The connection key comes with the row (its event's connection, read by rowid), so only the
-        // insert trigger that keeps `connection_alert_group` fires: the one that fills in a missing
-        // key (an event with no connection) updated the row and fired the groups' triggers twice more.
+        // The connection key comes with the row (its event's connection), and no trigger fires
+        // (v14): `groups` keeps `connection_alert_group`, `keyWithoutConnection` the key of an
+        // event with no connection. Nor does the INSERT return its row: RETURNING runs as a
+        // trigger, and a statement with a trigger keeps a statement journal.
         insert = try RawStatement(db, sql: """
             INSERT INTO alert (uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
                                updated_at, rule_id, rule_name, severity, risk_score, rule_version, reason,
                                connection_key)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                    (SELECT e.connection_id FROM event e WHERE e.id = ?2))
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             ON CONFLICT(event_id) DO NOTHING
             """)
+        connectionOfEvent = try RawStatement(db, sql: "SELECT connection_id FROM event WHERE id = ?")
+        keyWithoutConnection = try RawStatement(db, sql: "UPDATE alert SET connection_key = -id WHERE id = ?")
     }
 
     /// Stores the alert for stored event `eventID` (one per event: a second attempt changes
@@ -47,17 +54,34 @@ struct AlertWriter {
         insert.bind(rule.riskScore)
         insert.bind(rule.version)
         insert.bind(AlertReason.text(for: event, rule: rule))
+        let connectionKey = try connection(ofEvent: eventID)
+        insert.bind(connectionKey)
         try insert.execute()
         guard db.changesCount > 0 else { return false }
+        let alertID = db.lastInsertedRowID
+        if let connectionKey {
+            groups.add(alertID: alertID, host: host, connectionKey: connectionKey, seenAt: seenAt, risk: rule.riskScore)
+        } else {
+            keyWithoutConnection.bind(alertID)
+            try keyWithoutConnection.execute()
+        }
         if let host, let destination {
             newAlerts[AddressPair(host: host, destination: destination), default: 0] += 1
         }
         return true
     }
 
-    /// Adds the alerts created so far to the aggregates, and reopens the resolved cases of their
-    /// hosts (`CaseReopener`) as of `time`, the execution's.
+    private mutating func connection(ofEvent eventID: Int64) throws -> Int64? {
+        connectionOfEvent.bind(eventID)
+        guard try connectionOfEvent.step() else { return nil }
+        defer { connectionOfEvent.reset() }
+        return connectionOfEvent.int64(0)
+    }
+
+    /// Adds the alerts created so far to their connection groups and the aggregates, and reopens
+    /// the resolved cases of their hosts (`CaseReopener`) as of `time`, the execution's.
     mutating func flushAggregates(at time: Date) throws {
+        try groups.flush(db)
         var hostAlerts: [IPAddress: Int] = [:]
         var pairUpdate = try RawStatement(db, sql: """
             UPDATE host_destination SET open_alerts = open_alerts + ? WHERE host = ? AND destination = ?

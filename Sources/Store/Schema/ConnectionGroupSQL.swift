@@ -41,6 +41,17 @@ enum ConnectionGroupSQL {
             + "\n" + refresh(host: "\(row).host", key: "\(row).connection_key", status: "\(row).status")
     }
 
+    /// The v10 triggers that gave a new alert its key and its groups; v14 drops them
+    /// (`AlertWriter` does both, so an alert's INSERT fires no trigger).
+    static let alertInsertTriggers = """
+        CREATE TRIGGER connection_key_on_alert_insert AFTER INSERT ON alert WHEN NEW.connection_key IS NULL BEGIN
+            UPDATE alert SET connection_key = \(key(eventID: "NEW.event_id", alertID: "NEW.id")) WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER connection_group_on_alert_insert AFTER INSERT ON alert WHEN NEW.connection_key IS NOT NULL BEGIN
+            \(refreshAll("NEW"))
+        END;
+        """
+
     /// Counts a new note of alert `alertID` in its rows.
     static func countNote(alertID: String) -> String {
         """

@@ -29,12 +29,7 @@ extension StoreSchema {
                 ON connection_alert_group(host, status, newest DESC, newest_id DESC, size);
             \(group.insert(status: "'\(group.anyStatus)'", where: "a.connection_key IS NOT NULL", groupBy: "a.host, a.connection_key"));
             \(group.insert(status: "a.status", where: "a.connection_key IS NOT NULL", groupBy: "a.host, a.connection_key, a.status"));
-            CREATE TRIGGER connection_key_on_alert_insert AFTER INSERT ON alert WHEN NEW.connection_key IS NULL BEGIN
-                UPDATE alert SET connection_key = \(group.key(eventID: "NEW.event_id", alertID: "NEW.id")) WHERE id = NEW.id;
-            END;
-            CREATE TRIGGER connection_group_on_alert_insert AFTER INSERT ON alert WHEN NEW.connection_key IS NOT NULL BEGIN
-                \(group.refreshAll("NEW"))
-            END;
+            \(group.alertInsertTriggers)
             CREATE TRIGGER connection_group_on_alert_row AFTER UPDATE OF connection_key, host, seen_at, risk_score ON alert BEGIN
                 \(group.refreshAll("OLD"))
                 \(group.refreshAll("NEW"))

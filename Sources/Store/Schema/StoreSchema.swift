@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 13
+    static let version = 14
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -67,6 +67,10 @@ enum StoreSchema {
         migrator.registerMigration("v13") { db in
             try addHostToConnectionIndex(db)
             try db.execute(sql: "PRAGMA user_version = 13")
+        }
+        migrator.registerMigration("v14") { db in
+            try dropAlertInsertTriggers(db)
+            try db.execute(sql: "PRAGMA user_version = 14")
         }
         return migrator
     }
