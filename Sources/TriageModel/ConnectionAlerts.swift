@@ -56,8 +56,11 @@ public struct ConnectionAlerts: Hashable, Sendable, Identifiable {
     }
 
     /// "94" or "94+3": the first alert's id and how many more the row holds.
-    public var idText: String {
-        alertIDs.count == 1 ? "\(alertIDs[0])" : "\(alertIDs[0])+\(alertIDs.count - 1)"
+    public var idText: String { Self.idText(alertIDs) }
+
+    /// "94" or "94+3" for one connection's alert ids, `sortedIDs` ascending and not empty.
+    public static func idText(_ sortedIDs: [Int64]) -> String {
+        sortedIDs.count == 1 ? "\(sortedIDs[0])" : "\(sortedIDs[0])+\(sortedIDs.count - 1)"
     }
 }
 

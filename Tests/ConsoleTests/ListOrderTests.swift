@@ -102,6 +102,7 @@ struct ListOrderTests {
         #expect(driver.lastEffects.contains { effect in
             if case .loadConnections(let query, reversed: true, offset: 0, _) = effect { query.status == .open } else { false }
         }, "the status filter keeps the order")
+        #expect(driver.state.host?.alerts.newestLast == true, "new rows still arrive at the end after the filter changes")
     }
 
     @Test("the hosts list reverses with I as with S")

@@ -13,4 +13,15 @@ struct ListOrder: Hashable, Sendable {
 
     /// `▼` or `▲`.
     var arrow: String { showsDescending ? "▼" : "▲" }
+
+    /// The direction in words, for a list ordered by time: "newest first" or "oldest first".
+    var direction: String { showsDescending ? "newest first" : "oldest first" }
+
+    /// `I` on a list held whole in memory: the order and `rows` the other way round, the cursor
+    /// staying on its row.
+    mutating func reverse<Row>(_ rows: inout [Row], cursor: inout ListCursor, visible: Int) {
+        reversed.toggle()
+        rows.reverse()
+        if !rows.isEmpty { cursor.select(rows.count - 1 - cursor.selected, visible: visible) }
+    }
 }

@@ -9,10 +9,7 @@ public struct ConnectionRows {
         public var alerts: [AlertRecord]
 
         /// The alert ids, ascending ("12" or "12+3": the first and how many more).
-        public var idText: String {
-            let ids = alerts.map(\.id).sorted()
-            return ids.count == 1 ? "\(ids[0])" : "\(ids[0])+\(ids.count - 1)"
-        }
+        public var idText: String { ConnectionAlerts.idText(alerts.map(\.id).sorted()) }
 
         /// "zeek.connection, network_traffic.flow, panw.panos@PA-3220".
         public var seenBy: String {

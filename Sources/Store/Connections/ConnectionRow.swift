@@ -15,29 +15,6 @@ struct ConnectionRow: Equatable {
     /// `NetworkEvent.sensorName` of each record, sorted and distinct.
     var sensors: [String]
 
-    /// The connection a single record describes.
-    init(_ event: NetworkEvent, span: ConnectionSpan) {
-        host = event.sourceIPs.first
-        self.span = span
-        bytesSent = max(0, event.sourceBytes ?? 0)
-        bytesReceived = max(0, event.destinationBytes ?? 0)
-        packetsSent = max(0, event.sourcePackets ?? 0)
-        packetsReceived = max(0, event.destinationPackets ?? 0)
-        sensors = [event.sensorName]
-    }
-
-    init(id: Int64, host: IPAddress?, span: ConnectionSpan, bytesSent: Int64, bytesReceived: Int64,
-         packetsSent: Int64, packetsReceived: Int64, sensors: [String]) {
-        self.id = id
-        self.host = host
-        self.span = span
-        self.bytesSent = bytesSent
-        self.bytesReceived = bytesReceived
-        self.packetsSent = packetsSent
-        self.packetsReceived = packetsReceived
-        self.sensors = sensors
-    }
-
     /// True when `record` (from `host`) is this connection seen again.
     func includes(_ record: ConnectionRow) -> Bool {
         record.host == host && span.isSameConnection(as: record.span)
@@ -53,5 +30,18 @@ struct ConnectionRow: Equatable {
         merged.packetsReceived = max(packetsReceived, record.packetsReceived)
         merged.sensors = Array(Set(sensors + record.sensors)).sorted()
         return merged
+    }
+}
+
+extension ConnectionRow {
+    /// The connection a single record describes.
+    init(_ event: NetworkEvent, span: ConnectionSpan) {
+        host = event.sourceIPs.first
+        self.span = span
+        bytesSent = max(0, event.sourceBytes ?? 0)
+        bytesReceived = max(0, event.destinationBytes ?? 0)
+        packetsSent = max(0, event.sourcePackets ?? 0)
+        packetsReceived = max(0, event.destinationPackets ?? 0)
+        sensors = [event.sensorName]
     }
 }

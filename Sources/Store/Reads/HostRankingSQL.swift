@@ -38,6 +38,12 @@ enum HostRankingSQL {
             + "THEN rank_recent - \(sharedRecency(newestSecond)) ELSE rank_base END)"
     }
 
+    /// The newest second any host was last seen (0 for no host): what the ranking's recency is
+    /// measured from.
+    static func newestSecond(_ db: Database) throws -> Int64 {
+        try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host").map { Int64($0) } ?? 0
+    }
+
     /// The last second outside the recency horizon when the newest activity is `newestSecond`:
     /// hosts last seen after it rank by `rank_recent`, the others by `rank_base`.
     static func horizonStart(_ newestSecond: Int64) -> Int64 {

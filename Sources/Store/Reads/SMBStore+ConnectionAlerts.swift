@@ -11,8 +11,14 @@ extension SMBStore {
     /// (bytes: the largest any sensor reported); its addresses and ports are its first alert's
     /// record's. A host's page, whatever the status asked for, walks `connection_alert_group`
     /// (schema v10); any other query groups the alerts it selects (`scannedConnectionAlerts`).
+    /// The host whose `connection_alert_group` rows answer `query` as they are: a host's alerts,
+    /// with a status filter or none, and no other filter. Nil for a query grouped on each read.
+    static func groupedHost(_ query: AlertQuery) -> IPAddress? {
+        query.destination == nil && query.since == nil ? query.host : nil
+    }
+
     public func connectionAlerts(_ query: AlertQuery, reversed: Bool, offset: Int, limit: Int) throws -> ConnectionPage {
-        guard let host = query.host, query.destination == nil, query.since == nil else {
+        guard let host = Self.groupedHost(query) else {
             return try scannedConnectionAlerts(query, reversed: reversed, offset: offset, limit: limit)
         }
         let order = Self.connectionRowOrder(reversed: reversed)

@@ -8,12 +8,13 @@ extension SMBStore {
         let (conditions, arguments) = Self.conditions(filter)
         let whereClause = Self.whereClause(conditions)
         let hosts = "host h LEFT JOIN host_case c ON c.host = h.address"
+        let joinsCase = filter.caseStates != nil || filter.needsAttention
         // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
-        let counted = filter.caseStates == nil && !filter.needsAttention ? "host h" : hosts
+        let counted = joinsCase ? hosts : "host h"
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
-            let newestSecond = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host").map { Int64($0) } ?? 0
+            let newestSecond = try HostRankingSQL.newestSecond(db)
             let columns = """
                 SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
                        bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
@@ -28,7 +29,7 @@ extension SMBStore {
                     .map(Self.hostSummary)
             } else {
                 let walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
-                                          joinsCase: filter.caseStates != nil || filter.needsAttention)
+                                          joinsCase: joinsCase)
                 let addresses = try walk.addresses(db, offset: window.offset, limit: window.limit, reversed: isReversed)
                 let found = try Row.fetchAll(db, sql: """
                     \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
@@ -44,7 +45,7 @@ extension SMBStore {
         guard !text.isEmpty else { return [] }
         let (conditions, arguments) = Self.conditions(filter)
         return try read { db in
-            let newestSecond = try Double.fetchOne(db, sql: "SELECT max(last_seen) FROM host").map { Int64($0) } ?? 0
+            let newestSecond = try HostRankingSQL.newestSecond(db)
             let order = Self.columnOrder(sort, reversed: reversed)
                 ?? "\(HostRankingSQL.rank(newestSecond: newestSecond)) \(reversed ? "ASC" : "DESC"), address \(reversed ? "DESC" : "ASC")"
             return try Int.fetchAll(db, sql: ListSearchSQL.positions("""

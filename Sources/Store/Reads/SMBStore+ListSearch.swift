@@ -18,7 +18,7 @@ extension SMBStore {
 
     public func connectionPositions(_ query: AlertQuery, matching text: String, reversed: Bool) throws -> [Int] {
         guard !text.isEmpty else { return [] }
-        guard let host = query.host, query.destination == nil, query.since == nil else {
+        guard let host = Self.groupedHost(query) else {
             // The queries `connectionAlerts` groups on each read: grouped the same way here.
             let (whereClause, arguments) = Self.filter(query)
             let sql = """

@@ -8,17 +8,21 @@ import Synchronization
 final class DecompressionContexts: Sendable {
     static let shared = DecompressionContexts()
 
+    /// A context while no caller holds it.
+    private struct Idle: @unchecked Sendable {
+        let context: OpaquePointer
+    }
+
     private static let capacity = 8
-    private let idle = Mutex<[UInt]>([])
+    private let idle = Mutex<[Idle]>([])
 
     /// Runs `body` with a context no other caller uses meanwhile; nil when zstd could not make one.
     func withContext<T>(_ body: (OpaquePointer) -> T) -> T? {
-        let reused = idle.withLock { $0.popLast() }.flatMap(OpaquePointer.init(bitPattern:))
-        guard let context = reused ?? ZSTD_createDCtx() else { return nil }
+        guard let context = idle.withLock({ $0.popLast()?.context }) ?? ZSTD_createDCtx() else { return nil }
         let result = body(context)
         let kept = idle.withLock { contexts in
             guard contexts.count < Self.capacity else { return false }
-            contexts.append(UInt(bitPattern: Int(bitPattern: context)))
+            contexts.append(Idle(context: context))
             return true
         }
         if !kept { ZSTD_freeDCtx(context) }

@@ -31,10 +31,10 @@ enum RecordDictionary: UInt8, CaseIterable {
     }
 
     /// The dictionary digested for compression at `RecordCompressor.level` (nil for `none`).
-    var compressionDictionary: OpaquePointer? { DigestedDictionaries.shared.compression[Int(rawValue)] }
+    var compressionDictionary: OpaquePointer? { DigestedDictionaries.compression[Int(rawValue)] }
 
     /// The dictionary digested for decompression (nil for `none`).
-    var decompressionDictionary: OpaquePointer? { DigestedDictionaries.shared.decompression[Int(rawValue)] }
+    var decompressionDictionary: OpaquePointer? { DigestedDictionaries.decompression[Int(rawValue)] }
 
     /// The dictionary's bytes (empty for `none`).
     fileprivate var bytes: Data {
@@ -53,24 +53,16 @@ enum RecordDictionary: UInt8, CaseIterable {
     }
 }
 
-/// Every `RecordDictionary` digested once per process for compression and for decompression.
-/// zstd never changes a digested dictionary after making it, and any number of contexts on any
-/// threads may use one at once, so sharing them is safe; they live as long as the process.
-private final class DigestedDictionaries: @unchecked Sendable {
-    static let shared = DigestedDictionaries()
+/// Every `RecordDictionary` digested once per process, for compression (ingest) and for
+/// decompression (reads) apart, so a command digests only what it uses. zstd never changes a
+/// digested dictionary after making it, and any number of contexts on any threads may use one at
+/// once, so sharing them is safe; they live as long as the process.
+private enum DigestedDictionaries {
+    nonisolated(unsafe) static let compression: [OpaquePointer?] = RecordDictionary.allCases.map(\.bytes).map { bytes in
+        bytes.isEmpty ? nil : bytes.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, RecordCompressor.level) }
+    }
 
-    let compression: [OpaquePointer?]
-    let decompression: [OpaquePointer?]
-
-    private init() {
-        let contents = RecordDictionary.allCases.map(\.bytes)
-        compression = contents.map { bytes in
-            bytes.isEmpty ? nil : bytes.withUnsafeBytes {
-                ZSTD_createCDict($0.baseAddress, $0.count, RecordCompressor.level)
-            }
-        }
-        decompression = contents.map { bytes in
-            bytes.isEmpty ? nil : bytes.withUnsafeBytes { ZSTD_createDDict($0.baseAddress, $0.count) }
-        }
+    nonisolated(unsafe) static let decompression: [OpaquePointer?] = RecordDictionary.allCases.map(\.bytes).map { bytes in
+        bytes.isEmpty ? nil : bytes.withUnsafeBytes { ZSTD_createDDict($0.baseAddress, $0.count) }
     }
 }

@@ -19,7 +19,7 @@ enum StoredRecord {
     }
 
     /// The text `RecordCompressor.compress` made `data` from; nil when `data` is not such a value.
-    static func decompress(_ data: Data) -> String? {
+    private static func decompress(_ data: Data) -> String? {
         guard let first = data.first, let dictionary = RecordDictionary(rawValue: first) else { return nil }
         let frame = RecordCompressor.frameMagic + data.dropFirst()
         let size = frame.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }

@@ -5,8 +5,9 @@ extension StoreSchema {
     /// (`coalesce(event.connection_id, -alert.id)`, the grouping of `AlertRecord.connectionRowKey`)
     /// and `connection_alert_group`, one row per (host, connection key) for all of its alerts
     /// (status `ConnectionGroupSQL.anyStatus`) and one per status it has. Triggers keep both on
-    /// every write that could change a row: an alert stored, deleted, or changing status; a note
-    /// added (notes are never removed); an event moved to another connection.
+    /// every write that could change a row: an alert stored (until v14, when `AlertWriter` took that
+    /// over), deleted, or changing status; a note added (notes are never removed); an event moved
+    /// to another connection.
     static func addConnectionGroups(_ db: Database) throws {
         let group = ConnectionGroupSQL.self
         try db.execute(sql: """

@@ -43,9 +43,8 @@ extension Update {
                 return []
             default:
                 guard search.field.edit(key) else { return [] }
-                search.storeMatches = nil
                 state.search = search
-                let find = findInStore(state)
+                let find = refindInStore(&state)
                 guard let text = searchText(state), let line = Search.first(from: search.origin, in: text.matches(search.query))
                 else { return find }
                 return jump(&state, to: line) + find

@@ -23,16 +23,20 @@ extension Update {
 
     /// The store's matches of the search in front, when they were found for the list in front as it is now.
     static func currentStoreMatches(_ state: ConsoleState) -> [Int]? {
-        guard let search = activeSearch(state), let found = search.storeMatches, found.query == search.query,
-              found.list == SearchedList.inFront(state) else { return nil }
+        guard let search = activeSearch(state), let found = search.storeMatches,
+              answers(found, search, state) else { return nil }
         return found.positions
+    }
+
+    /// True when `found` was found for `search`'s query and the list in front as it is now.
+    private static func answers(_ found: Search.StoreMatches, _ search: Search, _ state: ConsoleState) -> Bool {
+        found.query == search.query && found.list == SearchedList.inFront(state)
     }
 
     /// Takes the store's matches for the list and query still in front; while typing, goes to the
     /// first from where the search started.
     static func applyStoreMatches(_ state: inout ConsoleState, _ found: Search.StoreMatches) -> [Effect] {
-        guard var search = activeSearch(state), search.query == found.query, found.list == SearchedList.inFront(state)
-        else { return [] }
+        guard var search = activeSearch(state), answers(found, search, state) else { return [] }
         search.storeMatches = found
         state.search = search
         guard search.isEditing, let line = Search.first(from: search.origin, in: found.positions) else { return [] }

@@ -9,8 +9,7 @@ enum AuditView {
 
     static func draw(_ log: AuditLog, _ state: ConsoleState, into screen: inout Screen, theme: Theme) {
         let box = auditBox(state.layout)
-        let direction = log.order.showsDescending ? "newest first" : "oldest first"
-        box.draw(title: "Audit log · \(scopeName(log.scope)) · \(direction) \(log.order.arrow) — j/k scroll, I reverses, Esc closes",
+        box.draw(title: "Audit log · \(scopeName(log.scope)) · \(log.order.direction) \(log.order.arrow) — j/k scroll, I reverses, Esc closes",
                  into: &screen, theme: theme)
         OverlayView.drawLines(lines(log, state, theme: theme), scroll: log.scroll, box: box, into: &screen)
     }

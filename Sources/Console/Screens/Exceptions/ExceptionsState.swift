@@ -17,8 +17,6 @@ struct ExceptionsState: Hashable, Sendable {
 
     /// `I`: the list the other way round, the selection staying on its item.
     mutating func reverse(visible: Int) {
-        order.reversed.toggle()
-        records.reverse()
-        if !records.isEmpty { cursor.select(records.count - 1 - cursor.selected, visible: visible) }
+        order.reverse(&records, cursor: &cursor, visible: visible)
     }
 }

@@ -50,8 +50,7 @@ enum HistoryView {
             screen.draw("No SMB activity recorded.", row: row - 1, column: 2, style: theme.muted)
         }
         let area = layout.historyFlowsList
-        let direction = history.order.showsDescending ? "newest first" : "oldest first"
-        PaneTitle.draw("Flows (\(NumberText.grouped(history.flows.cursor.count)), \(direction))", focused: true, row: area.headerRow - 1,
+        PaneTitle.draw("Flows (\(NumberText.grouped(history.flows.cursor.count)), \(history.order.direction))", focused: true, row: area.headerRow - 1,
                        into: &screen, theme: theme)
         let range = history.flows.cursor.visibleRange(area.rows)
         let sources = range.compactMap { history.flows.row(at: $0).map { EndpointText.source($0.event) } }

@@ -66,14 +66,17 @@ struct HostState: Hashable, Sendable {
 
     /// `I` on the destinations: the other way round, the selection staying on its destination.
     mutating func reverseDestinations(visible: Int) {
-        destinationOrder.reversed.toggle()
-        destinations.reverse()
-        if !destinations.isEmpty { destinationCursor.select(destinations.count - 1 - destinationCursor.selected, visible: visible) }
+        destinationOrder.reverse(&destinations, cursor: &destinationCursor, visible: visible)
     }
 
     /// `I` on the alerts: the other way round, from the first row (oldest first, new rows arrive at the end).
     mutating func reverseAlerts() {
         alertOrder.reversed.toggle()
+        restartAlerts()
+    }
+
+    /// Empties the alerts pane to load again from its first row, in `alertOrder`.
+    mutating func restartAlerts() {
         alerts = PagedList(newestLast: alertOrder.reversed)
     }
 

@@ -60,7 +60,7 @@ enum HostView {
         if let status = host.statusFilter { title += " · \(status.rawValue) only (f)" }
         if let destination = host.destinationFilter { title += " to \(destination) · Enter on it again for all" }
         // Said in the title too: LAST SEEN, which carries the mark, is dropped on narrow screens.
-        title += host.alertOrder.showsDescending ? " · newest first" : " · oldest first"
+        title += " · " + host.alertOrder.direction
         PaneTitle.draw(title, focused: host.pane == .alerts, row: alertArea.headerRow - 1, into: &screen, theme: theme)
         let alerts = host.alerts
         let alertRange = alerts.cursor.visibleRange(alertArea.rows)

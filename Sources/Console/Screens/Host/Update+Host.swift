@@ -64,7 +64,7 @@ extension Update {
         case .destinations:
             guard let destination = host.selectedDestination else { return [] }
             host.destinationFilter = host.destinationFilter == destination.address ? nil : destination.address
-            host.alerts = PagedList()
+            host.restartAlerts()
             host.pane = .alerts
             state.host = host
             return reload(state) + refindInStore(&state)
@@ -103,7 +103,7 @@ extension Update {
     static func cycleAlertStatusFilter(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host else { return [] }
         host.statusFilter = nextStatusFilter(after: host.statusFilter)
-        host.alerts = PagedList()
+        host.restartAlerts()
         host.pane = .alerts
         state.host = host
         return reload(state) + refindInStore(&state)

@@ -60,13 +60,14 @@ enum HostsView {
 
     /// The column the hosts' sort orders by and which way round.
     private static func order(_ hosts: HostsState) -> ListOrder {
-        switch hosts.sort {
-        case .attention: ListOrder(column: whyColumn, descending: true, reversed: hosts.reversed)
-        case .bytesOut: ListOrder(column: 6, descending: true, reversed: hosts.reversed)
-        case .lastSeen: ListOrder(column: lastSeenColumn, descending: true, reversed: hosts.reversed)
-        case .address: ListOrder(column: 0, descending: false, reversed: hosts.reversed)
-        case .destinations: ListOrder(column: 5, descending: true, reversed: hosts.reversed)
+        let column = switch hosts.sort {
+        case .attention: whyColumn
+        case .bytesOut: 6
+        case .lastSeen: lastSeenColumn
+        case .address: 0
+        case .destinations: 5
         }
+        return ListOrder(column: column, descending: hosts.sort != .address, reversed: hosts.reversed)
     }
 
     /// True when the visible hosts (two or more) were all last seen the same relative time ago, so

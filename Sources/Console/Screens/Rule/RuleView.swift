@@ -59,8 +59,7 @@ enum RuleView {
         }
 
         lines.append(StyledLine())
-        let direction = state.ruleScreen.order.showsDescending ? "newest first" : "oldest first"
-        lines.append(StyledLine(" Recent executions (\(direction) \(state.ruleScreen.order.arrow), I reverses)", heading))
+        lines.append(StyledLine(" Recent executions (\(state.ruleScreen.order.direction) \(state.ruleScreen.order.arrow), I reverses)", heading))
         if state.ruleScreen.executions.isEmpty {
             lines.append(StyledLine(state.ruleScreen.isLoaded ? "  The detector has not run yet." : "  Loading…", theme.muted))
         }
