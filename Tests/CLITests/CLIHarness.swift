@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Runs the built `smbtriage` binary against a scratch store, as an analyst would from a shell.
-struct CLIHarness {
+/// The scratch directory is removed when the harness goes away.
+final class CLIHarness: Sendable {
     let directory: URL
     var database: String { directory.appendingPathComponent("store.db").path }
 
@@ -25,6 +26,8 @@ struct CLIHarness {
             .appendingPathComponent("smbtriage-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
     static var binary: URL {
         let products = Bundle.main.bundleURL
