@@ -124,6 +124,14 @@ struct TextTests {
         #expect(NumberText.sparkline([0, 1, 4, 8]) == " ▁▄█")
     }
 
+    @Test("alert and connection counts are grouped and singular for one")
+    func counts() {
+        #expect(Update.alertCount(1, "open") == "1 open alert")
+        #expect(Update.alertCount(12_400) == "12,400 alerts")
+        #expect(Update.connectionCount(1) == "1 connection")
+        #expect(Update.connectionCount(3_000) == "3,000 connections")
+    }
+
     @Test("cutting at words never splits an address and always ends in an ellipsis")
     func truncatedAtWords() {
         let text = "this host → destination: 10.20.5.20 → 20.60.1.2"

@@ -121,10 +121,10 @@ extension Update {
         return reload(state) + [.pollChangeToken(reload: false)]
     }
 
-    /// "1 alert", "3 open alerts".
+    /// "1 alert", "3 open alerts", "12,400 alerts".
     static func alertCount(_ count: Int, _ adjective: String? = nil) -> String {
         let noun = count == 1 ? "alert" : "alerts"
-        return [String(count), adjective, noun].compactMap { $0 }.joined(separator: " ")
+        return [NumberText.grouped(count), adjective, noun].compactMap { $0 }.joined(separator: " ")
     }
 
     /// "1 connection", "12 connections".
