@@ -9,7 +9,6 @@ struct AlertWriter {
     private let rule: DetectionRule
     private var newAlerts: [AddressPair: Int] = [:]
     private var insert: RawStatement
-    private var connectionOfEvent: RawStatement
     /// Keys an alert whose event has no connection by its own id, negated (`ConnectionGroupSQL.key`);
     /// the update's trigger forms its group.
     private var keyWithoutConnection: RawStatement
@@ -30,14 +29,13 @@ struct AlertWriter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             ON CONFLICT(event_id) DO NOTHING
             """)
-        connectionOfEvent = try RawStatement(db, sql: "SELECT connection_id FROM event WHERE id = ?")
         keyWithoutConnection = try RawStatement(db, sql: "UPDATE alert SET connection_key = -id WHERE id = ?")
     }
 
-    /// Stores the alert for stored event `eventID` (one per event: a second attempt changes
-    /// nothing); true when it was created.
-    mutating func alert(eventID: Int64, seenAt: Double, event: NetworkEvent, executionID: Int64,
-                        at time: Date) throws -> Bool {
+    /// Stores the alert for stored event `eventID`, whose connection is `connectionID` (one per
+    /// event: a second attempt changes nothing); true when it was created.
+    mutating func alert(eventID: Int64, seenAt: Double, connectionID connectionKey: Int64?, event: NetworkEvent,
+                        executionID: Int64, at time: Date) throws -> Bool {
         let host = event.sourceIPs.first
         let destination = event.destinationIPs.first
         insert.bind(uuids.next())
@@ -54,7 +52,6 @@ struct AlertWriter {
         insert.bind(rule.riskScore)
         insert.bind(rule.version)
         insert.bind(AlertReason.text(for: event, rule: rule))
-        let connectionKey = try connection(ofEvent: eventID)
         insert.bind(connectionKey)
         try insert.execute()
         guard db.changesCount > 0 else { return false }
@@ -69,13 +66,6 @@ struct AlertWriter {
             newAlerts[AddressPair(host: host, destination: destination), default: 0] += 1
         }
         return true
-    }
-
-    private mutating func connection(ofEvent eventID: Int64) throws -> Int64? {
-        connectionOfEvent.bind(eventID)
-        guard try connectionOfEvent.step() else { return nil }
-        defer { connectionOfEvent.reset() }
-        return connectionOfEvent.int64(0)
     }
 
     /// Adds the alerts created so far to their connection groups and the aggregates, and reopens

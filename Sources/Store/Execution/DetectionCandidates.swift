@@ -15,6 +15,8 @@ struct DetectionCandidates {
 
     private(set) var ids: [Int64] = []
     private(set) var seenAt: [Double] = []
+    /// Each candidate's connection (`event.connection_id`), which its alert is keyed by.
+    private(set) var connectionIDs: [Int64?] = []
     private(set) var events: [NetworkEvent] = []
     /// Each candidate's key time in its table (ingest time in the queue, event time in pending).
     private var keyTimes: [Double] = []
@@ -33,7 +35,7 @@ struct DetectionCandidates {
         switch source {
         case .window(let start, let end):
             rows = try RawStatement(db, sql: """
-                SELECT q.ingested_at, e.id, e.seen_at, \(EventColumns.fieldSelection)
+                SELECT q.ingested_at, e.id, e.seen_at, e.connection_id, \(EventColumns.fieldSelection)
                 FROM detection_queue q JOIN event e ON e.id = q.event_id
                 WHERE q.ingested_at BETWEEN ? AND ? ORDER BY q.ingested_at, q.event_id LIMIT ?
                 """)
@@ -41,7 +43,7 @@ struct DetectionCandidates {
             rows.bind(end)
         case .pending:
             rows = try RawStatement(db, sql: """
-                SELECT p.seen_at, e.id, e.seen_at, \(EventColumns.fieldSelection)
+                SELECT p.seen_at, e.id, e.seen_at, e.connection_id, \(EventColumns.fieldSelection)
                 FROM pending_match p JOIN event e ON e.id = p.event_id
                 ORDER BY p.seen_at, p.event_id LIMIT ?
                 """)
@@ -49,13 +51,15 @@ struct DetectionCandidates {
         rows.bind(limit)
         ids.reserveCapacity(limit)
         seenAt.reserveCapacity(limit)
+        connectionIDs.reserveCapacity(limit)
         events.reserveCapacity(limit)
         keyTimes.reserveCapacity(limit)
         while try rows.step() {
             let id = rows.int64(1) ?? 0
             ids.append(id)
             seenAt.append(rows.double(2) ?? 0)
-            events.append(EventColumns.event(from: rows, startingAt: 3))
+            connectionIDs.append(rows.int64(3))
+            events.append(EventColumns.event(from: rows, startingAt: 4))
             keyTimes.append(rows.double(0) ?? 0)
         }
     }
@@ -64,6 +68,7 @@ struct DetectionCandidates {
     mutating func keepFirst(_ count: Int) {
         ids.removeSubrange(count...)
         seenAt.removeSubrange(count...)
+        connectionIDs.removeSubrange(count...)
         events.removeSubrange(count...)
         keyTimes.removeSubrange(count...)
     }

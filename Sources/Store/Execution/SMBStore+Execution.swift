@@ -179,7 +179,8 @@ extension SMBStore {
                 run.suppress(exceptionID)
             case .alert where run.alerted < alertLimit:
                 if try alerts.alert(eventID: candidates.ids[index], seenAt: candidates.seenAt[index],
-                                    event: candidates.events[index], executionID: run.id, at: run.ranAt) {
+                                    connectionID: candidates.connectionIDs[index], event: candidates.events[index],
+                                    executionID: run.id, at: run.ranAt) {
                     run.alerted += 1
                 }
             case .alert:
