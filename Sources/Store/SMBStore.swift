@@ -41,8 +41,9 @@ public final class SMBStore: TriageRepository {
     /// database, one whose schema is newer than this build's) or when opening read-only.
     /// Processes opening the same store at once take turns (`StoreOpeningLock`). A new store gets
     /// smbtriage's `PRAGMA application_id`; a store of an earlier release gets it when opened
-    /// for writing.
-    public init(path: String, readOnly: Bool = false, rules: RuleCatalog) throws(StoreError) {
+    /// for writing; `migrationProgress` hears how far a long upgrade got (rows of the total).
+    public init(path: String, readOnly: Bool = false, rules: RuleCatalog,
+                migrationProgress: MigrationProgress? = nil) throws(StoreError) {
         self.path = path
         self.isReadOnly = readOnly
         self.rules = rules
@@ -55,7 +56,7 @@ public final class SMBStore: TriageRepository {
         do {
             try Self.checkContents(connectionPath, path: path, isEmpty: preparation.isEmpty, readOnly: readOnly)
             pool = try DatabasePool(path: connectionPath, configuration: Self.configuration(readOnly: readOnly))
-            if !readOnly { try Self.migrate(pool) }
+            if !readOnly { try Self.migrate(pool, progress: migrationProgress) }
             changeMonitor = try DatabaseQueue(path: connectionPath, configuration: Self.configuration(readOnly: true))
         } catch {
             throw Self.storeError(error, path: path) as? StoreError

@@ -1,7 +1,7 @@
 import Detection
 import Foundation
 import GRDB
-import Store
+@testable import Store
 import TestSupport
 import Testing
 import TriageModel
@@ -46,7 +46,7 @@ struct AggregateRecountTests {
         WITH pair AS (
             SELECT source_ip AS host, destination_ip AS destination, COUNT(DISTINCT connection_id) AS connections,
                    min(seen_at) AS first_seen, max(seen_at) AS last_seen, max(is_external) AS is_external,
-                   max(destination_bytes > 0) AS replied
+                   max(recount_destination_bytes(fields) > 0) AS replied
             FROM event GROUP BY source_ip, destination_ip
         ), bytes AS (
             SELECT c.host, e.destination_ip AS destination, sum(c.bytes_sent) AS sent, sum(c.bytes_received) AS received
@@ -64,6 +64,13 @@ struct AggregateRecountTests {
         FROM pair p JOIN bytes b ON b.host = p.host AND b.destination = p.destination
         ORDER BY p.host, p.destination
         """
+    /// `recount_destination_bytes(fields)`: the `destination.bytes` an `event.fields` value holds.
+    private static let destinationBytes = DatabaseFunction("recount_destination_bytes", argumentCount: 1, pure: true) { values in
+        var event = NetworkEvent()
+        if let fields = Data.fromDatabaseValue(values[0]) { EventFields.decode(fields, seenAt: 0, into: &event) }
+        return event.destinationBytes
+    }
+
     private static let hostRows = """
         SELECT first_seen, last_seen, flows, bytes_out, external_destinations, unanswered_destinations,
                new_destinations, new_destination_bytes
@@ -92,6 +99,7 @@ struct AggregateRecountTests {
         }
         let queue = try DatabaseQueue(path: fixture.path)
         try queue.read { db in
+            db.add(function: Self.destinationBytes)
             let joined = try Int.fetchOne(db, sql: "SELECT COUNT(*) - COUNT(DISTINCT connection_id) FROM event") ?? 0
             #expect(joined > 0, "the generated records join connections")
             func values(_ sql: String, _ arguments: StatementArguments = []) throws -> [[DatabaseValue]] {

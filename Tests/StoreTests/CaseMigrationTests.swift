@@ -15,7 +15,7 @@ struct CaseMigrationTests {
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("v6.db").path
         let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v6")
+        try StoreSchema.migrator().migrate(queue, upTo: "v6")
         try queue.write { db in
             try db.execute(sql: "PRAGMA application_id = \(SMBStore.applicationID)")
             let first = IPAddress("10.0.0.1")!.storeBlob, second = IPAddress("10.0.0.2")!.storeBlob

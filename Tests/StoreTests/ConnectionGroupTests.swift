@@ -139,14 +139,14 @@ struct ConnectionGroupTests {
                                        actor: "ana")
         let lists = try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
         try DatabaseQueue(path: scenario.fixture.path).write { db in
-            try db.execute(sql: rollbackToVersion9)
+            try rollBack(db, rollbackToVersion9)
             #expect(try !db.tableExists("connection_alert_group"))
         }
 
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 14)
+        } == 15)
         #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
                 == lists)
         try scenario.expectGroupsAreTheScan()
@@ -190,7 +190,7 @@ struct ConnectionGroupTests {
             }
         }
         let lists = try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
-        try DatabaseQueue(path: scenario.fixture.path).write { db in try db.execute(sql: rollbackToVersion12) }
+        try DatabaseQueue(path: scenario.fixture.path).write { db in try rollBack(db, rollbackToVersion12) }
         #expect(try indexedColumns() == ["connection_key", "status"])
 
         scenario.store = try scenario.fixture.store(running: .bundled())
@@ -207,14 +207,14 @@ struct ConnectionGroupTests {
         try scenario.ingest(day: 0)
         try scenario.detect()
         try scenario.store.setStatus(.acknowledged, alertIDs: scenario.alertIDs(.open, every: 2), reason: nil, actor: "ana")
-        try DatabaseQueue(path: scenario.fixture.path).write { db in try db.execute(sql: rollbackToVersion13) }
+        try DatabaseQueue(path: scenario.fixture.path).write { db in try rollBack(db, rollbackToVersion13) }
 
         scenario.store = try scenario.fixture.store(running: .bundled())
         let (version, triggers) = try DatabaseQueue(path: scenario.fixture.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'alert'"))
         }
-        #expect(version == 14 && !triggers.isEmpty && triggers.allSatisfy { !$0.hasSuffix("_on_alert_insert") })
+        #expect(version == 15 && !triggers.isEmpty && triggers.allSatisfy { !$0.hasSuffix("_on_alert_insert") })
         let before = try scenario.expectGroupsAreTheScan()
         try scenario.ingest(day: 1)
         try scenario.detect()

@@ -147,7 +147,7 @@ struct ConnectionTests {
         try fixture.store.setStatus(.acknowledged, alertIDs: [alertIDs[0]], reason: nil, actor: "ana")
         _ = try fixture.store.addNote(alertID: alertIDs[1], text: "three sensors", actor: "ana")
         try DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: rollbackToVersion6)
+            try rollBack(db, rollbackToVersion6)
             try db.execute(sql: countAsVersion6)
         }
         // What version 6 showed: every sensor's record its own flow with its own bytes.

@@ -77,13 +77,13 @@ struct HostActivityTests {
             }
         }
         #expect(try indexedColumns() == ["source_ip", "seen_at", "connection_id"])
-        try DatabaseQueue(path: scenario.fixture.path).write { db in try db.execute(sql: rollbackToVersion10) }
+        try DatabaseQueue(path: scenario.fixture.path).write { db in try rollBack(db, rollbackToVersion10) }
         #expect(try indexedColumns() == ["source_ip", "seen_at"])
 
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 14)
+        } == 15)
         #expect(try indexedColumns() == ["source_ip", "seen_at", "connection_id"])
         #expect(try scenario.hosts.map { try scenario.store.hostActivity($0, bucket: .hour, buckets: 48) } == before)
         try scenario.expectActivityIsTheCountedRecords()

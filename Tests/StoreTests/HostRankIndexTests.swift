@@ -151,14 +151,14 @@ struct HostRankIndexTests {
         let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
         let alerts = try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows
         try DatabaseQueue(path: scenario.fixture.path).write { db in
-            try db.execute(sql: rollbackToVersion8)
+            try rollBack(db, rollbackToVersion8)
             #expect(try !db.columns(in: "host").contains { $0.name == "rank_base" })
         }
 
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 14)
+        } == 15)
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
         try scenario.expectIndexedOrderIsTheRankOrder()

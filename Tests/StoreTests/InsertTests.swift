@@ -112,9 +112,24 @@ struct InsertTests {
                        packetbeatReport(flowID: "EE", at: baseTime, bytesOut: 100, isFinal: false, line: 2)]
         try fixture.store.insert(reports, ingestedAt: baseTime)
         let keys = try DatabaseQueue(path: fixture.path).read { db in
-            try Row.fetchAll(db, sql: "SELECT flow_id, flow_key FROM event ORDER BY flow_id").map { [$0[0], $0[1]] as [String?] }
+            try String?.fetchAll(db, sql: "SELECT flow_key FROM event ORDER BY origin_line")
         }
-        #expect(keys == [["DD", nil], ["EE", "20:network_traffic.flowEE"]])
+        #expect(keys == [nil, "20:network_traffic.flowEE"])
+    }
+
+    @Test func aFinalReportReplacingAnOpenOneDropsItsFlowKey() throws {
+        let fixture = try StoreFixture()
+        let open = packetbeatReport(flowID: "FF", at: baseTime, bytesOut: 100, isFinal: false, line: 1)
+        let final = packetbeatReport(flowID: "FF", at: baseTime.addingTimeInterval(60), bytesOut: 150, isFinal: true, line: 2)
+        #expect(try fixture.store.insert([open], ingestedAt: baseTime) == InsertResult(inserted: 1))
+        #expect(try fixture.store.insert([final], ingestedAt: baseTime) == InsertResult(updated: 1))
+        let keys = try DatabaseQueue(path: fixture.path).read { db in
+            try String?.fetchAll(db, sql: "SELECT flow_key FROM event")
+        }
+        #expect(keys == [nil])
+        // The flow ended: a new report of the same flow id starts a new flow instead of replacing it.
+        let reused = packetbeatReport(flowID: "FF", at: baseTime.addingTimeInterval(3600), bytesOut: 10, isFinal: false, line: 3)
+        #expect(try fixture.store.insert([reused], ingestedAt: baseTime) == InsertResult(inserted: 1))
     }
 
     @Test func aBatchThatFailsMidwayLeavesNothingWritten() throws {

@@ -8,45 +8,24 @@ import TriageModel
 
 @Suite("Upgrading a version 11 store to compressed records (v12)")
 struct RecordCompactionMigrationTests {
-    /// Everything a reader of the store sees, to compare before and after the upgrade.
-    private struct Contents: Equatable {
-        var alerts: [AlertRecord]
-        var history: [StoredFlow]
-        var notes: [AlertNote]
-        var hostCase: HostCase?
-        var exceptions: [ExceptionRecord]
-        var hosts: Int
-    }
-
     private let host = IPAddress("10.0.0.1")!
 
-    private func contents(_ store: SMBStore) throws -> Contents {
-        let alerts = try store.alerts(AlertQuery(), offset: 0, limit: 10_000).rows
-        return Contents(alerts: alerts, history: try store.history(of: host, offset: 0, limit: 10_000).rows,
-                        notes: try store.notes(alertID: alerts[0].id), hostCase: try store.hostCase(host),
-                        exceptions: try store.exceptions(), hosts: try store.statistics().hosts)
+    private func contents(_ store: SMBStore) throws -> StoreSnapshot {
+        try StoreSnapshot(store, host: host)
     }
 
     /// A store the current release made and triaged, turned back into schema version 11: more
     /// records than one migration batch, Zeek and Packetbeat ones, alerts acknowledged and noted,
     /// the host's case investigated, an exception.
-    private func versionTenStore() throws -> (StoreFixture, Contents) {
+    private func versionTenStore() throws -> (StoreFixture, StoreSnapshot) {
         let fixture = try StoreFixture()
         let zeek = (1...RecordCompaction.batchSize + 100).map {
             smbEvent("10.0.0.1", "8.8.\($0 / 250).\($0 % 250 + 1)", at: baseTime.addingTimeInterval(Double($0)), line: $0)
         }
         let packetbeat = packetbeatReport(flowID: "F1", at: baseTime, bytesOut: 100, isFinal: true, line: 1)
         try fixture.store.insert(zeek + [packetbeat], ingestedAt: baseTime)
-        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
-        let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10_000).rows
-        #expect(alerts.count > 100)
-        _ = try fixture.store.setStatus(.acknowledged, alertIDs: [alerts[0].id, alerts[1].id], reason: nil, actor: "ana")
-        _ = try fixture.store.addNote(alertID: alerts[0].id, text: "asked the owner", actor: "ana")
-        try fixture.store.setCaseState(of: host, to: .investigating, verdict: nil, reason: nil, actor: "ana")
-        _ = try fixture.store.addException(
-            ExceptionItem(id: "backup", name: "backup", comment: "Azure Files", author: "ana", createdAt: baseTime,
-                          entries: [ExceptionEntry(field: "destination.ip", value: .match("8.8.8.8"))]),
-            closeMatching: false, actor: "ana")
+        try StoreSnapshot.triage(fixture.store, host: host)
+        #expect(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 0).total > 100)
         let before = try contents(fixture.store)
         try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion11(db) }
         let (kinds, flowKeys) = try DatabaseQueue(path: fixture.path).read { db in
@@ -67,7 +46,7 @@ struct RecordCompactionMigrationTests {
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE length(original) < 60"),
              try Int.fetchOne(db, sql: "SELECT COUNT(flow_key) FROM event"))
         }
-        #expect(version == 14 && kinds == ["blob"] && flowKeys == 0)
+        #expect(version == 15 && kinds == ["blob"] && flowKeys == 0)
         #expect(smaller == RecordCompaction.batchSize + 101)
     }
 

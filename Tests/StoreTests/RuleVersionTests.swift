@@ -45,12 +45,12 @@ struct RuleVersionTests {
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         try fixture.store.runExecution(at: baseTime)
         // What a version 3 store looks like: no rule versions and no retention tables.
-        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: rollbackToVersion3) }
+        try DatabaseQueue(path: fixture.path).write { db in try rollBack(db, rollbackToVersion3) }
         let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         let alerts = try upgraded.alerts(AlertQuery(), offset: 0, limit: 10).rows
         #expect(alerts.map(\.ruleVersion) == [103])
         #expect(alerts.map(\.riskScore) == [73])
         #expect(try upgraded.activeRuleVersion() == 103)
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 14)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 15)
     }
 }

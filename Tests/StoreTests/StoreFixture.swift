@@ -64,6 +64,67 @@ func packetbeatReport(flowID: String, at time: Date, bytesOut: Int64, isFinal: B
                                                            format: "ecs", original: original))
 }
 
+/// Runs `rollback`, one of the SQL rollbacks below (which start from schema version 14), on a
+/// store of this build: `rollBackToVersion14` first.
+func rollBack(_ db: Database, _ rollback: String) throws {
+    try rollBackToVersion14(db)
+    try db.execute(sql: rollback)
+}
+
+/// Turns a store of this build back into one of schema version 14 (before the compact event row,
+/// v15): every field in a column of its own again (decoded from `fields`), each row its file's
+/// path and format, the open-report index on `is_final`, no `origin_file`.
+func rollBackToVersion14(_ db: Database) throws {
+    let values = legacyEventValues(NetworkEvent())
+    let added = values.map(\.column).filter { !EventColumns.fieldNames.contains($0) }
+    try db.execute(sql: """
+        DROP INDEX event_open_flow;
+        ALTER TABLE event ADD COLUMN origin_path TEXT NOT NULL DEFAULT '';
+        ALTER TABLE event ADD COLUMN origin_format TEXT NOT NULL DEFAULT '';
+        \(added.map { "ALTER TABLE event ADD COLUMN \($0);" }.joined(separator: "\n"))
+        UPDATE event SET origin_path = (SELECT path FROM origin_file WHERE id = origin_id),
+                         origin_format = (SELECT format FROM origin_file WHERE id = origin_id);
+        """)
+    let update = try db.makeStatement(sql: """
+        UPDATE event SET \(values.map { "\($0.column) = ?" }.joined(separator: ", ")) WHERE id = ?
+        """)
+    for row in try Row.fetchAll(db, sql: "SELECT e.id, \(EventColumns.fieldSelection) FROM event e") {
+        let event = EventColumns.event(from: row, startingAt: 1)
+        try update.execute(arguments: StatementArguments(legacyEventValues(event).map(\.value) + [row[0] as Int64]))
+    }
+    try db.execute(sql: """
+        ALTER TABLE event DROP COLUMN fields;
+        ALTER TABLE event DROP COLUMN origin_id;
+        DROP TABLE origin_file;
+        CREATE INDEX event_open_flow ON event(flow_key) WHERE flow_key IS NOT NULL AND is_final = 0;
+        DELETE FROM grdb_migrations WHERE identifier = 'v15';
+        PRAGMA user_version = 14;
+        """)
+}
+
+/// The v14 columns of `event` (one per field) and their values, as that schema wrote them.
+private func legacyEventValues(_ event: NetworkEvent) -> [(column: String, value: (any DatabaseValueConvertible)?)] {
+    func addresses(_ all: [IPAddress]) -> Data? { all.count > 1 ? IPAddress.storeBlob(all) : nil }
+    return [
+        ("timestamp", event.timestamp?.storeSeconds), ("start_at", event.start?.storeSeconds),
+        ("end_at", event.end?.storeSeconds), ("duration_ns", event.durationNanoseconds), ("dataset", event.dataset),
+        ("module", event.module), ("categories", StringList.text(event.categories)),
+        ("types", StringList.text(event.types)), ("action", event.action), ("outcome", event.outcome),
+        ("code", event.code), ("source_ip", event.sourceIPs.first?.storeBlob), ("source_ips", addresses(event.sourceIPs)),
+        ("source_port", event.sourcePort), ("source_bytes", event.sourceBytes), ("source_packets", event.sourcePackets),
+        ("source_domain", event.sourceDomain), ("destination_ip", event.destinationIPs.first?.storeBlob),
+        ("destination_ips", addresses(event.destinationIPs)), ("destination_port", event.destinationPort),
+        ("destination_bytes", event.destinationBytes), ("destination_packets", event.destinationPackets),
+        ("destination_domain", event.destinationDomain), ("transport", event.transport),
+        ("application_protocol", event.applicationProtocol), ("direction", event.direction),
+        ("community_id", event.communityID), ("flow_id", event.flowID), ("is_final", event.isFinalReport),
+        ("connection_state", event.connectionState), ("observer_host", event.observerHostName),
+        ("process_executable", event.processExecutable), ("process_id", event.processID),
+        ("user_name", event.userName), ("user_domain", event.userDomain), ("rule_name", event.ruleName),
+        ("rule_category", event.ruleCategory), ("severity", event.severity), ("threat_name", event.threatName),
+    ]
+}
+
 /// Turns a store of this build back into one of schema version 11 (before compressed records and
 /// Community ID keys, v12; v13 undone first): every original record TEXT again, each connection
 /// its Community ID, every Packetbeat report its flow key.
@@ -72,7 +133,7 @@ func rollBackToVersion11(_ db: Database) throws {
         try db.execute(sql: "UPDATE event SET original = ? WHERE id = ?",
                        arguments: [StoredRecord.text(of: row[1]), row[0] as Int64])
     }
-    try db.execute(sql: rollbackToVersion11)
+    try rollBack(db, rollbackToVersion11)
 }
 
 /// Turns a store of this build back into one of schema version 13 (before new alerts joined

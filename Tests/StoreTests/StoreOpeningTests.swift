@@ -24,7 +24,7 @@ struct StoreOpeningTests {
         // What a version 1 store looks like: its three extra host indexes, no recorded candidate
         // query, no rule versions, and only v1 migrated.
         try DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: rollbackToVersion3)
+            try rollBack(db, rollbackToVersion3)
             try db.execute(sql: """
                 CREATE INDEX host_bytes_out ON host(bytes_out DESC, address);
                 CREATE INDEX host_last_seen ON host(last_seen DESC, address);
@@ -38,7 +38,7 @@ struct StoreOpeningTests {
         #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
         #expect(try upgraded.runExecution(at: baseTime).alerted == 1)
         try DatabaseQueue(path: fixture.path).read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 14)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 15)
             #expect(try String.fetchOne(db, sql: "SELECT query FROM candidate_query") == fixture.rule.rule.query)
             let hostIndexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'host'")
             #expect(hostIndexes.sorted() == ["host_last_seen", "host_rank_base", "host_rank_recent"],
@@ -53,7 +53,7 @@ struct StoreOpeningTests {
         try fixture.store.runExecution(at: baseTime)
         // What a version 3 store looks like: no retention tables, no cascade index, no auto-vacuum.
         let previous = try DatabaseQueue(path: fixture.path)
-        try previous.write { db in try db.execute(sql: rollbackToVersion3) }
+        try previous.write { db in try rollBack(db, rollbackToVersion3) }
         try previous.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA auto_vacuum = NONE; VACUUM") }
         try previous.close()
         let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
@@ -64,7 +64,7 @@ struct StoreOpeningTests {
         #expect(try upgraded.flowSummaries(of: IPAddress("10.0.0.1")!).map(\.flows) == [1])
         #expect(try upgraded.switchOnIncrementalVacuum())
         #expect(try upgraded.vacuumsIncrementally())
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 14)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 15)
     }
 
     @Test func upgradesAVersion3StoreKeepingItsAlertsAndStoresThreatFields() throws {
@@ -72,7 +72,7 @@ struct StoreOpeningTests {
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
         #expect(try fixture.store.runExecution(at: baseTime).alerted == 1)
         try DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: rollbackToVersion3)
+            try rollBack(db, rollbackToVersion3)
         }
         let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         var threat = smbEvent("10.0.0.2", "8.8.4.4", at: baseTime.addingTimeInterval(60), line: 2)
@@ -92,7 +92,7 @@ struct StoreOpeningTests {
         let older = try #require(alerts.first { $0.flow.event.sourceIPs == [IPAddress("10.0.0.1")!] })
         #expect(older.flow.event.ruleName == nil)
         let version = try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == 14)
+        #expect(version == 15)
     }
 
     @Test func newStoresHaveLargePagesAndOlderOnesKeepTheirs() throws {
@@ -138,10 +138,10 @@ struct StoreOpeningTests {
     @Test func readOnlyOpeningDoesNotUpgradeAnOlderSchema() throws {
         let fixture = try StoreFixture()
         try DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: rollbackToVersion3)
+            try rollBack(db, rollbackToVersion3)
         }
         let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()) }
-        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 14"))
+        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 15"))
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
     }
 

@@ -14,7 +14,7 @@ extension NetworkEvent {
         Self.sensorName(dataset: dataset, module: module, observer: observerHostName)
     }
 
-    /// `sensorName` of a record with these fields (the store's searches read them from columns).
+    /// `sensorName` of a record with these fields.
     public static func sensorName(dataset: String?, module: String?, observer: String?) -> String {
         let source = dataset ?? module ?? "unknown"
         guard let observer, !observer.isEmpty else { return source }

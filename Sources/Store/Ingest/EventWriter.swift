@@ -13,6 +13,7 @@ struct EventWriter {
     private var hostDeltas: [IPAddress: HostDelta] = [:]
     private var pairDeltas: [AddressPair: PairDelta] = [:]
     private var connections: ConnectionLinker
+    private var origins: OriginFiles
     private var insertEvent: RawStatement
     private var enqueue: RawStatement
     private var pairLookup: RawStatement
@@ -25,16 +26,18 @@ struct EventWriter {
     /// False while `superseded_report` is known to be empty: then no lookup is needed.
     private var maySupersede: Bool
 
+    /// The columns a stored record's row writes after its identity and time (`insertSQL`'s first six).
+    private static let recordColumns = EventColumns.originNames + EventColumns.fieldNames
+
     private static let insertSQL = """
-        INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id, origin_path,
-                           origin_line, origin_format, original, \(EventColumns.fieldNames.joined(separator: ", ")))
-        VALUES (\(Array(repeating: "?", count: 10 + EventColumns.fieldNames.count).joined(separator: ", ")))
+        INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id,
+                           \(recordColumns.joined(separator: ", ")))
+        VALUES (\(databaseQuestionMarks(count: 6 + recordColumns.count)))
         ON CONFLICT(fingerprint) DO NOTHING
         """
 
     private static let replaceSQL = """
-        UPDATE event SET fingerprint = ?, seen_at = ?, origin_path = ?, origin_line = ?, origin_format = ?,
-                         original = ?, \(EventColumns.fieldNames.map { "\($0) = ?" }.joined(separator: ", ")),
+        UPDATE event SET fingerprint = ?, flow_key = ?, seen_at = ?, \(recordColumns.map { "\($0) = ?" }.joined(separator: ", ")),
                          connection_id = ?
         WHERE id = ?
         """
@@ -66,13 +69,14 @@ struct EventWriter {
             """)
         hostFirstSeenLookup = try RawStatement(db, sql: "SELECT first_seen FROM host WHERE address = ?")
         connections = try ConnectionLinker(db: db)
+        origins = try OriginFiles(db: db)
         pairInsert = try RawStatement(db, sql: Self.pairInsertSQL)
         pairUpdate = try RawStatement(db, sql: Self.pairUpdateSQL)
         supersededLookup = try RawStatement(db, sql: "SELECT 1 FROM superseded_report WHERE fingerprint = ?")
         storedLookup = try RawStatement(db, sql: "SELECT 1 FROM event WHERE fingerprint = ?")
         openReportLookup = try RawStatement(db, sql: """
             SELECT e.id, e.fingerprint, e.seen_at, e.connection_id, \(EventColumns.fieldSelection)
-            FROM event e WHERE e.flow_key = ? AND e.is_final = 0 ORDER BY e.id DESC LIMIT 1
+            FROM event e WHERE e.flow_key = ? ORDER BY e.id DESC LIMIT 1
             """)
         maySupersede = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM superseded_report)") ?? true
         try CandidateQuery.adopt(db, query: rule.rule.query)
@@ -103,15 +107,14 @@ struct EventWriter {
         }
         let isExternal = isExternal(event)
         let link = try connections.link(event, seenAt: seenAt)
+        let originID = try origins.id(of: prepared.ingested.origin)
         insertEvent.bind(fingerprint)
-        // Only an open report is ever looked up by its flow (`openReport`): a final one keeps no key.
-        insertEvent.bind(event.isFinalReport == true ? nil : flowKey)
+        insertEvent.bind(Self.storedFlowKey(flowKey, of: event))
         insertEvent.bind(seenAt)
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)
         insertEvent.bind(link.connectionID)
-        EventColumns.bind(prepared.ingested.origin, storedAs: prepared.storedOriginal, to: &insertEvent)
-        EventColumns.bind(event, to: &insertEvent)
+        Self.bindRecord(prepared, originID: originID, to: &insertEvent)
         try insertEvent.execute()
         guard db.changesCount > 0 else {
             try connections.undo(link)
@@ -123,6 +126,19 @@ struct EventWriter {
         result.inserted += 1
         if !link.isNew { result.joinedConnections += 1 }
         count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, link: link)
+    }
+
+    /// The flow key a row keeps: only an open report is ever looked up by its flow (`openReport`),
+    /// so a final one keeps none.
+    private static func storedFlowKey(_ flowKey: String?, of event: NetworkEvent) -> String? {
+        event.isFinalReport == true ? nil : flowKey
+    }
+
+    /// Binds the columns of `recordColumns` for `prepared`, read from the file `originID` names.
+    private static func bindRecord(_ prepared: PreparedEvent, originID: Int64, to statement: inout RawStatement) {
+        EventColumns.bind(originID: originID, line: prepared.ingested.origin.line, storedAs: prepared.storedOriginal,
+                          to: &statement)
+        EventColumns.bind(prepared.ingested.event, fields: prepared.storedFields, to: &statement)
     }
 
     /// Queues a stored event for the executions. Only what the rule's query matches can ever
@@ -247,11 +263,12 @@ struct EventWriter {
         } else {
             try connections.link(event, seenAt: seenAt)
         }
+        let originID = try origins.id(of: prepared.ingested.origin)
         var replace = try RawStatement(db, sql: Self.replaceSQL)
         replace.bind(fingerprint)
+        replace.bind(Self.storedFlowKey(EventFingerprint.flowKey(of: event), of: event))
         replace.bind(seenAt)
-        EventColumns.bind(prepared.ingested.origin, storedAs: prepared.storedOriginal, to: &replace)
-        EventColumns.bind(event, to: &replace)
+        Self.bindRecord(prepared, originID: originID, to: &replace)
         replace.bind(link.connectionID)
         replace.bind(open.id)
         try replace.execute()

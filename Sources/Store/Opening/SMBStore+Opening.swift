@@ -33,14 +33,15 @@ extension SMBStore {
         }
     }
 
-    /// Marks the file with smbtriage's application id, then brings the schema to the newest version.
+    /// Marks the file with smbtriage's application id, then brings the schema to the newest version
+    /// (`progress` hears how far a long migration got).
     /// The mark comes first: a first run killed during its migrations leaves a file that is
     /// recognisably ours, which the next run migrates instead of refusing as another application's.
-    static func migrate(_ pool: DatabasePool) throws {
+    static func migrate(_ pool: DatabasePool, progress: MigrationProgress?) throws {
         try pool.write { db in
             guard try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID else { return }
             try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
         }
-        try StoreSchema.migrator.migrate(pool)
+        try StoreSchema.migrator(progress: progress).migrate(pool)
     }
 }

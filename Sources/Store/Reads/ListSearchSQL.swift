@@ -9,7 +9,7 @@ import TriageModel
 /// ASCII case (no LIKE, so `%` and `_` are literal).
 enum ListSearchSQL {
     /// The functions the searched texts call, registered on every store connection.
-    static let functions = [endpointFunction, sensorsFunction]
+    static let functions = [endpointFunction, datasetFunction, sensorsFunction]
 
     /// `smbtriage_endpoint(address, port)`: `EndpointText.endpoint` of an address column (a
     /// 16-byte blob) and a port column (`8.8.8.8:445`, `[2001:db8::1]:445`).
@@ -18,15 +18,26 @@ enum ListSearchSQL {
                               Int.fromDatabaseValue(values[1]))
     }
 
-    /// `smbtriage_sensors(connection_id, sensors, dataset, module, observer_host)`: a connection
-    /// row's `ConnectionAlerts.sensors` joined by spaces: its connection's (a `StringList`), or
-    /// its record's `sensorName` when the record has no connection.
-    private static let sensorsFunction = DatabaseFunction("smbtriage_sensors", argumentCount: 5, pure: true) { values in
+    /// `smbtriage_dataset(fields)`: the `event.dataset` of an `event.fields` value (`EventFields`).
+    private static let datasetFunction = DatabaseFunction("smbtriage_dataset", argumentCount: 1, pure: true) { values in
+        event(fields: values[0]).dataset
+    }
+
+    /// `smbtriage_sensors(connection_id, sensors, fields)`: a connection row's
+    /// `ConnectionAlerts.sensors` joined by spaces: its connection's (a `StringList`), or its
+    /// record's `sensorName` (from its `event.fields`) when the record has no connection.
+    private static let sensorsFunction = DatabaseFunction("smbtriage_sensors", argumentCount: 3, pure: true) { values in
         guard values[0].isNull else {
             return StringList.strings(String.fromDatabaseValue(values[1])).joined(separator: " ")
         }
-        return NetworkEvent.sensorName(dataset: String.fromDatabaseValue(values[2]), module: String.fromDatabaseValue(values[3]),
-                                       observer: String.fromDatabaseValue(values[4]))
+        return event(fields: values[2]).sensorName
+    }
+
+    /// The event fields an `event.fields` value holds (none of its columns').
+    private static func event(fields: DatabaseValue) -> NetworkEvent {
+        var event = NetworkEvent()
+        if let fields = Data.fromDatabaseValue(fields) { EventFields.decode(fields, seenAt: 0, into: &event) }
+        return event
     }
 
     /// The positions, in order, of the rows of `numbered` (a SELECT of `position` and `searched`)
@@ -40,7 +51,7 @@ enum ListSearchSQL {
     }
 
     /// `StoredFlow.searchedText` of the event `e`.
-    static let flowText = "smbtriage_endpoint(e.destination_ip, e.destination_port) || ' ' || coalesce(e.dataset, '')"
+    static let flowText = "smbtriage_endpoint(e.destination_ip, e.destination_port) || ' ' || coalesce(smbtriage_dataset(e.fields), '')"
 
     /// `ConnectionAlerts.searchedText` of the row `g` (first_id, size) whose status is `status`,
     /// its first alert `f`, that alert's event `e` and connection `c`.
@@ -48,7 +59,7 @@ enum ListSearchSQL {
         """
         g.first_id || CASE WHEN g.size > 1 THEN '+' || (g.size - 1) ELSE '' END || ' ' || \(status)
             || ' ' || smbtriage_endpoint(e.destination_ip, e.destination_port)
-            || ' ' || smbtriage_sensors(e.connection_id, c.sensors, e.dataset, e.module, e.observer_host)
+            || ' ' || smbtriage_sensors(e.connection_id, c.sensors, e.fields)
             || ' ' || f.reason
         """
     }

@@ -52,6 +52,15 @@ enum ConnectionGroupSQL {
         END;
         """
 
+    /// Keys an event's alert by the event's new connection when the event moves to another one
+    /// (made by v10, again by v15 with the table it rebuilds).
+    static let eventLinkTrigger = """
+        CREATE TRIGGER connection_key_on_event_link AFTER UPDATE OF connection_id ON event
+            WHEN OLD.connection_id IS NOT NEW.connection_id BEGIN
+            UPDATE alert SET connection_key = coalesce(NEW.connection_id, -id) WHERE event_id = NEW.id;
+        END;
+        """
+
     /// Counts a new note of alert `alertID` in its rows.
     static func countNote(alertID: String) -> String {
         """

@@ -45,10 +45,7 @@ extension StoreSchema {
             CREATE TRIGGER connection_group_on_note_insert AFTER INSERT ON alert_note BEGIN
                 \(group.countNote(alertID: "NEW.alert_id"))
             END;
-            CREATE TRIGGER connection_key_on_event_link AFTER UPDATE OF connection_id ON event
-                WHEN OLD.connection_id IS NOT NEW.connection_id BEGIN
-                UPDATE alert SET connection_key = coalesce(NEW.connection_id, -id) WHERE event_id = NEW.id;
-            END;
+            \(group.eventLinkTrigger)
             """)
     }
 }

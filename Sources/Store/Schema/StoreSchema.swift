@@ -7,9 +7,10 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 14
+    static let version = 15
 
-    static var migrator: DatabaseMigrator {
+    /// The migrations; `progress` hears how far the long ones got.
+    static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try createEvents(db)
@@ -71,6 +72,10 @@ enum StoreSchema {
         migrator.registerMigration("v14") { db in
             try dropAlertInsertTriggers(db)
             try db.execute(sql: "PRAGMA user_version = 14")
+        }
+        migrator.registerMigration("v15") { db in
+            try EventRowCompaction.run(db, progress: progress)
+            try db.execute(sql: "PRAGMA user_version = 15")
         }
         return migrator
     }

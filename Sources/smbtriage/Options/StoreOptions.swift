@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledRules
 import Detection
 import Foundation
+import ScreenCore
 import SmbtriageKit
 import Store
 
@@ -27,6 +28,12 @@ struct StoreOptions: ParsableArguments {
         return try Self.open(path, readOnly: readOnly)
     }
 
+    /// Tells on standard error how far a long upgrade of the store's rows got, so it never looks hung.
+    private static func reportUpgrade(done: Int, total: Int) {
+        let line = "Upgrading the store: \(NumberText.grouped(done)) of \(NumberText.grouped(total)) flows rewritten\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
     /// Whether `path` names a file or a link (a dangling link too, which the store's opening describes).
     private static func pathNamesAnything(_ path: String) -> Bool {
         var status = stat()
@@ -38,7 +45,7 @@ struct StoreOptions: ParsableArguments {
     static func open(_ path: String, readOnly: Bool = false) throws -> SMBStore {
         let store: SMBStore
         do {
-            store = try SMBStore(path: path, readOnly: readOnly, rules: bundledRules())
+            store = try SMBStore(path: path, readOnly: readOnly, rules: bundledRules(), migrationProgress: reportUpgrade)
         } catch let error as CommandFailure {
             throw error
         } catch {

@@ -1,0 +1,108 @@
+import Detection
+import Foundation
+import Testing
+import TestSupport
+@testable import Store
+
+/// `event.fields` (`EventFields`) gives back every field it was given, exactly, whatever the values.
+@Suite struct EventFieldsTests {
+    /// A random value of each field, or none; the times are near `base` or anywhere.
+    private static func randomEvent(_ random: inout SplitMix64, base: Double) -> NetworkEvent {
+        func chance() -> Bool { random.next() % 3 != 0 }
+        func text() -> String? {
+            guard chance() else { return nil }
+            switch random.next(below: 4) {
+            case 0: return FieldVocabulary.words[random.next(below: FieldVocabulary.words.count)]
+            case 1: return ""
+            case 2: return "sensor-\(random.next(below: 100)) \u{1B}[31m ünïcødé"
+            default: return String(repeating: "x", count: random.next(below: 300))
+            }
+        }
+        func integer() -> Int64? { chance() ? Int64(bitPattern: random.next()) >> random.next(below: 64) : nil }
+        func small() -> Int? { integer().map { Int($0) } }
+        func time() -> Date? {
+            guard chance() else { return nil }
+            switch random.next(below: 3) {
+            case 0: return Date(storeSeconds: base + Double(random.next(below: 10_000_000)) / 1000)
+            case 1: return Date(storeSeconds: base - Double(random.next()) / Double(UInt64.max) * 1e9)
+            default: return Date(storeSeconds: Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF))
+            }
+        }
+        func list() -> [String] { (0..<random.next(below: 4)).compactMap { _ in text() ?? "network" } }
+        func address() -> IPAddress { IPAddress(high: random.next(), low: random.next()) }
+        var event = NetworkEvent(
+            timestamp: time(), start: time(), end: time(), durationNanoseconds: integer(), dataset: text(),
+            module: text(), categories: list(), types: list(), action: text(), outcome: text(), code: text(),
+            sourceIPs: (0..<random.next(below: 3)).map { _ in address() }, sourcePort: small(),
+            sourceBytes: integer(), sourcePackets: integer(), sourceDomain: text(),
+            destinationIPs: (0..<random.next(below: 4)).map { _ in address() }, destinationPort: small(),
+            destinationBytes: integer(), destinationPackets: integer(), destinationDomain: text(),
+            transport: text(), applicationProtocol: text(), direction: text(),
+            communityID: random.next(below: 2) == 0 ? "1:" + Data((0..<20).map { _ in UInt8(random.next(below: 256)) })
+                .base64EncodedString() : text(),
+            flowID: text(), isFinalReport: chance() ? random.next(below: 2) == 0 : nil, connectionState: text(),
+            observerHostName: text(), processExecutable: text(), processID: small(), userName: text(),
+            userDomain: text())
+        event.ruleName = text()
+        event.ruleCategory = text()
+        event.severity = small()
+        event.threatName = text()
+        return event
+    }
+
+    /// The fields the BLOB leaves to columns, as a read of the row sets them.
+    private static func columnsOnly(_ event: NetworkEvent) -> NetworkEvent {
+        var columns = NetworkEvent()
+        columns.sourceIPs = event.sourceIPs
+        columns.destinationIPs = Array(event.destinationIPs.prefix(1))
+        columns.destinationPort = event.destinationPort
+        return columns
+    }
+
+    @Test func everyFieldComesBackExactly() {
+        var random = SplitMix64(seed: 16)
+        for _ in 0..<5_000 {
+            let base = Double(random.next(below: 1_000_000_000))
+            let event = Self.randomEvent(&random, base: base)
+            let seenAt = (event.timestamp ?? event.start ?? event.end)?.storeSeconds ?? 0
+            var decoded = Self.columnsOnly(event)
+            EventFields.decode(EventFields.encoded(event, seenAt: seenAt), seenAt: seenAt, into: &decoded)
+            #expect(decoded == event)
+        }
+    }
+
+    @Test func aPacketbeatFlowTakesFewBytes() {
+        let time = Date(storeSeconds: 786_000_000.868)
+        let event = NetworkEvent(
+            timestamp: time, durationNanoseconds: 2_196_005_324, dataset: "flow", categories: ["network"],
+            types: ["connection", "end"], action: "network_flow", sourceIPs: [IPAddress("172.26.121.4")!],
+            sourcePort: 49170, sourceBytes: 23784, sourcePackets: 34, destinationIPs: [IPAddress("104.89.143.141")!],
+            destinationPort: 139, destinationBytes: 184_308, destinationPackets: 154, transport: "tcp",
+            communityID: "1:LQU9qZlK+B5F3KDmev6m5PMibrg=", flowID: "VBGBDqXAdU7SiEmJxbQXu8", isFinalReport: true,
+            observerHostName: "sensor-7")
+        // As text the fields take about 190 bytes; here the community ID takes 20, each word 1, the
+        // time 1 (it is the row's seen_at), the flow id its 22 and a count at most 3.
+        #expect(EventFields.encoded(event, seenAt: time.storeSeconds).count <= 85)
+    }
+
+    @Test func aDamagedValueNeverTrapsAndKeepsWhatCameBeforeTheDamage() {
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            let event = Self.randomEvent(&random, base: 1_000)
+            let seenAt = (event.timestamp ?? event.start ?? event.end)?.storeSeconds ?? 0
+            var bytes = [UInt8](EventFields.encoded(event, seenAt: seenAt))
+            switch random.next(below: 3) {
+            case 0: bytes.removeLast(random.next(below: bytes.count))
+            case 1: bytes[random.next(below: bytes.count)] = UInt8(random.next(below: 256))
+            default: bytes += (0..<random.next(below: 9)).map { _ in UInt8(random.next(below: 256)) }
+            }
+            var decoded = NetworkEvent()
+            EventFields.decode(Data(bytes), seenAt: seenAt, into: &decoded)
+        }
+        var decoded = NetworkEvent()
+        EventFields.decode(Data([EventFields.version, 0x10, 0x09]), seenAt: 0, into: &decoded)
+        #expect(decoded.dataset == FieldVocabulary.words[4])
+        EventFields.decode(Data([EventFields.version &+ 1, 0x10, 0x0B]), seenAt: 0, into: &decoded)
+        #expect(decoded.dataset == FieldVocabulary.words[4], "an unknown version leaves the event as it was")
+    }
+}
