@@ -11,12 +11,13 @@ import TriageModel
 // frame, and resident memory. Prints figures. Wall time includes preemption on a shared machine;
 // thread CPU time does not.
 let usage = """
-    usage: console-benchmark [--db PATH | --raw-record]
+    usage: console-benchmark [--db PATH [--first-frames N] | --raw-record]
       without --db: synthetic in-memory repositories of 1 k, 10 k and 100 k hosts (a host's rows made
                     when the console first opens it), then the
                     raw-record overlay on a 0.9 MB Sysmon record (--raw-record: only that)
       --db PATH:    the real SMBStore at PATH, opened read-only; build a 1 M-alert / 10 k-host one with
                     swift run -c release store-benchmark 1000000 10000 --keep PATH
+      --first-frames N: only the first frame, of N new consoles on the store (p50, p99, CPU)
     """
 
 let catalog = try RuleCatalog.bundled()
@@ -97,6 +98,14 @@ if let flag = arguments.firstIndex(of: "--db") {
     let store = try SMBStore(path: path, readOnly: true, rules: catalog)
     let hosts = try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 1).total
     let alerts = try store.alerts(AlertQuery(), offset: 0, limit: 1).total
+    if let count = arguments.firstIndex(of: "--first-frames").flatMap({ arguments.dropFirst($0 + 1).first }).flatMap(Int.init) {
+        measureLatency("first frame (120×40), \(grouped(hosts)) hosts / \(grouped(alerts)) alerts", runs: count, target: 200) { _ in
+            let runtime = ConsoleRuntime(repository: store, rule: rule, catalog: catalog,
+                                         options: ConsoleOptions(readOnly: true, color: true, actor: "benchmark"))
+            precondition(runtime.start(width: 120, height: 40).width == 120, "no first frame")
+        }
+        exit(0)
+    }
     run("SMBStore: \(grouped(hosts)) hosts / \(grouped(alerts)) alerts", repository: store, rounds: 40)
 } else {
     if !arguments.contains("--raw-record") {
