@@ -75,9 +75,27 @@ func rollBackToVersion11(_ db: Database) throws {
     try db.execute(sql: rollbackToVersion11)
 }
 
+/// Turns a store of this build back into one of the schema before v16 (slimmer host rows with a
+/// plain rank, hosts' daily timelines kept per day): no `host_flow_day` nor
+/// `connection.is_external`, the host's text address again (empty: v16 derives it and never reads it) and
+/// the case triggers that set the flag alone. The rank columns stay plain, where v14 generated
+/// them: v16 recomputes them from the counts, and `rollbackToVersion8` drops either kind.
+let rollbackToVersion15 = """
+    DROP TABLE host_flow_day;
+    ALTER TABLE connection DROP COLUMN is_external;
+    DROP TRIGGER host_case_on_insert;
+    DROP TRIGGER host_case_on_state;
+    DROP TRIGGER host_case_on_delete;
+    ALTER TABLE host ADD COLUMN address_text TEXT NOT NULL DEFAULT '';
+    \(StoreSchema.caseTriggers(setting: "case_resolved = \(StoreSchema.resolvedCaseExists)"))
+    DELETE FROM grdb_migrations WHERE identifier = 'v16';
+    PRAGMA user_version = 15;
+
+    """
+
 /// Turns a store of this build back into one of schema version 13 (before new alerts joined
 /// their connection groups without a trigger, v14): the alert insert triggers again.
-let rollbackToVersion13 = ConnectionGroupSQL.alertInsertTriggers + """
+let rollbackToVersion13 = rollbackToVersion15 + ConnectionGroupSQL.alertInsertTriggers + """
 
     DELETE FROM grdb_migrations WHERE identifier = 'v14';
     PRAGMA user_version = 13;

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 14
+    static let version = 16
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -71,6 +71,11 @@ enum StoreSchema {
         migrator.registerMigration("v14") { db in
             try dropAlertInsertTriggers(db)
             try db.execute(sql: "PRAGMA user_version = 14")
+        }
+        migrator.registerMigration("v16") { db in
+            try slimHost(db)
+            try addHostFlowDays(db)
+            try db.execute(sql: "PRAGMA user_version = 16")
         }
         return migrator
     }
