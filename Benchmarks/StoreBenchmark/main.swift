@@ -93,6 +93,12 @@ try measureLatency("host list page 1 (attention, 50 rows)", runs: 200, target: 1
 try measureLatency("host list page at offset 5000 (attention)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: 5000, limit: 50)
 }
+try measureLatency("host list middle page (attention, offset \(hosts.total / 2))", runs: 200, target: 10) { _ in
+    _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: hosts.total / 2, limit: 50)
+}
+try measureLatency("host list middle page by bytes out", runs: 200, target: 10) { _ in
+    _ = try store.hosts(filter: HostFilter(), sort: .bytesOut, offset: hosts.total / 2, limit: 50)
+}
 try measureLatency("host list last page (attention)", runs: 200, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: hosts.total - 50, limit: 50)
 }
@@ -122,6 +128,10 @@ try measureLatency("busiest host drill-down", runs: 200, target: 5) { _ in
 }
 try measureLatency("busiest host open alerts, connection rows page at offset 5000", runs: 200, target: 5) { _ in
     _ = try store.connectionAlerts(AlertQuery(status: .open, host: busiest), offset: 5000, limit: 50)
+}
+
+try measureLatency("busiest host's daily timeline", runs: 200, target: 10) { _ in
+    _ = try store.timeline(of: busiest, bucket: .day)
 }
 
 if builtPath != nil { exit(0) }

@@ -1,7 +1,7 @@
 import Detection
 import Foundation
 import GRDB
-import Store
+@testable import Store
 import Testing
 import TestSupport
 import TriageModel
@@ -49,6 +49,19 @@ struct HostRankIndexTests {
             try store.insert(records, ingestedAt: lastIngest)
         }
 
+        /// Ingests and detects days 0, 9 and 20, then resolves the case of the host at `offset`
+        /// among those with open alerts, in address order; returns that host.
+        func detectAndResolveACase(offset: Int) throws -> HostSummary {
+            for day in [0, 9, 20] as [Double] {
+                try ingest(day: day)
+                try detect()
+            }
+            let resolved = try #require(try store.hosts(filter: HostFilter(status: .open), sort: .address, offset: offset,
+                                                        limit: 1).rows.first)
+            try store.setCaseState(of: resolved.address, to: .resolved, verdict: .duplicate, reason: nil, actor: "ana")
+            return resolved
+        }
+
         /// Every page of the list (several sizes, both directions and as the store reads a page
         /// near the end) against every host sorted by `HostRanking.rank`, then ties by address;
         /// and each host's stored `rank_base` against the one its counts give.
@@ -69,10 +82,15 @@ struct HostRankIndexTests {
                 }
             }
             let stored = try DatabaseQueue(path: fixture.path).read { db in
-                try Row.fetchAll(db, sql: "SELECT address, rank_base FROM host ORDER BY address").map { row -> Int64 in row[1] }
+                try Row.fetchAll(db, sql: "SELECT rank_base, rank_recent FROM host ORDER BY address").map { row in
+                    [row[0], row[1]] as [Int64]
+                }
             }
             let everyHost = try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
-            #expect(stored == everyHost.map(\.ranking.rankBase), sourceLocation: sourceLocation)
+            #expect(stored == everyHost.map { host in
+                let base = host.ranking.rankBase
+                return [base, base + HostRanking.recencyUnitsPerSecond * Int64(host.lastSeen.storeSeconds.rounded(.towardZero))]
+            }, sourceLocation: sourceLocation)
         }
     }
 
@@ -138,16 +156,52 @@ struct HostRankIndexTests {
         }
     }
 
+    /// An unfiltered page reads the rank indexes alone, never a host row on its way (a page in
+    /// the middle of 100 k hosts would otherwise look up 50 k rows).
+    @Test func anUnfilteredWalkReadsItsIndexAlone() throws {
+        let scenario = try Scenario(seed: 6)
+        try scenario.ingest(day: 0)
+        let walk = RankedHostWalk(newestSecond: 0, conditions: [], arguments: [], joinsCase: false)
+        for (isRecent, index) in [(true, "host_rank_recent"), (false, "host_rank_base")] {
+            for reversed in [false, true] {
+                let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + walk.sql(isRecent: isRecent, reversed: reversed),
+                                     arguments: [0, 0, 50]).map { $0["detail"] as String }
+                }
+                #expect(plan == ["SCAN h USING COVERING INDEX \(index)"])
+            }
+        }
+    }
+
+    /// From the store before v16: the ranks are computed from the counts and the case, whatever
+    /// the rank columns held.
+    @Test func theSlimHostMigrationRanksEveryHostFromItsCounts() throws {
+        let scenario = try Scenario(seed: 7)
+        let resolved = try scenario.detectAndResolveACase(offset: 2)
+        _ = try scenario.store.addCaseNote(to: resolved.address, text: "seen before", actor: "ana")
+        let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+        let hostCase = try scenario.store.hostCase(resolved.address)
+        try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: rollbackToVersion15)
+            try db.execute(sql: "UPDATE host SET rank_base = 0, rank_recent = 0")
+            #expect(try db.columns(in: "host").contains { $0.name == "address_text" })
+        }
+        scenario.store = try scenario.fixture.store(running: .bundled())
+        let (version, columns) = try DatabaseQueue(path: scenario.fixture.path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.columns(in: "host").map(\.name))
+        }
+        #expect(version == 16 && !columns.contains("address_text"))
+        #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
+        #expect(try scenario.store.hostCase(resolved.address) == hostCase)
+        try scenario.expectIndexedOrderIsTheRankOrder()
+        // The case triggers set the rank with the flag.
+        try scenario.store.setCaseState(of: resolved.address, to: .investigating, verdict: nil, reason: nil, actor: "ana")
+        try scenario.expectIndexedOrderIsTheRankOrder()
+    }
+
     @Test func theMigrationRanksTheHostsOfAStoreThePreviousSchemaMade() throws {
         let scenario = try Scenario(seed: 4)
-        for day in [0, 9, 20] as [Double] {
-            try scenario.ingest(day: day)
-            try scenario.detect()
-        }
-        let resolved = try #require(try scenario.store.hosts(filter: HostFilter(status: .open), sort: .address, offset: 1,
-                                                             limit: 1).rows.first)
-        try scenario.store.setCaseState(of: resolved.address, to: .resolved, verdict: .duplicate, reason: nil,
-                                        actor: "ana")
+        _ = try scenario.detectAndResolveACase(offset: 1)
         let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
         let alerts = try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows
         try DatabaseQueue(path: scenario.fixture.path).write { db in
@@ -158,7 +212,7 @@ struct HostRankIndexTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 15)
+        } == 16)
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
         try scenario.expectIndexedOrderIsTheRankOrder()

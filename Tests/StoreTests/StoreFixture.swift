@@ -71,10 +71,11 @@ func rollBack(_ db: Database, _ rollback: String) throws {
     try db.execute(sql: rollback)
 }
 
-/// Turns a store of this build back into one of schema version 14 (before the compact event row,
-/// v15): every field in a column of its own again (decoded from `fields`), each row its file's
-/// path and format, the open-report index on `is_final`, no `origin_file`.
+/// Turns a store of this build back into one of schema version 14 (v16 undone first, then the
+/// compact event row of v15): every field in a column of its own again (decoded from `fields`),
+/// each row its file's path and format, the open-report index on `is_final`, no `origin_file`.
 func rollBackToVersion14(_ db: Database) throws {
+    try db.execute(sql: rollbackToVersion15)
     let values = legacyEventValues(NetworkEvent())
     let added = values.map(\.column).filter { !EventColumns.fieldNames.contains($0) }
     try db.execute(sql: """
@@ -135,6 +136,24 @@ func rollBackToVersion11(_ db: Database) throws {
     }
     try rollBack(db, rollbackToVersion11)
 }
+
+/// Turns a store of this build back into one of the schema before v16 (slimmer host rows with a
+/// plain rank, hosts' daily timelines kept per day): no `host_flow_day` nor
+/// `connection.is_external`, the host's text address again (empty: v16 derives it and never reads it) and
+/// the case triggers that set the flag alone. The rank columns stay plain, where v14 generated
+/// them: v16 recomputes them from the counts, and `rollbackToVersion8` drops either kind.
+let rollbackToVersion15 = """
+    DROP TABLE host_flow_day;
+    ALTER TABLE connection DROP COLUMN is_external;
+    DROP TRIGGER host_case_on_insert;
+    DROP TRIGGER host_case_on_state;
+    DROP TRIGGER host_case_on_delete;
+    ALTER TABLE host ADD COLUMN address_text TEXT NOT NULL DEFAULT '';
+    \(StoreSchema.caseTriggers(setting: "case_resolved = \(StoreSchema.resolvedCaseExists)"))
+    DELETE FROM grdb_migrations WHERE identifier = 'v16';
+    PRAGMA user_version = 15;
+
+    """
 
 /// Turns a store of this build back into one of schema version 13 (before new alerts joined
 /// their connection groups without a trigger, v14): the alert insert triggers again.

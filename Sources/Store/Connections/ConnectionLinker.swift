@@ -10,8 +10,11 @@ struct ConnectionLink {
     let isNew: Bool
     let bytesSentAdded: Int64
     let bytesReceivedAdded: Int64
-    /// The row as it was before the link, to restore when the record turns out to be stored already.
-    fileprivate let previous: ConnectionRow?
+    /// The row as it was before the link (nil for a new connection), to restore when the record
+    /// turns out to be stored already.
+    let previous: ConnectionRow?
+    /// The row after the link.
+    let row: ConnectionRow
 }
 
 /// Finds or creates the connection of each stored record, inside the writer's transaction: a
@@ -28,7 +31,7 @@ struct ConnectionLinker {
     private static let candidates = 8
 
     private static let columns = """
-        id, host, first_seen, last_seen, bytes_sent, bytes_received, packets_sent, packets_received, sensors
+        id, host, first_seen, last_seen, bytes_sent, bytes_received, packets_sent, packets_received, sensors, is_external
         """
 
     init(db: Database) throws {
@@ -40,19 +43,20 @@ struct ConnectionLinker {
         byID = try RawStatement(db, sql: "SELECT \(Self.columns) FROM connection WHERE id = ?")
         insert = try RawStatement(db, sql: """
             INSERT INTO connection (community_key, host, first_seen, last_seen, bytes_sent, bytes_received,
-                                    packets_sent, packets_received, sensors, events)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                                    packets_sent, packets_received, sensors, is_external, events)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """)
         update = try RawStatement(db, sql: """
             UPDATE connection SET first_seen = ?, last_seen = ?, bytes_sent = ?, bytes_received = ?, packets_sent = ?,
-                                  packets_received = ?, sensors = ?, events = events + ?
+                                  packets_received = ?, sensors = ?, is_external = ?, events = events + ?
             WHERE id = ?
             """)
     }
 
-    /// Links a record about to be stored to its connection, creating one when none matches.
-    mutating func link(_ event: NetworkEvent, seenAt: Date) throws -> ConnectionLink {
-        let record = ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: seenAt))
+    /// Links a record about to be stored (to an external destination when `isExternal`) to its
+    /// connection, creating one when none matches.
+    mutating func link(_ event: NetworkEvent, seenAt: Date, isExternal: Bool) throws -> ConnectionLink {
+        let record = ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: seenAt), isExternal: isExternal)
         let communityKey = event.communityID.map(CommunityKey.of)
         if let communityKey, let known = try find(record, communityKey: communityKey) {
             return try merge(record, into: known, addingEvents: 1)
@@ -61,18 +65,20 @@ struct ConnectionLinker {
         insert.bind(record.host)
         Self.bindFigures(of: record, to: &insert)
         try insert.execute()
-        return ConnectionLink(connectionID: db.lastInsertedRowID, isNew: true, bytesSentAdded: record.bytesSent,
-                              bytesReceivedAdded: record.bytesReceived, previous: nil)
+        var row = record
+        row.id = db.lastInsertedRowID
+        return ConnectionLink(connectionID: row.id, isNew: true, bytesSentAdded: record.bytesSent,
+                              bytesReceivedAdded: record.bytesReceived, previous: nil, row: row)
     }
 
     /// Folds a later report of a stored record (a Packetbeat flow's cumulative report) into the
     /// record's connection.
-    mutating func relink(_ event: NetworkEvent, seenAt: Date, connectionID: Int64) throws -> ConnectionLink {
+    mutating func relink(_ event: NetworkEvent, seenAt: Date, isExternal: Bool, connectionID: Int64) throws -> ConnectionLink {
         byID.bind(connectionID)
         let known = try byID.step() ? Self.row(byID) : nil
         byID.reset()
-        let record = ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: seenAt))
-        guard let known else { return try link(event, seenAt: seenAt) }
+        let record = ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: seenAt), isExternal: isExternal)
+        guard let known else { return try link(event, seenAt: seenAt, isExternal: isExternal) }
         return try merge(record, into: known, addingEvents: 0)
     }
 
@@ -102,7 +108,8 @@ struct ConnectionLinker {
         if merged != known || addingEvents != 0 { try write(merged, addingEvents: addingEvents) }
         return ConnectionLink(connectionID: known.id, isNew: false,
                               bytesSentAdded: merged.bytesSent - known.bytesSent,
-                              bytesReceivedAdded: merged.bytesReceived - known.bytesReceived, previous: known)
+                              bytesReceivedAdded: merged.bytesReceived - known.bytesReceived, previous: known,
+                              row: merged)
     }
 
     private mutating func write(_ row: ConnectionRow, addingEvents: Int) throws {
@@ -121,6 +128,7 @@ struct ConnectionLinker {
         statement.bind(row.packetsSent)
         statement.bind(row.packetsReceived)
         statement.bind(StringList.text(row.sensors))
+        statement.bind(row.isExternal)
     }
 
     private static func row(_ statement: RawStatement) -> ConnectionRow {
@@ -129,6 +137,6 @@ struct ConnectionLinker {
                                            end: Date(storeSeconds: statement.double(3) ?? 0)),
                       bytesSent: statement.int64(4) ?? 0, bytesReceived: statement.int64(5) ?? 0,
                       packetsSent: statement.int64(6) ?? 0, packetsReceived: statement.int64(7) ?? 0,
-                      sensors: StringList.strings(statement.text(8)))
+                      sensors: StringList.strings(statement.text(8)), isExternal: statement.int64(9) == 1)
     }
 }

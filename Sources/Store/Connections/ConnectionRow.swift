@@ -14,6 +14,8 @@ struct ConnectionRow: Equatable {
     var packetsReceived: Int64
     /// `NetworkEvent.sensorName` of each record, sorted and distinct.
     var sensors: [String]
+    /// Some record of it went to an external destination (outside the rule's excluded ranges).
+    var isExternal = false
 
     /// True when `record` (from `host`) is this connection seen again.
     func includes(_ record: ConnectionRow) -> Bool {
@@ -29,13 +31,14 @@ struct ConnectionRow: Equatable {
         merged.packetsSent = max(packetsSent, record.packetsSent)
         merged.packetsReceived = max(packetsReceived, record.packetsReceived)
         merged.sensors = Array(Set(sensors + record.sensors)).sorted()
+        merged.isExternal = isExternal || record.isExternal
         return merged
     }
 }
 
 extension ConnectionRow {
-    /// The connection a single record describes.
-    init(_ event: NetworkEvent, span: ConnectionSpan) {
+    /// The connection a single record describes, to an external destination when `isExternal`.
+    init(_ event: NetworkEvent, span: ConnectionSpan, isExternal: Bool = false) {
         host = event.sourceIPs.first
         self.span = span
         bytesSent = max(0, event.sourceBytes ?? 0)
@@ -43,5 +46,6 @@ extension ConnectionRow {
         packetsSent = max(0, event.sourcePackets ?? 0)
         packetsReceived = max(0, event.destinationPackets ?? 0)
         sensors = [event.sensorName]
+        self.isExternal = isExternal
     }
 }

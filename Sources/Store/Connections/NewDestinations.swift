@@ -7,8 +7,9 @@ import GRDB
 /// follow. The writer decides it per new pair as it stores; when older records move a host's
 /// first activity earlier, its pairs are decided again here.
 enum NewDestinations {
-    /// Decides every pair of `host` again (of every host when nil) and recounts their host rows.
-    static func recount(_ db: Database, host: Data? = nil) throws {
+    /// Decides every pair of `host` again (of every host when nil) and recounts their host rows,
+    /// with their rank unless `ranking` is false (a store before v16 keeps no plain rank).
+    static func recount(_ db: Database, host: Data? = nil, ranking: Bool = true) throws {
         let hostPairs = host == nil ? "" : "AND host = ?"
         let hostRow = host == nil ? "" : "WHERE address = ?"
         let arguments: StatementArguments = host.map { [$0] } ?? []
@@ -24,5 +25,7 @@ enum NewDestinations {
                                          WHERE d.host = host.address AND d.is_new)
             \(hostRow)
             """, arguments: arguments)
+        guard ranking else { return }
+        try db.execute(sql: "UPDATE host SET \(HostRankingSQL.rankAssignments()) \(hostRow)", arguments: arguments)
     }
 }

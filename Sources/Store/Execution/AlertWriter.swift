@@ -84,12 +84,12 @@ struct AlertWriter {
             try pairUpdate.execute()
         }
         var hostUpdate = try RawStatement(db, sql: """
-            UPDATE host SET open_alerts = open_alerts + ?, highest_risk = max(coalesce(highest_risk, ?), ?)
-            WHERE address = ?
+            UPDATE host SET open_alerts = open_alerts + ?1, highest_risk = max(coalesce(highest_risk, ?2), ?2),
+                            \(HostRankingSQL.rankAssignments(["open_alerts": "open_alerts + ?1"]))
+            WHERE address = ?3
             """)
         for (host, count) in hostAlerts {
             hostUpdate.bind(count)
-            hostUpdate.bind(rule.riskScore)
             hostUpdate.bind(rule.riskScore)
             hostUpdate.bind(host)
             try hostUpdate.execute()

@@ -85,3 +85,69 @@ struct AddressPair: Hashable {
     let host: IPAddress
     let destination: IPAddress
 }
+
+/// A host and a UTC day (days since 2001-01-01): a row of `host_flow_day`.
+struct HostDay: Hashable, Comparable {
+    let host: IPAddress
+    let day: Int64
+
+    static func < (left: HostDay, right: HostDay) -> Bool {
+        (left.host, left.day) < (right.host, right.day)
+    }
+}
+
+/// What one batch changes in hosts' daily timelines (`host_flow_day`), applied once per host
+/// and day. A connection counts as one flow at the UTC day of its start, external when any of
+/// its records is, with its bytes sent when external: what its `connection` row says. Each
+/// link takes out the connection's share as it was and adds it as it is, so a record joining
+/// a connection (another sensor's, a later Packetbeat report) moves or grows its share and
+/// never counts it twice.
+struct TimelineDeltas {
+    /// Flows, external flows and bytes out per host and day; negative where a connection's
+    /// start moved to an earlier day.
+    private(set) var days: [HostDay: (flows: Int, externalFlows: Int, bytesOut: Int64)] = [:]
+
+    /// Counts what linking one stored record changed.
+    mutating func count(_ link: ConnectionLink) {
+        let share = Share(link.row)
+        if let previous = link.previous {
+            let previousShare = Share(previous)
+            guard previousShare != share else { return }
+            add(previousShare, sign: -1)
+        }
+        add(share, sign: 1)
+    }
+
+    mutating func removeAll() {
+        days.removeAll()
+    }
+
+    /// The UTC day of `date`, rounded down also before 2001 (as `HostFlowDaySQL.utcDay`).
+    static func utcDay(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSinceReferenceDate / 86_400).rounded(.down))
+    }
+
+    /// A connection's share of its host's timeline.
+    private struct Share: Equatable {
+        let key: HostDay
+        let isExternal: Bool
+        let bytesOut: Int64
+
+        /// Nil for a connection without a host.
+        init?(_ row: ConnectionRow) {
+            guard let host = row.host else { return nil }
+            key = HostDay(host: host, day: TimelineDeltas.utcDay(row.span.start))
+            isExternal = row.isExternal
+            bytesOut = row.isExternal ? row.bytesSent : 0
+        }
+    }
+
+    private mutating func add(_ share: Share?, sign: Int) {
+        guard let share else { return }
+        var day = days[share.key] ?? (0, 0, 0)
+        day.flows += sign
+        if share.isExternal { day.externalFlows += sign }
+        day.bytesOut = day.bytesOut.saturatingAdding(sign < 0 ? -share.bytesOut : share.bytesOut)
+        days[share.key] = day
+    }
+}

@@ -12,6 +12,7 @@ struct EventWriter {
     private(set) var result = InsertResult()
     private var hostDeltas: [IPAddress: HostDelta] = [:]
     private var pairDeltas: [AddressPair: PairDelta] = [:]
+    private var timelineDeltas = TimelineDeltas()
     private var connections: ConnectionLinker
     private var origins: OriginFiles
     private var insertEvent: RawStatement
@@ -35,6 +36,36 @@ struct EventWriter {
         VALUES (\(databaseQuestionMarks(count: 6 + recordColumns.count)))
         ON CONFLICT(fingerprint) DO NOTHING
         """
+
+    /// Adds a host's batch delta to its row (numbered parameters: address, name, first and last
+    /// activity, flows, bytes out, external, unanswered and new destinations, bytes to new ones),
+    /// its rank with it (`HostRankingSQL.rankAssignments`).
+    private static let hostUpsertSQL: String = {
+        let inserted = [
+            "open_alerts": "0", "acknowledged_alerts": "0", "case_resolved": "0", "last_seen": "?4", "bytes_out": "?6",
+            "external_destinations": "?7", "unanswered_destinations": "?8", "new_destinations": "?9",
+            "new_destination_bytes": "?10",
+        ]
+        let updated = [
+            "last_seen": "max(last_seen, excluded.last_seen)",
+            "bytes_out": SaturatingSQL.sum("bytes_out", "excluded.bytes_out"),
+            "external_destinations": "external_destinations + excluded.external_destinations",
+            "unanswered_destinations": "unanswered_destinations + excluded.unanswered_destinations",
+            "new_destinations": "new_destinations + excluded.new_destinations",
+            "new_destination_bytes": SaturatingSQL.sum("new_destination_bytes", "excluded.new_destination_bytes"),
+        ]
+        let assignments = ["host_name = coalesce(excluded.host_name, host_name)",
+                           "first_seen = min(first_seen, excluded.first_seen)", "flows = flows + excluded.flows"]
+            + updated.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+            + [HostRankingSQL.rankAssignments(updated)]
+        return """
+            INSERT INTO host (address, host_name, first_seen, last_seen, flows, bytes_out, external_destinations,
+                              unanswered_destinations, new_destinations, new_destination_bytes, rank_base, rank_recent)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \(HostRankingSQL.rankBase(of: inserted)),
+                    \(HostRankingSQL.rankRecent(of: inserted)))
+            ON CONFLICT(address) DO UPDATE SET \(assignments.joined(separator: ", "))
+            """
+    }()
 
     private static let replaceSQL = """
         UPDATE event SET fingerprint = ?, flow_key = ?, seen_at = ?, \(recordColumns.map { "\($0) = ?" }.joined(separator: ", ")),
@@ -106,7 +137,7 @@ struct EventWriter {
             }
         }
         let isExternal = isExternal(event)
-        let link = try connections.link(event, seenAt: seenAt)
+        let link = try connections.link(event, seenAt: seenAt, isExternal: isExternal)
         let originID = try origins.id(of: prepared.ingested.origin)
         insertEvent.bind(fingerprint)
         insertEvent.bind(Self.storedFlowKey(flowKey, of: event))
@@ -172,25 +203,10 @@ struct EventWriter {
             if delta.isExternal { hostDeltas[pair.host]?.count(change, bytesSent: delta.bytesSent) }
             if change.endsNewDestination { recounted.insert(pair.host) }
         }
-        var upsert = try RawStatement(db, sql: """
-            INSERT INTO host (address, address_text, host_name, first_seen, last_seen, flows, bytes_out,
-                              external_destinations, unanswered_destinations, new_destinations, new_destination_bytes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(address) DO UPDATE SET
-                host_name = coalesce(excluded.host_name, host_name),
-                first_seen = min(first_seen, excluded.first_seen),
-                last_seen = max(last_seen, excluded.last_seen),
-                flows = flows + excluded.flows,
-                bytes_out = \(SaturatingSQL.sum("bytes_out", "excluded.bytes_out")),
-                external_destinations = external_destinations + excluded.external_destinations,
-                unanswered_destinations = unanswered_destinations + excluded.unanswered_destinations,
-                new_destinations = new_destinations + excluded.new_destinations,
-                new_destination_bytes = \(SaturatingSQL.sum("new_destination_bytes", "excluded.new_destination_bytes"))
-            """)
+        var upsert = try RawStatement(db, sql: Self.hostUpsertSQL)
         for host in hosts {
             guard let delta = hostDeltas[host] else { continue }
             upsert.bind(host)
-            upsert.bind(host.description)
             upsert.bind(delta.hostName)
             upsert.bind(delta.firstSeen)
             upsert.bind(delta.lastSeen)
@@ -203,8 +219,35 @@ struct EventWriter {
             try upsert.execute()
         }
         for host in recounted.sorted() { try NewDestinations.recount(db, host: host.storeBlob) }
+        try flushTimelines()
         hostDeltas.removeAll()
         pairDeltas.removeAll()
+    }
+
+    /// Adds the batch's changes to `host_flow_day`, one upsert per host and day in key order;
+    /// a day a connection's share left is removed when no flow is left in it.
+    private mutating func flushTimelines() throws {
+        var upsert = try RawStatement(db, sql: """
+            INSERT INTO host_flow_day (host, day, flows, external_flows, bytes_out) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (host, day) DO UPDATE SET
+                flows = flows + excluded.flows, external_flows = external_flows + excluded.external_flows,
+                bytes_out = \(SaturatingSQL.sum("bytes_out", "excluded.bytes_out"))
+            """)
+        var removeEmpty = try RawStatement(db, sql: "DELETE FROM host_flow_day WHERE host = ? AND day = ? AND flows <= 0")
+        for (key, day) in timelineDeltas.days.sorted(by: { $0.key < $1.key })
+        where day.flows != 0 || day.externalFlows != 0 || day.bytesOut != 0 {
+            upsert.bind(key.host)
+            upsert.bind(key.day)
+            upsert.bind(day.flows)
+            upsert.bind(day.externalFlows)
+            upsert.bind(day.bytesOut)
+            try upsert.execute()
+            guard day.flows < 0 else { continue }
+            removeEmpty.bind(key.host)
+            removeEmpty.bind(key.day)
+            try removeEmpty.execute()
+        }
+        timelineDeltas.removeAll()
     }
 
     // MARK: Packetbeat flow reports
@@ -258,10 +301,11 @@ struct EventWriter {
             result.duplicates += 1
             return
         }
+        let isExternal = isExternal(event)
         let link = if let connectionID = open.connectionID {
-            try connections.relink(event, seenAt: seenAt, connectionID: connectionID)
+            try connections.relink(event, seenAt: seenAt, isExternal: isExternal, connectionID: connectionID)
         } else {
-            try connections.link(event, seenAt: seenAt)
+            try connections.link(event, seenAt: seenAt, isExternal: isExternal)
         }
         let originID = try origins.id(of: prepared.ingested.origin)
         var replace = try RawStatement(db, sql: Self.replaceSQL)
@@ -276,7 +320,7 @@ struct EventWriter {
         maySupersede = true
         if !open.wasCandidate && rule.matches(event) { try queueCandidate(open.id) }
         result.updated += 1
-        count(event, eventID: open.id, seenAt: seenAt, isExternal: isExternal(event), link: link)
+        count(event, eventID: open.id, seenAt: seenAt, isExternal: isExternal, link: link)
     }
 
     // MARK: Aggregates
@@ -290,6 +334,7 @@ struct EventWriter {
     /// the bytes by which it raised its connection's figures.
     private mutating func count(_ event: NetworkEvent, eventID: Int64, seenAt: Date, isExternal: Bool,
                                 link: ConnectionLink) {
+        timelineDeltas.count(link)
         guard let host = event.sourceIPs.first else { return }
         let flows = link.isNew ? 1 : 0
         let bytesSent = link.bytesSentAdded, bytesReceived = link.bytesReceivedAdded

@@ -1,11 +1,11 @@
 import Detection
 import GRDB
 
-/// `HostRanking` in the store. `host.rank_base` keeps each host's `HostRanking.rankBase`, a
-/// generated column SQLite computes from the host's counts and case flag (schema v9), and
-/// `host.rank_recent` adds the host's recency as of its last activity; `RankedHostWalk` orders a
-/// page by them through their indexes, so the page order and the reason shown beside it still come
-/// from the one formula.
+/// `HostRanking` in the store. `host.rank_base` keeps each host's `HostRanking.rankBase` of the
+/// host's counts and case flag, and `host.rank_recent` adds the host's recency as of its last
+/// activity: plain columns since v16, written by every statement that changes what they read
+/// (`rankAssignments`), so their indexes alone serve a page's walk; `RankedHostWalk` orders a page
+/// by them, so the page order and the reason shown beside it still come from the one formula.
 enum HostRankingSQL {
     /// The function every store connection registers: `HostRanking.rankBase` of a host's counts
     /// and whether its case is resolved.
@@ -19,15 +19,38 @@ enum HostRankingSQL {
         ).rankBase
     }
 
-    /// `host.rank_base`'s definition: `HostRanking.rankBase` of the host row's own counts and
-    /// `case_resolved`, which SQLite computes whenever it writes the row.
-    static let rankBase = """
-        smbtriage_host_rank_base(open_alerts, acknowledged_alerts, bytes_out, new_destination_bytes,
-            external_destinations, unanswered_destinations, new_destinations, case_resolved)
-        """
+    /// The host columns `HostRanking.rankBase` reads, in the order `rankBaseFunction` takes them.
+    private static let rankInputs = [
+        "open_alerts", "acknowledged_alerts", "bytes_out", "new_destination_bytes", "external_destinations",
+        "unanswered_destinations", "new_destinations", "case_resolved",
+    ]
 
-    /// `rank_recent`: the rank a host has while it is within the recency horizon, plus
-    /// `recencyUnitsPerSecond × newest − recency at the horizon`, which every such host shares.
+    /// `HostRanking.rankBase` of a host row whose columns hold `values` (each column's SQL
+    /// expression by its name; a column not named holds its own value).
+    static func rankBase(of values: [String: String]) -> String {
+        "smbtriage_host_rank_base(\(rankInputs.map { values[$0] ?? $0 }.joined(separator: ", ")))"
+    }
+
+    /// `rank_recent` of a host row whose columns hold `values` (as in `rankBase(of:)`): the rank
+    /// it has while within the recency horizon, plus `recencyUnitsPerSecond × newest − recency at
+    /// the horizon`, which every such host shares.
+    static func rankRecent(of values: [String: String]) -> String {
+        "\(rankBase(of: values)) + \(HostRanking.recencyUnitsPerSecond) * CAST(\(values["last_seen"] ?? "last_seen") AS INTEGER)"
+    }
+
+    /// The SET terms that keep `rank_base` and `rank_recent` (plain columns since v16) in step
+    /// with an UPDATE whose other terms give the columns `values` (as in `rankBase(of:)`; SQLite
+    /// evaluates every term on the row before the update). Every statement that changes a count
+    /// `HostRanking` reads, the case flag or the last activity adds them.
+    static func rankAssignments(_ values: [String: String] = [:]) -> String {
+        "rank_base = \(rankBase(of: values)), rank_recent = \(rankRecent(of: values))"
+    }
+
+    /// `host.rank_base`'s definition from v9 to v15, when it was a generated column:
+    /// `HostRanking.rankBase` of the host row's own counts and `case_resolved`.
+    static let rankBase = rankBase(of: [:])
+
+    /// `rank_recent`'s definition from v9 to v15, when it was a generated column over `rank_base`.
     static let rankRecent = "rank_base + \(HostRanking.recencyUnitsPerSecond) * \(lastSeenSeconds)"
 
     /// A host's `HostRanking.rank` when the newest activity of any host is `newestSecond`, as one

@@ -35,6 +35,22 @@ struct RankedHostWalk {
         return page
     }
 
+    /// One walk's statement (arguments: the recency all its hosts share, the horizon's start,
+    /// the conditions' arguments, the count): the hosts within the recency horizon by
+    /// `rank_recent` when `isRecent`, the others by `rank_base`. Unfiltered, it reads its index
+    /// alone (both ranks are plain columns since v16).
+    func sql(isRecent: Bool, reversed: Bool) -> String {
+        let (column, index) = isRecent ? ("rank_recent", "host_rank_recent") : ("rank_base", "host_rank_base")
+        let join = joinsCase ? "LEFT JOIN host_case c ON c.host = h.address" : ""
+        let conditions = ["\(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?"] + conditions
+        return """
+            SELECT h.address, h.\(column) - ? FROM host h INDEXED BY \(index) \(join)
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY h.\(column) \(reversed ? "ASC" : "DESC"), h.address \(reversed ? "DESC" : "ASC")
+            LIMIT ?
+            """
+    }
+
     /// Whether any host was last active outside the recency horizon: whether the oldest last
     /// activity (`host_last_seen` gives it), in whole seconds, is before the horizon.
     private func hasStaleHost(_ db: Database) throws -> Bool {
@@ -51,17 +67,10 @@ struct RankedHostWalk {
         private(set) var address = IPAddress.zero
 
         init(_ db: Database, walk: RankedHostWalk, isRecent: Bool, count: Int, reversed: Bool) throws {
-            let (column, index) = isRecent ? ("rank_recent", "host_rank_recent") : ("rank_base", "host_rank_base")
             let less = isRecent ? HostRankingSQL.sharedRecency(walk.newestSecond) : 0
-            let join = walk.joinsCase ? "LEFT JOIN host_case c ON c.host = h.address" : ""
             let horizonStart = HostRankingSQL.horizonStart(walk.newestSecond)
-            let conditions = ["\(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?"] + walk.conditions
-            rows = try RawStatement(db, sql: """
-                SELECT h.address, h.\(column) - ? FROM host h INDEXED BY \(index) \(join)
-                WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY h.\(column) \(reversed ? "ASC" : "DESC"), h.address \(reversed ? "DESC" : "ASC")
-                LIMIT ?
-                """, arguments: [less, horizonStart] + walk.arguments + [count])
+            rows = try RawStatement(db, sql: walk.sql(isRecent: isRecent, reversed: reversed),
+                                    arguments: [less, horizonStart] + walk.arguments + [count])
             try advance()
         }
 

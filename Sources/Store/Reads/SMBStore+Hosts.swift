@@ -50,7 +50,7 @@ extension SMBStore {
                 ?? "\(HostRankingSQL.rank(newestSecond: newestSecond)) \(reversed ? "ASC" : "DESC"), address \(reversed ? "DESC" : "ASC")"
             return try Int.fetchAll(db, sql: ListSearchSQL.positions("""
                 SELECT row_number() OVER (ORDER BY \(order)) - 1 AS position,
-                       address_text || ' ' || coalesce(host_name, '') AS searched
+                       smbtriage_address(address) || ' ' || coalesce(host_name, '') AS searched
                 FROM host h LEFT JOIN host_case c ON c.host = h.address
                 \(Self.whereClause(conditions))
                 """), arguments: arguments + [text])
@@ -62,7 +62,7 @@ extension SMBStore {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if !filter.text.isEmpty {
-            conditions.append("(instr(address_text, lower(?)) > 0 OR instr(lower(coalesce(host_name, '')), lower(?)) > 0)")
+            conditions.append("(instr(smbtriage_address(h.address), lower(?)) > 0 OR instr(lower(coalesce(host_name, '')), lower(?)) > 0)")
             arguments += [filter.text, filter.text]
         }
         if let status = filter.status {
@@ -156,37 +156,6 @@ extension SMBStore {
                     bytesSent: row[3], bytesReceived: row[4], firstSeen: Date(storeSeconds: row[5]),
                     lastSeen: Date(storeSeconds: row[6]), isExternal: row[7], isNewForHost: row[8],
                     openAlerts: row[9], acknowledgedAlerts: row[10], closedAlerts: row[11])
-            }
-        }
-    }
-
-    /// Every bucket of the host's history that has flows, oldest first, counting the daily
-    /// summaries of pruned flows too (in an hourly timeline, at the hour of a summary's first
-    /// flow). A flow is a connection, counted once however many sensors reported it, at its first
-    /// report and with its largest byte count. `bytesOut` and `externalFlows` count flows to
-    /// external destinations only.
-    public func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint] {
-        let width = bucket.seconds
-        func slot(_ column: String) -> String {
-            "CAST(\(column) / ? AS INTEGER) - (\(column) / ? < CAST(\(column) / ? AS INTEGER))"
-        }
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT slot, SUM(flows), \(SaturatingSQL.total("CASE WHEN is_external THEN bytes END")),
-                       SUM(is_external * flows), SUM(summarized)
-                FROM (SELECT \(slot("first_seen")) AS slot, 1 AS flows, is_external, bytes, 0 AS summarized
-                      FROM (SELECT min(e.seen_at) AS first_seen, max(e.is_external) AS is_external, c.bytes_sent AS bytes
-                            FROM event e JOIN connection c ON c.id = e.connection_id
-                            WHERE e.source_ip = ? GROUP BY e.connection_id)
-                      UNION ALL
-                      SELECT \(slot("first_seen")), flows, is_external, bytes_sent, flows
-                      FROM flow_summary WHERE host = ?)
-                GROUP BY slot
-                ORDER BY slot
-                """, arguments: [width, width, width, host.storeBlob, width, width, width, host.storeBlob]).map { row in
-                let slot: Int64 = row[0]
-                return TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
-                                     bytesOut: row[2], externalFlows: row[3], summarizedFlows: row[4])
             }
         }
     }

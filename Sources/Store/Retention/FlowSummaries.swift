@@ -20,7 +20,7 @@ enum FlowSummaries {
     }
 
     /// The UTC day of `seen_at` (days since 2001-01-01), rounded down also before that date.
-    static let day = "(CAST(e.seen_at / 86400 AS INTEGER) - (e.seen_at / 86400 < CAST(e.seen_at / 86400 AS INTEGER)))"
+    static let day = HostFlowDaySQL.utcDay("e.seen_at")
 
     /// One summary row's additions.
     private struct Summary {

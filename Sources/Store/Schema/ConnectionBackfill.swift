@@ -115,6 +115,6 @@ enum ConnectionBackfill {
                 unanswered_destinations = (SELECT COUNT(*) FROM host_destination d
                                            WHERE d.host = host.address AND d.is_external AND NOT d.replied);
             """)
-        try NewDestinations.recount(db)
+        try NewDestinations.recount(db, ranking: false)
     }
 }

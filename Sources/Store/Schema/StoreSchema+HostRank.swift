@@ -18,26 +18,34 @@ extension StoreSchema {
             rank_base INTEGER GENERATED ALWAYS AS (\(HostRankingSQL.rankBase)) STORED,
             rank_recent INTEGER GENERATED ALWAYS AS (\(HostRankingSQL.rankRecent)) VIRTUAL
             """)
-        let refresh = "UPDATE host SET case_resolved = \(resolvedCaseExists)"
+        let assignment = "case_resolved = \(resolvedCaseExists)"
         try db.execute(sql: """
-            \(refresh);
+            UPDATE host SET \(assignment);
             CREATE INDEX host_rank_base ON host(rank_base DESC, address, last_seen);
             CREATE INDEX host_rank_recent ON host(rank_recent DESC, address, last_seen);
             CREATE INDEX host_last_seen ON host(last_seen DESC, address);
-            CREATE TRIGGER host_case_on_insert AFTER INSERT ON host_case BEGIN
-                \(refresh) WHERE address = NEW.host;
-            END;
-            CREATE TRIGGER host_case_on_state AFTER UPDATE OF state, host ON host_case BEGIN
-                \(refresh) WHERE address IN (OLD.host, NEW.host);
-            END;
-            CREATE TRIGGER host_case_on_delete AFTER DELETE ON host_case BEGIN
-                \(refresh) WHERE address = OLD.host;
-            END;
+            \(caseTriggers(setting: assignment))
             """)
     }
 
+    /// The triggers that set `assignments` on a host's row when its case is created, changes
+    /// state or goes.
+    static func caseTriggers(setting assignments: String) -> String {
+        """
+        CREATE TRIGGER host_case_on_insert AFTER INSERT ON host_case BEGIN
+            UPDATE host SET \(assignments) WHERE address = NEW.host;
+        END;
+        CREATE TRIGGER host_case_on_state AFTER UPDATE OF state, host ON host_case BEGIN
+            UPDATE host SET \(assignments) WHERE address IN (OLD.host, NEW.host);
+        END;
+        CREATE TRIGGER host_case_on_delete AFTER DELETE ON host_case BEGIN
+            UPDATE host SET \(assignments) WHERE address = OLD.host;
+        END;
+        """
+    }
+
     /// Whether the case of the `host` row being updated is resolved.
-    private static let resolvedCaseExists = """
+    static let resolvedCaseExists = """
         EXISTS (SELECT 1 FROM host_case c WHERE c.host = host.address AND c.state = '\(CaseState.resolved.rawValue)')
         """
 

@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 15
+    static let version = 16
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -76,6 +76,11 @@ enum StoreSchema {
         migrator.registerMigration("v15") { db in
             try EventRowCompaction.run(db, progress: progress)
             try db.execute(sql: "PRAGMA user_version = 15")
+        }
+        migrator.registerMigration("v16") { db in
+            try slimHost(db)
+            try addHostFlowDays(db)
+            try db.execute(sql: "PRAGMA user_version = 16")
         }
         return migrator
     }

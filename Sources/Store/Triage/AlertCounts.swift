@@ -11,7 +11,9 @@ enum AlertCounts {
         let from = SMBStore.alertCountColumn(previous)
         let to = SMBStore.alertCountColumn(status)
         let hostUpdate = try db.cachedStatement(sql: """
-            UPDATE host SET \(from) = \(from) - 1, \(to) = \(to) + 1 WHERE address = ?
+            UPDATE host SET \(from) = \(from) - 1, \(to) = \(to) + 1,
+                            \(HostRankingSQL.rankAssignments([from: "\(from) - 1", to: "\(to) + 1"]))
+            WHERE address = ?
             """)
         try hostUpdate.execute(arguments: [host])
         let pairUpdate = try db.cachedStatement(sql: """
@@ -23,8 +25,10 @@ enum AlertCounts {
     /// One alert in `status` was removed (pruned).
     static func remove(_ db: Database, host: Data?, destination: Data?, status: AlertStatus) throws {
         let column = SMBStore.alertCountColumn(status)
-        try db.cachedStatement(sql: "UPDATE host SET \(column) = \(column) - 1 WHERE address = ?")
-            .execute(arguments: [host])
+        try db.cachedStatement(sql: """
+            UPDATE host SET \(column) = \(column) - 1, \(HostRankingSQL.rankAssignments([column: "\(column) - 1"]))
+            WHERE address = ?
+            """).execute(arguments: [host])
         try db.cachedStatement(sql: """
             UPDATE host_destination SET \(column) = \(column) - 1 WHERE host = ? AND destination = ?
             """).execute(arguments: [host, destination])
