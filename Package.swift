@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "Detection", "BundledRules", "CZlib", "CPcap", "TestSupport",
-                           .product(name: "PropertyBased", package: "swift-property-based")],
+                           .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Formats/Fixtures")]
         ),
         .testTarget(name: "StoreTests", dependencies: [

@@ -4,17 +4,19 @@ import BenchmarkSupport
 import Foundation
 import Ingest
 
-// ingest-benchmark [--events N] [--file PATH] [--runs N] [--ingest-only]
+// ingest-benchmark [--events N] [--file PATH] [--runs N] [--ingest-only] [--no-duckdb]
 // Reads a generated ECS NDJSON file (made first when missing) with LogIngestor, evaluates the rule
 // on every delivered event, and prints events/s and MB/s of the fastest of `--runs` runs (default
 // 1: on a shared machine the fastest run is the least disturbed) and the process's peak RSS over
-// all of them; then, unless
-// `--ingest-only`, the pipeline alone and, with DuckDB for Python installed, DuckDB's read_json
-// time on the same file.
+// all of them. With DuckDB for Python installed and unless `--no-duckdb`, DuckDB reads the same
+// file with declared columns and counts the rule's matches among its SMB flows (`DuckDBRuleCount`)
+// after each run of ours, alternating, and the speed ratios of the fastest of each are printed:
+// DuckDB's wall and CPU time over ours. Unless `--ingest-only`, the pipeline alone is timed last.
 var events = 1_000_000
 var file: String?
 var runs = 1
 var ingestOnly = false
+var comparesDuckDB = true
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -22,8 +24,9 @@ while let argument = arguments.popFirst() {
     case "--file": file = arguments.popFirst()
     case "--runs": runs = max(1, arguments.popFirst().flatMap(Int.init) ?? runs)
     case "--ingest-only": ingestOnly = true
+    case "--no-duckdb": comparesDuckDB = false
     default:
-        print("usage: ingest-benchmark [--events N] [--file PATH] [--runs N] [--ingest-only]")
+        print("usage: ingest-benchmark [--events N] [--file PATH] [--runs N] [--ingest-only] [--no-duckdb]")
         exit(2)
     }
 }
@@ -54,13 +57,22 @@ func ingestRun() throws -> IngestRun {
                      cpuSeconds: ProcessUsage.now().cpuSeconds - cpuBefore)
 }
 
-var fastest = try ingestRun()
-for _ in 1..<runs {
+var fastest: IngestRun?
+var fastestDuckDB: DuckDBRuleCount.Run?
+var duckDBFailed = false
+for _ in 0..<runs {
     let run = try ingestRun()
-    if run.seconds < fastest.seconds { fastest = run }
+    if run.seconds < fastest?.seconds ?? .infinity { fastest = run }
+    guard comparesDuckDB, !duckDBFailed else { continue }
+    if let duck = DuckDBRuleCount.run(path: path) {
+        if duck.seconds < fastestDuckDB?.seconds ?? .infinity { fastestDuckDB = duck }
+    } else {
+        duckDBFailed = true
+    }
 }
-let summary = fastest.summary, matches = fastest.matches, seconds = fastest.seconds
-let cpuSeconds = fastest.cpuSeconds
+let best = fastest!
+let summary = best.summary, matches = best.matches, seconds = best.seconds
+let cpuSeconds = best.cpuSeconds
 let usage = ProcessUsage.now()
 func format(_ value: Double) -> String { String(format: "%.2f", value) }
 print("file: \(path) (\(fileBytes) bytes, \(fileBytes / max(summary.lines, 1)) bytes/line)")
@@ -72,6 +84,14 @@ print("time \(format(seconds)) s, \(format(Double(summary.lines) / seconds / 1e6
 print("cpu \(format(cpuSeconds)) s = \(format(cpuSeconds / Double(max(summary.lines, 1)) * 1e6)) µs/event; "
     + "with every core free: \(format(Double(ProcessInfo.processInfo.activeProcessorCount) * Double(summary.lines) / cpuSeconds / 1e6)) M events/s")
 print("peak RSS \(usage.peakKiB / 1024) MB")
+if let duck = fastestDuckDB {
+    print("duckdb read_json (declared columns) + the rule in SQL: \(format(duck.seconds)) s wall, cpu "
+        + "\(format(duck.cpuSeconds)) s, \(duck.matches) rule matches (fastest of \(runs), alternating with ours)")
+    print("speed ratio (duckdb time / smbtriage time): wall \(format(duck.seconds / seconds)), "
+        + "cpu \(format(duck.cpuSeconds / cpuSeconds))")
+} else if comparesDuckDB {
+    print("duckdb: not available (python3 -c \"import duckdb\" failed)")
+}
 if ingestOnly { exit(0) }
 
 // The pipeline alone (chunking, line splitting, ordering) with a reader that does nothing.
@@ -86,24 +106,3 @@ func pipelineFigures<Reader: LineReader>(_ reader: Reader.Type) throws -> String
 }
 print("pipeline alone (no-op reader): one worker (stateful readers, e.g. Zeek TSV) "
     + "\(try pipelineFigures(PipelineProbeReader.self)); all cores \(try pipelineFigures(ParallelPipelineProbeReader.self))")
-
-// DuckDB's NDJSON reader on the same file, when the Python package is there.
-func duckDBSeconds(_ path: String) -> Double? {
-    let script = """
-    import sys, time
-    try:
-        import duckdb
-    except ImportError:
-        sys.exit(3)
-    start = time.time()
-    duckdb.sql("select count(*) from read_json(?, format='newline_delimited')", params=[sys.argv[1]]).fetchall()
-    print(time.time() - start)
-    """
-    return PythonScript.output(of: script, arguments: [path])
-        .flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-}
-if let duck = duckDBSeconds(path) {
-    print("duckdb read_json \(format(duck)) s; smbtriage/duckdb time ratio \(format(seconds / duck))")
-} else {
-    print("duckdb: not available (python3 -c \"import duckdb\" failed)")
-}

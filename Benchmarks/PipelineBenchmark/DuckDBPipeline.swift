@@ -3,8 +3,7 @@ import Foundation
 
 /// DuckDB doing what `smbtriage ingest` does, on the same file, when DuckDB for Python is
 /// installed: read the file with declared columns, keep its SMB flows (TCP 139/445) in a table of
-/// a new database file, and run the rule's query over them into an alert table (IPv4 CIDRs by
-/// integer arithmetic: DuckDB's `inet` extension is a download).
+/// a new database file, and run the rule's query over them into an alert table (`DuckDBRuleSQL`).
 enum DuckDBPipeline {
     /// What one run took.
     struct Run {
@@ -39,31 +38,9 @@ enum DuckDBPipeline {
         start, cpu_start = time.time(), time.process_time()
         con = duckdb.connect(database)
         con.execute("SET enable_progress_bar = false")
-        con.execute("""
-            CREATE MACRO ip4(s) AS TRY_CAST(split_part(s, '.', 1) AS BIGINT) * 16777216
-                + TRY_CAST(split_part(s, '.', 2) AS BIGINT) * 65536
-                + TRY_CAST(split_part(s, '.', 3) AS BIGINT) * 256 + TRY_CAST(split_part(s, '.', 4) AS BIGINT);
-            CREATE MACRO inside(n, base, bits) AS n >> (32 - bits) = ip4(base) >> (32 - bits);
-            """)
+        con.execute("""\#(DuckDBRuleSQL.macros)""")
         if kind == "ecs":
-            con.execute("""
-                CREATE TABLE flow AS SELECT
-                    CAST("@timestamp" AS TIMESTAMP) AS ts, event.dataset AS dataset, event.category AS category,
-                    event.type AS type, event.action AS action, event.duration AS duration, flow.id AS flow_id,
-                    flow.final AS final, source.ip AS source_ip, source.port AS source_port,
-                    source.bytes AS source_bytes, source.packets AS source_packets,
-                    destination.ip AS destination_ip, destination.port AS destination_port,
-                    destination.bytes AS destination_bytes, destination.packets AS destination_packets,
-                    network.transport AS transport, host.name AS observer
-                FROM read_json(?, format = 'newline_delimited', columns = {
-                    '@timestamp': 'VARCHAR',
-                    'event': 'STRUCT(dataset VARCHAR, category VARCHAR[], type VARCHAR[], action VARCHAR, duration BIGINT)',
-                    'flow': 'STRUCT(id VARCHAR, final BOOLEAN)',
-                    'source': 'STRUCT(ip VARCHAR, port BIGINT, bytes BIGINT, packets BIGINT)',
-                    'destination': 'STRUCT(ip VARCHAR, port BIGINT, bytes BIGINT, packets BIGINT)',
-                    'network': 'STRUCT(transport VARCHAR)', 'host': 'STRUCT(name VARCHAR)'})
-                WHERE destination.port IN (139, 445) OR starts_with(event.dataset, 'zeek.smb')
-                """, [path])
+            con.execute("""CREATE TABLE flow AS \#(DuckDBRuleSQL.ecsSMBFlows)""", [path])
         else:
             con.execute("""
                 CREATE TABLE flow AS SELECT
@@ -80,23 +57,7 @@ enum DuckDBPipeline {
                         'resp_ip_bytes': 'BIGINT', 'tunnel_parents': 'VARCHAR'})
                 WHERE resp_p IN (139, 445)
                 """, [path])
-        con.execute("""
-            CREATE TABLE alert AS SELECT * FROM flow
-            WHERE (dataset = 'network_traffic.flow' OR list_has_any(category, ['network', 'network_traffic']))
-              AND transport = 'tcp' AND (destination_port IN (139, 445) OR dataset = 'zeek.smb')
-              AND coalesce(inside(ip4(source_ip), '10.0.0.0', 8) OR inside(ip4(source_ip), '172.16.0.0', 12)
-                           OR inside(ip4(source_ip), '192.168.0.0', 16), false)
-              AND NOT coalesce(
-                  inside(ip4(destination_ip), '10.0.0.0', 8) OR inside(ip4(destination_ip), '127.0.0.0', 8)
-                  OR inside(ip4(destination_ip), '169.254.0.0', 16) OR inside(ip4(destination_ip), '172.16.0.0', 12)
-                  OR inside(ip4(destination_ip), '192.0.0.0', 24) OR inside(ip4(destination_ip), '192.0.2.0', 24)
-                  OR inside(ip4(destination_ip), '192.31.196.0', 24) OR inside(ip4(destination_ip), '192.52.193.0', 24)
-                  OR inside(ip4(destination_ip), '192.168.0.0', 16) OR inside(ip4(destination_ip), '192.88.99.0', 24)
-                  OR inside(ip4(destination_ip), '224.0.0.0', 4) OR inside(ip4(destination_ip), '100.64.0.0', 10)
-                  OR inside(ip4(destination_ip), '192.175.48.0', 24) OR inside(ip4(destination_ip), '198.18.0.0', 15)
-                  OR inside(ip4(destination_ip), '198.51.100.0', 24) OR inside(ip4(destination_ip), '203.0.113.0', 24)
-                  OR inside(ip4(destination_ip), '240.0.0.0', 4), false)
-            """)
+        con.execute("""CREATE TABLE alert AS SELECT * FROM flow WHERE \#(DuckDBRuleSQL.rule)""")
         flows = con.execute("SELECT count(*) FROM flow").fetchone()[0]
         alerts = con.execute("SELECT count(*) FROM alert").fetchone()[0]
         con.close()

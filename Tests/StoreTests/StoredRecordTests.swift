@@ -37,6 +37,16 @@ struct StoredRecordTests {
         #expect(StoredRecord.text(of: stored.databaseValue) == large)
     }
 
+    /// The stored value is a stored format: a compressor that has made other frames (one too large
+    /// for its kept buffer among them) makes the same bytes as a new one.
+    @Test func aCompressorsEarlierRecordsDoNotChangeItsNextOne() {
+        let records = RecordCompressor()
+        let large = String(repeating: packetbeat, count: 400)
+        for text in [packetbeat, large, "", packetbeat + "x", large, packetbeat] {
+            #expect(records.compress(text, format: "ecs") == RecordCompressor().compress(text, format: "ecs"))
+        }
+    }
+
     @Test func textFromBeforeVersion9ReadsAsItIs() {
         #expect(StoredRecord.text(of: "{\"uid\":\"C1\"}".databaseValue) == "{\"uid\":\"C1\"}")
         #expect(StoredRecord.text(of: .null) == "")

@@ -56,17 +56,15 @@ public struct CommunityID: Hashable, Sendable, CustomStringConvertible {
         if !isOneWay, (destination, ports.1) < (source, ports.0) {
             endpoints = (destination, ports.1, source, ports.0)
         }
-        var input = Self.head(seed: seed, endpoints.source, endpoints.destination, transport.rawValue)
-        input.append(contentsOf: Self.bigEndian(endpoints.sourcePort))
-        input.append(contentsOf: Self.bigEndian(endpoints.destinationPort))
-        self.init(hashing: input)
+        self.init(seed: seed, endpoints.source, endpoints.destination, protocolNumber: transport.rawValue,
+                  ports: (endpoints.sourcePort, endpoints.destinationPort))
     }
 
     /// The ID of a flow of a protocol without ports (any IANA protocol number): the addresses alone.
     public init?(source: IPAddress, destination: IPAddress, protocolNumber: UInt8, seed: UInt16 = 0) {
         guard source.isIPv4 == destination.isIPv4 else { return nil }
         let (first, second) = destination < source ? (destination, source) : (source, destination)
-        self.init(hashing: Self.head(seed: seed, first, second, protocolNumber))
+        self.init(seed: seed, first, second, protocolNumber: protocolNumber, ports: nil)
     }
 
     /// An ID as a record carries it, when it is a well-formed v1 ID (`1:` and 28 base64 characters
@@ -78,28 +76,9 @@ public struct CommunityID: Hashable, Sendable, CustomStringConvertible {
         description = text
     }
 
-    private init(hashing input: [UInt8]) {
-        description = "1:" + Data(Insecure.SHA1.hash(data: input)).base64EncodedString()
-    }
-
-    /// seed · address · address · protocol · 0: the part of the hash input every protocol shares.
-    private static func head(seed: UInt16, _ first: IPAddress, _ second: IPAddress, _ protocolNumber: UInt8) -> [UInt8] {
-        var bytes = bigEndian(seed)
-        bytes.append(contentsOf: addressBytes(first))
-        bytes.append(contentsOf: addressBytes(second))
-        bytes.append(contentsOf: [protocolNumber, 0])
-        return bytes
-    }
-
-    private static func addressBytes(_ address: IPAddress) -> [UInt8] {
-        if let ipv4 = address.ipv4Value {
-            return (0..<4).map { UInt8(truncatingIfNeeded: ipv4 >> (24 - 8 * $0)) }
-        }
-        return [address.high, address.low].flatMap { half in (0..<8).map { UInt8(truncatingIfNeeded: half >> (56 - 8 * $0)) } }
-    }
-
-    private static func bigEndian(_ value: UInt16) -> [UInt8] {
-        [UInt8(value >> 8), UInt8(truncatingIfNeeded: value)]
+    /// The ID of seed · first · second · protocol · 0 (· port · port).
+    private init(seed: UInt16, _ first: IPAddress, _ second: IPAddress, protocolNumber: UInt8, ports: (UInt16, UInt16)?) {
+        description = CommunityIDKernel.text(seed: seed, first, second, protocolNumber: protocolNumber, ports: ports)
     }
 
     /// ICMP messages with a counterpart (RFC 792, 950, 1256): echo, router advertisement and

@@ -151,8 +151,8 @@ public struct LogIngestor: Sendable {
         )
         pipeline.start()
         defer { pipeline.stop() }
-        var batch: [IngestedEvent] = []
-        while let result = pipeline.next() {
+        var batch = EventBatch()
+        while var result = pipeline.next() {
             summary.lines += result.lines
             summary.events += result.events
             summary.smbEvents += result.smbEvents.count
@@ -162,18 +162,14 @@ public struct LogIngestor: Sendable {
             for warning in result.warnings where !summary.warnings.contains(where: { $0.reason == warning.reason }) {
                 summary.warnings.append(warning)
             }
-            // The first result of a batch is taken whole: no copy of each event (and its strings).
-            if batch.isEmpty { batch = result.smbEvents } else { batch += result.smbEvents }
-            if batch.count >= Self.batchSize {
-                try deliver(batch)
-                batch = []
-            }
+            batch.add(&result.smbEvents)
+            if batch.count >= Self.batchSize { try deliver(batch.take()) }
             if let stop = result.strictStop {
                 summary.fatalError = "stopped at line \(stop.line) (strict mode): \(stop.reason)"
                 break
             }
         }
-        if !batch.isEmpty { try deliver(batch) }
+        if !batch.isEmpty { try deliver(batch.take()) }
         pipeline.stop()
         if summary.fatalError == nil, let error = pipeline.sourceError {
             summary.fatalError = "\(error.message) (after line \(summary.lines))"

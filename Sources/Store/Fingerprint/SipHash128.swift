@@ -6,6 +6,10 @@ struct SipHash128 {
     private var v1: UInt64
     private var v2: UInt64
     private var v3: UInt64
+    /// The bytes appended since the last whole word, little-endian, and how many they are.
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var length = 0
 
     /// A hasher keyed with the 16-byte key `(k0, k1)`, each half read little-endian.
     init(k0: UInt64, k1: UInt64) {
@@ -18,27 +22,51 @@ struct SipHash128 {
     /// The 16-byte tag of `message`, in the reference implementation's byte order.
     static func tag(of message: UnsafeRawBufferPointer, k0: UInt64, k1: UInt64) -> [UInt8] {
         var hasher = SipHash128(k0: k0, k1: k1)
-        let (low, high) = hasher.finish(message)
-        return withUnsafeBytes(of: (low.littleEndian, high.littleEndian)) { Array($0) }
+        hasher.append(message)
+        return hasher.finish()
     }
 
-    /// Absorbs the whole message and returns the tag as two little-endian words.
-    private mutating func finish(_ message: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-        let wholeWords = message.count / 8
-        for index in 0..<wholeWords {
-            absorb(UInt64(littleEndian: message.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)))
+    /// Hashes `bytes` as the continuation of what was appended before: the tag of a message
+    /// appended in parts is the tag of the whole, with no copy to join them.
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        length &+= bytes.count
+        var index = 0
+        if pendingCount > 0 {
+            while pendingCount < 8, index < bytes.count {
+                takePending(bytes[index])
+                index += 1
+            }
+            guard pendingCount == 8 else { return }
+            absorb(pending)
+            pending = 0
+            pendingCount = 0
         }
-        var last = UInt64(truncatingIfNeeded: message.count) << 56
-        for offset in stride(from: message.count - 1, through: wholeWords * 8, by: -1) {
-            last |= UInt64(message[offset]) << (UInt64(offset - wholeWords * 8) * 8)
+        while index + 8 <= bytes.count {
+            absorb(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            index += 8
         }
-        absorb(last)
+        while index < bytes.count {
+            takePending(bytes[index])
+            index += 1
+        }
+    }
+
+    /// The 16-byte tag of everything appended, in the reference implementation's byte order.
+    mutating func finish<Tag: RangeReplaceableCollection<UInt8>>() -> Tag {
+        absorb(UInt64(truncatingIfNeeded: length) << 56 | pending)
         v2 ^= 0xee
         rounds(4)
         let low = v0 ^ v1 ^ v2 ^ v3
         v1 ^= 0xdd
         rounds(4)
-        return (low, v0 ^ v1 ^ v2 ^ v3)
+        let high = v0 ^ v1 ^ v2 ^ v3
+        return withUnsafeBytes(of: (low.littleEndian, high.littleEndian)) { Tag($0) }
+    }
+
+    @inline(__always)
+    private mutating func takePending(_ byte: UInt8) {
+        pending |= UInt64(byte) << (UInt64(pendingCount) * 8)
+        pendingCount += 1
     }
 
     private mutating func absorb(_ word: UInt64) {

@@ -14,6 +14,9 @@ final class RecordCompressor {
     static let frameMagic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
 
     private let context: OpaquePointer
+    /// Where each frame is written before its stored part is copied out, instead of a zero-filled
+    /// buffer per record; a record whose frame may not fit gets a buffer of its own.
+    private let frame = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
 
     init() {
         // Only a failed allocation returns nil.
@@ -26,6 +29,7 @@ final class RecordCompressor {
 
     deinit {
         ZSTD_freeCCtx(context)
+        frame.deallocate()
     }
 
     /// The stored value of `text`, a record of `format` (a `LogFormat` raw value).
@@ -35,14 +39,14 @@ final class RecordCompressor {
         var text = text
         return text.withUTF8 { input in
             let bound = ZSTD_compressBound(input.count)
-            var frame = Data(count: bound)
-            let written = frame.withUnsafeMutableBytes { buffer in
-                ZSTD_compress2(context, buffer.baseAddress, bound, input.baseAddress, input.count)
-            }
+            let output = bound <= frame.count ? frame : .allocate(byteCount: bound, alignment: 8)
+            defer { if output.baseAddress != frame.baseAddress { output.deallocate() } }
+            let written = ZSTD_compress2(context, output.baseAddress, bound, input.baseAddress, input.count)
             Self.check(written)
-            var stored = Data(capacity: 1 + written - Self.frameMagic.count)
+            let magicCount = Self.frameMagic.count
+            var stored = Data(capacity: 1 + written - magicCount)
             stored.append(dictionary.rawValue)
-            stored.append(frame[Self.frameMagic.count..<written])
+            stored.append(contentsOf: UnsafeRawBufferPointer(rebasing: output[magicCount..<written]))
             return stored
         }
     }

@@ -128,4 +128,18 @@ import TestSupport
         let start = random.next(below: count + 1)
         return start..<(start + random.next(below: count - start + 1))
     }
+
+    /// Parts of strings long enough to live on the heap, so that a lost or doubled reference shows.
+    @Test func movingConcatenationIsJoinedAndLeavesThePartsEmpty() async {
+        await propertyCheck(count: 2_000, input: Gen.uint64()) { seed in
+            var random = SplitMix64(seed: seed)
+            var parts = (0..<random.next(below: 8)).map { part in
+                (0..<random.next(below: 12)).map { "element \(part).\($0) of a heap-allocated string" }
+            }
+            let expected = Array(parts.joined())
+            let moved = Array(movingElementsOf: &parts)
+            #expect(moved == expected)
+            #expect(parts.isEmpty)
+        }
+    }
 }
