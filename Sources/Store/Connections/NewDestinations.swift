@@ -26,6 +26,7 @@ enum NewDestinations {
             \(hostRow)
             """, arguments: arguments)
         guard ranking else { return }
-        try db.execute(sql: "UPDATE host SET \(HostRankingSQL.rankAssignments()) \(hostRow)", arguments: arguments)
+        try db.cachedStatement(sql: "UPDATE host SET \(HostRankingSQL.rankAssignments()) \(hostRow)")
+            .execute(arguments: arguments)
     }
 }

@@ -24,6 +24,20 @@ struct HostDelta {
         lastSeen = max(lastSeen, date)
     }
 
+    /// `HostRanking.rankBase` of a host row made of this delta alone (no alerts, no case): the
+    /// writer binds it for a new host, so its INSERT calls no SQL function.
+    var rankBase: Int64 {
+        HostRanking(openAlerts: 0, acknowledgedAlerts: 0, bytesOut: bytesOut, bytesToNewDestinations: newDestinationBytes,
+                    externalDestinations: externalDestinations, unansweredDestinations: unansweredDestinations,
+                    newDestinations: newDestinations, idle: 0).rankBase
+    }
+
+    /// `host.rank_recent` of that row: `HostRankingSQL.rankRecent` (the last activity in whole
+    /// seconds, toward zero as SQLite's CAST).
+    var rankRecent: Int64 {
+        rankBase + HostRanking.recencyUnitsPerSecond * Int64(lastSeen.timeIntervalSinceReferenceDate)
+    }
+
     /// Adds what applying one external pair's delta (`bytesSent` of it) changed.
     mutating func count(_ change: PairChange, bytesSent: Int64) {
         if change.isNewPair {

@@ -37,15 +37,11 @@ struct EventWriter {
         ON CONFLICT(fingerprint) DO NOTHING
         """
 
-    /// Adds a host's batch delta to its row (numbered parameters: address, name, first and last
-    /// activity, flows, bytes out, external, unanswered and new destinations, bytes to new ones),
-    /// its rank with it (`HostRankingSQL.rankAssignments`).
+    /// Adds a host's batch delta to its row (parameters: address, name, first and last activity,
+    /// flows, bytes out, external, unanswered and new destinations, bytes to new ones, and the
+    /// rank a new row starts with: `HostDelta.rankBase` and `rankRecent`), its rank with it
+    /// (`HostRankingSQL.rankAssignments`).
     private static let hostUpsertSQL: String = {
-        let inserted = [
-            "open_alerts": "0", "acknowledged_alerts": "0", "case_resolved": "0", "last_seen": "?4", "bytes_out": "?6",
-            "external_destinations": "?7", "unanswered_destinations": "?8", "new_destinations": "?9",
-            "new_destination_bytes": "?10",
-        ]
         let updated = [
             "last_seen": "max(last_seen, excluded.last_seen)",
             "bytes_out": SaturatingSQL.sum("bytes_out", "excluded.bytes_out"),
@@ -61,8 +57,7 @@ struct EventWriter {
         return """
             INSERT INTO host (address, host_name, first_seen, last_seen, flows, bytes_out, external_destinations,
                               unanswered_destinations, new_destinations, new_destination_bytes, rank_base, rank_recent)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \(HostRankingSQL.rankBase(of: inserted)),
-                    \(HostRankingSQL.rankRecent(of: inserted)))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(address) DO UPDATE SET \(assignments.joined(separator: ", "))
             """
     }()
@@ -216,6 +211,8 @@ struct EventWriter {
             upsert.bind(delta.unansweredDestinations)
             upsert.bind(delta.newDestinations)
             upsert.bind(delta.newDestinationBytes)
+            upsert.bind(delta.rankBase)
+            upsert.bind(delta.rankRecent)
             try upsert.execute()
         }
         for host in recounted.sorted() { try NewDestinations.recount(db, host: host.storeBlob) }
