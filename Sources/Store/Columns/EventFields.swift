@@ -14,24 +14,42 @@ import Foundation
 enum EventFields {
     static let version: UInt8 = 1
 
-    /// Where a plain field lives in `NetworkEvent`, and so how it is written.
+    /// How a plain field is read from and set on a `NetworkEvent`, and so how it is written.
+    /// Closures, not key paths: reading a struct through a key path copies the whole struct (with
+    /// its strings and arrays), which made encoding cost about 11 µs per event (1.3 µs with closures; perf, store-benchmark).
     private enum Slot: Sendable {
-        case time(WritableKeyPath<NetworkEvent, Date?> & Sendable)
-        case integer(WritableKeyPath<NetworkEvent, Int64?> & Sendable)
-        case small(WritableKeyPath<NetworkEvent, Int?> & Sendable)
-        case text(WritableKeyPath<NetworkEvent, String?> & Sendable)
-        case list(WritableKeyPath<NetworkEvent, [String]> & Sendable)
+        case time(@Sendable (NetworkEvent) -> Date?, @Sendable (inout NetworkEvent, Date?) -> Void)
+        case integer(@Sendable (NetworkEvent) -> Int64?, @Sendable (inout NetworkEvent, Int64?) -> Void)
+        case small(@Sendable (NetworkEvent) -> Int?, @Sendable (inout NetworkEvent, Int?) -> Void)
+        case text(@Sendable (NetworkEvent) -> String?, @Sendable (inout NetworkEvent, String?) -> Void)
+        case list(@Sendable (NetworkEvent) -> [String], @Sendable (inout NetworkEvent, [String]) -> Void)
     }
 
     /// The fields written the same way, bit 0 up, in encoding order.
     private static let plain: [Slot] = [
-        .time(\.timestamp), .time(\.start), .time(\.end), .integer(\.durationNanoseconds),
-        .text(\.dataset), .text(\.module), .list(\.categories), .list(\.types), .text(\.action), .text(\.outcome),
-        .text(\.code), .small(\.sourcePort), .integer(\.sourceBytes), .integer(\.sourcePackets), .text(\.sourceDomain),
-        .integer(\.destinationBytes), .integer(\.destinationPackets), .text(\.destinationDomain), .text(\.transport),
-        .text(\.applicationProtocol), .text(\.direction), .text(\.flowID), .text(\.connectionState),
-        .text(\.observerHostName), .text(\.processExecutable), .small(\.processID), .text(\.userName),
-        .text(\.userDomain), .text(\.ruleName), .text(\.ruleCategory), .small(\.severity), .text(\.threatName),
+        .time({ $0.timestamp }, { $0.timestamp = $1 }), .time({ $0.start }, { $0.start = $1 }),
+        .time({ $0.end }, { $0.end = $1 }),
+        .integer({ $0.durationNanoseconds }, { $0.durationNanoseconds = $1 }),
+        .text({ $0.dataset }, { $0.dataset = $1 }), .text({ $0.module }, { $0.module = $1 }),
+        .list({ $0.categories }, { $0.categories = $1 }), .list({ $0.types }, { $0.types = $1 }),
+        .text({ $0.action }, { $0.action = $1 }), .text({ $0.outcome }, { $0.outcome = $1 }),
+        .text({ $0.code }, { $0.code = $1 }), .small({ $0.sourcePort }, { $0.sourcePort = $1 }),
+        .integer({ $0.sourceBytes }, { $0.sourceBytes = $1 }),
+        .integer({ $0.sourcePackets }, { $0.sourcePackets = $1 }),
+        .text({ $0.sourceDomain }, { $0.sourceDomain = $1 }),
+        .integer({ $0.destinationBytes }, { $0.destinationBytes = $1 }),
+        .integer({ $0.destinationPackets }, { $0.destinationPackets = $1 }),
+        .text({ $0.destinationDomain }, { $0.destinationDomain = $1 }),
+        .text({ $0.transport }, { $0.transport = $1 }),
+        .text({ $0.applicationProtocol }, { $0.applicationProtocol = $1 }),
+        .text({ $0.direction }, { $0.direction = $1 }), .text({ $0.flowID }, { $0.flowID = $1 }),
+        .text({ $0.connectionState }, { $0.connectionState = $1 }),
+        .text({ $0.observerHostName }, { $0.observerHostName = $1 }),
+        .text({ $0.processExecutable }, { $0.processExecutable = $1 }),
+        .small({ $0.processID }, { $0.processID = $1 }), .text({ $0.userName }, { $0.userName = $1 }),
+        .text({ $0.userDomain }, { $0.userDomain = $1 }), .text({ $0.ruleName }, { $0.ruleName = $1 }),
+        .text({ $0.ruleCategory }, { $0.ruleCategory = $1 }), .small({ $0.severity }, { $0.severity = $1 }),
+        .text({ $0.threatName }, { $0.threatName = $1 }),
     ]
 
     /// The bits after the plain fields'.
@@ -49,20 +67,20 @@ enum EventFields {
         for (bit, slot) in plain.enumerated() {
             let flag: UInt64 = 1 << UInt64(bit)
             switch slot {
-            case .time(let path):
-                guard let value = event[keyPath: path] else { continue }
+            case .time(let get, _):
+                guard let value = get(event) else { continue }
                 body.time(value.storeSeconds, after: seenAt)
-            case .integer(let path):
-                guard let value = event[keyPath: path] else { continue }
+            case .integer(let get, _):
+                guard let value = get(event) else { continue }
                 body.signed(value)
-            case .small(let path):
-                guard let value = event[keyPath: path] else { continue }
+            case .small(let get, _):
+                guard let value = get(event) else { continue }
                 body.signed(Int64(value))
-            case .text(let path):
-                guard let value = event[keyPath: path] else { continue }
+            case .text(let get, _):
+                guard let value = get(event) else { continue }
                 body.string(value)
-            case .list(let path):
-                let values = event[keyPath: path]
+            case .list(let get, _):
+                let values = get(event)
                 guard !values.isEmpty else { continue }
                 body.varint(UInt64(values.count))
                 for value in values { body.string(value) }
@@ -97,11 +115,11 @@ enum EventFields {
         guard reader.byte() == version, let present = reader.varint() else { return }
         for (bit, slot) in plain.enumerated() where present & (1 << UInt64(bit)) != 0 {
             switch slot {
-            case .time(let path): event[keyPath: path] = reader.time(after: seenAt).map(Date.init(storeSeconds:))
-            case .integer(let path): event[keyPath: path] = reader.signed()
-            case .small(let path): event[keyPath: path] = reader.signed().map { Int(truncatingIfNeeded: $0) }
-            case .text(let path): event[keyPath: path] = reader.string()
-            case .list(let path): event[keyPath: path] = strings(&reader)
+            case .time(_, let set): set(&event, reader.time(after: seenAt).map(Date.init(storeSeconds:)))
+            case .integer(_, let set): set(&event, reader.signed())
+            case .small(_, let set): set(&event, reader.signed().map { Int(truncatingIfNeeded: $0) })
+            case .text(_, let set): set(&event, reader.string())
+            case .list(_, let set): set(&event, strings(&reader))
             }
         }
         if present & extraDestinationsBit != 0, let count = reader.varint() {
