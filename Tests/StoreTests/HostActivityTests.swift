@@ -6,10 +6,11 @@ import Testing
 import TestSupport
 import TriageModel
 
-/// A host's activity (the hosts list's sparkline: distinct connections per bucket) read from
-/// `event_source_time` alone is exactly what counting the distinct connections of the host's
-/// records per bucket gives, on generated stores whose connections are seen by several sensors
-/// and straddle bucket edges, and after the v11 migration of a store the previous schema made.
+/// A host's activity (the hosts list's sparkline) is exactly what counting gives, on generated
+/// stores whose connections are seen by several sensors and straddle bucket edges, and after the
+/// v11 migration of a store the previous schema made: in days, read from `host_flow_day`, the
+/// host's connections by the day they started; in hours, read from `event_source_time` alone, the
+/// distinct connections of the host's records per hour.
 @Suite("Host activity read from the index")
 struct HostActivityTests {
     /// A generated store of five hosts' connections seen by several sensors, over days, with
@@ -26,17 +27,38 @@ struct HostActivityTests {
             }
         }
 
-        /// Every host's activity in days and hours, for several bucket counts, against the count of
-        /// distinct connections per bucket over the host's records.
+        /// Every host's activity in days and hours, for several bucket counts: in days against the
+        /// host's connections counted by the day they started, in hours against the count of
+        /// distinct connections per hour over the host's records.
         func expectActivityIsTheCountedRecords(sourceLocation: SourceLocation = #_sourceLocation) throws {
             let database = try DatabaseQueue(path: fixture.path)
             for host in hosts + [IPAddress("10.4.9.9")!] {
                 for (bucket, buckets) in [(TimelineBucket.day, 12), (.day, 3), (.hour, 30), (.hour, 1)] {
-                    let counted = try database.read { db in try Self.countedActivity(db, host, bucket, buckets) }
+                    let counted = try database.read { db in
+                        bucket == .day ? try Self.countedDailyFlows(db, host, buckets)
+                            : try Self.countedActivity(db, host, bucket, buckets)
+                    }
                     #expect(try store.hostActivity(host, bucket: bucket, buckets: buckets) == counted,
                             "\(host) \(bucket) × \(buckets)", sourceLocation: sourceLocation)
                 }
             }
+        }
+
+        /// The host's connections counted by the UTC day of their start, for the last `days` days
+        /// up to the day of the host's last activity.
+        private static func countedDailyFlows(_ db: Database, _ host: IPAddress, _ days: Int) throws -> [Int] {
+            var counts = Array(repeating: 0, count: days)
+            guard let lastSeen = try Double.fetchOne(db, sql: "SELECT last_seen FROM host WHERE address = ?",
+                                                     arguments: [host.storeBlob]) else { return counts }
+            let firstDay = Int((lastSeen / 86_400).rounded(.down)) - (days - 1)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT CAST(first_seen / 86400 AS INTEGER) AS day, COUNT(*) FROM connection NOT INDEXED
+                WHERE host = ? GROUP BY day
+                """, arguments: [host.storeBlob]) {
+                let slot = (row[0] as Int) - firstDay
+                if counts.indices.contains(slot) { counts[slot] = row[1] }
+            }
+            return counts
         }
 
         /// The activity counted over the host's event rows: distinct connections per bucket of the

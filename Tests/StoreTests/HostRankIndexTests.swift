@@ -49,13 +49,19 @@ struct HostRankIndexTests {
             try store.insert(records, ingestedAt: lastIngest)
         }
 
-        /// Ingests and detects days 0, 9 and 20, then resolves the case of the host at `offset`
-        /// among those with open alerts, in address order; returns that host.
-        func detectAndResolveACase(offset: Int) throws -> HostSummary {
+        /// Ingests days 0, 9 and 20, each detected before the next: hosts on both sides of the
+        /// recency horizon.
+        func ingestAndDetectThreeDays() throws {
             for day in [0, 9, 20] as [Double] {
                 try ingest(day: day)
                 try detect()
             }
+        }
+
+        /// Ingests and detects days 0, 9 and 20, then resolves the case of the host at `offset`
+        /// among those with open alerts, in address order; returns that host.
+        func detectAndResolveACase(offset: Int) throws -> HostSummary {
+            try ingestAndDetectThreeDays()
             let resolved = try #require(try store.hosts(filter: HostFilter(status: .open), sort: .address, offset: offset,
                                                         limit: 1).rows.first)
             try store.setCaseState(of: resolved.address, to: .resolved, verdict: .duplicate, reason: nil, actor: "ana")
@@ -165,10 +171,64 @@ struct HostRankIndexTests {
         for (isRecent, index) in [(true, "host_rank_recent"), (false, "host_rank_base")] {
             for reversed in [false, true] {
                 let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
-                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + walk.sql(isRecent: isRecent, reversed: reversed),
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN "
+                                         + walk.sql(isRecent: isRecent, throughLastSeen: false, reversed: reversed),
                                      arguments: [0, 0, 50]).map { $0["detail"] as String }
                 }
                 #expect(plan == ["SCAN h USING COVERING INDEX \(index)"])
+            }
+        }
+    }
+
+    /// A side of the recency horizon with few hosts is found through `host_last_seen`, a range of
+    /// its entries, not by stepping through the other side's entries in a rank index.
+    @Test func aSideWithFewHostsIsFoundThroughTheLastActivityIndex() throws {
+        let scenario = try Scenario(seed: 6)
+        try scenario.ingest(day: 0)
+        let walk = RankedHostWalk(newestSecond: 0, conditions: [], arguments: [], joinsCase: false)
+        for (isRecent, range) in [(true, "last_seen>?"), (false, "last_seen<?")] {
+            let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + walk.sql(isRecent: isRecent, throughLastSeen: true, reversed: false),
+                                 arguments: [0, 0, 50]).map { $0["detail"] as String }
+            }
+            #expect(plan.first == "SEARCH h USING INDEX host_last_seen (\(range))")
+        }
+    }
+
+    /// Every page read with each side of the horizon walked through its rank index and with each
+    /// side found through `host_last_seen` and sorted is the same page, filtered or not, both ways
+    /// round, with hosts on both sides.
+    @Test(arguments: [1, 2] as [UInt64])
+    func bothWaysOfReadingASideGiveTheSamePages(seed: UInt64) throws {
+        let scenario = try Scenario(seed: seed)
+        try scenario.ingestAndDetectThreeDays()
+        try scenario.store.setStatus(.acknowledged, alertIDs: scenario.alertIDs(.open, every: 3), reason: nil, actor: "ana")
+        let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+        let newest = try #require(hosts.map(\.lastSeen).max())
+        let staleHosts = hosts.filter { newest.timeIntervalSince($0.lastSeen) >= HostRanking.recencyHorizon }.count
+        #expect(staleHosts > 5 && hosts.count - staleHosts > 5)
+        try DatabaseQueue(path: scenario.fixture.path).read { db in
+            let newestSecond = try HostRankingSQL.newestSecond(db)
+            for conditions in [[], ["h.open_alerts > 0"], ["h.acknowledged_alerts > ?"]] {
+                let arguments: StatementArguments = conditions.first?.contains("?") == true ? [0] : []
+                func page(fewHosts: Int, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
+                    var walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
+                                              joinsCase: false)
+                    walk.fewHosts = fewHosts
+                    return try walk.addresses(db, offset: offset, limit: limit, reversed: reversed)
+                }
+                for reversed in [false, true] {
+                    let everyHost = try page(fewHosts: 0, offset: 0, limit: hosts.count, reversed: reversed)
+                    #expect(everyHost.count > 5)
+                    #expect(try page(fewHosts: hosts.count, offset: 0, limit: hosts.count, reversed: reversed) == everyHost)
+                    for (offset, limit) in [(0, 7), (5, 11), (everyHost.count - 3, 7)] {
+                        let expected = Array(everyHost[offset..<min(everyHost.count, offset + limit)])
+                        for fewHosts in [0, staleHosts, hosts.count] {
+                            #expect(try page(fewHosts: fewHosts, offset: offset, limit: limit, reversed: reversed) == expected,
+                                    "\(conditions) from \(offset), few \(fewHosts), reversed \(reversed)")
+                        }
+                    }
+                }
             }
         }
     }

@@ -16,15 +16,26 @@ struct RankedHostWalk {
     let arguments: StatementArguments
     let joinsCase: Bool
 
+    /// A side of the horizon with at most this many hosts is read through `host_last_seen` and
+    /// sorted, rather than found by stepping through the other side's entries in its rank index
+    /// (reaching the 76 idle hosts of 100 k by `rank_base` stepped past nearly every entry).
+    var fewHosts = 1024
+
     /// The addresses of the `limit` hosts from `offset` in rank order; in the reverse order
     /// (lowest rank first, `offset` counted from the lowest) when `reversed`.
     func addresses(_ db: Database, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
         let count = offset + limit
-        let recent = try Arm(db, walk: self, isRecent: true, count: count, reversed: reversed)
-        defer { recent.finish() }
-        // A store whose hosts are all within the horizon has no stale host to walk to: without this
-        // look-up (one index probe) the stale walk would step through every host to find none.
-        let stale = try hasStaleHost(db) ? Arm(db, walk: self, isRecent: false, count: count, reversed: reversed) : nil
+        // How many hosts each side has, counted in `host_last_seen` up to one past `fewHosts`: a
+        // side without hosts is not walked, a side with few is read through that index.
+        func arm(isRecent: Bool) throws -> Arm? {
+            let hosts = try hostCount(db, isRecent: isRecent, upTo: fewHosts + 1)
+            guard hosts > 0 else { return nil }
+            return try Arm(db, walk: self, isRecent: isRecent, throughLastSeen: hosts <= fewHosts, count: count,
+                           reversed: reversed)
+        }
+        let recent = try arm(isRecent: true)
+        defer { recent?.finish() }
+        let stale = try arm(isRecent: false)
         defer { stale?.finish() }
         var page: [Data] = []
         for position in 0..<count {
@@ -38,24 +49,38 @@ struct RankedHostWalk {
     /// One walk's statement (arguments: the recency all its hosts share, the horizon's start,
     /// the conditions' arguments, the count): the hosts within the recency horizon by
     /// `rank_recent` when `isRecent`, the others by `rank_base`. Unfiltered, it reads its index
-    /// alone (both ranks are plain columns since v16).
-    func sql(isRecent: Bool, reversed: Bool) -> String {
-        let (column, index) = isRecent ? ("rank_recent", "host_rank_recent") : ("rank_base", "host_rank_base")
+    /// alone (both ranks are plain columns since v16). `throughLastSeen`: the side's hosts are
+    /// found through `host_last_seen` (a range wider by less than a second than the side, which
+    /// the exact condition narrows) and sorted.
+    func sql(isRecent: Bool, throughLastSeen: Bool, reversed: Bool) -> String {
+        let (column, rankIndex) = isRecent ? ("rank_recent", "host_rank_recent") : ("rank_base", "host_rank_base")
+        let index = throughLastSeen ? "host_last_seen" : rankIndex
         let join = joinsCase ? "LEFT JOIN host_case c ON c.host = h.address" : ""
-        let conditions = ["\(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?"] + conditions
+        let side = "\(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?2"
+        let range = throughLastSeen ? [Self.lastSeenRange(isRecent: isRecent, horizonStart: "?2")] : []
         return """
-            SELECT h.address, h.\(column) - ? FROM host h INDEXED BY \(index) \(join)
-            WHERE \(conditions.joined(separator: " AND "))
+            SELECT h.address, h.\(column) - ?1 FROM host h INDEXED BY \(index) \(join)
+            WHERE \((range + [side] + conditions).joined(separator: " AND "))
             ORDER BY h.\(column) \(reversed ? "ASC" : "DESC"), h.address \(reversed ? "DESC" : "ASC")
             LIMIT ?
             """
     }
 
-    /// Whether any host was last active outside the recency horizon: whether the oldest last
-    /// activity (`host_last_seen` gives it), in whole seconds, is before the horizon.
-    private func hasStaleHost(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT CAST(min(last_seen) AS INTEGER) <= ? FROM host",
-                          arguments: [HostRankingSQL.horizonStart(newestSecond)]) ?? false
+    /// A range of `last_seen` that holds every host of one side of the horizon (whose start is
+    /// `horizonStart`) and a few of the other side: whole seconds round toward zero.
+    private static func lastSeenRange(isRecent: Bool, horizonStart: String) -> String {
+        isRecent ? "last_seen > \(horizonStart)" : "last_seen < \(horizonStart) + 1"
+    }
+
+    /// The hosts of one side of the horizon, counted up to `limit` in `host_last_seen` alone.
+    private func hostCount(_ db: Database, isRecent: Bool, upTo limit: Int) throws -> Int {
+        let horizonStart = HostRankingSQL.horizonStart(newestSecond)
+        return try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT 1 FROM host INDEXED BY host_last_seen
+                                  WHERE \(Self.lastSeenRange(isRecent: isRecent, horizonStart: "?1"))
+                                    AND \(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?1
+                                  LIMIT ?2)
+            """, arguments: [horizonStart, limit]) ?? 0
     }
 
     /// One index walk: its current host and rank, and the rows after it.
@@ -66,10 +91,11 @@ struct RankedHostWalk {
         private(set) var rank: Int64 = 0
         private(set) var address = IPAddress.zero
 
-        init(_ db: Database, walk: RankedHostWalk, isRecent: Bool, count: Int, reversed: Bool) throws {
+        init(_ db: Database, walk: RankedHostWalk, isRecent: Bool, throughLastSeen: Bool, count: Int,
+             reversed: Bool) throws {
             let less = isRecent ? HostRankingSQL.sharedRecency(walk.newestSecond) : 0
             let horizonStart = HostRankingSQL.horizonStart(walk.newestSecond)
-            rows = try RawStatement(db, sql: walk.sql(isRecent: isRecent, reversed: reversed),
+            rows = try RawStatement(db, sql: walk.sql(isRecent: isRecent, throughLastSeen: throughLastSeen, reversed: reversed),
                                     arguments: [less, horizonStart] + walk.arguments + [count])
             try advance()
         }
@@ -99,11 +125,12 @@ struct RankedHostWalk {
             reversed ? (rank, other.address) < (other.rank, address) : (rank, other.address) > (other.rank, address)
         }
 
-        /// The walk whose current host comes first (`other` nil: there is no such walk); nil when
-        /// both are done.
-        static func first(_ one: Arm, _ other: Arm?, reversed: Bool) -> Arm? {
-            if let other, other.hasHost, !one.hasHost || other.precedes(one, reversed: reversed) { return other }
-            return one.hasHost ? one : nil
+        /// The walk whose current host comes first (nil: there is no such walk); nil when both
+        /// are done.
+        static func first(_ one: Arm?, _ other: Arm?, reversed: Bool) -> Arm? {
+            guard let one, one.hasHost else { return other?.hasHost == true ? other : nil }
+            guard let other, other.hasHost else { return one }
+            return other.precedes(one, reversed: reversed) ? other : one
         }
     }
 }

@@ -101,47 +101,6 @@ extension SMBStore {
         }
     }
 
-    /// Distinct connections per bucket of the host's last `buckets` buckets, oldest first. The
-    /// host's records come from `event_source_time` alone (it carries each record's connection) in
-    /// time order, so the buckets fill one after the other.
-    public func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int] {
-        guard buckets > 0 else { return [] }
-        return try read { db in
-            guard let lastSeen = try Double.fetchOne(db, sql: "SELECT last_seen FROM host WHERE address = ?",
-                                                     arguments: [host.storeBlob]) else {
-                return Array(repeating: 0, count: buckets)
-            }
-            let width = bucket.seconds
-            let start = ((lastSeen / width).rounded(.down) - Double(buckets - 1)) * width
-            var records = try RawStatement(db, sql: """
-                SELECT CAST((seen_at - ?) / ? AS INTEGER), connection_id FROM event
-                WHERE source_ip = ? AND seen_at >= ? AND connection_id IS NOT NULL
-                ORDER BY seen_at
-                """)
-            records.bind(start)
-            records.bind(width)
-            records.bind(host)
-            records.bind(start)
-            var counts = Array(repeating: 0, count: buckets)
-            var slot = -1
-            var connections = Set<Int64>()
-            func countSlot() {
-                if counts.indices.contains(slot) { counts[slot] = connections.count }
-            }
-            while try records.step() {
-                let recordSlot = Int(records.int64(0) ?? -1)
-                if recordSlot != slot {
-                    countSlot()
-                    slot = recordSlot
-                    connections.removeAll(keepingCapacity: true)
-                }
-                connections.insert(records.int64(1) ?? 0)
-            }
-            countSlot()
-            return counts
-        }
-    }
-
     public func destinations(of host: IPAddress) throws -> [DestinationSummary] {
         try read { db in
             try Row.fetchAll(db, sql: """
