@@ -41,9 +41,10 @@ struct CompactWriter {
     }
 
     /// A vocabulary word as its index (odd varint), any other text as its length (even varint)
-    /// and UTF-8 bytes.
+    /// and UTF-8 bytes. A word matches byte for byte: Swift's `==` also matches text that is only
+    /// canonically equivalent, which would store other bytes than the log's.
     mutating func string(_ value: String) {
-        if let index = FieldVocabulary.index[value] {
+        if let index = FieldVocabulary.index[value], FieldVocabulary.words[index].utf8.elementsEqual(value.utf8) {
             varint(UInt64(index) << 1 | 1)
         } else {
             let utf8 = value.utf8

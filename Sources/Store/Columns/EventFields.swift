@@ -5,7 +5,8 @@ import Foundation
 /// SQL filters, sorts or joins on (`seen_at`, `source_ip`, `source_ips`, `destination_ip`,
 /// `destination_port`), which it leaves out.
 ///
-/// Layout (a stored format: a field may be added at the end of the bitmap, none ever changes):
+/// Layout (a stored format: nothing here ever changes; a new field takes the next free bit after
+/// `openReportBit` and is written after the Community ID):
 /// the version byte, a varint bitmap of the fields present, then each present field in bit order:
 /// first the `plain` ones (integers as zigzag varints, times relative to `seen_at`, see
 /// `CompactWriter.time`, strings as a `FieldVocabulary` index or their UTF-8 bytes, lists as a count

@@ -34,7 +34,7 @@ struct AlertWriter {
 
     /// Stores the alert for stored event `eventID`, whose connection is `connectionID` (one per
     /// event: a second attempt changes nothing); true when it was created.
-    mutating func alert(eventID: Int64, seenAt: Double, connectionID connectionKey: Int64?, event: NetworkEvent,
+    mutating func alert(eventID: Int64, seenAt: Double, connectionID: Int64?, event: NetworkEvent,
                         executionID: Int64, at time: Date) throws -> Bool {
         let host = event.sourceIPs.first
         let destination = event.destinationIPs.first
@@ -52,12 +52,12 @@ struct AlertWriter {
         insert.bind(rule.riskScore)
         insert.bind(rule.version)
         insert.bind(AlertReason.text(for: event, rule: rule))
-        insert.bind(connectionKey)
+        insert.bind(connectionID)
         try insert.execute()
         guard db.changesCount > 0 else { return false }
         let alertID = db.lastInsertedRowID
-        if let connectionKey {
-            groups.add(alertID: alertID, host: host, connectionKey: connectionKey, seenAt: seenAt, risk: rule.riskScore)
+        if let connectionID {
+            groups.add(alertID: alertID, host: host, connectionKey: connectionID, seenAt: seenAt, risk: rule.riskScore)
         } else {
             keyWithoutConnection.bind(alertID)
             try keyWithoutConnection.execute()

@@ -156,7 +156,7 @@ struct EventWriter {
 
     /// The flow key a row keeps: only an open report is ever looked up by its flow (`openReport`),
     /// so a final one keeps none.
-    private static func storedFlowKey(_ flowKey: String?, of event: NetworkEvent) -> String? {
+    static func storedFlowKey(_ flowKey: String?, of event: NetworkEvent) -> String? {
         event.isFinalReport == true ? nil : flowKey
     }
 

@@ -46,8 +46,7 @@ enum EventRowCompaction {
                 let seenAt: Double = row[3]
                 insert.bind(row[0] as Int64)
                 insert.bind(row[1] as Data)
-                // Only an open report is ever looked up by its flow: a final one keeps no key.
-                insert.bind(event.isFinalReport == true ? nil : row[2] as String?)
+                insert.bind(EventWriter.storedFlowKey(row[2], of: event))
                 insert.bind(seenAt)
                 insert.bind(row[4] as Double)
                 insert.bind(row[5] as Int64)
@@ -106,6 +105,3 @@ enum EventRowCompaction {
             """)
     }
 }
-
-/// Hears how far a long migration got: rows done of the total.
-public typealias MigrationProgress = @Sendable (_ done: Int, _ total: Int) -> Void

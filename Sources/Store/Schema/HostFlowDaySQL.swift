@@ -1,4 +1,4 @@
-/// SQL shared by `host_flow_day` (v16), its readers and the summaries of pruned flows.
+/// SQL shared by `host_flow_day`'s migration (v16) and the summaries of pruned flows.
 enum HostFlowDaySQL {
     /// The UTC day of `seconds` (days since 2001-01-01), rounded down also before that date
     /// (`TimelineDeltas.utcDay` in Swift).
