@@ -54,6 +54,19 @@ struct EventRowMigrationTests {
         return (fixture, before)
     }
 
+    @Test func aReplacedReportStaysKnownAcrossTheRebuild() throws {
+        let fixture = try StoreFixture()
+        let open = packetbeatReport(flowID: "F9", at: baseTime, bytesOut: 100, isFinal: false, line: 1)
+        let final = packetbeatReport(flowID: "F9", at: baseTime.addingTimeInterval(5), bytesOut: 900, isFinal: true, line: 2)
+        try fixture.store.insert([open], ingestedAt: baseTime)
+        #expect(try fixture.store.insert([final], ingestedAt: baseTime).updated == 1)
+        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion14(db) }
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
+        let again = try upgraded.insert([open], ingestedAt: baseTime)
+        #expect(again.inserted == 0 && again.duplicates == 1)
+        #expect(try upgraded.history(of: IPAddress("10.0.0.5")!, reversed: false, offset: 0, limit: 10).rows.map(\.event.sourceBytes) == [900])
+    }
+
     @Test func everyAlertNoteCaseExceptionAndShownFieldSurvives() throws {
         let (fixture, before) = try versionFourteenStore()
         let reports = Mutex<[(Int, Int)]>([])
