@@ -32,7 +32,7 @@ struct HostDelta {
                     newDestinations: newDestinations, idle: 0).rankBase
     }
 
-    /// `host.rank_recent` of that row: `HostRankingSQL.rankRecent` (the last activity in whole
+    /// `host.rank_recent` of that row: `HostRankingSQL.rankRecent(of:)` (the last activity in whole
     /// seconds, toward zero as SQLite's CAST).
     var rankRecent: Int64 {
         rankBase + HostRanking.recencyUnitsPerSecond * Int64(lastSeen.timeIntervalSinceReferenceDate)

@@ -48,10 +48,10 @@ enum HostRankingSQL {
 
     /// `host.rank_base`'s definition from v9 to v15, when it was a generated column:
     /// `HostRanking.rankBase` of the host row's own counts and `case_resolved`.
-    static let rankBase = rankBase(of: [:])
+    static let generatedRankBase = rankBase(of: [:])
 
     /// `rank_recent`'s definition from v9 to v15, when it was a generated column over `rank_base`.
-    static let rankRecent = "rank_base + \(HostRanking.recencyUnitsPerSecond) * \(lastSeenSeconds)"
+    static let generatedRankRecent = "rank_base + \(HostRanking.recencyUnitsPerSecond) * \(lastSeenSeconds)"
 
     /// A host's `HostRanking.rank` when the newest activity of any host is `newestSecond`, as one
     /// expression: what `RankedHostWalk` merges from the two indexes, for queries that number

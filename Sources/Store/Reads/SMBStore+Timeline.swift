@@ -41,9 +41,7 @@ extension SMBStore {
     /// The timeline in buckets of `width` seconds, grouped from the host's stored connections
     /// (found through `event_source_time`) and the summaries of pruned flows as they are read.
     static func scannedTimeline(_ db: Database, host: IPAddress, width: Double) throws -> [TimelinePoint] {
-        func slot(_ column: String) -> String {
-            "CAST(\(column) / ?1 AS INTEGER) - (\(column) / ?1 < CAST(\(column) / ?1 AS INTEGER))"
-        }
+        func slot(_ column: String) -> String { HostFlowDaySQL.bucket(column, width: "?1") }
         return try Row.fetchAll(db, sql: """
             SELECT slot, SUM(flows), \(SaturatingSQL.total("CASE WHEN is_external THEN bytes END")),
                    SUM(is_external * flows), SUM(summarized)

@@ -15,8 +15,8 @@ extension StoreSchema {
     static func addHostRank(_ db: Database) throws {
         try rebuildHost(db, adding: """
             case_resolved INTEGER NOT NULL DEFAULT 0,
-            rank_base INTEGER GENERATED ALWAYS AS (\(HostRankingSQL.rankBase)) STORED,
-            rank_recent INTEGER GENERATED ALWAYS AS (\(HostRankingSQL.rankRecent)) VIRTUAL
+            rank_base INTEGER GENERATED ALWAYS AS (\(HostRankingSQL.generatedRankBase)) STORED,
+            rank_recent INTEGER GENERATED ALWAYS AS (\(HostRankingSQL.generatedRankRecent)) VIRTUAL
             """)
         let assignment = "case_resolved = \(resolvedCaseExists)"
         try db.execute(sql: """
