@@ -71,7 +71,7 @@ func rollBack(_ db: Database, _ rollback: String) throws {
     try db.execute(sql: rollback)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v16 undone first, then the
+/// Turns a store of this build back into one of schema version 14 (v17 and v16 undone first, then the
 /// compact event row of v15): every field in a column of its own again (decoded from `fields`),
 /// each row its file's path and format, the open-report index on `is_final`, no `origin_file`.
 func rollBackToVersion14(_ db: Database) throws {
@@ -137,12 +137,29 @@ func rollBackToVersion11(_ db: Database) throws {
     try rollBack(db, rollbackToVersion11)
 }
 
+/// Turns a store of this build back into one of schema version 16 (before alert rows pointed to
+/// their rule, v17): each alert its rule's id, name and severity and its whole reason again.
+let rollbackToVersion16 = """
+    ALTER TABLE alert ADD COLUMN rule_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE alert ADD COLUMN rule_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE alert ADD COLUMN severity TEXT NOT NULL DEFAULT '';
+    UPDATE alert SET reason = \(AlertReason.sql(alert: "alert"));
+    UPDATE alert SET (rule_id, rule_name, severity) = (SELECT r.rule_id, r.rule_name, r.severity FROM alert_rule r
+                                                        WHERE r.id = alert.rule_key);
+    ALTER TABLE alert DROP COLUMN rule_key;
+    ALTER TABLE alert DROP COLUMN reason_is_detail;
+    DROP TABLE alert_rule;
+    DELETE FROM grdb_migrations WHERE identifier = 'v17';
+    PRAGMA user_version = 16;
+
+    """
+
 /// Turns a store of this build back into one of the schema before v16 (slimmer host rows with a
 /// plain rank, hosts' daily timelines kept per day): no `host_flow_day` nor
 /// `connection.is_external`, the host's text address again (empty: v16 derives it and never reads it) and
 /// the case triggers that set the flag alone. The rank columns stay plain, where v14 generated
 /// them: v16 recomputes them from the counts, and `rollbackToVersion8` drops either kind.
-let rollbackToVersion15 = """
+let rollbackToVersion15 = rollbackToVersion16 + """
     DROP TABLE host_flow_day;
     ALTER TABLE connection DROP COLUMN is_external;
     DROP TRIGGER host_case_on_insert;

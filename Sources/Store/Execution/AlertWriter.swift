@@ -14,6 +14,8 @@ struct AlertWriter {
     private var keyWithoutConnection: RawStatement
     private var groups = NewAlertGroups()
     private var uuids = RandomUUIDs()
+    /// The `alert_rule` row of the rule's id, name and severity.
+    private let ruleKey: Int64
 
     init(db: Database, rule: DetectionRule) throws {
         self.db = db
@@ -24,12 +26,28 @@ struct AlertWriter {
         // trigger, and a statement with a trigger keeps a statement journal.
         insert = try RawStatement(db, sql: """
             INSERT INTO alert (uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
-                               updated_at, rule_id, rule_name, severity, risk_score, rule_version, reason,
+                               updated_at, rule_key, risk_score, rule_version, reason, reason_is_detail,
                                connection_key)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13)
             ON CONFLICT(event_id) DO NOTHING
             """)
+        ruleKey = try Self.ruleKey(db, rule)
         keyWithoutConnection = try RawStatement(db, sql: "UPDATE alert SET connection_key = -id WHERE id = ?")
+    }
+
+    /// The `alert_rule` row of `rule`'s id, name and severity, added when missing.
+    private static func ruleKey(_ db: Database, _ rule: DetectionRule) throws -> Int64 {
+        let identity: StatementArguments = [rule.ruleID, rule.name, rule.severity]
+        try db.execute(sql: """
+            INSERT INTO alert_rule (rule_id, rule_name, severity) VALUES (?, ?, ?)
+            ON CONFLICT (rule_id, rule_name, severity) DO NOTHING
+            """, arguments: identity)
+        guard let key = try Int64.fetchOne(db, sql: """
+            SELECT id FROM alert_rule WHERE rule_id = ? AND rule_name = ? AND severity = ?
+            """, arguments: identity) else {
+            preconditionFailure("alert_rule row vanished inside its transaction")
+        }
+        return key
     }
 
     /// Stores the alert for stored event `eventID`, whose connection is `connectionID` (one per
@@ -46,12 +64,10 @@ struct AlertWriter {
         insert.bind(seenAt)
         insert.bind(time)
         insert.bind(time)
-        insert.bind(rule.ruleID)
-        insert.bind(rule.name)
-        insert.bind(rule.severity)
+        insert.bind(ruleKey)
         insert.bind(rule.riskScore)
         insert.bind(rule.version)
-        insert.bind(AlertReason.text(for: event, rule: rule))
+        insert.bind(AlertReason.detail(of: event))
         insert.bind(connectionID)
         try insert.execute()
         guard db.changesCount > 0 else { return false }

@@ -66,7 +66,7 @@ enum ListSearchSQL {
         g.first_id || CASE WHEN g.size > 1 THEN '+' || (g.size - 1) ELSE '' END || ' ' || \(status)
             || ' ' || smbtriage_endpoint(e.destination_ip, e.destination_port)
             || ' ' || smbtriage_sensors(e.connection_id, c.sensors, e.fields)
-            || ' ' || f.reason
+            || ' ' || \(AlertReason.sql(alert: "f"))
         """
     }
 

@@ -112,15 +112,16 @@ extension SMBStore {
 
     // MARK: Rows
 
-    /// An alert with its event, its host's case's guide ticks and its note count; `alertRecord` reads it.
+    /// An alert with its rule, its event, its host's case's guide ticks and its note count; `alertRecord` reads it.
     static let alertSelection = """
-        SELECT a.id, a.uuid, a.status, a.close_reason, a.created_at, a.updated_at, a.rule_id, a.rule_name,
-               a.severity, a.risk_score, a.reason, a.execution_id,
+        SELECT a.id, a.uuid, a.status, a.close_reason, a.created_at, a.updated_at, r.rule_id, r.rule_name,
+               r.severity, a.risk_score, \(AlertReason.sql(alert: "a")), a.execution_id,
                (SELECT group_concat(step) FROM case_guide_step WHERE host = a.host),
                (SELECT COUNT(*) FROM alert_note WHERE alert_id = a.id),
                coalesce(d.first_event_id = e.id, 0), a.rule_version,
                \(EventColumns.selection), e.connection_id, c.sensors
         FROM alert a
+        LEFT JOIN alert_rule r ON r.id = a.rule_key
         JOIN event e ON e.id = a.event_id
         LEFT JOIN host_destination d ON d.host = a.host AND d.destination = a.destination
         LEFT JOIN connection c ON c.id = e.connection_id

@@ -98,7 +98,7 @@ extension SMBStore {
     /// first alert's record and connection, in the page's `order`; `extraColumns` follow the record's.
     private static func connectionRows(extraColumns: String, order: String) -> String {
         """
-        SELECT g.alerts, g.risk, g.notes, f.reason, f.close_reason, c.first_seen, c.last_seen,
+        SELECT g.alerts, g.risk, g.notes, \(AlertReason.sql(alert: "f")), f.close_reason, c.first_seen, c.last_seen,
                c.bytes_sent, c.bytes_received, c.sensors, e.connection_id,
                coalesce(d.first_event_id = e.id, 0), \(EventColumns.selection)\(extraColumns)
         FROM page g

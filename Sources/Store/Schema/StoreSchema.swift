@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 16
+    static let version = 17
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -81,6 +81,10 @@ enum StoreSchema {
             try slimHost(db)
             try addHostFlowDays(db)
             try db.execute(sql: "PRAGMA user_version = 16")
+        }
+        migrator.registerMigration("v17") { db in
+            try normalizeAlertRules(db)
+            try db.execute(sql: "PRAGMA user_version = 17")
         }
         return migrator
     }
