@@ -35,19 +35,17 @@ struct AlertWriter {
         keyWithoutConnection = try RawStatement(db, sql: "UPDATE alert SET connection_key = -id WHERE id = ?")
     }
 
-    /// The `alert_rule` row of `rule`'s id, name and severity, added when missing.
+    /// The `alert_rule` row of `rule`'s id, name and severity, added when missing (the table holds
+    /// a row per rule version at most, so it has no index: a page of its own is all it takes).
     private static func ruleKey(_ db: Database, _ rule: DetectionRule) throws -> Int64 {
         let identity: StatementArguments = [rule.ruleID, rule.name, rule.severity]
-        try db.execute(sql: """
-            INSERT INTO alert_rule (rule_id, rule_name, severity) VALUES (?, ?, ?)
-            ON CONFLICT (rule_id, rule_name, severity) DO NOTHING
-            """, arguments: identity)
-        guard let key = try Int64.fetchOne(db, sql: """
+        if let key = try Int64.fetchOne(db, sql: """
             SELECT id FROM alert_rule WHERE rule_id = ? AND rule_name = ? AND severity = ?
-            """, arguments: identity) else {
-            preconditionFailure("alert_rule row vanished inside its transaction")
+            """, arguments: identity) {
+            return key
         }
-        return key
+        try db.execute(sql: "INSERT INTO alert_rule (rule_id, rule_name, severity) VALUES (?, ?, ?)", arguments: identity)
+        return db.lastInsertedRowID
     }
 
     /// Stores the alert for stored event `eventID`, whose connection is `connectionID` (one per

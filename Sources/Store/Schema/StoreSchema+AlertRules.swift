@@ -5,7 +5,8 @@ extension StoreSchema {
     /// severity are one `alert_rule` row the alert points to (`rule_key`), and the reason keeps
     /// only the event's part (`AlertReason`). A reason is shortened only when putting it back
     /// together gives the stored text byte for byte; any other stays whole. The risk score stays
-    /// on the row: the connection groups' triggers read it.
+    /// on the row: the connection groups' triggers read it. `alert_rule` has a row per rule
+    /// version at most, so it has no index (in a small store, a page is 16 KiB).
     static func normalizeAlertRules(_ db: Database) throws {
         let opening = AlertReason.opening
         let ending = AlertReason.endingSQL(rule: "alert")
@@ -15,8 +16,7 @@ extension StoreSchema {
                 id INTEGER PRIMARY KEY,
                 rule_id TEXT NOT NULL,
                 rule_name TEXT NOT NULL,
-                severity TEXT NOT NULL,
-                UNIQUE (rule_id, rule_name, severity)
+                severity TEXT NOT NULL
             );
             INSERT INTO alert_rule (rule_id, rule_name, severity)
                 SELECT rule_id, rule_name, severity FROM alert GROUP BY rule_id, rule_name, severity ORDER BY min(id);
