@@ -67,7 +67,10 @@ struct AlertRuleMigrationTests {
         try StoreSnapshot.triage(fixture.store, host: host)
         let before = try ShownAlerts(fixture.store, host: host)
         #expect(before.snapshot.alerts.count == 3 && before.connections.rows.count == 3 && before.reasonMatches.count == 1)
-        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: rollbackToVersion16) }
+        try DatabaseQueue(path: fixture.path).write { db in
+            try rollBackToVersion17(db)
+            try db.execute(sql: rollbackToVersion16)
+        }
         #expect(try columns(fixture.path).contains("rule_name"))
         let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
         #expect(try ShownAlerts(upgraded, host: host) == before)
@@ -87,6 +90,7 @@ struct AlertRuleMigrationTests {
         let ids = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.id).sorted()
         let custom = "written by an older build"
         try DatabaseQueue(path: fixture.path).write { db in
+            try rollBackToVersion17(db)
             try db.execute(sql: rollbackToVersion16)
             try db.execute(sql: "UPDATE alert SET reason = ? WHERE id = ?", arguments: [custom, ids[0]])
             try db.execute(sql: "UPDATE alert SET rule_name = 'Renamed', severity = 'high' WHERE id = ?", arguments: [ids[1]])

@@ -18,8 +18,8 @@ struct CaseMigrationTests {
         try StoreSchema.migrator().migrate(queue, upTo: "v6")
         try queue.write { db in
             try db.execute(sql: "PRAGMA application_id = \(SMBStore.applicationID)")
-            let first = IPAddress("10.0.0.1")!.storeBlob, second = IPAddress("10.0.0.2")!.storeBlob
-            let destination = IPAddress("8.8.8.8")!.storeBlob
+            let first = IPAddress("10.0.0.1")!.mappedBytes, second = IPAddress("10.0.0.2")!.mappedBytes
+            let destination = IPAddress("8.8.8.8")!.mappedBytes
             try db.execute(sql: """
                 INSERT INTO host (address, address_text, first_seen, last_seen, flows, external_destinations,
                                   bytes_out, open_alerts, acknowledged_alerts, closed_alerts, highest_risk)

@@ -242,6 +242,7 @@ struct HostRankIndexTests {
         let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
         let hostCase = try scenario.store.hostCase(resolved.address)
         try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try rollBackToVersion17(db)
             try db.execute(sql: rollbackToVersion15)
             try db.execute(sql: "UPDATE host SET rank_base = 0, rank_recent = 0")
             #expect(try db.columns(in: "host").contains { $0.name == "address_text" })
@@ -250,7 +251,7 @@ struct HostRankIndexTests {
         let (version, columns) = try DatabaseQueue(path: scenario.fixture.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.columns(in: "host").map(\.name))
         }
-        #expect(version == 17 && !columns.contains("address_text"))
+        #expect(version == 18 && !columns.contains("address_text"))
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.hostCase(resolved.address) == hostCase)
         try scenario.expectIndexedOrderIsTheRankOrder()
@@ -272,7 +273,7 @@ struct HostRankIndexTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 17)
+        } == 18)
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
         try scenario.expectIndexedOrderIsTheRankOrder()

@@ -71,10 +71,27 @@ func rollBack(_ db: Database, _ rollback: String) throws {
     try db.execute(sql: rollback)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v17 and v16 undone first, then the
-/// compact event row of v15): every field in a column of its own again (decoded from `fields`),
-/// each row its file's path and format, the open-report index on `is_final`, no `origin_file`.
+/// Turns a store of this build back into one of the schema before family-tagged addresses (v18):
+/// every address column in the 16-byte IPv4-mapped form again (`IPAddress.mappedBytes`).
+func rollBackToVersion17(_ db: Database) throws {
+    try AddressCompaction.rewrite(db, columns: { column in
+        """
+        CASE WHEN length(\(column)) = 5 THEN CAST(x'00000000000000000000FFFF' || substr(\(column), 2) AS BLOB)
+             WHEN length(\(column)) = 17 THEN substr(\(column), 2) ELSE \(column) END
+        """
+    }, lists: { IPAddress.mappedBytes(IPAddress.addresses(storeBlob: $0)) }, progress: nil)
+    try db.execute(sql: """
+        DELETE FROM grdb_migrations WHERE identifier = 'v18';
+        PRAGMA user_version = 17;
+        """)
+}
+
+/// Turns a store of this build back into one of schema version 14 (v18, v17 and v16 undone first, then
+/// the compact event row of v15): every field in a column of its own again (decoded from
+/// `fields`), each row its file's path and format, the open-report index on `is_final`, no
+/// `origin_file`.
 func rollBackToVersion14(_ db: Database) throws {
+    try rollBackToVersion17(db)
     try db.execute(sql: rollbackToVersion15)
     let values = legacyEventValues(NetworkEvent())
     let added = values.map(\.column).filter { !EventColumns.fieldNames.contains($0) }
@@ -90,7 +107,7 @@ func rollBackToVersion14(_ db: Database) throws {
         UPDATE event SET \(values.map { "\($0.column) = ?" }.joined(separator: ", ")) WHERE id = ?
         """)
     for row in try Row.fetchAll(db, sql: "SELECT e.id, \(EventColumns.fieldSelection) FROM event e") {
-        let event = EventColumns.event(from: row, startingAt: 1)
+        let event = mappedEvent(from: row)
         try update.execute(arguments: StatementArguments(legacyEventValues(event).map(\.value) + [row[0] as Int64]))
     }
     try db.execute(sql: """
@@ -103,17 +120,28 @@ func rollBackToVersion14(_ db: Database) throws {
         """)
 }
 
+/// The event of a row of `e.id` and `EventColumns.fieldSelection` whose address columns hold
+/// the 16-byte form of schema 18 and before.
+private func mappedEvent(from row: Row) -> NetworkEvent {
+    var event = EventColumns.event(from: row, startingAt: 1)
+    let source = (row[2] as Data?).flatMap(IPAddress.init(mappedBytes:))
+    event.sourceIPs = (row[3] as Data?).map(IPAddress.addresses(mappedBytes:)) ?? source.map { [$0] } ?? []
+    let destination = (row[4] as Data?).flatMap(IPAddress.init(mappedBytes:))
+    event.destinationIPs = (destination.map { [$0] } ?? []) + event.destinationIPs
+    return event
+}
+
 /// The v14 columns of `event` (one per field) and their values, as that schema wrote them.
 private func legacyEventValues(_ event: NetworkEvent) -> [(column: String, value: (any DatabaseValueConvertible)?)] {
-    func addresses(_ all: [IPAddress]) -> Data? { all.count > 1 ? IPAddress.storeBlob(all) : nil }
+    func addresses(_ all: [IPAddress]) -> Data? { all.count > 1 ? IPAddress.mappedBytes(all) : nil }
     return [
         ("timestamp", event.timestamp?.storeSeconds), ("start_at", event.start?.storeSeconds),
         ("end_at", event.end?.storeSeconds), ("duration_ns", event.durationNanoseconds), ("dataset", event.dataset),
         ("module", event.module), ("categories", StringList.text(event.categories)),
         ("types", StringList.text(event.types)), ("action", event.action), ("outcome", event.outcome),
-        ("code", event.code), ("source_ip", event.sourceIPs.first?.storeBlob), ("source_ips", addresses(event.sourceIPs)),
+        ("code", event.code), ("source_ip", event.sourceIPs.first?.mappedBytes), ("source_ips", addresses(event.sourceIPs)),
         ("source_port", event.sourcePort), ("source_bytes", event.sourceBytes), ("source_packets", event.sourcePackets),
-        ("source_domain", event.sourceDomain), ("destination_ip", event.destinationIPs.first?.storeBlob),
+        ("source_domain", event.sourceDomain), ("destination_ip", event.destinationIPs.first?.mappedBytes),
         ("destination_ips", addresses(event.destinationIPs)), ("destination_port", event.destinationPort),
         ("destination_bytes", event.destinationBytes), ("destination_packets", event.destinationPackets),
         ("destination_domain", event.destinationDomain), ("transport", event.transport),

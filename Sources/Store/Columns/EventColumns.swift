@@ -35,11 +35,13 @@ enum EventColumns {
         statement.bind(original)
     }
 
-    /// Binds the values of `fieldNames` for `event`, whose other fields `fields` holds encoded.
-    static func bind(_ event: NetworkEvent, fields: Data, to statement: inout RawStatement) {
-        statement.bind(event.sourceIPs.first)
-        statement.bind(event.sourceIPs.count > 1 ? IPAddress.storeBlob(event.sourceIPs) : nil)
-        statement.bind(event.destinationIPs.first)
+    /// Binds the values of `fieldNames` for `event`, whose other fields `fields` holds encoded,
+    /// its addresses in `form`.
+    static func bind(_ event: NetworkEvent, fields: Data, addresses form: AddressForm = .tagged,
+                     to statement: inout RawStatement) {
+        statement.bind(event.sourceIPs.first, as: form)
+        statement.bind(event.sourceIPs.count > 1 ? form.blob(event.sourceIPs) : nil)
+        statement.bind(event.destinationIPs.first, as: form)
         statement.bind(event.destinationPort)
         statement.bind(fields)
     }

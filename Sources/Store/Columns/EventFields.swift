@@ -91,7 +91,7 @@ enum EventFields {
         if event.destinationIPs.count > 1 {
             present |= extraDestinationsBit
             body.varint(UInt64(event.destinationIPs.count - 1))
-            for address in event.destinationIPs.dropFirst() { body.raw(address.storeBlob) }
+            for address in event.destinationIPs.dropFirst() { body.raw(address.mappedBytes) }
         }
         if let hash = event.communityID.flatMap(communityHash) {
             present |= communityHashBit
@@ -125,7 +125,7 @@ enum EventFields {
         }
         if present & extraDestinationsBit != 0, let count = reader.varint() {
             for _ in 0..<min(count, 1 << 16) {
-                guard let blob = reader.take(16), let address = IPAddress(storeBlob: Data(blob)) else { break }
+                guard let blob = reader.take(16), let address = IPAddress(mappedBytes: Data(blob)) else { break }
                 event.destinationIPs.append(address)
             }
         }

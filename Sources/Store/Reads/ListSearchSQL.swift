@@ -11,14 +11,14 @@ enum ListSearchSQL {
     /// The functions the searched texts call, registered on every store connection.
     static let functions = [addressFunction, endpointFunction, datasetFunction, sensorsFunction]
 
-    /// `smbtriage_address(address)`: an address column (a 16-byte blob) as the console writes it
+    /// `smbtriage_address(address)`: an address column (`IPAddress.storeBlob`) as the console writes it
     /// (`8.8.8.8`, `2001:db8::1`); a host's searched text (v16 keeps no text copy of its address).
     private static let addressFunction = DatabaseFunction("smbtriage_address", argumentCount: 1, pure: true) { values in
         Data.fromDatabaseValue(values[0]).flatMap(IPAddress.init(storeBlob:))?.description
     }
 
-    /// `smbtriage_endpoint(address, port)`: `EndpointText.endpoint` of an address column (a
-    /// 16-byte blob) and a port column (`8.8.8.8:445`, `[2001:db8::1]:445`).
+    /// `smbtriage_endpoint(address, port)`: `EndpointText.endpoint` of an address column
+    /// (`IPAddress.storeBlob`) and a port column (`8.8.8.8:445`, `[2001:db8::1]:445`).
     private static let endpointFunction = DatabaseFunction("smbtriage_endpoint", argumentCount: 2, pure: true) { values in
         EndpointText.endpoint(Data.fromDatabaseValue(values[0]).flatMap(IPAddress.init(storeBlob:)),
                               Int.fromDatabaseValue(values[1]))

@@ -120,9 +120,10 @@ struct RankedHostWalk {
         }
 
         /// Whether this walk's host comes before `other`'s: the higher rank, then the lower
-        /// address (the other way round when `reversed`).
+        /// address in the store's order (the other way round when `reversed`).
         private func precedes(_ other: Arm, reversed: Bool) -> Bool {
-            reversed ? (rank, other.address) < (other.rank, address) : (rank, other.address) > (other.rank, address)
+            let mine = (rank, other.address.storeFamily, other.address), theirs = (other.rank, address.storeFamily, address)
+            return reversed ? mine < theirs : mine > theirs
         }
 
         /// The walk whose current host comes first (nil: there is no such walk); nil when both

@@ -9,7 +9,7 @@ protocol ColumnReading {
     func double(_ column: Int32) -> Double?
     func text(_ column: Int32) -> String?
     func blob(_ column: Int32) -> Data?
-    /// A 16-byte address blob; nil for NULL or any other length.
+    /// An address column's value (`IPAddress.storeBlob`); nil for NULL or anything else.
     func address(_ column: Int32) -> IPAddress?
 }
 

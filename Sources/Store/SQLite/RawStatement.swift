@@ -74,12 +74,13 @@ struct RawStatement {
         nextParameter += 1
     }
 
-    /// An address as its 16-byte store blob (see `IPAddress.storeBlob`).
-    mutating func bind(_ address: IPAddress?) {
+    /// An address as its store blob (`IPAddress.storeBlob`), or in an older schema's `form`.
+    mutating func bind(_ address: IPAddress?, as form: AddressForm = .tagged) {
+        guard form == .tagged else { return bind(address?.mappedBytes) }
         if let address {
             let handle = handle, parameter = nextParameter
-            _ = withUnsafeBytes(of: (address.high.bigEndian, address.low.bigEndian)) { bytes in
-                sqlite3_bind_blob(handle, parameter, bytes.baseAddress, 16, Self.transient)
+            _ = address.withStoreBytes { bytes in
+                sqlite3_bind_blob(handle, parameter, bytes.baseAddress, Int32(bytes.count), Self.transient)
             }
         } else {
             bindNull()
@@ -139,12 +140,12 @@ struct RawStatement {
         return Data(bytes: start, count: count)
     }
 
-    /// A 16-byte address blob; nil for NULL or any other length.
+    /// An address column's value (`IPAddress.storeBlob`); nil for NULL or anything else.
     func address(_ column: Int32) -> IPAddress? {
-        guard !isNull(column), sqlite3_column_bytes(handle, column) == 16,
-              let start = sqlite3_column_blob(handle, column) else { return nil }
-        return IPAddress(high: UInt64(bigEndian: start.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-                         low: UInt64(bigEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        guard !isNull(column), let start = sqlite3_column_blob(handle, column) else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column)))
+        guard let (address, length) = IPAddress.storedAddress(at: bytes), length == bytes.count else { return nil }
+        return address
     }
 
     /// SQLite copies the bound bytes at once.

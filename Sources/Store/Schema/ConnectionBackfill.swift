@@ -34,7 +34,7 @@ enum ConnectionBackfill {
         while let row = try rows.next() {
             var event = NetworkEvent()
             event.communityID = row[1]
-            event.sourceIPs = (row[2] as Data?).flatMap(IPAddress.init(storeBlob:)).map { [$0] } ?? []
+            event.sourceIPs = (row[2] as Data?).flatMap(IPAddress.init(mappedBytes:)).map { [$0] } ?? []
             event.start = (row[6] as Double?).map(Date.init(storeSeconds:))
             event.end = (row[7] as Double?).map(Date.init(storeSeconds:))
             event.durationNanoseconds = row[8]
@@ -71,13 +71,13 @@ enum ConnectionBackfill {
             INSERT INTO connection (community_id, host, first_seen, last_seen, bytes_sent, bytes_received, packets_sent,
                                     packets_received, sensors, events)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [communityID, row.host?.storeBlob, row.span.start.storeSeconds, row.span.end.storeSeconds,
+            """, arguments: [communityID, row.host?.mappedBytes, row.span.start.storeSeconds, row.span.end.storeSeconds,
                              row.bytesSent, row.bytesReceived, row.packetsSent, row.packetsReceived,
                              StringList.text(row.sensors), group.eventIDs.count])
         let connectionID = db.lastInsertedRowID
         let link = try db.cachedStatement(sql: "UPDATE event SET connection_id = ? WHERE id = ?")
         for eventID in group.eventIDs { try link.execute(arguments: [connectionID, eventID]) }
-        guard group.eventIDs.count > 1, let host = row.host?.storeBlob else { return }
+        guard group.eventIDs.count > 1, let host = row.host?.mappedBytes else { return }
         let extraFlows = group.eventIDs.count - 1
         let extraSent = group.countedBytesSent - row.bytesSent
         let extraReceived = group.countedBytesReceived - row.bytesReceived

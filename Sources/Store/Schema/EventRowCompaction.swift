@@ -6,7 +6,7 @@ import GRDB
 /// SQL filters, sorts or joins on, the rest of the event as one `fields` BLOB (`EventFields`), and
 /// each record's file and format stored once in `origin_file`. Rows are copied in id order, a
 /// batch at a time, so memory stays bounded on a large store; `progress` hears every
-/// `reportEvery` rows.
+/// `reportEvery` rows. Addresses keep the 16-byte form of their schema (`AddressForm.mapped`).
 enum EventRowCompaction {
     /// Rows read and written per step.
     static let batchSize = 5_000
@@ -52,7 +52,8 @@ enum EventRowCompaction {
                 insert.bind(row[5] as Int64)
                 insert.bind(row[6] as Int64?)
                 EventColumns.bind(originID: row[7], line: row[8], storedAs: row[9], to: &insert)
-                EventColumns.bind(event, fields: EventFields.encoded(event, seenAt: seenAt), to: &insert)
+                EventColumns.bind(event, fields: EventFields.encoded(event, seenAt: seenAt), addresses: .mapped,
+                                  to: &insert)
                 try insert.execute()
             }
             after = last[0]

@@ -29,8 +29,8 @@ enum LegacyEventColumns {
         func flag() -> Bool? { row.int64(advance()).map { $0 != 0 } }
         func date() -> Date? { row.double(advance()).map(Date.init(storeSeconds:)) }
         func addresses() -> [IPAddress] {
-            let first = row.address(advance())
-            if let all = row.blob(advance()) { return IPAddress.addresses(storeBlob: all) }
+            let first = row.blob(advance()).flatMap(IPAddress.init(mappedBytes:))
+            if let all = row.blob(advance()) { return IPAddress.addresses(mappedBytes: all) }
             return first.map { [$0] } ?? []
         }
         func strings() -> [String] { StringList.strings(text()) }

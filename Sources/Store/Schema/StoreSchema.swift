@@ -4,10 +4,11 @@ import GRDB
 /// version in `PRAGMA user_version`, so a build can refuse a store written by a newer one.
 ///
 /// Times are REAL seconds since 2001-01-01 UTC (Foundation's reference date: `Date` round-trips
-/// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
+/// exactly); addresses are family-tagged blobs (`IPAddress.storeBlob`: IPv4 in 5 bytes, IPv6 in
+/// 17), so byte order is address order within a family and every IPv4 address sorts first.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 17
+    static let version = 18
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -85,6 +86,10 @@ enum StoreSchema {
         migrator.registerMigration("v17") { db in
             try normalizeAlertRules(db)
             try db.execute(sql: "PRAGMA user_version = 17")
+        }
+        migrator.registerMigration("v18") { db in
+            try AddressCompaction.run(db, progress: progress)
+            try db.execute(sql: "PRAGMA user_version = 18")
         }
         return migrator
     }

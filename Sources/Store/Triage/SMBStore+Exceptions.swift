@@ -23,8 +23,9 @@ extension SMBStore {
         var conditions: [String] = []
         var arguments = StatementArguments()
         func within(_ column: String, _ prefix: IPPrefix) {
-            conditions.append("\(column) BETWEEN ? AND ?")
-            arguments += [prefix.network.storeBlob, prefix.last.storeBlob]
+            let ranges = prefix.storeRanges
+            conditions.append("(" + ranges.map { _ in "\(column) BETWEEN ? AND ?" }.joined(separator: " OR ") + ")")
+            for range in ranges { arguments += [range.lowest, range.highest] }
         }
         switch scope {
         case .destination(let destination): within("destination", destination)

@@ -445,16 +445,20 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         if let hostsInOrder, hostsInOrder.sort == sort { return hostsInOrder.rows }
         let rows = hostRows.sorted { lhs, rhs in
             switch sort {
-            case .attention: (lhs.ranking.score, rhs.address) > (rhs.ranking.score, lhs.address)
+            case .attention: (lhs.ranking.score, Self.family(rhs.address), rhs.address)
+                > (rhs.ranking.score, Self.family(lhs.address), lhs.address)
             case .bytesOut: lhs.bytesOut > rhs.bytesOut
             case .lastSeen: lhs.lastSeen > rhs.lastSeen
-            case .address: lhs.address < rhs.address
+            case .address: (Self.family(lhs.address), lhs.address) < (Self.family(rhs.address), rhs.address)
             case .destinations: lhs.externalDestinations > rhs.externalDestinations
             }
         }
         hostsInOrder = (sort, rows)
         return rows
     }
+
+    /// The store orders addresses by family first: every IPv4 address before every IPv6 one.
+    private static func family(_ address: IPAddress) -> Int { address.isIPv4 ? 0 : 1 }
 
     /// Alerts and flows are held newest (highest id) first, the order the store returns them in.
     private static func newestFirst(_ rows: HostRows) -> HostRows {
