@@ -53,6 +53,13 @@ struct AlertRuleMigrationTests {
         })
         #expect(reasons.contains { $0.contains(", by ana\u{1B}[31mx, on sensor-ü, created") })
         #expect(reasons.contains { $0.contains("source 10.0.0.1, destination 8.8.8.3:445, created") })
+        // A host's connection rows and the search through them read the same whole reasons.
+        let rows = try fixture.store.connectionAlerts(AlertQuery(host: host), reversed: false, offset: 0, limit: 10).rows
+        #expect(Set(rows.map(\.reason)) == reasons)
+        #expect(try fixture.store.connectionPositions(AlertQuery(host: host), matching: "network event with source",
+                                                      reversed: false).count == 3)
+        #expect(try fixture.store.connectionPositions(AlertQuery(host: host), matching: "alert \(rule.name).",
+                                                      reversed: false).count == 3)
         let (rules, stored) = try DatabaseQueue(path: fixture.path).read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert_rule"),
              try String.fetchAll(db, sql: "SELECT reason FROM alert WHERE reason_is_detail"))

@@ -113,6 +113,7 @@ extension SMBStore {
     // MARK: Rows
 
     /// An alert with its rule, its event, its host's case's guide ticks and its note count; `alertRecord` reads it.
+    /// The rule is a LEFT JOIN so that the planner never takes the few `alert_rule` rows as its outer loop.
     static let alertSelection = """
         SELECT a.id, a.uuid, a.status, a.close_reason, a.created_at, a.updated_at, r.rule_id, r.rule_name,
                r.severity, a.risk_score, \(AlertReason.sql(alert: "a")), a.execution_id,
