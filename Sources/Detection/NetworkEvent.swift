@@ -143,17 +143,30 @@ public struct NetworkEvent: Hashable, Sendable {
     public static func isSMB(
         transport: String?, sourcePort: Int?, destinationPort: Int?, dataset: String?, applicationProtocol: String?
     ) -> Bool {
+        isSMB(transport: transport?.utf8, sourcePort: sourcePort, destinationPort: destinationPort,
+              dataset: dataset?.utf8, applicationProtocol: applicationProtocol?.utf8)
+    }
+
+    /// `isSMB` from the UTF-8 bytes of the fields it reads, so a reader can decide before it makes
+    /// any string (a byte-for-byte `tcp` is the only text equal to the string `tcp`).
+    @inlinable
+    public static func isSMB<Text: Collection<UInt8>>(
+        transport: Text?, sourcePort: Int?, destinationPort: Int?, dataset: Text?, applicationProtocol: Text?
+    ) -> Bool {
         func isSMBPort(_ port: Int?) -> Bool { port == 139 || port == 445 }
-        if transport == "tcp", isSMBPort(destinationPort) || isSMBPort(sourcePort) { return true }
-        if let dataset, dataset.utf8.starts(with: "zeek.smb".utf8) { return true }
+        if let transport, transport.elementsEqual("tcp".utf8), isSMBPort(destinationPort) || isSMBPort(sourcePort) {
+            return true
+        }
+        if let dataset, dataset.starts(with: "zeek.smb".utf8) { return true }
         if let applicationProtocol, containsSMB(applicationProtocol) { return true }
         return false
     }
 
     /// True when `text` contains `smb` in any letter case, without making a lowercased copy.
-    private static func containsSMB(_ text: String) -> Bool {
+    @inlinable
+    static func containsSMB<Text: Collection<UInt8>>(_ text: Text) -> Bool {
         var matched = 0
-        for byte in text.utf8 {
+        for byte in text {
             switch (matched, byte | 0x20) {
             case (0, UInt8(ascii: "s")), (1, UInt8(ascii: "m")): matched += 1
             case (2, UInt8(ascii: "b")): return true

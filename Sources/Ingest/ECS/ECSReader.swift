@@ -133,7 +133,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
         NetworkEvent(
             timestamp: scalars.timestamp, start: scalars.start, end: scalars.end,
             durationNanoseconds: scalars.durationNanoseconds,
-            dataset: scalars.dataset,
+            dataset: object.string(keys.dataset),
             module: object.string(keys.module),
             categories: object.strings(keys.category),
             types: object.strings(keys.type),
@@ -147,7 +147,7 @@ public struct ECSReader: LineReader, StatelessLineReader {
             destinationPort: scalars.destinationPort, destinationBytes: scalars.destinationBytes,
             destinationPackets: scalars.destinationPackets,
             destinationDomain: object.string(keys.destinationDomain),
-            transport: scalars.transport, applicationProtocol: scalars.applicationProtocol,
+            transport: object.string(keys.transport), applicationProtocol: object.string(keys.networkProtocol),
             direction: object.string(keys.direction),
             communityID: object.string(keys.communityID),
             flowID: object.string(keys.flowID) ?? object.string(keys.agentFlowID),

@@ -1,9 +1,9 @@
 import Foundation
 import Detection
 
-/// The fields of an ECS document that can reject it (numbers, flags, timestamps) and the few
-/// strings that decide `NetworkEvent.isSMB`: read before anything else, so a document that is not
-/// SMB can be checked without building its event.
+/// The fields of an ECS document that can reject it (numbers, flags, timestamps) and whether it is
+/// SMB (`NetworkEvent.isSMB`, decided on the bytes of the fields it reads): read before anything
+/// else, so a document that is not SMB can be checked without building its event or any string.
 struct ECSScalarFields {
     let timestamp, start, end: Date?
     let durationNanoseconds: Int64?
@@ -11,7 +11,8 @@ struct ECSScalarFields {
     let sourceBytes, sourcePackets, destinationBytes, destinationPackets: Int64?
     let isFinalReport: Bool?
     let processID: Int?
-    let dataset, transport, applicationProtocol: String?
+    /// `NetworkEvent.isSMB` of the event these fields belong to.
+    let isSMB: Bool
 
     init(_ object: FlatJSONObject, keys: borrowing ECSFieldKeys) throws(FieldRejection) {
         timestamp = try object.timestamp(keys.timestamp)
@@ -30,14 +31,9 @@ struct ECSScalarFields {
             isFinalReport = try object.flag(keys.agentFlowFinal)
         }
         processID = try object.count(keys.processID).flatMap { Int(exactly: $0) }
-        dataset = object.string(keys.dataset)
-        transport = object.string(keys.transport)
-        applicationProtocol = object.string(keys.networkProtocol)
-    }
-
-    /// `NetworkEvent.isSMB` of the event these fields belong to.
-    var isSMB: Bool {
-        NetworkEvent.isSMB(transport: transport, sourcePort: sourcePort, destinationPort: destinationPort,
-                           dataset: dataset, applicationProtocol: applicationProtocol)
+        isSMB = NetworkEvent.isSMB(
+            transport: object.firstValue(keys.transport)?.bytes, sourcePort: sourcePort, destinationPort: destinationPort,
+            dataset: object.firstValue(keys.dataset)?.bytes, applicationProtocol: object.firstValue(keys.networkProtocol)?.bytes
+        )
     }
 }

@@ -1,5 +1,5 @@
-/// One leaf: where its path and value bytes lie in `FlatJSONBuffers.bytes`, and the next leaf
-/// with the same path (-1: none).
+/// One leaf: where its path bytes lie in `FlatJSONBuffers.paths` and its value bytes in
+/// `FlatJSONBuffers.bytes`, and the next leaf with the same path (-1: none).
 struct FlatJSONLeaf: BitwiseCopyable {
     var pathHash: UInt64
     var pathStart: Int32

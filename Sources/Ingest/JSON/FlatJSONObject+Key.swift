@@ -36,7 +36,7 @@ extension FlatJSONObject {
                 if candidate < 0 { return -1 }
                 let leaf = buffers.leaves[Int(candidate)]
                 if leaf.pathHash == key.hash, Int(leaf.pathCount) == key.count,
-                   PathBytesKernel.equal(buffers.bytes, at: Int(leaf.pathStart), wanted, count: key.count) {
+                   PathBytesKernel.equal(buffers.paths, at: Int(leaf.pathStart), wanted, count: key.count) {
                     return candidate
                 }
                 slot = (slot + 1) & mask

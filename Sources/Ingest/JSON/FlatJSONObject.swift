@@ -6,7 +6,8 @@
 ///
 /// Parsing copies the line once and records every leaf as byte ranges in raw buffers (no
 /// per-field allocation); a hash index over the paths makes a `Key` lookup a probe or two. A reader that parses many lines
-/// keeps one object and calls `reparse(_:)`, which reuses its buffers.
+/// keeps one object and calls `reparse(_:)`, which reuses its buffers and the keys of the lines
+/// before: a key written as the line before wrote it, in the same place, is not read again.
 public struct FlatJSONObject: Sendable {
     /// A scalar leaf: its text (a string's decoded content, a number's or boolean's literal text)
     /// and whether it was a JSON string.
@@ -55,7 +56,7 @@ extension FlatJSONObject {
     func pathText(ofLeaf index: Int) -> String {
         let buffers = storage.buffers
         let leaf = buffers.leaves[index]
-        return String(decoding: buffers.bytes.view(leaf.pathRange), as: UTF8.self)
+        return String(decoding: buffers.paths.view(leaf.pathRange), as: UTF8.self)
     }
 
     func scalar(ofLeaf index: Int) -> Scalar {

@@ -1,14 +1,22 @@
 /// Flattens one JSON object into `FlatJSONBuffers`: scalars become leaves under their dotted path,
-/// then a hash index links the leaves of each path.
+/// then a hash index links the leaves of each path. Keys are read through the shape remembered
+/// from earlier lines (`FlatJSONParser+Key`).
 struct FlatJSONParser {
     var buffers: FlatJSONBuffers
-    private var scanner: JSONScanner
+    var scanner: JSONScanner
 
     /// Objects and arrays nested deeper than this are rejected (a guard against hostile input).
     static let maximumDepth = 128
 
-    /// The most bytes `buffers.bytes` may hold: the input, its decoded strings and joined paths.
-    private let storageLimit: Int
+    /// The most bytes the parse may hold: the input, its decoded strings and joined paths (a
+    /// hostile line's nested keys can make paths many times its size).
+    let storageLimit: Int
+    /// What parsing every key anew would have added to `buffers.bytes` beyond what it holds: the
+    /// joined paths (kept in `buffers.paths`) and a known key's decoded escapes. It counts toward
+    /// `storageLimit` exactly as it did when every key was decoded and joined into `bytes`.
+    var unstoredBytes = 0
+    /// How many keys of this line have been read: the index of the next key in `buffers.shape`.
+    var keysRead = 0
 
     init(input: LineBytes, buffers: FlatJSONBuffers) {
         self.buffers = buffers
@@ -16,13 +24,14 @@ struct FlatJSONParser {
         storageLimit = 16 * input.count + 65_536
     }
 
-    /// The dotted path of the value being parsed: where its bytes lie in `buffers.bytes` (a
-    /// top-level key is read in place in the copy of the input; a nested path is joined once per
-    /// key and shared by the elements of an array) and its hash.
+    /// The dotted path of the value being parsed: where its bytes lie in `buffers.paths` (joined
+    /// once per key and shared by the elements of an array), its hash, and the index of the key
+    /// that made it in `buffers.shape` (-1 for the document itself).
     struct PathContext {
         var start: Int
         var length: Int
         var hash: UInt64
+        var key: Int32
     }
 
     /// Parses the whole input; on error the buffers hold no leaves.
@@ -35,21 +44,21 @@ struct FlatJSONParser {
             throw scanner.error("text longer than \(FlatJSONObject.maximumInputSize >> 20) MiB", at: 0)
         }
         buffers.bytes.append(contentsOf: input)
+        // A known key is compared a word at a time, up to 7 bytes past the input.
+        buffers.bytes.reserve(8)
         // A value takes at least two bytes (with its separator): no growth while adding leaves.
         buffers.leaves.reserve(input.count / 2 + 1)
         do throws(JSONSyntaxError) {
             guard scanner.nextToken() == UInt8(ascii: "{") else {
                 throw scanner.error(scanner.atEnd ? "empty input, expected a JSON object" : "expected a JSON object")
             }
-            try parseObject(prefix: PathContext(start: 0, length: 0, hash: PathHash.seed), depth: 0)
+            try parseObject(prefix: PathContext(start: 0, length: 0, hash: PathHash.seed, key: -1), depth: 0)
             scanner.skipWhitespace()
             guard scanner.atEnd else { throw scanner.error("unexpected text after the object") }
         } catch {
             buffers.leaves.count = 0
             throw error
         }
-        // `PathBytes` reads up to 7 bytes past a path.
-        buffers.bytes.reserve(8)
         buildIndex()
     }
 
@@ -80,32 +89,6 @@ struct FlatJSONParser {
                 throw scanner.error(scanner.atEnd ? "unterminated object" : "expected ',' or '}'")
             }
         }
-    }
-
-    /// Reads a key and returns the joined path (prefix, `.`, key).
-    private mutating func parseKey(prefix: PathContext) throws(JSONSyntaxError) -> PathContext {
-        let decodedStart = buffers.bytes.count
-        let key: Range<Int>
-        if let raw = try scanner.scanString(decodingEscapesInto: &buffers.bytes) {
-            key = raw
-        } else {
-            key = decodedStart..<buffers.bytes.count
-        }
-        var hash = prefix.hash
-        if prefix.length == 0 {
-            hash = PathHash.extend(hash, with: buffers.bytes.view(key))
-            return PathContext(start: key.lowerBound, length: key.count, hash: hash)
-        }
-        hash = PathHash.extend(hash, with: UInt8(ascii: "."))
-        hash = PathHash.extend(hash, with: buffers.bytes.view(key))
-        // Joined paths copy their prefix: bound them, and the total, against hostile nesting.
-        guard prefix.length + 1 + key.count <= FlatJSONObject.maximumPathLength else {
-            throw scanner.error("key path longer than \(FlatJSONObject.maximumPathLength) bytes")
-        }
-        guard buffers.bytes.count <= storageLimit else { throw scanner.error("too many nested keys") }
-        let start = buffers.bytes.count
-        buffers.bytes.appendJoined(prefix.start..<(prefix.start + prefix.length), separator: UInt8(ascii: "."), key)
-        return PathContext(start: start, length: buffers.bytes.count - start, hash: hash)
     }
 
     /// Parses the value at the next token.
@@ -173,7 +156,7 @@ struct FlatJSONParser {
         buffers.slots.reset(count: size, to: -1)
         buffers.chainTails.reset(count: size, to: -1)
         let mask = size - 1
-        let bytes = buffers.bytes.base
+        let paths = buffers.paths.base
         for index in 0..<leafCount {
             let leaf = buffers.leaves[index]
             var slot = PathHash.slot(leaf.pathHash, mask: mask)
@@ -187,7 +170,7 @@ struct FlatJSONParser {
                 let other = buffers.leaves[Int(head)]
                 if other.pathHash == leaf.pathHash, other.pathCount == leaf.pathCount,
                    other.pathStart == leaf.pathStart
-                    || PathBytesKernel.equal(bytes + Int(other.pathStart), bytes + Int(leaf.pathStart),
+                    || PathBytesKernel.equal(paths + Int(other.pathStart), paths + Int(leaf.pathStart),
                                        count: Int(leaf.pathCount)) {
                     buffers.leaves.base[Int(buffers.chainTails[slot])].nextWithSamePath = Int32(index)
                     buffers.chainTails[slot] = Int32(index)

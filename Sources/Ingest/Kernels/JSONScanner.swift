@@ -23,6 +23,10 @@ struct JSONScanner {
     @inline(__always)
     mutating func advance() { position += 1 }
 
+    /// Moves past `count` bytes the caller has read itself.
+    @inline(__always)
+    mutating func advance(by count: Int) { position += count }
+
     func error(_ reason: String, at offset: Int? = nil) -> JSONSyntaxError {
         JSONSyntaxError(offset: offset ?? position, reason: reason)
     }

@@ -27,4 +27,12 @@ enum PathBytesKernel {
         assert(count + 7 <= padded.count, "the key must be padded")
         return equal(stored.base + start, padded.unsafeBuffer.baseAddress!, count: count)
     }
+
+    /// True when the `count` bytes at `start` in `stored` equal the `count` at `otherStart` in
+    /// `other`; both buffers must have capacity for 7 bytes past the compared ones.
+    @inline(__always)
+    static func equal(_ stored: RawBuffer<UInt8>, at start: Int, _ other: RawBuffer<UInt8>, at otherStart: Int, count: Int) -> Bool {
+        assert(start + count + 7 <= stored.capacity && otherStart + count + 7 <= other.capacity, "7 readable bytes past")
+        return equal(stored.base + start, other.base + otherStart, count: count)
+    }
 }

@@ -80,18 +80,19 @@ extension RawBuffer<UInt8> {
     }
 
     /// Appends a copy of the `prefix` bytes of this buffer, `separator`, and a copy of the `key`
-    /// bytes (both ranges lie before the end), reserving once. Copies whole 8-byte words, since
-    /// paths are short and a call to memmove costs more than the copy: it may read up to 7 bytes
-    /// past a source (zero-filled or content, never outside the capacity) and write up to 7 bytes
-    /// past the new end (not content).
+    /// bytes of `keyBytes` (both ranges lie before the end of their buffer), reserving once.
+    /// Copies whole 8-byte words, since paths are short and a call to memmove costs more than the
+    /// copy: it may read up to 7 bytes past a source (so `keyBytes` must have that much capacity
+    /// past `key`; this buffer reserves its own) and write up to 7 bytes past the new end (not content).
     @inline(__always)
-    mutating func appendJoined(_ prefix: Range<Int>, separator: UInt8, _ key: Range<Int>) {
+    mutating func appendJoined(_ prefix: Range<Int>, separator: UInt8, _ key: Range<Int>, of keyBytes: RawBuffer<UInt8>) {
+        assert(key.upperBound + 7 <= keyBytes.capacity, "the key's buffer must be readable 7 bytes past the key")
         let start = count
         let joined = prefix.count + 1 + key.count
         reserve(joined + 16)
         Self.copyWords(from: base + prefix.lowerBound, to: base + start, count: prefix.count)
         base[start + prefix.count] = separator
-        Self.copyWords(from: base + key.lowerBound, to: base + start + prefix.count + 1, count: key.count)
+        Self.copyWords(from: keyBytes.base + key.lowerBound, to: base + start + prefix.count + 1, count: key.count)
         count = start + joined
     }
 

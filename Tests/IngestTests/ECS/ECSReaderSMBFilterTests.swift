@@ -15,6 +15,12 @@ import Testing
         // SMB by protocol or dataset rather than port.
         #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1","port":8445},"network":{"protocol":"SMB2"}}"#,
         #"{"event":{"dataset":"zeek.smb_files"},"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1"}}"#,
+        #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1","port":8445},"network":{"protocol":"nbsMb"}}"#,
+        // SMB by port only when the transport is `tcp` as decoded, to the byte.
+        #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1","port":445},"network":{"transport":"t\u0063p"}}"#,
+        #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1","port":445},"network":{"transport":"TCP"}}"#,
+        #"{"source":{"ip":"10.0.0.1","port":139},"destination":{"ip":"52.0.0.1"},"network":{"transport":"tcp "}}"#,
+        #"{"_source":{"source":{"ip":"10.0.0.1"},"destination":{"ip":"52.0.0.1"},"event":{"dataset":"zeek.smb_mapping"}}}"#,
         // Rejected whether SMB or not: a bad address, a bad port, a bad counter, a bad timestamp.
         #"{"source":{"ip":"10.0.0.300","port":1},"destination":{"ip":"52.0.0.1","port":443},"network":{"transport":"tcp"}}"#,
         #"{"source":{"ip":"10.0.0.1"},"destination":{"ip":["52.0.0.1","nope"],"port":53},"network":{"transport":"udp"}}"#,
@@ -25,6 +31,18 @@ import Testing
         // Skipped, structural, malformed.
         #"{"message":"hello"}"#, "   ", #"{"source":{"ip":"10.0.0.1"},"skip":[}"#,
     ]
+
+    /// One reader over every line, each twice in a row, forwards and backwards (its parser reuses
+    /// the keys of the line before): each outcome is what a new reader makes of the line.
+    @Test func aReaderKeepsLineAfterLineWhatANewReaderKeeps() {
+        var reader = ECSReader(options: ReaderOptions())
+        for line in (Self.lines + Self.lines.reversed()).flatMap({ [$0, $0] }) {
+            var fresh = ECSReader(options: ReaderOptions())
+            let bytes = Array(line.utf8)
+            let expected = bytes.withLineBytes { fresh.readKeepingSMB(line: $0, number: 1) }
+            #expect(bytes.withLineBytes { reader.readKeepingSMB(line: $0, number: 1) } == expected, "\(line)")
+        }
+    }
 
     @Test(arguments: lines)
     func keepsWhatReadKeeps(line: String) {

@@ -71,8 +71,9 @@ import TestSupport
         }
     }
 
-    /// Appends, joined paths and growth against an array doing the same: the word-wide copies
-    /// neither lose nor change a byte, however the ranges straddle words and reallocations.
+    /// Appends, joined paths (a prefix of the buffer and a key from another) and growth against an
+    /// array doing the same: the word-wide copies neither lose nor change a byte, however the
+    /// ranges straddle words and reallocations.
     @Test func rawBufferHoldsWhatAnArrayHolds() async {
         await propertyCheck(count: 1_000, input: Gen.uint64()) { seed in
             var random = SplitMix64(seed: seed)
@@ -92,9 +93,13 @@ import TestSupport
                 default:
                     guard !plain.isEmpty else { continue }
                     let prefix = Self.range(in: plain.count, &random)
-                    let key = Self.range(in: plain.count, &random)
-                    buffer.appendJoined(prefix, separator: UInt8(ascii: "."), key)
-                    plain += plain[prefix] + [UInt8(ascii: ".")] + plain[key]
+                    let keyBytes = Self.bytes(&random)
+                    var keys = RawBuffer<UInt8>(capacity: keyBytes.count + 8)
+                    defer { keys.deallocate() }
+                    for byte in keyBytes { keys.append(byte) }
+                    let key = Self.range(in: keyBytes.count, &random)
+                    buffer.appendJoined(prefix, separator: UInt8(ascii: "."), key, of: keys)
+                    plain += plain[prefix] + [UInt8(ascii: ".")] + keyBytes[key]
                 }
             }
             #expect((0..<buffer.count).map { buffer[$0] } == plain)
