@@ -87,6 +87,9 @@ struct HostRankIndexTests {
                             .rows.map(\.address) == reversedPage, sourceLocation: sourceLocation)
                 }
             }
+            if filter == HostFilter() {
+                try expectSkippedPagesAreTheRankOrder(expected, sourceLocation: sourceLocation)
+            }
             let stored = try DatabaseQueue(path: fixture.path).read { db in
                 try Row.fetchAll(db, sql: "SELECT rank_base, rank_recent FROM host ORDER BY address").map { row in
                     [row[0], row[1]] as [Int64]
@@ -97,6 +100,24 @@ struct HostRankIndexTests {
                 let base = host.ranking.rankBase
                 return [base, base + HostRanking.recencyUnitsPerSecond * Int64(host.lastSeen.storeSeconds.rounded(.towardZero))]
             }, sourceLocation: sourceLocation)
+        }
+
+        /// Every page of the unfiltered list, both ways round, read with every host before it
+        /// skipped by probing (`RankedHostWalk.start`), against `expected`.
+        private func expectSkippedPagesAreTheRankOrder(_ expected: [IPAddress], sourceLocation: SourceLocation) throws {
+            try DatabaseQueue(path: fixture.path).read { db in
+                var walk = RankedHostWalk(newestSecond: try HostRankingSQL.newestSecond(db), conditions: [], arguments: [],
+                                          joinsCase: false)
+                walk.steppedHosts = 0
+                for reversed in [false, true] {
+                    let order = reversed ? expected.reversed() : expected
+                    for offset in 0..<order.count {
+                        #expect(try walk.addresses(db, offset: offset, limit: 3, reversed: reversed).map { SMBStore.address($0) }
+                                == Array(order[offset..<min(order.count, offset + 3)]),
+                                "from \(offset), reversed \(reversed)", sourceLocation: sourceLocation)
+                    }
+                }
+            }
         }
     }
 
@@ -173,7 +194,7 @@ struct HostRankIndexTests {
                 let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
                     try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN "
                                          + walk.sql(isRecent: isRecent, throughLastSeen: false, reversed: reversed),
-                                     arguments: [0, 0, 50]).map { $0["detail"] as String }
+                                     arguments: [0, 0, 50, 0]).map { $0["detail"] as String }
                 }
                 #expect(plan == ["SCAN h USING COVERING INDEX \(index)"])
             }
@@ -189,7 +210,7 @@ struct HostRankIndexTests {
         for (isRecent, range) in [(true, "last_seen>?"), (false, "last_seen<?")] {
             let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + walk.sql(isRecent: isRecent, throughLastSeen: true, reversed: false),
-                                 arguments: [0, 0, 50]).map { $0["detail"] as String }
+                                 arguments: [0, 0, 50, 0]).map { $0["detail"] as String }
             }
             #expect(plan.first == "SEARCH h USING INDEX host_last_seen (\(range))")
         }
@@ -211,10 +232,11 @@ struct HostRankIndexTests {
             let newestSecond = try HostRankingSQL.newestSecond(db)
             for conditions in [[], ["h.open_alerts > 0"], ["h.acknowledged_alerts > ?"]] {
                 let arguments: StatementArguments = conditions.first?.contains("?") == true ? [0] : []
-                func page(fewHosts: Int, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
+                func page(fewHosts: Int, steppedHosts: Int = 64, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
                     var walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
                                               joinsCase: false)
                     walk.fewHosts = fewHosts
+                    walk.steppedHosts = steppedHosts
                     return try walk.addresses(db, offset: offset, limit: limit, reversed: reversed)
                 }
                 for reversed in [false, true] {
@@ -226,6 +248,14 @@ struct HostRankIndexTests {
                         for fewHosts in [0, staleHosts, hosts.count] {
                             #expect(try page(fewHosts: fewHosts, offset: offset, limit: limit, reversed: reversed) == expected,
                                     "\(conditions) from \(offset), few \(fewHosts), reversed \(reversed)")
+                        }
+                    }
+                    // Every host before a page skipped by probing, however the sides are read.
+                    for offset in 0..<everyHost.count {
+                        let expected = Array(everyHost[offset..<min(everyHost.count, offset + 5)])
+                        for fewHosts in [0, staleHosts, hosts.count] {
+                            #expect(try page(fewHosts: fewHosts, steppedHosts: 0, offset: offset, limit: 5, reversed: reversed)
+                                    == expected, "\(conditions) skipped to \(offset), few \(fewHosts), reversed \(reversed)")
                         }
                     }
                 }

@@ -22,21 +22,23 @@ extension SMBStore {
                 FROM \(hosts)
                 """
             let isReversed = window.isReversed != reversed
-            let rows: [HostSummary]
+            // The page's addresses first, then their rows: ordering reads the order's columns
+            // alone, never a host's case or checklist (the middle page by bytes out sorted every
+            // host's whole row).
+            let addresses: [Data]
             if let order = Self.columnOrder(sort, reversed: isReversed) {
-                rows = try Row.fetchAll(db, sql: "\(columns) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                        arguments: [newestSecond] + arguments + [window.limit, window.offset])
-                    .map(Self.hostSummary)
+                addresses = try Data.fetchAll(db, sql: "SELECT h.address FROM \(counted) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                              arguments: arguments + [window.limit, window.offset])
             } else {
                 let walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
                                           joinsCase: joinsCase)
-                let addresses = try walk.addresses(db, offset: window.offset, limit: window.limit, reversed: isReversed)
-                let found = try Row.fetchAll(db, sql: """
-                    \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
-                    """, arguments: StatementArguments([newestSecond.databaseValue] + addresses.map(\.databaseValue))).map(Self.hostSummary)
-                let byAddress = Dictionary(found.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-                rows = addresses.compactMap { byAddress[Self.address($0)] }
+                addresses = try walk.addresses(db, offset: window.offset, limit: window.limit, reversed: isReversed)
             }
+            let found = try Row.fetchAll(db, sql: """
+                \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments([newestSecond.databaseValue] + addresses.map(\.databaseValue))).map(Self.hostSummary)
+            let byAddress = Dictionary(found.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+            let rows = addresses.compactMap { byAddress[Self.address($0)] }
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
         }
     }
