@@ -105,7 +105,7 @@ struct HostFlowDayTests {
         let before = try Self.hosts.map { try fixture.store.timeline(of: $0, bucket: .day) }
         let hosts = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100).rows
         try DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: rollbackToVersion15)
+            try db.execute(sql: rollbackToVersion17 + rollbackToVersion15)
             #expect(try !db.tableExists("host_flow_day"))
         }
         let store = try fixture.store(running: .bundled())

@@ -102,6 +102,16 @@ struct HostRankIndexTests {
             }, sourceLocation: sourceLocation)
         }
 
+        /// The counts of the hosts with open alerts and of those needing attention are the hosts
+        /// the unfiltered list shows with open alerts and needing attention.
+        func expectFirstViewCountsAreTheHostsShown(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let hosts = try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+            #expect(try store.hosts(filter: .attention, sort: .attention, offset: 0, limit: 1).total
+                    == hosts.filter(\.needsAttention).count, sourceLocation: sourceLocation)
+            #expect(try store.hosts(filter: HostFilter(status: .open), sort: .attention, offset: 0, limit: 1).total
+                    == hosts.filter { $0.openAlerts > 0 }.count, sourceLocation: sourceLocation)
+        }
+
         /// Every page of the unfiltered list, both ways round, read with every host before it
         /// skipped by probing (`RankedHostWalk.start`), against `expected`.
         private func expectSkippedPagesAreTheRankOrder(_ expected: [IPAddress], sourceLocation: SourceLocation) throws {
@@ -272,7 +282,7 @@ struct HostRankIndexTests {
         let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
         let hostCase = try scenario.store.hostCase(resolved.address)
         try DatabaseQueue(path: scenario.fixture.path).write { db in
-            try db.execute(sql: rollbackToVersion15)
+            try db.execute(sql: rollbackToVersion17 + rollbackToVersion15)
             try db.execute(sql: "UPDATE host SET rank_base = 0, rank_recent = 0")
             #expect(try db.columns(in: "host").contains { $0.name == "address_text" })
         }
@@ -280,7 +290,7 @@ struct HostRankIndexTests {
         let (version, columns) = try DatabaseQueue(path: scenario.fixture.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.columns(in: "host").map(\.name))
         }
-        #expect(version == 16 && !columns.contains("address_text"))
+        #expect(version == 18 && !columns.contains("address_text"))
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.hostCase(resolved.address) == hostCase)
         try scenario.expectIndexedOrderIsTheRankOrder()
@@ -302,9 +312,51 @@ struct HostRankIndexTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 16)
+        } == 18)
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
         try scenario.expectIndexedOrderIsTheRankOrder()
+    }
+
+    /// The hosts with open alerts and the hosts needing attention, counted from `host_alerted` and
+    /// the cases, are the hosts the unfiltered list shows with open alerts and needing attention:
+    /// with a case being investigated on a host without alerts (counted though not alerted) and a
+    /// resolved case on a host with acknowledged alerts only (alerted though not counted), after
+    /// alerts change status, a prune, and the v18 upgrade of a store the previous schema made.
+    @Test func theFirstViewsCountTheirHostsFromTheAlertedIndex() throws {
+        let scenario = try Scenario(seed: 8)
+        try scenario.ingestAndDetectThreeDays()
+        try scenario.expectFirstViewCountsAreTheHostsShown()
+        try scenario.store.setStatus(.acknowledged, alertIDs: scenario.alertIDs(.open, every: 2), reason: nil, actor: "ana")
+        try scenario.store.setStatus(.closed, alertIDs: scenario.alertIDs(.open, every: 3), reason: "benign", actor: "ana")
+        let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+        let quiet = try #require(hosts.first { $0.openAlerts == 0 && $0.acknowledgedAlerts == 0 })
+        let acknowledgedOnly = try #require(hosts.first { $0.openAlerts == 0 && $0.acknowledgedAlerts > 0 })
+        try scenario.store.setCaseState(of: quiet.address, to: .investigating, verdict: nil, reason: nil, actor: "ana")
+        try scenario.store.setCaseState(of: acknowledgedOnly.address, to: .resolved, verdict: .duplicate, reason: nil,
+                                        actor: "ana")
+        let shown = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+        #expect(shown.first { $0.address == quiet.address }?.needsAttention == true)
+        #expect(shown.first { $0.address == acknowledgedOnly.address }?.needsAttention == false)
+        try scenario.expectFirstViewCountsAreTheHostsShown()
+
+        try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: rollbackToVersion17)
+            #expect(try !db.indexes(on: "host").contains { $0.name == "host_alerted" })
+        }
+        scenario.store = try scenario.fixture.store(running: .bundled())
+        try scenario.expectFirstViewCountsAreTheHostsShown()
+        try scenario.store.setRetentionPolicy(RetentionPolicy(flowDays: 7, closedAlertDays: 7, auditDays: 365), actor: "ana")
+        _ = try scenario.store.prune(at: baseTime.addingTimeInterval(40 * 86_400), actor: "ana")
+        try scenario.expectFirstViewCountsAreTheHostsShown()
+
+        let plans = try DatabaseQueue(path: scenario.fixture.path).read { db in
+            try [HostFilter(status: .open), .attention].map { filter in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + #require(SMBStore.hostCountSQL(filter))).map { $0["detail"] as String }
+            }
+        }
+        for plan in plans {
+            #expect(plan.contains { $0.contains("COVERING INDEX host_alerted") }, "\(plan)")
+        }
     }
 }

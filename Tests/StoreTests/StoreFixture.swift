@@ -71,11 +71,11 @@ func rollBack(_ db: Database, _ rollback: String) throws {
     try db.execute(sql: rollback)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v16 undone first, then the
-/// compact event row of v15): every field in a column of its own again (decoded from `fields`),
+/// Turns a store of this build back into one of schema version 14 (v18 and v16 undone first, then
+/// the compact event row of v15): every field in a column of its own again (decoded from `fields`),
 /// each row its file's path and format, the open-report index on `is_final`, no `origin_file`.
 func rollBackToVersion14(_ db: Database) throws {
-    try db.execute(sql: rollbackToVersion15)
+    try db.execute(sql: rollbackToVersion17 + rollbackToVersion15)
     let values = legacyEventValues(NetworkEvent())
     let added = values.map(\.column).filter { !EventColumns.fieldNames.contains($0) }
     try db.execute(sql: """
@@ -136,6 +136,15 @@ func rollBackToVersion11(_ db: Database) throws {
     }
     try rollBack(db, rollbackToVersion11)
 }
+
+/// Turns a store of this build back into one of the schema before v18 (the alerted hosts'
+/// partial index). v17 belongs to another branch: the numbers are reconciled at merge.
+let rollbackToVersion17 = """
+    DROP INDEX host_alerted;
+    DELETE FROM grdb_migrations WHERE identifier = 'v18';
+    PRAGMA user_version = 17;
+
+    """
 
 /// Turns a store of this build back into one of the schema before v16 (slimmer host rows with a
 /// plain rank, hosts' daily timelines kept per day): no `host_flow_day` nor

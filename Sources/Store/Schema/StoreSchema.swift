@@ -7,7 +7,7 @@ import GRDB
 /// exactly); addresses are 16-byte big-endian blobs (IPv4 mapped), so byte order is address order.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 16
+    static let version = 18
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -81,6 +81,11 @@ enum StoreSchema {
             try slimHost(db)
             try addHostFlowDays(db)
             try db.execute(sql: "PRAGMA user_version = 16")
+        }
+        // v17 is another branch's (the event side); the numbers are reconciled at merge.
+        migrator.registerMigration("v18") { db in
+            try addAlertedHostIndex(db)
+            try db.execute(sql: "PRAGMA user_version = 18")
         }
         return migrator
     }
