@@ -87,6 +87,9 @@ struct HostRankIndexTests {
                             .rows.map(\.address) == reversedPage, sourceLocation: sourceLocation)
                 }
             }
+            if filter == HostFilter() {
+                try expectSkippedPagesAreTheRankOrder(expected, sourceLocation: sourceLocation)
+            }
             let stored = try DatabaseQueue(path: fixture.path).read { db in
                 try Row.fetchAll(db, sql: "SELECT rank_base, rank_recent FROM host ORDER BY address").map { row in
                     [row[0], row[1]] as [Int64]
@@ -97,6 +100,34 @@ struct HostRankIndexTests {
                 let base = host.ranking.rankBase
                 return [base, base + HostRanking.recencyUnitsPerSecond * Int64(host.lastSeen.storeSeconds.rounded(.towardZero))]
             }, sourceLocation: sourceLocation)
+        }
+
+        /// The counts of the hosts with open alerts and of those needing attention are the hosts
+        /// the unfiltered list shows with open alerts and needing attention.
+        func expectFirstViewCountsAreTheHostsShown(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let hosts = try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+            #expect(try store.hosts(filter: .attention, sort: .attention, offset: 0, limit: 1).total
+                    == hosts.filter(\.needsAttention).count, sourceLocation: sourceLocation)
+            #expect(try store.hosts(filter: HostFilter(status: .open), sort: .attention, offset: 0, limit: 1).total
+                    == hosts.filter { $0.openAlerts > 0 }.count, sourceLocation: sourceLocation)
+        }
+
+        /// Every page of the unfiltered list, both ways round, read with every host before it
+        /// skipped by probing (`RankedHostWalk.start`), against `expected`.
+        private func expectSkippedPagesAreTheRankOrder(_ expected: [IPAddress], sourceLocation: SourceLocation) throws {
+            try DatabaseQueue(path: fixture.path).read { db in
+                var walk = RankedHostWalk(newestSecond: try HostRankingSQL.newestSecond(db), conditions: [], arguments: [],
+                                          joinsCase: false)
+                walk.steppedHosts = 0
+                for reversed in [false, true] {
+                    let order = reversed ? expected.reversed() : expected
+                    for offset in 0..<order.count {
+                        #expect(try walk.addresses(db, offset: offset, limit: 3, reversed: reversed).map { SMBStore.address($0) }
+                                == Array(order[offset..<min(order.count, offset + 3)]),
+                                "from \(offset), reversed \(reversed)", sourceLocation: sourceLocation)
+                    }
+                }
+            }
         }
     }
 
@@ -173,7 +204,7 @@ struct HostRankIndexTests {
                 let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
                     try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN "
                                          + walk.sql(isRecent: isRecent, throughLastSeen: false, reversed: reversed),
-                                     arguments: [0, 0, 50]).map { $0["detail"] as String }
+                                     arguments: [0, 0, 50, 0]).map { $0["detail"] as String }
                 }
                 #expect(plan == ["SCAN h USING COVERING INDEX \(index)"])
             }
@@ -189,7 +220,7 @@ struct HostRankIndexTests {
         for (isRecent, range) in [(true, "last_seen>?"), (false, "last_seen<?")] {
             let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + walk.sql(isRecent: isRecent, throughLastSeen: true, reversed: false),
-                                 arguments: [0, 0, 50]).map { $0["detail"] as String }
+                                 arguments: [0, 0, 50, 0]).map { $0["detail"] as String }
             }
             #expect(plan.first == "SEARCH h USING INDEX host_last_seen (\(range))")
         }
@@ -211,10 +242,11 @@ struct HostRankIndexTests {
             let newestSecond = try HostRankingSQL.newestSecond(db)
             for conditions in [[], ["h.open_alerts > 0"], ["h.acknowledged_alerts > ?"]] {
                 let arguments: StatementArguments = conditions.first?.contains("?") == true ? [0] : []
-                func page(fewHosts: Int, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
+                func page(fewHosts: Int, steppedHosts: Int = 64, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
                     var walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
                                               joinsCase: false)
                     walk.fewHosts = fewHosts
+                    walk.steppedHosts = steppedHosts
                     return try walk.addresses(db, offset: offset, limit: limit, reversed: reversed)
                 }
                 for reversed in [false, true] {
@@ -226,6 +258,14 @@ struct HostRankIndexTests {
                         for fewHosts in [0, staleHosts, hosts.count] {
                             #expect(try page(fewHosts: fewHosts, offset: offset, limit: limit, reversed: reversed) == expected,
                                     "\(conditions) from \(offset), few \(fewHosts), reversed \(reversed)")
+                        }
+                    }
+                    // Every host before a page skipped by probing, however the sides are read.
+                    for offset in 0..<everyHost.count {
+                        let expected = Array(everyHost[offset..<min(everyHost.count, offset + 5)])
+                        for fewHosts in [0, staleHosts, hosts.count] {
+                            #expect(try page(fewHosts: fewHosts, steppedHosts: 0, offset: offset, limit: 5, reversed: reversed)
+                                    == expected, "\(conditions) skipped to \(offset), few \(fewHosts), reversed \(reversed)")
                         }
                     }
                 }
@@ -251,7 +291,7 @@ struct HostRankIndexTests {
         let (version, columns) = try DatabaseQueue(path: scenario.fixture.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.columns(in: "host").map(\.name))
         }
-        #expect(version == 18 && !columns.contains("address_text"))
+        #expect(version == 19 && !columns.contains("address_text"))
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.hostCase(resolved.address) == hostCase)
         try scenario.expectIndexedOrderIsTheRankOrder()
@@ -273,9 +313,51 @@ struct HostRankIndexTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 18)
+        } == 19)
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
         try scenario.expectIndexedOrderIsTheRankOrder()
+    }
+
+    /// The hosts with open alerts and the hosts needing attention, counted from `host_alerted` and
+    /// the cases, are the hosts the unfiltered list shows with open alerts and needing attention:
+    /// with a case being investigated on a host without alerts (counted though not alerted) and a
+    /// resolved case on a host with acknowledged alerts only (alerted though not counted), after
+    /// alerts change status, a prune, and the v19 upgrade of a store the previous schema made.
+    @Test func theFirstViewsCountTheirHostsFromTheAlertedIndex() throws {
+        let scenario = try Scenario(seed: 8)
+        try scenario.ingestAndDetectThreeDays()
+        try scenario.expectFirstViewCountsAreTheHostsShown()
+        try scenario.store.setStatus(.acknowledged, alertIDs: scenario.alertIDs(.open, every: 2), reason: nil, actor: "ana")
+        try scenario.store.setStatus(.closed, alertIDs: scenario.alertIDs(.open, every: 3), reason: "benign", actor: "ana")
+        let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+        let quiet = try #require(hosts.first { $0.openAlerts == 0 && $0.acknowledgedAlerts == 0 })
+        let acknowledgedOnly = try #require(hosts.first { $0.openAlerts == 0 && $0.acknowledgedAlerts > 0 })
+        try scenario.store.setCaseState(of: quiet.address, to: .investigating, verdict: nil, reason: nil, actor: "ana")
+        try scenario.store.setCaseState(of: acknowledgedOnly.address, to: .resolved, verdict: .duplicate, reason: nil,
+                                        actor: "ana")
+        let shown = try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows
+        #expect(shown.first { $0.address == quiet.address }?.needsAttention == true)
+        #expect(shown.first { $0.address == acknowledgedOnly.address }?.needsAttention == false)
+        try scenario.expectFirstViewCountsAreTheHostsShown()
+
+        try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: rollbackToVersion18)
+            #expect(try !db.indexes(on: "host").contains { $0.name == "host_alerted" })
+        }
+        scenario.store = try scenario.fixture.store(running: .bundled())
+        try scenario.expectFirstViewCountsAreTheHostsShown()
+        try scenario.store.setRetentionPolicy(RetentionPolicy(flowDays: 7, closedAlertDays: 7, auditDays: 365), actor: "ana")
+        _ = try scenario.store.prune(at: baseTime.addingTimeInterval(40 * 86_400), actor: "ana")
+        try scenario.expectFirstViewCountsAreTheHostsShown()
+
+        let plans = try DatabaseQueue(path: scenario.fixture.path).read { db in
+            try [HostFilter(status: .open), .attention].map { filter in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + #require(SMBStore.hostCountSQL(filter))).map { $0["detail"] as String }
+            }
+        }
+        for plan in plans {
+            #expect(plan.contains { $0.contains("COVERING INDEX host_alerted") }, "\(plan)")
+        }
     }
 }

@@ -74,6 +74,7 @@ func rollBack(_ db: Database, _ rollback: String) throws {
 /// Turns a store of this build back into one of the schema before family-tagged addresses (v18):
 /// every address column in the 16-byte IPv4-mapped form again (`IPAddress.mappedBytes`).
 func rollBackToVersion17(_ db: Database) throws {
+    try db.execute(sql: rollbackToVersion18)
     try AddressCompaction.rewrite(db, columns: { column in
         """
         CASE WHEN length(\(column)) = 5 THEN CAST(x'00000000000000000000FFFF' || substr(\(column), 2) AS BLOB)
@@ -86,7 +87,7 @@ func rollBackToVersion17(_ db: Database) throws {
         """)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v18, v17 and v16 undone first, then
+/// Turns a store of this build back into one of schema version 14 (v19, v18, v17 and v16 undone first, then
 /// the compact event row of v15): every field in a column of its own again (decoded from
 /// `fields`), each row its file's path and format, the open-report index on `is_final`, no
 /// `origin_file`.
@@ -179,6 +180,15 @@ let rollbackToVersion16 = """
     DROP TABLE alert_rule;
     DELETE FROM grdb_migrations WHERE identifier = 'v17';
     PRAGMA user_version = 16;
+
+    """
+
+/// Turns a store of this build back into one of schema version 18 (before the alerted hosts'
+/// partial index, v19).
+let rollbackToVersion18 = """
+    DROP INDEX host_alerted;
+    DELETE FROM grdb_migrations WHERE identifier = 'v19';
+    PRAGMA user_version = 18;
 
     """
 

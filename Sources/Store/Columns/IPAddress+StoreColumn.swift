@@ -106,7 +106,7 @@ extension IPAddress {
 }
 
 /// How address columns hold an address: `tagged` (`IPAddress.storeBlob`) from schema 19 on,
-/// `mapped` (`IPAddress.mappedBytes`) before, which the migrations up to v18 still write.
+/// `mapped` (`IPAddress.mappedBytes`) before, which the migrations up to v17 still write.
 enum AddressForm {
     case tagged, mapped
 

@@ -3,11 +3,12 @@ import Foundation
 import GRDB
 
 /// The hosts list in `HostRanking.rank` order (highest first, ties in address order) as a merge
-/// of two index walks, so a page costs the rows before it and computes nothing per row: the
-/// hosts active within the recency horizon of the newest activity, by `rank_recent` (their rank
-/// is `rank_recent` less what they all share), and the others, by `rank_base` (their rank). Each
-/// walk is stepped through the SQLite C API (`RawStatement`): an index entry costs SQLite's step
-/// and no row decoding.
+/// of two index walks, so a page costs the index entries before it and computes nothing per row:
+/// the hosts active within the recency horizon of the newest activity, by `rank_recent` (their
+/// rank is `rank_recent` less what they all share), and the others, by `rank_base` (their rank).
+/// The hosts before a page are skipped inside SQLite (`start`); the page's own hosts are stepped
+/// through the SQLite C API (`RawStatement`): an index entry costs SQLite's step and no row
+/// decoding.
 struct RankedHostWalk {
     /// The newest activity of any host, in whole seconds.
     let newestSecond: Int64
@@ -21,49 +22,97 @@ struct RankedHostWalk {
     /// (reaching the 76 idle hosts of 100 k by `rank_base` stepped past nearly every entry).
     var fewHosts = 1024
 
+    /// Up to this many hosts before a page are stepped through one by one; the rest are skipped
+    /// by counting inside SQLite (`start(_:sides:offset:reversed:)`).
+    var steppedHosts = 64
+
     /// The addresses of the `limit` hosts from `offset` in rank order; in the reverse order
     /// (lowest rank first, `offset` counted from the lowest) when `reversed`.
     func addresses(_ db: Database, offset: Int, limit: Int, reversed: Bool) throws -> [Data] {
-        let count = offset + limit
         // How many hosts each side has, counted in `host_last_seen` up to one past `fewHosts`: a
         // side without hosts is not walked, a side with few is read through that index.
-        func arm(isRecent: Bool) throws -> Arm? {
+        let sides = try [true, false].compactMap { isRecent -> Side? in
             let hosts = try hostCount(db, isRecent: isRecent, upTo: fewHosts + 1)
-            guard hosts > 0 else { return nil }
-            return try Arm(db, walk: self, isRecent: isRecent, throughLastSeen: hosts <= fewHosts, count: count,
-                           reversed: reversed)
+            return hosts > 0 ? Side(isRecent: isRecent, throughLastSeen: hosts <= fewHosts) : nil
         }
-        let recent = try arm(isRecent: true)
-        defer { recent?.finish() }
-        let stale = try arm(isRecent: false)
-        defer { stale?.finish() }
+        let start = try self.start(db, sides: sides, offset: offset, reversed: reversed)
+        let stepped = offset - start.skipped
+        let arms = try sides.map { try Arm(db, walk: self, side: $0, after: start.after, count: stepped + limit, reversed: reversed) }
+        defer { arms.forEach { $0.finish() } }
         var page: [Data] = []
-        for position in 0..<count {
-            guard let next = Arm.first(recent, stale, reversed: reversed) else { break }
-            if position >= offset { page.append(next.blob) }
+        for position in 0..<(stepped + limit) {
+            guard let next = Arm.first(arms.first, arms.dropFirst().first, reversed: reversed) else { break }
+            if position >= stepped { page.append(next.blob) }
             try next.advance()
         }
         return page
     }
 
+    /// One side of the recency horizon: the hosts within it (`isRecent`, walked by `rank_recent`)
+    /// or the others (by `rank_base`); `throughLastSeen`: found through `host_last_seen` and sorted.
+    struct Side {
+        let isRecent: Bool
+        let throughLastSeen: Bool
+
+        /// The rank column the side is walked by.
+        var column: String { isRecent ? "rank_recent" : "rank_base" }
+
+        /// What the side's column holds beyond the rank (the recency all its hosts share).
+        func less(_ newestSecond: Int64) -> Int64 {
+            isRecent ? HostRankingSQL.sharedRecency(newestSecond) : 0
+        }
+    }
+
+    /// A host's place in the list's order: its rank and its address as stored.
+    struct Place: Equatable {
+        let rank: Int64
+        let address: Data
+    }
+
     /// One walk's statement (arguments: the recency all its hosts share, the horizon's start,
-    /// the conditions' arguments, the count): the hosts within the recency horizon by
+    /// the conditions' arguments, the place it starts after (its column value twice, its address)
+    /// when `afterPlace`, the limit and the offset): the hosts within the recency horizon by
     /// `rank_recent` when `isRecent`, the others by `rank_base`. Unfiltered, it reads its index
     /// alone (both ranks are plain columns since v16). `throughLastSeen`: the side's hosts are
     /// found through `host_last_seen` (a range wider by less than a second than the side, which
     /// the exact condition narrows) and sorted.
-    func sql(isRecent: Bool, throughLastSeen: Bool, reversed: Bool) -> String {
-        let (column, rankIndex) = isRecent ? ("rank_recent", "host_rank_recent") : ("rank_base", "host_rank_base")
-        let index = throughLastSeen ? "host_last_seen" : rankIndex
+    func sql(isRecent: Bool, throughLastSeen: Bool, reversed: Bool, afterPlace: Bool = false) -> String {
+        let column = Side(isRecent: isRecent, throughLastSeen: throughLastSeen).column
+        return """
+            SELECT h.address, h.\(column) - ?1
+            \(source(isRecent: isRecent, throughLastSeen: throughLastSeen, bounds: afterPlace ? [Self.after(column, reversed: reversed)] : []))
+            ORDER BY h.\(column) \(reversed ? "ASC" : "DESC"), h.address \(reversed ? "DESC" : "ASC")
+            LIMIT ? OFFSET ?
+            """
+    }
+
+    /// The FROM and WHERE of a side's statements: its hosts that satisfy the conditions and the
+    /// `bounds` (whose arguments follow the conditions').
+    func source(isRecent: Bool, throughLastSeen: Bool, bounds: [String]) -> String {
+        let index = throughLastSeen ? "host_last_seen" : (isRecent ? "host_rank_recent" : "host_rank_base")
         let join = joinsCase ? "LEFT JOIN host_case c ON c.host = h.address" : ""
         let side = "\(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?2"
         let range = throughLastSeen ? [Self.lastSeenRange(isRecent: isRecent, horizonStart: "?2")] : []
-        return """
-            SELECT h.address, h.\(column) - ?1 FROM host h INDEXED BY \(index) \(join)
-            WHERE \((range + [side] + conditions).joined(separator: " AND "))
-            ORDER BY h.\(column) \(reversed ? "ASC" : "DESC"), h.address \(reversed ? "DESC" : "ASC")
-            LIMIT ?
-            """
+        return "FROM host h INDEXED BY \(index) \(join) WHERE \((range + [side] + conditions + bounds).joined(separator: " AND "))"
+    }
+
+    /// The hosts after a place in the list's order (the other way round when `reversed`), on a
+    /// side walked by `column`; its arguments: `arguments(after:side:)`.
+    static func after(_ column: String, reversed: Bool) -> String {
+        reversed ? "h.\(column) >= ? AND (h.\(column) > ? OR h.address < ?)"
+            : "h.\(column) <= ? AND (h.\(column) < ? OR h.address > ?)"
+    }
+
+    /// The arguments of `after(_:reversed:)` for `place` on `side`.
+    func arguments(after place: Place, side: Side) -> StatementArguments {
+        let value = place.rank + side.less(newestSecond)
+        return [value, value, place.address]
+    }
+
+    /// The arguments every statement of `side` starts with: the recency its hosts share, the
+    /// horizon's start, the conditions' arguments.
+    func leadingArguments(_ side: Side) -> StatementArguments {
+        [side.less(newestSecond), HostRankingSQL.horizonStart(newestSecond)] + arguments
     }
 
     /// A range of `last_seen` that holds every host of one side of the horizon (whose start is
@@ -91,12 +140,12 @@ struct RankedHostWalk {
         private(set) var rank: Int64 = 0
         private(set) var address = IPAddress.zero
 
-        init(_ db: Database, walk: RankedHostWalk, isRecent: Bool, throughLastSeen: Bool, count: Int,
-             reversed: Bool) throws {
-            let less = isRecent ? HostRankingSQL.sharedRecency(walk.newestSecond) : 0
-            let horizonStart = HostRankingSQL.horizonStart(walk.newestSecond)
-            rows = try RawStatement(db, sql: walk.sql(isRecent: isRecent, throughLastSeen: throughLastSeen, reversed: reversed),
-                                    arguments: [less, horizonStart] + walk.arguments + [count])
+        /// The walk of `side` from the host after `place` (from the first when nil), `count` hosts at most.
+        init(_ db: Database, walk: RankedHostWalk, side: Side, after place: Place?, count: Int, reversed: Bool) throws {
+            let bound = place.map { walk.arguments(after: $0, side: side) } ?? []
+            rows = try RawStatement(db, sql: walk.sql(isRecent: side.isRecent, throughLastSeen: side.throughLastSeen,
+                                                      reversed: reversed, afterPlace: place != nil),
+                                    arguments: walk.leadingArguments(side) + bound + [count, 0])
             try advance()
         }
 

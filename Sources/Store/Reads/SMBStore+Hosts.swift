@@ -12,7 +12,8 @@ extension SMBStore {
         // Counting every host needs no look-up of its case (SQLite keeps the join otherwise).
         let counted = joinsCase ? hosts : "host h"
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
+            let total = try Self.hostCountSQL(filter).map { try Int.fetchOne(db, sql: $0) ?? 0 }
+                ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
             let newestSecond = try HostRankingSQL.newestSecond(db)
             let columns = """
@@ -22,21 +23,24 @@ extension SMBStore {
                 FROM \(hosts)
                 """
             let isReversed = window.isReversed != reversed
-            let rows: [HostSummary]
+            // The page's addresses first, then their rows: ordering reads the order's columns
+            // alone, never a host's case or checklist (the middle page by bytes out sorted every
+            // host's whole row).
+            let addresses: [Data]
             if let order = Self.columnOrder(sort, reversed: isReversed) {
-                rows = try Row.fetchAll(db, sql: "\(columns) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                        arguments: [newestSecond] + arguments + [window.limit, window.offset])
-                    .map(Self.hostSummary)
+                addresses = try Data.fetchAll(db.cachedStatement(sql: "SELECT h.address FROM \(counted) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?"),
+                                              arguments: arguments + [window.limit, window.offset])
             } else {
                 let walk = RankedHostWalk(newestSecond: newestSecond, conditions: conditions, arguments: arguments,
                                           joinsCase: joinsCase)
-                let addresses = try walk.addresses(db, offset: window.offset, limit: window.limit, reversed: isReversed)
-                let found = try Row.fetchAll(db, sql: """
-                    \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
-                    """, arguments: StatementArguments([newestSecond.databaseValue] + addresses.map(\.databaseValue))).map(Self.hostSummary)
-                let byAddress = Dictionary(found.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-                rows = addresses.compactMap { byAddress[Self.address($0)] }
+                addresses = try walk.addresses(db, offset: window.offset, limit: window.limit, reversed: isReversed)
             }
+            // Cached: a page's statement differs only by its number of rows.
+            let found = try Row.fetchAll(db.cachedStatement(sql: """
+                \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
+                """), arguments: StatementArguments([newestSecond.databaseValue] + addresses.map(\.databaseValue))).map(Self.hostSummary)
+            let byAddress = Dictionary(found.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+            let rows = addresses.compactMap { byAddress[Self.address($0)] }
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
         }
     }
