@@ -132,6 +132,20 @@ struct InsertTests {
         #expect(try fixture.store.insert([reused], ingestedAt: baseTime) == InsertResult(inserted: 1))
     }
 
+    @Test func aFlowOpenedAfterFinalReportsAloneIsStillReplacedInTheSameBatch() throws {
+        let fixture = try StoreFixture()
+        let ended = packetbeatReport(flowID: "GG", at: baseTime, bytesOut: 100, isFinal: true, line: 1)
+        #expect(try fixture.store.insert([ended], ingestedAt: baseTime) == InsertResult(inserted: 1))
+        // The next batch starts with no open report stored; the one it opens is found by its flow.
+        let open = packetbeatReport(flowID: "HH", at: baseTime, bytesOut: 100, isFinal: false, line: 2)
+        let final = packetbeatReport(flowID: "HH", at: baseTime.addingTimeInterval(60), bytesOut: 150, isFinal: true,
+                                     line: 3)
+        #expect(try fixture.store.insert([ended, open, final], ingestedAt: baseTime)
+            == InsertResult(inserted: 1, duplicates: 1, updated: 1))
+        let flows = try fixture.store.history(of: IPAddress("10.0.0.5")!, offset: 0, limit: 10)
+        #expect(flows.rows.compactMap(\.event.sourceBytes).sorted() == [100, 150])
+    }
+
     @Test func aBatchThatFailsMidwayLeavesNothingWritten() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)

@@ -136,6 +136,10 @@ struct TimelineDeltas {
         days.removeAll()
     }
 
+    mutating func reserveCapacity(_ count: Int) {
+        days.reserveCapacity(count)
+    }
+
     /// The UTC day of `date`, rounded down also before 2001 (as `HostFlowDaySQL.utcDay`).
     static func utcDay(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSinceReferenceDate / 86_400).rounded(.down))

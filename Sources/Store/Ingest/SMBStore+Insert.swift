@@ -14,6 +14,7 @@ extension SMBStore {
     func insert(prepared events: [PreparedEvent], ingestedAt: Date) throws -> InsertResult {
         try write("storing events") { db in
             var writer = try EventWriter(db: db, rule: Self.activeRule(db, in: rules), ingestedAt: ingestedAt)
+            writer.reserveCapacity(forEvents: events.count)
             for event in events { try writer.add(event) }
             try writer.flushAggregates()
             return writer.result
