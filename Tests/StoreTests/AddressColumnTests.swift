@@ -71,10 +71,11 @@ struct AddressColumnTests {
 
     @Test func theHostListSortsAddressesIPv4First() throws {
         let fixture = try StoreFixture()
-        let sources = ["fd00::2", "192.168.1.1", "fd00::1", "10.0.0.2", "10.0.0.1"]
+        let sources = ["fd00::2", "192.168.1.1", "::1", "fd00::1", "10.0.0.2", "10.0.0.1"]
         try fixture.store.insert(sources.enumerated().map { smbEvent($1, "8.8.8.8", line: $0) }, ingestedAt: baseTime)
         let rows = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).rows
-        #expect(rows.map(\.address.description) == ["10.0.0.1", "10.0.0.2", "192.168.1.1", "fd00::1", "fd00::2"])
+        #expect(rows.map(\.address.description) == ["10.0.0.1", "10.0.0.2", "192.168.1.1", "::1", "fd00::1", "fd00::2"],
+                "::1 sorted before every IPv4 address in the 16-byte form")
     }
 
     @Test func anIPv6ExceptionScopeCountsTheIPv4AlertsItCovers() throws {

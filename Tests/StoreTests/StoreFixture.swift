@@ -122,7 +122,7 @@ func rollBackToVersion14(_ db: Database) throws {
 }
 
 /// The event of a row of `e.id` and `EventColumns.fieldSelection` whose address columns hold
-/// the 16-byte form of schema 18 and before.
+/// the 16-byte form of schema 17 and before.
 private func mappedEvent(from row: Row) -> NetworkEvent {
     var event = EventColumns.event(from: row, startingAt: 1)
     let source = (row[2] as Data?).flatMap(IPAddress.init(mappedBytes:))

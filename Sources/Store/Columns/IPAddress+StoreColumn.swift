@@ -1,7 +1,7 @@
 import Detection
 import Foundation
 
-/// The family tags of a stored address (schema 19 on). 0x04 sorts before 0x06, so in blob order
+/// The family tags of a stored address (schema 18 on). 0x04 sorts before 0x06, so in blob order
 /// every IPv4 address comes before every IPv6 address, and a range of one family never holds the
 /// other.
 enum AddressTag {
@@ -73,7 +73,7 @@ extension IPAddress {
     // MARK: The 16-byte form
 
     /// The 128-bit value in 16 bytes, big-endian (IPv4 mapped): how address columns held an
-    /// address up to schema 18 (the migrations from those schemas read and write it) and how
+    /// address up to schema 17 (the migrations from those schemas read and write it) and how
     /// `EventFields` holds extra destinations.
     var mappedBytes: Data {
         withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { Data($0) }
@@ -96,7 +96,7 @@ extension IPAddress {
         addresses.reduce(into: Data(capacity: addresses.count * 16)) { $0.append($1.mappedBytes) }
     }
 
-    /// The addresses of consecutive `mappedBytes` values (`source.ip` arrays up to schema 18).
+    /// The addresses of consecutive `mappedBytes` values (`source.ip` arrays up to schema 17).
     static func addresses(mappedBytes: Data) -> [IPAddress] {
         stride(from: 0, to: mappedBytes.count - 15, by: 16).compactMap { offset in
             let start = mappedBytes.startIndex + offset
@@ -105,7 +105,7 @@ extension IPAddress {
     }
 }
 
-/// How address columns hold an address: `tagged` (`IPAddress.storeBlob`) from schema 19 on,
+/// How address columns hold an address: `tagged` (`IPAddress.storeBlob`) from schema 18 on,
 /// `mapped` (`IPAddress.mappedBytes`) before, which the migrations up to v17 still write.
 enum AddressForm {
     case tagged, mapped

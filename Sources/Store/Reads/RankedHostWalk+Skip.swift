@@ -10,8 +10,9 @@ extension RankedHostWalk {
     /// probe takes a side's host `t` entries after the current place (SQLite skips the entries
     /// with OFFSET, decoding nothing) and counts the other side's hosts between the two places,
     /// so the probed host's position is known. A host before `offset` becomes the current place;
-    /// one past it makes the next probe shorter. `t` is the remaining hosts times the probed
-    /// side's share seen so far, a little short of it, so most probes land just before the page:
+    /// one past it makes the next probe shorter, and a probe past the side's last host half as
+    /// long. `t` is the remaining hosts times the probed side's share seen so far, a little
+    /// short of it, so most probes land just before the page:
     /// the middle of 100 k hosts costs about one pass over the entries before it, inside SQLite.
     func start(_ db: Database, sides: [Side], offset: Int, reversed: Bool) throws -> (after: Place?, skipped: Int) {
         guard let first = sides.first, offset > steppedHosts else { return (nil, 0) }
@@ -33,7 +34,9 @@ extension RankedHostWalk {
             guard let next = try host(db, on: probed, after: place, skipping: length, reversed: reversed) else {
                 // The probed side has no host that far: every remaining host may be the other side's.
                 if length == 0 { return try jump(db, on: counted, after: place, offset: offset, remaining: remaining, reversed: reversed) }
-                longest[side] = length - 1
+                // Halved, not shortened by one: a side far smaller than the page's offset is found
+                // in a few probes, each of which read the side's entries to its end.
+                longest[side] = length / 2
                 continue
             }
             let between = try hosts(db, on: counted, after: place, before: next, reversed: reversed)
