@@ -67,9 +67,8 @@ extension RankedHostWalk {
 
     /// The place of `side`'s host `skipping` hosts after `place` (after none: from its first).
     private func host(_ db: Database, on side: Side, after place: Place?, skipping: Int, reversed: Bool) throws -> Place? {
-        let bound = place.map { arguments(after: $0, side: side) } ?? []
-        let sql = sql(isRecent: side.isRecent, throughLastSeen: side.throughLastSeen, reversed: reversed, afterPlace: place != nil)
-        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: leadingArguments(side) + bound + [1, skipping])
+        let statement = walk(side, after: place, reversed: reversed)
+        return try Row.fetchOne(db.cachedStatement(sql: statement.sql), arguments: statement.arguments + [1, skipping])
             .map { Place(rank: $0[1], address: $0[0]) }
     }
 

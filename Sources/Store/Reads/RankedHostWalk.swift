@@ -86,6 +86,14 @@ struct RankedHostWalk {
             """
     }
 
+    /// The statement that walks `side` from the host after `place` (from its first when nil) and
+    /// its arguments, less the LIMIT and OFFSET that end them.
+    func walk(_ side: Side, after place: Place?, reversed: Bool) -> (sql: String, arguments: StatementArguments) {
+        let bound = place.map { arguments(after: $0, side: side) } ?? []
+        return (sql(isRecent: side.isRecent, throughLastSeen: side.throughLastSeen, reversed: reversed, afterPlace: place != nil),
+                leadingArguments(side) + bound)
+    }
+
     /// The FROM and WHERE of a side's statements: its hosts that satisfy the conditions and the
     /// `bounds` (whose arguments follow the conditions').
     func source(isRecent: Bool, throughLastSeen: Bool, bounds: [String]) -> String {
@@ -142,10 +150,8 @@ struct RankedHostWalk {
 
         /// The walk of `side` from the host after `place` (from the first when nil), `count` hosts at most.
         init(_ db: Database, walk: RankedHostWalk, side: Side, after place: Place?, count: Int, reversed: Bool) throws {
-            let bound = place.map { walk.arguments(after: $0, side: side) } ?? []
-            rows = try RawStatement(db, sql: walk.sql(isRecent: side.isRecent, throughLastSeen: side.throughLastSeen,
-                                                      reversed: reversed, afterPlace: place != nil),
-                                    arguments: walk.leadingArguments(side) + bound + [count, 0])
+            let statement = walk.walk(side, after: place, reversed: reversed)
+            rows = try RawStatement(db, sql: statement.sql, arguments: statement.arguments + [count, 0])
             try advance()
         }
 
