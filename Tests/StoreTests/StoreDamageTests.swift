@@ -43,6 +43,21 @@ struct StoreDamageTests {
         #expect(try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()).integrityProblems().isEmpty == false)
     }
 
+    /// Nothing deletes `alert_rule` rows, but an alert whose rule row is gone still reads (rather
+    /// than trapping on a NULL rule), and says its rule is missing.
+    @Test func anAlertWhoseRuleRowIsGoneStillReads() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert([smbEvent("10.0.0.1", "8.8.8.8", line: 1)], ingestedAt: baseTime)
+        try fixture.store.runExecution(at: baseTime)
+        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "DELETE FROM alert_rule") }
+        let alerts = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows
+        #expect(alerts.map(\.ruleName) == ["(rule row missing)"])
+        #expect(alerts.map(\.ruleID) == [""])
+        #expect(alerts.first?.reason.hasSuffix("created alert (rule row missing).") == true)
+        let connections = try fixture.store.connectionAlerts(AlertQuery(), reversed: false, offset: 0, limit: 10)
+        #expect(connections.rows.map(\.reason) == alerts.map(\.reason))
+    }
+
     @Test func theMessageSaysWhatToDo() {
         let message = StoreError.corrupt(path: "/data/s.db").description
         #expect(message.contains("smbtriage store check"))

@@ -29,15 +29,19 @@ enum AlertReason {
     }
 
     /// The reason of the alert row `alert` as SQL: its detail between the opening and its rule's
-    /// ending, or the text stored whole.
+    /// ending (naming `missingRule` when the rule row is gone), or the text stored whole.
     static func sql(alert: String) -> String {
         """
         CASE WHEN \(alert).reason_is_detail
              THEN '\(opening)' || \(alert).reason
-                  || (SELECT \(endingSQL(rule: "r")) FROM alert_rule r WHERE r.id = \(alert).rule_key)
+                  || coalesce((SELECT \(endingSQL(rule: "r")) FROM alert_rule r WHERE r.id = \(alert).rule_key),
+                              'created alert \(missingRule).')
              ELSE \(alert).reason END
         """
     }
+
+    /// The rule name read for an alert whose `alert_rule` row is missing (a damaged store).
+    static let missingRule = "(rule row missing)"
 
     /// What every alert of the `alert_rule` row `rule` ends its reason with, as SQL.
     static func endingSQL(rule: String) -> String {

@@ -113,10 +113,12 @@ extension SMBStore {
     // MARK: Rows
 
     /// An alert with its rule, its event, its host's case's guide ticks and its note count; `alertRecord` reads it.
-    /// The rule is a LEFT JOIN so that the planner never takes the few `alert_rule` rows as its outer loop.
+    /// The rule is a LEFT JOIN so that the planner never takes the few `alert_rule` rows as its outer loop;
+    /// an alert whose rule row is gone (a damaged store: nothing deletes them) reads as `AlertReason.missingRule`.
     static let alertSelection = """
-        SELECT a.id, a.uuid, a.status, a.close_reason, a.created_at, a.updated_at, r.rule_id, r.rule_name,
-               r.severity, a.risk_score, \(AlertReason.sql(alert: "a")), a.execution_id,
+        SELECT a.id, a.uuid, a.status, a.close_reason, a.created_at, a.updated_at, coalesce(r.rule_id, ''),
+               coalesce(r.rule_name, '\(AlertReason.missingRule)'), coalesce(r.severity, ''), a.risk_score,
+               \(AlertReason.sql(alert: "a")), a.execution_id,
                (SELECT group_concat(step) FROM case_guide_step WHERE host = a.host),
                (SELECT COUNT(*) FROM alert_note WHERE alert_id = a.id),
                coalesce(d.first_event_id = e.id, 0), a.rule_version,
