@@ -74,7 +74,10 @@ struct HostRankIndexTests {
         func expectIndexedOrderIsTheRankOrder(_ filter: HostFilter = HostFilter(),
                                               sourceLocation: SourceLocation = #_sourceLocation) throws {
             let all = try store.hosts(filter: filter, sort: .address, offset: 0, limit: 100_000).rows
-            let expected = all.sorted { ($0.ranking.rank, $1.address) > ($1.ranking.rank, $0.address) }.map(\.address)
+            // Ties in the store's address order: every IPv4 address before every IPv6 one.
+            let expected = all.sorted {
+                ($0.ranking.rank, $1.address.storeFamily, $1.address) > ($1.ranking.rank, $0.address.storeFamily, $0.address)
+            }.map(\.address)
             #expect(try store.hosts(filter: filter, sort: .attention, offset: 0, limit: all.count + 1).rows.map(\.address)
                     == expected, sourceLocation: sourceLocation)
             for limit in [1, 7, 25] {
@@ -191,6 +194,29 @@ struct HostRankIndexTests {
         for filter in [HostFilter(), .attention, HostFilter(status: .open), HostFilter(text: "10.1.0.2")] {
             try scenario.expectIndexedOrderIsTheRankOrder(filter)
         }
+    }
+
+    /// Hosts of both families with equal ranks, within the recency horizon and past it, come in
+    /// the store's address order (IPv4 first) on every page and through every skip, where the
+    /// merge of the two sides compares them: as 128-bit values `::7` would sort before IPv4
+    /// addresses. Every host but the newest sent to one unanswering Internet address; the recent
+    /// ones sent no bytes and were last seen 5 s inside the horizon (5 s of recency: 100 units),
+    /// the idle ones sent 12 bytes (10 log2(1 + 12 / 2^20) points: 100 units too).
+    @Test func tiesAcrossAddressFamiliesAndSidesFollowTheStoresOrder() throws {
+        let scenario = try Scenario(seed: 7, hosts: 0)
+        let horizonStart = baseTime.addingTimeInterval(-HostRanking.recencyHorizon)
+        let records = [
+            ("10.0.0.1", baseTime, 0), ("10.0.0.7", horizonStart.addingTimeInterval(5), 0),
+            ("fd00::8", horizonStart.addingTimeInterval(5), 0), ("::7", horizonStart.addingTimeInterval(-86_400), 12),
+            ("10.0.0.8", horizonStart.addingTimeInterval(-86_400), 12),
+        ]
+        try scenario.store.insert(records.enumerated().map { index, record in
+            smbEvent(record.0, record.0 == "10.0.0.1" ? "10.9.9.9" : "81.2.3.4", at: record.1, bytesOut: Int64(record.2), bytesIn: 0, line: index + 1)
+        }, ingestedAt: baseTime)
+        let hosts = try scenario.store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 100).rows
+        #expect(hosts.map(\.address.description) == ["10.0.0.1", "10.0.0.7", "10.0.0.8", "::7", "fd00::8"])
+        #expect(Set(hosts.dropFirst().map(\.ranking.rank)).count == 1)
+        try scenario.expectIndexedOrderIsTheRankOrder()
     }
 
     /// An unfiltered page reads the rank indexes alone, never a host row on its way (a page in
