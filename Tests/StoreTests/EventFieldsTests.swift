@@ -114,19 +114,44 @@ import TestSupport
                 + "73742e657865080c53595354454d184e5420415554484f5249545904166e6f742061207631206964")
     }
 
+    /// Every stored property of `event` in declaration order, as the texts of its items (a
+    /// list's items, or the one value).
+    private static func fields(_ event: NetworkEvent) -> [[String]] {
+        Mirror(reflecting: event).children.map { field in
+            let value = Mirror(reflecting: field.value)
+            return value.displayStyle == .collection ? value.children.map { String(describing: $0.value) }
+                : [String(describing: field.value)]
+        }
+    }
+
     @Test func aDamagedValueNeverTrapsAndKeepsWhatCameBeforeTheDamage() {
         var random = SplitMix64(seed: 7)
         for _ in 0..<2_000 {
             let event = Self.randomEvent(&random, base: 1_000)
             let seenAt = (event.timestamp ?? event.start ?? event.end)?.storeSeconds ?? 0
             var bytes = [UInt8](EventFields.encoded(event, seenAt: seenAt))
-            switch random.next(below: 3) {
+            var whole = NetworkEvent()
+            EventFields.decode(Data(bytes), seenAt: seenAt, into: &whole)
+            let damage = random.next(below: 3)
+            switch damage {
             case 0: bytes.removeLast(random.next(below: bytes.count))
             case 1: bytes[random.next(below: bytes.count)] = UInt8(random.next(below: 256))
             default: bytes += (0..<random.next(below: 9)).map { _ in UInt8(random.next(below: 256)) }
             }
             var decoded = NetworkEvent()
             EventFields.decode(Data(bytes), seenAt: seenAt, into: &decoded)
+            switch damage {
+            case 0:
+                // A cut value: every field is the whole value's, left unset, or (a list) the
+                // whole list's first items; never another value.
+                let unset = Self.fields(NetworkEvent())
+                for (field, (value, wholeValue)) in zip(Self.fields(decoded), Self.fields(whole)).enumerated() {
+                    #expect(value == wholeValue || value == unset[field] || wholeValue.starts(with: value),
+                            "field \(field): \(value)")
+                }
+            case 2: #expect(decoded == whole, "bytes after the last field are not read")
+            default: break
+            }
         }
         var decoded = NetworkEvent()
         EventFields.decode(Data([EventFields.version, 0x10, 0x09]), seenAt: 0, into: &decoded)

@@ -110,7 +110,8 @@ enum EventFields {
     }
 
     /// Sets the fields `encoded(_:seenAt:)` wrote into `data` on `event`; a damaged value leaves
-    /// the fields from the damage on unset, an unknown version all of them.
+    /// the fields from the damage on unset (a list keeps the items before the damage), an unknown
+    /// version all of them.
     static func decode(_ data: Data, seenAt: Double, into event: inout NetworkEvent) {
         var reader = CompactReader([UInt8](data))
         guard reader.byte() == version, let present = reader.varint() else { return }
