@@ -22,12 +22,20 @@ public func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Dou
 /// Runs `body` `runs` times (passing the run's number) and reports the p50 and p99 wall latency,
 /// the p50 and p99 CPU time of the process, in ms, and whether the wall p99 meets `target` ms.
 public func measureLatency(_ label: String, runs: Int, target: Double, _ body: (Int) throws -> Void) rethrows {
+    try measureLatency(label, runs: runs, target: target, beforeEach: {}, afterEach: {}, body)
+}
+
+/// `measureLatency`, with `beforeEach` and `afterEach` run around every run, outside its timing.
+public func measureLatency(_ label: String, runs: Int, target: Double, beforeEach: () throws -> Void,
+                           afterEach: () throws -> Void, _ body: (Int) throws -> Void) rethrows {
     var wall: [Double] = []
     var cpu: [Double] = []
     for run in 0..<runs {
+        try beforeEach()
         let cpuStart = CPUClock.processSeconds()
         wall.append(try wallSeconds { try body(run) } * 1000)
         cpu.append((CPUClock.processSeconds() - cpuStart) * 1000)
+        try afterEach()
     }
     wall.sort()
     cpu.sort()

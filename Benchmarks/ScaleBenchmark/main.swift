@@ -15,10 +15,13 @@ import TriageModel
 // later runs only measure; a build stopped midway (or after `--build-minutes`) resumes where it
 // stopped, and the figures are then those of the flows stored so far. `--measure-only` neither
 // builds nor writes: it measures the store as it is, opened read-only, even while another run
-// builds it (its uncommitted transaction unseen). Usage:
+// builds it (its uncommitted transaction unseen). `--cold` measures every read with its pages
+// from the disk: before each run the store file's pages leave the OS cache (that file's only:
+// `posix_fadvise`) and the store's connections empty their page caches; after it, how much of the
+// file the run read in is counted (`mincore`, the kernel's read-ahead included). Usage:
 //   swift run -c release scale-benchmark [flows] [hosts] [external-every] [--store PATH] [--runs N]
 //                                        [--batch FLOWS] [--writer-cache-mb MB] [--build-minutes M]
-//                                        [--measure-only]
+//                                        [--measure-only] [--cold]
 // Every `external-every`-th flow goes to an external address (a match): 10 M / 10 = 1 M alerts.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -114,45 +117,58 @@ report("store: \(statistics.flows) flows, \(try store.alerts(AlertQuery(), offse
     + "\(statistics.hosts) hosts; " + String(format: "%.2f GB on disk, %.0f bytes per stored flow",
                                              Double(bytes) / 1e9, Double(bytes) / Double(max(1, statistics.flows))))
 
+let coldFile = arguments.contains("--cold") ? FilePageCache(path: path) : nil
+/// `measureLatency`, each run with its pages from the disk under `--cold`.
+func measure(_ label: String, runs: Int, target: Double, _ body: (Int) throws -> Void) throws {
+    guard let coldFile else { return try measureLatency(label, runs: runs, target: target, body) }
+    var kibibytesRead: [Double] = []
+    try measureLatency(label + ", pages from disk", runs: runs, target: target,
+                       beforeEach: { store.releaseCachedPages(); try coldFile.evict() },
+                       afterEach: { kibibytesRead.append(Double(try coldFile.cachedBytes()) / 1024) }, body)
+    kibibytesRead.sort()
+    report(String(format: "  read in from the store file per run: p50 %.0f KiB, p99 %.0f KiB",
+                  percentile(kibibytesRead, 0.5), percentile(kibibytesRead, 0.99)))
+}
+
 report("load average before the reads: \(ProcessUsage.loadAverage())")
 let hosts = try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 1).total
-try measureLatency("host list page 1 (attention, 50 rows)", runs: runs, target: 10) { _ in
+try measure("host list page 1 (attention, 50 rows)", runs: runs, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 50)
 }
 for offset in [5_000, hosts / 2 - 25, hosts - 50] {
-    try measureLatency("host list page at offset \(offset) of \(hosts) (attention)", runs: runs, target: 10) { _ in
+    try measure("host list page at offset \(offset) of \(hosts) (attention)", runs: runs, target: 10) { _ in
         _ = try store.hosts(filter: HostFilter(), sort: .attention, offset: offset, limit: 50)
     }
 }
-try measureLatency("hosts needing attention (open alerts) page 1", runs: runs, target: 10) { _ in
+try measure("hosts needing attention (open alerts) page 1", runs: runs, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(status: .open), sort: .attention, offset: 0, limit: 50)
 }
-try measureLatency("host list page 1 by last seen", runs: runs, target: 10) { _ in
+try measure("host list page 1 by last seen", runs: runs, target: 10) { _ in
     _ = try store.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 50)
 }
 // A drill-down is what the host screen reads: its destinations and its first page of alerts, one
 // row per connection (as store-benchmark measures it).
 var pick = SplitMix64(seed: 7)
-try measureLatency("host drill-down (destinations + first connection rows page), random host", runs: runs, target: 5) { _ in
+try measure("host drill-down (destinations + first connection rows page), random host", runs: runs, target: 5) { _ in
     let host = SMBFlowWorkload.hostAddress(pick.next(below: hostCount))
     _ = try store.destinations(of: host)
     _ = try store.connectionAlerts(AlertQuery(host: host), offset: 0, limit: 50)
 }
 let busiest = SMBFlowWorkload.hostAddress(0)
-try measureLatency("busiest host drill-down", runs: runs, target: 5) { _ in
+try measure("busiest host drill-down", runs: runs, target: 5) { _ in
     _ = try store.destinations(of: busiest)
     _ = try store.connectionAlerts(AlertQuery(host: busiest), offset: 0, limit: 50)
 }
-try measureLatency("host history page (50 flows), random host", runs: runs, target: 10) { _ in
+try measure("host history page (50 flows), random host", runs: runs, target: 10) { _ in
     _ = try store.history(of: SMBFlowWorkload.hostAddress(pick.next(below: hostCount)), offset: 0, limit: 50)
 }
-try measureLatency("busiest host history page (50 flows)", runs: runs, target: 10) { _ in
+try measure("busiest host history page (50 flows)", runs: runs, target: 10) { _ in
     _ = try store.history(of: busiest, offset: 0, limit: 50)
 }
-try measureLatency("busiest host history timeline (daily)", runs: max(1, runs / 10), target: 10) { _ in
+try measure("busiest host history timeline (daily)", runs: max(1, runs / 10), target: 10) { _ in
     _ = try store.timeline(of: busiest, bucket: .day)
 }
-measureLatency("console first frame (120×40, a new ConsoleRuntime on the store)", runs: max(1, runs / 10), target: 200) { _ in
+try measure("console first frame (120×40, a new ConsoleRuntime on the store)", runs: max(1, runs / 10), target: 200) { _ in
     let runtime = ConsoleRuntime(repository: store, rule: catalog.defaultRule, catalog: catalog,
                                  options: ConsoleOptions(readOnly: true, color: true, actor: "benchmark"))
     precondition(runtime.start(width: 120, height: 40).width == 120, "no first frame")

@@ -70,6 +70,8 @@ public final class SMBStore: TriageRepository {
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(5)
         configuration.label = "smbtriage"
+        // `releaseCachedPages()` empties the readers' caches rather than closing them.
+        configuration.persistentReadOnlyConnections = true
         configuration.prepareDatabase { db in
             db.add(function: HostRankingSQL.rankBaseFunction)
             for function in ListSearchSQL.functions { db.add(function: function) }
