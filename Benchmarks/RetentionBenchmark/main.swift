@@ -14,7 +14,11 @@ import TriageModel
 // flows pass the flows setting (30 days by default). Usage:
 //   swift run -c release retention-benchmark [--days 60] [--flows-per-minute 1000]
 //                                            [--alert-every 1000] [--batch-minutes 60] [--keep PATH]
+//                                            [--from-day N]
 // One flow in `alert-every` goes to an Internet address and alerts; the rest stay internal.
+// `--from-day N --keep PATH` goes on with the store an earlier run at the same rate kept (stopped
+// during day N or after day N - 1): it starts at day N, and the records of day N already stored are
+// stored once (the same records, the same fingerprints), so a long soak can run in parts.
 
 func option(_ name: String) -> String? {
     CommandLine.arguments.firstIndex(of: name).map { CommandLine.arguments.index(after: $0) }
@@ -26,11 +30,17 @@ let flowsPerMinute = option("--flows-per-minute").flatMap(Int.init) ?? 1_000
 let alertEvery = option("--alert-every").flatMap(Int.init) ?? 1_000
 let batchMinutes = option("--batch-minutes").flatMap(Int.init).map { max(1, min(60, $0)) } ?? 60
 let keptPath = option("--keep")
+let firstDay = option("--from-day").flatMap(Int.init).map { max(1, $0) } ?? 1
 let hostCount = 500
 
 /// Prints a line at once (unbuffered), so a long run shows its progress when piped.
 func report(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+guard firstDay == 1 || keptPath != nil else {
+    report("retention-benchmark: --from-day goes on with a kept store: name it with --keep PATH")
+    exit(2)
 }
 
 /// Flow `index` at `time`: a Zeek-style SMB connection from one of the hosts to a file server,
@@ -60,15 +70,16 @@ let path = keptPath ?? directory.appendingPathComponent("soak.db").path
 let store = try SMBStore(path: path, rules: .bundled())
 let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01 00:00 UTC
 report("retention-benchmark: \(days) days at \(flowsPerMinute) SMB flows a minute (1 in \(alertEvery) alerts), "
-    + "\(batchMinutes) minutes of flows per transaction, retention \(try store.retentionPolicy().description), pruned hourly; store \(path)")
+    + "\(batchMinutes) minutes of flows per transaction, retention \(try store.retentionPolicy().description), pruned hourly; store \(path)"
+    + (firstDay > 1 ? ", from day \(firstDay)" : ""))
 report("day   stored flows   summaries   alerts (open)   database MB   WAL MB   pruned that day   prune s   wall s")
 let clock = ContinuousClock()
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 let began = clock.now
-var index = 0
-for day in 1...days {
+var index = (firstDay - 1) * 1_440 * flowsPerMinute
+for day in firstDay...max(firstDay, days) {
     var prunedFlows = 0
     var pruneTime = Duration.zero
     for firstMinute in stride(from: 0, to: 1_440, by: batchMinutes) {

@@ -11,6 +11,7 @@ enum FlowSummaries {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS prune_batch (id INTEGER PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM temp.prune_batch")
         let ids = try Row.fetchAll(db, sql: "\(sql) LIMIT ?", arguments: arguments + [limit])
+        guard !ids.isEmpty else { return (0, nil) }
         let insert = try db.cachedStatement(sql: "INSERT INTO temp.prune_batch (id) VALUES (?)")
         for row in ids { try insert.execute(arguments: [row[0] as Int64]) }
         try summarize(db)
@@ -33,16 +34,21 @@ enum FlowSummaries {
         var isExternal = false
     }
 
+    /// The records of the flows in `temp.prune_batch`, connection by connection. The batch is
+    /// the outer loop (CROSS JOIN): left to choose, SQLite walked a whole `event` index for the
+    /// sort's sake and looked each entry up in the batch, a scan of every stored flow per batch.
+    static let batchRecords = """
+        SELECT coalesce(e.source_ip, x''), \(day), coalesce(e.destination_ip, x''), e.destination_port, e.seen_at,
+               e.is_external, e.connection_id, e.id
+        FROM temp.prune_batch b CROSS JOIN event e ON e.id = b.id
+        ORDER BY e.connection_id, e.id
+        """
+
     /// Adds the flows in `temp.prune_batch` to their summaries. A flow is a connection: it is
     /// summarized, with its largest byte counts, when the last of its records goes (at that
     /// record's host, day and destination); until then the records left behind carry it.
     private static func summarize(_ db: Database) throws {
-        let records = try Row.fetchAll(db, sql: """
-            SELECT coalesce(e.source_ip, x''), \(day), coalesce(e.destination_ip, x''), e.destination_port, e.seen_at,
-                   e.is_external, e.connection_id, e.id
-            FROM temp.prune_batch b JOIN event e ON e.id = b.id
-            ORDER BY e.connection_id, e.id
-            """)
+        let records = try Row.fetchAll(db, sql: batchRecords)
         var leaving: [Int64: Int64] = [:]
         for record in records { if let id = record[6] as Int64? { leaving[id, default: 0] += 1 } }
         let closed = try closeConnections(leaving, db)

@@ -1,0 +1,20 @@
+import Foundation
+import GRDB
+@testable import Store
+import Testing
+
+/// A prune batch reads its own flows, never the whole event table.
+@Suite("Prune query plans")
+struct PrunePlanTests {
+    /// The records of a batch come through the batch's ids (the outer loop), each looked up by
+    /// its rowid: a scan of an `event` index would read every stored flow once per batch.
+    @Test func aBatchsRecordsAreLookedUpByTheirIDs() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert((1...50).map { smbEvent("10.0.0.\($0 % 5 + 1)", "8.8.8.8", line: $0) }, ingestedAt: baseTime)
+        let plan = try DatabaseQueue(path: fixture.path).write { db in
+            try db.execute(sql: "CREATE TEMP TABLE prune_batch (id INTEGER PRIMARY KEY)")
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + FlowSummaries.batchRecords).map { $0["detail"] as String }
+        }
+        #expect(plan.prefix(2) == ["SCAN b", "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)"])
+    }
+}
