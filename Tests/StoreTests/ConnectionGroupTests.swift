@@ -221,6 +221,27 @@ struct ConnectionGroupTests {
         #expect(try scenario.expectGroupsAreTheScan() > before)
     }
 
+    /// A row of one alert is read from that alert (its id is the group's newest in the page's
+    /// index): the page leaves the group's own row unread, one page from the disk fewer per row.
+    @Test func aRowOfOneAlertIsReadFromTheAlertNotItsGroupsRow() throws {
+        let scenario = try Scenario(seed: 3)
+        try scenario.ingest(day: 0)
+        try scenario.detect()
+        for id in try scenario.alertIDs(.open, every: 2) {
+            _ = try scenario.store.addNote(alertID: id, text: "seen", actor: "ana")
+        }
+        try scenario.store.setStatus(.closed, alertIDs: scenario.alertIDs(.open, every: 3), reason: "benign", actor: "ana")
+        let before = try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 100) }
+        let single = try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: "UPDATE connection_alert_group SET first_id = -1, risk = -1, notes = -1 WHERE size = 1")
+            return db.changesCount
+        }
+        #expect(single > 10)
+        #expect(before.flatMap(\.rows).contains { $0.alertIDs.count == 1 && $0.noteCount > 0 })
+        #expect(before.flatMap(\.rows).contains { $0.alertIDs.count > 1 })
+        #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 100) } == before)
+    }
+
     @Test func anAlertWhoseRecordHasNoConnectionIsAGroupOfItsOwn() throws {
         let scenario = try Scenario(seed: 6)
         try scenario.ingest(day: 0)

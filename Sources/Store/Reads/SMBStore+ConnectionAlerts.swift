@@ -26,10 +26,12 @@ extension SMBStore {
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 WITH page AS (
-                    SELECT g.first_id, g.newest, g.newest_id, g.risk, g.notes,
-                           (SELECT group_concat(x.id || ':' || x.status) FROM alert x
-                            WHERE \(ConnectionGroupSQL.alerts("x", host: "g.host", key: "g.connection_key", status: "g.status"))
-                           ) AS alerts
+                    SELECT \(Self.firstAlert) AS first_id, g.newest, g.newest_id,
+                           \(Self.unlessSingle("g.risk")) AS risk, \(Self.unlessSingle("g.notes")) AS notes,
+                           \(Self.unlessSingle("""
+                               (SELECT group_concat(x.id || ':' || x.status) FROM alert x
+                                WHERE \(ConnectionGroupSQL.alerts("x", host: "g.host", key: "g.connection_key", status: "g.status")))
+                               """)) AS alerts
                     FROM connection_alert_group g
                     WHERE g.host = ? AND g.status = ?
                     ORDER BY \(order)
@@ -43,6 +45,18 @@ extension SMBStore {
             return ConnectionPage(rows: rows.map(Self.connectionAlerts), connections: counts?[0] ?? 0,
                                   alerts: counts?[1] ?? 0)
         }
+    }
+
+    /// The first alert of the group `g`. A group of one alert is that alert, whose id is also
+    /// `newest_id`: with the group's size, both are in the page's index, so a page reads no
+    /// `connection_alert_group` row for such a group (a page from the disk less per row).
+    private static let firstAlert = "CASE WHEN g.size = 1 THEN g.newest_id ELSE g.first_id END"
+
+    /// `expression` of the group `g`, or NULL for a group of one alert, whose figures
+    /// `connectionRows` takes from the alert itself (the group's row and its `alert_connection`
+    /// entries stay unread).
+    private static func unlessSingle(_ expression: String) -> String {
+        "CASE WHEN g.size = 1 THEN NULL ELSE \(expression) END"
     }
 
     /// `connectionAlerts` by grouping every alert `query` selects on each page (window counts):
@@ -96,9 +110,12 @@ extension SMBStore {
 
     /// The rows of the CTE `page` (first_id, newest, newest_id, alerts, risk, notes) with their
     /// first alert's record and connection, in the page's `order`; `extraColumns` follow the record's.
+    /// A row whose alerts, risk and notes are NULL stands for its first alert alone: they are that alert's.
     private static func connectionRows(extraColumns: String, order: String) -> String {
         """
-        SELECT g.alerts, g.risk, g.notes, \(AlertReason.sql(alert: "f")), f.close_reason, c.first_seen, c.last_seen,
+        SELECT coalesce(g.alerts, f.id || ':' || f.status), coalesce(g.risk, f.risk_score),
+               coalesce(g.notes, (SELECT COUNT(*) FROM alert_note n WHERE n.alert_id = f.id)),
+               \(AlertReason.sql(alert: "f")), f.close_reason, c.first_seen, c.last_seen,
                c.bytes_sent, c.bytes_received, c.sensors, e.connection_id,
                coalesce(d.first_event_id = e.id, 0), \(EventColumns.selection)\(extraColumns)
         FROM page g
