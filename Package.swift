@@ -31,9 +31,11 @@ let package = Package(
         .target(name: "TriageModel", dependencies: ["Detection"]),
         // SQLite through GRDB: schema, batched writes, executions, the console's and CLI's queries.
         .target(name: "Store", dependencies: [
-            "Detection", "TriageModel", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
+            "Detection", "TriageModel", "CZstd", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // SQLite's process-wide settings, through `sqlite3_config`, which Swift cannot call (variadic).
+        .target(name: "CSQLiteConfig", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // The cell, style and key vocabulary the console draws in and the terminal shows: Screen, Cell, Key, InputEvent.
         .target(name: "ScreenCore"),
         // Pure console: one folder per screen (state, update, keys, view) -> Screen.

@@ -44,6 +44,7 @@ public final class SMBStore: TriageRepository {
     /// for writing; `migrationProgress` hears how far a long upgrade got (rows of the total).
     public init(path: String, readOnly: Bool = false, rules: RuleCatalog,
                 migrationProgress: MigrationProgress? = nil) throws(StoreError) {
+        SQLiteProcessSettings.make()
         self.path = path
         self.isReadOnly = readOnly
         self.rules = rules

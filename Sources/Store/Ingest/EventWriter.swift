@@ -350,24 +350,31 @@ struct EventWriter {
         timelineDeltas.count(link)
         guard let host = event.sourceIPs.first else { return }
         let flows = link.isNew ? 1 : 0
-        let bytesSent = link.bytesSentAdded, bytesReceived = link.bytesReceivedAdded
-        var hostDelta = hostDeltas[host] ?? HostDelta(seenAt: seenAt)
-        hostDelta.see(seenAt)
-        hostDelta.flows += flows
-        if isExternal { hostDelta.bytesOut = hostDelta.bytesOut.saturatingAdding(bytesSent) }
-        if let name = event.sourceDomain, !name.isEmpty { hostDelta.hostName = name }
-        hostDeltas[host] = hostDelta
+        // Each delta is changed in place: one hash lookup per dictionary, no copy of the delta.
+        Self.count(into: &hostDeltas[host, default: HostDelta(seenAt: seenAt)], seenAt: seenAt, flows: flows,
+                   bytesOut: isExternal ? link.bytesSentAdded : 0, hostName: event.sourceDomain)
 
         guard let destination = event.destinationIPs.first else { return }
         let pair = AddressPair(host: host, destination: destination)
-        var pairDelta = pairDeltas[pair] ?? PairDelta(seenAt: seenAt, eventID: eventID, isExternal: isExternal)
-        pairDelta.see(seenAt, eventID: eventID)
-        pairDelta.connections += flows
-        pairDelta.bytesSent = pairDelta.bytesSent.saturatingAdding(bytesSent)
-        pairDelta.bytesReceived = pairDelta.bytesReceived.saturatingAdding(bytesReceived)
-        pairDelta.replied = pairDelta.replied || event.showsReply
-        if let port = event.destinationPort { PortList.insert(port, into: &pairDelta.ports) }
-        pairDeltas[pair] = pairDelta
+        Self.count(into: &pairDeltas[pair, default: PairDelta(seenAt: seenAt, eventID: eventID, isExternal: isExternal)],
+                   event, eventID: eventID, seenAt: seenAt, flows: flows, link: link)
+    }
+
+    private static func count(into delta: inout HostDelta, seenAt: Date, flows: Int, bytesOut: Int64, hostName: String?) {
+        delta.see(seenAt)
+        delta.flows += flows
+        delta.bytesOut = delta.bytesOut.saturatingAdding(bytesOut)
+        if let hostName, !hostName.isEmpty { delta.hostName = hostName }
+    }
+
+    private static func count(into delta: inout PairDelta, _ event: NetworkEvent, eventID: Int64, seenAt: Date,
+                              flows: Int, link: ConnectionLink) {
+        delta.see(seenAt, eventID: eventID)
+        delta.connections += flows
+        delta.bytesSent = delta.bytesSent.saturatingAdding(link.bytesSentAdded)
+        delta.bytesReceived = delta.bytesReceived.saturatingAdding(link.bytesReceivedAdded)
+        delta.replied = delta.replied || event.showsReply
+        if let port = event.destinationPort { PortList.insert(port, into: &delta.ports) }
     }
 
     /// The host's first activity as stored; nil for a host not stored yet.
