@@ -4,8 +4,8 @@ import GRDBSQLite
 @testable import Store
 import Testing
 
-/// `releaseCachedPages`: the reading connections stay open, and their next reads take every page
-/// from the file again (what a cold read measures).
+/// `releaseCachedPages`: the next reads take every page from the file again (what a cold read
+/// measures).
 @Suite struct CachedPagesTests {
     /// Pages the reading connection took from the file while it counted the store's events.
     private func pagesReadCounting(_ store: SMBStore) throws -> Int32 {
