@@ -119,6 +119,16 @@ struct RawStatement {
         nextParameter = 1
     }
 
+    // MARK: What the last run changed
+
+    /// Rows the statement last run on this connection changed (`sqlite3_changes`). Read directly:
+    /// GRDB's `Database.changesCount` first checks the dispatch queue, which cost the writer 1–2%
+    /// of its instructions, read after every row.
+    var changesCount: Int { Int(sqlite3_changes(sqlite3_db_handle(handle))) }
+
+    /// The rowid of the connection's last INSERT (`sqlite3_last_insert_rowid`), read as `changesCount`.
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(sqlite3_db_handle(handle)) }
+
     // MARK: Reading the current row
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
