@@ -66,7 +66,7 @@ struct ConnectionLinker {
         Self.bindFigures(of: record, to: &insert)
         try insert.execute()
         var row = record
-        row.id = db.lastInsertedRowID
+        row.id = insert.lastInsertedRowID
         return ConnectionLink(connectionID: row.id, isNew: true, bytesSentAdded: record.bytesSent,
                               bytesReceivedAdded: record.bytesReceived, previous: nil, row: row)
     }

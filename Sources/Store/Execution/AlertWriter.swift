@@ -68,8 +68,8 @@ struct AlertWriter {
         insert.bind(AlertReason.detail(of: event))
         insert.bind(connectionID)
         try insert.execute()
-        guard db.changesCount > 0 else { return false }
-        let alertID = db.lastInsertedRowID
+        guard insert.changesCount > 0 else { return false }
+        let alertID = insert.lastInsertedRowID
         if let connectionID {
             groups.add(alertID: alertID, host: host, connectionKey: connectionID, seenAt: seenAt, risk: rule.riskScore)
         } else {

@@ -51,7 +51,7 @@ struct NewAlertGroups {
             for status in [ConnectionGroupSQL.anyStatus, AlertStatus.open.rawValue] {
                 Self.bind(&update, key: key, status: status, figures: figures)
                 try update.execute()
-                guard db.changesCount == 0 else { continue }
+                guard update.changesCount == 0 else { continue }
                 Self.bind(&insert, key: key, status: status, figures: figures)
                 try insert.execute()
             }

@@ -156,12 +156,12 @@ struct EventWriter {
         insertEvent.bind(link.connectionID)
         Self.bindRecord(prepared, originID: originID, to: &insertEvent)
         try insertEvent.execute()
-        guard db.changesCount > 0 else {
+        guard insertEvent.changesCount > 0 else {
             try connections.undo(link)
             result.duplicates += 1
             return
         }
-        let eventID = db.lastInsertedRowID
+        let eventID = insertEvent.lastInsertedRowID
         if storedFlowKey != nil { mayHaveOpenReport = true }
         if rule.matches(event) { try queueCandidate(eventID) }
         result.inserted += 1
@@ -405,7 +405,7 @@ struct EventWriter {
         pairInsert.bind(delta.replied)
         pairInsert.bind(isNewDestination)
         try pairInsert.execute()
-        if db.changesCount > 0 {
+        if pairInsert.changesCount > 0 {
             return PairChange(isNewPair: true, isNewDestination: isNewDestination, endsNewDestination: false,
                               becameAnswered: false, isUnanswered: !delta.replied)
         }
