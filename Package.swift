@@ -81,7 +81,7 @@ let package = Package(
         // Runs the built binary as an analyst would.
         .testTarget(name: "CLITests", dependencies: ["smbtriage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoDataTests"),
-        .testTarget(name: "BenchmarkSupportTests", dependencies: ["BenchmarkSupport"]),
+        .testTarget(name: "BenchmarkSupportTests", dependencies: ["BenchmarkSupport", "TestSupport"]),
 
         // MARK: Benchmarks (`swift run -c release NAME`: they print figures) and tools
         .executableTarget(name: "detection-benchmark", dependencies: ["Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],

@@ -16,9 +16,10 @@ import TriageModel
 //                                            [--alert-every 1000] [--batch-minutes 60] [--keep PATH]
 //                                            [--from-day N]
 // One flow in `alert-every` goes to an Internet address and alerts; the rest stay internal.
-// `--from-day N --keep PATH` goes on with the store an earlier run at the same rate kept (stopped
-// during day N or after day N - 1): it starts at day N, and the records of day N already stored are
-// stored once (the same records, the same fingerprints), so a long soak can run in parts.
+// `--from-day N --keep PATH` goes on with the store an earlier run kept with the same
+// `--flows-per-minute` and `--alert-every` (stopped during day N or after day N - 1): it starts at
+// day N, and the records of day N already stored are stored once (the same records, the same
+// fingerprints), so a long soak can run in parts.
 
 func option(_ name: String) -> String? {
     CommandLine.arguments.firstIndex(of: name).map { CommandLine.arguments.index(after: $0) }
@@ -40,6 +41,10 @@ func report(_ line: String) {
 
 guard firstDay == 1 || keptPath != nil else {
     report("retention-benchmark: --from-day goes on with a kept store: name it with --keep PATH")
+    exit(2)
+}
+guard firstDay <= days else {
+    report("retention-benchmark: --from-day \(firstDay) is after the last day (--days \(days))")
     exit(2)
 }
 
@@ -79,7 +84,7 @@ func seconds(_ duration: Duration) -> Double {
 }
 let began = clock.now
 var index = (firstDay - 1) * 1_440 * flowsPerMinute
-for day in firstDay...max(firstDay, days) {
+for day in firstDay...days {
     var prunedFlows = 0
     var pruneTime = Duration.zero
     for firstMinute in stride(from: 0, to: 1_440, by: batchMinutes) {

@@ -118,12 +118,14 @@ report("store: \(statistics.flows) flows, \(try store.alerts(AlertQuery(), offse
                                              Double(bytes) / 1e9, Double(bytes) / Double(max(1, statistics.flows))))
 
 let coldFile = arguments.contains("--cold") ? FilePageCache(path: path) : nil
-/// `measureLatency`, each run with its pages from the disk under `--cold`.
+/// The WAL beside the store, when there is one: its pages leave the cache too under `--cold`.
+let coldWAL = coldFile != nil && FileManager.default.fileExists(atPath: path + "-wal") ? FilePageCache(path: path + "-wal") : nil
+/// `measureLatency`, each run with its pages (the store file's and its WAL's) from the disk under `--cold`.
 func measure(_ label: String, runs: Int, target: Double, _ body: (Int) throws -> Void) throws {
     guard let coldFile else { return try measureLatency(label, runs: runs, target: target, body) }
     var kibibytesRead: [Double] = []
     try measureLatency(label + ", pages from disk", runs: runs, target: target,
-                       beforeEach: { store.releaseCachedPages(); try coldFile.evict() },
+                       beforeEach: { store.releaseCachedPages(); try coldFile.evict(); try coldWAL?.evict() },
                        afterEach: { kibibytesRead.append(Double(try coldFile.cachedBytes()) / 1024) }, body)
     kibibytesRead.sort()
     report(String(format: "  read in from the store file per run: p50 %.0f KiB, p99 %.0f KiB",

@@ -29,16 +29,19 @@ struct BatchInserterTests {
 
     @Test func theFirstDeliveryIsStoredWithoutWaitingForAFullBatch() throws {
         let fixture = try StoreFixture()
-        let events = (0..<1_100).map { smbEvent("10.0.\($0 / 250).\($0 % 250 + 1)", "8.8.8.8", line: $0) }
+        let events = (0..<2_024).map { smbEvent("10.0.\($0 / 250).\($0 % 250 + 1)", "8.8.8.8", line: $0) }
         let outcome = try BatchInserter.storing(into: fixture.store, ingestedAt: baseTime) { inserter in
             try inserter.add(Array(events.prefix(1_024)))
-            try inserter.add(Array(events.dropFirst(1_024)))
+            try inserter.add(Array(events[1_024..<1_524]))
+            try inserter.add(Array(events.dropFirst(1_524)))
         }
-        #expect(outcome.stored == InsertResult(inserted: 1_100))
-        // 1,024 events queue the first batch; the rest, far from a full one, are stored at the end.
+        #expect(outcome.stored == InsertResult(inserted: 2_024))
+        // 1,024 events queue the first batch; the two later deliveries, together far from a full
+        // batch, are stored as one at the end (a full first batch would make one transaction of
+        // all, a batch per delivery three).
         #expect(outcome.writeTime.transactions == 2)
-        let hosts = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 2_000)
-        #expect(hosts.rows.count == 1_100)
+        let hosts = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 3_000)
+        #expect(hosts.rows.count == 2_024)
     }
 
     @Test func aFailedBatchIsReportedAndTheBatchesBeforeItStayStored() throws {

@@ -35,8 +35,8 @@ enum FlowSummaries {
     }
 
     /// The records of the flows in `temp.prune_batch`, connection by connection. The batch is
-    /// the outer loop (CROSS JOIN): left to choose, SQLite walked a whole `event` index for the
-    /// sort's sake and looked each entry up in the batch, a scan of every stored flow per batch.
+    /// the outer loop (CROSS JOIN): left to choose, SQLite walked a whole `event` index and looked
+    /// each entry up in the batch, a scan of every stored flow per batch.
     static let batchRecords = """
         SELECT coalesce(e.source_ip, x''), \(day), coalesce(e.destination_ip, x''), e.destination_port, e.seen_at,
                e.is_external, e.connection_id, e.id

@@ -129,7 +129,8 @@ struct RawStatement {
 
     // MARK: What the last run changed
 
-    /// Rows the statement last run on this connection changed (`sqlite3_changes`). Read directly:
+    /// Rows the connection's most recent INSERT, UPDATE or DELETE changed (`sqlite3_changes`):
+    /// this statement's, when read straight after its `execute`, as every caller does. Read directly:
     /// GRDB's `Database.changesCount` first checks the dispatch queue, which cost the writer 1–2%
     /// of its instructions, read after every row.
     var changesCount: Int { Int(sqlite3_changes(sqlite3_db_handle(handle))) }
