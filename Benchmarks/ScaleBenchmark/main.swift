@@ -170,9 +170,23 @@ try measure("busiest host history page (50 flows)", runs: runs, target: 10) { _ 
 try measure("busiest host history timeline (daily)", runs: max(1, runs / 10), target: 10) { _ in
     _ = try store.timeline(of: busiest, bucket: .day)
 }
-try measure("console first frame (120×40, a new ConsoleRuntime on the store)", runs: max(1, runs / 10), target: 200) { _ in
+/// A new console on the store, its first frame (120×40) drawn.
+func startedConsole() -> ConsoleRuntime {
     let runtime = ConsoleRuntime(repository: store, rule: catalog.defaultRule, catalog: catalog,
                                  options: ConsoleOptions(readOnly: true, color: true, actor: "benchmark"))
     precondition(runtime.start(width: 120, height: 40).width == 120, "no first frame")
+    return runtime
+}
+try measure("console first frame (120×40, a new ConsoleRuntime on the store)", runs: max(1, runs / 10), target: 200) { _ in
+    _ = startedConsole()
+}
+// What the console reads when an analyst opens a host: the first frame, then Enter on the first
+// host of the list (its destinations, case and first connection rows page, sized by the console).
+if let first = try store.hosts(filter: .attention, sort: .attention, offset: 0, limit: 1).rows.first {
+    let connections = try store.connectionAlerts(AlertQuery(host: first.address), offset: 0, limit: 1).connections
+    report("the first host: \(connections) connection rows, \(try store.destinations(of: first.address).count) destinations")
+}
+try measure("console first frame, then the first host opened (Enter)", runs: max(1, runs / 10), target: 200) { _ in
+    precondition(startedConsole().handle(.key(.enter)) != nil, "no host frame")
 }
 report("load average after the reads: \(ProcessUsage.loadAverage())")

@@ -55,20 +55,7 @@ struct StoreSearchTests {
     /// every 80th to `203.0.113.200` (the needle) and the others to `81.2.69.N`.
     private func manyFlows() -> Fixture {
         var fixture = Fixture.standard()
-        let template = fixture.alerts[0]
-        for index in 0..<400 {
-            var flow = fixture.flows[0]
-            flow.id = Int64(1_000 + index)
-            flow.event.timestamp = Fixture.now - Double(20_000 + index * 60)
-            flow.event.destinationIPs = [IPAddress(index % 80 == 40 ? "203.0.113.200" : "81.2.69.\(index % 200 + 1)")!]
-            fixture.flows.append(flow)
-            var alert = template
-            alert.id = Int64(1_000 + index)
-            alert.uuid = "many-\(index)"
-            alert.flow = flow
-            alert.connection = AlertConnection(key: nil, sensors: ["zeek-sensor-1"])
-            fixture.alerts.append(alert)
-        }
+        fixture.addFinanceConnections(400) { IPAddress($0 % 80 == 40 ? "203.0.113.200" : "81.2.69.\($0 % 200 + 1)")! }
         return fixture
     }
 

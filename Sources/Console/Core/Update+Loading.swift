@@ -28,7 +28,7 @@ extension Update {
         switch state.route {
         case .hosts: followUpHosts(state)
         case .host: followUpHost(state)
-        case .history(let address): followUpHistory(state, address)
+        case .history: followUpHistory(state)
         case .alert, .exceptions, .rule: []
         }
     }

@@ -22,18 +22,19 @@ struct PagedList<Row: ListRow>: Hashable, Sendable {
     var selectedRow: Row? { row(at: cursor.selected) }
 
     /// The page to fetch so the visible rows are loaded, or nil when they are: one screenful either
-    /// side of the visible rows, so scrolling a little needs no query.
+    /// side of the visible rows, so scrolling a little needs no query. Nil too until the first page
+    /// arrives: whoever emptied the list asked for it (`reloadPage`), so the screen's other reads,
+    /// which arrive first, do not ask for it again.
     func missingPage(visible: Int) -> (offset: Int, limit: Int)? {
         let range = cursor.visibleRange(visible)
         let loaded = windowOffset..<(windowOffset + rows.count)
-        if isLoaded, range.isEmpty || (loaded.contains(range.lowerBound) && loaded.contains(range.upperBound - 1)) {
+        guard isLoaded, !range.isEmpty, !(loaded.contains(range.lowerBound) && loaded.contains(range.upperBound - 1)) else {
             return nil
         }
-        let page = max(1, visible)
-        return (max(0, cursor.top - page), page * 3)
+        return reloadPage(visible: visible)
     }
 
-    /// The page to fetch to reload what is on screen (refresh).
+    /// The page to fetch to load or reload what is on screen (first page, refresh).
     func reloadPage(visible: Int) -> (offset: Int, limit: Int) {
         let page = max(1, visible)
         return (max(0, cursor.top - page), page * 3)

@@ -121,6 +121,27 @@ struct Fixture {
     }
 }
 
+extension Fixture {
+    /// Adds `count` flows of the finance host, each alerted and its own connection, one a minute
+    /// from 20,000 s before `now` backwards; flow `index` goes to `destination(index)`.
+    mutating func addFinanceConnections(_ count: Int, to destination: (Int) -> IPAddress) {
+        let template = alerts[0]
+        for index in 0..<count {
+            var flow = flows[0]
+            flow.id = Int64(1_000 + index)
+            flow.event.timestamp = Fixture.now - Double(20_000 + index * 60)
+            flow.event.destinationIPs = [destination(index)]
+            flows.append(flow)
+            var alert = template
+            alert.id = Int64(1_000 + index)
+            alert.uuid = "many-\(index)"
+            alert.flow = flow
+            alert.connection = AlertConnection(key: nil, sensors: ["zeek-sensor-1"])
+            alerts.append(alert)
+        }
+    }
+}
+
 extension ConsoleOptions {
     /// Options for tests: a pinned clock and UTC.
     static func test(readOnly: Bool = false, color: Bool = true) -> ConsoleOptions {

@@ -12,6 +12,8 @@ struct StateDriver {
     let repository: InMemoryTriageRepository
     let runner: EffectRunner
     private(set) var lastEffects: [Effect] = []
+    /// Every effect the last message cascaded into, in the order they ran.
+    private(set) var ranEffects: [Effect] = []
 
     init(width: Int = 120, height: Int = 40, readOnly: Bool = false, fixture: Fixture = .standard()) {
         repository = InMemoryTriageRepository(fixture: fixture)
@@ -25,8 +27,11 @@ struct StateDriver {
     mutating func send(_ msg: Msg) {
         lastEffects = update(&state, msg)
         var pending = lastEffects
+        ranEffects = []
         while !pending.isEmpty {
-            pending += update(&state, runner.run(pending.removeFirst()))
+            let effect = pending.removeFirst()
+            ranEffects.append(effect)
+            pending += update(&state, runner.run(effect))
         }
     }
 

@@ -4,23 +4,27 @@ import Detection
 extension Update {
     static func reloadHistory(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
         guard let history = state.history else { return [] }
-        let page = history.flows.reloadPage(visible: state.layout.historyRows)
-        return [.loadTimeline(address, history.bucket),
-                .loadHistory(address, reversed: history.order.reversed, offset: page.offset, limit: page.limit)]
+        return [.loadTimeline(address, history.bucket), loadFlows(history, history.flows.reloadPage(visible: state.layout.historyRows))]
     }
 
-    static func followUpHistory(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
+    static func followUpHistory(_ state: ConsoleState) -> [Effect] {
         guard let history = state.history, let page = history.flows.missingPage(visible: state.layout.historyRows) else { return [] }
-        return [.loadHistory(address, reversed: history.order.reversed, offset: page.offset, limit: page.limit)]
+        return [loadFlows(history, page)]
+    }
+
+    /// The flows list's rows in `page`, in the history's order.
+    private static func loadFlows(_ history: HistoryState, _ page: (offset: Int, limit: Int)) -> Effect {
+        .loadHistory(history.address, reversed: history.order.reversed, offset: page.offset, limit: page.limit)
     }
 
     /// `I`: the flows the other way round, paged by the store from the first row (oldest first,
     /// new flows arrive at the end).
     static func reverseHistory(_ state: inout ConsoleState) -> [Effect] {
-        guard let address = state.history?.address, let reversed = state.history?.order.reversed else { return [] }
-        state.history?.order.reversed = !reversed
-        state.history?.flows = PagedList(newestLast: !reversed)
-        return followUpHistory(state, address) + refindInStore(&state)
+        guard var history = state.history else { return [] }
+        history.order.reversed.toggle()
+        history.flows = PagedList(newestLast: history.order.reversed)
+        state.history = history
+        return [loadFlows(history, history.flows.reloadPage(visible: state.layout.historyRows))] + refindInStore(&state)
     }
 
     /// Takes a page of flows or the timeline; false for any other message or a stale one.

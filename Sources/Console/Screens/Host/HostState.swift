@@ -80,6 +80,12 @@ struct HostState: Hashable, Sendable {
         alerts = PagedList(newestLast: alertOrder.reversed)
     }
 
+    /// How many destinations the pane lists: the loaded ones, else (before they arrive) the external
+    /// ones the hosts-list row counted, which it lists at least; 0 when opened without that row.
+    var expectedDestinationCount: Int {
+        destinations.isEmpty ? summary?.externalDestinations ?? 0 : destinations.count
+    }
+
     var selectedDestination: DestinationSummary? {
         destinations.indices.contains(destinationCursor.selected) ? destinations[destinationCursor.selected] : nil
     }

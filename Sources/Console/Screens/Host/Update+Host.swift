@@ -3,16 +3,23 @@ import TriageModel
 
 /// The host screen's loading and actions.
 extension Update {
+    /// The host's destinations, case and connection rows. The rows are asked for with the
+    /// destinations, so their page is sized for the alerts pane the expected destinations leave
+    /// (`HostState.expectedDestinationCount`), not for the whole body.
     static func reloadHost(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
         guard let host = state.host else { return [] }
-        let page = host.alerts.reloadPage(visible: state.hostAlertRows)
-        return [.loadDestinations(address), .loadHostCase(address),
-                .loadConnections(host.alertQuery, reversed: host.alertOrder.reversed, offset: page.offset, limit: page.limit)]
+        let visible = state.layout.hostAlertRows(destinationCount: host.expectedDestinationCount)
+        return [.loadDestinations(address), .loadHostCase(address), loadConnections(host, host.alerts.reloadPage(visible: visible))]
     }
 
     static func followUpHost(_ state: ConsoleState) -> [Effect] {
         guard let host = state.host, let page = host.alerts.missingPage(visible: state.hostAlertRows) else { return [] }
-        return [.loadConnections(host.alertQuery, reversed: host.alertOrder.reversed, offset: page.offset, limit: page.limit)]
+        return [loadConnections(host, page)]
+    }
+
+    /// The alerts pane's rows in `page`, in the host's query and order.
+    private static func loadConnections(_ host: HostState, _ page: (offset: Int, limit: Int)) -> Effect {
+        .loadConnections(host.alertQuery, reversed: host.alertOrder.reversed, offset: page.offset, limit: page.limit)
     }
 
     /// `I`: the pane in front the other way round: the destinations here, the alerts by the store
@@ -25,8 +32,10 @@ extension Update {
             state.host?.reverseDestinations(visible: visible)
             return []
         case .alerts:
-            state.host?.reverseAlerts()
-            return followUpHost(state) + refindInStore(&state)
+            guard var host = state.host else { return [] }
+            host.reverseAlerts()
+            state.host = host
+            return [loadConnections(host, host.alerts.reloadPage(visible: state.hostAlertRows))] + refindInStore(&state)
         }
     }
 

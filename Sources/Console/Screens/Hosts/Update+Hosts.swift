@@ -40,9 +40,10 @@ extension Update {
     /// Enter: the selected host's screen.
     static func openHost(_ state: inout ConsoleState) -> [Effect] {
         guard let host = state.hosts.list.selectedRow else { return [] }
-        let effects = push(&state, .host(host.address))
+        // The row goes in before the screen loads: its destination count sizes the first page.
+        if state.host?.address != host.address { state.host = HostState(address: host.address) }
         state.host?.summary = host
-        return effects
+        return push(&state, .host(host.address))
     }
 
     /// Shows the hosts list from the top, with a new filter text.
