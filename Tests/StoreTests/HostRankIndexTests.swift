@@ -229,7 +229,7 @@ struct HostRankIndexTests {
             for reversed in [false, true] {
                 let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
                     try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN "
-                                         + walk.sql(isRecent: isRecent, throughLastSeen: false, reversed: reversed),
+                                         + walk.sql(RankedHostWalk.Side(isRecent: isRecent, throughLastSeen: false), reversed: reversed),
                                      arguments: [0, 0, 50, 0]).map { $0["detail"] as String }
                 }
                 #expect(plan == ["SCAN h USING COVERING INDEX \(index)"])
@@ -245,7 +245,7 @@ struct HostRankIndexTests {
         let walk = RankedHostWalk(newestSecond: 0, conditions: [], arguments: [], joinsCase: false)
         for (isRecent, range) in [(true, "last_seen>?"), (false, "last_seen<?")] {
             let plan = try DatabaseQueue(path: scenario.fixture.path).read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + walk.sql(isRecent: isRecent, throughLastSeen: true, reversed: false),
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + walk.sql(RankedHostWalk.Side(isRecent: isRecent, throughLastSeen: true), reversed: false),
                                  arguments: [0, 0, 50, 0]).map { $0["detail"] as String }
             }
             #expect(plan.first == "SEARCH h USING INDEX host_last_seen (\(range))")

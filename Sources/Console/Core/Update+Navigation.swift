@@ -9,6 +9,13 @@ extension Update {
             state.routes = Array(state.routes.prefix(through: index))
             return reload(state)
         }
+        prepareState(for: route, &state)
+        state.routes.append(route)
+        return reload(state)
+    }
+
+    /// Gives `route`'s screen a new state unless the one kept is already for the same subject.
+    static func prepareState(for route: Route, _ state: inout ConsoleState) {
         switch route {
         case .host(let address) where state.host?.address != address:
             state.host = HostState(address: address)
@@ -18,8 +25,6 @@ extension Update {
             state.history = HistoryState(address: address)
         default: break
         }
-        state.routes.append(route)
-        return reload(state)
     }
 
     /// Goes back one screen and reloads it (what was done further in may have changed it); on the

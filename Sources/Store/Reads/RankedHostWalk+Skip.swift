@@ -75,7 +75,7 @@ extension RankedHostWalk {
     /// How many of `side`'s hosts come after `place` (after none: from its first) and before `end`.
     private func hosts(_ db: Database, on side: Side, after place: Place?, before end: Place, reversed: Bool) throws -> Int {
         let bounds = (place == nil ? [] : [Self.after(side.column, reversed: reversed)]) + [Self.after(side.column, reversed: !reversed)]
-        let sql = "SELECT count(*) " + source(isRecent: side.isRecent, throughLastSeen: side.throughLastSeen, bounds: bounds)
+        let sql = "SELECT count(*) " + source(side, bounds: bounds)
         let arguments = leadingArguments(side) + (place.map { self.arguments(after: $0, side: side) } ?? [])
             + self.arguments(after: end, side: side)
         return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0

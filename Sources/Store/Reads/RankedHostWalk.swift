@@ -71,16 +71,15 @@ struct RankedHostWalk {
 
     /// One walk's statement (arguments: the recency all its hosts share, the horizon's start,
     /// the conditions' arguments, the place it starts after (its column value twice, its address)
-    /// when `afterPlace`, the limit and the offset): the hosts within the recency horizon by
-    /// `rank_recent` when `isRecent`, the others by `rank_base`. Unfiltered, it reads its index
-    /// alone (both ranks are plain columns since v16). `throughLastSeen`: the side's hosts are
-    /// found through `host_last_seen` (a range wider by less than a second than the side, which
-    /// the exact condition narrows) and sorted.
-    func sql(isRecent: Bool, throughLastSeen: Bool, reversed: Bool, afterPlace: Bool = false) -> String {
-        let column = Side(isRecent: isRecent, throughLastSeen: throughLastSeen).column
+    /// when `afterPlace`, the limit and the offset): `side`'s hosts by its rank column. Unfiltered,
+    /// it reads its index alone (both ranks are plain columns since v16). A side read
+    /// `throughLastSeen` is found through `host_last_seen` (a range wider by less than a second
+    /// than the side, which the exact condition narrows) and sorted.
+    func sql(_ side: Side, reversed: Bool, afterPlace: Bool = false) -> String {
+        let column = side.column
         return """
             SELECT h.address, h.\(column) - ?1
-            \(source(isRecent: isRecent, throughLastSeen: throughLastSeen, bounds: afterPlace ? [Self.after(column, reversed: reversed)] : []))
+            \(source(side, bounds: afterPlace ? [Self.after(column, reversed: reversed)] : []))
             ORDER BY h.\(column) \(reversed ? "ASC" : "DESC"), h.address \(reversed ? "DESC" : "ASC")
             LIMIT ? OFFSET ?
             """
@@ -90,18 +89,18 @@ struct RankedHostWalk {
     /// its arguments, less the LIMIT and OFFSET that end them.
     func walk(_ side: Side, after place: Place?, reversed: Bool) -> (sql: String, arguments: StatementArguments) {
         let bound = place.map { arguments(after: $0, side: side) } ?? []
-        return (sql(isRecent: side.isRecent, throughLastSeen: side.throughLastSeen, reversed: reversed, afterPlace: place != nil),
+        return (sql(side, reversed: reversed, afterPlace: place != nil),
                 leadingArguments(side) + bound)
     }
 
     /// The FROM and WHERE of a side's statements: its hosts that satisfy the conditions and the
     /// `bounds` (whose arguments follow the conditions').
-    func source(isRecent: Bool, throughLastSeen: Bool, bounds: [String]) -> String {
-        let index = throughLastSeen ? "host_last_seen" : (isRecent ? "host_rank_recent" : "host_rank_base")
+    func source(_ side: Side, bounds: [String]) -> String {
+        let index = side.throughLastSeen ? "host_last_seen" : (side.isRecent ? "host_rank_recent" : "host_rank_base")
         let join = joinsCase ? "LEFT JOIN host_case c ON c.host = h.address" : ""
-        let side = "\(HostRankingSQL.lastSeenSeconds) \(isRecent ? ">" : "<=") ?2"
-        let range = throughLastSeen ? [Self.lastSeenRange(isRecent: isRecent, horizonStart: "?2")] : []
-        return "FROM host h INDEXED BY \(index) \(join) WHERE \((range + [side] + conditions + bounds).joined(separator: " AND "))"
+        let horizon = "\(HostRankingSQL.lastSeenSeconds) \(side.isRecent ? ">" : "<=") ?2"
+        let range = side.throughLastSeen ? [Self.lastSeenRange(isRecent: side.isRecent, horizonStart: "?2")] : []
+        return "FROM host h INDEXED BY \(index) \(join) WHERE \((range + [horizon] + conditions + bounds).joined(separator: " AND "))"
     }
 
     /// The hosts after a place in the list's order (the other way round when `reversed`), on a

@@ -4,6 +4,12 @@ import GRDB
 import TriageModel
 
 extension SMBStore {
+    /// The host whose `connection_alert_group` rows answer `query` as they are: a host's alerts,
+    /// with a status filter or none, and no other filter. Nil for a query grouped on each read.
+    static func groupedHost(_ query: AlertQuery) -> IPAddress? {
+        query.destination == nil && query.since == nil ? query.host : nil
+    }
+
     /// A page of the alerts `query` selects, one row per connection: the alerts are grouped by
     /// `alert.connection_key` (`coalesce(e.connection_id, -a.id)`, `AlertRecord.connectionRowKey`),
     /// the row whose newest alert is newest comes first (last when `reversed`: the exact reverse,
@@ -11,12 +17,6 @@ extension SMBStore {
     /// (bytes: the largest any sensor reported); its addresses and ports are its first alert's
     /// record's. A host's page, whatever the status asked for, walks `connection_alert_group`
     /// (schema v10); any other query groups the alerts it selects (`scannedConnectionAlerts`).
-    /// The host whose `connection_alert_group` rows answer `query` as they are: a host's alerts,
-    /// with a status filter or none, and no other filter. Nil for a query grouped on each read.
-    static func groupedHost(_ query: AlertQuery) -> IPAddress? {
-        query.destination == nil && query.since == nil ? query.host : nil
-    }
-
     public func connectionAlerts(_ query: AlertQuery, reversed: Bool, offset: Int, limit: Int) throws -> ConnectionPage {
         guard let host = Self.groupedHost(query) else {
             return try scannedConnectionAlerts(query, reversed: reversed, offset: offset, limit: limit)

@@ -41,7 +41,7 @@ extension Update {
     static func openHost(_ state: inout ConsoleState) -> [Effect] {
         guard let host = state.hosts.list.selectedRow else { return [] }
         // The row goes in before the screen loads: its destination count sizes the first page.
-        if state.host?.address != host.address { state.host = HostState(address: host.address) }
+        prepareState(for: .host(host.address), &state)
         state.host?.summary = host
         return push(&state, .host(host.address))
     }
