@@ -17,4 +17,15 @@ struct PrunePlanTests {
         }
         #expect(plan.prefix(2) == ["SCAN b", "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)"])
     }
+
+    /// Closed alerts are found in the closed alerts' index, in its order: through the status
+    /// index a batch would read every closed alert and sort them.
+    @Test func closedAlertsAreFoundThroughTheirOwnIndexInItsOrder() throws {
+        let fixture = try StoreFixture()
+        let plan = try DatabaseQueue(path: fixture.path).read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + PruneCriteria.closedAlerts, arguments: [0]).map { $0["detail"] as String }
+        }
+        #expect(plan.first == "SEARCH a USING INDEX alert_closed_at (updated_at<?)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+    }
 }

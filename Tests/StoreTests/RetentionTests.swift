@@ -137,6 +137,34 @@ struct RetentionTests {
         #expect(summary.firstSeen == baseTime && summary.lastSeen == baseTime.addingTimeInterval(240))
     }
 
+    /// Batches of one alert: each starts again from the oldest closed alert and passes over the
+    /// one with a note, so the prune ends with every other closed alert gone and that one kept.
+    @Test func closedAlertsGoInBatchesPastTheOnesWithNotes() throws {
+        let scenario = try RetentionScenario()
+        let report = try scenario.store.prune(at: scenario.pruneTime, actor: "ana", batchSize: 1)
+        #expect(report.closedAlerts == 2)
+        let kept = try scenario.store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.id).sorted()
+        #expect(kept == [scenario.open, scenario.acknowledged, scenario.closedWithNote].sorted())
+    }
+
+    /// A store the previous schema made (v19) gets the closed alerts' index when opened, and its
+    /// prune then removes what it removed before the upgrade.
+    @Test func aV19StoreGetsTheClosedAlertIndexAndPrunesAsBefore() throws {
+        let scenario = try RetentionScenario()
+        let expected = try scenario.store.prune(at: scenario.pruneTime, dryRun: true, actor: "ana")
+        try DatabaseQueue(path: scenario.fixture.path).write { db in
+            try db.execute(sql: rollbackToVersion19)
+            #expect(try !db.indexes(on: "alert").contains { $0.name == "alert_closed_at" })
+        }
+        let upgraded = try SMBStore(path: scenario.fixture.path, rules: .bundled())
+        let (version, indexed) = try DatabaseQueue(path: scenario.fixture.path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.indexes(on: "alert").contains { $0.name == "alert_closed_at" })
+        }
+        #expect(version == 20 && indexed)
+        #expect(try upgraded.prune(at: scenario.pruneTime, actor: "ana") == expected)
+        #expect(expected.closedAlerts == 2)
+    }
+
     @Test func aDryRunRemovesNothingAndCountsWhatThePruneRemoves() throws {
         let scenario = try RetentionScenario()
         let before = try scenario.store.statistics()

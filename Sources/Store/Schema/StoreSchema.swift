@@ -8,7 +8,7 @@ import GRDB
 /// 17), so byte order is address order within a family and every IPv4 address sorts first.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 19
+    static let version = 20
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -94,6 +94,10 @@ enum StoreSchema {
         migrator.registerMigration("v19") { db in
             try addAlertedHostIndex(db)
             try db.execute(sql: "PRAGMA user_version = 19")
+        }
+        migrator.registerMigration("v20") { db in
+            try addClosedAlertIndex(db)
+            try db.execute(sql: "PRAGMA user_version = 20")
         }
         return migrator
     }
