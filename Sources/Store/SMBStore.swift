@@ -17,6 +17,11 @@ public final class SMBStore: TriageRepository {
     public let isReadOnly: Bool
     /// Set when the store was open to other users on opening (and is now tightened, if it could be).
     public let permissionNotice: PermissionNotice?
+    /// The schema version the store had when this opening upgraded it; nil when it was new or
+    /// already at `schemaVersion`.
+    public let upgradedFromVersion: Int?
+    /// The schema version this build reads and writes.
+    public static var schemaVersion: Int { StoreSchema.version }
     /// The rule versions the opening command loaded. The active one (`activeRule()`) picks the
     /// stored events executions consider (its candidates, queued at ingest), decides what counts
     /// as "external" in the aggregates, and is the rule executions run.
@@ -55,7 +60,12 @@ public final class SMBStore: TriageRepository {
         permissionNotice = preparation.permissions
         let connectionPath = StoreFile.needsImmutableReading(path, readOnly: readOnly) ? Self.immutableURI(path) : path
         do {
-            try Self.checkContents(connectionPath, path: path, isEmpty: preparation.isEmpty, readOnly: readOnly)
+            let contents = try Self.checkContents(connectionPath, path: path, isEmpty: preparation.isEmpty,
+                                                  readOnly: readOnly)
+            upgradedFromVersion = switch contents {
+            case .store(let version) where version < StoreSchema.version: version
+            case .empty, .store, .foreign: nil
+            }
             pool = try DatabasePool(path: connectionPath, configuration: Self.configuration(readOnly: readOnly))
             if !readOnly { try Self.migrate(pool, progress: migrationProgress) }
             changeMonitor = try DatabaseQueue(path: connectionPath, configuration: Self.configuration(readOnly: true))

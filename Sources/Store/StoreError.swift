@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case directoryNotWritable(path: String)
     /// The database was written by a newer smbtriage whose schema this build does not know.
     case schemaNewer(path: String, found: Int, supported: Int)
+    /// A command that only reads met a store of an earlier schema, which only a writer upgrades.
+    case schemaOlder(path: String, found: Int, supported: Int)
     /// A write (or a schema upgrade) was attempted on a store opened read-only.
     case readOnly(path: String, operation: String)
     /// The rule's look-back (`from`) is not date math this build understands.
@@ -47,6 +49,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .schemaNewer(let path, let found, let supported):
             "The store \(path) has schema version \(found), newer than the \(supported) this smbtriage "
                 + "supports; upgrade smbtriage to open it."
+        case .schemaOlder(let path, let found, let supported):
+            "The store \(path) has schema version \(found), from an earlier smbtriage, and this command only "
+                + "reads it: run `smbtriage store upgrade` once to bring it to version \(supported) (a command "
+                + "that writes, such as ingest or the console, upgrades it too)."
         case .readOnly(let path, let operation):
             "The store \(path) is open read-only, so \(operation) is not possible."
         case .unsupportedLookback(let from):

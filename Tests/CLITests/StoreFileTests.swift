@@ -174,4 +174,30 @@ import Testing
         }
         #expect(try cli.run(["hosts"]).errors == "3 of 3 hosts\n")
     }
+
+    /// A store the previous schema made (v19): the commands that only read refuse it with one
+    /// sentence naming `store upgrade`, which upgrades it once and says so; then they read it.
+    @Test func readingCommandsAskForStoreUpgradeWhichUpgradesOnce() throws {
+        #expect(try cli.run(["ingest", try flows(12)]).status == 0)
+        #expect(try cli.run(["store", "upgrade"]).output
+            == "The store \(cli.database) is at schema version 20 already; nothing to upgrade.\n")
+        try DatabaseQueue(path: cli.database).write { db in
+            try db.execute(sql: """
+                DROP INDEX alert_closed_at;
+                DELETE FROM grdb_migrations WHERE identifier = 'v20';
+                PRAGMA user_version = 19;
+                """)
+        }
+        for command in [["alerts"], ["hosts"], ["store"]] {
+            let refused = try cli.run(command)
+            #expect(refused.status == 1)
+            #expect(refused.errors.contains("has schema version 19, from an earlier smbtriage"), "\(refused.errors)")
+            #expect(refused.errors.contains("run `smbtriage store upgrade` once to bring it to version 20"))
+        }
+        let upgrade = try cli.run(["store", "upgrade"])
+        #expect(upgrade.status == 0)
+        #expect(upgrade.output == "Upgraded the store \(cli.database) from schema version 19 to 20.\n")
+        #expect(try cli.run(["alerts", "--json"]).jsonLines.count == 12)
+        #expect(try cli.run(["store", "upgrade"]).output.hasSuffix("nothing to upgrade.\n"))
+    }
 }

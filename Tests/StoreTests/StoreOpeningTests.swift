@@ -141,8 +141,20 @@ struct StoreOpeningTests {
             try rollBack(db, rollbackToVersion3)
         }
         let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()) }
-        #expect(error == .readOnly(path: fixture.path, operation: "upgrading its schema to version 20"))
+        #expect(error == .schemaOlder(path: fixture.path, found: 3, supported: 20))
+        #expect(error.description.contains("run `smbtriage store upgrade` once to bring it to version 20"))
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
+    }
+
+    /// A writable opening says which version it upgraded from, once; a new store and a current
+    /// one were upgraded from none.
+    @Test func aWritableOpeningTellsTheVersionItUpgradedFrom() throws {
+        let fixture = try StoreFixture()
+        #expect(fixture.store.upgradedFromVersion == nil)
+        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: rollbackToVersion19) }
+        #expect(try SMBStore(path: fixture.path, rules: .bundled()).upgradedFromVersion == 19)
+        #expect(try SMBStore(path: fixture.path, rules: .bundled()).upgradedFromVersion == nil)
+        #expect(try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()).upgradedFromVersion == nil)
     }
 
     @Test func readOnlyOpeningOfAMissingStoreNamesTheProblem() throws {

@@ -13,7 +13,9 @@ extension SMBStore {
 
     /// Refuses, by reading alone, another application's database and a schema newer than this
     /// build; read-only, also an empty file and an older schema (which only a writer upgrades).
-    static func checkContents(_ connectionPath: String, path: String, isEmpty: Bool, readOnly: Bool) throws {
+    /// Returns what the file holds.
+    static func checkContents(_ connectionPath: String, path: String, isEmpty: Bool,
+                              readOnly: Bool) throws -> StoreContents {
         var probe = Configuration()
         probe.readonly = true
         probe.busyMode = .timeout(5)
@@ -27,9 +29,9 @@ extension SMBStore {
         case .empty where readOnly:
             throw StoreError.permissionDenied(path: path, detail: "no store exists there")
         case .store(let version) where readOnly && version < StoreSchema.version:
-            throw StoreError.readOnly(path: path, operation: "upgrading its schema to version \(StoreSchema.version)")
+            throw StoreError.schemaOlder(path: path, found: version, supported: StoreSchema.version)
         case .empty, .store:
-            break
+            return contents
         }
     }
 

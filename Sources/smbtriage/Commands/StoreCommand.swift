@@ -8,7 +8,7 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "What the store holds, and looking after its file.",
-        subcommands: [Stats.self, Check.self],
+        subcommands: [Stats.self, Check.self, Upgrade.self],
         defaultSubcommand: Stats.self
     )
 
@@ -67,6 +67,32 @@ struct StoreCommand: ParsableCommand {
                 restore it from a backup, or recover what SQLite can still read into a new file \
                 (sqlite3 OLD.db .recover | sqlite3 NEW.db) and use that with --db.
                 """)
+        }
+    }
+
+    /// `smbtriage store upgrade`.
+    struct Upgrade: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring a store made by an earlier smbtriage to this one's schema.",
+            discussion: """
+            The commands that only read a store (alerts, hosts, history, store, …) do not upgrade it; \
+            they ask for this command. A command that writes (ingest, watch, the console) upgrades it \
+            too. Each schema version is one transaction: an interrupted upgrade leaves the store at the \
+            last version it finished, and the next one goes on from there. Long upgrades report their \
+            progress on standard error.
+            """
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let repository = try store.open(mustExist: true)
+            let path = TerminalText.safe(repository.path)
+            if let version = repository.upgradedFromVersion {
+                print("Upgraded the store \(path) from schema version \(version) to \(SMBStore.schemaVersion).")
+            } else {
+                print("The store \(path) is at schema version \(SMBStore.schemaVersion) already; nothing to upgrade.")
+            }
         }
     }
 }
