@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(name: "pipeline-benchmark", dependencies: ["Ingest", "Store", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/PipelineBenchmark"),
         // 30 simulated days (or more) of `watch` with the default retention: the store's size per day.
-        .executableTarget(name: "retention-benchmark", dependencies: ["Store", "TriageModel", "Detection", "BundledRules"],
+        .executableTarget(name: "retention-benchmark", dependencies: ["Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport"],
                           path: "Benchmarks/RetentionBenchmark"),
         // Key → frame timings of the console against a synthetic store or a real one (--db).
         .executableTarget(name: "console-benchmark", dependencies: ["Console", "ScreenCore", "Store", "TriageModel", "Detection", "BundledRules", "BenchmarkSupport", "TestSupport"],

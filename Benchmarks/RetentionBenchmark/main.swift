@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import BundledRules
 import Detection
 import Foundation
@@ -9,9 +10,9 @@ import TriageModel
 // transaction (60 by default: watch stores what it read since its last batch, and at 1,000 flows
 // a minute per-minute transactions make 30 days take most of a day), the rule's executions of
 // every 5 minutes in them run after it, every hour the store is pruned, and at the end of each
-// day an analyst closes the day's open alerts. Prints the store's size at the end of every day
-// (and how far it got every 6 simulated hours): with retention it levels off once the oldest
-// flows pass the flows setting (30 days by default). Usage:
+// day an analyst closes the day's open alerts. Prints the store's size and the process's resident
+// memory at the end of every day (and how far it got every 6 simulated hours): with retention the
+// size levels off once the oldest flows pass the flows setting (30 days by default). Usage:
 //   swift run -c release retention-benchmark [--days 60] [--flows-per-minute 1000]
 //                                            [--alert-every 1000] [--batch-minutes 60] [--keep PATH]
 //                                            [--from-day N]
@@ -77,7 +78,7 @@ let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01 00:00 UTC
 report("retention-benchmark: \(days) days at \(flowsPerMinute) SMB flows a minute (1 in \(alertEvery) alerts), "
     + "\(batchMinutes) minutes of flows per transaction, retention \(try store.retentionPolicy().description), pruned hourly; store \(path)"
     + (firstDay > 1 ? ", from day \(firstDay)" : ""))
-report("day   stored flows   summaries   alerts (open)   database MB   WAL MB   pruned that day   prune s   wall s")
+report("day   stored flows   summaries   alerts (open)   database MB   WAL MB   pruned that day   prune s   wall s   RSS MB")
 let clock = ContinuousClock()
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -116,8 +117,8 @@ for day in firstDay...days {
     let alerts = "\(stats.openAlerts + stats.acknowledgedAlerts + stats.closedAlerts) (\(stats.openAlerts))"
     let cells = ["\(day)", "\(stats.flows)", "\(stats.flowSummaries)", alerts, megabytes(stats.databaseBytes),
                  megabytes(stats.walBytes), "\(prunedFlows)", String(format: "%.1f", seconds(pruneTime)),
-                 String(format: "%.1f", seconds(clock.now - began))]
-    let widths = [3, 12, 9, 13, 11, 6, 15, 7, 6]
+                 String(format: "%.1f", seconds(clock.now - began)), String(format: "%.0f", ProcessUsage.residentMegabytes())]
+    let widths = [3, 12, 9, 13, 11, 6, 15, 7, 6, 6]
     report(zip(cells, widths).map { String(repeating: " ", count: max(0, $1 - $0.count)) + $0 }.joined(separator: "   "))
 }
 if keptPath == nil { try? FileManager.default.removeItem(at: directory) }
