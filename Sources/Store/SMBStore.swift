@@ -197,7 +197,12 @@ public final class SMBStore: TriageRepository {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.locked(path: path)
         case .SQLITE_NOTADB: return StoreError.notADatabase(path: path)
         case .SQLITE_CORRUPT: return StoreError.corrupt(path: path)
-        case .SQLITE_READONLY: return StoreError.readOnly(path: path, operation: "writing (\(message))")
+        case .SQLITE_READONLY:
+            // (A `case` on a primary code would match its extended codes too.)
+            let extended = error.extendedResultCode
+            if extended == .SQLITE_READONLY { return StoreError.readOnly(path: path, operation: "writing (\(message))") }
+            if extended == .SQLITE_READONLY_ROLLBACK { return StoreError.interruptedWrite(path: path) }
+            return StoreError.database(path: path, message: "\(message), SQLite code \(extended.rawValue)")
         case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return StoreError.permissionDenied(path: path, detail: message)
         default: return StoreError.database(path: path, message: message)
         }

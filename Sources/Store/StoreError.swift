@@ -20,6 +20,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case schemaOlder(path: String, found: Int, supported: Int)
     /// A write (or a schema upgrade) was attempted on a store opened read-only.
     case readOnly(path: String, operation: String)
+    /// A process was killed in the middle of writing the file, and only a writer can roll its
+    /// transaction back (SQLite's `-journal` beside it; smbtriage does it for a store being created).
+    case interruptedWrite(path: String)
     /// The rule's look-back (`from`) is not date math this build understands.
     case unsupportedLookback(String)
     /// The alert or exception asked for is not in the store.
@@ -55,6 +58,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "that writes, such as ingest or the console, upgrades it too)."
         case .readOnly(let path, let operation):
             "The store \(path) is open read-only, so \(operation) is not possible."
+        case .interruptedWrite(let path):
+            "The file \(path) holds a write a killed process left half done (its -journal file), which only "
+                + "opening it for writing rolls back: `sqlite3 \(path) 'PRAGMA quick_check'` does, for any database."
         case .unsupportedLookback(let from):
             "The rule's look-back \"\(from)\" is not of the form now-<number><s|m|h|d>."
         case .notFound(let what):

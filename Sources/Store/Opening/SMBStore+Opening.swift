@@ -16,11 +16,7 @@ extension SMBStore {
     /// Returns what the file holds.
     static func checkContents(_ connectionPath: String, path: String, isEmpty: Bool,
                               readOnly: Bool) throws -> StoreContents {
-        var probe = Configuration()
-        probe.readonly = true
-        probe.busyMode = .timeout(5)
-        let contents = isEmpty ? .empty
-            : try DatabaseQueue(path: connectionPath, configuration: probe).read(StoreContents.read)
+        let contents = isEmpty ? .empty : try readContents(connectionPath, path: path, readOnly: readOnly)
         switch contents {
         case .foreign:
             throw StoreError.notAStore(path: path)
@@ -32,6 +28,23 @@ extension SMBStore {
             throw StoreError.schemaOlder(path: path, found: version, supported: StoreSchema.version)
         case .empty, .store:
             return contents
+        }
+    }
+
+    /// What the file holds, read by a read-only connection. A writer meeting the journal of a
+    /// transaction killed on a file without tables (a first run killed while creating the store)
+    /// reads it with a connection that may write, so SQLite rolls that transaction back first;
+    /// any other interrupted transaction is left for its own application to roll back.
+    private static func readContents(_ connectionPath: String, path: String, readOnly: Bool) throws -> StoreContents {
+        var probe = Configuration()
+        probe.readonly = true
+        probe.busyMode = .timeout(5)
+        do {
+            return try DatabaseQueue(path: connectionPath, configuration: probe).read(StoreContents.read)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK
+                    && !readOnly && HotJournal.beganWithoutTables(StoreFile.resolved(path)) {
+            probe.readonly = false
+            return try DatabaseQueue(path: connectionPath, configuration: probe).read(StoreContents.read)
         }
     }
 
