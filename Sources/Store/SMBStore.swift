@@ -202,7 +202,7 @@ public final class SMBStore: TriageRepository {
             let extended = error.extendedResultCode
             if extended == .SQLITE_READONLY { return StoreError.readOnly(path: path, operation: "writing (\(message))") }
             if extended == .SQLITE_READONLY_ROLLBACK { return StoreError.interruptedWrite(path: path) }
-            return StoreError.database(path: path, message: "\(message), SQLite code \(extended.rawValue)")
+            return StoreError.readOnly(path: path, operation: "writing (\(message), SQLite code \(extended.rawValue))")
         case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return StoreError.permissionDenied(path: path, detail: message)
         default: return StoreError.database(path: path, message: message)
         }

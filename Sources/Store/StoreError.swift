@@ -54,13 +54,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "supports; upgrade smbtriage to open it."
         case .schemaOlder(let path, let found, let supported):
             "The store \(path) has schema version \(found), from an earlier smbtriage, and this command only "
-                + "reads it: run `smbtriage store upgrade` once to bring it to version \(supported) (a command "
-                + "that writes, such as ingest or the console, upgrades it too)."
+                + "reads it: run `smbtriage store upgrade --db \(Self.shellQuoted(path))` once to bring it to version "
+                + "\(supported) (any command that writes to it, such as ingest, upgrades it too)."
         case .readOnly(let path, let operation):
             "The store \(path) is open read-only, so \(operation) is not possible."
         case .interruptedWrite(let path):
-            "The file \(path) holds a write a killed process left half done (its -journal file), which only "
-                + "opening it for writing rolls back: `sqlite3 \(path) 'PRAGMA quick_check'` does, for any database."
+            "The file \(path) holds a write a killed process left half done (the -journal file beside it). If the "
+                + "file was restored or replaced since, move its -journal file away first. Otherwise: a store whose "
+                + "creation was killed is created again by the next smbtriage command that writes (such as ingest), "
+                + "and for any SQLite database `sqlite3 \(Self.shellQuoted(path)) 'PRAGMA quick_check'` rolls the write back."
         case .unsupportedLookback(let from):
             "The rule's look-back \"\(from)\" is not of the form now-<number><s|m|h|d>."
         case .notFound(let what):
@@ -70,5 +72,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .database(let path, let message):
             "The store \(path) failed: \(message)."
         }
+    }
+
+    /// `text` as one word of a POSIX shell command: in single quotes, each of its own quotes
+    /// written as `'\''`.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacing("'", with: #"'\''"#) + "'"
     }
 }

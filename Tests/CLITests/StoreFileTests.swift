@@ -192,7 +192,7 @@ import Testing
             let refused = try cli.run(command)
             #expect(refused.status == 1)
             #expect(refused.errors.contains("has schema version 19, from an earlier smbtriage"), "\(refused.errors)")
-            #expect(refused.errors.contains("run `smbtriage store upgrade` once to bring it to version 20"))
+            #expect(refused.errors.contains("run `smbtriage store upgrade --db '\(cli.database)'` once to bring it to version 20"))
         }
         let upgrade = try cli.run(["store", "upgrade"])
         #expect(upgrade.status == 0)

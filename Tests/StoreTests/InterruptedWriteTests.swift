@@ -34,13 +34,49 @@ struct InterruptedWriteTests {
         try [path, path + "-journal"].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
     }
 
-    /// The state the first run's kill leaves: its first transaction (on an empty file), or the
-    /// switch to WAL (on a first page holding no table).
-    @Test(arguments: ["", "PRAGMA user_version = 0"])
-    func aStoreKilledWhileBeingCreatedIsCreatedByTheNextWriter(committed: String) throws {
+    /// A new file's first page with a store's 16 KiB page size and nothing in it, as SQLite writes it.
+    private func firstPage(in directory: URL) throws -> Data {
+        let path = directory.appendingPathComponent("first-page.db").path
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA user_version = 0")
+        }
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// A rollback journal as SQLite writes it before it changes the database file: the header
+    /// (magic, record count, checksum seed, the file's pages before the transaction, sector and
+    /// page size) in one 512-byte sector, then each page it saved (number, bytes, checksum).
+    private func journal(pagesBefore: UInt32, saved: [Data]) -> Data {
+        let seed: UInt32 = 0x47E4_541B
+        var data = Data([0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7])
+        func append(_ value: UInt32) { withUnsafeBytes(of: value.bigEndian) { data.append(contentsOf: $0) } }
+        for field in [UInt32(saved.count), seed, pagesBefore, 512, 16_384] { append(field) }
+        data.append(Data(count: 512 - data.count))
+        for (index, page) in saved.enumerated() {
+            append(UInt32(index + 1))
+            data.append(page)
+            append(stride(from: page.count - 200, to: 0, by: -200).reduce(seed) { $0 &+ UInt32(page[$1]) })
+        }
+        return data
+    }
+
+    /// The two states a kill while creating a store leaves (as kill -9 loops on `ingest` left
+    /// them): its first transaction, the first page written beside a journal of an empty file; or
+    /// the switch to WAL, the first page rewritten (file format 2) beside a journal saving it.
+    private func killedCreation(at path: String, duringWALSwitch: Bool, directory: URL) throws {
+        let page = try firstPage(in: directory)
+        var written = page
+        if duringWALSwitch { written[18] = 2; written[19] = 2 }
+        try written.write(to: URL(fileURLWithPath: path))
+        try journal(pagesBefore: duringWALSwitch ? 1 : 0, saved: duringWALSwitch ? [page] : [])
+            .write(to: URL(fileURLWithPath: path + "-journal"))
+    }
+
+    @Test(arguments: [false, true])
+    func aStoreKilledWhileBeingCreatedIsCreatedByTheNextWriter(duringWALSwitch: Bool) throws {
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("killed.db").path
-        try killedMidTransaction(at: path, committed: committed, interrupted: fillingATable)
+        try killedCreation(at: path, duringWALSwitch: duringWALSwitch, directory: fixture.directory)
         let before = try contents(path)
 
         #expect(throws: StoreError.interruptedWrite(path: path)) { try SMBStore(path: path, readOnly: true, rules: .bundled()) }
@@ -54,6 +90,31 @@ struct InterruptedWriteTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
     }
 
+    /// A killed creation's journal left beside a store restored or replaced since: rolling it
+    /// back would cut the store down to its first page, so both are refused and kept as they are.
+    @Test(arguments: [false, true])
+    func aStaleJournalBesideAStoreIsRefusedAndTheStoreKept(duringWALSwitch: Bool) throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert((1...50).map { smbEvent("10.0.0.\($0)", "8.8.8.8", line: $0) }, ingestedAt: baseTime)
+        try DatabaseQueue(path: fixture.path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        let restored = fixture.directory.appendingPathComponent("restored.db").path
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: restored)
+        let killed = fixture.directory.appendingPathComponent("killed.db").path
+        try killedCreation(at: killed, duringWALSwitch: duringWALSwitch, directory: fixture.directory)
+        try FileManager.default.copyItem(atPath: killed + "-journal", toPath: restored + "-journal")
+        let before = try contents(restored)
+
+        for readOnly in [false, true] {
+            #expect(throws: StoreError.interruptedWrite(path: restored)) {
+                try SMBStore(path: restored, readOnly: readOnly, rules: .bundled())
+            }
+        }
+        #expect(try contents(restored) == before)
+        #expect(before[0].count > 16_384)
+    }
+
     @Test func anotherApplicationsInterruptedWriteIsLeftToItByteForByte() throws {
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("contacts.sqlite").path
@@ -65,9 +126,15 @@ struct InterruptedWriteTests {
         #expect(try contents(path) == before)
     }
 
+    /// The command the message offers works when pasted: the path is one shell word, whatever it holds.
+    @Test func theRollBackCommandQuotesThePath() {
+        let message = StoreError.interruptedWrite(path: "/data/it's my store.db").description
+        #expect(message.contains(#"`sqlite3 '/data/it'\''s my store.db' 'PRAGMA quick_check'`"#), "\(message)")
+    }
+
     @Test func anotherReadOnlyFailureNamesSQLitesExtendedCode() {
         let error = DatabaseError(resultCode: .SQLITE_READONLY_RECOVERY, message: "attempt to write a readonly database")
         #expect(SMBStore.storeError(error, path: "s.db") as? StoreError
-            == .database(path: "s.db", message: "attempt to write a readonly database, SQLite code 264"))
+            == .readOnly(path: "s.db", operation: "writing (attempt to write a readonly database, SQLite code 264)"))
     }
 }

@@ -23,9 +23,10 @@ struct PrunePlanTests {
     @Test func closedAlertsAreFoundThroughTheirOwnIndexInItsOrder() throws {
         let fixture = try StoreFixture()
         let plan = try DatabaseQueue(path: fixture.path).read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + PruneCriteria.closedAlerts, arguments: [0]).map { $0["detail"] as String }
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + PruneCriteria.closedAlerts, arguments: [0, 0, 0])
+                .map { $0["detail"] as String }
         }
-        #expect(plan.first == "SEARCH a USING INDEX alert_closed_at (updated_at<?)")
+        #expect(plan.first == "SEARCH a USING INDEX alert_closed_at (updated_at>? AND updated_at<?)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 }

@@ -142,8 +142,24 @@ struct StoreOpeningTests {
         }
         let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()) }
         #expect(error == .schemaOlder(path: fixture.path, found: 3, supported: 20))
-        #expect(error.description.contains("run `smbtriage store upgrade` once to bring it to version 20"))
+        #expect(error.description.contains("run `smbtriage store upgrade --db '\(fixture.path)'` once to bring it to version 20"))
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
+    }
+
+    /// A file a first run marked as a store and was killed before its first migration committed
+    /// holds no store yet: a read-only command finds none, and a writer creates one (upgrading nothing).
+    @Test func aFileMarkedAsAStoreWithoutTablesIsANewStore() throws {
+        let fixture = try StoreFixture()
+        let path = fixture.directory.appendingPathComponent("marked.db").path
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA application_id = \(SMBStore.applicationID)")
+        }
+        #expect(throws: StoreError.permissionDenied(path: path, detail: "no store exists there")) {
+            try SMBStore(path: path, readOnly: true, rules: .bundled())
+        }
+        let store = try SMBStore(path: path, rules: .bundled())
+        #expect(store.upgradedFromVersion == nil)
+        #expect(try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 20)
     }
 
     /// A writable opening says which version it upgraded from, once; a new store and a current

@@ -21,13 +21,19 @@ struct PruneCriteria {
         AND NOT EXISTS (SELECT 1 FROM alert_note n WHERE n.alert_id = a.id)
         """
 
-    /// The prunable closed alerts' ids, hosts and destinations, oldest closed first, found through
-    /// the closed alerts' own index (v20) rather than every closed alert. One argument:
-    /// `closedAlertCutoff`.
+    /// The prunable closed alerts' ids, hosts, destinations and closing times, oldest closed
+    /// first from a cursor on (updated_at, id), found through the closed alerts' own index (v20)
+    /// rather than every closed alert. Arguments: `closedAlertArguments(after:)`.
     static let closedAlerts = """
-        SELECT a.id, a.host, a.destination FROM alert a INDEXED BY alert_closed_at
-        WHERE \(prunableAlert) ORDER BY a.updated_at, a.id
+        SELECT a.id, a.host, a.destination, a.updated_at FROM alert a INDEXED BY alert_closed_at
+        WHERE \(prunableAlert) AND (a.updated_at, a.id) > (?, ?) ORDER BY a.updated_at, a.id
         """
+
+    /// The cutoff, then the (updated_at, id) of the last closed alert a batch read: the ones
+    /// before it that are still there carry a note, and a batch passes over them no more.
+    func closedAlertArguments(after cursor: ClosedAlertCursor?) -> StatementArguments {
+        [closedAlertCutoff, cursor?.closedAt ?? -Double.greatestFiniteMagnitude, cursor?.id ?? 0]
+    }
 
     /// Flows (alias `e`) seen before the cutoff that no kept alert points to and no execution
     /// still has to decide (queued or pending). Arguments: `flowCutoff`, `closedAlertCutoff`.
@@ -57,7 +63,7 @@ struct PruneCriteria {
     /// What a prune at this time would remove, without removing anything.
     func count(_ db: Database) throws -> PruneReport {
         let alerts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(Self.closedAlerts))",
-                                      arguments: [closedAlertCutoff]) ?? 0
+                                      arguments: closedAlertArguments(after: nil)) ?? 0
         let hostFlows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(Self.hostFlows))",
                                          arguments: hostFlowArguments(from: Data())) ?? 0
         let addresslessFlows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(Self.addresslessFlows))",
@@ -65,4 +71,10 @@ struct PruneCriteria {
         let audit = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit WHERE at < ?", arguments: [auditCutoff]) ?? 0
         return PruneReport(flows: hostFlows + addresslessFlows, closedAlerts: alerts, auditEntries: audit)
     }
+}
+
+/// Where a prune's last batch of closed alerts ended: the closing time and id of its last alert.
+struct ClosedAlertCursor {
+    let closedAt: Double
+    let id: Int64
 }

@@ -30,17 +30,15 @@ extension SMBStore {
         return report
     }
 
-    /// Every batch starts again from the oldest closed alert: the ones it reads go, but for the
-    /// few an analyst wrote a note on, which it passes over again in the index.
     private func pruneClosedAlerts(_ criteria: PruneCriteria, batchSize: Int) throws -> Int {
-        try inBatches(batchSize) { db, _ -> (Int, Int64?) in
+        try inBatches(batchSize) { db, cursor in
             let rows = try Row.fetchAll(db, sql: PruneCriteria.closedAlerts + " LIMIT ?",
-                                        arguments: [criteria.closedAlertCutoff, batchSize])
+                                        arguments: criteria.closedAlertArguments(after: cursor) + [batchSize])
             for row in rows {
                 try AlertCounts.remove(db, host: row[1], destination: row[2], status: .closed)
                 try db.execute(sql: "DELETE FROM alert WHERE id = ?", arguments: [row[0]])
             }
-            return (rows.count, nil)
+            return (rows.count, rows.last.map { ClosedAlertCursor(closedAt: $0[3], id: $0[0]) })
         }
     }
 
@@ -69,6 +67,7 @@ extension SMBStore {
     /// one returned, until one removes fewer than `batchSize` rows; returns how many all removed.
     private func inBatches<Cursor>(_ batchSize: Int,
                                    _ batch: (Database, Cursor?) throws -> (removed: Int, cursor: Cursor?)) throws -> Int {
+        precondition(batchSize > 0, "a prune batch removes at least one row")
         var cursor: Cursor?
         var total = 0
         while true {
