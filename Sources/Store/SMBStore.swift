@@ -200,9 +200,9 @@ public final class SMBStore: TriageRepository {
         case .SQLITE_READONLY:
             // (A `case` on a primary code would match its extended codes too.)
             let extended = error.extendedResultCode
-            if extended == .SQLITE_READONLY { return StoreError.readOnly(path: path, operation: "writing (\(message))") }
             if extended == .SQLITE_READONLY_ROLLBACK { return StoreError.interruptedWrite(path: path) }
-            return StoreError.readOnly(path: path, operation: "writing (\(message), SQLite code \(extended.rawValue))")
+            let code = extended == .SQLITE_READONLY ? "" : ", SQLite code \(extended.rawValue)"
+            return StoreError.readOnly(path: path, operation: "writing (\(message)\(code))")
         case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return StoreError.permissionDenied(path: path, detail: message)
         default: return StoreError.database(path: path, message: message)
         }
