@@ -18,6 +18,7 @@ extension SMBStore {
                     UNION ALL
                     SELECT min(seen_at), max(seen_at) FROM event WHERE source_ip IS NULL)
                 """)
+            let bytes = bytesOnDisk()
             return try StoreStatistics(
                 flows: count("SELECT COUNT(*) FROM event"), flowSummaries: count("SELECT COUNT(*) FROM flow_summary"),
                 summarizedFlows: count("SELECT coalesce(SUM(flows), 0) FROM flow_summary"),
@@ -28,9 +29,15 @@ extension SMBStore {
                 notes: count("SELECT (SELECT COUNT(*) FROM alert_note) + (SELECT COUNT(*) FROM case_note)"), auditEntries: count("SELECT COUNT(*) FROM audit"),
                 oldestFlow: (span?[0] as Double?).map(Date.init(storeSeconds:)),
                 newestFlow: (span?[1] as Double?).map(Date.init(storeSeconds:)),
-                databaseBytes: Self.fileSize(path), walBytes: Self.fileSize(path + "-wal"),
+                databaseBytes: bytes.database, walBytes: bytes.wal,
                 policy: Self.retentionPolicy(db), vacuumsIncrementally: Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2)
         }
+    }
+
+    /// The sizes of the database file and its WAL, read from the file system alone: what a prune
+    /// reports it gave back, without the counts `statistics()` reads the store for.
+    public func bytesOnDisk() -> (database: Int64, wal: Int64) {
+        (Self.fileSize(path), Self.fileSize(path + "-wal"))
     }
 
     /// The size of the file at `path`; 0 when there is none.

@@ -20,25 +20,26 @@ struct PruneCommand: ParsableCommand {
 
     func run() throws {
         let repository = try store.open(readOnly: dryRun, mustExist: true)
-        let before = try repository.statistics()
+        let policy = try repository.retentionPolicy()
+        let before = repository.bytesOnDisk()
         let report = try repository.prune(dryRun: dryRun, actor: Analyst.current)
         let vacuumed = try !dryRun && repository.switchOnIncrementalVacuum()
         if !dryRun { try repository.truncateWriteAheadLog() }
-        let after = try repository.statistics()
-        let bytesBefore = before.databaseBytes + before.walBytes
-        let bytesAfter = after.databaseBytes + after.walBytes
+        let after = repository.bytesOnDisk()
+        let bytesBefore = before.database + before.wal
+        let bytesAfter = after.database + after.wal
         if json {
             try JSONLines.write(PruneDocument(report, dryRun: dryRun, bytesBefore: bytesBefore, bytesAfter: bytesAfter,
                                               switchedOnIncrementalVacuum: vacuumed))
             return
         }
         if dryRun {
-            print("would prune \(report.description) (\(before.policy.description)); nothing removed")
+            print("would prune \(report.description) (\(policy.description)); nothing removed")
             return
         }
-        print("pruned \(report.description) (\(before.policy.description))")
+        print("pruned \(report.description) (\(policy.description))")
         if vacuumed { print("switched on incremental vacuum: one VACUUM rewrote the store") }
         print("store size: \(Formatting.bytes(bytesBefore)) before, \(Formatting.bytes(bytesAfter)) after "
-            + "(database \(Formatting.bytes(after.databaseBytes)), WAL \(Formatting.bytes(after.walBytes)))")
+            + "(database \(Formatting.bytes(after.database)), WAL \(Formatting.bytes(after.wal)))")
     }
 }
