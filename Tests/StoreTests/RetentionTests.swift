@@ -220,4 +220,15 @@ struct RetentionTests {
         #expect(stats.oldestFlow == baseTime && stats.newestFlow == scenario.pruneTime.addingTimeInterval(-86_400))
         #expect(stats.databaseBytes > 0 && stats.policy == .defaults && stats.vacuumsIncrementally)
     }
+
+    /// The bytes a prune reports come from the file system: the database file and its WAL.
+    @Test func bytesOnDiskAreTheFilesSizes() throws {
+        let scenario = try RetentionScenario()
+        let size = { (path: String) in
+            try (FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? -1
+        }
+        let bytes = scenario.store.bytesOnDisk()
+        #expect(bytes.database == (try size(scenario.fixture.path)) && bytes.database > 0)
+        #expect(bytes.wal == (try size(scenario.fixture.path + "-wal")))
+    }
 }
