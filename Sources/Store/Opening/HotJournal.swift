@@ -23,11 +23,10 @@ enum HotJournal {
         guard let journal = FileHandle(forReadingAtPath: path + "-journal") else { return false }
         defer { try? journal.close() }
         guard let header = try? journal.read(upToCount: pageSizeOffset + 4),
-              header.count == pageSizeOffset + 4, Array(header.prefix(magic.count)) == magic,
-              let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+              header.count == pageSizeOffset + 4, Array(header.prefix(magic.count)) == magic
         else { return false }
         let field = { (offset: Int) in header[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
         let pageSize = field(pageSizeOffset)
-        return field(pageCountOffset) <= 1 && (512...65_536).contains(pageSize) && fileSize <= pageSize
+        return field(pageCountOffset) <= 1 && (512...65_536).contains(pageSize) && StoreFile.size(path) <= pageSize
     }
 }

@@ -46,7 +46,8 @@ enum StoreFile {
         return Preparation(isEmpty: status.st_size == 0, permissions: tighten(file, status, reportedAs: path))
     }
 
-    private static func size(_ path: String) -> Int64 {
+    /// The size of the file at `path` (its links followed); 0 when there is none.
+    static func size(_ path: String) -> Int64 {
         var status = stat()
         return stat(path, &status) == 0 ? Int64(status.st_size) : 0
     }

@@ -37,11 +37,6 @@ extension SMBStore {
     /// The sizes of the database file and its WAL, read from the file system alone: what a prune
     /// reports it gave back, without the counts `statistics()` reads the store for.
     public func bytesOnDisk() -> (database: Int64, wal: Int64) {
-        (Self.fileSize(path), Self.fileSize(path + "-wal"))
-    }
-
-    /// The size of the file at `path`; 0 when there is none.
-    static func fileSize(_ path: String) -> Int64 {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+        (StoreFile.size(path), StoreFile.size(path + "-wal"))
     }
 }
