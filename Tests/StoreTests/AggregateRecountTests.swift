@@ -44,14 +44,19 @@ struct AggregateRecountTests {
         """
     private static let recountedPairRows = """
         WITH pair AS (
-            SELECT source_ip AS host, destination_ip AS destination, COUNT(DISTINCT connection_id) AS connections,
+            SELECT source_ip AS host, destination_ip AS destination, COUNT(DISTINCT coalesce(connection_id, -id)) AS connections,
                    min(seen_at) AS first_seen, max(seen_at) AS last_seen, max(is_external) AS is_external,
                    max(recount_destination_bytes(fields) > 0) AS replied
             FROM event GROUP BY source_ip, destination_ip
-        ), bytes AS (
-            SELECT c.host, e.destination_ip AS destination, sum(c.bytes_sent) AS sent, sum(c.bytes_received) AS received
+        ), flow AS (
+            SELECT c.host, e.destination_ip AS destination, c.bytes_sent AS sent, c.bytes_received AS received
             FROM connection c JOIN (SELECT DISTINCT connection_id, destination_ip FROM event) e ON e.connection_id = c.id
-            GROUP BY c.host, e.destination_ip
+            UNION ALL
+            SELECT source_ip, destination_ip, max(0, coalesce(recount_source_bytes(fields), 0)),
+                   max(0, coalesce(recount_destination_bytes(fields), 0))
+            FROM event WHERE connection_id IS NULL
+        ), bytes AS (
+            SELECT host, destination, sum(sent) AS sent, sum(received) AS received FROM flow GROUP BY host, destination
         )
         SELECT p.connections, b.sent, b.received, p.first_seen,
                (SELECT min(id) FROM event e WHERE e.source_ip = p.host AND e.destination_ip = p.destination
@@ -66,9 +71,17 @@ struct AggregateRecountTests {
         """
     /// `recount_destination_bytes(fields)`: the `destination.bytes` an `event.fields` value holds.
     private static let destinationBytes = DatabaseFunction("recount_destination_bytes", argumentCount: 1, pure: true) { values in
+        decoded(values[0]).destinationBytes
+    }
+    /// `recount_source_bytes(fields)`: the `source.bytes` an `event.fields` value holds.
+    private static let sourceBytes = DatabaseFunction("recount_source_bytes", argumentCount: 1, pure: true) { values in
+        decoded(values[0]).sourceBytes
+    }
+
+    private static func decoded(_ fields: DatabaseValue) -> NetworkEvent {
         var event = NetworkEvent()
-        if let fields = Data.fromDatabaseValue(values[0]) { EventFields.decode(fields, seenAt: 0, into: &event) }
-        return event.destinationBytes
+        if let fields = Data.fromDatabaseValue(fields) { EventFields.decode(fields, seenAt: 0, into: &event) }
+        return event
     }
 
     private static let hostRows = """
@@ -77,7 +90,7 @@ struct AggregateRecountTests {
         FROM host ORDER BY address
         """
     private static let recountedHostRows = """
-        SELECT min(e.seen_at), max(e.seen_at), COUNT(DISTINCT e.connection_id),
+        SELECT min(e.seen_at), max(e.seen_at), COUNT(DISTINCT coalesce(e.connection_id, -e.id)),
                (SELECT coalesce(sum(d.bytes_sent), 0) FROM host_destination d WHERE d.host = e.source_ip AND d.is_external),
                (SELECT COUNT(*) FROM host_destination d WHERE d.host = e.source_ip AND d.is_external),
                (SELECT COUNT(*) FROM host_destination d WHERE d.host = e.source_ip AND d.is_external AND NOT d.replied),
@@ -100,8 +113,11 @@ struct AggregateRecountTests {
         let queue = try DatabaseQueue(path: fixture.path)
         try queue.read { db in
             db.add(function: Self.destinationBytes)
-            let joined = try Int.fetchOne(db, sql: "SELECT COUNT(*) - COUNT(DISTINCT connection_id) FROM event") ?? 0
+            db.add(function: Self.sourceBytes)
+            let joined = try Int.fetchOne(db, sql: "SELECT COUNT(*) - COUNT(DISTINCT connection_id) FROM event WHERE connection_id IS NOT NULL") ?? 0
             #expect(joined > 0, "the generated records join connections")
+            let lone = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE connection_id IS NULL") ?? 0
+            #expect(lone > 0, "some generated records are connections of their own")
             func values(_ sql: String, _ arguments: StatementArguments = []) throws -> [[DatabaseValue]] {
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map { Array($0.databaseValues) }
             }

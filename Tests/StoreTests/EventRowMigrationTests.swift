@@ -82,10 +82,10 @@ struct EventRowMigrationTests {
              try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('event')"),
              try String.fetchAll(db, sql: "SELECT path FROM origin_file ORDER BY path"))
         }
-        #expect(version == 20)
+        #expect(version == SMBStore.schemaVersion)
         #expect(columns == ["id", "fingerprint", "flow_key", "seen_at", "ingested_at", "is_external", "connection_id",
                             "source_ip", "source_ips", "destination_ip", "destination_port", "fields", "origin_id",
-                            "origin_line", "original"])
+                            "origin_line", "original", "community_key"])
         #expect(files == ["/logs/conn.log", "/logs/eve.json", "/logs/other/conn.log", "/logs/packetbeat.ndjson"])
     }
 

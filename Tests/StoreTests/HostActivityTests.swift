@@ -44,25 +44,28 @@ struct HostActivityTests {
             }
         }
 
-        /// The host's connections counted by the UTC day of their start, for the last `days` days
-        /// up to the day of the host's last activity.
+        /// The host's connections (its `connection` rows and its lone records) counted by the UTC day
+        /// of their start, for the last `days` days up to the day of the host's last activity.
         private static func countedDailyFlows(_ db: Database, _ host: IPAddress, _ days: Int) throws -> [Int] {
             var counts = Array(repeating: 0, count: days)
             guard let lastSeen = try Double.fetchOne(db, sql: "SELECT last_seen FROM host WHERE address = ?",
                                                      arguments: [host.storeBlob]) else { return counts }
             let firstDay = Int((lastSeen / 86_400).rounded(.down)) - (days - 1)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT CAST(first_seen / 86400 AS INTEGER) AS day, COUNT(*) FROM connection NOT INDEXED
-                WHERE host = ? GROUP BY day
-                """, arguments: [host.storeBlob]) {
-                let slot = (row[0] as Int) - firstDay
-                if counts.indices.contains(slot) { counts[slot] = row[1] }
+            var starts = try Double.fetchAll(db, sql: "SELECT first_seen FROM connection NOT INDEXED WHERE host = ?",
+                                             arguments: [host.storeBlob])
+            starts += try Row.fetchAll(db, sql: """
+                SELECT \(ConnectionRow.recordSelection) FROM event e NOT INDEXED
+                WHERE e.source_ip = ? AND e.connection_id IS NULL
+                """, arguments: [host.storeBlob]).map { ConnectionRow(storedRecord: $0, startingAt: 0).span.start.storeSeconds }
+            for start in starts {
+                let slot = Int((start / 86_400).rounded(.down)) - firstDay
+                if counts.indices.contains(slot) { counts[slot] += 1 }
             }
             return counts
         }
 
         /// The activity counted over the host's event rows: distinct connections per bucket of the
-        /// last `buckets` buckets up to the host's last activity.
+        /// last `buckets` buckets up to the host's last activity (a lone record is one of its own).
         private static func countedActivity(_ db: Database, _ host: IPAddress, _ bucket: TimelineBucket,
                                             _ buckets: Int) throws -> [Int] {
             let blob = host.storeBlob
@@ -71,7 +74,7 @@ struct HostActivityTests {
                                                      arguments: [blob]) else { return counts }
             let start = ((lastSeen / bucket.seconds).rounded(.down) - Double(buckets - 1)) * bucket.seconds
             for row in try Row.fetchAll(db, sql: """
-                SELECT CAST((seen_at - ?) / ? AS INTEGER) AS slot, COUNT(DISTINCT connection_id)
+                SELECT CAST((seen_at - ?) / ? AS INTEGER) AS slot, COUNT(DISTINCT coalesce(connection_id, -id))
                 FROM event NOT INDEXED WHERE source_ip = ? AND seen_at >= ? GROUP BY slot
                 """, arguments: [start, bucket.seconds, blob, start]) {
                 let slot: Int = row[0]
@@ -105,7 +108,7 @@ struct HostActivityTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 20)
+        } == SMBStore.schemaVersion)
         #expect(try indexedColumns() == ["source_ip", "seen_at", "connection_id"])
         #expect(try scenario.hosts.map { try scenario.store.hostActivity($0, bucket: .hour, buckets: 48) } == before)
         try scenario.expectActivityIsTheCountedRecords()

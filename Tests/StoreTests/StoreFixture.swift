@@ -74,6 +74,7 @@ func rollBack(_ db: Database, _ rollback: String) throws {
 /// Turns a store of this build back into one of the schema before family-tagged addresses (v18):
 /// every address column in the 16-byte IPv4-mapped form again (`IPAddress.mappedBytes`).
 func rollBackToVersion17(_ db: Database) throws {
+    try rollBackToVersion20(db)
     try db.execute(sql: rollbackToVersion18)
     try AddressCompaction.rewrite(db, columns: { column in
         """
@@ -87,7 +88,7 @@ func rollBackToVersion17(_ db: Database) throws {
         """)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v20, v19, v18, v17 and v16 undone first, then
+/// Turns a store of this build back into one of schema version 14 (v21, v20, v19, v18, v17 and v16 undone first, then
 /// the compact event row of v15): every field in a column of its own again (decoded from
 /// `fields`), each row its file's path and format, the open-report index on `is_final`, no
 /// `origin_file`.
@@ -183,8 +184,42 @@ let rollbackToVersion16 = """
 
     """
 
+/// Turns a store of this build back into one of schema version 20 (before lone records, v21):
+/// each record without a `connection` row gets one of its own (its figures, its Community ID's
+/// key), as v20 made for every record, then `event.community_key` and its index go.
+func rollBackToVersion20(_ db: Database) throws {
+    let insert = try db.makeStatement(sql: """
+        INSERT INTO connection (community_key, host, first_seen, last_seen, bytes_sent, bytes_received, packets_sent,
+                                packets_received, sensors, is_external, events)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+        """)
+    let link = try db.makeStatement(sql: "UPDATE event SET connection_id = ? WHERE id = ?")
+    for row in try Row.fetchAll(db, sql: """
+        SELECT e.id, e.community_key, \(ConnectionRow.recordSelection) FROM event e WHERE e.connection_id IS NULL
+        """) {
+        let lone = ConnectionRow(storedRecord: row, startingAt: 2)
+        try insert.execute(arguments: [row[1] as Int64?, lone.host?.storeBlob, lone.span.start.storeSeconds,
+                                       lone.span.end.storeSeconds, lone.bytesSent, lone.bytesReceived, lone.packetsSent,
+                                       lone.packetsReceived, StringList.text(lone.sensors), lone.isExternal])
+        try link.execute(arguments: [db.lastInsertedRowID, row[0] as Int64])
+    }
+    try db.execute(sql: """
+        DROP INDEX event_lone_community;
+        ALTER TABLE event DROP COLUMN community_key;
+        DELETE FROM grdb_migrations WHERE identifier = 'v21';
+        PRAGMA user_version = 20;
+        """)
+}
+
 /// Turns a store of this build back into one of schema version 19 (before the closed alerts'
-/// partial index, v20).
+/// partial index, v20): `rollBackToVersion20`, then `rollbackToVersion19`'s SQL.
+func rollBackToVersion19(_ db: Database) throws {
+    try rollBackToVersion20(db)
+    try db.execute(sql: rollbackToVersion19)
+}
+
+/// The SQL that turns a store of schema version 20 back into one of version 19 (before the
+/// closed alerts' partial index, v20).
 let rollbackToVersion19 = """
     DROP INDEX alert_closed_at;
     DELETE FROM grdb_migrations WHERE identifier = 'v20';

@@ -9,9 +9,11 @@ struct AlertWriter {
     private let rule: DetectionRule
     private var newAlerts: [AddressPair: Int] = [:]
     private var insert: RawStatement
-    /// Keys an alert whose event has no connection by its own id, negated (`ConnectionGroupSQL.key`);
-    /// the update's trigger forms its group.
-    private var keyWithoutConnection: RawStatement
+    /// The id the next alert gets. The writer chooses it, as SQLite would (one more than the
+    /// largest), so that an alert whose record has no connection row is keyed by its own id,
+    /// negated (`ConnectionGroupSQL.key`), in its INSERT: a lone record's alert (schema v21)
+    /// costs no second write, and its group is counted with the others (`NewAlertGroups`).
+    private var nextID: Int64
     private var groups = NewAlertGroups()
     private var uuids = RandomUUIDs()
     /// The `alert_rule` row of the rule's id, name and severity.
@@ -20,19 +22,19 @@ struct AlertWriter {
     init(db: Database, rule: DetectionRule) throws {
         self.db = db
         self.rule = rule
-        // The connection key comes with the row (its event's connection), and no trigger fires
-        // (v14): `groups` keeps `connection_alert_group`, `keyWithoutConnection` the key of an
-        // event with no connection. Nor does the INSERT return its row: RETURNING runs as a
-        // trigger, and a statement with a trigger keeps a statement journal.
+        // The connection key comes with the row (its event's connection, or its own id negated),
+        // and no trigger fires (v14): `groups` keeps `connection_alert_group`. Nor does the INSERT
+        // return its row: RETURNING runs as a trigger, and a statement with a trigger keeps a
+        // statement journal.
         insert = try RawStatement(db, sql: """
-            INSERT INTO alert (uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
+            INSERT INTO alert (id, uuid, event_id, execution_id, host, destination, seen_at, status, created_at,
                                updated_at, rule_key, risk_score, rule_version, reason, reason_is_detail,
                                connection_key)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13)
+            VALUES (?14, ?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13)
             ON CONFLICT(event_id) DO NOTHING
             """)
         ruleKey = try Self.ruleKey(db, rule)
-        keyWithoutConnection = try RawStatement(db, sql: "UPDATE alert SET connection_key = -id WHERE id = ?")
+        nextID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM alert") ?? 1
     }
 
     /// The `alert_rule` row of `rule`'s id, name and severity, added when missing (the table holds
@@ -66,16 +68,14 @@ struct AlertWriter {
         insert.bind(rule.riskScore)
         insert.bind(rule.version)
         insert.bind(AlertReason.detail(of: event))
-        insert.bind(connectionID)
+        let alertID = nextID
+        let connectionKey = connectionID ?? -alertID
+        insert.bind(connectionKey)
+        insert.bind(alertID)
         try insert.execute()
         guard insert.changesCount > 0 else { return false }
-        let alertID = insert.lastInsertedRowID
-        if let connectionID {
-            groups.add(alertID: alertID, host: host, connectionKey: connectionID, seenAt: seenAt, risk: rule.riskScore)
-        } else {
-            keyWithoutConnection.bind(alertID)
-            try keyWithoutConnection.execute()
-        }
+        nextID += 1
+        groups.add(alertID: alertID, host: host, connectionKey: connectionKey, seenAt: seenAt, risk: rule.riskScore)
         if let host, let destination {
             newAlerts[AddressPair(host: host, destination: destination), default: 0] += 1
         }

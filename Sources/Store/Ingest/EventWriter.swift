@@ -30,13 +30,14 @@ struct EventWriter {
     /// record's flow needs no lookup (a file of final reports alone costs none per record).
     private var mayHaveOpenReport: Bool
 
-    /// The columns a stored record's row writes after its identity and time (`insertSQL`'s first six).
+    /// The columns a stored record's row writes after its identity, time and connection (`insertSQL`'s
+    /// first seven).
     private static let recordColumns = EventColumns.originNames + EventColumns.fieldNames
 
     private static let insertSQL = """
-        INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id,
+        INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id, community_key,
                            \(recordColumns.joined(separator: ", ")))
-        VALUES (\(databaseQuestionMarks(count: 6 + recordColumns.count)))
+        VALUES (\(databaseQuestionMarks(count: 7 + recordColumns.count)))
         ON CONFLICT(fingerprint) DO NOTHING
         """
 
@@ -67,7 +68,7 @@ struct EventWriter {
 
     private static let replaceSQL = """
         UPDATE event SET fingerprint = ?, flow_key = ?, seen_at = ?, \(recordColumns.map { "\($0) = ?" }.joined(separator: ", ")),
-                         connection_id = ?
+                         connection_id = ?, community_key = ?
         WHERE id = ?
         """
 
@@ -104,7 +105,7 @@ struct EventWriter {
         supersededLookup = try RawStatement(db, sql: "SELECT 1 FROM superseded_report WHERE fingerprint = ?")
         storedLookup = try RawStatement(db, sql: "SELECT 1 FROM event WHERE fingerprint = ?")
         openReportLookup = try RawStatement(db, sql: """
-            SELECT e.id, e.fingerprint, e.seen_at, e.connection_id, \(EventColumns.fieldSelection)
+            SELECT e.id, e.fingerprint, e.seen_at, e.connection_id, \(ConnectionRow.recordSelection)
             FROM event e WHERE e.flow_key = ? ORDER BY e.id DESC LIMIT 1
             """)
         maySupersede = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM superseded_report)") ?? true
@@ -145,7 +146,7 @@ struct EventWriter {
             }
         }
         let isExternal = isExternal(event)
-        let link = try connections.link(event, seenAt: seenAt, isExternal: isExternal)
+        let link = try connections.link(event, seenAt: seenAt, isExternal: isExternal, fingerprint: fingerprint)
         let originID = try origins.id(of: prepared.ingested.origin)
         let storedFlowKey = Self.storedFlowKey(flowKey, of: event)
         insertEvent.bind(fingerprint)
@@ -154,6 +155,7 @@ struct EventWriter {
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)
         insertEvent.bind(link.connectionID)
+        insertEvent.bind(Self.loneCommunityKey(of: event, link: link))
         Self.bindRecord(prepared, originID: originID, to: &insertEvent)
         try insertEvent.execute()
         guard insertEvent.changesCount > 0 else {
@@ -167,6 +169,12 @@ struct EventWriter {
         result.inserted += 1
         if !link.isNew { result.joinedConnections += 1 }
         count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, link: link)
+    }
+
+    /// The `community_key` a row keeps: only a lone record is looked up by it (`ConnectionLinker`),
+    /// so a record of a `connection` row keeps none.
+    static func loneCommunityKey(of event: NetworkEvent, link: ConnectionLink) -> Int64? {
+        link.connectionID == nil ? event.communityID.map(CommunityKey.of) : nil
     }
 
     /// The flow key a row keeps: only an open report is ever looked up by its flow (`openReport`),
@@ -270,6 +278,8 @@ struct EventWriter {
         let fingerprint: Data
         let seenAt: Date
         let connectionID: Int64?
+        /// Its own figures, its connection's when it has no `connection` row.
+        let figures: ConnectionRow
         /// Whether the rule's query matched it (and so queued it) when it was stored.
         let wasCandidate: Bool
     }
@@ -298,7 +308,8 @@ struct EventWriter {
         return OpenReport(id: openReportLookup.int64(0) ?? 0, fingerprint: openReportLookup.blob(1) ?? Data(),
                           seenAt: Date(storeSeconds: openReportLookup.double(2) ?? 0),
                           connectionID: openReportLookup.int64(3),
-                          wasCandidate: rule.matches(EventColumns.event(from: openReportLookup, startingAt: 4)))
+                          figures: ConnectionRow(storedRecord: openReportLookup, startingAt: 4),
+                          wasCandidate: rule.matches(EventColumns.event(from: openReportLookup, startingAt: 5)))
     }
 
     /// A later cumulative report replaces the stored one in place (its fingerprint is remembered
@@ -315,11 +326,8 @@ struct EventWriter {
             return
         }
         let isExternal = isExternal(event)
-        let link = if let connectionID = open.connectionID {
-            try connections.relink(event, seenAt: seenAt, isExternal: isExternal, connectionID: connectionID)
-        } else {
-            try connections.link(event, seenAt: seenAt, isExternal: isExternal)
-        }
+        let link = try connections.relink(event, seenAt: seenAt, isExternal: isExternal, fingerprint: fingerprint,
+                                          connectionID: open.connectionID, stored: open.figures)
         let originID = try origins.id(of: prepared.ingested.origin)
         var replace = try RawStatement(db, sql: Self.replaceSQL)
         replace.bind(fingerprint)
@@ -327,6 +335,7 @@ struct EventWriter {
         replace.bind(seenAt)
         Self.bindRecord(prepared, originID: originID, to: &replace)
         replace.bind(link.connectionID)
+        replace.bind(Self.loneCommunityKey(of: event, link: link))
         replace.bind(open.id)
         try replace.execute()
         try remember.execute(arguments: [open.fingerprint, open.id])

@@ -130,17 +130,22 @@ extension SMBStore {
         LEFT JOIN connection c ON c.id = e.connection_id
         """
 
+    /// An alert of `alertSelection`; one whose record is lone (no `connection` row, schema v21)
+    /// has its record's sensor.
     static func alertRecord(_ row: Row) -> AlertRecord {
         let steps: String? = row[12]
+        let flow = EventColumns.flow(from: row, startingAt: 16, isFirstSeenDestination: row[14])
+        let connectionKey: Int64? = row[16 + EventColumns.selectionCount]
         return AlertRecord(
             id: row[0], uuid: row[1], status: AlertStatus(rawValue: row[2]) ?? .open, closeReason: row[3],
             createdAt: Date(storeSeconds: row[4]), updatedAt: Date(storeSeconds: row[5]), ruleID: row[6],
             ruleName: row[7], severity: row[8], riskScore: row[9], ruleVersion: row[15], reason: row[10],
-            executionID: row[11], flow: EventColumns.flow(from: row, startingAt: 16, isFirstSeenDestination: row[14]),
+            executionID: row[11], flow: flow,
             checkedGuideSteps: Set((steps ?? "").split(separator: ",").compactMap { Int($0) }),
             noteCount: row[13],
-            connection: AlertConnection(key: row[16 + EventColumns.selectionCount],
-                                        sensors: StringList.strings(row[17 + EventColumns.selectionCount])))
+            connection: AlertConnection(key: connectionKey, sensors: connectionKey == nil
+                                            ? [flow.event.sensorName]
+                                            : StringList.strings(row[17 + EventColumns.selectionCount])))
     }
 
     /// `ids` and the ids of every other alert on the same connection, in id order (an action on

@@ -36,13 +36,13 @@ extension SMBStore {
     }
 
     /// Distinct connections per bucket of `width` seconds from `start`: the host's records come
-    /// from `event_source_time` alone (it carries each record's connection) in time order, so the
-    /// buckets fill one after the other.
+    /// from `event_source_time` alone (it carries each record's connection, and its id: a lone
+    /// record is a connection of its own) in time order, so the buckets fill one after the other.
     private static func scannedActivity(_ db: Database, host: IPAddress, start: Double, width: Double,
                                         buckets: Int) throws -> [Int] {
         var records = try RawStatement(db, sql: """
-            SELECT CAST((seen_at - ?) / ? AS INTEGER), connection_id FROM event
-            WHERE source_ip = ? AND seen_at >= ? AND connection_id IS NOT NULL
+            SELECT CAST((seen_at - ?) / ? AS INTEGER), coalesce(connection_id, -id) FROM event
+            WHERE source_ip = ? AND seen_at >= ?
             ORDER BY seen_at
             """)
         records.bind(start)

@@ -39,10 +39,12 @@ extension SMBStore {
     }
 
     /// The timeline in buckets of `width` seconds, grouped from the host's stored connections
-    /// (found through `event_source_time`) and the summaries of pruned flows as they are read.
+    /// (found through `event_source_time`), its lone records (a connection each, schema v21) and
+    /// the summaries of pruned flows as they are read.
     static func scannedTimeline(_ db: Database, host: IPAddress, width: Double) throws -> [TimelinePoint] {
         func slot(_ column: String) -> String { HostFlowDaySQL.bucket(column, width: "?1") }
-        return try Row.fetchAll(db, sql: """
+        var points: [Int64: TimelinePoint] = [:]
+        for row in try Row.fetchAll(db, sql: """
             SELECT slot, SUM(flows), \(SaturatingSQL.total("CASE WHEN is_external THEN bytes END")),
                    SUM(is_external * flows), SUM(summarized)
             FROM (SELECT \(slot("c.first_seen")) AS slot, 1 AS flows, c.is_external, c.bytes_sent AS bytes, 0 AS summarized
@@ -52,11 +54,26 @@ extension SMBStore {
                   SELECT \(slot("first_seen")), flows, is_external, bytes_sent, flows
                   FROM flow_summary WHERE host = ?2 AND flows > 0)
             GROUP BY slot
-            ORDER BY slot
-            """, arguments: [width, host.storeBlob]).map { row in
+            """, arguments: [width, host.storeBlob]) {
             let slot: Int64 = row[0]
-            return TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
-                                 bytesOut: row[2], externalFlows: row[3], summarizedFlows: row[4])
+            points[slot] = TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
+                                         bytesOut: row[2], externalFlows: row[3], summarizedFlows: row[4])
         }
+        let lone = try Row.fetchCursor(db, sql: """
+            SELECT \(ConnectionRow.recordSelection) FROM event e WHERE e.source_ip = ? AND e.connection_id IS NULL
+            """, arguments: [host.storeBlob])
+        while let row = try lone.next() {
+            let flow = ConnectionRow(storedRecord: row, startingAt: 0)
+            let slot = Int64((flow.span.start.storeSeconds / width).rounded(.down))
+            var point = points[slot] ?? TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: 0,
+                                                      bytesOut: 0, externalFlows: 0)
+            point.flows += 1
+            if flow.isExternal {
+                point.externalFlows += 1
+                point.bytesOut = point.bytesOut.saturatingAdding(flow.bytesSent)
+            }
+            points[slot] = point
+        }
+        return points.keys.sorted().compactMap { points[$0] }
     }
 }

@@ -34,19 +34,24 @@ enum FlowSummaries {
         var isExternal = false
     }
 
-    /// The records of the flows in `temp.prune_batch`, connection by connection. The batch is
-    /// the outer loop (CROSS JOIN): left to choose, SQLite walked a whole `event` index and looked
-    /// each entry up in the batch, a scan of every stored flow per batch.
+    /// The records of the flows in `temp.prune_batch`, connection by connection, a lone record's
+    /// own figures after them (`ConnectionRow.recordSelection`). The batch is the outer loop
+    /// (CROSS JOIN): left to choose, SQLite walked a whole `event` index and looked each entry up
+    /// in the batch, a scan of every stored flow per batch.
     static let batchRecords = """
         SELECT coalesce(e.source_ip, x''), \(day), coalesce(e.destination_ip, x''), e.destination_port, e.seen_at,
-               e.is_external, e.connection_id, e.id
+               e.is_external, e.connection_id, e.id, \(ConnectionRow.recordSelection)
         FROM temp.prune_batch b CROSS JOIN event e ON e.id = b.id
         ORDER BY e.connection_id, e.id
         """
 
+    /// Where a lone record's figures start in a row of `batchRecords`.
+    private static let loneFiguresColumn = 8
+
     /// Adds the flows in `temp.prune_batch` to their summaries. A flow is a connection: it is
     /// summarized, with its largest byte counts, when the last of its records goes (at that
-    /// record's host, day and destination); until then the records left behind carry it.
+    /// record's host, day and destination); until then the records left behind carry it. A lone
+    /// record (no `connection` row, schema v21) is a flow of its own, with its own bytes.
     private static func summarize(_ db: Database) throws {
         let records = try Row.fetchAll(db, sql: batchRecords)
         var leaving: [Int64: Int64] = [:]
@@ -60,9 +65,7 @@ enum FlowSummaries {
             summary.firstSeen = min(summary.firstSeen, record[4])
             summary.lastSeen = max(summary.lastSeen, record[4])
             summary.isExternal = summary.isExternal || record[5]
-            let connectionID = record[6] as Int64?
-            let isLastOfConnection = index == records.count - 1 || records[index + 1][6] as Int64? != connectionID
-            if let connectionID, isLastOfConnection, let bytes = closed[connectionID] {
+            if let bytes = closedFlowBytes(records, at: index, closed: closed) {
                 summary.flows += 1
                 summary.bytesSent = summary.bytesSent.saturatingAdding(bytes.sent)
                 summary.bytesReceived = summary.bytesReceived.saturatingAdding(bytes.received)
@@ -70,6 +73,18 @@ enum FlowSummaries {
             summaries[key] = summary
         }
         try store(summaries, db)
+    }
+
+    /// The bytes of the flow the record at `index` closes: its own when it is lone, its
+    /// connection's when it is the batch's last record of a connection `closed` removed, else nil.
+    private static func closedFlowBytes(_ records: [Row], at index: Int,
+                                        closed: [Int64: (sent: Int64, received: Int64)]) -> (sent: Int64, received: Int64)? {
+        guard let connectionID = records[index][6] as Int64? else {
+            let lone = ConnectionRow(storedRecord: records[index], startingAt: loneFiguresColumn)
+            return (lone.bytesSent, lone.bytesReceived)
+        }
+        let isLastOfConnection = index == records.count - 1 || records[index + 1][6] as Int64? != connectionID
+        return isLastOfConnection ? closed[connectionID] : nil
     }
 
     /// Takes `leaving[id]` records from each connection; removes and returns (with their bytes)

@@ -1,0 +1,39 @@
+import GRDB
+
+extension StoreSchema {
+    /// A record no other sensor reported is a connection of its own, without a `connection` row
+    /// (v21): its row carries its Community ID's key, and `event_lone_community` finds it when a
+    /// second record of the connection comes (`ConnectionLinker`), which makes the row of the
+    /// two. A `connection` row cost about 65 bytes per stored flow, and its key index 28 more, for
+    /// what the record's own row already says.
+    ///
+    /// An earlier schema's one-record connections become lone records the same way, set by set:
+    /// the record takes the key, its alert the key of an alert without a connection (its own id,
+    /// negated: `ConnectionGroupSQL.key`), and so does the alert's group (a record has one alert,
+    /// so the group's first alert is that one). The two triggers that would redo this alert by
+    /// alert are set aside meanwhile and put back as they were.
+    static func addLoneConnections(_ db: Database) throws {
+        let triggers = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master
+            WHERE type = 'trigger' AND name IN ('connection_key_on_event_link', 'connection_group_on_alert_row')
+            """)
+        try db.execute(sql: """
+            ALTER TABLE event ADD COLUMN community_key INTEGER;
+            DROP TRIGGER IF EXISTS connection_key_on_event_link;
+            DROP TRIGGER IF EXISTS connection_group_on_alert_row;
+            CREATE TEMP TABLE lone_connection (id INTEGER PRIMARY KEY, community_key INTEGER);
+            INSERT INTO temp.lone_connection SELECT id, community_key FROM connection WHERE events = 1;
+            UPDATE event SET community_key = (SELECT l.community_key FROM temp.lone_connection l WHERE l.id = connection_id),
+                             connection_id = NULL
+            WHERE connection_id IN (SELECT id FROM temp.lone_connection);
+            UPDATE alert SET connection_key = -id WHERE connection_key IN (SELECT id FROM temp.lone_connection);
+            UPDATE connection_alert_group SET connection_key = -first_id
+            WHERE connection_key IN (SELECT id FROM temp.lone_connection);
+            DELETE FROM connection WHERE id IN (SELECT id FROM temp.lone_connection);
+            DROP TABLE temp.lone_connection;
+            CREATE INDEX event_lone_community ON event(community_key)
+                WHERE connection_id IS NULL AND community_key IS NOT NULL;
+            """)
+        for trigger in triggers { try db.execute(sql: trigger) }
+    }
+}

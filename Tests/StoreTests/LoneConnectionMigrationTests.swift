@@ -1,0 +1,115 @@
+import Detection
+import Foundation
+import GRDB
+@testable import Store
+import Testing
+import TestSupport
+import TriageModel
+
+/// Records no other sensor reported keep no `connection` row (v21): what they show, their alerts,
+/// their groups and the host's figures are the same with and without one, and a store the
+/// previous schema made (a row for every record) is upgraded to the same store.
+@Suite("A connection of one record without a connection row (v21)")
+struct LoneConnectionMigrationTests {
+    typealias Record = ConnectionTests
+
+    /// Connection `index` as the first `sensors` sensors reported it.
+    private static func connection(_ index: Int, sensors: Int) -> [IngestedEvent] {
+        ConnectionAlertsTests.connection(index, sensors: sensors)
+    }
+
+    /// Connections 1…6 seen by 1, 2, 1, 3, 1 and 1 sensors, alerted and triaged.
+    private func populated() throws -> StoreFixture {
+        let fixture = try StoreFixture()
+        let records = [1, 2, 1, 3, 1, 1].enumerated().flatMap { Self.connection($0.offset + 1, sensors: $0.element) }
+        let stored = try fixture.store.insert(records, ingestedAt: baseTime)
+        #expect(stored.inserted == 9 && stored.newConnections == 6 && stored.joinedConnections == 3)
+        try StoreSnapshot.triage(fixture.store, host: Record.host)
+        return fixture
+    }
+
+    private func connectionRows(_ path: String) throws -> (rows: Int, lone: Int, linked: Int) {
+        try DatabaseQueue(path: path).read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM connection") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE connection_id IS NULL") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE connection_id IS NOT NULL") ?? -1)
+        }
+    }
+
+    /// The host's flows in its daily timeline (`host_flow_day`, kept by the writer) and in its
+    /// hourly one (grouped from its connection rows and lone records as it is read).
+    private func flows(_ store: SMBStore) throws -> [Int] {
+        try [TimelineBucket.day, .hour].map { try store.timeline(of: Record.host, bucket: $0).map(\.flows).reduce(0, +) }
+    }
+
+    @Test func onlyAConnectionSeenTwiceHasARow() throws {
+        let fixture = try populated()
+        let counts = try connectionRows(fixture.path)
+        #expect(counts.rows == 2 && counts.lone == 4 && counts.linked == 5)
+        #expect(try flows(fixture.store) == [6, 6])
+        let page = try fixture.store.connectionAlerts(AlertQuery(host: Record.host), offset: 0, limit: 10)
+        #expect(page.connections == 6 && page.alerts == 9)
+        #expect(page.rows.filter { $0.key == nil }.map(\.sensors) == Array(repeating: ["zeek.connection"], count: 4))
+        #expect(page.rows.filter { $0.key == nil }.map(\.bytesSent).sorted() == [2_000, 4_000, 6_000, 7_000])
+    }
+
+    @Test func aSecondSensorMakesTheRowOfALoneRecordAndItsAlertJoinsIt() throws {
+        let fixture = try populated()
+        let lone = try #require(try fixture.store.alerts(AlertQuery(host: Record.host), offset: 0, limit: 100).rows
+            .first { $0.flow.event.communityID == "1:connection-5" })
+        #expect(lone.connection.key == nil && lone.connection.sensors == ["zeek.connection"])
+        let second = Self.connection(5, sensors: 2)[1]
+        #expect(try fixture.store.insert([second], ingestedAt: baseTime).joinedConnections == 1)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
+        let alerts = try fixture.store.alerts(AlertQuery(host: Record.host), offset: 0, limit: 100).rows
+            .filter { $0.flow.event.communityID == "1:connection-5" }
+        let key = try #require(alerts.first?.connection.key)
+        #expect(alerts.count == 2 && alerts.allSatisfy { $0.connection.key == key })
+        #expect(alerts[0].connection.sensors == ["network_traffic.flow", "zeek.connection"])
+        let page = try fixture.store.connectionAlerts(AlertQuery(host: Record.host), offset: 0, limit: 10)
+        #expect(page.connections == 6 && page.alerts == 10)
+        #expect(page.rows.first { $0.key == key }?.bytesSent == 6_001)
+        #expect(try flows(fixture.store) == [6, 6])
+        let bytesOut = try fixture.store.timeline(of: Record.host, bucket: .hour).map(\.bytesOut).reduce(0, +)
+        #expect(bytesOut == 2_000 + 3_001 + 4_000 + 5_002 + 6_001 + 7_000)
+        #expect(try connectionRows(fixture.path).rows == 3)
+    }
+
+    @Test func reingestingALoneRecordsPartnerTwiceJoinsOnce() throws {
+        let fixture = try populated()
+        let second = Self.connection(3, sensors: 2)[1]
+        #expect(try fixture.store.insert([second, second], ingestedAt: baseTime) == InsertResult(inserted: 1, duplicates: 1, joinedConnections: 1))
+        #expect(try fixture.store.insert([second], ingestedAt: baseTime).duplicates == 1)
+        let counts = try connectionRows(fixture.path)
+        #expect(counts.rows == 3 && counts.lone == 3 && counts.linked == 7)
+        let keys = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 100).rows.map(\.connection)
+        #expect(try fixture.store.insert(Self.connection(1, sensors: 1), ingestedAt: baseTime).duplicates == 1,
+                "a lone record ingested again is itself, not a second sensor")
+        #expect(try connectionRows(fixture.path) == counts)
+        #expect(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 100).rows.map(\.connection) == keys)
+    }
+
+    /// A store the previous schema made (every record a row) comes back as the store this build
+    /// made: the same alerts, groups, history, notes, case and exceptions, and no one-record row.
+    @Test func aStoreThePreviousSchemaMadeLosesItsOneRecordRowsAndNothingElse() throws {
+        let fixture = try populated()
+        let before = try StoreSnapshot(fixture.store, host: Record.host)
+        let groups = "SELECT host, connection_key, status, newest, newest_id, first_id, size, risk, notes FROM connection_alert_group ORDER BY 1, 2, 3"
+        let groupsBefore = try DatabaseQueue(path: fixture.path).read { db in try Row.fetchAll(db, sql: groups) }
+        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion20(db) }
+        let previous = try connectionRows(fixture.path)
+        #expect(previous.rows == 6 && previous.lone == 0, "the previous schema's store has a row for every record")
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
+        #expect(upgraded.upgradedFromVersion == 20)
+        #expect(try StoreSnapshot(upgraded, host: Record.host) == before)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Row.fetchAll(db, sql: groups) } == groupsBefore)
+        let counts = try connectionRows(fixture.path)
+        #expect(counts.rows == 2 && counts.lone == 4)
+        let triggers = try DatabaseQueue(path: fixture.path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ('connection_key_on_event_link', 'connection_group_on_alert_row')")
+        }
+        #expect(triggers.count == 2, "the triggers set aside during the upgrade are back")
+        // A migrated lone record is found by its key: a second sensor joins it.
+        #expect(try upgraded.insert([Self.connection(6, sensors: 2)[1]], ingestedAt: baseTime).joinedConnections == 1)
+    }
+}
