@@ -135,6 +135,26 @@ import Testing
         #expect(check.errors.contains(".recover"))
     }
 
+    /// A kept count of flows that is not the rows' fails `store check`, which names both figures and
+    /// the command that sets it; `--recount` sets it, and `store` shows the rows' count again.
+    @Test func storeCheckFindsAWrongKeptCountAndRecountSetsIt() throws {
+        #expect(try cli.run(["ingest", try flows(20)]).status == 0)
+        try DatabaseQueue(path: cli.database).write { db in try db.execute(sql: "UPDATE stored_count SET flows = 17") }
+        #expect(try cli.run(["store"]).output.contains("flows           17 ("))
+        let check = try cli.run(["store", "check"])
+        #expect(check.status == 1)
+        #expect(check.output.contains("passed SQLite's integrity check"))
+        #expect(check.output.contains("flows: kept 17, counted 20\n"))
+        #expect(check.errors.contains("run `smbtriage store check --recount --db '\(cli.database)'`"))
+        let recount = try cli.run(["store", "check", "--recount"])
+        #expect(recount.status == 0)
+        #expect(recount.output.hasSuffix("flows: kept 17, counted 20\nSet the kept counts from the rows.\n"))
+        let sound = try cli.run(["store", "check"])
+        #expect(sound.status == 0)
+        #expect(sound.output.hasSuffix("Its kept counts of flows and flow summaries match its rows.\n"))
+        #expect(try cli.run(["store"]).output.contains("flows           20 ("))
+    }
+
     /// Overwrites the root page of each of `tables` with garbage, once the WAL is in the file.
     private func damage(_ tables: [String]) throws {
         let (roots, pageSize) = try DatabaseQueue(path: cli.database).writeWithoutTransaction { db in
@@ -180,9 +200,11 @@ import Testing
     @Test func readingCommandsAskForStoreUpgradeWhichUpgradesOnce() throws {
         #expect(try cli.run(["ingest", try flows(12)]).status == 0)
         #expect(try cli.run(["store", "upgrade"]).output
-            == "The store \(cli.database) is at schema version 20 already; nothing to upgrade.\n")
+            == "The store \(cli.database) is at schema version 21 already; nothing to upgrade.\n")
         try DatabaseQueue(path: cli.database).write { db in
             try db.execute(sql: """
+                DROP TABLE stored_count;
+                DELETE FROM grdb_migrations WHERE identifier = 'v21';
                 DROP INDEX alert_closed_at;
                 DELETE FROM grdb_migrations WHERE identifier = 'v20';
                 PRAGMA user_version = 19;
@@ -192,11 +214,11 @@ import Testing
             let refused = try cli.run(command)
             #expect(refused.status == 1)
             #expect(refused.errors.contains("has schema version 19, from an earlier smbtriage"), "\(refused.errors)")
-            #expect(refused.errors.contains("run `smbtriage store upgrade --db '\(cli.database)'` once to bring it to version 20"))
+            #expect(refused.errors.contains("run `smbtriage store upgrade --db '\(cli.database)'` once to bring it to version 21"))
         }
         let upgrade = try cli.run(["store", "upgrade"])
         #expect(upgrade.status == 0)
-        #expect(upgrade.output == "Upgraded the store \(cli.database) from schema version 19 to 20.\n")
+        #expect(upgrade.output == "Upgraded the store \(cli.database) from schema version 19 to 21.\n")
         #expect(try cli.run(["alerts", "--json"]).jsonLines.count == 12)
         #expect(try cli.run(["store", "upgrade"]).output.hasSuffix("nothing to upgrade.\n"))
     }

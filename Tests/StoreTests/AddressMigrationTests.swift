@@ -62,6 +62,6 @@ struct AddressMigrationTests {
         let lengths = try addressLengths(fixture.path)
         #expect(lengths.values.allSatisfy { $0.isSubset(of: [0, 5, 17, 22]) }, "\(lengths)")
         #expect(lengths["host.address"] == [5, 17] && lengths["event.source_ips"] == [22])
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 20)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 21)
     }
 }

@@ -85,7 +85,7 @@ struct AlertRuleMigrationTests {
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert WHERE reason_is_detail"))
         }
-        #expect(version == 20 && shortened == 3)
+        #expect(version == 21 && shortened == 3)
         let alertColumns = try columns(fixture.path)
         #expect(alertColumns.contains("rule_key") && !alertColumns.contains("rule_name") && !alertColumns.contains("severity"))
     }

@@ -146,7 +146,7 @@ struct ConnectionGroupTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 20)
+        } == 21)
         #expect(try scenario.hosts.map { try scenario.store.connectionAlerts(AlertQuery(host: $0), offset: 0, limit: 10_000) }
                 == lists)
         try scenario.expectGroupsAreTheScan()
@@ -214,7 +214,7 @@ struct ConnectionGroupTests {
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'alert'"))
         }
-        #expect(version == 20 && !triggers.isEmpty && triggers.allSatisfy { !$0.hasSuffix("_on_alert_insert") })
+        #expect(version == 21 && !triggers.isEmpty && triggers.allSatisfy { !$0.hasSuffix("_on_alert_insert") })
         let before = try scenario.expectGroupsAreTheScan()
         try scenario.ingest(day: 1)
         try scenario.detect()

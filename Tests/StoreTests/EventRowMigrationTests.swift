@@ -82,7 +82,7 @@ struct EventRowMigrationTests {
              try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('event')"),
              try String.fetchAll(db, sql: "SELECT path FROM origin_file ORDER BY path"))
         }
-        #expect(version == 20)
+        #expect(version == 21)
         #expect(columns == ["id", "fingerprint", "flow_key", "seen_at", "ingested_at", "is_external", "connection_id",
                             "source_ip", "source_ips", "destination_ip", "destination_port", "fields", "origin_id",
                             "origin_line", "original"])

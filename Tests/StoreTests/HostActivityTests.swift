@@ -105,7 +105,7 @@ struct HostActivityTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 20)
+        } == 21)
         #expect(try indexedColumns() == ["source_ip", "seen_at", "connection_id"])
         #expect(try scenario.hosts.map { try scenario.store.hostActivity($0, bucket: .hour, buckets: 48) } == before)
         try scenario.expectActivityIsTheCountedRecords()

@@ -317,7 +317,7 @@ struct HostRankIndexTests {
         let (version, columns) = try DatabaseQueue(path: scenario.fixture.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.columns(in: "host").map(\.name))
         }
-        #expect(version == 20 && !columns.contains("address_text"))
+        #expect(version == 21 && !columns.contains("address_text"))
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.hostCase(resolved.address) == hostCase)
         try scenario.expectIndexedOrderIsTheRankOrder()
@@ -339,7 +339,7 @@ struct HostRankIndexTests {
         scenario.store = try scenario.fixture.store(running: .bundled())
         #expect(try DatabaseQueue(path: scenario.fixture.path).read { db in
             try Int.fetchOne(db, sql: "PRAGMA user_version")
-        } == 20)
+        } == 21)
         #expect(try scenario.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100_000).rows == hosts)
         #expect(try scenario.store.alerts(AlertQuery(), offset: 0, limit: 100_000).rows == alerts)
         try scenario.expectIndexedOrderIsTheRankOrder()

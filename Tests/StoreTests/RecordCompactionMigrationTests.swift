@@ -46,7 +46,7 @@ struct RecordCompactionMigrationTests {
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE length(original) < 60"),
              try Int.fetchOne(db, sql: "SELECT COUNT(flow_key) FROM event"))
         }
-        #expect(version == 20 && kinds == ["blob"] && flowKeys == 0)
+        #expect(version == 21 && kinds == ["blob"] && flowKeys == 0)
         #expect(smaller == RecordCompaction.batchSize + 101)
     }
 

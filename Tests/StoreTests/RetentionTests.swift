@@ -160,7 +160,7 @@ struct RetentionTests {
         let (version, indexed) = try DatabaseQueue(path: scenario.fixture.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"), try db.indexes(on: "alert").contains { $0.name == "alert_closed_at" })
         }
-        #expect(version == 20 && indexed)
+        #expect(version == 21 && indexed)
         #expect(try upgraded.prune(at: scenario.pruneTime, actor: "ana") == expected)
         #expect(expected.closedAlerts == 2)
     }

@@ -51,6 +51,6 @@ struct RuleVersionTests {
         #expect(alerts.map(\.ruleVersion) == [103])
         #expect(alerts.map(\.riskScore) == [73])
         #expect(try upgraded.activeRuleVersion() == 103)
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 20)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 21)
     }
 }

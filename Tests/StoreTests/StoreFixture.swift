@@ -87,7 +87,7 @@ func rollBackToVersion17(_ db: Database) throws {
         """)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v20, v19, v18, v17 and v16 undone first, then
+/// Turns a store of this build back into one of schema version 14 (v21, v20, v19, v18, v17 and v16 undone first, then
 /// the compact event row of v15): every field in a column of its own again (decoded from
 /// `fields`), each row its file's path and format, the open-report index on `is_final`, no
 /// `origin_file`.
@@ -183,9 +183,18 @@ let rollbackToVersion16 = """
 
     """
 
+/// Turns a store of this build back into one of schema version 20 (before the kept counts of
+/// flows and flow summaries, v21).
+let rollbackToVersion20 = """
+    DROP TABLE stored_count;
+    DELETE FROM grdb_migrations WHERE identifier = 'v21';
+    PRAGMA user_version = 20;
+
+    """
+
 /// Turns a store of this build back into one of schema version 19 (before the closed alerts'
 /// partial index, v20).
-let rollbackToVersion19 = """
+let rollbackToVersion19 = rollbackToVersion20 + """
     DROP INDEX alert_closed_at;
     DELETE FROM grdb_migrations WHERE identifier = 'v20';
     PRAGMA user_version = 19;

@@ -38,7 +38,7 @@ struct StoreOpeningTests {
         #expect(try upgraded.hosts(filter: HostFilter(), sort: .lastSeen, offset: 0, limit: 10).total == 1)
         #expect(try upgraded.runExecution(at: baseTime).alerted == 1)
         try DatabaseQueue(path: fixture.path).read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 20)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 21)
             #expect(try String.fetchOne(db, sql: "SELECT query FROM candidate_query") == fixture.rule.rule.query)
             let hostIndexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'host'")
             #expect(hostIndexes.sorted() == ["host_alerted", "host_last_seen", "host_rank_base", "host_rank_recent"],
@@ -64,7 +64,7 @@ struct StoreOpeningTests {
         #expect(try upgraded.flowSummaries(of: IPAddress("10.0.0.1")!).map(\.flows) == [1])
         #expect(try upgraded.switchOnIncrementalVacuum())
         #expect(try upgraded.vacuumsIncrementally())
-        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 20)
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 21)
     }
 
     @Test func upgradesAVersion3StoreKeepingItsAlertsAndStoresThreatFields() throws {
@@ -92,7 +92,7 @@ struct StoreOpeningTests {
         let older = try #require(alerts.first { $0.flow.event.sourceIPs == [IPAddress("10.0.0.1")!] })
         #expect(older.flow.event.ruleName == nil)
         let version = try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == 20)
+        #expect(version == 21)
     }
 
     @Test func newStoresHaveLargePagesAndOlderOnesKeepTheirs() throws {
@@ -141,8 +141,8 @@ struct StoreOpeningTests {
             try rollBack(db, rollbackToVersion3)
         }
         let error = try #require(throws: StoreError.self) { try SMBStore(path: fixture.path, readOnly: true, rules: .bundled()) }
-        #expect(error == .schemaOlder(path: fixture.path, found: 3, supported: 20))
-        #expect(error.description.contains("run `smbtriage store upgrade --db '\(fixture.path)'` once to bring it to version 20"))
+        #expect(error == .schemaOlder(path: fixture.path, found: 3, supported: 21))
+        #expect(error.description.contains("run `smbtriage store upgrade --db '\(fixture.path)'` once to bring it to version 21"))
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
     }
 
@@ -159,7 +159,7 @@ struct StoreOpeningTests {
         }
         let store = try SMBStore(path: path, rules: .bundled())
         #expect(store.upgradedFromVersion == nil)
-        #expect(try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 20)
+        #expect(try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 21)
     }
 
     /// A writable opening says which version it upgraded from, once; a new store and a current

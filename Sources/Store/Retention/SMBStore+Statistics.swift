@@ -19,9 +19,10 @@ extension SMBStore {
                     SELECT min(seen_at), max(seen_at) FROM event WHERE source_ip IS NULL)
                 """)
             let bytes = bytesOnDisk()
+            // The flows and summaries as the store keeps them: counting the rows walks their tables.
+            let kept = try StoredCounts.kept(db)
             return try StoreStatistics(
-                flows: count("SELECT COUNT(*) FROM event"), flowSummaries: count("SELECT COUNT(*) FROM flow_summary"),
-                summarizedFlows: count("SELECT coalesce(SUM(flows), 0) FROM flow_summary"),
+                flows: kept.flows, flowSummaries: kept.flowSummaries, summarizedFlows: kept.summarizedFlows,
                 openAlerts: byStatus[AlertStatus.open.rawValue] ?? 0,
                 acknowledgedAlerts: byStatus[AlertStatus.acknowledged.rawValue] ?? 0,
                 closedAlerts: byStatus[AlertStatus.closed.rawValue] ?? 0,

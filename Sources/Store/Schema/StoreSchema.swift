@@ -8,7 +8,7 @@ import GRDB
 /// 17), so byte order is address order within a family and every IPv4 address sorts first.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 20
+    static let version = 21
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -98,6 +98,10 @@ enum StoreSchema {
         migrator.registerMigration("v20") { db in
             try addClosedAlertIndex(db)
             try db.execute(sql: "PRAGMA user_version = 20")
+        }
+        migrator.registerMigration("v21") { db in
+            try addStoredCounts(db)
+            try db.execute(sql: "PRAGMA user_version = 21")
         }
         return migrator
     }
