@@ -111,6 +111,32 @@ struct StoredCountTests {
         #expect(try upgraded.countMismatches().isEmpty)
     }
 
+    /// The oldest and newest stored flow, found by probing hosts in the order of their first and
+    /// last activity, are those of the rows: with no flow, with flows of several hosts and one
+    /// without a source address, and after a prune took the flows of the hosts active first.
+    @Test func theOldestAndNewestFlowAreTheRows() throws {
+        let fixture = try StoreFixture()
+        func expectSpanOfTheRows() throws {
+            let rows = try DatabaseQueue(path: fixture.path).read { db in
+                try Row.fetchOne(db, sql: "SELECT min(seen_at), max(seen_at) FROM event")
+            }
+            let statistics = try fixture.store.statistics()
+            #expect(statistics.oldestFlow == (rows?[0] as Double?).map(Date.init(storeSeconds:)))
+            #expect(statistics.newestFlow == (rows?[1] as Double?).map(Date.init(storeSeconds:)))
+        }
+        try expectSpanOfTheRows()
+        try fixture.store.insert(events(1...6) + events(7...9, at: baseTime.addingTimeInterval(86_400))
+                                 + events(10...12, at: later.addingTimeInterval(-7_200)), ingestedAt: baseTime)
+        var addressless = smbEvent("10.0.0.1", "10.9.9.1", at: later.addingTimeInterval(-3_600), line: 13)
+        addressless.event.sourceIPs = []
+        try fixture.store.insert([addressless], ingestedAt: baseTime)
+        #expect(try fixture.store.statistics().newestFlow == later.addingTimeInterval(-3_600))
+        try expectSpanOfTheRows()
+        try fixture.store.prune(at: later, actor: "ana")
+        #expect(try fixture.store.statistics().oldestFlow == later.addingTimeInterval(-7_200))
+        try expectSpanOfTheRows()
+    }
+
     /// A kept count that is not the rows' is found, named, and set from the rows when asked.
     @Test func theCheckFindsAWrongCountAndRecountSetsIt() throws {
         let fixture = try StoreFixture()
