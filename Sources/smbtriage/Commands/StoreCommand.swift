@@ -48,7 +48,9 @@ struct StoreCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the store's pages and indexes with SQLite's integrity check, and its kept counts.",
             discussion: """
-            Read-only unless --recount is given. The counts of flows and flow summaries the store keeps             (what `smbtriage store` shows) are compared with its rows. Exit status 0 when the store is             sound, 1 when it is damaged, its counts differ, or it cannot be read.
+            Read-only unless --recount is given. The counts of flows and flow summaries the store keeps \
+            (what `smbtriage store` shows) are compared with its rows. Exit status 0 when the store is \
+            sound, 1 when it is damaged, its counts differ, or it cannot be read.
             """
         )
 
