@@ -135,6 +135,26 @@ import Testing
         #expect(check.errors.contains(".recover"))
     }
 
+    /// A kept count of flows that is not the rows' fails `store check`, which names both figures and
+    /// the command that sets it; `--recount` sets it, and `store` shows the rows' count again.
+    @Test func storeCheckFindsAWrongKeptCountAndRecountSetsIt() throws {
+        #expect(try cli.run(["ingest", try flows(20)]).status == 0)
+        try DatabaseQueue(path: cli.database).write { db in try db.execute(sql: "UPDATE stored_count SET flows = 17") }
+        #expect(try cli.run(["store"]).output.contains("flows           17 ("))
+        let check = try cli.run(["store", "check"])
+        #expect(check.status == 1)
+        #expect(check.output.contains("passed SQLite's integrity check"))
+        #expect(check.output.contains("flows: kept 17, counted 20\n"))
+        #expect(check.errors.contains("run `smbtriage store check --recount --db '\(cli.database)'`"))
+        let recount = try cli.run(["store", "check", "--recount"])
+        #expect(recount.status == 0)
+        #expect(recount.output.hasSuffix("flows: kept 17, counted 20\nSet the kept counts from the rows.\n"))
+        let sound = try cli.run(["store", "check"])
+        #expect(sound.status == 0)
+        #expect(sound.output.hasSuffix("Its kept counts of flows and flow summaries match its rows.\n"))
+        #expect(try cli.run(["store"]).output.contains("flows           20 ("))
+    }
+
     /// Overwrites the root page of each of `tables` with garbage, once the WAL is in the file.
     private func damage(_ tables: [String]) throws {
         let (roots, pageSize) = try DatabaseQueue(path: cli.database).writeWithoutTransaction { db in
@@ -175,31 +195,30 @@ import Testing
         #expect(try cli.run(["hosts"]).errors == "3 of 3 hosts\n")
     }
 
-    /// A store the previous schema made (v20): the commands that only read refuse it with one
+    /// A store the previous schema made (v21): the commands that only read refuse it with one
     /// sentence naming `store upgrade`, which upgrades it once and says so; then they read it.
     @Test func readingCommandsAskForStoreUpgradeWhichUpgradesOnce() throws {
         #expect(try cli.run(["ingest", try flows(12)]).status == 0)
         #expect(try cli.run(["store", "upgrade"]).output
-            == "The store \(cli.database) is at schema version 21 already; nothing to upgrade.\n")
-        // v21 undone (the test of v21 itself, which gives lone records their v20 connection rows
-        // back, is StoreTests' `LoneConnectionMigrationTests`).
+            == "The store \(cli.database) is at schema version 22 already; nothing to upgrade.\n")
+        // v22 undone (the test of v22 itself is StoreTests' `StoredCountTests`; of v21,
+        // `LoneConnectionMigrationTests`).
         try DatabaseQueue(path: cli.database).write { db in
             try db.execute(sql: """
-                DROP INDEX event_lone_community;
-                ALTER TABLE event DROP COLUMN community_key;
-                DELETE FROM grdb_migrations WHERE identifier = 'v21';
-                PRAGMA user_version = 20;
+                DROP TABLE stored_count;
+                DELETE FROM grdb_migrations WHERE identifier = 'v22';
+                PRAGMA user_version = 21;
                 """)
         }
         for command in [["alerts"], ["hosts"], ["store"]] {
             let refused = try cli.run(command)
             #expect(refused.status == 1)
-            #expect(refused.errors.contains("has schema version 20, from an earlier smbtriage"), "\(refused.errors)")
-            #expect(refused.errors.contains("run `smbtriage store upgrade --db '\(cli.database)'` once to bring it to version 21"))
+            #expect(refused.errors.contains("has schema version 21, from an earlier smbtriage"), "\(refused.errors)")
+            #expect(refused.errors.contains("run `smbtriage store upgrade --db '\(cli.database)'` once to bring it to version 22"))
         }
         let upgrade = try cli.run(["store", "upgrade"])
         #expect(upgrade.status == 0)
-        #expect(upgrade.output == "Upgraded the store \(cli.database) from schema version 20 to 21.\n")
+        #expect(upgrade.output == "Upgraded the store \(cli.database) from schema version 21 to 22.\n")
         #expect(try cli.run(["alerts", "--json"]).jsonLines.count == 12)
         #expect(try cli.run(["store", "upgrade"]).output.hasSuffix("nothing to upgrade.\n"))
     }

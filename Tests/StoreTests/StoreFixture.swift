@@ -88,7 +88,7 @@ func rollBackToVersion17(_ db: Database) throws {
         """)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v21, v20, v19, v18, v17 and v16 undone first, then
+/// Turns a store of this build back into one of schema version 14 (v22, v21, v20, v19, v18, v17 and v16 undone first, then
 /// the compact event row of v15): every field in a column of its own again (decoded from
 /// `fields`), each row its file's path and format, the open-report index on `is_final`, no
 /// `origin_file`.
@@ -184,10 +184,21 @@ let rollbackToVersion16 = """
 
     """
 
+/// The SQL that turns a store of schema version 22 back into one of version 21 (before the kept
+/// counts of flows and flow summaries, v22).
+let rollbackToVersion21 = """
+    DROP TABLE stored_count;
+    DELETE FROM grdb_migrations WHERE identifier = 'v22';
+    PRAGMA user_version = 21;
+
+    """
+
 /// Turns a store of this build back into one of schema version 20 (before lone records, v21):
-/// each record without a `connection` row gets one of its own (its figures, its Community ID's
-/// key), as v20 made for every record, then `event.community_key` and its index go.
+/// `rollbackToVersion21`, then each record without a `connection` row gets one of its own (its
+/// figures, its Community ID's key), as v20 made for every record, and `event.community_key`
+/// and its index go.
 func rollBackToVersion20(_ db: Database) throws {
+    try db.execute(sql: rollbackToVersion21)
     let insert = try db.makeStatement(sql: """
         INSERT INTO connection (community_key, host, first_seen, last_seen, bytes_sent, bytes_received, packets_sent,
                                 packets_received, sensors, is_external, events)

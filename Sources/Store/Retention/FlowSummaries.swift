@@ -14,8 +14,9 @@ enum FlowSummaries {
         guard !ids.isEmpty else { return (0, nil) }
         let insert = try db.cachedStatement(sql: "INSERT INTO temp.prune_batch (id) VALUES (?)")
         for row in ids { try insert.execute(arguments: [row[0] as Int64]) }
-        try summarize(db)
+        let added = try summarize(db)
         try db.execute(sql: "DELETE FROM event WHERE id IN (SELECT id FROM temp.prune_batch)")
+        try StoredCounts.add(db, flows: -db.changesCount, flowSummaries: added.rows, summarizedFlows: added.flows)
         let cursor = ids.last.flatMap { $0.count > 1 ? ($0[1] as Data?) : nil }
         return (ids.count, cursor)
     }
@@ -48,11 +49,12 @@ enum FlowSummaries {
     /// Where a lone record's figures start in a row of `batchRecords`.
     private static let loneFiguresColumn = 8
 
-    /// Adds the flows in `temp.prune_batch` to their summaries. A flow is a connection: it is
-    /// summarized, with its largest byte counts, when the last of its records goes (at that
-    /// record's host, day and destination); until then the records left behind carry it. A lone
-    /// record (no `connection` row, schema v21) is a flow of its own, with its own bytes.
-    private static func summarize(_ db: Database) throws {
+    /// Adds the flows in `temp.prune_batch` to their summaries; returns the summary rows it
+    /// created and the flows it added. A flow is a connection: it is summarized, with its largest
+    /// byte counts, when the last of its records goes (at that record's host, day and
+    /// destination); until then the records left behind carry it. A lone record (no `connection`
+    /// row, schema v21) is a flow of its own, with its own bytes.
+    private static func summarize(_ db: Database) throws -> (rows: Int, flows: Int) {
         let records = try Row.fetchAll(db, sql: batchRecords)
         var leaving: [Int64: Int64] = [:]
         for record in records { if let id = record[6] as Int64? { leaving[id, default: 0] += 1 } }
@@ -72,7 +74,7 @@ enum FlowSummaries {
             }
             summaries[key] = summary
         }
-        try store(summaries, db)
+        return try store(summaries, db)
     }
 
     /// The bytes of the flow the record at `index` closes: its own when it is lone, its
@@ -107,7 +109,8 @@ enum FlowSummaries {
         return closed
     }
 
-    private static func store(_ summaries: [[DatabaseValue]: Summary], _ db: Database) throws {
+    /// Writes `summaries`; returns the rows it created and the flows it added.
+    private static func store(_ summaries: [[DatabaseValue]: Summary], _ db: Database) throws -> (rows: Int, flows: Int) {
         let existing = try db.cachedStatement(sql: """
             SELECT ports FROM flow_summary WHERE host = ? AND day = ? AND destination = ?
             """)
@@ -122,13 +125,18 @@ enum FlowSummaries {
                 first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
                 is_external = max(is_external, excluded.is_external)
             """)
+        var added = (rows: 0, flows: 0)
         for (key, summary) in summaries {
             let arguments = StatementArguments(key)
-            var ports = PortList.ports(try String.fetchOne(existing, arguments: arguments) ?? "")
+            let stored = try String.fetchOne(existing, arguments: arguments)
+            var ports = PortList.ports(stored ?? "")
             for port in summary.ports { PortList.insert(port, into: &ports) }
             try upsert.execute(arguments: arguments + [PortList.text(ports), summary.flows, summary.bytesSent,
                                                        summary.bytesReceived, summary.firstSeen, summary.lastSeen,
                                                        summary.isExternal])
+            if stored == nil { added.rows += 1 }
+            added.flows += Int(summary.flows)
         }
+        return added
     }
 }

@@ -9,26 +9,18 @@ extension SMBStore {
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
             let alerts = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM alert GROUP BY status")
             let byStatus = Dictionary(uniqueKeysWithValues: alerts.map { ($0[0] as String, $0[1] as Int) })
-            // Each host's first and last flow through its (source_ip, seen_at) index, not a scan.
-            let span = try Row.fetchOne(db, sql: """
-                SELECT min(oldest), max(newest) FROM (
-                    SELECT (SELECT min(seen_at) FROM event WHERE source_ip = h.address) AS oldest,
-                           (SELECT max(seen_at) FROM event WHERE source_ip = h.address) AS newest
-                    FROM host h
-                    UNION ALL
-                    SELECT min(seen_at), max(seen_at) FROM event WHERE source_ip IS NULL)
-                """)
+            let span = try StoredFlowSpan.read(db)
             let bytes = bytesOnDisk()
+            // The flows and summaries as the store keeps them: counting the rows walks their tables.
+            let kept = try StoredCounts.kept(db)
             return try StoreStatistics(
-                flows: count("SELECT COUNT(*) FROM event"), flowSummaries: count("SELECT COUNT(*) FROM flow_summary"),
-                summarizedFlows: count("SELECT coalesce(SUM(flows), 0) FROM flow_summary"),
+                flows: kept.flows, flowSummaries: kept.flowSummaries, summarizedFlows: kept.summarizedFlows,
                 openAlerts: byStatus[AlertStatus.open.rawValue] ?? 0,
                 acknowledgedAlerts: byStatus[AlertStatus.acknowledged.rawValue] ?? 0,
                 closedAlerts: byStatus[AlertStatus.closed.rawValue] ?? 0,
                 hosts: count("SELECT COUNT(*) FROM host"), exceptions: count("SELECT COUNT(*) FROM exception_item"),
                 notes: count("SELECT (SELECT COUNT(*) FROM alert_note) + (SELECT COUNT(*) FROM case_note)"), auditEntries: count("SELECT COUNT(*) FROM audit"),
-                oldestFlow: (span?[0] as Double?).map(Date.init(storeSeconds:)),
-                newestFlow: (span?[1] as Double?).map(Date.init(storeSeconds:)),
+                oldestFlow: span.oldest.map(Date.init(storeSeconds:)), newestFlow: span.newest.map(Date.init(storeSeconds:)),
                 databaseBytes: bytes.database, walBytes: bytes.wal,
                 policy: Self.retentionPolicy(db), vacuumsIncrementally: Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2)
         }

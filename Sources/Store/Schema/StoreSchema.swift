@@ -8,7 +8,7 @@ import GRDB
 /// 17), so byte order is address order within a family and every IPv4 address sorts first.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 21
+    static let version = 22
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -102,6 +102,10 @@ enum StoreSchema {
         migrator.registerMigration("v21") { db in
             try addLoneConnections(db)
             try db.execute(sql: "PRAGMA user_version = 21")
+        }
+        migrator.registerMigration("v22") { db in
+            try addStoredCounts(db)
+            try db.execute(sql: "PRAGMA user_version = 22")
         }
         return migrator
     }

@@ -46,26 +46,40 @@ struct StoreCommand: ParsableCommand {
     /// `smbtriage store check`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the store's pages and indexes with SQLite's integrity check (read-only).",
-            discussion: "Exit status 0 when the store is sound, 1 when it is damaged or cannot be read."
+            abstract: "Check the store's pages and indexes with SQLite's integrity check, and its kept counts.",
+            discussion: """
+            Read-only unless --recount is given. The counts of flows and flow summaries the store keeps \
+            (what `smbtriage store` shows) are compared with its rows. Exit status 0 when the store is \
+            sound, 1 when it is damaged, its counts differ, or it cannot be read.
+            """
         )
 
         @OptionGroup var store: StoreOptions
         @Flag(help: "SQLite's quick_check: faster, skips comparing indexes with their tables.") var quick = false
+        @Flag(help: "Set the kept counts from the rows when they differ (writes to the store).") var recount = false
 
         func run() throws {
-            let repository = try store.open(readOnly: true)
+            let repository = try store.open(readOnly: !recount)
             let problems = try repository.integrityProblems(quick: quick)
             let path = TerminalText.safe(repository.path)
-            guard !problems.isEmpty else {
-                print("The store \(path) passed SQLite's \(quick ? "quick" : "integrity") check.")
-                return
+            guard problems.isEmpty else {
+                for problem in problems { print(TerminalText.safe(problem)) }
+                throw CommandFailure("""
+                    The store \(path) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s") above): \
+                    restore it from a backup, or recover what SQLite can still read into a new file \
+                    (sqlite3 OLD.db .recover | sqlite3 NEW.db) and use that with --db.
+                    """)
             }
-            for problem in problems { print(TerminalText.safe(problem)) }
+            print("The store \(path) passed SQLite's \(quick ? "quick" : "integrity") check.")
+            let mismatches = try recount ? repository.recount() : repository.countMismatches()
+            guard !mismatches.isEmpty else { return print("Its kept counts of flows and flow summaries match its rows.") }
+            for mismatch in mismatches {
+                print("\(mismatch.counted): kept \(NumberText.grouped(mismatch.kept)), counted \(NumberText.grouped(mismatch.actual))")
+            }
+            if recount { return print("Set the kept counts from the rows.") }
             throw CommandFailure("""
-                The store \(path) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s") above): \
-                restore it from a backup, or recover what SQLite can still read into a new file \
-                (sqlite3 OLD.db .recover | sqlite3 NEW.db) and use that with --db.
+                The store \(path) keeps counts that differ from its rows (above): \
+                run `smbtriage store check --recount --db '\(path)'` to set them from the rows.
                 """)
         }
     }
