@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import GRDB
 @testable import Store
+import Synchronization
 import Testing
 import TestSupport
 import TriageModel
@@ -99,8 +100,12 @@ struct LoneConnectionMigrationTests {
         try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion20(db) }
         let previous = try connectionRows(fixture.path)
         #expect(previous.rows == 6 && previous.lone == 0, "the previous schema's store has a row for every record")
-        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
+        let reports = Mutex<[[Int]]>([])
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled()) { done, total in
+            reports.withLock { $0.append([done, total]) }
+        }
         #expect(upgraded.upgradedFromVersion == 20)
+        #expect(reports.withLock { $0 } == [[4, 4]], "the records given back their key, of all to do")
         #expect(try StoreSnapshot(upgraded, host: Record.host) == before)
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Row.fetchAll(db, sql: groups) } == groupsBefore)
         let counts = try connectionRows(fixture.path)

@@ -1,6 +1,10 @@
 import GRDB
 
 extension StoreSchema {
+    /// Event ids the upgrade to lone records goes through per step, and between two reports to
+    /// its `MigrationProgress`.
+    static let loneConnectionBatch: Int64 = 100_000
+
     /// A record no other sensor reported is a connection of its own, without a `connection` row
     /// (v21): its row carries its Community ID's key, and `event_lone_community` finds it when a
     /// second record of the connection comes (`ConnectionLinker`), which makes the row of the
@@ -8,11 +12,13 @@ extension StoreSchema {
     /// what the record's own row already says.
     ///
     /// An earlier schema's one-record connections become lone records the same way, set by set:
-    /// the record takes the key, its alert the key of an alert without a connection (its own id,
-    /// negated: `ConnectionGroupSQL.key`), and so does the alert's group (a record has one alert,
-    /// so the group's first alert is that one). The two triggers that would redo this alert by
-    /// alert are set aside meanwhile and put back as they were.
-    static func addLoneConnections(_ db: Database) throws {
+    /// the record takes the key (in id ranges, `progress` hearing how many records were done),
+    /// its alert the key of an alert without a connection (its own id, negated:
+    /// `ConnectionGroupSQL.key`), and so does the alert's group (a record has one alert, so the
+    /// group's first alert is that one). The two triggers that would redo this alert by alert are
+    /// set aside meanwhile and put back as they were. The freed pages go back to the file system
+    /// at the next prune.
+    static func addLoneConnections(_ db: Database, progress: MigrationProgress?) throws {
         let triggers = try String.fetchAll(db, sql: """
             SELECT sql FROM sqlite_master
             WHERE type = 'trigger' AND name IN ('connection_key_on_event_link', 'connection_group_on_alert_row')
@@ -23,9 +29,9 @@ extension StoreSchema {
             DROP TRIGGER IF EXISTS connection_group_on_alert_row;
             CREATE TEMP TABLE lone_connection (id INTEGER PRIMARY KEY, community_key INTEGER);
             INSERT INTO temp.lone_connection SELECT id, community_key FROM connection WHERE events = 1;
-            UPDATE event SET community_key = (SELECT l.community_key FROM temp.lone_connection l WHERE l.id = connection_id),
-                             connection_id = NULL
-            WHERE connection_id IN (SELECT id FROM temp.lone_connection);
+            """)
+        try unlinkLoneRecords(db, progress: progress)
+        try db.execute(sql: """
             UPDATE alert SET connection_key = -id WHERE connection_key IN (SELECT id FROM temp.lone_connection);
             UPDATE connection_alert_group SET connection_key = -first_id
             WHERE connection_key IN (SELECT id FROM temp.lone_connection);
@@ -35,5 +41,26 @@ extension StoreSchema {
                 WHERE connection_id IS NULL AND community_key IS NOT NULL;
             """)
         for trigger in triggers { try db.execute(sql: trigger) }
+    }
+
+    /// Gives the records of `temp.lone_connection` their connection's key instead of the
+    /// connection, in event id ranges; `progress` hears of each range that had some.
+    private static func unlinkLoneRecords(_ db: Database, progress: MigrationProgress?) throws {
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.lone_connection") ?? 0
+        guard total > 0 else { return }
+        let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
+        let update = try db.makeStatement(sql: """
+            UPDATE event SET community_key = (SELECT l.community_key FROM temp.lone_connection l WHERE l.id = connection_id),
+                             connection_id = NULL
+            WHERE id > ? AND id <= ? AND connection_id IN (SELECT id FROM temp.lone_connection)
+            """)
+        var after: Int64 = 0, done = 0
+        while after < last {
+            try update.execute(arguments: [after, after + loneConnectionBatch])
+            after += loneConnectionBatch
+            guard db.changesCount > 0 else { continue }
+            done += db.changesCount
+            progress?(done, total)
+        }
     }
 }

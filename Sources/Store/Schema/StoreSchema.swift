@@ -100,7 +100,7 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA user_version = 20")
         }
         migrator.registerMigration("v21") { db in
-            try addLoneConnections(db)
+            try addLoneConnections(db, progress: progress)
             try db.execute(sql: "PRAGMA user_version = 21")
         }
         migrator.registerMigration("v22") { db in
