@@ -76,6 +76,25 @@ struct LoneConnectionMigrationTests {
         #expect(try connectionRows(fixture.path).rows == 3)
     }
 
+    /// A client that reuses its port to one server makes many connections of one Community ID:
+    /// each second sensor's record joins its own, the one nearest in time, however many there are.
+    @Test(arguments: [1, 9, 20]) func aRepeatedCommunityIDJoinsEachRecordToItsConnection(connections: Int) throws {
+        let fixture = try StoreFixture()
+        func records(_ sensor: String, offset: Double, firstLine: Int) -> [IngestedEvent] {
+            (0..<connections).map { index in
+                Record.record(sensor, start: Double(index) * 200 + offset, seconds: 50, bytesOut: 1_000,
+                              line: firstLine + index, communityID: "1:reused-port")
+            }
+        }
+        #expect(try fixture.store.insert(records("zeek.connection", offset: 0, firstLine: 0), ingestedAt: baseTime)
+            .newConnections == connections)
+        let second = try fixture.store.insert(records("network_traffic.flow", offset: 0.5, firstLine: 100),
+                                              ingestedAt: baseTime)
+        #expect(second.inserted == connections && second.joinedConnections == connections)
+        #expect(try flows(fixture.store) == [connections, connections])
+        #expect(try connectionRows(fixture.path) == (connections, 0, 2 * connections))
+    }
+
     @Test func reingestingALoneRecordsPartnerTwiceJoinsOnce() throws {
         let fixture = try populated()
         let second = Self.connection(3, sensors: 2)[1]

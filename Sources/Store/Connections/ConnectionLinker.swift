@@ -43,7 +43,9 @@ struct ConnectionLink {
 struct ConnectionLinker {
     private let db: Database
     private var lookup: RawStatement
-    private var loneLookup: RawStatement
+    /// The lone records of a key at or before a time, latest first, and after it, earliest first.
+    private var loneBefore: RawStatement
+    private var loneAfter: RawStatement
     private var byID: RawStatement
     private var insert: RawStatement
     private var update: RawStatement
@@ -62,10 +64,8 @@ struct ConnectionLinker {
             SELECT \(Self.columns) FROM connection
             WHERE community_key = ? AND first_seen <= ? ORDER BY first_seen DESC LIMIT \(Self.candidates)
             """)
-        loneLookup = try RawStatement(db, sql: """
-            SELECT e.id, e.fingerprint, \(ConnectionRow.recordSelection) FROM event e INDEXED BY event_lone_community
-            WHERE e.community_key = ? AND e.connection_id IS NULL ORDER BY e.id DESC LIMIT \(Self.candidates)
-            """)
+        loneBefore = try Self.loneLookup(db, "e.seen_at <= ?2 ORDER BY e.seen_at DESC")
+        loneAfter = try Self.loneLookup(db, "e.seen_at > ?2 ORDER BY e.seen_at ASC")
         byID = try RawStatement(db, sql: "SELECT \(Self.columns) FROM connection WHERE id = ?")
         insert = try RawStatement(db, sql: """
             INSERT INTO connection (community_key, host, first_seen, last_seen, bytes_sent, bytes_received,
@@ -91,7 +91,7 @@ struct ConnectionLinker {
         if let known = try find(record, communityKey: communityKey) {
             return try merge(record, into: known, addingEvents: 1)
         }
-        guard let lone = try findLone(record, communityKey: communityKey, fingerprint: fingerprint) else {
+        guard let lone = try findLone(record, communityKey: communityKey, seenAt: seenAt, fingerprint: fingerprint) else {
             return .lone(record)
         }
         let merged = lone.row.merging(record)
@@ -150,16 +150,39 @@ struct ConnectionLinker {
         return nil
     }
 
-    /// The lone record of `communityKey` that `record` (of `fingerprint`) is the same connection
-    /// as; none when that is `record` itself.
-    private mutating func findLone(_ record: ConnectionRow, communityKey: Int64,
+    /// The lone records of key ?1 whose time is `order`ed around ?2 (`event_lone_community`:
+    /// key, then time), at most `candidates` of them.
+    private static func loneLookup(_ db: Database, _ order: String) throws -> RawStatement {
+        try RawStatement(db, sql: """
+            SELECT e.id, e.fingerprint, \(ConnectionRow.recordSelection) FROM event e INDEXED BY event_lone_community
+            WHERE e.community_key = ?1 AND e.connection_id IS NULL AND \(order) LIMIT \(candidates)
+            """)
+    }
+
+    /// The lone record of `communityKey` (seen at `seenAt`) that `record` (of `fingerprint`) is
+    /// the same connection as, looked for among those nearest in time, as connections are: a
+    /// client that reuses its port to one server makes many connections of one key. None when
+    /// that is `record` itself.
+    private mutating func findLone(_ record: ConnectionRow, communityKey: Int64, seenAt: Date,
                                    fingerprint: Data) throws -> (eventID: Int64, row: ConnectionRow)? {
-        loneLookup.bind(communityKey)
-        defer { loneLookup.reset() }
-        while try loneLookup.step() {
-            let lone = ConnectionRow(storedRecord: loneLookup, startingAt: 2)
+        let found = try Self.findLone(record, in: &loneBefore, communityKey: communityKey, seenAt: seenAt,
+                                      fingerprint: fingerprint)
+            ?? Self.findLone(record, in: &loneAfter, communityKey: communityKey, seenAt: seenAt, fingerprint: fingerprint)
+        guard let found, let eventID = found.eventID else { return nil }
+        return (eventID, found.row)
+    }
+
+    /// The first record `lookup` finds that `record` is the same connection as: a nil id when it
+    /// is `record` itself (the same fingerprint); nil when there is none.
+    private static func findLone(_ record: ConnectionRow, in lookup: inout RawStatement, communityKey: Int64,
+                                 seenAt: Date, fingerprint: Data) throws -> (eventID: Int64?, row: ConnectionRow)? {
+        lookup.bind(communityKey)
+        lookup.bind(seenAt)
+        defer { lookup.reset() }
+        while try lookup.step() {
+            let lone = ConnectionRow(storedRecord: lookup, startingAt: 2)
             guard lone.includes(record) else { continue }
-            return loneLookup.blob(1) == fingerprint ? nil : (loneLookup.int64(0) ?? 0, lone)
+            return (lookup.blob(1) == fingerprint ? nil : lookup.int64(0) ?? 0, lone)
         }
         return nil
     }

@@ -6,7 +6,7 @@ extension StoreSchema {
     static let loneConnectionBatch: Int64 = 100_000
 
     /// A record no other sensor reported is a connection of its own, without a `connection` row
-    /// (v21): its row carries its Community ID's key, and `event_lone_community` finds it when a
+    /// (v21): its row carries its Community ID's key, and `event_lone_community` (key, time) finds it when a
     /// second record of the connection comes (`ConnectionLinker`), which makes the row of the
     /// two. A `connection` row cost about 65 bytes per stored flow, and its key index 28 more, for
     /// what the record's own row already says.
@@ -37,7 +37,7 @@ extension StoreSchema {
             WHERE connection_key IN (SELECT id FROM temp.lone_connection);
             DELETE FROM connection WHERE id IN (SELECT id FROM temp.lone_connection);
             DROP TABLE temp.lone_connection;
-            CREATE INDEX event_lone_community ON event(community_key)
+            CREATE INDEX event_lone_community ON event(community_key, seen_at)
                 WHERE connection_id IS NULL AND community_key IS NOT NULL;
             """)
         for trigger in triggers { try db.execute(sql: trigger) }
