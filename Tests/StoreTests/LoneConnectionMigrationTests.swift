@@ -95,6 +95,20 @@ struct LoneConnectionMigrationTests {
         #expect(try connectionRows(fixture.path) == (connections, 0, 2 * connections))
     }
 
+    /// A lone record's row in the host's alert list spans what its record says, as a connection
+    /// row would: a Zeek record's start and duration, with no end.
+    @Test func aLoneRecordsRowSpansItsStartAndDuration() throws {
+        let fixture = try StoreFixture()
+        var zeek = Record.record("zeek.connection", start: 0, seconds: 30, bytesOut: 900, line: 1)
+        zeek.event.end = nil
+        zeek.event.durationNanoseconds = 30_000_000_000
+        try fixture.store.insert([zeek], ingestedAt: baseTime)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
+        let row = try #require(try fixture.store.connectionAlerts(AlertQuery(host: Record.host), offset: 0, limit: 1).rows.first)
+        #expect(row.key == nil)
+        #expect(row.firstSeen == baseTime && row.lastSeen == baseTime.addingTimeInterval(30))
+    }
+
     @Test func reingestingALoneRecordsPartnerTwiceJoinsOnce() throws {
         let fixture = try populated()
         let second = Self.connection(3, sensors: 2)[1]

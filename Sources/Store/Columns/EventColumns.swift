@@ -24,6 +24,9 @@ enum EventColumns {
     /// How many columns `selection` reads.
     static let selectionCount = 7 + fieldNames.count
 
+    /// Where `seen_at` is in `selection` (the first of `fieldSelection`, after six columns).
+    static let selectionSeenAtOffset = 6
+
     /// The columns of a record's origin, in the order `bind(origin:line:storedAs:to:)` binds them.
     static let originNames = ["origin_id", "origin_line", "original"]
 

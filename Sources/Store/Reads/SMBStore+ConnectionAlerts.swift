@@ -125,7 +125,7 @@ extension SMBStore {
         """
     }
 
-    /// A row of `connectionAlerts`; an alert without a connection takes its own record's figures.
+    /// A row of `connectionAlerts`; an alert without a connection row takes its own record's figures.
     private static func connectionAlerts(_ row: Row) -> ConnectionAlerts {
         let flow = EventColumns.flow(from: row, startingAt: 12, isFirstSeenDestination: row[11])
         let event = flow.event
@@ -137,13 +137,15 @@ extension SMBStore {
             ids.append(id)
             statusCounts[AlertStatus(rawValue: String(parts[1])) ?? .open, default: 0] += 1
         }
-        let recordTime = event.start ?? event.timestamp ?? flow.ingestedAt
         let connectionID: Int64? = row[10]
+        // A lone record (no `connection` row, schema v21) is a connection of its own, whose span
+        // is the record's, as its row would hold it.
+        let ownSpan = ConnectionSpan(of: event, seenAt: Date(storeSeconds: row[12 + EventColumns.selectionSeenAtOffset]))
         return ConnectionAlerts(
             key: connectionID, alertIDs: ids.sorted(), statusCounts: statusCounts, riskScore: row[1], noteCount: row[2],
             flow: flow, reason: row[3], closeReason: row[4],
-            firstSeen: (row[5] as Double?).map(Date.init(storeSeconds:)) ?? recordTime,
-            lastSeen: (row[6] as Double?).map(Date.init(storeSeconds:)) ?? event.end ?? recordTime,
+            firstSeen: (row[5] as Double?).map(Date.init(storeSeconds:)) ?? ownSpan.start,
+            lastSeen: (row[6] as Double?).map(Date.init(storeSeconds:)) ?? ownSpan.end,
             bytesSent: row[7] ?? max(0, event.sourceBytes ?? 0), bytesReceived: row[8] ?? max(0, event.destinationBytes ?? 0),
             sensors: connectionID == nil ? [event.sensorName] : StringList.strings(row[9]))
     }
