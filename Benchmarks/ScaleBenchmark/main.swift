@@ -170,6 +170,10 @@ try measure("busiest host history page (50 flows)", runs: runs, target: 10) { _ 
 try measure("busiest host history timeline (daily)", runs: max(1, runs / 10), target: 10) { _ in
     _ = try store.timeline(of: busiest, bucket: .day)
 }
+// The history screen's chart in hours (its default) groups the host's stored flows as it reads them.
+try measure("busiest host history timeline (hourly)", runs: max(1, runs / 10), target: 10) { _ in
+    _ = try store.timeline(of: busiest, bucket: .hour)
+}
 /// A new console on the store, its first frame (120×40) drawn.
 func startedConsole() -> ConsoleRuntime {
     let runtime = ConsoleRuntime(repository: store, rule: catalog.defaultRule, catalog: catalog,

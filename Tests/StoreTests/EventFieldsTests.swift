@@ -71,6 +71,22 @@ import TestSupport
         }
     }
 
+    /// Decoding only a connection's span and bytes sent gives those exactly and nothing after them.
+    @Test func theSpanAndBytesSentAloneComeBackExactly() {
+        var random = SplitMix64(seed: 21)
+        for _ in 0..<2_000 {
+            let base = Double(random.next(below: 1_000_000_000))
+            let event = Self.randomEvent(&random, base: base)
+            let seenAt = (event.timestamp ?? event.start ?? event.end)?.storeSeconds ?? 0
+            var decoded = NetworkEvent()
+            EventFields.decode(EventFields.encoded(event, seenAt: seenAt), seenAt: seenAt, into: &decoded,
+                               plainFields: EventFields.spanAndBytesSentFields)
+            #expect(decoded.start == event.start && decoded.end == event.end && decoded.timestamp == event.timestamp)
+            #expect(decoded.durationNanoseconds == event.durationNanoseconds && decoded.sourceBytes == event.sourceBytes)
+            #expect(decoded.destinationBytes == nil && decoded.communityID == nil && decoded.threatName == nil)
+        }
+    }
+
     @Test func aPacketbeatFlowTakesFewBytes() {
         let time = Date(storeSeconds: 786_000_000.868)
         let event = NetworkEvent(

@@ -59,18 +59,23 @@ extension SMBStore {
             points[slot] = TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
                                          bytesOut: row[2], externalFlows: row[3], summarizedFlows: row[4])
         }
-        let lone = try Row.fetchCursor(db, sql: """
-            SELECT \(ConnectionRow.recordSelection) FROM event e WHERE e.source_ip = ? AND e.connection_id IS NULL
-            """, arguments: [host.storeBlob])
-        while let row = try lone.next() {
-            let flow = ConnectionRow(storedRecord: row, startingAt: 0)
-            let slot = Int64((flow.span.start.storeSeconds / width).rounded(.down))
+        var lone = try RawStatement(db, sql: """
+            SELECT seen_at, is_external, fields FROM event WHERE source_ip = ? AND connection_id IS NULL
+            """)
+        lone.bind(host)
+        while try lone.step() {
+            let seenAt = lone.double(0) ?? 0
+            var event = NetworkEvent()
+            EventFields.decode(lone.blob(2) ?? Data(), seenAt: seenAt, into: &event,
+                               plainFields: EventFields.spanAndBytesSentFields)
+            let start = ConnectionSpan(of: event, seenAt: Date(storeSeconds: seenAt)).start
+            let slot = Int64((start.storeSeconds / width).rounded(.down))
             var point = points[slot] ?? TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: 0,
                                                       bytesOut: 0, externalFlows: 0)
             point.flows += 1
-            if flow.isExternal {
+            if lone.int64(1) == 1 {
                 point.externalFlows += 1
-                point.bytesOut = point.bytesOut.saturatingAdding(flow.bytesSent)
+                point.bytesOut = point.bytesOut.saturatingAdding(max(0, event.sourceBytes ?? 0))
             }
             points[slot] = point
         }
