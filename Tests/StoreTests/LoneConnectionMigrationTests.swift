@@ -123,6 +123,30 @@ struct LoneConnectionMigrationTests {
         #expect(try fixture.store.alerts(AlertQuery(), offset: 0, limit: 100).rows.map(\.connection) == keys)
     }
 
+    /// A connection of two sensors a prune left one record of keeps its row through the upgrade:
+    /// its figures are both records' largest, and its sensors both. (To an internal destination,
+    /// so that no alert keeps its flows from the prune.)
+    @Test func aPartlyPrunedConnectionKeepsItsRowThroughTheUpgrade() throws {
+        let fixture = try StoreFixture()
+        let records = [Record.record("zeek.connection", start: 0, seconds: 100, bytesOut: 9_000, line: 1),
+                       Record.record("network_traffic.flow", start: 50, seconds: 50, bytesOut: 5_000, line: 2)]
+            .map { record in
+                var toInside = record
+                toInside.event.destinationIPs = [IPAddress("10.9.9.9")!]
+                return toInside
+            }
+        #expect(try fixture.store.insert(records, ingestedAt: baseTime).joinedConnections == 1)
+        let cutoff = baseTime.addingTimeInterval(Double(try fixture.store.retentionPolicy().flowDays) * 86_400 + 25)
+        #expect(try fixture.store.prune(at: cutoff, actor: "ana").flows == 1)
+        let row = "SELECT c.bytes_sent, c.sensors, c.events FROM connection c JOIN event e ON e.connection_id = c.id"
+        let pruned = try DatabaseQueue(path: fixture.path).read { db in try Row.fetchAll(db, sql: row) }
+        #expect(pruned.count == 1 && pruned.first?[0] == 9_000 && pruned.first?[2] == 1)
+        try DatabaseQueue(path: fixture.path).write { db in try rollBackToVersion20(db) }
+        _ = try SMBStore(path: fixture.path, rules: .bundled())
+        #expect(try DatabaseQueue(path: fixture.path).read { db in try Row.fetchAll(db, sql: row) } == pruned)
+        #expect(StringList.strings(pruned.first?[1]) == ["network_traffic.flow", "zeek.connection"])
+    }
+
     /// A store the previous schema made (every record a row) comes back as the store this build
     /// made: the same alerts, groups, history, notes, case and exceptions, and no one-record row.
     @Test func aStoreThePreviousSchemaMadeLosesItsOneRecordRowsAndNothingElse() throws {

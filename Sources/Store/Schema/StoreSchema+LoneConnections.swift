@@ -11,7 +11,9 @@ extension StoreSchema {
     /// two. A `connection` row cost about 65 bytes per stored flow, and its key index 28 more, for
     /// what the record's own row already says.
     ///
-    /// An earlier schema's one-record connections become lone records the same way, set by set:
+    /// An earlier schema's one-record connections become lone records the same way, set by set
+    /// (a row of one record and one sensor, its `StringList` a single item: a row a prune left
+    /// one record of several sensors' keeps their largest figures and its sensors, so it stays):
     /// the record takes the key (in id ranges, `progress` hearing how many records were done),
     /// its alert the key of an alert without a connection (its own id, negated:
     /// `ConnectionGroupSQL.key`), and so does the alert's group (a record has one alert, so the
@@ -28,7 +30,8 @@ extension StoreSchema {
             DROP TRIGGER IF EXISTS connection_key_on_event_link;
             DROP TRIGGER IF EXISTS connection_group_on_alert_row;
             CREATE TEMP TABLE lone_connection (id INTEGER PRIMARY KEY, community_key INTEGER);
-            INSERT INTO temp.lone_connection SELECT id, community_key FROM connection WHERE events = 1;
+            INSERT INTO temp.lone_connection SELECT id, community_key FROM connection
+            WHERE events = 1 AND length(sensors) = instr(sensors, ':') + CAST(sensors AS INTEGER);
             """)
         try unlinkLoneRecords(db, progress: progress)
         try db.execute(sql: """
