@@ -35,7 +35,10 @@ public struct AlertDocument: Encodable, Sendable {
         var threat: [DetectionRule.ThreatMapping]
         var id: Int64
         var notes: Int
-        /// The connection the event belongs to: the same key on every sensor's alert of it.
+        /// The connection the event belongs to: the same key on every sensor's alert of it; null while
+        /// no other sensor reported it (a lone record has no connection row, schema 21), so the key
+        /// comes with the second sensor's record (`network.community_id` and `source.ip` tie them
+        /// before).
         var connectionKey: Nullable<Int64>
         var connectionSensors: [String]
 

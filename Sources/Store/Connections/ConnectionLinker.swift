@@ -6,17 +6,17 @@ import GRDB
 /// that connection is new, and how much the connection's bytes grew (0 when another sensor
 /// already reported as much).
 struct ConnectionLink {
-    /// The `connection` row; nil for a record that is a connection of its own (`LoneRecord`).
+    /// The `connection` row; nil for a lone record (a connection of its own, with no row).
     let connectionID: Int64?
     let isNew: Bool
     let bytesSentAdded: Int64
     let bytesReceivedAdded: Int64
-    /// The connection as it was before the link (nil for a new connection), to restore when the
-    /// record turns out to be stored already.
+    /// The connection as it was before the link (nil for a new one): what a record that turns out
+    /// to be stored already restores, and what the aggregates take out before adding `row`.
     let previous: ConnectionRow?
     /// The row after the link.
     let row: ConnectionRow
-    /// The lone record this link joined, which now has `connectionID` too (`LoneRecord`).
+    /// The lone record this link joined, which now has `connectionID` too (`undo` makes it lone again).
     let joinedLoneEventID: Int64?
 
     /// A record that is a connection of its own, with its own figures.

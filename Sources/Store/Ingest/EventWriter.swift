@@ -172,7 +172,8 @@ struct EventWriter {
     }
 
     /// The `community_key` a row keeps: only a lone record is looked up by it (`ConnectionLinker`),
-    /// so a record of a `connection` row keeps none.
+    /// so a record stored into a `connection` row keeps none. A lone record keeps its key once a
+    /// second record joins it (9 bytes; `event_lone_community` leaves it out from then on).
     static func loneCommunityKey(of event: NetworkEvent, link: ConnectionLink) -> Int64? {
         link.connectionID == nil ? event.communityID.map(CommunityKey.of) : nil
     }
@@ -280,7 +281,8 @@ struct EventWriter {
         let fingerprint: Data
         let seenAt: Date
         let connectionID: Int64?
-        /// Its own figures, its connection's when it has no `connection` row.
+        /// The connection its own record describes: a lone report's connection, which a later
+        /// report of its flow replaces.
         let figures: ConnectionRow
         /// Whether the rule's query matched it (and so queued it) when it was stored.
         let wasCandidate: Bool
