@@ -147,6 +147,22 @@ struct LoneConnectionMigrationTests {
         #expect(StringList.strings(pruned.first?[1]) == ["network_traffic.flow", "zeek.connection"])
     }
 
+    /// The upgrade reads a row's sensors as `StringList` writes them, its length prefixes counting
+    /// UTF-8 bytes: one sensor named in several-byte characters is one sensor, and two sensors
+    /// whose names' characters would add up to the first one's bytes are two.
+    @Test func theUpgradeCountsARowsSensorsInBytes() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert(Self.connection(1, sensors: 1) + Self.connection(2, sensors: 1), ingestedAt: baseTime)
+        try DatabaseQueue(path: fixture.path).write { db in
+            try rollBackToVersion20(db)
+            try db.execute(sql: "UPDATE connection SET sensors = ? WHERE id = 1", arguments: [StringList.text(["ééé"])])
+            try db.execute(sql: "UPDATE connection SET sensors = ? WHERE id = 2", arguments: [StringList.text(["ééé", "x"])])
+        }
+        _ = try SMBStore(path: fixture.path, rules: .bundled())
+        let kept = try DatabaseQueue(path: fixture.path).read { db in try String.fetchAll(db, sql: "SELECT sensors FROM connection") }
+        #expect(kept == [StringList.text(["ééé", "x"])])
+    }
+
     /// A store the previous schema made (every record a row) comes back as the store this build
     /// made: the same alerts, groups, history, notes, case and exceptions, and no one-record row.
     @Test func aStoreThePreviousSchemaMadeLosesItsOneRecordRowsAndNothingElse() throws {

@@ -12,8 +12,9 @@ extension StoreSchema {
     /// what the record's own row already says.
     ///
     /// An earlier schema's one-record connections become lone records the same way, set by set
-    /// (a row of one record and one sensor, its `StringList` a single item: a row a prune left
-    /// one record of several sensors' keeps their largest figures and its sensors, so it stays):
+    /// (a row of one record and one sensor, its `StringList` a single item, whose length prefix
+    /// counts the name's UTF-8 bytes: a row a prune left one record of several sensors' keeps
+    /// their largest figures and its sensors, so it stays):
     /// the record takes the key (in id ranges, `progress` hearing how many records were done),
     /// its alert the key of an alert without a connection (its own id, negated:
     /// `ConnectionGroupSQL.key`), and so does the alert's group (a record has one alert, so the
@@ -31,7 +32,7 @@ extension StoreSchema {
             DROP TRIGGER IF EXISTS connection_group_on_alert_row;
             CREATE TEMP TABLE lone_connection (id INTEGER PRIMARY KEY, community_key INTEGER);
             INSERT INTO temp.lone_connection SELECT id, community_key FROM connection
-            WHERE events = 1 AND length(sensors) = instr(sensors, ':') + CAST(sensors AS INTEGER);
+            WHERE events = 1 AND length(CAST(sensors AS BLOB)) = instr(sensors, ':') + CAST(sensors AS INTEGER);
             """)
         try unlinkLoneRecords(db, progress: progress)
         try db.execute(sql: """
