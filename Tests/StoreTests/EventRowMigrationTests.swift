@@ -89,7 +89,7 @@ struct EventRowMigrationTests {
         #expect(version == SMBStore.schemaVersion)
         #expect(columns == ["id", "fingerprint", "flow_key", "seen_at", "ingested_at", "is_external", "connection_id",
                             "source_ip", "source_ips", "destination_ip", "destination_port", "fields", "origin_id",
-                            "origin_line", "original", "community_key"])
+                            "origin_line", "original", "community_key", "lone_start"])
         #expect(files == ["/logs/conn.log", "/logs/eve.json", "/logs/other/conn.log", "/logs/packetbeat.ndjson"])
     }
 

@@ -95,6 +95,43 @@ struct LoneConnectionMigrationTests {
         #expect(try connectionRows(fixture.path) == (connections, 0, 2 * connections))
     }
 
+    /// Sensors time their records differently (Zeek at the start, Suricata when the flow timed
+    /// out, ten minutes after its end): a lone record is found by its start, as a connection row
+    /// is, whichever sensor came first.
+    @Test(arguments: [true, false]) func aLateStampedRecordJoinsItsConnection(zeekFirst: Bool) throws {
+        let fixture = try StoreFixture()
+        let zeek = (0..<20).map { index in
+            Record.record("zeek.connection", start: Double(index) * 65, seconds: 5, bytesOut: 1_000, line: index,
+                          communityID: "1:reused-port")
+        }
+        let suricata = (0..<20).map { index in
+            var record = Record.record("suricata.flow", start: Double(index) * 65 + 0.3, seconds: 5, bytesOut: 1_000,
+                                       line: 100 + index, communityID: "1:reused-port")
+            record.event.timestamp = record.event.end?.addingTimeInterval(600)
+            return record
+        }
+        try fixture.store.insert(zeekFirst ? zeek : suricata, ingestedAt: baseTime)
+        #expect(try fixture.store.insert(zeekFirst ? suricata : zeek, ingestedAt: baseTime).joinedConnections == 20)
+        #expect(try connectionRows(fixture.path) == (20, 0, 40))
+    }
+
+    /// The same Community ID from the other end (a sensor that reports each direction) is another
+    /// host's: however many such records there are, a host's record finds its own connection.
+    @Test func recordsOfTheOtherEndNeverHideAHostsConnection() throws {
+        let fixture = try StoreFixture()
+        let long = Record.record("zeek.connection", start: 0, seconds: 1_000, bytesOut: 9_000, line: 1)
+        let otherEnd = (0..<8).map { index in
+            var record = Record.record("zeek.connection", start: Double(index) * 100 + 50, seconds: 10, bytesOut: 100,
+                                       line: 10 + index)
+            (record.event.sourceIPs, record.event.destinationIPs) = (record.event.destinationIPs, record.event.sourceIPs)
+            return record
+        }
+        try fixture.store.insert([long] + otherEnd, ingestedAt: baseTime)
+        var second = Record.record("network_traffic.flow", start: 0.5, seconds: 999.5, bytesOut: 9_100, line: 30)
+        second.event.timestamp = second.event.end
+        #expect(try fixture.store.insert([second], ingestedAt: baseTime).joinedConnections == 1)
+    }
+
     /// A lone record's row in the host's alert list spans what its record says, as a connection
     /// row would: a Zeek record's start and duration, with no end.
     @Test func aLoneRecordsRowSpansItsStartAndDuration() throws {

@@ -195,8 +195,8 @@ let rollbackToVersion21 = """
 
 /// Turns a store of this build back into one of schema version 20 (before lone records, v21):
 /// `rollbackToVersion21`, then each record without a `connection` row gets one of its own (its
-/// figures, its Community ID's key), as v20 made for every record, and `event.community_key`
-/// and its index go.
+/// figures, its Community ID's key), as v20 made for every record, and `event.community_key`,
+/// `event.lone_start` and their index go.
 func rollBackToVersion20(_ db: Database) throws {
     try db.execute(sql: rollbackToVersion21)
     let insert = try db.makeStatement(sql: """
@@ -217,6 +217,7 @@ func rollBackToVersion20(_ db: Database) throws {
     try db.execute(sql: """
         DROP INDEX event_lone_community;
         ALTER TABLE event DROP COLUMN community_key;
+        ALTER TABLE event DROP COLUMN lone_start;
         DELETE FROM grdb_migrations WHERE identifier = 'v21';
         PRAGMA user_version = 20;
         """)

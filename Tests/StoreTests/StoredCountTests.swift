@@ -5,7 +5,7 @@ import GRDB
 @testable import Store
 import Testing
 
-/// The counts of flows and flow summaries the store keeps (`stored_count`, v21) stay those of
+/// The counts of flows and flow summaries the store keeps (`stored_count`, v22) stay those of
 /// its rows through every path that stores or removes flows, and `smbtriage store` reads them.
 @Suite("Stored counts")
 struct StoredCountTests {

@@ -38,20 +38,20 @@ struct ConnectionLink {
 /// Community ID joins the connection of the same ID and host whose span it overlaps or starts
 /// near (`ConnectionSpan`): a `connection` row when two records or more were joined already, or a
 /// lone record (schema v21: a record no other sensor reported has no `connection` row; its own
-/// row is its connection, found by its `community_key` in `event_lone_community`). Joining a lone
-/// record makes the `connection` row of the two. Any other record is a connection of its own.
+/// row is its connection, found by its `community_key` and its start in `event_lone_community`).
+/// Both are looked for the same way: those of the key and host that start at the latest when the
+/// record ends (or a minute after it starts), latest first. Joining a lone record makes the
+/// `connection` row of the two. Any other record is a connection of its own.
 struct ConnectionLinker {
     private let db: Database
     private var lookup: RawStatement
-    /// The lone records of a key at or before a time, latest first, and after it, earliest first.
-    private var loneBefore: RawStatement
-    private var loneAfter: RawStatement
+    private var loneLookup: RawStatement
     private var byID: RawStatement
     private var insert: RawStatement
     private var update: RawStatement
     private var linkLone: RawStatement
 
-    /// Connections (and lone records) of one Community ID looked at per record, latest first.
+    /// Connections (and lone records) of one Community ID and host looked at per record, latest start first.
     private static let candidates = 8
 
     private static let columns = """
@@ -62,10 +62,13 @@ struct ConnectionLinker {
         self.db = db
         lookup = try RawStatement(db, sql: """
             SELECT \(Self.columns) FROM connection
-            WHERE community_key = ? AND first_seen <= ? ORDER BY first_seen DESC LIMIT \(Self.candidates)
+            WHERE community_key = ? AND first_seen <= ? AND host IS ? ORDER BY first_seen DESC LIMIT \(Self.candidates)
             """)
-        loneBefore = try Self.loneLookup(db, "e.seen_at <= ?2 ORDER BY e.seen_at DESC")
-        loneAfter = try Self.loneLookup(db, "e.seen_at > ?2 ORDER BY e.seen_at ASC")
+        loneLookup = try RawStatement(db, sql: """
+            SELECT e.id, e.fingerprint, \(ConnectionRow.recordSelection) FROM event e INDEXED BY event_lone_community
+            WHERE e.community_key = ? AND e.connection_id IS NULL AND \(LoneRecord.start) <= ? AND e.source_ip IS ?
+            ORDER BY \(LoneRecord.start) DESC LIMIT \(Self.candidates)
+            """)
         byID = try RawStatement(db, sql: "SELECT \(Self.columns) FROM connection WHERE id = ?")
         insert = try RawStatement(db, sql: """
             INSERT INTO connection (community_key, host, first_seen, last_seen, bytes_sent, bytes_received,
@@ -91,7 +94,7 @@ struct ConnectionLinker {
         if let known = try find(record, communityKey: communityKey) {
             return try merge(record, into: known, addingEvents: 1)
         }
-        guard let lone = try findLone(record, communityKey: communityKey, seenAt: seenAt, fingerprint: fingerprint) else {
+        guard let lone = try findLone(record, communityKey: communityKey, fingerprint: fingerprint) else {
             return .lone(record)
         }
         let merged = lone.row.merging(record)
@@ -141,7 +144,8 @@ struct ConnectionLinker {
 
     private mutating func find(_ record: ConnectionRow, communityKey: Int64) throws -> ConnectionRow? {
         lookup.bind(communityKey)
-        lookup.bind(max(record.span.end, record.span.start.addingTimeInterval(ConnectionSpan.tolerance)))
+        lookup.bind(Self.latestStart(of: record))
+        lookup.bind(record.host)
         defer { lookup.reset() }
         while try lookup.step() {
             let known = Self.row(lookup)
@@ -150,41 +154,26 @@ struct ConnectionLinker {
         return nil
     }
 
-    /// The lone records of key ?1 whose time is `order`ed around ?2 (`event_lone_community`:
-    /// key, then time), at most `candidates` of them.
-    private static func loneLookup(_ db: Database, _ order: String) throws -> RawStatement {
-        try RawStatement(db, sql: """
-            SELECT e.id, e.fingerprint, \(ConnectionRow.recordSelection) FROM event e INDEXED BY event_lone_community
-            WHERE e.community_key = ?1 AND e.connection_id IS NULL AND \(order) LIMIT \(candidates)
-            """)
-    }
-
-    /// The lone record of `communityKey` (seen at `seenAt`) that `record` (of `fingerprint`) is
-    /// the same connection as, looked for among those nearest in time, as connections are: a
-    /// client that reuses its port to one server makes many connections of one key. None when
-    /// that is `record` itself.
-    private mutating func findLone(_ record: ConnectionRow, communityKey: Int64, seenAt: Date,
+    /// The lone record of `communityKey` that `record` (of `fingerprint`) is the same connection
+    /// as; none when that is `record` itself.
+    private mutating func findLone(_ record: ConnectionRow, communityKey: Int64,
                                    fingerprint: Data) throws -> (eventID: Int64, row: ConnectionRow)? {
-        let found = try Self.findLone(record, in: &loneBefore, communityKey: communityKey, seenAt: seenAt,
-                                      fingerprint: fingerprint)
-            ?? Self.findLone(record, in: &loneAfter, communityKey: communityKey, seenAt: seenAt, fingerprint: fingerprint)
-        guard let found, let eventID = found.eventID else { return nil }
-        return (eventID, found.row)
-    }
-
-    /// The first record `lookup` finds that `record` is the same connection as: a nil id when it
-    /// is `record` itself (the same fingerprint); nil when there is none.
-    private static func findLone(_ record: ConnectionRow, in lookup: inout RawStatement, communityKey: Int64,
-                                 seenAt: Date, fingerprint: Data) throws -> (eventID: Int64?, row: ConnectionRow)? {
-        lookup.bind(communityKey)
-        lookup.bind(seenAt)
-        defer { lookup.reset() }
-        while try lookup.step() {
-            let lone = ConnectionRow(storedRecord: lookup, startingAt: 2)
+        loneLookup.bind(communityKey)
+        loneLookup.bind(Self.latestStart(of: record))
+        loneLookup.bind(record.host)
+        defer { loneLookup.reset() }
+        while try loneLookup.step() {
+            let lone = ConnectionRow(storedRecord: loneLookup, startingAt: 2)
             guard lone.includes(record) else { continue }
-            return (lookup.blob(1) == fingerprint ? nil : lookup.int64(0) ?? 0, lone)
+            return loneLookup.blob(1) == fingerprint ? nil : (loneLookup.int64(0) ?? 0, lone)
         }
         return nil
+    }
+
+    /// The latest start of a connection `record` can be part of: its end, or a minute after its
+    /// start (`ConnectionSpan.isSameConnection`).
+    private static func latestStart(of record: ConnectionRow) -> Date {
+        max(record.span.end, record.span.start.addingTimeInterval(ConnectionSpan.tolerance))
     }
 
     private mutating func merge(_ record: ConnectionRow, into known: ConnectionRow,

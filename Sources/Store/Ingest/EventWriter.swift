@@ -31,13 +31,13 @@ struct EventWriter {
     private var mayHaveOpenReport: Bool
 
     /// The columns a stored record's row writes after its identity, time and connection (`insertSQL`'s
-    /// first seven).
+    /// first eight).
     private static let recordColumns = EventColumns.originNames + EventColumns.fieldNames
 
     private static let insertSQL = """
         INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id, community_key,
-                           \(recordColumns.joined(separator: ", ")))
-        VALUES (\(databaseQuestionMarks(count: 7 + recordColumns.count)))
+                           lone_start, \(recordColumns.joined(separator: ", ")))
+        VALUES (\(databaseQuestionMarks(count: 8 + recordColumns.count)))
         ON CONFLICT(fingerprint) DO NOTHING
         """
 
@@ -68,7 +68,7 @@ struct EventWriter {
 
     private static let replaceSQL = """
         UPDATE event SET fingerprint = ?, flow_key = ?, seen_at = ?, \(recordColumns.map { "\($0) = ?" }.joined(separator: ", ")),
-                         connection_id = ?, community_key = ?
+                         connection_id = ?, community_key = ?, lone_start = ?
         WHERE id = ?
         """
 
@@ -156,6 +156,7 @@ struct EventWriter {
         insertEvent.bind(isExternal)
         insertEvent.bind(link.connectionID)
         insertEvent.bind(Self.loneCommunityKey(of: event, link: link))
+        insertEvent.bind(LoneRecord.storedStart(of: link, seenAt: seenAt))
         Self.bindRecord(prepared, originID: originID, to: &insertEvent)
         try insertEvent.execute()
         guard insertEvent.changesCount > 0 else {
@@ -172,8 +173,9 @@ struct EventWriter {
     }
 
     /// The `community_key` a row keeps: only a lone record is looked up by it (`ConnectionLinker`),
-    /// so a record stored into a `connection` row keeps none. A lone record keeps its key once a
-    /// second record joins it (9 bytes; `event_lone_community` leaves it out from then on).
+    /// so a record stored into a `connection` row keeps none. A lone record keeps its key (and its
+    /// `LoneRecord.storedStart`) once a second record joins it (`event_lone_community` leaves it
+    /// out from then on).
     static func loneCommunityKey(of event: NetworkEvent, link: ConnectionLink) -> Int64? {
         link.connectionID == nil ? event.communityID.map(CommunityKey.of) : nil
     }
@@ -340,6 +342,7 @@ struct EventWriter {
         Self.bindRecord(prepared, originID: originID, to: &replace)
         replace.bind(link.connectionID)
         replace.bind(Self.loneCommunityKey(of: event, link: link))
+        replace.bind(LoneRecord.storedStart(of: link, seenAt: seenAt))
         replace.bind(open.id)
         try replace.execute()
         try remember.execute(arguments: [open.fingerprint, open.id])
