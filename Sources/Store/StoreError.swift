@@ -75,8 +75,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `text` as one word of a POSIX shell command: in single quotes, each of its own quotes
-    /// written as `'\''`.
-    static func shellQuoted(_ text: String) -> String {
+    /// written as `'\''` (the commands a message tells to run name their store this way).
+    public static func shellQuoted(_ text: String) -> String {
         "'" + text.replacing("'", with: #"'\''"#) + "'"
     }
 }

@@ -59,12 +59,17 @@ import TestSupport
         return columns
     }
 
+    /// `count` random events from `seed`, each with its row's `seen_at` (the first of its times).
+    private static func randomEvents(seed: UInt64, count: Int) -> [(event: NetworkEvent, seenAt: Double)] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let event = randomEvent(&random, base: Double(random.next(below: 1_000_000_000)))
+            return (event, (event.timestamp ?? event.start ?? event.end)?.storeSeconds ?? 0)
+        }
+    }
+
     @Test func everyFieldComesBackExactly() {
-        var random = SplitMix64(seed: 16)
-        for _ in 0..<5_000 {
-            let base = Double(random.next(below: 1_000_000_000))
-            let event = Self.randomEvent(&random, base: base)
-            let seenAt = (event.timestamp ?? event.start ?? event.end)?.storeSeconds ?? 0
+        for (event, seenAt) in Self.randomEvents(seed: 16, count: 5_000) {
             var decoded = Self.columnsOnly(event)
             EventFields.decode(EventFields.encoded(event, seenAt: seenAt), seenAt: seenAt, into: &decoded)
             #expect(decoded == event)
@@ -73,11 +78,7 @@ import TestSupport
 
     /// Decoding only a connection's span and bytes sent gives those exactly and nothing after them.
     @Test func theSpanAndBytesSentAloneComeBackExactly() {
-        var random = SplitMix64(seed: 21)
-        for _ in 0..<2_000 {
-            let base = Double(random.next(below: 1_000_000_000))
-            let event = Self.randomEvent(&random, base: base)
-            let seenAt = (event.timestamp ?? event.start ?? event.end)?.storeSeconds ?? 0
+        for (event, seenAt) in Self.randomEvents(seed: 21, count: 2_000) {
             var decoded = NetworkEvent()
             EventFields.decode(EventFields.encoded(event, seenAt: seenAt), seenAt: seenAt, into: &decoded,
                                plainFields: EventFields.spanAndBytesSentFields)

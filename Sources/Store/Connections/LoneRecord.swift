@@ -1,3 +1,4 @@
+import Detection
 import Foundation
 
 /// A stored record no other sensor reported: a connection of its own, with no `connection` row
@@ -7,6 +8,14 @@ import Foundation
 enum LoneRecord {
     /// A lone record's start in SQL (alias `e`), as `event_lone_community` indexes it.
     static let start = "coalesce(e.lone_start, e.seen_at)"
+
+    /// The `community_key` a record's row keeps: its Community ID's key when it is lone, else nil
+    /// (a record stored into a `connection` row is found through the row). A lone record keeps
+    /// its key and its start once a second record joins it; `event_lone_community` leaves it out
+    /// from then on.
+    static func storedKey(of event: NetworkEvent, link: ConnectionLink) -> Int64? {
+        link.connectionID == nil ? event.communityID.map(CommunityKey.of) : nil
+    }
 
     /// The `lone_start` a record's row keeps: the start of its span when it is lone and that is
     /// not its time, else nil (a record of a `connection` row is found through the row).

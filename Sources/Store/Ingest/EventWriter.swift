@@ -155,7 +155,7 @@ struct EventWriter {
         insertEvent.bind(ingestedAt)
         insertEvent.bind(isExternal)
         insertEvent.bind(link.connectionID)
-        insertEvent.bind(Self.loneCommunityKey(of: event, link: link))
+        insertEvent.bind(LoneRecord.storedKey(of: event, link: link))
         insertEvent.bind(LoneRecord.storedStart(of: link, seenAt: seenAt))
         Self.bindRecord(prepared, originID: originID, to: &insertEvent)
         try insertEvent.execute()
@@ -170,14 +170,6 @@ struct EventWriter {
         result.inserted += 1
         if !link.isNew { result.joinedConnections += 1 }
         count(event, eventID: eventID, seenAt: seenAt, isExternal: isExternal, link: link)
-    }
-
-    /// The `community_key` a row keeps: only a lone record is looked up by it (`ConnectionLinker`),
-    /// so a record stored into a `connection` row keeps none. A lone record keeps its key (and its
-    /// `LoneRecord.storedStart`) once a second record joins it (`event_lone_community` leaves it
-    /// out from then on).
-    static func loneCommunityKey(of event: NetworkEvent, link: ConnectionLink) -> Int64? {
-        link.connectionID == nil ? event.communityID.map(CommunityKey.of) : nil
     }
 
     /// The flow key a row keeps: only an open report is ever looked up by its flow (`openReport`),
@@ -341,7 +333,7 @@ struct EventWriter {
         replace.bind(seenAt)
         Self.bindRecord(prepared, originID: originID, to: &replace)
         replace.bind(link.connectionID)
-        replace.bind(Self.loneCommunityKey(of: event, link: link))
+        replace.bind(LoneRecord.storedKey(of: event, link: link))
         replace.bind(LoneRecord.storedStart(of: link, seenAt: seenAt))
         replace.bind(open.id)
         try replace.execute()

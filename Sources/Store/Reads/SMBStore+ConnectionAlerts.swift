@@ -138,15 +138,15 @@ extension SMBStore {
             statusCounts[AlertStatus(rawValue: String(parts[1])) ?? .open, default: 0] += 1
         }
         let connectionID: Int64? = row[10]
-        // A lone record (no `connection` row, schema v21) is a connection of its own, whose span
-        // is the record's, as its row would hold it.
-        let ownSpan = ConnectionSpan(of: event, seenAt: Date(storeSeconds: row[12 + EventColumns.selectionSeenAtOffset]))
+        // A lone record (no `connection` row, schema v21) is a connection of its own: the record's
+        // span, bytes and sensor, as its row would hold them.
+        let own = ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: Date(storeSeconds: row[12 + EventColumns.selectionSeenAtOffset])))
         return ConnectionAlerts(
             key: connectionID, alertIDs: ids.sorted(), statusCounts: statusCounts, riskScore: row[1], noteCount: row[2],
             flow: flow, reason: row[3], closeReason: row[4],
-            firstSeen: (row[5] as Double?).map(Date.init(storeSeconds:)) ?? ownSpan.start,
-            lastSeen: (row[6] as Double?).map(Date.init(storeSeconds:)) ?? ownSpan.end,
-            bytesSent: row[7] ?? max(0, event.sourceBytes ?? 0), bytesReceived: row[8] ?? max(0, event.destinationBytes ?? 0),
-            sensors: connectionID == nil ? [event.sensorName] : StringList.strings(row[9]))
+            firstSeen: (row[5] as Double?).map(Date.init(storeSeconds:)) ?? own.span.start,
+            lastSeen: (row[6] as Double?).map(Date.init(storeSeconds:)) ?? own.span.end,
+            bytesSent: row[7] ?? own.bytesSent, bytesReceived: row[8] ?? own.bytesReceived,
+            sensors: connectionID == nil ? own.sensors : StringList.strings(row[9]))
     }
 }

@@ -79,7 +79,7 @@ struct StoreCommand: ParsableCommand {
             if recount { return print("Set the kept counts from the rows.") }
             throw CommandFailure("""
                 The store \(path) keeps counts that differ from its rows (above): \
-                run `smbtriage store check --recount --db '\(path)'` to set them from the rows.
+                run `smbtriage store check --recount --db \(StoreError.shellQuoted(path))` to set them from the rows.
                 """)
         }
     }
