@@ -130,8 +130,9 @@ try measureLatency("busiest host open alerts, connection rows page at offset 500
     _ = try store.connectionAlerts(AlertQuery(status: .open, host: busiest), offset: 5000, limit: 50)
 }
 
+// As the history chart of a 120-column console asks for it.
 try measureLatency("busiest host's daily timeline", runs: 200, target: 10) { _ in
-    _ = try store.timeline(of: busiest, bucket: .day)
+    _ = try store.timeline(of: busiest, bucket: .day, last: 120)
 }
 
 if builtPath != nil { exit(0) }

@@ -35,7 +35,9 @@ public protocol TriageRepository: Sendable {
     /// The positions, in `history`'s order, of the host's flows whose `StoredFlow.searchedText`
     /// contains `text` (ignoring ASCII case): a `/` search of the history over the whole list.
     func historyPositions(of host: IPAddress, matching text: String, reversed: Bool) throws -> [Int]
-    func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint]
+    /// The host's activity in buckets of `bucket`: the buckets with flows among the last `count`
+    /// bucket widths up to its newest bucket with flows, and its whole history's totals.
+    func timeline(of host: IPAddress, bucket: TimelineBucket, last count: Int) throws -> HostTimeline
     func exceptions() throws -> [ExceptionRecord]
     /// How many open alerts an exception of `scope` would close now: those whose host and
     /// destination fall in its blocks (the exception form's preview; read from per-destination

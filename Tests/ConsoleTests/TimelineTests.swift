@@ -1,5 +1,6 @@
 @testable import Console
 import Foundation
+import ScreenCore
 import Testing
 import TriageModel
 
@@ -22,5 +23,30 @@ struct TimelineTests {
         let series = TimelinePoint.dense([point(hour: -80_000, flows: 2), point(hour: 0, flows: 5)], bucket: .hour, last: 3)
         #expect(series.map(\.flows) == [0, 0, 5])
         #expect(TimelinePoint.dense([], bucket: .day, last: 10).isEmpty)
+    }
+
+    @Test("the title totals the host's whole history while the chart draws its last buckets, as many as the screen is wide")
+    func titleTotalsTheWholeHistory() throws {
+        var driver = StateDriver(width: 120, height: 40)
+        driver.repository.timelineBuckets = 500
+        driver.press(.character("H"))
+        #expect(driver.ranEffects.contains(.loadTimeline(Fixture.finance, .hour, last: 120)))
+        let timeline = try #require(driver.state.history?.timeline)
+        #expect(timeline.points.count == 120)
+        // The fake's bucket i has (5i mod 11) flows and 1000i bytes out; its oldest ten were pruned.
+        let flows = (0..<500).reduce(0) { $0 + $1 * 5 % 11 }
+        let pruned = (0..<10).reduce(0) { $0 + $1 * 5 % 11 }
+        #expect(timeline.points.reduce(0) { $0 + $1.flows } < flows)
+        let lines = driver.screen().text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let title = lines[driver.state.layout.bodyTop]
+        #expect(title.contains("· \(NumberText.grouped(flows)) flows (\(pruned) pruned: daily summaries) · "
+                               + "\(NumberText.bytes(Int64((0..<500).reduce(0, +) * 1000))) out"), "\(title)")
+        let labels = lines[driver.state.layout.bodyTop + 1 + driver.state.layout.chartHeight]
+        let newest = try #require(timeline.points.last).start
+        #expect(labels.contains(DateText.minute(newest, timeZone: driver.state.timeZone)), "\(labels)")
+
+        driver.send(.input(.resize(width: 150, height: 40)))
+        #expect(driver.ranEffects.contains(.loadTimeline(Fixture.finance, .hour, last: 150)))
+        #expect(driver.state.history?.timeline.points.count == 150)
     }
 }

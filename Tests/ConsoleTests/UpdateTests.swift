@@ -413,7 +413,7 @@ struct UpdateTests {
         #expect(driver.state.route == .history(Fixture.finance))
         #expect(driver.state.history?.flows.rows.map(\.id) == [4, 3, 2, 1])
         driver.press(.character("t"))
-        #expect(driver.lastEffects == [.loadTimeline(Fixture.finance, .day)])
+        #expect(driver.lastEffects == [.loadTimeline(Fixture.finance, .day, last: 120)])
         #expect(driver.state.history?.bucket == .day)
         driver.press(.character("b"))
         #expect(driver.lastEffects.isEmpty)

@@ -52,8 +52,8 @@ struct ConnectionTests {
         let largest = records.compactMap(\.event.sourceBytes).max()!
         #expect(pair.bytesSent == largest)
         #expect(try host(fixture.store).bytesOut == largest)
-        #expect(try fixture.store.timeline(of: Self.host, bucket: .day).map(\.flows) == [1])
-        #expect(try fixture.store.timeline(of: Self.host, bucket: .day).map(\.bytesOut) == [largest])
+        #expect(try fixture.store.wholeTimeline(of: Self.host, bucket: .day).map(\.flows) == [1])
+        #expect(try fixture.store.wholeTimeline(of: Self.host, bucket: .day).map(\.bytesOut) == [largest])
 
         // Elastic's semantics stay: one alert per record, all on one connection key.
         _ = try fixture.store.detectUntilNothingPending(at: baseTime)
@@ -130,7 +130,7 @@ struct ConnectionTests {
         _ = try fixture.store.detectUntilNothingPending(at: baseTime)
         let report = try fixture.store.prune(at: baseTime.addingTimeInterval(40 * 86400), actor: "test")
         #expect(report.flows == 3)
-        let timeline = try fixture.store.timeline(of: Self.host, bucket: .day)
+        let timeline = try fixture.store.wholeTimeline(of: Self.host, bucket: .day)
         #expect(timeline.map(\.flows) == [1])
         #expect(timeline.map(\.summarizedFlows) == [1])
         let summaries = try fixture.store.flowSummaries(of: Self.host)

@@ -23,9 +23,9 @@ struct CountOverflowTests {
         #expect(host.bytesOut == .max)
         let destination = try #require(fixture.store.destinations(of: IPAddress("10.0.0.1")!).first)
         #expect(destination.bytesSent == .max && destination.bytesReceived == .max)
-        let timeline = try fixture.store.timeline(of: IPAddress("10.0.0.1")!, bucket: .day)
+        let timeline = try fixture.store.wholeTimeline(of: IPAddress("10.0.0.1")!, bucket: .day)
         #expect(timeline.map(\.bytesOut) == [huge, huge, huge])
-        let weekly = try fixture.store.timeline(of: IPAddress("10.0.0.1")!, bucket: .hour)
+        let weekly = try fixture.store.wholeTimeline(of: IPAddress("10.0.0.1")!, bucket: .hour)
         #expect(weekly.saturatingSum(of: \.bytesOut) == .max)
     }
 

@@ -54,18 +54,21 @@ struct HostFlowDayTests {
         }
     }
 
-    /// Every host's daily timeline as read, against the one grouped from its connections; and its
-    /// flows against the host's count of connections.
+    /// Every host's daily timeline as read, against the one grouped from its connections, all at
+    /// once and as the hourly window reads them (in buckets of a day); and its flows against the
+    /// host's count of connections.
     static func expectTimelinesAgree(_ store: SMBStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let flows = try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100).rows
         #expect(Set(flows.map(\.address)) == Set(hosts), sourceLocation: sourceLocation)
         for host in hosts {
-            let (daily, scanned, hostFlows) = try store.read { db in
-                (try SMBStore.dailyTimeline(db, host: host), try SMBStore.scannedTimeline(db, host: host, width: day),
+            let (daily, scanned, windowed, hostFlows) = try store.read { db in
+                (try SMBStore.dailyTimeline(db, host: host), try WholeTimeline.scan(db, host: host, width: day),
+                 try SMBStore.recentTimeline(db, host: host, width: day, last: .max),
                  try Int.fetchOne(db, sql: "SELECT flows FROM host WHERE address = ?", arguments: [host.storeBlob]))
             }
             #expect(daily == scanned, "host \(host)", sourceLocation: sourceLocation)
-            #expect(try store.timeline(of: host, bucket: .day) == daily, sourceLocation: sourceLocation)
+            #expect(windowed == scanned, "host \(host)", sourceLocation: sourceLocation)
+            #expect(try store.wholeTimeline(of: host, bucket: .day) == daily, sourceLocation: sourceLocation)
             #expect(daily.map(\.flows).reduce(0, +) == hostFlows, "host \(host)", sourceLocation: sourceLocation)
         }
     }
@@ -73,7 +76,7 @@ struct HostFlowDayTests {
     /// Flows, bytes and external flows of every day: what a prune must leave as it was.
     static func counts(_ store: SMBStore) throws -> [[[Int64]]] {
         try hosts.map { host in
-            try store.timeline(of: host, bucket: .day).map {
+            try store.wholeTimeline(of: host, bucket: .day).map {
                 [Int64($0.start.timeIntervalSinceReferenceDate), Int64($0.flows), $0.bytesOut, Int64($0.externalFlows)]
             }
         }
@@ -91,18 +94,18 @@ struct HostFlowDayTests {
             try Int.fetchOne(db, sql: "SELECT count(*) FROM connection WHERE events > 1") ?? 0
         }
         #expect(joined > 20)
-        #expect(try fixture.store.timeline(of: Self.hosts[0], bucket: .day).count > 30)
+        #expect(try fixture.store.wholeTimeline(of: Self.hosts[0], bucket: .day).count > 30)
         let before = try Self.counts(fixture.store)
         let pruned = try fixture.store.prune(at: baseTime + 50 * Self.day, actor: "ana").flows
         #expect(pruned > 0)
         #expect(try Self.counts(fixture.store) == before)
-        #expect(try fixture.store.timeline(of: Self.hosts[0], bucket: .day).contains { $0.summarizedFlows > 0 })
+        #expect(try fixture.store.wholeTimeline(of: Self.hosts[0], bucket: .day).contains { $0.summarizedFlows > 0 })
     }
 
     @Test func theMigrationCountsTheFlowsOfAStoreThePreviousSchemaMade() throws {
         let fixture = try StoreFixture()
         _ = try fixture.store.insert(Self.records(count: 400, seed: 9, firstLine: 0), ingestedAt: baseTime)
-        let before = try Self.hosts.map { try fixture.store.timeline(of: $0, bucket: .day) }
+        let before = try Self.hosts.map { try fixture.store.wholeTimeline(of: $0, bucket: .day) }
         let hosts = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100).rows
         try DatabaseQueue(path: fixture.path).write { db in
             try rollBackToVersion17(db)
@@ -110,7 +113,7 @@ struct HostFlowDayTests {
             #expect(try !db.tableExists("host_flow_day"))
         }
         let store = try fixture.store(running: .bundled())
-        #expect(try Self.hosts.map { try store.timeline(of: $0, bucket: .day) } == before)
+        #expect(try Self.hosts.map { try store.wholeTimeline(of: $0, bucket: .day) } == before)
         #expect(try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100).rows == hosts)
         try Self.expectTimelinesAgree(store)
         _ = try store.insert(Self.records(count: 200, seed: 10, firstLine: 5_000), ingestedAt: baseTime)

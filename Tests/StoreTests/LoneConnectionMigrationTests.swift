@@ -40,7 +40,7 @@ struct LoneConnectionMigrationTests {
     /// The host's flows in its daily timeline (`host_flow_day`, kept by the writer) and in its
     /// hourly one (grouped from its connection rows and lone records as it is read).
     private func flows(_ store: SMBStore) throws -> [Int] {
-        try [TimelineBucket.day, .hour].map { try store.timeline(of: Record.host, bucket: $0).map(\.flows).reduce(0, +) }
+        try [TimelineBucket.day, .hour].map { try store.wholeTimeline(of: Record.host, bucket: $0).map(\.flows).reduce(0, +) }
     }
 
     @Test func onlyAConnectionSeenTwiceHasARow() throws {
@@ -71,7 +71,7 @@ struct LoneConnectionMigrationTests {
         #expect(page.connections == 6 && page.alerts == 10)
         #expect(page.rows.first { $0.key == key }?.bytesSent == 6_001)
         #expect(try flows(fixture.store) == [6, 6])
-        let bytesOut = try fixture.store.timeline(of: Record.host, bucket: .hour).map(\.bytesOut).reduce(0, +)
+        let bytesOut = try fixture.store.wholeTimeline(of: Record.host, bucket: .hour).map(\.bytesOut).reduce(0, +)
         #expect(bytesOut == 2_000 + 3_001 + 4_000 + 5_002 + 6_001 + 7_000)
         #expect(try connectionRows(fixture.path).rows == 3)
     }

@@ -224,7 +224,7 @@ struct ReadTests {
     @Test func timelineAndActivityBucketTheHostsFlows() throws {
         let fixture = try populated()
         let host = IPAddress("10.0.0.1")!
-        let days = try fixture.store.timeline(of: host, bucket: .day)
+        let days = try fixture.store.wholeTimeline(of: host, bucket: .day)
         #expect(days.map(\.flows).reduce(0, +) == 4)
         #expect(days.map(\.externalFlows).reduce(0, +) == 3)
         #expect(days.map(\.bytesOut).reduce(0, +) == 1510)

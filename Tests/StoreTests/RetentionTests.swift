@@ -92,7 +92,7 @@ struct RetentionTests {
         let scenario = try RetentionScenario()
         let host = try #require(try scenario.hostSummary())
         let destinations = try scenario.destinations()
-        let timeline = try scenario.store.timeline(of: scenario.host, bucket: .day)
+        let timeline = try scenario.store.wholeTimeline(of: scenario.host, bucket: .day)
         try scenario.store.prune(at: scenario.pruneTime, actor: "ana")
         var expectedHost = host
         expectedHost.closedAlerts -= 2
@@ -102,7 +102,7 @@ struct RetentionTests {
         expectedDestinations["7.7.7.7"]?.closedAlerts -= 1
         #expect(try scenario.destinations() == expectedDestinations)
         // The same buckets and counts, the pruned flows now counted from their summaries.
-        let after = try scenario.store.timeline(of: scenario.host, bucket: .day)
+        let after = try scenario.store.wholeTimeline(of: scenario.host, bucket: .day)
         #expect(after.map { [$0.start.timeIntervalSince1970, Double($0.flows), Double($0.bytesOut), Double($0.externalFlows)] }
             == timeline.map { [$0.start.timeIntervalSince1970, Double($0.flows), Double($0.bytesOut), Double($0.externalFlows)] })
         #expect(after.map(\.summarizedFlows) == [4, 0] && timeline.map(\.summarizedFlows) == [0, 0])

@@ -19,7 +19,8 @@ enum Effect: Hashable, Sendable {
     /// The alert, its notes and the other alerts of its connection.
     case loadAlert(Int64)
     case loadHistory(IPAddress, reversed: Bool, offset: Int, limit: Int)
-    case loadTimeline(IPAddress, TimelineBucket)
+    /// The host's timeline: its last `last` buckets and its whole history's totals.
+    case loadTimeline(IPAddress, TimelineBucket, last: Int)
     case loadExceptions
     /// The open alerts an exception of this scope would close (the exception form's preview).
     case countOpenAlerts(ExceptionScope)

@@ -28,6 +28,9 @@ struct Layout: Hashable, Sendable {
     /// The history screen: a chart of `chartHeight` rows over the flows list.
     var chartHeight: Int { max(3, bodyHeight / 3) }
     var historyRows: Int { max(1, bodyHeight - chartHeight - 4) }
+    /// The chart's buckets: at most one a column (`BarChart` draws the last that fit), so the store
+    /// is asked for as many as the screen is wide; a resize reloads the screen, and them with it.
+    var timelineBuckets: Int { width }
     /// Exceptions list rows under its header, leaving room for the selected item's detail.
     var exceptionRows: Int { max(1, bodyHeight - 5) }
     /// Lines of a scrolling text pane (alert panes, rule, help, raw record).

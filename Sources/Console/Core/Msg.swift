@@ -14,7 +14,7 @@ enum Msg: Sendable {
     /// `connection`: the ids of every alert of the alert's connection, itself included.
     case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote], connection: [Int64])
     case historyLoaded(IPAddress, offset: Int, Page<StoredFlow>)
-    case timelineLoaded(IPAddress, TimelineBucket, [TimelinePoint])
+    case timelineLoaded(IPAddress, TimelineBucket, HostTimeline)
     case exceptionsLoaded([ExceptionRecord])
     case openAlertsCounted(ExceptionScope, Int)
     case executionsLoaded([ExecutionRecord])

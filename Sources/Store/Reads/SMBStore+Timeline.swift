@@ -4,18 +4,23 @@ import GRDB
 import TriageModel
 
 extension SMBStore {
-    /// Every bucket of the host's history that has flows, oldest first. A flow is a connection,
-    /// counted once however many sensors reported it, in the bucket of its start, external when
-    /// any of its records is, with its largest byte count; `bytesOut` and `externalFlows` count
-    /// external flows only. The daily timeline reads `host_flow_day` (one row a day, every flow
-    /// ever kept, pruned ones too); the hourly one groups the host's stored connections and adds
-    /// the daily summaries of pruned flows at the hour of a summary's first flow.
-    /// `summarizedFlows` counts the flows of a bucket only summaries still show.
-    public func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint] {
+    /// The host's buckets with flows among the last `count` bucket widths up to its newest bucket
+    /// with flows, and its whole history's totals. A flow is a connection, counted once however
+    /// many sensors reported it, in the bucket of its start, external when any of its records is,
+    /// with its largest byte count; `bytesOut` and `externalFlows` count external flows only;
+    /// `summarizedFlows` counts the flows of a bucket only summaries of pruned flows still show.
+    /// The totals and the daily buckets come from `host_flow_day` (one row a day, every flow ever
+    /// kept, pruned ones too); the hourly buckets from the host's stored connections and the
+    /// summaries of its pruned flows in the window (`recentTimeline`).
+    public func timeline(of host: IPAddress, bucket: TimelineBucket, last count: Int) throws -> HostTimeline {
         try read { db in
+            let days = try Self.dailyTimeline(db, host: host)
             switch bucket {
-            case .day: try Self.dailyTimeline(db, host: host)
-            case .hour: try Self.scannedTimeline(db, host: host, width: bucket.seconds)
+            case .day:
+                return HostTimeline(whole: days, bucket: .day, last: count)
+            case .hour:
+                let points = count > 0 ? try Self.recentTimeline(db, host: host, width: bucket.seconds, last: count) : []
+                return HostTimeline(points: points, totals: TimelineTotals(summing: days))
             }
         }
     }
@@ -38,47 +43,66 @@ extension SMBStore {
         }
     }
 
-    /// The timeline in buckets of `width` seconds, grouped from the host's stored connections
-    /// (found through `event_source_time`), its lone records (a connection each, schema v21) and
-    /// the summaries of pruned flows as they are read.
-    static func scannedTimeline(_ db: Database, host: IPAddress, width: Double) throws -> [TimelinePoint] {
-        func slot(_ column: String) -> String { HostFlowDaySQL.bucket(column, width: "?1") }
-        var points: [Int64: TimelinePoint] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT slot, SUM(flows), \(SaturatingSQL.total("CASE WHEN is_external THEN bytes END")),
-                   SUM(is_external * flows), SUM(summarized)
-            FROM (SELECT \(slot("c.first_seen")) AS slot, 1 AS flows, c.is_external, c.bytes_sent AS bytes, 0 AS summarized
-                  FROM connection c
-                  WHERE c.id IN (SELECT connection_id FROM event WHERE source_ip = ?2 AND connection_id IS NOT NULL)
-                  UNION ALL
-                  SELECT \(slot("first_seen")), flows, is_external, bytes_sent, flows
-                  FROM flow_summary WHERE host = ?2 AND flows > 0)
-            GROUP BY slot
-            """, arguments: [width, host.storeBlob]) {
-            let slot: Int64 = row[0]
-            points[slot] = TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
-                                         bytesOut: row[2], externalFlows: row[3], summarizedFlows: row[4])
+    /// The buckets of `width` seconds with flows among the last `count` up to the host's newest,
+    /// oldest first: its stored connections (a lone record is one, schema v21, its start and bytes
+    /// decoded from its row) and the summaries of its pruned flows (at the time of a summary's
+    /// first flow). The host's records are read newest first through `event_source_time`, down to
+    /// the earliest time a flow of the window starts at, which the newest flows found so far set
+    /// (`TimelineWindow`): a read costs the records of the buckets shown, not the host's history.
+    ///
+    /// That holds because no flow starts after its records' times: a connection's start is the
+    /// earliest of its records' spans, and a record's span starts at the latest at its time
+    /// (`seen_at`; a report or a timed-out flow is stamped after its start). A record can claim a
+    /// start after its time (its fields are the log's), so a flow's bucket is that of its start,
+    /// but no later than its newest record's time: such a record is counted at its time, where the
+    /// history's list shows it, and can neither hide from the window nor move the chart's newest
+    /// bucket past every record's time.
+    static func recentTimeline(_ db: Database, host: IPAddress, width: Double, last count: Int) throws -> [TimelinePoint] {
+        var window = TimelineWindow(width: width, last: count)
+        // A summary's day is the UTC day of its first flow's time (`FlowSummaries`): the newest
+        // summary is among those of the newest day, and a window's among those from its first day.
+        if let newestSummary = try Double.fetchOne(db, sql: """
+            SELECT first_seen FROM flow_summary WHERE host = ? AND flows > 0 ORDER BY day DESC, first_seen DESC LIMIT 1
+            """, arguments: [host.storeBlob]) {
+            window.reach(newestSummary)
         }
-        var lone = try RawStatement(db, sql: """
-            SELECT seen_at, is_external, fields FROM event WHERE source_ip = ? AND connection_id IS NULL
+        var records = try RawStatement(db, sql: """
+            SELECT e.seen_at, e.connection_id, c.first_seen, c.is_external, c.bytes_sent,
+                   CASE WHEN e.connection_id IS NULL THEN e.is_external END,
+                   CASE WHEN e.connection_id IS NULL THEN e.fields END
+            FROM event e INDEXED BY event_source_time LEFT JOIN connection c ON c.id = e.connection_id
+            WHERE e.source_ip = ?
+            ORDER BY e.seen_at DESC
             """)
-        lone.bind(host)
-        while try lone.step() {
-            let seenAt = lone.double(0) ?? 0
-            var event = NetworkEvent()
-            EventFields.decode(lone.blob(2) ?? Data(), seenAt: seenAt, into: &event,
-                               plainFields: EventFields.spanAndBytesSentFields)
-            let start = ConnectionSpan(of: event, seenAt: Date(storeSeconds: seenAt)).start
-            let slot = Int64((start.storeSeconds / width).rounded(.down))
-            var point = points[slot] ?? TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: 0,
-                                                      bytesOut: 0, externalFlows: 0)
-            point.flows += 1
-            if lone.int64(1) == 1 {
-                point.externalFlows += 1
-                point.bytesOut = point.bytesOut.saturatingAdding(max(0, event.sourceBytes ?? 0))
+        records.bind(host)
+        var counted = Set<Int64>()
+        while try records.step() {
+            let seenAt = records.double(0) ?? 0
+            guard seenAt >= window.lowerBound else {
+                records.reset()
+                break
             }
-            points[slot] = point
+            if let connection = records.int64(1) {
+                // Met first at its newest record; a record whose row is missing counts nowhere.
+                guard let firstSeen = records.double(2), counted.insert(connection).inserted else { continue }
+                window.add(at: min(firstSeen, seenAt), isExternal: records.int64(3) == 1, bytesSent: records.int64(4) ?? 0)
+            } else {
+                var event = NetworkEvent()
+                EventFields.decode(records.blob(6) ?? Data(), seenAt: seenAt, into: &event,
+                                   plainFields: EventFields.spanAndBytesSentFields)
+                let start = ConnectionSpan(of: event, seenAt: Date(storeSeconds: seenAt)).start.storeSeconds
+                window.add(at: min(start, seenAt), isExternal: records.int64(5) == 1,
+                           bytesSent: max(0, event.sourceBytes ?? 0))
+            }
         }
-        return points.keys.sorted().compactMap { points[$0] }
+        guard window.newest != nil else { return [] }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT first_seen, flows, is_external, bytes_sent FROM flow_summary
+            WHERE host = ? AND day >= ? AND first_seen >= ? AND flows > 0
+            """, arguments: [host.storeBlob, (window.lowerBound / TimelineBucket.day.seconds).rounded(.down), window.lowerBound]) {
+            let flows: Int = row[1]
+            window.add(at: row[0], flows: flows, isExternal: row[2], bytesSent: row[3], summarized: flows)
+        }
+        return window.recentPoints
     }
 }

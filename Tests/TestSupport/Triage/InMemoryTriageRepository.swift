@@ -50,6 +50,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     private var failure: String?
     private var calls: (status: [StatusCall], exception: [ExceptionCall]) = ([], [])
     private var largestPage = 0
+    private var timelineLength = 30
 
     /// A repository holding every row: alerts and flows go to the host of their source address, and
     /// each host's alert counts and highest risk are counted from its alerts.
@@ -92,6 +93,11 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
     public var exceptionCalls: [ExceptionCall] { locked { calls.exception } }
     /// The largest `hosts` page asked for.
     public var largestHostPage: Int { locked { largestPage } }
+    /// How many buckets, ending now, every host's timeline has.
+    public var timelineBuckets: Int {
+        get { locked { timelineLength } }
+        set { locked { timelineLength = newValue } }
+    }
 
     /// Replaces the bytes a host sent, as new ingest by another process would (the change token moves).
     public func setBytesOut(_ bytes: Int64, of host: IPAddress) {
@@ -211,14 +217,17 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         return ListSearch.positions(of: flows, matching: text, \.searchedText)
     }
 
-    /// Thirty buckets ending now; the oldest ten count flows pruned into daily summaries.
-    public func timeline(of host: IPAddress, bucket: TimelineBucket) throws -> [TimelinePoint] {
-        let base = now.addingTimeInterval(-30 * bucket.seconds)
-        return (0..<30).map { index in
+    /// `timelineBuckets` buckets (thirty unless a test asks for more) ending now; the oldest ten
+    /// count flows pruned into daily summaries.
+    public func timeline(of host: IPAddress, bucket: TimelineBucket, last count: Int) throws -> HostTimeline {
+        let buckets = timelineBuckets
+        let base = now.addingTimeInterval(-Double(buckets) * bucket.seconds)
+        let points = (0..<buckets).map { index in
             TimelinePoint(start: base.addingTimeInterval(Double(index) * bucket.seconds), flows: (index * 5) % 11,
                           bytesOut: Int64(index * 1000), externalFlows: index % 3,
                           summarizedFlows: index < 10 ? (index * 5) % 11 : 0)
         }
+        return HostTimeline(whole: points, bucket: bucket, last: count)
     }
 
     /// Oldest first, as the store lists them.

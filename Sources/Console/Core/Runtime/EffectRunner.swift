@@ -46,8 +46,8 @@ struct EffectRunner: Sendable {
         case .loadHistory(let host, let reversed, let offset, let limit):
             return .historyLoaded(host, offset: offset, try repository.history(of: host, reversed: reversed, offset: offset,
                                                                                limit: limit))
-        case .loadTimeline(let host, let bucket):
-            return .timelineLoaded(host, bucket, try repository.timeline(of: host, bucket: bucket))
+        case .loadTimeline(let host, let bucket, let count):
+            return .timelineLoaded(host, bucket, try repository.timeline(of: host, bucket: bucket, last: count))
         case .loadExceptions:
             return .exceptionsLoaded(try repository.exceptions())
         case .countOpenAlerts(let scope):

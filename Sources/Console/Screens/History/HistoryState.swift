@@ -9,7 +9,7 @@ struct HistoryState: Hashable, Sendable {
     var address: IPAddress
     var bucket = TimelineBucket.hour
     var metric = Metric.flows
-    var timeline: [TimelinePoint] = []
+    var timeline = HostTimeline.empty
     var flows = PagedList<StoredFlow>()
     /// Newest first by TIME; reversed, the store pages oldest first.
     var order = ListOrder(column: 0, descending: true)

@@ -3,7 +3,8 @@ import ScreenCore
 import TriageModel
 
 /// A host's SMB history: the timeline chart over every flow, newest first. The chart counts pruned
-/// flows from their daily summaries, and its title says how many; the list holds stored flows.
+/// flows from their daily summaries; its title totals the whole history (`HostTimeline.totals`),
+/// pruned flows included, and says how many were pruned; the list holds stored flows.
 enum HistoryView {
     static let table = Table(columns: [
         .init(title: "TIME", width: 19, priority: 100),
@@ -22,15 +23,13 @@ enum HistoryView {
         let layout = state.layout
         var row = layout.bodyTop
         let unit = history.bucket == .hour ? "hour" : "day"
-        let flows = history.timeline.reduce(0) { $0 + $1.flows }
-        let bytes = history.timeline.saturatingSum(of: \.bytesOut)
-        let summarized = history.timeline.reduce(0) { $0 + $1.summarizedFlows }
+        let totals = history.timeline.totals
         let measure = history.metric == .flows ? "SMB flows" : "Bytes sent"
-        let pruned = summarized == 0 ? "" : " (\(NumberText.grouped(summarized)) pruned: daily summaries)"
-        PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(flows)) flows\(pruned) · "
-                       + "\(NumberText.bytes(bytes)) out", focused: false, row: row, into: &screen, theme: theme)
+        let pruned = totals.summarizedFlows == 0 ? "" : " (\(NumberText.grouped(totals.summarizedFlows)) pruned: daily summaries)"
+        PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(totals.flows)) flows\(pruned) · "
+                       + "\(NumberText.bytes(totals.bytesOut)) out", focused: false, row: row, into: &screen, theme: theme)
         row += 1
-        let series = TimelinePoint.dense(history.timeline, bucket: history.bucket, last: screen.width)
+        let series = TimelinePoint.dense(history.timeline.points, bucket: history.bucket, last: layout.timelineBuckets)
         let values = series.map { history.metric == .flows ? Int64($0.flows) : $0.bytesOut }
         let columns = BarChart.draw(values, label: history.metric == .flows ? NumberText.grouped : NumberText.bytes, top: row,
                                   height: layout.chartHeight, into: &screen, theme: theme)

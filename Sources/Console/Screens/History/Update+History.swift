@@ -4,12 +4,17 @@ import Detection
 extension Update {
     static func reloadHistory(_ state: ConsoleState, _ address: IPAddress) -> [Effect] {
         guard let history = state.history else { return [] }
-        return [.loadTimeline(address, history.bucket), loadFlows(history, history.flows.reloadPage(visible: state.layout.historyRows))]
+        return [loadTimeline(history, state.layout), loadFlows(history, history.flows.reloadPage(visible: state.layout.historyRows))]
     }
 
     static func followUpHistory(_ state: ConsoleState) -> [Effect] {
         guard let history = state.history, let page = history.flows.missingPage(visible: state.layout.historyRows) else { return [] }
         return [loadFlows(history, page)]
+    }
+
+    /// The timeline's buckets the chart can draw.
+    private static func loadTimeline(_ history: HistoryState, _ layout: Layout) -> Effect {
+        .loadTimeline(history.address, history.bucket, last: layout.timelineBuckets)
     }
 
     /// The flows list's rows in `page`, in the history's order.
@@ -35,9 +40,9 @@ extension Update {
             let visible = state.layout.historyRows
             state.history?.flows.apply(rows: page.rows, offset: offset, total: page.total, visible: visible)
             return true
-        case .timelineLoaded(let address, let bucket, let points):
+        case .timelineLoaded(let address, let bucket, let timeline):
             guard state.history?.address == address, state.history?.bucket == bucket else { return false }
-            state.history?.timeline = points
+            state.history?.timeline = timeline
             return true
         default:
             return false
@@ -55,9 +60,9 @@ extension Update {
     static func toggleBucket(_ state: inout ConsoleState) -> [Effect] {
         guard var history = state.history else { return [] }
         history.bucket = history.bucket == .hour ? .day : .hour
-        history.timeline = []
+        history.timeline = .empty
         state.history = history
-        return [.loadTimeline(history.address, history.bucket)]
+        return [loadTimeline(history, state.layout)]
     }
 
     /// Flows or bytes out in the chart.
