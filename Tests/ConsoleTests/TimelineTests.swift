@@ -25,6 +25,41 @@ struct TimelineTests {
         #expect(TimelinePoint.dense([], bucket: .day, last: 10).isEmpty)
     }
 
+    @Test("a short history gets empty buckets before its first, as many as its axis labels need")
+    func shortSeriesSpanTheLabels() {
+        let series = TimelinePoint.dense([point(hour: 0, flows: 3), point(hour: 2, flows: 1)], bucket: .hour, last: 100,
+                                         atLeast: 5)
+        #expect(series.map(\.flows) == [0, 0, 3, 0, 1])
+        #expect(series.first?.start == Fixture.now.addingTimeInterval(-2 * 3600))
+        #expect(TimelinePoint.dense([point(hour: 0, flows: 3)], bucket: .hour, last: 3, atLeast: 5).count == 3)
+    }
+
+    @Test("with few buckets, the oldest label starts under the oldest bar and the newest ends under the newest bar",
+          arguments: [TimelineBucket.hour, .day])
+    func labelsSitUnderTheirBars(bucket: TimelineBucket) throws {
+        var driver = StateDriver(width: 120, height: 40)
+        driver.repository.timelineBuckets = 3
+        driver.press(.character("H"))
+        if bucket == .day { driver.press(.character("t")) }
+        let timeline = try #require(driver.state.history?.timeline)
+        #expect(timeline.points.count == 3)
+        let layout = driver.state.layout
+        let lines = driver.screen().text().split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0)) }
+        let chartRows = (layout.bodyTop + 1)..<(layout.bodyTop + 1 + layout.chartHeight)
+        let bars = chartRows.flatMap { row in lines[row].indices.filter { "▁▂▃▄▅▆▇█".contains(lines[row][$0]) } }
+        let newestBar = try #require(bars.max())
+        // The "0" of the value axis stands two columns left of the oldest bucket's column.
+        let zero = try #require(lines[chartRows.upperBound - 1].firstIndex(of: "0"))
+        let labels = String(lines[chartRows.upperBound])
+        let format = { bucket == .hour ? DateText.minute($0, timeZone: driver.state.timeZone) : DateText.day($0, timeZone: driver.state.timeZone) }
+        let newest = format(try #require(timeline.points.last).start)
+        let newestLabel = try #require(labels.range(of: newest))
+        #expect(labels.distance(from: labels.startIndex, to: newestLabel.upperBound) - 1 == newestBar, "\(labels)")
+        let oldestLabel = try #require(labels.firstIndex { $0 != " " })
+        #expect(labels.distance(from: labels.startIndex, to: oldestLabel) == zero + 2, "\(labels)")
+        #expect(newestBar - (zero + 2) + 1 >= 2 * newest.count + 3)
+    }
+
     @Test("the title totals the host's whole history while the chart draws its last buckets, as many as the screen is wide")
     func titleTotalsTheWholeHistory() throws {
         var driver = StateDriver(width: 120, height: 40)

@@ -15,14 +15,27 @@ extension SMBStore {
     public func timeline(of host: IPAddress, bucket: TimelineBucket, last count: Int) throws -> HostTimeline {
         try read { db in
             let days = try Self.dailyTimeline(db, host: host)
+            let totals = try Self.totals(db, host: host, days: days)
             switch bucket {
             case .day:
-                return HostTimeline(whole: days, bucket: .day, last: count)
+                return HostTimeline(points: HostTimeline(whole: days, bucket: .day, last: count).points, totals: totals)
             case .hour:
                 let points = count > 0 ? try Self.recentTimeline(db, host: host, width: bucket.seconds, last: count) : []
-                return HostTimeline(points: points, totals: TimelineTotals(summing: days))
+                return HostTimeline(points: points, totals: totals)
             }
         }
+    }
+
+    /// The whole history's totals: the sums of its days, but every pruned flow its summaries hold
+    /// (at most all its flows). A summary is filed under the day of its first record's time, which
+    /// can follow the day its flow started, so the days' own pruned counts, each held at its day's
+    /// flows, can fall short of the whole.
+    static func totals(_ db: Database, host: IPAddress, days: [TimelinePoint]) throws -> TimelineTotals {
+        var totals = TimelineTotals(summing: days)
+        let summarized = try Int.fetchOne(db, sql: "SELECT coalesce(SUM(flows), 0) FROM flow_summary WHERE host = ?",
+                                          arguments: [host.storeBlob]) ?? 0
+        totals.summarizedFlows = min(summarized, totals.flows)
+        return totals
     }
 
     /// The daily timeline from `host_flow_day`, with the flows `flow_summary` holds of each day.

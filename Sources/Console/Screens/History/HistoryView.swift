@@ -29,22 +29,27 @@ enum HistoryView {
         PaneTitle.draw("\(measure) per \(unit) (t: hour/day, b: flows/bytes) · \(NumberText.grouped(totals.flows)) flows\(pruned) · "
                        + "\(NumberText.bytes(totals.bytesOut)) out", focused: false, row: row, into: &screen, theme: theme)
         row += 1
-        let series = TimelinePoint.dense(history.timeline.points, bucket: history.bucket, last: layout.timelineBuckets)
+        let format = { history.bucket == .hour ? DateText.minute($0, timeZone: state.timeZone) : DateText.day($0, timeZone: state.timeZone) }
+        // Room under the bars for two labels and the gap between them.
+        let labelsWidth = history.timeline.points.last.map { 2 * DisplayWidth.of(format($0.start)) + 3 } ?? 1
+        let series = TimelinePoint.dense(history.timeline.points, bucket: history.bucket, last: layout.timelineBuckets,
+                                         atLeast: labelsWidth)
         let values = series.map { history.metric == .flows ? Int64($0.flows) : $0.bytesOut }
         let columns = BarChart.draw(values, label: history.metric == .flows ? NumberText.grouped : NumberText.bytes, top: row,
                                   height: layout.chartHeight, into: &screen, theme: theme)
         row += layout.chartHeight
         let points = series.suffix(columns.count)
         if let first = points.first, let last = points.last {
-            let format = { history.bucket == .hour ? DateText.minute($0, timeZone: state.timeZone) : DateText.day($0, timeZone: state.timeZone) }
             let firstText = format(first.start)
             let lastText = format(last.start)
-            // Each label starts under its bar; the last one ends under its bar, or follows the first when few bars show.
-            screen.draw(firstText, row: row, column: columns.lowerBound, style: theme.muted)
-            if points.count > 1 {
-                let column = max(columns.lowerBound + DisplayWidth.of(firstText) + 3, columns.upperBound - DisplayWidth.of(lastText))
-                screen.draw(lastText, row: row, column: min(column, screen.width - DisplayWidth.of(lastText) - 1), style: theme.muted)
+            // The oldest bar's label starts under it and the newest's ends under it; where the
+            // bars are too few for both (a screen narrower than the series' minimum), only the
+            // newest is labelled, starting under the oldest bar.
+            let lastColumn = max(columns.lowerBound, columns.upperBound - DisplayWidth.of(lastText))
+            if points.count > 1, lastColumn >= columns.lowerBound + DisplayWidth.of(firstText) + 3 {
+                screen.draw(firstText, row: row, column: columns.lowerBound, style: theme.muted)
             }
+            screen.draw(lastText, row: row, column: lastColumn, style: theme.muted)
         } else {
             screen.draw("No SMB activity recorded.", row: row - 1, column: 2, style: theme.muted)
         }
