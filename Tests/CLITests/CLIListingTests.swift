@@ -134,7 +134,9 @@ import Testing
 
     @Test func aMissingStoreIsRefusedInsteadOfCreatedUnlessAsked() throws {
         let missing = cli.directory.appendingPathComponent("nothing-here.db").path
-        for command in [["console"], ["hosts"], ["alerts", "ack", "1"], ["note", "1", "text"], ["detect"]] {
+        for command in [["console"], ["hosts"], ["alerts", "ack", "1"], ["note", "1", "text"], ["detect"],
+                        ["exceptions", "remove", "4f1c"], ["store", "check", "--recount"], ["retention", "set", "--flows", "30d"],
+                        ["prune"]] {
             let run = try cli.run(command + ["--db", missing], useDatabase: false)
             #expect(run.status == 1, "\(command)")
             #expect(run.errors.contains("There is no store at \(missing)"), "\(command): \(run.errors)")
@@ -143,6 +145,10 @@ import Testing
         #expect(try cli.run(["console", "--db", missing], useDatabase: false).errors.contains("--create"))
         let created = try cli.run(["console", "--create", "--db", missing], useDatabase: false)
         #expect(FileManager.default.fileExists(atPath: missing), "\(created.errors)")
+        // A new store can be set to run the new-terms version before its first logs.
+        let fresh = cli.directory.appendingPathComponent("fresh.db").path
+        let chosen = try cli.run(["rule", "use", "108", "--db", fresh], useDatabase: false)
+        #expect(chosen.status == 0 && FileManager.default.fileExists(atPath: fresh), "\(chosen.errors)")
     }
 
     @Test func withoutAnalystOrUserTheAccountNameIsRecorded() throws {

@@ -124,7 +124,7 @@ struct ExceptionsCommand: ParsableCommand {
         @Argument(help: "The exception's id.") var id: String
 
         func run() throws {
-            let repository = try store.open()
+            let repository = try store.open(mustExist: true)
             guard try repository.exceptions().contains(where: { $0.id == id }) else {
                 throw CommandFailure("no exception with id \(id).")
             }

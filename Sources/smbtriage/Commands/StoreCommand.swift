@@ -59,7 +59,7 @@ struct StoreCommand: ParsableCommand {
         @Flag(help: "Set the kept counts from the rows when they differ (writes to the store).") var recount = false
 
         func run() throws {
-            let repository = try store.open(readOnly: !recount)
+            let repository = try store.open(readOnly: !recount, mustExist: true)
             let problems = try repository.integrityProblems(quick: quick)
             let path = TerminalText.safe(repository.path)
             guard problems.isEmpty else {
