@@ -51,6 +51,7 @@ import Testing
         let text = try cli.run(["case", "ws-anna"])
         #expect(text.output.contains("state      investigating\n           reopened: 1 new alert since resolved"),
                 "\(text.output)")
+        #expect(text.output.contains("reason     data left for a paste site (given when it was resolved)\n"), "\(text.output)")
 
         let cases = try cli.run(["cases", "--json"]).jsonLines
         #expect(cases.compactMap { $0["source.ip"] as? String }.sorted() == ["10.1.1.5", "10.1.1.7"])

@@ -107,7 +107,7 @@ struct DemoFileCounter {
                 let type = document.string("event_type")
                 let ports = [document.int("src_port"), document.int("dest_port")]
                 let smb = Self.isSMB(transport: document.string("proto"), ports: ports)
-                add(isEvent: type == "flow" || type == "smb", isSMB: smb, seenFlows: &seen)
+                add(isEvent: ["flow", "smb", "dns"].contains(type), isSMB: smb, seenFlows: &seen)
             case "sysmon":
                 let data = document.string("winlog.event_id") != nil ? "winlog.event_data." : ""
                 let eventID = document.int("winlog.event_id") ?? document.int("EventID")

@@ -41,4 +41,14 @@ struct OutputTests {
         #expect(lines[2].hasSuffix(" 1200"))
         #expect(Set(lines.map(\.count)).count == 1, "\(lines)")
     }
+
+    @Test func aLongCellIsCutSoItWidensNoOtherRowButTheLastColumnIsWhole() {
+        var table = TextTable([("SENSOR", .left), ("NOTE", .left)])
+        table.append([String(repeating: "s", count: 5000), "short"])
+        table.append(["zeek", String(repeating: "n", count: 300)])
+        let lines = table.render().split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix(String(repeating: "s", count: TextTable.cellWidth - 1) + "… "), "\(lines[1].prefix(80))")
+        #expect(lines[1].count == TextTable.cellWidth + 2 + "short".count)
+        #expect(lines[2].hasSuffix(String(repeating: "n", count: 300)))
+    }
 }

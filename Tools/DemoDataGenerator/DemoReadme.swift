@@ -152,8 +152,8 @@ struct DemoReadme {
         must show those characters escaped, never send them to the terminal.
 
         ## Expected counts per file
-        `records` are record lines (Zeek `#` lines not counted); `network events` are what the readers emit (Suricata \
-        `dns` events and Sysmon event 1 are counted and skipped); `SMB events` have TCP 139/445 on either side or come \
+        `records` are record lines (Zeek `#` lines not counted); `network events` are what the readers emit (Sysmon \
+        event 1 is counted and skipped); `SMB events` have TCP 139/445 on either side or come \
         from a Zeek `smb_*` log; `kept SMB events` collapse Packetbeat's reports of one `flow.id` into one (the latest \
         report replaces the earlier ones); `alerts` are kept events the rule matches.
 
@@ -196,7 +196,7 @@ struct DemoReadme {
         non-ASCII file name escaped as `\\xc3\\xa9`; rows in write order (by connection end), not by `ts`.
         - **Zeek JSON** (`zeek-json/`): flat dotted keys, epoch `ts`, unset fields left out.
         - **Suricata** (`suricata/eve.json`): upper-case `TCP`/`UDP`, `+0000` offsets, IPv6 uncompressed \
-        (`2a01:0111:f400:0000:…`), `flow` and `smb` events sharing `flow_id`, `dns` events to skip.
+        (`2a01:0111:f400:0000:…`), `flow` and `smb` events sharing `flow_id`, `dns` events that are not SMB.
         - **PAN-OS** (`panos/traffic.log`): syslog header, 75 fields of the 9.1 layout, `"Korea, Republic of"` quoted, \
         the branch's SD-WAN link-switch list `{ethernet1/3, ethernet1/4}` bare with an inner comma.
         - **Sysmon** (`sysmon/`): Winlogbeat 7.17 documents with ECS fields and `winlog.event_data`; flat NXLog JSON with \

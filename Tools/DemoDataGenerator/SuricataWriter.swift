@@ -1,5 +1,5 @@
 /// Writes Suricata 7 eve.json: a `flow` event per connection (written at flow timeout), `smb`
-/// events for the tree connects it decoded, `dns` events for lookups (which the readers skip).
+/// events for the tree connects it decoded, `dns` events for lookups (network events, not SMB).
 /// Suricata's quirks: upper-case `proto`, `+0000` offsets, IPv6 written uncompressed.
 enum SuricataWriter {
     private static let interface = "ens224"
@@ -8,7 +8,8 @@ enum SuricataWriter {
         var records: [DemoRecord] = []
         for connection in story.connections where connection.sensors.contains(.suricata) {
             if connection.application == .dns {
-                records.append(DemoRecord(time: connection.start, line: dnsEvent(connection).serialized, event: nil))
+                records.append(DemoRecord(time: connection.start, line: dnsEvent(connection).serialized,
+                                          event: ecsView(connection, applicationProtocol: "dns")))
                 continue
             }
             if let activity = connection.shareActivity {
@@ -31,7 +32,7 @@ enum SuricataWriter {
         }
         return DemoFile(
             path: "suricata/eve.json", format: "suricata",
-            summary: "Suricata 7 eve.json at HQ: `flow` and `smb` events (plus `dns` events the readers skip)",
+            summary: "Suricata 7 eve.json at HQ: `flow` and `smb` events (plus `dns` events, which are not SMB)",
             records: records
         )
     }

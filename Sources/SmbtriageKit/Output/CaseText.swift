@@ -11,7 +11,10 @@ public enum CaseText {
             lines.append("           \(reopening) (it was \(reopening.previousVerdict), reopened "
                          + "\(Formatting.time(reopening.at)))")
         }
-        if let reason = hostCase.reason { lines.append("reason     \(safe(reason))") }
+        if let reason = hostCase.reason {
+            // New alerts reopen a case without a word: its reason is still the resolution's.
+            lines.append("reason     \(safe(reason))" + (hostCase.reopening == nil ? "" : " (given when it was resolved)"))
+        }
         if let changedAt = hostCase.changedAt {
             lines.append("changed    \(Formatting.time(changedAt)) by \(safe(hostCase.changedBy ?? "-"))")
         }

@@ -1,8 +1,15 @@
 
+import ScreenCore
+
 /// A plain-text table for the terminal: columns padded to their widest cell, numbers right-aligned.
-/// Every cell goes through `TerminalText.safe`, since values come from logs.
+/// Every cell goes through `TerminalText.safe`, since values come from logs, and a cell of any
+/// column but the last is cut to `cellWidth` columns (ending in `…`), so one long value (a hostile
+/// sensor name) widens no other row; `--json` keeps every value whole.
 public struct TextTable {
     public enum Alignment { case left, right }
+
+    /// The widest a cell of any column but the last may be.
+    public static let cellWidth = 64
 
     private let headers: [String]
     private let alignments: [Alignment]
@@ -14,7 +21,9 @@ public struct TextTable {
     }
 
     public mutating func append(_ cells: [String]) {
-        rows.append(cells.map(TerminalText.safe))
+        rows.append(cells.indices.map { column in
+            column == cells.count - 1 ? TerminalText.safe(cells[column]) : DisplayText.truncated(cells[column], to: Self.cellWidth)
+        })
     }
 
     public func render() -> String {
