@@ -97,12 +97,12 @@ import Testing
             let refused = try cli.run(["exceptions", "add", "--destination", "8.8.8.8", "--comment", "old",
                                        "--expires", "2020-01-01"] + arguments)
             #expect(refused.status == 1)
-            #expect(refused.errors.contains("expired on 2020-01-02T00:00:00Z: it would never apply"), "\(refused.errors)")
+            #expect(refused.errors.contains("expired at 2020-01-02T00:00:00Z: it would never apply"), "\(refused.errors)")
         }
         let file = try cli.write("expired.ndjson", export([itemLine("gone", value: "8.8.8.8", expires: "2021-01-01T00:00:00Z")]))
         let imported = try cli.run(["exceptions", "import", file])
         #expect(imported.status == 1)
-        #expect(imported.errors.contains(":2: refused item gone: destination.ip is 8.8.8.8 expired on 2021-01-01T00:00:00Z"))
+        #expect(imported.errors.contains(":2: refused item gone: destination.ip is 8.8.8.8 expired at 2021-01-01T00:00:00Z"))
         #expect(try storedIDs().isEmpty)
     }
 

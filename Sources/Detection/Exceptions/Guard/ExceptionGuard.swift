@@ -50,7 +50,7 @@ public struct ExceptionGuard: Hashable, Sendable {
         let subject = item.conditionSummary
         var concerns: [ExceptionConcern] = []
         if let expiresAt = item.expiresAt, expiresAt <= now {
-            concerns.append(ExceptionConcern(kind: .expired, message: "\(subject) expired on "
+            concerns.append(ExceptionConcern(kind: .expired, message: "\(subject) expired at "
                 + "\(expiresAt.formatted(.iso8601)): it would never apply"))
         }
         let footprint = ExceptionFootprint(item)
