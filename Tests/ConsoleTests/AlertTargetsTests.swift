@@ -69,7 +69,7 @@ struct MarksTests {
         driver.press(.ctrl("l"))
         #expect(driver.state.host?.alerts.rows.isEmpty == true)
         #expect(driver.state.host?.marked == [:])
-        #expect(driver.state.message == .info("1 connection marked left the list: unmarked"))
+        #expect(driver.state.message == .info("1 mark dropped: its row left the list"))
         #expect(!StatusSummary.text(driver.state).contains("marked"))
         let calls = driver.repository.statusCalls.count
         driver.press(.character("o"))
@@ -82,7 +82,7 @@ struct MarksTests {
         driver.press(.enter, .character("f"), .character(" "), .character("v"), .right, .enter, .character("y"))
         #expect(driver.state.host?.alerts.rows.isEmpty == true)
         #expect(driver.state.host?.marked == [:])
-        #expect(driver.state.message?.text.hasSuffix("1 connection marked left the list: unmarked") == true)
+        #expect(driver.state.message?.text.hasSuffix("1 mark dropped: its row left the list") == true)
     }
 
     @Test("a new filter unmarks every row, and says so")
@@ -92,7 +92,7 @@ struct MarksTests {
         #expect(driver.state.host?.marked.count == 2)
         driver.press(.character("f"))
         #expect(driver.state.host?.marked == [:])
-        #expect(driver.state.message == .info("filter changed: 2 connections unmarked"))
+        #expect(driver.state.message == .info("filter changed: 2 marks dropped"))
     }
 
     @Test("a mark scrolled far off is counted in a question before a, and its alerts are the ones marked")

@@ -57,7 +57,7 @@ extension Update {
             state.host?.alerts.apply(rows: page.rows, offset: offset, total: page.connections, visible: visible)
             state.host?.alertCount = page.alerts
             let dropped = state.host?.refreshMarks(with: page.rows, offset: offset, total: page.connections) ?? 0
-            if dropped > 0 { say(&state, "\(connectionCount(dropped)) marked left the list: unmarked") }
+            if dropped > 0 { say(&state, dropped == 1 ? "1 mark dropped: its row left the list" : "\(dropped) marks dropped: their rows left the list") }
             return true
         default:
             return false
@@ -129,7 +129,7 @@ extension Update {
     /// action reaches a row the new list hides.
     private static func unmarkForNewFilter(_ host: inout HostState, _ state: inout ConsoleState) {
         guard !host.marked.isEmpty else { return }
-        say(&state, "filter changed: \(connectionCount(host.marked.count)) unmarked")
+        say(&state, "filter changed: \(host.marked.count == 1 ? "1 mark" : "\(host.marked.count) marks") dropped")
         host.marked = [:]
         host.rangeStart = nil
     }
