@@ -53,6 +53,30 @@ public enum DisplayText {
         return result + "…"
     }
 
+    /// `text` sanitized and cut to at most `columns` columns in the middle, the cut shown as `…`:
+    /// both ends of an address (its network, its host part) stay, and it never reads as another one.
+    public static func elided(_ text: String, to columns: Int) -> String {
+        let clean = sanitized(text)
+        guard DisplayWidth.of(clean) > columns else { return clean }
+        guard columns > 1 else { return columns == 1 ? "…" : "" }
+        let characters = Array(clean)
+        var front = 0, back = characters.count, headWidth = 0, tailWidth = 0
+        // The head takes the extra column of an odd split: "2001:db8:…:1" keeps the network readable.
+        while front < back {
+            let takeHead = headWidth <= tailWidth
+            let width = DisplayWidth.of(takeHead ? characters[front] : characters[back - 1])
+            guard headWidth + tailWidth + width + 1 <= columns else { break }
+            if takeHead {
+                headWidth += width
+                front += 1
+            } else {
+                tailWidth += width
+                back -= 1
+            }
+        }
+        return String(characters[..<front]) + "…" + String(characters[back...])
+    }
+
     /// `text` sanitized and cut to at most `columns` columns at a space, ending in `…` when cut: a
     /// word (an address, a number) is shown whole or not at all, never cut in the middle.
     public static func truncatedAtWords(_ text: String, to columns: Int) -> String {

@@ -16,19 +16,21 @@ struct HostsColumnsTests {
     }
 
     /// The header row and the first host row of the hosts screen showing `hosts` at `width`×`height`.
-    private func render(_ hosts: [HostSummary], width: Int, height: Int = 24) -> (header: String, first: String) {
+    private func render(_ hosts: [HostSummary], width: Int, height: Int = 24,
+                        sort: HostSort = .attention) -> (header: String, first: String) {
         var driver = StateDriver(width: width, height: height)
+        driver.state.hosts.sort = sort
         driver.state.hosts.list.apply(rows: hosts, offset: 0, total: hosts.count, visible: driver.state.layout.hostRows)
         let lines = driver.screen().text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let top = driver.state.layout.bodyTop
         return (lines[top], lines[top + 1])
     }
 
-    @Test("at 60 columns the address, open count, bytes out and last seen stay; the sparkline goes first")
+    @Test("at 60 columns the address, open count, bytes out and the sorted column stay; the sparkline goes first")
     func narrow() {
         let hosts = [host(1, risk: 73, lastSeen: Fixture.now - 3600), host(2, risk: 21, lastSeen: Fixture.now - 7200)]
         let header = render(hosts, width: 60, height: 15).header
-        for title in ["ADDRESS", "OPEN", "BYTES OUT", "LAST SEEN"] { #expect(header.contains(title), "\(title) in \(header)") }
+        for title in ["ADDRESS", "OPEN", "BYTES OUT", "WHY ▼"] { #expect(header.contains(title), "\(title) in \(header)") }
         #expect(!header.contains("ACTIVITY"))
     }
 
@@ -40,6 +42,42 @@ struct HostsColumnsTests {
         let header = render(constant, width: 200).header
         #expect(!header.contains("RISK"))
         #expect(header.contains("DESTS"))
+    }
+
+    /// IPv6 hosts whose addresses are as wide as an address gets (39 columns), with long hostnames.
+    private func ipv6Hosts() -> [HostSummary] {
+        (1...3).map { index in
+            HostSummary(address: IPAddress("2001:db8:85a3:1234:5678:8a2e:370:733\(index)")!, hostName: "workstation-\(index).corp.example",
+                        openAlerts: index, acknowledgedAlerts: 1, closedAlerts: 2, externalDestinations: 4 - index,
+                        bytesOut: 4_096 * Int64(index), firstSeen: Fixture.now - Self.day, lastSeen: Fixture.now - Double(index) * 3600,
+                        highestRisk: 40 + 10 * index)
+        }
+    }
+
+    @Test("with IPv6 hosts the sorted column always shows with its arrow, at 120 and 80 columns",
+          arguments: [120, 80])
+    func sortedColumnStays(width: Int) {
+        let titles: [HostSort: String] = [.attention: "WHY", .bytesOut: "BYTES OUT", .lastSeen: "LAST SEEN",
+                                          .address: "ADDRESS", .destinations: "DESTS"]
+        for sort in HostSort.allCases {
+            let (header, row) = render(ipv6Hosts(), width: width, sort: sort)
+            let title = titles[sort] ?? ""
+            #expect(header.contains(title + " ▼") || header.contains(title + " ▲"), "\(sort) at \(width): \(header)")
+            // The address is whole, or elided in the middle with … (both of its ends kept), never cut silently.
+            let shown = row.split(separator: " ").first { $0.contains("2001:") }.map { String($0.drop { $0 == "›" }) } ?? ""
+            #expect(shown == "2001:db8:85a3:1234:5678:8a2e:370:7331" || (shown.hasPrefix("2001:db") && shown.contains("…")
+                        && shown.hasSuffix("7331")), "\(sort) at \(width): \(row)")
+        }
+    }
+
+    @Test("at 80 columns an IPv6 address is elided before the sorted DESTS column goes; at 120 it is whole")
+    func addressGivesWay() {
+        let narrow = render(ipv6Hosts(), width: 80, sort: .destinations)
+        #expect(narrow.header.contains("DESTS ▼"))
+        #expect(narrow.first.contains("2001:db…70:7331"), "\(narrow.first)")
+        let wide = render(ipv6Hosts(), width: 120, sort: .destinations)
+        #expect(wide.header.contains("DESTS ▼"))
+        #expect(wide.first.contains("2001:db8:85a3:1234:5678:8a2e:370:7331"), "\(wide.first)")
     }
 
     @Test("LAST SEEN shows absolute times when the relative ones are all equal")

@@ -38,6 +38,27 @@ struct TableTests {
         #expect(preferring.layout(width: 30).map(\.index) == [0, 1])
     }
 
+    @Test("the sorted column is never dropped, not even for a preferred width")
+    func sortedColumnStays() {
+        let sorted = table.markingSort(ListOrder(column: 2, descending: true))
+        #expect(sorted.layout(width: 30).map(\.index) == [0, 2])
+        #expect(sorted.preferring(1, toFit: [String(repeating: "n", count: 14)], limit: 20).layout(width: 40).map(\.index) == [0, 1, 2])
+    }
+
+    @Test("an elidable column shrinks to its minimum at its yield priority, before columns above it go, and gets room back last")
+    func elidableColumn() {
+        var columns = table.columns
+        columns[0].minimumWidth = 9
+        columns[0].yieldPriority = 50
+        let elidable = Table(columns: columns).widening(0, toFit: ["2001:db8:85a3::8a2e:370:7334"])
+        // EXTRA (priority 10) goes first, then ADDRESS gives up to 19 columns (50), then NAME (70) goes.
+        #expect(elidable.layout(width: 40).map(\.column.width) == [28, 9])
+        #expect(elidable.layout(width: 30).map(\.column.width) == [21, 6])
+        // Alone, the address gets back the room NAME left.
+        #expect(elidable.layout(width: 15).map(\.index) == [0])
+        #expect(elidable.layout(width: 15).first?.column.width == 13)
+    }
+
     @Test("a preferred width takes the room of columns of lower priority, never of higher")
     func preferredWidthDropsLowerPriorities() {
         let name = table.preferring(1, toFit: [String(repeating: "n", count: 14)], limit: 20)

@@ -22,6 +22,16 @@ struct TextTests {
             == "network event")
     }
 
+    @Test("an elided value keeps both of its ends around …, the start taking the odd column")
+    func elided() {
+        #expect(DisplayText.elided("2001:db8:85a3:1234:5678:8a2e:370:7334", to: 15) == "2001:db…70:7334")
+        #expect(DisplayText.elided("10.1.2.3", to: 15) == "10.1.2.3")
+        #expect(DisplayText.elided("財務部-PC-01", to: 8) == "財務…-01")
+        #expect(DisplayText.elided("abc", to: 1) == "…")
+        #expect(DisplayText.elided("a\u{1b}[2Jb", to: 40) == "a\\x1b[2Jb")
+        #expect(DisplayWidth.of(DisplayText.elided(String(repeating: "界", count: 30), to: 10)) <= 10)
+    }
+
     @Test("wide and fullwidth characters and emoji take two columns, combining marks none")
     func widths() {
         #expect(DisplayWidth.of("財務部-PC") == 9)

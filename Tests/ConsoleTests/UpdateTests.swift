@@ -85,13 +85,13 @@ struct UpdateTests {
         // Alerts 1 and 2 are two sensors' records of one connection: one row.
         #expect(driver.state.host?.alerts.rows.map(\.alertIDs) == [[3], [1, 2]])
         driver.press(.character(" "))
-        #expect(driver.state.host?.marked == [3])
+        #expect(driver.state.host?.marked == [3: [3]])
         #expect(driver.state.host?.alerts.cursor.selected == 1)
         driver.press(.character(" "))
-        #expect(driver.state.host?.marked == [3, 1])
+        #expect(driver.state.host?.marked == [3: [3], 1: [1, 2]])
         driver.press(.character("a"))
         #expect(driver.lastEffects == [.setStatus(.acknowledged, alertIDs: [1, 2, 3], reason: nil)])
-        #expect(driver.state.host?.marked == [])
+        #expect(driver.state.host?.marked == [:])
         #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2, 3])
         #expect(driver.state.message == .success("2 alerts acknowledged"), "alert 3 was acknowledged already")
         #expect(driver.repository.statusCalls.last?.actor == "tester")
@@ -105,7 +105,7 @@ struct UpdateTests {
             Issue.record("c should open the reason form")
             return
         }
-        #expect(form.purpose == .closeAlerts([3]))
+        #expect(form.purpose == .closeAlerts(AlertTargets(ids: [3], connections: 1)))
         driver.press(.left, .enter)
         guard case .form(let refused) = driver.state.overlay else {
             Issue.record("the form should stay open")

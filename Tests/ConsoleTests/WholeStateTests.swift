@@ -57,7 +57,7 @@ struct WholeStateTests {
         var expected = state
         _ = update(&state, .input(.key(.character(" "))))
         let first = try #require(expected.host?.alerts.rows.first)
-        expected.host?.marked = [first.id]
+        expected.host?.marked = [first.id: first.alertIDs]
         expected.host?.alerts.cursor.selected = 1
         #expect(state == expected)
     }
@@ -68,7 +68,7 @@ struct WholeStateTests {
         var expected = state
         let effects = update(&state, .input(.key(.character("c"))))
         let alert = try #require(expected.host?.alerts.rows.first)
-        expected.overlay = .form(Form(title: "Close 1 alert", purpose: .closeAlerts([alert.id]), fields: [
+        expected.overlay = .form(Form(title: "Close 1 alert", purpose: .closeAlerts(AlertTargets(ids: [alert.id], connections: 1)), fields: [
             .choice(label: "Reason", options: Update.closeReasons, selected: nil),
             .text(label: "Details", value: TextField(), hint: "optional; required for other"),
         ]))
@@ -81,7 +81,7 @@ struct WholeStateTests {
         var state = loaded(.enter, .tab, .character(" "))
         var expected = state
         let effects = update(&state, .statusSet(.acknowledged, changed: 1))
-        expected.host?.marked = []
+        expected.host?.marked = [:]
         expected.message = .success("1 alert acknowledged")
         #expect(state == expected)
         #expect(effects.last == .pollChangeToken(reload: false))

@@ -29,6 +29,7 @@ enum Effect: Hashable, Sendable {
     case loadAudit(limit: Int)
     /// Reads the change token; `reload` says whether a changed token reloads the screen.
     case pollChangeToken(reload: Bool)
+    /// Sets exactly these alerts (`AlertTargets.ids`) to the status.
     case setStatus(AlertStatus, alertIDs: [Int64], reason: String?)
     /// Sets the status of every open alert of the host.
     case setHostStatus(IPAddress, AlertStatus, reason: String?)

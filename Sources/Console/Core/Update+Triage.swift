@@ -15,18 +15,21 @@ extension Update {
         }
         switch action {
         case .acknowledge, .close, .reopen:
-            let ids = targetAlerts(state)
-            guard !ids.isEmpty else {
+            guard let targets = alertTargets(state) else {
                 state.message = .info("select an alert first (Tab to the alerts pane)")
                 return []
             }
             switch action {
-            case .acknowledge: return [.setStatus(.acknowledged, alertIDs: ids, reason: nil)]
-            case .reopen: return [.setStatus(.open, alertIDs: ids, reason: nil)]
+            case .close:
+                state.overlay = .form(closeForm(.closeAlerts(targets), title: "Close \(targets.description)"))
             default:
-                state.overlay = .form(closeForm(.closeAlerts(ids), title: "Close \(alertCount(ids.count))"))
-                return []
+                let (status, verb) = action == .acknowledge ? (AlertStatus.acknowledged, "Acknowledge") : (.open, "Reopen")
+                let effect = Effect.setStatus(status, alertIDs: targets.ids, reason: nil)
+                guard targets.unseen > 0 else { return [effect] }
+                state.overlay = .confirm(Confirmation(title: "\(verb) \(targets.description)?", lines: targets.unseenLines,
+                                                      effects: [effect]))
             }
+            return []
         case .acknowledgeHost, .closeHost:
             guard let host = state.hosts.list.selectedRow else { return [] }
             guard host.openAlerts > 0 else {
@@ -74,17 +77,19 @@ extension Update {
         }
     }
 
-    /// The alerts a status key acts on: the marked rows' alerts, else the one in view or the
-    /// selected row's (every alert of its connection).
-    static func targetAlerts(_ state: ConsoleState) -> [Int64] {
+    /// The alerts a status key acts on: the marked rows', else the selected row's, or on the alert
+    /// screen every alert of the alert's connection (its row on the host screen); nil when none.
+    static func alertTargets(_ state: ConsoleState) -> AlertTargets? {
         switch state.route {
-        case .alert: return state.alert?.record.map { [$0.id] } ?? []
+        case .alert:
+            guard let alert = state.alert, let record = alert.record else { return nil }
+            return AlertTargets(ids: alert.connection.isEmpty ? [record.id] : alert.connection, connections: 1)
         case .host:
-            guard let host = state.host else { return [] }
-            if !host.marked.isEmpty { return host.markedAlertIDs }
-            guard host.pane == .alerts, let row = host.alerts.selectedRow else { return [] }
-            return row.alertIDs
-        default: return []
+            guard let host = state.host else { return nil }
+            if !host.marked.isEmpty { return host.markedTargets }
+            guard host.pane == .alerts, let row = host.alerts.selectedRow else { return nil }
+            return AlertTargets(ids: row.alertIDs, connections: 1)
+        default: return nil
         }
     }
 
@@ -92,7 +97,7 @@ extension Update {
     static func applyWritten(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
         switch msg {
         case .statusSet(let status, let changed):
-            state.host?.marked = []
+            state.host?.marked = [:]
             let verb = switch status {
             case .open: "reopened"
             case .acknowledged: "acknowledged"

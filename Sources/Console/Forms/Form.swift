@@ -19,8 +19,9 @@ struct Form: Hashable, Sendable {
 
     /// What submitting the form does.
     enum Purpose: Hashable, Sendable {
-        /// Close these alerts with the chosen reason.
-        case closeAlerts([Int64])
+        /// Close these alerts with the chosen reason (confirmed after the form when some are marks
+        /// on rows not loaded).
+        case closeAlerts(AlertTargets)
         /// Close the host's open alerts with the chosen reason (confirmed after the form).
         case closeHostAlerts(IPAddress, openCount: Int)
         case addNote(alertID: Int64)

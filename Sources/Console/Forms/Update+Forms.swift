@@ -158,8 +158,11 @@ extension Update {
                     title: "Close \(alertCount(count, "open")) of \(host)?", lines: ["Reason: \(text)"],
                     effects: [.setHostStatus(host, .closed, reason: text)])))
             }
-            guard case .closeAlerts(let ids) = form.purpose else { return .failure(FormError("no alerts")) }
-            return .success(FormOutcome(effects: [.setStatus(.closed, alertIDs: ids, reason: text)]))
+            guard case .closeAlerts(let targets) = form.purpose else { return .failure(FormError("no alerts")) }
+            let effect = Effect.setStatus(.closed, alertIDs: targets.ids, reason: text)
+            guard targets.unseen > 0 else { return .success(FormOutcome(effects: [effect])) }
+            return .success(FormOutcome(effects: [], confirmation: Confirmation(
+                title: "Close \(targets.description)?", lines: ["Reason: \(text)"] + targets.unseenLines, effects: [effect])))
         case .addNote(let alertID):
             return required(FieldLabel.note).map { FormOutcome(effects: [.addNote(alertID: alertID, text: $0)]) }
         case .exceptionFromAlert, .newException:

@@ -1,9 +1,11 @@
 import ScreenCore
 
-/// A list drawn as columns under a header. Columns that do not fit are dropped, lowest priority
-/// first; then each column with a preferred width (highest priority first) grows towards it, taking
-/// the room of columns of lower priority when the room left over is not enough; the flexible column
-/// takes what remains.
+/// A list drawn as columns under a header. What does not fit gives way, lowest priority first: a
+/// column is dropped, an elidable column's room beyond its minimum shrinks (its values elided in the
+/// middle with `…`); the column the rows are sorted by is never dropped. Then each column with a
+/// preferred width (highest priority first) grows towards it, taking the room of columns of lower
+/// priority when the room left over is not enough; an elided column gets back what is left, and the
+/// flexible column takes the rest.
 struct Table {
     struct Column {
         var title: String
@@ -15,6 +17,13 @@ struct Table {
         var priority = 50
         /// The width the column grows to when there is room left (e.g. to show whole hostnames).
         var preferredWidth = 0
+        /// Never dropped: the column the rows are sorted by, which carries ▼/▲ (`markingSort`).
+        var isRequired = false
+        /// Set for an elidable column: the narrowest it is drawn, its values elided in the middle.
+        var minimumWidth: Int?
+        /// The priority of an elidable column's room beyond `minimumWidth`: it gives way before
+        /// columns of higher priority are dropped.
+        var yieldPriority = 0
     }
 
     struct Cell {
@@ -50,10 +59,11 @@ struct Table {
     }
 
     /// The table with `order`'s arrow after the title of the column the rows are sorted by, widened
-    /// so the mark shows.
+    /// so the mark shows, and never dropped.
     func markingSort(_ order: ListOrder) -> Table {
         var table = self
         table.columns[order.column].title += " " + order.arrow
+        table.columns[order.column].isRequired = true
         table.columns[order.column].width = max(table.columns[order.column].width,
                                                 DisplayText.width(table.columns[order.column].title))
         return table
@@ -63,9 +73,17 @@ struct Table {
     func layout(width: Int) -> [(index: Int, column: Column)] {
         var kept = Array(columns.enumerated())
         func needed() -> Int { kept.reduce(0) { $0 + $1.element.width } + max(0, kept.count - 1) + 2 }
-        while needed() > width, kept.count > 1,
-              let drop = kept.indices.min(by: { kept[$0].element.priority < kept[$1].element.priority }) {
-            kept.remove(at: drop)
+        while needed() > width, kept.count > 1 {
+            let drops = kept.indices.filter { !kept[$0].element.isRequired }
+                .map { (priority: kept[$0].element.priority, position: $0, shrinks: false) }
+            let shrinks = kept.indices.filter { kept[$0].element.width > kept[$0].element.minimumWidth ?? .max }
+                .map { (priority: kept[$0].element.yieldPriority, position: $0, shrinks: true) }
+            guard let next = (drops + shrinks).min(by: { $0.priority < $1.priority }) else { break }
+            if next.shrinks, let minimum = kept[next.position].element.minimumWidth {
+                kept[next.position].element.width = max(minimum, kept[next.position].element.width - (needed() - width))
+            } else {
+                kept.remove(at: next.position)
+            }
         }
         let growing = kept.filter { $0.element.preferredWidth > $0.element.width }
             .sorted { $0.element.priority > $1.element.priority }.map(\.offset)
@@ -74,12 +92,16 @@ struct Table {
             let column = kept[position].element
             let wanted = column.preferredWidth - column.width
             while width - needed() < wanted,
-                  let drop = kept.indices.filter({ kept[$0].element.priority < column.priority })
+                  let drop = kept.indices.filter({ kept[$0].element.priority < column.priority && !kept[$0].element.isRequired })
                       .min(by: { kept[$0].element.priority < kept[$1].element.priority }) {
                 kept.remove(at: drop)
             }
             guard let grown = kept.firstIndex(where: { $0.offset == index }) else { continue }
             kept[grown].element.width += min(wanted, max(0, width - needed()))
+        }
+        for position in kept.indices {
+            let elided = columns[kept[position].offset].width - kept[position].element.width
+            if elided > 0 { kept[position].element.width += min(elided, max(0, width - needed())) }
         }
         let spare = max(0, width - needed())
         return kept.map { entry in
@@ -112,7 +134,8 @@ struct Table {
             column = 2
             for (index, spec) in shown {
                 let cell = index < cells.count ? cells[index] : Cell("")
-                let text = DisplayText.fitted(cell.text, to: spec.width, alignRight: spec.alignRight)
+                let value = spec.minimumWidth == nil ? cell.text : DisplayText.elided(cell.text, to: spec.width)
+                let text = DisplayText.fitted(value, to: spec.width, alignRight: spec.alignRight)
                 screen.draw(text, row: row, column: column, style: theme.style(cell.tone, cell.emphasis))
                 column += spec.width + 1
             }

@@ -59,9 +59,8 @@ struct EffectRunner: Sendable {
         case .pollChangeToken(let reload):
             return .changeTokenRead(try repository.changeToken(), reload: reload)
         case .setStatus(let status, let ids, let reason):
-            // A row stands for its connection: the action reaches every sensor's alert of it.
-            let connectionIDs = try repository.alertIDs(sharingConnectionWith: ids)
-            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: connectionIDs, reason: reason, actor: actor))
+            // Exactly the alerts the console counted (a row's, a connection's): never more than it said.
+            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor))
         case .setHostStatus(let host, let status, let reason):
             let ids = try openAlertIDs(of: host)
             return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor))

@@ -22,9 +22,11 @@ struct HostState: Hashable, Sendable {
     var alertOrder = ListOrder(column: HostView.alertLastSeenColumn, descending: true)
     /// How many alerts the rows of `alerts` hold together (the list counts connections).
     var alertCount = 0
-    /// Connection rows marked with Space (by `ConnectionAlerts.id`); status keys act on all of
-    /// their alerts when any are marked.
-    var marked: Set<Int64> = []
+    /// Connection rows marked with Space (by `ConnectionAlerts.id`), each with the alerts its row
+    /// held when last loaded; status keys act on exactly those alerts when any row is marked. A
+    /// mark lives as long as its row is in the list: a new filter drops every mark, and a page that
+    /// holds the whole list drops the marks of the rows it no longer holds (`refreshMarks`).
+    var marked: [Int64: [Int64]] = [:]
     /// Where `V` started a range of marks (a row index of the alerts), until `V` ends it.
     var rangeStart: Int?
     /// Set by Enter on a destination: the alerts pane lists only alerts to it.
@@ -35,11 +37,29 @@ struct HostState: Hashable, Sendable {
 
     var alertQuery: AlertQuery { AlertQuery(status: statusFilter, host: address, destination: destinationFilter) }
 
-    /// The alerts of the marked rows: every alert of a loaded row, the row's id for one not loaded
-    /// (a status write reaches its connection's other alerts from it).
-    var markedAlertIDs: [Int64] {
-        let loaded = Dictionary(alerts.rows.map { ($0.id, $0.alertIDs) }, uniquingKeysWith: { first, _ in first })
-        return Set(marked.flatMap { loaded[$0] ?? [$0] }).sorted()
+    /// Marks `rows`, each with its alerts as loaded.
+    mutating func mark(_ rows: [ConnectionAlerts]) {
+        for row in rows { marked[row.id] = row.alertIDs }
+    }
+
+    /// The alerts of the marked rows, and how many of the rows are not loaded (scrolled far off).
+    var markedTargets: AlertTargets {
+        let loaded = Set(alerts.rows.map(\.id))
+        return AlertTargets(ids: Set(marked.values.joined()).sorted(), connections: marked.count,
+                            unseen: marked.keys.filter { !loaded.contains($0) }.count)
+    }
+
+    /// Keeps the marks in step with `page`, just loaded at `offset` of a list of `total` rows: a
+    /// marked row on it takes its alerts as they are now; when it holds the whole list, the marks
+    /// of the rows it no longer holds (hidden by the filter since a write or another analyst
+    /// changed them) are dropped. Returns how many were dropped.
+    mutating func refreshMarks(with page: [ConnectionAlerts], offset: Int, total: Int) -> Int {
+        let rows = Dictionary(page.map { ($0.id, $0.alertIDs) }, uniquingKeysWith: { first, _ in first })
+        for (id, alertIDs) in rows where marked[id] != nil { marked[id] = alertIDs }
+        guard offset == 0, page.count >= total else { return 0 }
+        let gone = marked.keys.filter { rows[$0] == nil }
+        for id in gone { marked[id] = nil }
+        return gone.count
     }
 
     /// Destinations with open alerts first, then the other external ones, then internal ones;

@@ -59,13 +59,13 @@ enum HostView {
         var title = "Alerts · \(Update.connectionCount(host.alerts.cursor.count)) · \(Update.alertCount(host.alertCount))"
         if let status = host.statusFilter { title += " · \(status.rawValue) only (f)" }
         if let destination = host.destinationFilter { title += " to \(destination) · Enter on it again for all" }
-        // Said in the title too: LAST SEEN, which carries the mark, is dropped on narrow screens.
+        // Said in words too: LAST SEEN, which carries the mark, may sit far from the start of the line.
         title += " · " + host.alertOrder.direction
         PaneTitle.draw(title, focused: host.pane == .alerts, row: alertArea.headerRow - 1, into: &screen, theme: theme)
         let alerts = host.alerts
         let alertRange = alerts.cursor.visibleRange(alertArea.rows)
         let marked = Set(alertRange.enumerated().compactMap { offset, index in
-            alerts.row(at: index).flatMap { host.marked.contains($0.id) ? offset : nil }
+            alerts.row(at: index).flatMap { host.marked[$0.id] != nil ? offset : nil }
         })
         let alertRows = alertRange.map { index in alerts.row(at: index).map { cells($0, state) } }
         alertTable.widening(4, toFit: alertRows.compactMap { $0?[4].text }, limit: 47).markingSort(host.alertOrder)

@@ -56,6 +56,8 @@ extension Update {
             let visible = state.hostAlertRows
             state.host?.alerts.apply(rows: page.rows, offset: offset, total: page.connections, visible: visible)
             state.host?.alertCount = page.alerts
+            let dropped = state.host?.refreshMarks(with: page.rows, offset: offset, total: page.connections) ?? 0
+            if dropped > 0 { say(&state, dropped == 1 ? "1 mark dropped: its row left the list" : "\(dropped) marks dropped: their rows left the list") }
             return true
         default:
             return false
@@ -73,6 +75,7 @@ extension Update {
         case .destinations:
             guard let destination = host.selectedDestination else { return [] }
             host.destinationFilter = host.destinationFilter == destination.address ? nil : destination.address
+            unmarkForNewFilter(&host, &state)
             host.restartAlerts()
             host.pane = .alerts
             state.host = host
@@ -86,8 +89,7 @@ extension Update {
         guard var host = state.host, case .host = state.route, host.pane == .alerts, host.alerts.cursor.count > 0 else { return [] }
         let selected = host.alerts.cursor.selected
         if let start = host.rangeStart {
-            let rows = (min(start, selected)...max(start, selected)).compactMap { host.alerts.row(at: $0)?.id }
-            host.marked.formUnion(rows)
+            host.mark((min(start, selected)...max(start, selected)).compactMap { host.alerts.row(at: $0) })
             host.rangeStart = nil
             state.message = .info(markedMessage(host))
         } else {
@@ -101,8 +103,7 @@ extension Update {
     /// *: marks every row on screen.
     static func markAllInView(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host, case .host = state.route, host.pane == .alerts else { return [] }
-        let rows = host.alerts.cursor.visibleRange(state.hostAlertRows).compactMap { host.alerts.row(at: $0)?.id }
-        host.marked.formUnion(rows)
+        host.mark(host.alerts.cursor.visibleRange(state.hostAlertRows).compactMap { host.alerts.row(at: $0) })
         state.host = host
         state.message = .info(markedMessage(host))
         return []
@@ -112,6 +113,7 @@ extension Update {
     static func cycleAlertStatusFilter(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host else { return [] }
         host.statusFilter = nextStatusFilter(after: host.statusFilter)
+        unmarkForNewFilter(&host, &state)
         host.restartAlerts()
         host.pane = .alerts
         state.host = host
@@ -120,14 +122,28 @@ extension Update {
 
     /// "2 connections marked (5 alerts)".
     private static func markedMessage(_ host: HostState) -> String {
-        "\(connectionCount(host.marked.count)) marked (\(alertCount(host.markedAlertIDs.count)))"
+        "\(connectionCount(host.marked.count)) marked (\(alertCount(host.markedTargets.ids.count)))"
+    }
+
+    /// A new filter makes a new list: the marks of the old one go, said in the status line, so no
+    /// action reaches a row the new list hides.
+    private static func unmarkForNewFilter(_ host: inout HostState, _ state: inout ConsoleState) {
+        guard !host.marked.isEmpty else { return }
+        say(&state, "filter changed: \(host.marked.count == 1 ? "1 mark" : "\(host.marked.count) marks") dropped")
+        host.marked = [:]
+        host.rangeStart = nil
+    }
+
+    /// Puts `text` in the status line, after the message already there (the outcome of a write).
+    private static func say(_ state: inout ConsoleState, _ text: String) {
+        state.message = state.message.map { StatusMessage(text: $0.text + " · " + text, kind: $0.kind) } ?? .info(text)
     }
 
     /// Space: marks or unmarks the selected row and moves down.
     static func toggleMark(_ state: inout ConsoleState) -> [Effect] {
         guard var host = state.host, case .host = state.route, host.pane == .alerts,
               let alert = host.alerts.selectedRow else { return [] }
-        if host.marked.remove(alert.id) == nil { host.marked.insert(alert.id) }
+        if host.marked.removeValue(forKey: alert.id) == nil { host.mark([alert]) }
         host.alerts.cursor.move(by: 1, visible: state.hostAlertRows)
         state.host = host
         return followUp(state)
