@@ -38,11 +38,20 @@ struct TableTests {
         #expect(preferring.layout(width: 30).map(\.index) == [0, 1])
     }
 
-    @Test("the sorted column is never dropped, not even for a preferred width")
+    @Test("the sorted column outlasts every column below the sorted priority, even one growing to its preferred width")
     func sortedColumnStays() {
         let sorted = table.markingSort(ListOrder(column: 2, descending: true))
+        #expect(sorted.columns[2].priority == Table.sortedColumnPriority)
         #expect(sorted.layout(width: 30).map(\.index) == [0, 2])
         #expect(sorted.preferring(1, toFit: [String(repeating: "n", count: 14)], limit: 20).layout(width: 40).map(\.index) == [0, 1, 2])
+    }
+
+    @Test("a column ranked above the sorted priority outlasts the sorted column")
+    func higherColumnsOutlastTheSortedOne() {
+        var columns = table.columns
+        columns[1].priority = Table.sortedColumnPriority + 1
+        let sorted = Table(columns: columns).markingSort(ListOrder(column: 2, descending: true))
+        #expect(sorted.layout(width: 30).map(\.index) == [0, 1])
     }
 
     @Test("an elidable column shrinks to its minimum at its yield priority, before columns above it go, and gets room back last")

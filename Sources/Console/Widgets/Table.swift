@@ -2,10 +2,11 @@ import ScreenCore
 
 /// A list drawn as columns under a header. What does not fit gives way, lowest priority first: a
 /// column is dropped, an elidable column's room beyond its minimum shrinks (its values elided in the
-/// middle with `…`); the column the rows are sorted by is never dropped. Then each column with a
-/// preferred width (highest priority first) grows towards it, taking the room of columns of lower
-/// priority when the room left over is not enough; an elided column gets back what is left, and the
-/// flexible column takes the rest.
+/// middle with `…`); the column the rows are sorted by outlasts every column below
+/// `sortedColumnPriority` (a list's identity and triage figures rank above it). Then each column
+/// with a preferred width (highest priority first) grows towards it, taking the room of columns of
+/// lower priority but the sorted one when the room left over is not enough; an elided column gets
+/// back what is left, and the flexible column takes the rest.
 struct Table {
     struct Column {
         var title: String
@@ -17,13 +18,14 @@ struct Table {
         var priority = 50
         /// The width the column grows to when there is room left (e.g. to show whole hostnames).
         var preferredWidth = 0
-        /// Never dropped: the column the rows are sorted by, which carries ▼/▲ (`markingSort`).
-        var isRequired = false
         /// Set for an elidable column: the narrowest it is drawn, its values elided in the middle.
         var minimumWidth: Int?
         /// The priority of an elidable column's room beyond `minimumWidth`: it gives way before
         /// columns of higher priority are dropped.
         var yieldPriority = 0
+        /// The column the rows are sorted by (`markingSort`): no other column's growth to its
+        /// preferred width takes its room.
+        var isSorted = false
     }
 
     struct Cell {
@@ -58,12 +60,18 @@ struct Table {
         return table
     }
 
+    /// The priority the column the rows are sorted by has at least: it gives way only to the
+    /// columns a list ranks above it (an address, its open count, bytes, hostname, last seen),
+    /// on a screen too narrow for them and it; the pane's title names the order then.
+    static let sortedColumnPriority = 83
+
     /// The table with `order`'s arrow after the title of the column the rows are sorted by, widened
-    /// so the mark shows, and never dropped.
+    /// so the mark shows, and kept before every column below `sortedColumnPriority`.
     func markingSort(_ order: ListOrder) -> Table {
         var table = self
         table.columns[order.column].title += " " + order.arrow
-        table.columns[order.column].isRequired = true
+        table.columns[order.column].priority = max(table.columns[order.column].priority, Self.sortedColumnPriority)
+        table.columns[order.column].isSorted = true
         table.columns[order.column].width = max(table.columns[order.column].width,
                                                 DisplayText.width(table.columns[order.column].title))
         return table
@@ -74,7 +82,7 @@ struct Table {
         var kept = Array(columns.enumerated())
         func needed() -> Int { kept.reduce(0) { $0 + $1.element.width } + max(0, kept.count - 1) + 2 }
         while needed() > width, kept.count > 1 {
-            let drops = kept.indices.filter { !kept[$0].element.isRequired }
+            let drops = kept.indices
                 .map { (priority: kept[$0].element.priority, position: $0, shrinks: false) }
             let shrinks = kept.indices.filter { kept[$0].element.width > kept[$0].element.minimumWidth ?? .max }
                 .map { (priority: kept[$0].element.yieldPriority, position: $0, shrinks: true) }
@@ -92,7 +100,7 @@ struct Table {
             let column = kept[position].element
             let wanted = column.preferredWidth - column.width
             while width - needed() < wanted,
-                  let drop = kept.indices.filter({ kept[$0].element.priority < column.priority && !kept[$0].element.isRequired })
+                  let drop = kept.indices.filter({ kept[$0].element.priority < column.priority && !kept[$0].element.isSorted })
                       .min(by: { kept[$0].element.priority < kept[$1].element.priority }) {
                 kept.remove(at: drop)
             }

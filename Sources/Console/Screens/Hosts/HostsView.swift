@@ -8,7 +8,7 @@ enum HostsView {
     /// Identity, status and the figures that drive triage (open, bytes out, last seen) outlast
     /// decoration (the sparkline) on narrow screens; RISK shows only while the hosts differ in it.
     /// An address wider than an IPv4 one (IPv6) is elided in the middle before ACK goes, and
-    /// before the sorted column would: that one always shows.
+    /// before the sorted column would (`Table.sortedColumnPriority`).
     static let table = Table(columns: [
         .init(title: "ADDRESS", width: 15, priority: 100, minimumWidth: 15, yieldPriority: 60),
         .init(title: "HOSTNAME", width: 10, priority: 84),
