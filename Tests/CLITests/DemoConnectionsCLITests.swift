@@ -24,7 +24,7 @@ import Testing
         let bytesOut = try #require(exfiltration["source.bytes.external"] as? Int)
         #expect(bytesOut >= 360_000_000 && bytesOut <= 375_000_000, "\(bytesOut)")
         #expect(exfiltration["destinations.external"] as? Int == 1)
-        #expect((exfiltration["ranking.reason"] as? String)?.hasSuffix("MB to 1 new destination; 20 open alerts") == true,
+        #expect((exfiltration["ranking.reason"] as? String)?.hasSuffix("MiB to 1 new destination; 20 open alerts") == true,
                 "\(exfiltration)")
 
         let spray = hosts[1]

@@ -18,7 +18,7 @@ struct CaseTests {
         #expect(text.contains("investigating 2/6"))
         #expect(text.contains("resolved · TP"))
         #expect(text.contains("reopened +1"))
-        #expect(text.contains("48.2 MB to 2 external destinations; 2 open alerts; 1 acknowledged"))
+        #expect(text.contains("46 MiB to 2 external destinations; 2 open alerts; 1 acknowledged"))
         #expect(text.contains("RISK"), "the fixture's hosts differ in risk")
         var sameRisk = Fixture.standard()
         for index in sameRisk.alerts.indices { sameRisk.alerts[index].riskScore = 73 }

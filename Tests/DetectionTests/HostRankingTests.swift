@@ -13,17 +13,18 @@ struct HostRankingTests {
     }
 
     @Test func theReasonNamesTheStrongestSignalsInWords() {
-        #expect(ranking(open: 20, bytesOut: 360_000_000, toNew: 360_000_000, destinations: 1, new: 1).reason
-            == "360.0 MB to 1 new destination; 20 open alerts")
+        let size = { (bytes: Int64) in "<\(bytes) bytes>" }
+        #expect(ranking(open: 20, bytesOut: 360_000_000, toNew: 360_000_000, destinations: 1, new: 1).reason(size: size)
+            == "<360000000 bytes> to 1 new destination; 20 open alerts")
         // The SYNs' own header bytes are no transfer: nothing answered.
-        #expect(ranking(open: 765, bytesOut: 20_196, toNew: 20_196, destinations: 190, unanswered: 190, new: 190).reason
+        #expect(ranking(open: 765, bytesOut: 20_196, toNew: 20_196, destinations: 190, unanswered: 190, new: 190).reason(size: size)
             == "SYN to 190 destinations, 0 replies; 765 open alerts")
-        #expect(ranking(acknowledged: 50, bytesOut: 1_250_000, destinations: 2).reason
-            == "1.3 MB to 2 external destinations; 50 acknowledged")
-        #expect(ranking(destinations: 5, unanswered: 2).reason == "2 of 5 destinations never answered")
-        #expect(ranking(bytesOut: 999, destinations: 1, resolved: true).reason
-            == "999 B to 1 external destination; case resolved")
-        #expect(ranking().reason == "no external SMB")
+        #expect(ranking(acknowledged: 50, bytesOut: 1_250_000, destinations: 2).reason(size: size)
+            == "<1250000 bytes> to 2 external destinations; 50 acknowledged")
+        #expect(ranking(destinations: 5, unanswered: 2).reason(size: size) == "2 of 5 destinations never answered")
+        #expect(ranking(bytesOut: 999, destinations: 1, resolved: true).reason(size: size)
+            == "<999 bytes> to 1 external destination; case resolved")
+        #expect(ranking().reason(size: size) == "no external SMB")
     }
 
     @Test func everyTermRaisesTheScore() {

@@ -40,10 +40,10 @@ struct HostRankingOrderTests {
 
         let hosts = try fixture.store.hosts(filter: HostFilter(), sort: .attention, offset: 0, limit: 10).rows
         #expect(hosts.map(\.address.description) == ["10.0.0.1", "10.0.0.2", "10.0.0.3"])
-        #expect(hosts.map(\.ranking.reason) == [
-            "300.0 MB to 1 new destination; 1 open alert",
+        #expect(hosts.map { $0.ranking.reason(size: { "<\($0) bytes>" }) } == [
+            "<300000000 bytes> to 1 new destination; 1 open alert",
             "SYN to 40 destinations, 0 replies; 40 open alerts",
-            "300.0 MB to 1 external destination; 2 open alerts",
+            "<300000000 bytes> to 1 external destination; 2 open alerts",
         ])
         // The reversed page reads the same order backwards.
         let last = try fixture.store.hosts(filter: HostFilter(), sort: .attention, offset: 2, limit: 1).rows
@@ -77,6 +77,6 @@ struct HostRankingOrderTests {
         let resolved = try order()
         #expect(resolved.map(\.address.description) == ["10.0.0.2", "10.0.0.1"])
         #expect(resolved.last?.ranking.isResolvedCase == true)
-        #expect(resolved.last?.ranking.reason.contains("case resolved") == true)
+        #expect(resolved.last?.ranking.reason(size: { "\($0)" }).contains("case resolved") == true)
     }
 }

@@ -84,17 +84,18 @@ public struct HostRanking: Hashable, Sendable {
     /// The units of recency one second less idle adds (`recencyPoints × unitsPerPoint / horizon`).
     public static let recencyUnitsPerSecond = recencyPoints
 
-    /// The host's row in words: its strongest signals, most telling first
-    /// ("360.0 MB to 1 new destination", "SYN to 150 destinations, 0 replies").
-    public var reason: String {
+    /// The host's row in words: its strongest signals, most telling first ("343 MiB to 1 new
+    /// destination", "SYN to 150 destinations, 0 replies"), byte counts written by `size`: the
+    /// screen's own byte format, so the reason and the byte columns beside it agree.
+    public func reason(size: (Int64) -> String) -> String {
         var parts: [String] = []
         let isScan = unansweredDestinations > 0 && unansweredDestinations == externalDestinations
         if isScan {
             // Nothing came back: the bytes out are the attempts themselves.
         } else if bytesToNewDestinations > 0 {
-            parts.append("\(Self.size(bytesToNewDestinations)) to \(Self.count(newDestinations, "new destination"))")
+            parts.append("\(size(bytesToNewDestinations)) to \(Self.count(newDestinations, "new destination"))")
         } else if bytesOut > 0 {
-            parts.append("\(Self.size(bytesOut)) to \(Self.count(externalDestinations, "external destination"))")
+            parts.append("\(size(bytesOut)) to \(Self.count(externalDestinations, "external destination"))")
         }
         if unansweredDestinations > 0 {
             parts.append(isScan
@@ -109,17 +110,5 @@ public struct HostRanking: Hashable, Sendable {
 
     private static func count(_ value: Int, _ noun: String) -> String {
         "\(value) \(noun)\(value == 1 ? "" : "s")"
-    }
-
-    /// Decimal units, as the story and sensors state volumes (360 MB = 360 000 000 bytes).
-    private static func size(_ bytes: Int64) -> String {
-        let units = ["B", "kB", "MB", "GB", "TB", "PB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) B" : "\((value * 10).rounded() / 10) \(units[unit])"
     }
 }

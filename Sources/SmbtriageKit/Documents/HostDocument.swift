@@ -1,3 +1,4 @@
+import ScreenCore
 import Store
 import TriageModel
 
@@ -29,7 +30,7 @@ public struct HostDocument: Encodable, Sendable {
         newDestinations = host.ranking.newDestinations
         bytesToNewDestinations = host.ranking.bytesToNewDestinations
         score = (host.ranking.score * 10).rounded() / 10
-        reason = host.ranking.reason
+        reason = host.ranking.reason(size: NumberText.bytes)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScreenCore
 import SmbtriageKit
 import Store
 import TriageModel
@@ -48,7 +49,7 @@ struct HostsCommand: ParsableCommand {
                           "\(host.acknowledgedAlerts)", "\(host.closedAlerts)", "\(host.externalDestinations)",
                           Formatting.bytes(host.bytesOut), Formatting.time(host.firstSeen),
                           Formatting.time(host.lastSeen)]
-                         + (showsRisk ? [host.highestRisk.map { "\($0)" } ?? "-"] : []) + [host.ranking.reason])
+                         + (showsRisk ? [host.highestRisk.map { "\($0)" } ?? "-"] : []) + [host.ranking.reason(size: NumberText.bytes)])
         }
         return table
     }

@@ -97,7 +97,7 @@ enum HostsView {
             Table.Cell(absoluteLastSeen ? DateText.minute(host.lastSeen, timeZone: state.timeZone)
                        : DateText.relative(host.lastSeen, now: state.now)),
             caseCell,
-            Table.Cell(host.ranking.reason, tone: host.ranking.isResolvedCase ? .muted : .normal),
+            Table.Cell(host.ranking.reason(size: NumberText.bytes), tone: host.ranking.isResolvedCase ? .muted : .normal),
             Table.Cell(activity, tone: .accent),
         ] + (showsRisk ? [risk] : [])
     }
