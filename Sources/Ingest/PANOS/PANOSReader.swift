@@ -150,13 +150,13 @@ public struct PANOSReader: StatelessLineReader {
     }
 
     private func port(_ row: PANOSRow, _ number: Int, _ name: String) throws(FieldRejection) -> Int? {
-        guard let text = row.text(number) else { return nil }
-        return try TextField.port(text, format: "panos", field: name)
+        guard let field = row[number], !field.isEmpty else { return nil }
+        return try TextField.port(field, format: "panos", field: name)
     }
 
     private func count(_ row: PANOSRow, _ number: Int, _ name: String) throws(FieldRejection) -> Int64? {
-        guard let text = row.text(number) else { return nil }
-        return try TextField.count(text, format: "panos", field: name)
+        guard let field = row[number], !field.isEmpty else { return nil }
+        return try TextField.count(field, format: "panos", field: name)
     }
 
     /// `yyyy/MM/dd HH:mm:ss`, firewall-local.

@@ -89,8 +89,9 @@ enum ZeekFieldValue {
         switch field {
         case .timestamp, .uid, .originHost, .originPort, .responderHost, .responderPort, .communityID: true
         case .action: logType == .smbFiles
-        case .duration, .originPayloadBytes, .responderPayloadBytes, .originPackets, .originIPBytes, .responderPackets, .responderIPBytes,
-             .transportProtocol, .service, .connectionState, .localOrigin, .localResponder: logType == .connection
+        case .duration, .originPayloadBytes, .responderPayloadBytes, .originPackets, .originIPBytes,
+             .responderPackets, .responderIPBytes, .transportProtocol, .service, .connectionState,
+             .localOrigin, .localResponder: logType == .connection
         }
     }
 }
