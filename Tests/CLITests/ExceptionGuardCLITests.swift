@@ -52,6 +52,24 @@ import Testing
         #expect(try storedIDs() == ["backup", "everything-v4", "everything-v6"])
     }
 
+    /// An item the detector cannot evaluate is a file:line error before the guard judges any
+    /// item: no refusal, no "imported anyway" for an item that would then fail, nothing imported.
+    @Test func importNamesAnInvalidAddressByItsLineBeforeTheGuard() throws {
+        let file = try cli.write("typo.ndjson", export([
+            itemLine("everything-v4", value: "0.0.0.0/0"),
+            itemLine("new1", value: "203.0.113.0/24x"),
+        ]))
+        for force in [false, true] {
+            let result = try cli.run(["exceptions", "import", file] + (force ? ["--force"] : []))
+            #expect(result.status == 1)
+            #expect(result.errors.contains("\(file):3: exception item new1, field destination.ip: "), "\(result.errors)")
+            #expect(result.errors.contains("invalid IP address \"203.0.113.0/24x\""))
+            #expect(!result.errors.contains("refused item"))
+            #expect(!result.errors.contains("imported anyway"))
+            #expect(try storedIDs().isEmpty)
+        }
+    }
+
     @Test func importJudgesItemsWithTheStoredOnesAndThoseBeforeThem() throws {
         #expect(try cli.run(["exceptions", "add", "--source", "192.168.0.0/19", "--comment", "lab"]).status == 0)
         let file = try cli.write("more.ndjson", export([

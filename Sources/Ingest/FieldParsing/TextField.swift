@@ -10,17 +10,18 @@ enum TextField {
         return address
     }
 
-    /// A port, 0 through 65535, written as a number or a numeric string.
-    static func port(_ text: String, format: String, field: String) throws(FieldRejection) -> Int {
+    /// A port, 0 through 65535, written as a number or a numeric string (a CSV field is read in
+    /// place, no string made).
+    static func port(_ text: some StringProtocol, format: String, field: String) throws(FieldRejection) -> Int {
         guard let value = Int(text), (0...65_535).contains(value) else {
-            throw invalid(format, field, text, expected: "a port")
+            throw invalid(format, field, String(text), expected: "a port")
         }
         return value
     }
 
     /// A non-negative count (bytes, packets, seconds).
-    static func count(_ text: String, format: String, field: String) throws(FieldRejection) -> Int64 {
-        guard let value = Int64(text), value >= 0 else { throw invalid(format, field, text, expected: "a count") }
+    static func count(_ text: some StringProtocol, format: String, field: String) throws(FieldRejection) -> Int64 {
+        guard let value = Int64(text), value >= 0 else { throw invalid(format, field, String(text), expected: "a count") }
         return value
     }
 

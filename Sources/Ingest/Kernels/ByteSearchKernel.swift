@@ -37,14 +37,18 @@ enum ByteSearchKernel {
         return count
     }
 
-    /// Turns every `\r` in `bytes` into `\n` (for inputs whose lines end in CR alone).
-    static func turnCarriageReturnsIntoLineFeeds(_ bytes: UnsafeMutableRawBufferPointer) {
+    /// Turns every lone `\r` in `bytes` (one not followed by `\n`) into `\n`, so that LF, CRLF and
+    /// a lone CR all end a line, mixed in one input. A `\r` that is the last byte is left: the
+    /// byte after it decides, and the caller looks again once it has read it (a `\r` before a
+    /// `\n` stays, and readers drop it with the `\n`; so does a `\r` that ends the input).
+    static func turnLoneCarriageReturnsIntoLineFeeds(_ bytes: UnsafeMutableRawBufferPointer) {
         guard let base = bytes.baseAddress else { return }
         var cursor = base
-        let end = base + bytes.count
-        while cursor < end, let found = memchr(cursor, 0x0D, end - cursor) {
-            found.storeBytes(of: 0x0A, as: UInt8.self)
-            cursor = found + 1
+        let last = base + bytes.count - 1
+        while cursor < last, let found = memchr(cursor, 0x0D, last - cursor) {
+            let next = found + 1
+            if next.load(as: UInt8.self) != 0x0A { found.storeBytes(of: 0x0A, as: UInt8.self) }
+            cursor = next
         }
     }
 }

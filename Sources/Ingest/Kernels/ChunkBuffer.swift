@@ -40,10 +40,11 @@ final class ChunkBuffer: @unchecked Sendable {
         return try source.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[offset...]))
     }
 
-    /// Turns every `\r` in `range` into `\n` (for inputs whose lines end in CR alone).
-    func turnCarriageReturnsIntoLineFeeds(in range: Range<Int>) {
+    /// Turns every lone `\r` in `range` into `\n`, but a `\r` at its end
+    /// (`ByteSearchKernel.turnLoneCarriageReturnsIntoLineFeeds`).
+    func turnLoneCarriageReturnsIntoLineFeeds(in range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= capacity, "range beyond the buffer")
-        ByteSearchKernel.turnCarriageReturnsIntoLineFeeds(UnsafeMutableRawBufferPointer(rebasing: bytes[range]))
+        ByteSearchKernel.turnLoneCarriageReturnsIntoLineFeeds(UnsafeMutableRawBufferPointer(rebasing: bytes[range]))
     }
 
     /// Buffers of one size that parsed chunks give back.

@@ -17,7 +17,7 @@ import Foundation
 /// hyphenated) in `connectionState`, `flow.id` ← session id (23), `event.type` allowed/denied from
 /// the action.
 /// TRAFFIC (see `traffic(_:)`): category `network`, `event.action` from the subtype, bytes 33/34,
-/// packets 45/46, `event.start` 36, duration 37, `observer.hostname` ← device name (53).
+/// packets 45/46 (the totals, 32 and 35, checked only), `event.start` 36, duration 37, `observer.hostname` ← device name (53).
 /// THREAT (see `threat(_:)`): category `intrusion_detection`, `threat`, `network`; `event.action`
 /// from the subtype (`vulnerability` → `exploit_detected`, …); `event.outcome` success for
 /// alert/allow/continue; `panw.panos.threat.name` ← 33 without its `(id)`; `event.severity` ←
@@ -114,6 +114,9 @@ public struct PANOSReader: StatelessLineReader {
         event.action = PANOSAction.eventAction(subtype: subtype)
         event.outcome = action == "allow" ? "success" : "failure"
         event.types = PANOSAction.eventTypes(action: action, subtype: subtype)
+        // Totals the event does not keep (ECS sums the directions), checked as the directions are.
+        _ = try count(row, 32, "total bytes")
+        _ = try count(row, 35, "total packets")
         event.sourceBytes = try count(row, 33, "bytes sent")
         event.destinationBytes = try count(row, 34, "bytes received")
         event.sourcePackets = try count(row, 45, "packets sent")
@@ -147,13 +150,13 @@ public struct PANOSReader: StatelessLineReader {
     }
 
     private func port(_ row: PANOSRow, _ number: Int, _ name: String) throws(FieldRejection) -> Int? {
-        guard let text = row.text(number) else { return nil }
-        return try TextField.port(text, format: "panos", field: name)
+        guard let field = row[number], !field.isEmpty else { return nil }
+        return try TextField.port(field, format: "panos", field: name)
     }
 
     private func count(_ row: PANOSRow, _ number: Int, _ name: String) throws(FieldRejection) -> Int64? {
-        guard let text = row.text(number) else { return nil }
-        return try TextField.count(text, format: "panos", field: name)
+        guard let field = row[number], !field.isEmpty else { return nil }
+        return try TextField.count(field, format: "panos", field: name)
     }
 
     /// `yyyy/MM/dd HH:mm:ss`, firewall-local.

@@ -4,9 +4,9 @@ import Foundation
 /// the lines, stripping a leading UTF-8 byte-order mark. Memory stays bounded whatever the input:
 /// a line longer than `maximumLineLength` is skipped (read and dropped) and reported as one
 /// `overlongLine` chunk; when no line end follows within `maximumSkippedLength` (`/dev/zero`, a
-/// disk image), reading stops with a `SourceError`. An input whose first chunk ends its lines with
-/// a lone CR (old Mac style) has every CR read as a line end. Chunk memory comes from `pool`;
-/// whoever consumes a chunk recycles it.
+/// disk image), reading stops with a `SourceError`. LF, CRLF and a lone CR (old Mac style) all end
+/// a line, mixed in one input as they come: every lone CR read is turned into a LF. Chunk memory
+/// comes from `pool`; whoever consumes a chunk recycles it.
 final class LineChunker {
     /// Lines longer than this (1 MiB) are rejected unread.
     static let maximumLineLength = 1 << 20
@@ -21,8 +21,6 @@ final class LineChunker {
     private var carried = 0
     private var ended = false
     private var skippingOverlongLine = false
-    /// True when lines end in a lone CR: every CR read is turned into a LF.
-    private var carriageReturnsEndLines = false
     /// A read error held back until the complete lines read before it are handed out.
     private(set) var pendingFailure: SourceError?
     private var nextSequence = 0
@@ -68,11 +66,6 @@ final class LineChunker {
             if buffer.content(count: filled).starts(with: [0xEF, 0xBB, 0xBF]) {
                 buffer.copy(3..<filled, of: buffer, to: 0)
                 filled -= 3
-            }
-            let head = buffer.content(count: filled)
-            if !head.contains(0x0A), head.contains(0x0D) {
-                carriageReturnsEndLines = true
-                buffer.turnCarriageReturnsIntoLineFeeds(in: 0..<filled)
             }
         }
         if ended {
@@ -130,10 +123,11 @@ final class LineChunker {
                          content: .lines(buffer, count: count))
     }
 
-    /// Reads from the source, CRs turned into line ends when they end the input's lines.
+    /// Reads from the source, lone CRs turned into line ends. A CR that ended the bytes before
+    /// `offset` is looked at again, now that the byte after it is read.
     private func read(into buffer: ChunkBuffer, at offset: Int) throws(SourceError) -> Int {
         let count = try buffer.fill(from: source, at: offset)
-        if carriageReturnsEndLines { buffer.turnCarriageReturnsIntoLineFeeds(in: offset..<(offset + count)) }
+        buffer.turnLoneCarriageReturnsIntoLineFeeds(in: max(0, offset - 1)..<(offset + count))
         return count
     }
 

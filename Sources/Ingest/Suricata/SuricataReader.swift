@@ -104,7 +104,7 @@ public struct SuricataReader: StatelessLineReader {
         }
         event.ruleName = eve.string(Self.signature)
         event.ruleCategory = eve.string(Self.signatureCategory)
-        event.severity = eve.integer(Self.signatureSeverity).flatMap { Int(exactly: $0) }
+        event.severity = try eve.count(Self.signatureSeverity).map { Int($0) }
         if let action = eve.string(Self.alertAction) { event.types.append(action == "blocked" ? "denied" : action) }
         if let appProto = eve.lowercasedString(Self.applicationProtocol), !appProto.isEmpty,
            !Self.unnamedProtocols.contains(appProto) {

@@ -92,7 +92,7 @@ public struct SysmonReader: StatelessLineReader {
         event.applicationProtocol = record.value(portName)
         event.direction = record.value(direction) ?? Self.direction(initiated: record.value(initiated))
         event.processExecutable = record.value(image)
-        event.processID = record.value(processID).flatMap { Int($0) }
+        event.processID = try count(record, processID).map { Int($0) }
         if let name = record.value(userName) {
             event.userName = name
             event.userDomain = record.value(userDomain)
@@ -129,6 +129,11 @@ public struct SysmonReader: StatelessLineReader {
     private static func address(_ record: SysmonRecord, _ field: Field) throws(FieldRejection) -> IPAddress {
         guard let text = record.value(field) else { throw FieldRejection("sysmon event 3 has no \(field.name)") }
         return try TextField.address(text, format: "sysmon", field: field.name)
+    }
+
+    private static func count(_ record: SysmonRecord, _ field: Field) throws(FieldRejection) -> Int64? {
+        guard let text = record.value(field) else { return nil }
+        return try TextField.count(text, format: "sysmon", field: field.name)
     }
 
     private static func port(_ record: SysmonRecord, _ field: Field) throws(FieldRejection) -> Int? {

@@ -1,4 +1,5 @@
-/// The Zeek columns smbtriage maps to ECS. Every other column is ignored.
+/// The Zeek columns smbtriage maps to ECS, and the payload byte counts it only checks (Elastic
+/// keeps them as `zeek.connection.*_bytes`, numbers). Every other column is ignored.
 enum ZeekField: CaseIterable, Sendable {
     case timestamp
     case uid
@@ -9,6 +10,8 @@ enum ZeekField: CaseIterable, Sendable {
     case transportProtocol
     case service
     case duration
+    case originPayloadBytes
+    case responderPayloadBytes
     case originPackets
     case originIPBytes
     case responderPackets
@@ -31,6 +34,8 @@ enum ZeekField: CaseIterable, Sendable {
         case .transportProtocol: "proto"
         case .service: "service"
         case .duration: "duration"
+        case .originPayloadBytes: "orig_bytes"
+        case .responderPayloadBytes: "resp_bytes"
         case .originPackets: "orig_pkts"
         case .originIPBytes: "orig_ip_bytes"
         case .responderPackets: "resp_pkts"

@@ -17,6 +17,8 @@ enum ZeekFieldValue {
     case transportProtocol
     case service
     case duration(nanoseconds: Int64)
+    /// `orig_bytes` or `resp_bytes`: a count, checked and not mapped.
+    case payloadBytes
     case originPackets(Int64)
     case originIPBytes(Int64)
     case responderPackets(Int64)
@@ -63,6 +65,9 @@ enum ZeekFieldValue {
         case .duration:
             guard let duration = bytes.withSpan(DecimalSeconds.init(ascii:))?.totalNanoseconds else { throw failure("a duration") }
             self = .duration(nanoseconds: duration)
+        case .originPayloadBytes, .responderPayloadBytes:
+            _ = try count()
+            self = .payloadBytes
         case .originPackets: self = .originPackets(try count())
         case .originIPBytes: self = .originIPBytes(try count())
         case .responderPackets: self = .responderPackets(try count())
@@ -84,8 +89,9 @@ enum ZeekFieldValue {
         switch field {
         case .timestamp, .uid, .originHost, .originPort, .responderHost, .responderPort, .communityID: true
         case .action: logType == .smbFiles
-        case .duration, .originPackets, .originIPBytes, .responderPackets, .responderIPBytes,
-             .transportProtocol, .service, .connectionState, .localOrigin, .localResponder: logType == .connection
+        case .duration, .originPayloadBytes, .responderPayloadBytes, .originPackets, .originIPBytes,
+             .responderPackets, .responderIPBytes, .transportProtocol, .service, .connectionState,
+             .localOrigin, .localResponder: logType == .connection
         }
     }
 }

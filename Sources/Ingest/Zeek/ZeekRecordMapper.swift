@@ -43,6 +43,7 @@ struct ZeekRecordMapper {
         case .originPort(let port): event.sourcePort = port
         case .responderPort(let port): event.destinationPort = port
         case .duration(let nanoseconds): event.durationNanoseconds = nanoseconds
+        case .payloadBytes: break
         case .originPackets(let count): event.sourcePackets = count
         case .originIPBytes(let count): event.sourceBytes = count
         case .responderPackets(let count): event.destinationPackets = count

@@ -55,8 +55,8 @@ enum ConnectionBackfill {
             if event.communityID != nil, let index = open.lastIndex(where: { $0.row.includes(record) }) {
                 open[index].row = open[index].row.merging(record)
                 open[index].eventIDs.append(eventID)
-                open[index].countedBytesSent += record.bytesSent
-                open[index].countedBytesReceived += record.bytesReceived
+                open[index].countedBytesSent = open[index].countedBytesSent.saturatingAdding(record.bytesSent)
+                open[index].countedBytesReceived = open[index].countedBytesReceived.saturatingAdding(record.bytesReceived)
             } else {
                 open.append(Group(row: record, destination: row[3], isExternal: row[4], eventIDs: [eventID],
                                   countedBytesSent: record.bytesSent, countedBytesReceived: record.bytesReceived))

@@ -106,17 +106,13 @@ extension SMBStore {
     }
 
     /// Throws when the detector could not use the item's entries.
-    private static func validate(_ item: ExceptionItem) throws {
-        _ = try CompiledExceptions([item], activeAt: item.createdAt)
-    }
-
     private static func exceptionExists(_ db: Database, id: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM exception_item WHERE id = ?", arguments: [id]) != nil
     }
 
     /// Inserts or replaces the item, keeping its suppression count.
     private static func saveException(_ db: Database, _ item: ExceptionItem) throws {
-        try validate(item)
+        try item.validate()
         try db.execute(sql: """
             INSERT INTO exception_item (id, name, comment, author, created_at, expires_at, entries)
             VALUES (?, ?, ?, ?, ?, ?, ?)

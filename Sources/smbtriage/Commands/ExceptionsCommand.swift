@@ -151,7 +151,9 @@ struct ExceptionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a Kibana exception list (NDJSON); items already present by item_id are replaced.",
             discussion: """
-            Each item passes the guard `exceptions add` applies, judged with the stored exceptions and the \
+            Every item is read and checked first: one the rule cannot evaluate (an address that is not one, \
+            an unknown field) is an error naming its line, and nothing is imported, even with --force. Then \
+            each item passes the guard `exceptions add` applies, judged with the stored exceptions and the \
             items before it in the file. When any item is refused, each refusal is reported with its line \
             and nothing is imported, unless --force.
             """)
@@ -176,7 +178,7 @@ struct ExceptionsCommand: ParsableCommand {
             do {
                 parsed = try KibanaExceptionList.parse(text)
             } catch {
-                throw CommandFailure("\(file): \(error)")
+                throw CommandFailure("\(file):\(error.line): \(error.reason)")
             }
             let repository = try store.open()
             try checkGuard(parsed, repository: repository)

@@ -118,8 +118,8 @@ import TestSupport
                     otherPlain.replaceSubrange(offset..<(offset + range.count), with: plain[range])
                 default:
                     let range = Self.range(in: capacity, &random)
-                    buffer.turnCarriageReturnsIntoLineFeeds(in: range)
-                    for index in range where plain[index] == 0x0D { plain[index] = 0x0A }
+                    buffer.turnLoneCarriageReturnsIntoLineFeeds(in: range)
+                    plain.replaceSubrange(range, with: KernelDifferentialTests.loneCarriageReturnsTurned(Array(plain[range])))
                 }
             }
             #expect(Array(buffer.content(count: capacity)) == plain)

@@ -39,13 +39,20 @@ import TestSupport
         }
     }
 
-    @Test func carriageReturnsBecomeLineFeedsAndNothingElseChanges() async {
+    @Test func loneCarriageReturnsBecomeLineFeedsAndNothingElseChanges() async {
         await propertyCheck(count: 2_000, input: Gen.uint64()) { seed in
             var random = SplitMix64(seed: seed)
             var bytes = Self.bytes(&random, maximumCount: 200)
-            let expected = bytes.map { $0 == 0x0D ? 0x0A : $0 }
-            bytes.withUnsafeMutableBytes { ByteSearchKernel.turnCarriageReturnsIntoLineFeeds($0) }
-            #expect(bytes == expected)
+            let expected = Self.loneCarriageReturnsTurned(bytes)
+            bytes.withUnsafeMutableBytes { ByteSearchKernel.turnLoneCarriageReturnsIntoLineFeeds($0) }
+            #expect(bytes == expected, "\(bytes)")
+        }
+    }
+
+    /// The plain rule: a `\r` followed by anything but `\n` becomes `\n`; the last byte stays.
+    static func loneCarriageReturnsTurned(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.indices.map { index in
+            bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] != 0x0A ? 0x0A : bytes[index]
         }
     }
 

@@ -107,6 +107,22 @@ import TestSupport
         }
     }
 
+    /// The review's file: lines joined by LF, a lone CR and CRLF in one file lose no record.
+    @Test func mixedLineEndsInOneFileEachEndALine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let lines = try fixtureLines("suricata-eve.json")
+        let separators = ["\n", "\r", "\r\n"]
+        let mixed = lines.enumerated().map { $1 + separators[$0 % 3] }.joined()
+        let withLF = try ingest(directory.write("lf.json", text: lines.joined(separator: "\n") + "\n"))
+        let (summary, events) = try ingest(directory.write("mixed.ndjson", text: mixed))
+        #expect(lines.count >= 3)
+        #expect(summary.lines == lines.count)
+        #expect(summary.rejected == withLF.0.rejected)
+        #expect(events.map(\.origin.line) == withLF.1.map(\.origin.line))
+        #expect(events.map(\.origin.original) == withLF.1.map(\.origin.original))
+    }
+
     @Test func foreignJSONObjectsInAZeekFileAreRejected() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

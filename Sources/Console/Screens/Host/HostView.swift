@@ -96,7 +96,7 @@ enum HostView {
             parts += ["\(counts.0) open", "\(counts.1) ack", "\(counts.2) closed"]
         }
         let bytesOut = host.destinations.isEmpty ? host.summary?.bytesOut
-            : host.destinations.filter(\.isExternal).reduce(Int64(0)) { $0 &+ $1.bytesSent }
+            : host.destinations.filter(\.isExternal).saturatingSum(of: \.bytesSent)
         if let bytesOut { parts.append("\(NumberText.bytes(bytesOut)) out") }
         if let risk = host.summary?.highestRisk { parts.append("highest risk \(Severity.label(riskScore: risk))") }
         guard !parts.isEmpty else { return }

@@ -22,8 +22,9 @@ public enum KibanaExceptionList {
     }
 
     /// The items of an export (of any number of lists), with their lines. Blank lines are skipped;
-    /// an unreadable line, an entry type smbtriage does not evaluate, or a summary whose item count
-    /// disagrees with the items read throws an error naming the line.
+    /// an unreadable line, an entry type smbtriage does not evaluate, an item the detector cannot
+    /// evaluate (`ExceptionItem.validate`: a value that is no IP address on an `ip` field, …), or a
+    /// summary whose item count disagrees with the items read throws an error naming the line.
     public static func parse(_ text: String) throws(KibanaExceptionListError) -> [ParsedItem] {
         var items: [ParsedItem] = []
         let decoder = jsonDecoder
@@ -49,11 +50,18 @@ public enum KibanaExceptionList {
                 }
             } else if kind.itemId != nil {
                 let document = try decode(KibanaItemDocument.self)
+                let item: ExceptionItem
                 do {
-                    items.append(ParsedItem(line: number, item: try document.item()))
+                    item = try document.item()
                 } catch {
                     throw KibanaExceptionListError(line: number, reason: error.reason)
                 }
+                do {
+                    try item.validate()
+                } catch {
+                    throw KibanaExceptionListError(line: number, reason: error.description)
+                }
+                items.append(ParsedItem(line: number, item: item))
             } else if kind.listId == nil {
                 throw KibanaExceptionListError(line: number, reason: "neither a list, an item nor a summary")
             }
