@@ -13,6 +13,12 @@ public protocol TriageRepository: Sendable {
     func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int]
     /// SMB flows per bucket over the host's most recent `buckets` buckets, oldest first (sparkline).
     func hostActivity(_ host: IPAddress, bucket: TimelineBucket, buckets: Int) throws -> [Int]
+    /// The host's row as the hosts list shows it; nil for an address the store holds no host of.
+    func host(_ address: IPAddress) throws -> HostSummary?
+    /// The addresses of the hosts whose hostname is `name` (ignoring ASCII case), in address
+    /// order; when none is, of those whose fully qualified name starts with it as its first
+    /// label (`ws-113` finds `WS-113.corp.example`).
+    func hostAddresses(named name: String) throws -> [IPAddress]
     func destinations(of host: IPAddress) throws -> [DestinationSummary]
     func alerts(_ query: AlertQuery, offset: Int, limit: Int) throws -> Page<AlertRecord>
     /// A page of the alerts `query` selects, one row per connection (`AlertRecord.connectionRowKey`),

@@ -89,7 +89,7 @@ struct ConnectionRowsTests {
         driver.press(.character(":"))
         driver.type("host 10.1.2.3")
         driver.press(.enter)
-        #expect(driver.state.host?.summary == nil)
+        #expect(driver.state.host?.summary?.address == Fixture.finance)
         #expect(view(driver.state, color: false).text().contains("· 2 open · 1 ack · 0 closed · "))
     }
 

@@ -80,10 +80,11 @@ struct HostPagingTests {
         #expect(showsOnlyLoadedRows(driver))
     }
 
-    @Test("a host opened with :host, whose destinations nothing counted yet, asks once, for the tallest pane")
-    func firstPageThroughCommand() {
+    @Test("a host opened with :host asks once, for the pane the external destinations of its row leave, as from the list")
+    func firstPageThroughCommand() throws {
         let driver = afterCommand("host 10.1.2.3")
-        #expect(connectionPages(driver) == [0..<(Layout(width: 120, height: 40).hostAlertRows(destinationCount: 0) * 3)])
+        let external = try #require(driver.state.host?.summary?.externalDestinations)
+        #expect(connectionPages(driver) == [0..<(Layout(width: 120, height: 40).hostAlertRows(destinationCount: external) * 3)])
         #expect(showsOnlyLoadedRows(driver))
     }
 

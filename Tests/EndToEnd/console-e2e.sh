@@ -245,6 +245,23 @@ keys g
 wait_for "connection 1 of 7"
 wait_for_absent "new (g)"
 selected_row | grep -qF "2026-11-30 23:52" || fail "g did not go up to the newest alert"
+
+# :host by hostname opens IT-WS-020 on top; Esc comes back to FIN-WS-047 as it was left (its header, its
+# selected alert); a host the store does not hold is refused where the console stands.
+keys :
+type_text "host it-ws-020"
+keys Enter
+wait_for "smbtriage › hosts › 10.20.3.47 › 10.20.5.20  [read-only]"
+keys Escape
+wait_for "smbtriage › hosts › 10.20.3.47  [read-only]"
+wait_for "connection 1 of 7"
+pane | sed -n 2p | grep -qF "10.20.3.47" || fail "Esc after :host shows another host's header"
+selected_row | grep -qF "2026-11-30 23:52" || fail "Esc after :host lost FIN-WS-047's selected alert"
+keys :
+type_text "host 10.99.0.1"
+keys Enter
+wait_for "no host 10.99.0.1 in the store"
+pane | head -1 | grep -qF "smbtriage › hosts › 10.20.3.47  [read-only]" || fail ":host of an unknown address left the host"
 keys Escape
 wait_for "sort: attention"
 keys C-c

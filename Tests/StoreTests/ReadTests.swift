@@ -60,6 +60,16 @@ struct ReadTests {
         #expect(hosts[0].lastSeen == baseTime - 60)
     }
 
+    @Test func oneHostIsItsRowOfTheListOrNilForAnAddressNotStored() throws {
+        let fixture = try populated()
+        let listed = try fixture.store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 10).rows
+        for row in listed {
+            #expect(try fixture.store.host(row.address) == row)
+        }
+        #expect(try fixture.store.host(IPAddress("10.99.0.1")!) == nil)
+        #expect(try fixture.store.host(IPAddress("8.8.8.8")!) == nil)
+    }
+
     @Test func hostsAreFoundByHostnameIgnoringCase() throws {
         let fixture = try populated()
         try fixture.store.insert([

@@ -16,8 +16,12 @@ struct ConsoleState: Hashable, Sendable {
     let coverageNotes: [CoverageNote]
     /// The rule versions of the catalog other than the one running, for the rule screen.
     let otherRuleVersions: [DetectionRule]
-    /// The screens opened, home first; the last is in front.
+    /// The screens opened, home first; the last is in front. Changed through `setRoutes`, which
+    /// keeps `host`, `alert` and `history` the states of the topmost routes of their kinds.
     var routes: [Route] = [.hosts]
+    /// The states of the host, alert and history screens lower in the stack than one of their
+    /// kind for another subject, until going back brings them to front.
+    var coveredScreens: [Route: CoveredScreen] = [:]
     var hosts = HostsState()
     var host: HostState?
     var alert: AlertState?

@@ -10,6 +10,9 @@ enum Effect: Hashable, Sendable {
     case loadActivity([IPAddress])
     /// Where the rows matching a search sit in the whole list.
     case findInList(SearchedList, String)
+    /// The hosts a `:host` or `:history` argument names: the host of that address, else the hosts
+    /// of that hostname (`TriageRepository.hostAddresses(named:)`).
+    case findHost(String, opening: Route.HostScreen)
     /// The host's destinations.
     case loadDestinations(IPAddress)
     /// The host's case: state, verdict, checklist, notes.

@@ -31,7 +31,7 @@ enum FrameView {
         screen.fill(row: row)
         switch state.overlay {
         case .command(let field):
-            let commands = "  q · hosts · exceptions · rule · host IP · history IP · alert ID · sort NAME · audit · notes"
+            let commands = "  q · hosts · exceptions · rule · host HOST · history HOST · alert ID · sort NAME · audit · notes"
             let room = screen.width / 2
             drawPrompt(":", field, row: row, width: screen.width - room - 1, into: &screen, theme: theme)
             screen.draw(DisplayText.truncated(commands, to: room), row: row, column: screen.width - room, style: theme.muted)

@@ -8,6 +8,8 @@ enum Msg: Sendable {
     case hostsLoaded(offset: Int, Page<HostSummary>)
     case activityLoaded([IPAddress: [Int]])
     case listMatchesFound(SearchedList, query: String, [Int])
+    /// The hosts the argument `text` of `:host` or `:history` names (none, one, or several).
+    case hostsFound(String, opening: Route.HostScreen, [HostSummary])
     case destinationsLoaded(IPAddress, [DestinationSummary])
     case hostCaseLoaded(IPAddress, HostCase?)
     case connectionsLoaded(AlertQuery, reversed: Bool, offset: Int, ConnectionPage)

@@ -8,4 +8,16 @@ enum Route: Hashable, Sendable {
     case history(IPAddress)
     case exceptions
     case rule
+
+    /// The screens of one host that `:host` and `:history` open, by address or hostname.
+    enum HostScreen: String, Hashable, Sendable {
+        case host, history
+
+        func route(_ address: IPAddress) -> Route {
+            switch self {
+            case .host: .host(address)
+            case .history: .history(address)
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Detection
 import TriageModel
 
 extension Update {
-    /// The `:` commands: `q`, `hosts`, `exceptions`, `rule`, `host ADDRESS`, `history ADDRESS`,
+    /// The `:` commands: `q`, `hosts`, `exceptions`, `rule`, `host HOST`, `history HOST` (an address or a hostname),
     /// `alert ID`, `sort NAME`, `audit`, `notes`.
     static func runCommand(_ state: inout ConsoleState, _ line: String) -> [Effect] {
         let words = line.split(separator: " ").map(String.init)
@@ -13,18 +13,14 @@ extension Update {
             state.quitting = true
             return []
         case ("hosts", nil):
-            state.routes = [.hosts]
+            state.setRoutes([.hosts])
             return reload(state)
         case ("exceptions", nil): return push(&state, .exceptions)
         case ("rule", nil): return push(&state, .rule)
         case ("audit", nil): return openAudit(&state)
         case ("notes", nil): return openCaseNotes(&state)
-        case ("host", let text?), ("history", let text?):
-            guard let address = IPAddress(text) else {
-                state.message = .error("not an IP address: \(text)")
-                return []
-            }
-            return push(&state, name == "host" ? .host(address) : .history(address))
+        case ("host", let text?): return [.findHost(text, opening: .host)]
+        case ("history", let text?): return [.findHost(text, opening: .history)]
         case ("alert", let text?):
             guard let id = Int64(text) else {
                 state.message = .error("not an alert id: \(text)")
@@ -37,12 +33,27 @@ extension Update {
                 return []
             }
             state.hosts.sort = sort
-            state.routes = [.hosts]
+            state.setRoutes([.hosts])
             return restartHosts(&state)
         default:
-            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host IP, :history IP, :alert ID, :sort NAME, :audit, :notes, :q)")
+            state.message = .error("unknown command :\(line) (try :hosts, :exceptions, :rule, :host HOST, :history HOST, :alert ID, :sort NAME, :audit, :notes, :q)")
             return []
         }
+    }
+
+    /// `:host` or `:history` once the store named the hosts `text` stands for: opens the one
+    /// host's screen, or stays put and says that the store holds none or which several it holds.
+    static func openFoundHost(_ state: inout ConsoleState, _ text: String, _ screen: Route.HostScreen,
+                              _ hosts: [HostSummary]) -> [Effect] {
+        guard hosts.count == 1, let host = hosts.first else {
+            let named = IPAddress(text) == nil ? "named \(text) " : "\(text) "
+            state.message = .error(hosts.isEmpty ? "no host \(named)in the store"
+                : "the hostname \(text) names \(hosts.count) hosts (\(hosts.map { "\($0.address)" }.joined(separator: ", "))): give the address of one")
+            return []
+        }
+        enter(&state, screen.route(host.address))
+        if screen == .host { state.host?.summary = host }
+        return reload(state)
     }
 
     /// The `:` commands and whether each takes an argument, in the order completion offers them.

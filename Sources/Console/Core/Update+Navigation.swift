@@ -4,26 +4,18 @@ import TriageModel
 extension Update {
     /// Opens `route` on top of the current one; a route already open is returned to instead.
     static func push(_ state: inout ConsoleState, _ route: Route) -> [Effect] {
-        state.overlay = nil
-        if let index = state.routes.firstIndex(of: route) {
-            state.routes = Array(state.routes.prefix(through: index))
-            return reload(state)
-        }
-        prepareState(for: route, &state)
-        state.routes.append(route)
+        enter(&state, route)
         return reload(state)
     }
 
-    /// Gives `route`'s screen a new state unless the one kept is already for the same subject.
-    static func prepareState(for route: Route, _ state: inout ConsoleState) {
-        switch route {
-        case .host(let address) where state.host?.address != address:
-            state.host = HostState(address: address)
-        case .alert(let id) where state.alert?.id != id:
-            state.alert = AlertState(id: id)
-        case .history(let address) where state.history?.address != address:
-            state.history = HistoryState(address: address)
-        default: break
+    /// Puts `route` in front, without loading it: on top of the current one, or, when it is
+    /// already open, by going back to it.
+    static func enter(_ state: inout ConsoleState, _ route: Route) {
+        state.overlay = nil
+        if let index = state.routes.firstIndex(of: route) {
+            state.setRoutes(Array(state.routes.prefix(through: index)))
+        } else {
+            state.setRoutes(state.routes + [route])
         }
     }
 
@@ -35,8 +27,7 @@ extension Update {
             state.hosts.filter = HostsState.attention
             return restartHosts(&state)
         }
-        state.routes.removeLast()
-        if state.routes.isEmpty { state.routes = [.hosts] }
+        state.setRoutes(Array(state.routes.dropLast()))
         return reload(state)
     }
 

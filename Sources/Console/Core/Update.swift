@@ -33,6 +33,8 @@ enum Update {
         case .openAlertsCounted(let scope, let count):
             applyExceptionPreview(&state, scope: scope, openAlerts: count)
             return []
+        case .hostsFound(let text, let screen, let hosts):
+            return openFoundHost(&state, text, screen, hosts)
         case .failed(let context, let error):
             state.message = .error("\(context) failed: \(error)")
             return []

@@ -16,12 +16,6 @@ extension SMBStore {
                 ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(counted) \(whereClause)", arguments: arguments) ?? 0
             let window = PageWindow(offset: offset, limit: limit, total: total)
             let newestSecond = try HostRankingSQL.newestSecond(db)
-            let columns = """
-                SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
-                       bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
-                       new_destinations, ? - \(HostRankingSQL.lastSeenSeconds) AS idle, \(Self.caseProgressColumns)
-                FROM \(hosts)
-                """
             let isReversed = window.isReversed != reversed
             // The page's addresses first, then their rows: ordering reads the order's columns
             // alone, never a host's case or checklist (the middle page by bytes out sorted every
@@ -37,13 +31,30 @@ extension SMBStore {
             }
             // Cached: a page's statement differs only by its number of rows.
             let found = try Row.fetchAll(db.cachedStatement(sql: """
-                \(columns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
+                \(Self.summaryColumns) WHERE h.address IN (\(addresses.map { _ in "?" }.joined(separator: ", ")))
                 """), arguments: StatementArguments([newestSecond.databaseValue] + addresses.map(\.databaseValue))).map(Self.hostSummary)
             let byAddress = Dictionary(found.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
             let rows = addresses.compactMap { byAddress[Self.address($0)] }
             return Page(rows: window.isReversed ? rows.reversed() : rows, total: total)
         }
     }
+
+    public func host(_ address: IPAddress) throws -> HostSummary? {
+        try read { db in
+            let newestSecond = try HostRankingSQL.newestSecond(db)
+            return try Row.fetchOne(db, sql: "\(Self.summaryColumns) WHERE h.address = ?",
+                                    arguments: [newestSecond, address.storeBlob]).map(Self.hostSummary)
+        }
+    }
+
+    /// The columns `hostSummary` reads, from the host and its case (aliases `h` and `c`); the one
+    /// argument is `HostRankingSQL.newestSecond`, which a host's idle time is measured against.
+    private static let summaryColumns = """
+        SELECT address, host_name, open_alerts, acknowledged_alerts, closed_alerts, external_destinations,
+               bytes_out, first_seen, last_seen, highest_risk, new_destination_bytes, unanswered_destinations,
+               new_destinations, ? - \(HostRankingSQL.lastSeenSeconds) AS idle, \(caseProgressColumns)
+        FROM host h LEFT JOIN host_case c ON c.host = h.address
+        """
 
     public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
         guard !text.isEmpty else { return [] }
@@ -88,9 +99,6 @@ extension SMBStore {
         conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
 
-    /// The addresses of the hosts whose hostname is `name` (ignoring ASCII case), in address
-    /// order; when none is, of those whose fully qualified name starts with it as its first
-    /// label (`ws-113` finds `WS-113.corp.example`).
     public func hostAddresses(named name: String) throws -> [IPAddress] {
         try read { db in
             let exact = try Data.fetchAll(db, sql: """

@@ -127,6 +127,21 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         }
     }
 
+    public func host(_ address: IPAddress) throws -> HostSummary? {
+        locked { hostRows.first { $0.address == address } }
+    }
+
+    public func hostAddresses(named name: String) throws -> [IPAddress] {
+        locked {
+            func named(_ host: HostSummary, _ matches: (String) -> Bool) -> Bool { host.hostName.map(matches) ?? false }
+            let exact = hostRows.filter { named($0) { $0.lowercased() == name.lowercased() } }
+            let found = exact.isEmpty && !name.contains(".")
+                ? hostRows.filter { named($0) { $0.contains(".") && $0.prefix { $0 != "." }.lowercased() == name.lowercased() } }
+                : exact
+            return found.map(\.address).sorted { (Self.family($0), $0) < (Self.family($1), $1) }
+        }
+    }
+
     public func hostPositions(matching text: String, filter: HostFilter, sort: HostSort, reversed: Bool) throws -> [Int] {
         locked {
             ListSearch.positions(of: listed(filter: filter, sort: sort, reversed: reversed), matching: text, \.searchedText)

@@ -7,7 +7,7 @@ enum Keymap {
         // Everywhere
         KeyBinding(keys: [.character("?")], context: .global, action: .help, hint: "help", help: "Show this help"),
         KeyBinding(keys: [.character(":")], context: .global, action: .command, hint: nil,
-                   help: "Command line (Tab completes): :q :hosts :exceptions :rule :host IP :history IP :alert ID :sort NAME :audit (the screen's host or alert, else the store) :notes (the host's case notes)"),
+                   help: "Command line (Tab completes): :q :hosts :exceptions :rule :host HOST :history HOST (an address or a hostname) :alert ID :sort NAME :audit (the screen's host or alert, else the store) :notes (the host's case notes)"),
         KeyBinding(keys: [.escape, .character("h"), .left, .backspace], context: .global, action: .back, hint: "back", help: "Go back one screen (on the hosts screen: clear the filters)"),
         KeyBinding(keys: [.character("q")], context: .global, action: .quit, hint: "quit",
                    help: "Quit on the hosts screen, go back elsewhere"),

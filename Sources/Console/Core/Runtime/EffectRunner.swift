@@ -32,6 +32,9 @@ struct EffectRunner: Sendable {
             return .activityLoaded(activity)
         case .findInList(let list, let query):
             return .listMatchesFound(list, query: query, try positions(in: list, matching: query))
+        case .findHost(let text, let screen):
+            let addresses = try IPAddress(text).map { [$0] } ?? repository.hostAddresses(named: text)
+            return .hostsFound(text, opening: screen, try addresses.compactMap(repository.host))
         case .loadDestinations(let host):
             return .destinationsLoaded(host, try repository.destinations(of: host))
         case .loadHostCase(let host):
@@ -112,6 +115,7 @@ struct EffectRunner: Sendable {
         switch effect {
         case .loadHosts, .loadActivity: "loading hosts"
         case .findInList: "searching the list"
+        case .findHost: "finding the host"
         case .loadDestinations, .loadConnections, .loadHostCase: "loading the host"
         case .loadAlert: "loading the alert"
         case .loadHistory, .loadTimeline: "loading the history"

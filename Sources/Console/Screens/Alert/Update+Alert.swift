@@ -32,7 +32,7 @@ extension Update {
             return []
         }
         let next = connection[(index + (forward ? 1 : connection.count - 1)) % connection.count]
-        state.routes[state.routes.count - 1] = .alert(next)
+        state.setRoutes(Array(state.routes.dropLast()) + [.alert(next)])
         state.alert = AlertState(id: next, connection: connection)
         return reload(state)
     }

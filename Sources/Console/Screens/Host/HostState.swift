@@ -7,7 +7,7 @@ struct HostState: Hashable, Sendable {
     enum Pane: Hashable, Sendable, CaseIterable { case destinations, alerts }
 
     var address: IPAddress
-    /// The hosts-list row it was opened from (nil when opened with `:host`).
+    /// The host's hosts-list row as read when the screen was opened (from the list or with `:host`).
     var summary: HostSummary?
     /// The host's case, once loaded; nil too for a host that is no case (no alerts).
     var hostCase: HostCase?

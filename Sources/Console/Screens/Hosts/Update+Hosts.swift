@@ -40,10 +40,10 @@ extension Update {
     /// Enter: the selected host's screen.
     static func openHost(_ state: inout ConsoleState) -> [Effect] {
         guard let host = state.hosts.list.selectedRow else { return [] }
+        enter(&state, .host(host.address))
         // The row goes in before the screen loads: its destination count sizes the first page.
-        prepareState(for: .host(host.address), &state)
         state.host?.summary = host
-        return push(&state, .host(host.address))
+        return reload(state)
     }
 
     /// Shows the hosts list from the top, with a new filter text.
