@@ -66,6 +66,17 @@ struct BackStackTests {
         #expect(!acknowledged.alertIDs.contains(second))
     }
 
+    @Test(":alert of an id no alert has stays on the screen before and says so")
+    func unknownAlert() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .enter)
+        let first = try #require(driver.state.alert?.id)
+        command(&driver, "alert 987654")
+        #expect(driver.state.route == .alert(first))
+        #expect(driver.state.alert?.record?.id == first)
+        #expect(driver.state.message == .error("no alert 987654 in the store"))
+    }
+
     @Test("Esc after :history shows the history before with its own flows")
     func historyCommand() throws {
         var driver = StateDriver()

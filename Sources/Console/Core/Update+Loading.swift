@@ -35,6 +35,12 @@ extension Update {
 
     /// Applies the result of a read, if it still belongs to what is on screen (each screen takes its own).
     static func applyLoaded(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
+        if case .alertLoaded(let id, nil, _, _) = msg, state.route == .alert(id) {
+            // No alert has the id (a mistyped `:alert`, or one a prune removed): back where it came from, as `:host` stays.
+            let effects = goBack(&state)
+            state.message = .error("no alert \(id) in the store")
+            return effects
+        }
         let applied = applyHostsLoaded(&state, msg) || applyHostLoaded(&state, msg) || applyAlertLoaded(&state, msg)
             || applyHistoryLoaded(&state, msg) || applyExceptionsLoaded(&state, msg) || applyRuleLoaded(&state, msg)
         return applied ? followUp(state) : []
