@@ -2,9 +2,10 @@ import Detection
 import ScreenCore
 import TriageModel
 
-/// A host's SMB history: the timeline chart over every flow, newest first. The chart counts pruned
-/// flows from their daily summaries; its title totals the whole history (`HostTimeline.totals`),
-/// pruned flows included, and says how many were pruned; the list holds stored flows.
+/// A host's SMB history: the timeline chart over every flow, newest first. The chart counts a flow
+/// once however many sensors reported it, and pruned flows from their daily summaries; its title
+/// totals the whole history (`HostTimeline.totals`), pruned flows included, and says how many were
+/// pruned; the list holds the stored flow records, one per sensor's report.
 enum HistoryView {
     static let table = Table(columns: [
         .init(title: "TIME", width: 19, priority: 100),
@@ -54,7 +55,7 @@ enum HistoryView {
             screen.draw("No SMB activity recorded.", row: row - 1, column: 2, style: theme.muted)
         }
         let area = layout.historyFlowsList
-        PaneTitle.draw("Flows (\(NumberText.grouped(history.flows.cursor.count)), \(history.order.direction))", focused: true, row: area.headerRow - 1,
+        PaneTitle.draw("Flow records (\(NumberText.grouped(history.flows.cursor.count)), \(history.order.direction))", focused: true, row: area.headerRow - 1,
                        into: &screen, theme: theme)
         let range = history.flows.cursor.visibleRange(area.rows)
         let sources = range.compactMap { history.flows.row(at: $0).map { EndpointText.source($0.event) } }
