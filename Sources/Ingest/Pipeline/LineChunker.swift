@@ -21,6 +21,9 @@ final class LineChunker {
     private var carried = 0
     private var ended = false
     private var skippingOverlongLine = false
+    /// The bytes dropped as part of an overlong line ended with a CR the read could not decide
+    /// yet: a line end unless the next byte read is a LF.
+    private var droppedBytesEndInCarriageReturn = false
     /// A read error held back until the complete lines read before it are handed out.
     private(set) var pendingFailure: SourceError?
     private var nextSequence = 0
@@ -55,6 +58,8 @@ final class LineChunker {
             } catch {
                 ended = true
                 pendingFailure = error
+                // A CR the bytes end with ends its line: no byte follows to make it a CRLF.
+                if filled > 0, buffer.content(count: filled)[filled - 1] == 0x0D { break }
                 guard let lastNewline = buffer.content(count: filled).lastIndex(of: 0x0A) else {
                     pool.recycle(buffer)
                     return try next()
@@ -75,14 +80,17 @@ final class LineChunker {
             }
             return makeChunk(buffer, count: filled)
         }
+        let endsInCarriageReturn = buffer.content(count: filled)[filled - 1] == 0x0D
         guard let lastNewline = buffer.content(count: filled).lastIndex(of: 0x0A) else {
             pool.recycle(buffer)
+            droppedBytesEndInCarriageReturn = endsInCarriageReturn
             return try skipOverlongLine()
         }
         let end = lastNewline + 1
         let rest = filled - end
         if rest > Self.maximumLineLength {
             skippingOverlongLine = true
+            droppedBytesEndInCarriageReturn = endsInCarriageReturn
         } else {
             carry.copy(end..<filled, of: buffer, to: 0)
             carried = rest
@@ -132,16 +140,25 @@ final class LineChunker {
     }
 
     /// Reads past the end of the current (overlong) line and reports it. When no line end comes
-    /// within `maximumSkippedLength`, reading stops: the line is reported, then the error.
+    /// within `maximumSkippedLength`, reading stops: the line is reported, then the error. Each
+    /// read overwrites the one before, so a CR that ended it is decided here, by the next byte.
     private func skipOverlongLine() throws(SourceError) -> LineChunk {
         skippingOverlongLine = false
         var skipped = 0
+        var afterCarriageReturn = droppedBytesEndInCarriageReturn
+        droppedBytesEndInCarriageReturn = false
         while !ended {
             let count = try read(into: carry, at: 0)
             if count == 0 {
                 ended = true
                 break
             }
+            if afterCarriageReturn, carry.content(count: count)[0] != 0x0A {
+                // The CR that ended the bytes dropped was a lone one: the line ended with it.
+                carried = count
+                break
+            }
+            afterCarriageReturn = carry.content(count: count)[count - 1] == 0x0D
             if let newline = carry.content(count: count).firstIndex(of: 0x0A, from: 0) {
                 let end = newline + 1
                 carried = count - end

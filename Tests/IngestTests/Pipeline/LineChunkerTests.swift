@@ -47,20 +47,75 @@ import TestSupport
             #expect(numbered == lines.count)
         }
     }
+
+    /// An overlong line ended by a lone CR that is the last byte of a read whose bytes the chunker
+    /// drops (the end of its buffer, with or without a line before, or a read while skipping): the
+    /// line after it is a line of its own, numbered as such.
+    @Test(arguments: [2, 3, 4], [true, false])
+    func aLoneCarriageReturnEndingAnOverlongLineAtTheEndOfAReadEndsIt(reads: Int, lineBefore: Bool) throws {
+        let readSize = 1 << 20
+        let before = lineBefore ? Array("a\r".utf8) : []
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: reads * readSize - before.count - 1)
+        let chunker = LineChunker(source: PieceSource(before + long + [0x0D] + Array("b\rc\r".utf8)) { readSize })
+        var lines: [(number: Int, text: String)] = []
+        while let chunk = try chunker.next() {
+            if case .overlongLine = chunk.content {
+                lines.append((chunk.firstLine, "(overlong)"))
+                continue
+            }
+            var number = chunk.firstLine
+            chunk.withLines { $0.forEachLine { line in
+                lines.append((number, String(decoding: line, as: UTF8.self)))
+                number += 1
+                return true
+            } }
+        }
+        let expected = (lineBefore ? ["a"] : []) + ["(overlong)", "b", "c"]
+        #expect(lines.map(\.text) == expected)
+        #expect(lines.map(\.number) == Array(1...expected.count))
+    }
+
+    @Test func aLineALoneCarriageReturnEndsBeforeAReadErrorIsKept() throws {
+        let chunker = LineChunker(source: FailingSource(Array("a\rb\r".utf8)))
+        var lines: [String] = []
+        let chunk = try #require(try chunker.next())
+        chunk.withLines { $0.forEachLine { lines.append(String(decoding: $0, as: UTF8.self)); return true } }
+        #expect(lines == ["a", "b"])
+        #expect(throws: SourceError(message: "the disk went away")) { try chunker.next() }
+    }
 }
 
-/// Hands out its bytes a few at a time (1 to 7 per read, by the seed).
+/// Hands out its bytes in one read, then fails.
+private final class FailingSource: ByteSource {
+    private var bytes: [UInt8]?
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(SourceError) -> Int {
+        guard let bytes else { throw SourceError(message: "the disk went away") }
+        self.bytes = nil
+        buffer.copyBytes(from: bytes)
+        return bytes.count
+    }
+}
+
+/// Hands out its bytes in reads of the sizes `readSize` says (1 to 7 bytes each, by a seed).
 private final class PieceSource: ByteSource {
     private var rest: ArraySlice<UInt8>
-    private var random: SplitMix64
+    private let readSize: () -> Int
 
-    init(_ bytes: [UInt8], seed: UInt64) {
+    init(_ bytes: [UInt8], readSize: @escaping () -> Int) {
         rest = bytes[...]
-        random = SplitMix64(seed: seed)
+        self.readSize = readSize
+    }
+
+    convenience init(_ bytes: [UInt8], seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        self.init(bytes) { 1 + random.next(below: 7) }
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(SourceError) -> Int {
-        let count = min(buffer.count, rest.count, 1 + random.next(below: 7))
+        let count = min(buffer.count, rest.count, readSize())
         buffer.copyBytes(from: rest.prefix(count))
         rest = rest.dropFirst(count)
         return count
