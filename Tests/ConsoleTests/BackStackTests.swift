@@ -66,6 +66,26 @@ struct BackStackTests {
         #expect(!acknowledged.alertIDs.contains(second))
     }
 
+    @Test("] to an alert the stack holds already goes back to it: no screen is in the stack twice")
+    func stepToAnAlertBelow() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab)
+        let row = try #require(driver.state.host?.alerts.cursor.count)
+        for _ in 0..<row where (driver.state.host?.alerts.selectedRow?.alertIDs.count ?? 0) < 2 { driver.press(.character("j")) }
+        driver.press(.enter)
+        let connection = try #require(driver.state.alert?.connection)
+        try #require(connection.count > 1)
+        let first = try #require(driver.state.alert?.id)
+        driver.press(.character("]"))
+        let second = try #require(driver.state.alert?.id)
+        #expect(second != first)
+        command(&driver, "alert \(first)")
+        driver.press(.character("]"))
+        #expect(driver.state.routes.filter { $0 == .alert(second) }.count == 1, "\(driver.state.routes)")
+        #expect(driver.state.route == .alert(second) && driver.state.alert?.record?.id == second)
+        #expect(Set(driver.state.routes).count == driver.state.routes.count)
+    }
+
     @Test(":alert of an id no alert has stays on the screen before and says so")
     func unknownAlert() throws {
         var driver = StateDriver()

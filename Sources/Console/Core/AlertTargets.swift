@@ -21,6 +21,6 @@ struct AlertTargets: Hashable, Sendable {
     var unseenLines: [String] {
         guard unseen > 0 else { return [] }
         let rows = unseen == 1 ? "1 marked connection is" : "\(unseen) marked connections are"
-        return ["\(rows) not in the rows loaded (scrolled far off): their alerts are counted as they were marked."]
+        return ["\(rows) not in the rows loaded (scrolled far off, or gone from the list since): their alerts are counted as they were marked."]
     }
 }

@@ -46,7 +46,7 @@ enum Keymap {
         KeyBinding(keys: [.character("H")], context: .hosts, action: .history, hint: "history", help: "The selected host's SMB history"),
         // Host
         KeyBinding(keys: [.tab], context: .host, action: .nextPane, hint: "pane", help: "Switch between destinations and alerts"),
-        KeyBinding(keys: [.character(" ")], context: .host, action: .mark, hint: "mark", help: "Mark the selected row (one connection: the alerts it lists). A mark goes with its row: a new filter (f, a destination) unmarks every row, a row a refresh hides is unmarked; a/c/o ask first when marked rows are scrolled far off"),
+        KeyBinding(keys: [.character(" ")], context: .host, action: .mark, hint: "mark", help: "Mark the selected row (one connection: the alerts it lists). A mark goes with its row: a new filter (f, a destination) unmarks every row, a row a refresh hides is unmarked; a/c/o ask first when marked rows are not among the rows loaded"),
         KeyBinding(keys: [.character("V")], context: .host, action: .markRange, hint: nil,
                    help: "Mark a range: V at one end, move, V at the other end marks every row between"),
         KeyBinding(keys: [.character("*")], context: .host, action: .markAll, hint: nil, help: "Mark every row in view"),
@@ -71,7 +71,7 @@ enum Keymap {
                    help: "Next pane: destination, ATT&CK, investigation guide, notes"),
         KeyBinding(keys: [.backTab], context: .alert, action: .previousPane, hint: nil, help: "Previous pane"),
         KeyBinding(keys: [.character("a")], context: .alert, action: .acknowledge, hint: "ack",
-                   help: "Acknowledge every alert of this alert's connection (each sensor's record of it, as its row on the host screen; ] and [ show them)"),
+                   help: "Acknowledge every alert of this alert's connection (each sensor's record of it, whatever the host screen's filter; ] and [ show them)"),
         KeyBinding(keys: [.character("c")], context: .alert, action: .close, hint: "close",
                    help: "Close every alert of this alert's connection with a reason (the form counts them)"),
         KeyBinding(keys: [.character("o")], context: .alert, action: .reopen, hint: "reopen",

@@ -24,7 +24,8 @@ extension Update {
         return [.setGuideStep(alertID: record.id, step: step, checked: !record.checkedGuideSteps.contains(step))]
     }
 
-    /// ] and [: the next or previous alert of the same connection, in place of this one (wrapping).
+    /// ] and [: the next or previous alert of the same connection, in place of this one (wrapping),
+    /// or back to it where the stack holds it already (a `:alert` went on from it).
     static func stepConnectionAlert(_ state: inout ConsoleState, forward: Bool) -> [Effect] {
         guard case .alert(let id) = state.route, let connection = state.alert?.connection,
               let index = connection.firstIndex(of: id), connection.count > 1 else {
@@ -32,8 +33,9 @@ extension Update {
             return []
         }
         let next = connection[(index + (forward ? 1 : connection.count - 1)) % connection.count]
-        state.setRoutes(Array(state.routes.dropLast()) + [.alert(next)])
-        state.alert = AlertState(id: next, connection: connection)
+        state.setRoutes(Array(state.routes.dropLast()))
+        enter(&state, .alert(next))
+        if state.alert?.record == nil { state.alert = AlertState(id: next, connection: connection) }
         return reload(state)
     }
 
