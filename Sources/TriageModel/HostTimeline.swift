@@ -21,10 +21,14 @@ public struct HostTimeline: Hashable, Sendable {
     /// The last `count` buckets of a whole timeline (`points`: every bucket with flows, oldest
     /// first), up to its newest, with the totals of all of them.
     public init(whole points: [TimelinePoint], bucket: TimelineBucket, last count: Int) {
-        let recent = points.last.map { newest in
-            points.filter { newest.start.timeIntervalSince($0.start) < Double(count) * bucket.seconds }
-        }
-        self.init(points: recent ?? [], totals: TimelineTotals(summing: points))
+        self.init(points: Self.last(count, of: points, bucket: bucket), totals: TimelineTotals(summing: points))
+    }
+
+    /// The buckets of `points` (every bucket with flows, oldest first) among the last `count`
+    /// bucket widths up to the newest.
+    public static func last(_ count: Int, of points: [TimelinePoint], bucket: TimelineBucket) -> [TimelinePoint] {
+        guard let newest = points.last else { return [] }
+        return points.filter { newest.start.timeIntervalSince($0.start) < Double(count) * bucket.seconds }
     }
 }
 

@@ -94,7 +94,7 @@ struct TimelineWindowTests {
                     "host \(host)", sourceLocation: sourceLocation)
             for count in counts {
                 let window = try store.timeline(of: host, bucket: .hour, last: count)
-                #expect(window.points == HostTimeline(whole: whole, bucket: .hour, last: count).points,
+                #expect(window.points == HostTimeline.last(count, of: whole, bucket: .hour),
                         "host \(host), last \(count)", sourceLocation: sourceLocation)
                 #expect(window.totals == days.totals, "host \(host), last \(count)", sourceLocation: sourceLocation)
                 #expect(window.points.count <= count, sourceLocation: sourceLocation)

@@ -18,7 +18,7 @@ extension SMBStore {
             let totals = try Self.totals(db, host: host, days: days)
             switch bucket {
             case .day:
-                return HostTimeline(points: HostTimeline(whole: days, bucket: .day, last: count).points, totals: totals)
+                return HostTimeline(points: HostTimeline.last(count, of: days, bucket: .day), totals: totals)
             case .hour:
                 let points = count > 0 ? try Self.recentTimeline(db, host: host, width: bucket.seconds, last: count) : []
                 return HostTimeline(points: points, totals: totals)
