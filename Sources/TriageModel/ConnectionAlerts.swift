@@ -7,9 +7,9 @@ public struct ConnectionAlerts: Hashable, Sendable, Identifiable {
     /// The connection (`AlertConnection.key`); nil for an alert whose record has none (alone in its row).
     public var key: Int64?
     /// The alerts' ids, ascending; never empty.
-    public var alertIDs: [Int64]
-    /// How many of the alerts are in each status.
-    public var statusCounts: [AlertStatus: Int]
+    public private(set) var alertIDs: [Int64]
+    /// Each alert's status, by id: what a status key decides on (`AlertStatusChange`).
+    public private(set) var alertStatuses: [Int64: AlertStatus]
     /// The highest risk score among the alerts.
     public var riskScore: Int
     /// Notes written on the alerts, all together.
@@ -28,12 +28,12 @@ public struct ConnectionAlerts: Hashable, Sendable, Identifiable {
     /// The sensors that reported the connection (`NetworkEvent.sensorName`), sorted.
     public var sensors: [String]
 
-    public init(key: Int64?, alertIDs: [Int64], statusCounts: [AlertStatus: Int], riskScore: Int, noteCount: Int,
+    public init(key: Int64?, alertStatuses: [Int64: AlertStatus], riskScore: Int, noteCount: Int,
                 flow: StoredFlow, reason: String, closeReason: String?, firstSeen: Date, lastSeen: Date,
                 bytesSent: Int64, bytesReceived: Int64, sensors: [String]) {
         self.key = key
-        self.alertIDs = alertIDs
-        self.statusCounts = statusCounts
+        self.alertIDs = alertStatuses.keys.sorted()
+        self.alertStatuses = alertStatuses
         self.riskScore = riskScore
         self.noteCount = noteCount
         self.flow = flow
@@ -48,6 +48,11 @@ public struct ConnectionAlerts: Hashable, Sendable, Identifiable {
 
     /// The first alert's id: rows never share an alert, so it names the row.
     public var id: Int64 { alertIDs[0] }
+
+    /// How many of the alerts are in each status.
+    public var statusCounts: [AlertStatus: Int] {
+        alertStatuses.values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
 
     /// The row's status: the most open of its alerts' (open if any is open, else acknowledged if
     /// any is, else closed), so a row still needing work never reads as done.

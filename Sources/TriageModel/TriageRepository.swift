@@ -30,9 +30,9 @@ public protocol TriageRepository: Sendable {
     /// host's alerts over the whole list.
     func connectionPositions(_ query: AlertQuery, matching text: String, reversed: Bool) throws -> [Int]
     func alert(id: Int64) throws -> AlertRecord?
-    /// `ids` and the ids of every other alert on the same connection, in id order (an action on
-    /// one connection's row applies to all of its alerts). Unknown ids are left out.
-    func alertIDs(sharingConnectionWith ids: [Int64]) throws -> [Int64]
+    /// `ids` and every other alert on the same connection, each with its status (an action on one
+    /// connection's row applies to its alerts as `AlertStatusChange` decides). Unknown ids are left out.
+    func alertStatuses(sharingConnectionWith ids: [Int64]) throws -> [Int64: AlertStatus]
     func notes(alertID: Int64) throws -> [AlertNote]
     /// The host's case (state, verdict, checklist, notes, reopening); nil when the host is none.
     func hostCase(_ host: IPAddress) throws -> HostCase?

@@ -51,4 +51,32 @@ import Testing
         let acknowledged = try cli.run(["alerts", "--json", "--status", "acknowledged"]).jsonLines
         #expect(acknowledged.count == 2)
     }
+
+    /// `alerts ack ID` acts on the alert named whatever its status; the other alerts of its
+    /// connection move only forward, and the output names the ones it left.
+    @Test func ackAndReopenMoveTheConnectionsOtherAlertsOnlyForward() throws {
+        let traffic = try cli.write("traffic.csv", Self.traffic)
+        #expect(try cli.run(["ingest", "--format", "panos", traffic, Self.threats]).status == 0)
+        let smb = try cli.run(["alerts", "--json"]).jsonLines.filter { $0["destination.port"] as? Int == 445 }
+        let ids = smb.compactMap { $0["smbtriage.alert.id"] as? Int }.sorted()
+        try #require(ids.count == 2)
+        func statuses() throws -> [String] {
+            let alerts = try cli.run(["alerts", "--json"]).jsonLines
+            return ids.map { id in alerts.first { $0["smbtriage.alert.id"] as? Int == id }?["kibana.alert.workflow_status"] as? String ?? "?" }
+        }
+        #expect(try cli.run(["alerts", "close", "\(ids[0])", "--reason", "benign"]).output.contains("alerts \(ids[0]), \(ids[1]) now closed"))
+
+        let ack = try cli.run(["alerts", "ack", "\(ids[0])"])
+        #expect(ack.status == 0, "\(ack.errors)")
+        #expect(try statuses() == ["acknowledged", "closed"], "the closed alert that only shares the connection stays closed")
+        #expect(ack.output.contains("alert \(ids[0]) now acknowledged"), "\(ack.output)")
+        #expect(ack.output.contains("alert \(ids[1]) left closed: only on the connection of the alerts named (name it to acknowledge it)"),
+                "\(ack.output)")
+
+        #expect(try cli.run(["alerts", "ack", "\(ids[1])"]).status == 0)
+        #expect(try statuses() == ["acknowledged", "acknowledged"], "the alert named is acknowledged though closed")
+        let reopen = try cli.run(["alerts", "reopen", "\(ids[0])"])
+        #expect(try statuses() == ["open", "acknowledged"], "the acknowledged alert that only shares the connection stays acknowledged")
+        #expect(reopen.output.contains("alert \(ids[1]) left acknowledged"), "\(reopen.output)")
+    }
 }

@@ -2,6 +2,7 @@
 import Detection
 import Foundation
 import ScreenCore
+import TestSupport
 import Testing
 import TriageModel
 
@@ -17,10 +18,10 @@ struct AlertTargetsTests {
         #expect(driver.state.route == .alert(1))
         let form = try #require(driver.form)
         #expect(form.title == "Close 2 alerts (one connection)")
-        #expect(form.purpose == .closeAlerts(AlertTargets(ids: [1, 2], connections: 1)))
+        #expect(form.purpose == .closeAlerts(AlertTargets(.closed, rows: [[1: .open, 2: .open]], named: [1])))
         driver.press(.right, .enter)
         #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
-        #expect(driver.state.message == .success("2 alerts closed"))
+        #expect(driver.state.message == .success("Closed 2 alerts (one connection)"))
     }
 
     @Test("an alert alone on its connection is one alert to a, c and o")
@@ -37,9 +38,9 @@ struct AlertTargetsTests {
     func alertHelpStatesTheScope() {
         for action in [Action.acknowledge, .close, .reopen] {
             let help = Keymap.bindings.first { $0.context == .alert && $0.action == action }?.help ?? ""
-            #expect(help.contains("every alert of this alert's connection"), "\(action): \(help)")
+            #expect(help.contains("alerts of its connection"), "\(action): \(help)")
         }
-        #expect(Keymap.markdown().contains("| `c` | Close every alert of this alert's connection with a reason"))
+        #expect(Keymap.markdown().contains("| `c` | Close this alert and the open and acknowledged alerts of its connection with a reason"))
     }
 
     @Test("a row shown under a status filter is acted on as shown: its other alerts are not reached")
@@ -64,7 +65,7 @@ struct MarksTests {
     func hiddenRowLosesItsMark() throws {
         var driver = StateDriver()
         driver.press(.enter, .character("f"), .character(" "))
-        #expect(driver.state.host?.marked == [1: [1, 2]])
+        #expect(driver.state.host?.marked == [1: [1: .open, 2: .open]])
         _ = try driver.repository.setStatus(.closed, alertIDs: [1, 2], reason: "benign", actor: "someone else")
         driver.press(.ctrl("l"))
         #expect(driver.state.host?.alerts.rows.isEmpty == true)
@@ -103,7 +104,7 @@ struct MarksTests {
         driver.press(.enter, .tab)
         let first = try #require(driver.state.host?.alerts.row(at: 0))
         driver.press(.character(" "))
-        #expect(driver.state.host?.marked == [first.id: first.alertIDs])
+        #expect(driver.state.host?.marked == [first.id: first.alertStatuses])
         driver.press(.character("G"), .character(" "))
         #expect(driver.state.host?.alerts.selectedRow?.alertIDs == [1, 2])
         #expect(driver.state.host?.alerts.row(at: 0) == nil, "the first row is no longer loaded")
@@ -128,5 +129,128 @@ struct MarksTests {
         #expect(question.title == "Close 1 alert?")
         #expect(question.lines.first == "Reason: true positive")
         #expect(driver.repository.statusCalls.isEmpty)
+    }
+}
+
+/// What the analyst named moves whatever its status; what only comes along (the connection's other
+/// alerts, a row's, the marks') moves only forward, and a row with nothing to move forward asks.
+@Suite("forward only")
+struct ForwardOnlyTests {
+    /// The driver on the alert screen of alert 1 (alerts 1 and 2 are one connection), after
+    /// `setup` wrote statuses as another analyst would.
+    private static func onAlertOne(_ setup: (InMemoryTriageRepository) throws -> Void) rethrows -> StateDriver {
+        var driver = StateDriver()
+        try setup(driver.repository)
+        driver.press(.enter, .tab, .character("j"), .enter)
+        return driver
+    }
+
+    /// The driver on the finance host's row of alerts 1 and 2, after `setup`.
+    private static func onConnectionRow(_ setup: (InMemoryTriageRepository) throws -> Void) rethrows -> StateDriver {
+        var driver = StateDriver()
+        try setup(driver.repository)
+        driver.press(.enter, .tab, .character("j"))
+        return driver
+    }
+
+    @Test("a on the alert screen leaves the connection's closed alert closed, and says so")
+    func acknowledgeLeavesClosedSibling() throws {
+        var driver = try Self.onAlertOne { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
+        #expect(driver.state.route == .alert(1))
+        driver.press(.character("a"))
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(try driver.repository.alert(id: 2)?.status == .closed)
+        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 closed alert left closed"))
+        #expect(driver.screen(color: false).text().contains("Acknowledged 1 alert; 1 closed alert left closed"))
+    }
+
+    @Test("the alert in view is acknowledged even when closed; its closed sibling stays closed")
+    func namedAlertMovesWhateverItsStatus() throws {
+        var driver = try Self.onAlertOne { try $0.setStatus(.closed, alertIDs: [1, 2], reason: "benign", actor: "ana") }
+        driver.press(.character("a"))
+        #expect(driver.confirmation == nil, "the alert named is acted on without a question")
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(try driver.repository.alert(id: 1)?.status == .acknowledged)
+        #expect(try driver.repository.alert(id: 2)?.status == .closed)
+    }
+
+    @Test("o on the alert screen leaves the connection's acknowledged alert acknowledged")
+    func reopenLeavesAcknowledgedSibling() throws {
+        var driver = try Self.onAlertOne {
+            try $0.setStatus(.closed, alertIDs: [1], reason: "benign", actor: "ana")
+            try $0.setStatus(.acknowledged, alertIDs: [2], reason: nil, actor: "ana")
+        }
+        driver.press(.character("o"))
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(try driver.repository.alert(id: 2)?.status == .acknowledged)
+        #expect(driver.state.message == .success("Reopened 1 alert; 1 acknowledged alert left acknowledged"))
+    }
+
+    @Test("a on a host row acknowledges its open alert and leaves its closed one closed")
+    func rowAcknowledgeLeavesClosed() throws {
+        var driver = try Self.onConnectionRow { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
+        #expect(driver.state.host?.alerts.selectedRow?.alertIDs == [1, 2])
+        driver.press(.character("a"))
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(try driver.repository.alert(id: 2)?.status == .closed)
+        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 closed alert left closed"))
+    }
+
+    @Test("a on a row whose alerts are all closed asks, and acknowledges them only on y")
+    func allClosedRowAsks() throws {
+        var driver = try Self.onConnectionRow { try $0.setStatus(.closed, alertIDs: [1, 2], reason: "benign", actor: "ana") }
+        let calls = driver.repository.statusCalls.count
+        driver.press(.character("a"))
+        let question = try #require(driver.confirmation)
+        #expect(question.title == "All 2 alerts of this connection are closed: acknowledge them (reopens them)?")
+        let screen = driver.screen(color: false).text()
+        #expect(screen.contains("All 2 alerts of this connection are closed"))
+        #expect(screen.contains("y yes    n no"), "the title wrapped inside the box leaves room for the y/n line")
+        #expect(driver.repository.statusCalls.count == calls)
+        driver.press(.character("n"))
+        #expect(driver.repository.statusCalls.count == calls)
+        driver.press(.character("a"), .character("y"))
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
+        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection)"))
+    }
+
+    @Test("o on a row whose alerts are all acknowledged asks before taking the acknowledgement back")
+    func allAcknowledgedRowAsksBeforeReopening() throws {
+        var driver = try Self.onConnectionRow { try $0.setStatus(.acknowledged, alertIDs: [1, 2], reason: nil, actor: "ana") }
+        let calls = driver.repository.statusCalls.count
+        driver.press(.character("o"))
+        #expect(try #require(driver.confirmation).title
+                    == "All 2 alerts of this connection are acknowledged: reopen them (takes back the acknowledgement)?")
+        #expect(driver.repository.statusCalls.count == calls)
+        driver.press(.character("y"))
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
+        #expect(try driver.repository.alert(id: 1)?.status == .open)
+    }
+
+    @Test("marks whose alerts are all closed or acknowledged already ask before a, and count both")
+    func marksWithNothingForwardAsk() throws {
+        var driver = StateDriver()
+        try driver.repository.setStatus(.closed, alertIDs: [1, 2], reason: "benign", actor: "ana")
+        // Alert 3 (the first row) is acknowledged already.
+        driver.press(.enter, .tab, .character(" "), .character(" "), .character("a"))
+        let question = try #require(driver.confirmation)
+        #expect(question.title
+                    == "The 2 marked connections hold 2 closed alerts and 1 already acknowledged: acknowledge the closed ones (reopens them)?")
+        driver.press(.character("y"))
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
+        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 already acknowledged"))
+    }
+
+    @Test("c on a row counts only the alerts it closes in the form")
+    func closeFormCountsWhatItCloses() throws {
+        var driver = try Self.onConnectionRow {
+            try $0.setStatus(.acknowledged, alertIDs: [1], reason: nil, actor: "ana")
+            try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
+        }
+        driver.press(.character("c"))
+        #expect(try #require(driver.form).title == "Close 1 alert; 1 already closed")
+        driver.press(.right, .enter)
+        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.state.message == .success("Closed 1 alert; 1 already closed"))
     }
 }

@@ -48,7 +48,7 @@ struct BackStackTests {
         #expect(driver.state.routes == [.hosts])
     }
 
-    @Test("Esc after :alert shows the alert before, and a acknowledges that alert")
+    @Test("Esc after :alert shows the alert before, and o reopens that alert")
     func alertCommand() throws {
         var driver = StateDriver()
         driver.press(.enter, .tab, .enter)
@@ -60,10 +60,10 @@ struct BackStackTests {
         #expect(driver.state.route == .alert(first))
         #expect(driver.state.alert?.id == first)
         #expect(driver.state.alert?.record?.id == first)
-        driver.press(.character("a"))
-        let acknowledged = try #require(driver.repository.statusCalls.last)
-        #expect(acknowledged.alertIDs.contains(first))
-        #expect(!acknowledged.alertIDs.contains(second))
+        driver.press(.character("o"))
+        let reopened = try #require(driver.repository.statusCalls.last)
+        #expect(reopened.alertIDs.contains(first))
+        #expect(!reopened.alertIDs.contains(second))
     }
 
     @Test("] to an alert the stack holds already goes back to it: no screen is in the stack twice")

@@ -51,7 +51,7 @@ struct ConnectionRowsTests {
         var driver = StateDriver()
         driver.press(.enter, .tab, .character("j"), .enter)
         #expect(driver.state.route == .alert(1))
-        #expect(driver.state.alert?.connection == [1, 2])
+        #expect(driver.state.alert?.connectionIDs == [1, 2])
         #expect(view(driver.state, color: false).text().contains("alert 1 of 2 (1, 2)"))
         driver.press(.character("]"))
         #expect(driver.state.route == .alert(2))

@@ -120,7 +120,7 @@ struct RuntimeTests {
         #expect(repository.statusCalls.map(\.reason) == ["true positive"])
         #expect(repository.statusCalls.first?.alertIDs.sorted() == [1, 2])
         #expect(repository.alertRecord(1)?.status == .closed)
-        #expect(done.text().contains("2 alerts closed"))
+        #expect(done.text().contains("Closed 2 alerts"))
     }
 
     @Test("read-only never writes")

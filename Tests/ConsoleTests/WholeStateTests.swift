@@ -57,7 +57,7 @@ struct WholeStateTests {
         var expected = state
         _ = update(&state, .input(.key(.character(" "))))
         let first = try #require(expected.host?.alerts.rows.first)
-        expected.host?.marked = [first.id: first.alertIDs]
+        expected.host?.marked = [first.id: first.alertStatuses]
         expected.host?.alerts.cursor.selected = 1
         #expect(state == expected)
     }
@@ -68,7 +68,7 @@ struct WholeStateTests {
         var expected = state
         let effects = update(&state, .input(.key(.character("c"))))
         let alert = try #require(expected.host?.alerts.rows.first)
-        expected.overlay = .form(Form(title: "Close 1 alert", purpose: .closeAlerts(AlertTargets(ids: [alert.id], connections: 1)), fields: [
+        expected.overlay = .form(Form(title: "Close 1 alert", purpose: .closeAlerts(AlertTargets(.closed, rows: [alert.alertStatuses])), fields: [
             .choice(label: "Reason", options: Update.closeReasons, selected: nil),
             .text(label: "Details", value: TextField(), hint: "optional; required for other"),
         ]))
@@ -80,9 +80,9 @@ struct WholeStateTests {
     func statusResult() {
         var state = loaded(.enter, .tab, .character(" "))
         var expected = state
-        let effects = update(&state, .statusSet(.acknowledged, changed: 1))
+        let effects = update(&state, .statusSet(.acknowledged, changed: 1, targets: nil))
         expected.host?.marked = [:]
-        expected.message = .success("1 alert acknowledged")
+        expected.message = .success("Acknowledged 1 alert")
         #expect(state == expected)
         #expect(effects.last == .pollChangeToken(reload: false))
         #expect(effects.contains(.loadDestinations(Fixture.finance)))

@@ -61,7 +61,7 @@ struct ConnectionTests {
         #expect(alerts.count == sensors)
         #expect(Set(alerts.map(\.connection.key)).count == 1)
         #expect(alerts.first?.connection.sensors == records.map(\.event.sensorName).sorted())
-        #expect(try fixture.store.alertIDs(sharingConnectionWith: [alerts[0].id]) == alerts.map(\.id).sorted())
+        #expect(try fixture.store.alertStatuses(sharingConnectionWith: [alerts[0].id]) == Dictionary(uniqueKeysWithValues: alerts.map { ($0.id, $0.status) }))
     }
 
     @Test func aSecondSensorsRecordInALaterBatchAddsOnlyWhatItReportedAbove() throws {
@@ -166,7 +166,7 @@ struct ConnectionTests {
         #expect(try upgraded.notes(alertID: alertIDs[1]).map(\.text) == ["three sensors"])
         let connection = try #require(alerts.first { $0.flow.event.destinationIPs == [Self.destination] }?.connection)
         #expect(connection.sensors == Self.threeSensors.map(\.event.sensorName).sorted())
-        #expect(try upgraded.alertIDs(sharingConnectionWith: [alertIDs[0]]).count == 3)
+        #expect(try upgraded.alertStatuses(sharingConnectionWith: [alertIDs[0]]).count == 3)
         // A fourth sensor's record after the upgrade joins the backfilled connection.
         try upgraded.insert([Self.record("suricata.eve", start: 2, seconds: 90, bytesOut: 1_200_000, line: 7)],
                             ingestedAt: baseTime)

@@ -32,8 +32,8 @@ enum Effect: Hashable, Sendable {
     case loadAudit(limit: Int)
     /// Reads the change token; `reload` says whether a changed token reloads the screen.
     case pollChangeToken(reload: Bool)
-    /// Sets exactly these alerts (`AlertTargets.ids`) to the status.
-    case setStatus(AlertStatus, alertIDs: [Int64], reason: String?)
+    /// Sets exactly the alerts `AlertTargets.ids` to its change's status.
+    case setStatus(AlertTargets, reason: String?)
     /// Sets the status of every open alert of the host.
     case setHostStatus(IPAddress, AlertStatus, reason: String?)
     case addNote(alertID: Int64, text: String)

@@ -14,7 +14,7 @@ enum Msg: Sendable {
     case hostCaseLoaded(IPAddress, HostCase?)
     case connectionsLoaded(AlertQuery, reversed: Bool, offset: Int, ConnectionPage)
     /// `connection`: the ids of every alert of the alert's connection, itself included.
-    case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote], connection: [Int64])
+    case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote], connection: [Int64: AlertStatus])
     case historyLoaded(IPAddress, offset: Int, Page<StoredFlow>)
     case timelineLoaded(IPAddress, TimelineBucket, HostTimeline)
     case exceptionsLoaded([ExceptionRecord])
@@ -23,7 +23,8 @@ enum Msg: Sendable {
     case auditLoaded([AuditEntry])
     case changeTokenRead(Int64, reload: Bool)
     /// `changed` alerts were set to `status`.
-    case statusSet(AlertStatus, changed: Int)
+    /// `changed` alerts moved to the status; `targets` when they were a status key's (nil for a host's alerts).
+    case statusSet(AlertStatus, changed: Int, targets: AlertTargets?)
     case noteAdded(AlertNote)
     case guideStepSet(alertID: Int64, step: Int, checked: Bool)
     case caseStateSet(IPAddress, CaseChange)

@@ -15,18 +15,25 @@ extension Update {
         }
         switch action {
         case .acknowledge, .close, .reopen:
-            guard let targets = alertTargets(state) else {
+            let status: AlertStatus = switch action {
+            case .acknowledge: .acknowledged
+            case .close: .closed
+            default: .open
+            }
+            guard let targets = alertTargets(state, status) else {
                 state.message = .info("select an alert first (Tab to the alerts pane)")
                 return []
             }
-            switch action {
-            case .close:
-                state.overlay = .form(closeForm(.closeAlerts(targets), title: "Close \(targets.description)"))
-            default:
-                let (status, verb) = action == .acknowledge ? (AlertStatus.acknowledged, "Acknowledge") : (.open, "Reopen")
-                let effect = Effect.setStatus(status, alertIDs: targets.ids, reason: nil)
+            if let question = targets.heldQuestion {
+                state.overlay = .confirm(question)
+            } else if targets.ids.isEmpty {
+                state.message = .info("no alert to change: \(targets.leftText ?? "none")")
+            } else if status == .closed {
+                state.overlay = .form(closeForm(.closeAlerts(targets), title: targets.summary("Close")))
+            } else {
+                let effect = Effect.setStatus(targets, reason: nil)
                 guard targets.unseen > 0 else { return [effect] }
-                state.overlay = .confirm(Confirmation(title: "\(verb) \(targets.description)?", lines: targets.unseenLines,
+                state.overlay = .confirm(Confirmation(title: "\(targets.summary(verb(status)))?", lines: targets.unseenLines,
                                                       effects: [effect]))
             }
             return []
@@ -77,34 +84,39 @@ extension Update {
         }
     }
 
-    /// The alerts a status key acts on: the marked rows', else the selected row's, or on the alert
-    /// screen every alert of the alert's connection (its row on the host screen); nil when none.
-    static func alertTargets(_ state: ConsoleState) -> AlertTargets? {
+    /// The change to `status` a status key makes: of the marked rows' alerts, else the selected
+    /// row's, or on the alert screen of the alert (whatever its status) and the other alerts of its
+    /// connection (its row on the host screen); nil when none.
+    static func alertTargets(_ state: ConsoleState, _ status: AlertStatus) -> AlertTargets? {
         switch state.route {
         case .alert:
             guard let alert = state.alert, let record = alert.record else { return nil }
-            return AlertTargets(ids: alert.connection.isEmpty ? [record.id] : alert.connection, connections: 1)
+            let connection = alert.connection.isEmpty ? [record.id: record.status] : alert.connection
+            return AlertTargets(status, rows: [connection], named: [record.id])
         case .host:
             guard let host = state.host else { return nil }
-            if !host.marked.isEmpty { return host.markedTargets }
+            if !host.marked.isEmpty { return host.markedTargets(status) }
             guard host.pane == .alerts, let row = host.alerts.selectedRow else { return nil }
-            return AlertTargets(ids: row.alertIDs, connections: 1)
+            return AlertTargets(status, rows: [row.alertStatuses])
         default: return nil
+        }
+    }
+
+    /// "Acknowledge", "Close", "Reopen": the key's verb.
+    static func verb(_ status: AlertStatus) -> String {
+        switch status {
+        case .open: "Reopen"
+        case .acknowledged: "Acknowledge"
+        case .closed: "Close"
         }
     }
 
     /// Applies the result of a write: says what changed and reloads what is on screen.
     static func applyWritten(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
         switch msg {
-        case .statusSet(let status, let changed):
+        case .statusSet(let status, let changed, let targets):
             state.host?.marked = [:]
-            let verb = switch status {
-            case .open: "reopened"
-            case .acknowledged: "acknowledged"
-            case .closed: "closed"
-            }
-            state.message = changed == 0 ? .info("no alert changed (already \(status.rawValue))")
-                : .success("\(alertCount(changed)) \(verb)")
+            state.message = statusSetMessage(status, changed: changed, targets: targets)
         case .noteAdded(let note):
             state.message = .success("note added to alert \(note.alertID)")
         case .caseStateSet(let host, let change):
@@ -124,6 +136,16 @@ extension Update {
             return []
         }
         return reload(state) + [.pollChangeToken(reload: false)]
+    }
+
+    /// "Acknowledged 2 alerts (one connection); 1 closed alert left closed": the alerts written
+    /// (the store's count when another analyst changed some meanwhile) and those left as they were.
+    static func statusSetMessage(_ status: AlertStatus, changed: Int, targets: AlertTargets?) -> StatusMessage {
+        guard changed > 0 else { return .info("no alert changed (already \(status.rawValue))") }
+        let past = verb(status) + (status == .open ? "ed" : "d")
+        guard let targets else { return .success("\(past) \(alertCount(changed))") }
+        let written = changed == targets.ids.count ? targets.description : alertCount(changed)
+        return .success("\(past) \(written)" + (targets.leftText.map { "; \($0)" } ?? ""))
     }
 
     /// "1 alert", "3 open alerts", "12,400 alerts".

@@ -159,10 +159,10 @@ extension Update {
                     effects: [.setHostStatus(host, .closed, reason: text)])))
             }
             guard case .closeAlerts(let targets) = form.purpose else { return .failure(FormError("no alerts")) }
-            let effect = Effect.setStatus(.closed, alertIDs: targets.ids, reason: text)
+            let effect = Effect.setStatus(targets, reason: text)
             guard targets.unseen > 0 else { return .success(FormOutcome(effects: [effect])) }
             return .success(FormOutcome(effects: [], confirmation: Confirmation(
-                title: "Close \(targets.description)?", lines: ["Reason: \(text)"] + targets.unseenLines, effects: [effect])))
+                title: "\(targets.summary("Close"))?", lines: ["Reason: \(text)"] + targets.unseenLines, effects: [effect])))
         case .addNote(let alertID):
             return required(FieldLabel.note).map { FormOutcome(effects: [.addNote(alertID: alertID, text: $0)]) }
         case .exceptionFromAlert, .newException:

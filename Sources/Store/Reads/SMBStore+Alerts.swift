@@ -148,23 +148,24 @@ extension SMBStore {
                                             : StringList.strings(row[17 + EventColumns.selectionCount])))
     }
 
-    /// `ids` and the ids of every other alert on the same connection, in id order (an action on
-    /// one connection's row applies to all of its alerts). Unknown ids are left out.
-    public func alertIDs(sharingConnectionWith ids: [Int64]) throws -> [Int64] {
-        guard !ids.isEmpty else { return [] }
-        let chosen = "SELECT id FROM alert WHERE id IN (\(databaseQuestionMarks(count: ids.count)))"
+    /// `ids` and every other alert on the same connection, each with its status (an action on one
+    /// connection's row applies to its alerts as `AlertStatusChange` decides). Unknown ids are left out.
+    public func alertStatuses(sharingConnectionWith ids: [Int64]) throws -> [Int64: AlertStatus] {
+        guard !ids.isEmpty else { return [:] }
+        let chosen = databaseQuestionMarks(count: ids.count)
         return try read { db in
-            try Int64.fetchAll(db, sql: """
-                \(chosen)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, status FROM alert WHERE id IN (\(chosen))
                 UNION
-                SELECT sibling.id
+                SELECT sibling.id, sibling.status
                 FROM alert a
                 JOIN event e ON e.id = a.event_id
                 JOIN alert sibling ON sibling.host IS a.host
                 JOIN event se ON se.id = sibling.event_id AND se.connection_id = e.connection_id
                 WHERE a.id IN (\(chosen))
-                ORDER BY 1
                 """, arguments: StatementArguments(ids + ids))
+            return Dictionary(rows.map { row in (row[0] as Int64, AlertStatus(rawValue: row[1] as String) ?? .open) },
+                              uniquingKeysWith: { first, _ in first })
         }
     }
 

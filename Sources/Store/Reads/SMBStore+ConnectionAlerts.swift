@@ -129,20 +129,18 @@ extension SMBStore {
     private static func connectionAlerts(_ row: Row) -> ConnectionAlerts {
         let flow = EventColumns.flow(from: row, startingAt: 12, isFirstSeenDestination: row[11])
         let event = flow.event
-        var statusCounts: [AlertStatus: Int] = [:]
-        var ids: [Int64] = []
+        var statuses: [Int64: AlertStatus] = [:]
         for pair in (row[0] as String).split(separator: ",") {
             let parts = pair.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let id = Int64(parts[0]) else { continue }
-            ids.append(id)
-            statusCounts[AlertStatus(rawValue: String(parts[1])) ?? .open, default: 0] += 1
+            statuses[id] = AlertStatus(rawValue: String(parts[1])) ?? .open
         }
         let connectionID: Int64? = row[10]
         // A lone record (no `connection` row, schema v21) is a connection of its own: the record's
         // span, bytes and sensor, as its row would hold them.
         let own = ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: Date(storeSeconds: row[12 + EventColumns.selectionSeenAtOffset])))
         return ConnectionAlerts(
-            key: connectionID, alertIDs: ids.sorted(), statusCounts: statusCounts, riskScore: row[1], noteCount: row[2],
+            key: connectionID, alertStatuses: statuses, riskScore: row[1], noteCount: row[2],
             flow: flow, reason: row[3], closeReason: row[4],
             firstSeen: (row[5] as Double?).map(Date.init(storeSeconds:)) ?? own.span.start,
             lastSeen: (row[6] as Double?).map(Date.init(storeSeconds:)) ?? own.span.end,

@@ -103,7 +103,7 @@ struct AlertsCommand: ParsableCommand {
     /// The arguments every status change takes.
     struct StatusChange: ParsableArguments {
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Alert ids (the ID column of `smbtriage alerts`): each stands for every alert of its connection.")
+        @Argument(help: "Alert ids (the ID column of `smbtriage alerts`): each is changed whatever its status, and takes along the other alerts of its connection that move forward (ack: open ones; close: open and acknowledged; reopen: closed ones).")
         var ids: [Int64]
         @Option(help: "Why (required when closing; kept in the audit log).")
         var reason: String?
@@ -112,8 +112,9 @@ struct AlertsCommand: ParsableCommand {
             guard !ids.isEmpty else { throw ValidationError("name at least one alert id.") }
         }
 
-        /// Moves the alerts, and the other alerts of their connections, to `status`; says which
-        /// changed and which already were in it.
+        /// Moves the alerts named, and the other alerts of their connections as `AlertStatusChange`
+        /// decides, to `status`; says which changed, which were left as they were and which
+        /// already were in it.
         func apply(_ status: AlertStatus) throws {
             let repository = try store.open(mustExist: true)
             var seen = Set<Int64>()
@@ -122,14 +123,17 @@ struct AlertsCommand: ParsableCommand {
             guard missing.isEmpty else {
                 throw CommandFailure("no alert with id \(missing.map(String.init).joined(separator: ", ")).")
             }
-            let ids = try repository.alertIDs(sharingConnectionWith: named)
-            let current = try ids.map { try repository.alert(id: $0)?.status }
-            let already = zip(ids, current).filter { $0.1 == status }.map(\.0)
-            let toChange = ids.filter { !already.contains($0) }
-            try repository.setStatus(status, alertIDs: toChange, reason: reason, actor: Analyst.current)
-            if !toChange.isEmpty { print("\(Self.alerts(toChange)) now \(status.rawValue)") }
-            if !already.isEmpty {
-                print("\(Self.alerts(already)) \(already.count == 1 ? "was" : "were") already \(status.rawValue)")
+            let change = AlertStatusChange(to: status, alerts: try repository.alertStatuses(sharingConnectionWith: named),
+                                           named: Set(named))
+            try repository.setStatus(status, alertIDs: change.written, reason: reason, actor: Analyst.current)
+            if !change.written.isEmpty { print("\(Self.alerts(change.written)) now \(status.rawValue)") }
+            if let held = change.heldStatus, !change.held.isEmpty {
+                let them = change.held.count == 1 ? "it" : "them"
+                let verb = status == .open ? "reopen" : "acknowledge"
+                print("\(Self.alerts(change.held)) left \(held.rawValue): only on the connection of the alerts named (name \(them) to \(verb) \(them))")
+            }
+            if !change.unchanged.isEmpty {
+                print("\(Self.alerts(change.unchanged)) \(change.unchanged.count == 1 ? "was" : "were") already \(status.rawValue)")
             }
         }
 

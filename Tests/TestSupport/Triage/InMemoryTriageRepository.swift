@@ -203,12 +203,12 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         locked { storedAlert(id) }
     }
 
-    public func alertIDs(sharingConnectionWith ids: [Int64]) throws -> [Int64] {
+    public func alertStatuses(sharingConnectionWith ids: [Int64]) throws -> [Int64: AlertStatus] {
         locked {
             let chosen = ids.compactMap(storedAlert)
             let keys = Set(chosen.compactMap(\.connection.key))
             let siblings = rowsByHost.values.flatMap(\.alerts).filter { $0.connection.key.map(keys.contains) ?? false }
-            return Set(chosen.map(\.id) + siblings.map(\.id)).sorted()
+            return Dictionary((chosen + siblings).map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -501,8 +501,7 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
         let starts = sorted.map { $0.flow.event.start ?? $0.flow.event.timestamp ?? $0.createdAt }
         let ends = sorted.map { $0.flow.event.end ?? $0.flow.event.timestamp ?? $0.createdAt }
         return ConnectionAlerts(
-            key: first.connection.key, alertIDs: sorted.map(\.id),
-            statusCounts: Dictionary(grouping: sorted, by: \.status).mapValues(\.count),
+            key: first.connection.key, alertStatuses: Dictionary(uniqueKeysWithValues: sorted.map { ($0.id, $0.status) }),
             riskScore: sorted.map(\.riskScore).max() ?? first.riskScore, noteCount: sorted.map(\.noteCount).reduce(0, +),
             flow: first.flow, reason: first.reason, closeReason: first.closeReason,
             firstSeen: starts.min() ?? first.createdAt, lastSeen: ends.max() ?? first.createdAt,

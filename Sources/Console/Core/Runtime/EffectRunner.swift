@@ -43,9 +43,9 @@ struct EffectRunner: Sendable {
             return .connectionsLoaded(query, reversed: reversed, offset: offset,
                                       try repository.connectionAlerts(query, reversed: reversed, offset: offset, limit: limit))
         case .loadAlert(let id):
-            guard let record = try repository.alert(id: id) else { return .alertLoaded(id: id, nil, notes: [], connection: []) }
+            guard let record = try repository.alert(id: id) else { return .alertLoaded(id: id, nil, notes: [], connection: [:]) }
             return .alertLoaded(id: id, record, notes: try repository.notes(alertID: id),
-                                connection: try repository.alertIDs(sharingConnectionWith: [id]))
+                                connection: try repository.alertStatuses(sharingConnectionWith: [id]))
         case .loadHistory(let host, let reversed, let offset, let limit):
             return .historyLoaded(host, offset: offset, try repository.history(of: host, reversed: reversed, offset: offset,
                                                                                limit: limit))
@@ -61,12 +61,15 @@ struct EffectRunner: Sendable {
             return .auditLoaded(try repository.audit(limit: limit))
         case .pollChangeToken(let reload):
             return .changeTokenRead(try repository.changeToken(), reload: reload)
-        case .setStatus(let status, let ids, let reason):
+        case .setStatus(let targets, let reason):
             // Exactly the alerts the console counted (a row's, a connection's): never more than it said.
-            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor))
+            let status = targets.change.status
+            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: targets.ids, reason: reason, actor: actor),
+                              targets: targets)
         case .setHostStatus(let host, let status, let reason):
             let ids = try openAlertIDs(of: host)
-            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor))
+            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor),
+                              targets: nil)
         case .addNote(let alertID, let text):
             return .noteAdded(try repository.addNote(alertID: alertID, text: text, actor: actor))
         case .setGuideStep(let alertID, let step, let checked):

@@ -9,8 +9,9 @@ struct AlertState: Hashable, Sendable {
     var id: Int64
     var record: AlertRecord?
     var notes: [AlertNote] = []
-    /// The ids of every alert of this alert's connection (one per sensor's record), itself included.
-    var connection: [Int64] = []
+    /// Every alert of this alert's connection (one per sensor's record), itself included, each
+    /// with its status as read.
+    var connection: [Int64: AlertStatus] = [:]
     var pane = Pane.destination
     /// The selected investigation-guide step.
     var guideCursor = ListCursor()
@@ -18,4 +19,7 @@ struct AlertState: Hashable, Sendable {
     var scroll = 0
     /// True once the repository answered (the alert may not exist).
     var isLoaded = false
+
+    /// The ids of `connection`, ascending: the order ] and [ step through.
+    var connectionIDs: [Int64] { connection.keys.sorted() }
 }

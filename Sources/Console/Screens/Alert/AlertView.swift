@@ -75,8 +75,9 @@ enum AlertView {
     /// "Connection  alert 2 of 3 (94, 95, 96) · seen by … · ] next, [ previous" when other
     /// sensors' records of the connection alerted too.
     private static func connectionLines(_ alert: AlertState, _ record: AlertRecord, width: Int, theme: Theme) -> [StyledLine] {
-        guard alert.connection.count > 1, let index = alert.connection.firstIndex(of: record.id) else { return [] }
-        let ids = alert.connection.map(String.init).joined(separator: ", ")
+        let connection = alert.connectionIDs
+        guard connection.count > 1, let index = connection.firstIndex(of: record.id) else { return [] }
+        let ids = connection.map(String.init).joined(separator: ", ")
         let sensors = record.connection.sensors.isEmpty ? "" : " · seen by " + record.connection.sensors.joined(separator: ", ")
         return StyledLine.field("Connection", "alert \(index + 1) of \(alert.connection.count) (\(ids))\(sensors) · ] next, [ previous",
                                 width: width, theme: theme)

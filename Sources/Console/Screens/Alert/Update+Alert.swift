@@ -28,11 +28,11 @@ extension Update {
     /// or back to it where the stack holds it already (a `:alert` went on from it).
     static func stepConnectionAlert(_ state: inout ConsoleState, forward: Bool) -> [Effect] {
         guard case .alert(let id) = state.route, let connection = state.alert?.connection,
-              let index = connection.firstIndex(of: id), connection.count > 1 else {
+              let ids = state.alert?.connectionIDs, let index = ids.firstIndex(of: id), ids.count > 1 else {
             state.message = .info("no other alert on this connection")
             return []
         }
-        let next = connection[(index + (forward ? 1 : connection.count - 1)) % connection.count]
+        let next = ids[(index + (forward ? 1 : ids.count - 1)) % ids.count]
         state.setRoutes(Array(state.routes.dropLast()))
         enter(&state, .alert(next))
         if state.alert?.record == nil { state.alert = AlertState(id: next, connection: connection) }

@@ -23,10 +23,11 @@ struct HostState: Hashable, Sendable {
     /// How many alerts the rows of `alerts` hold together (the list counts connections).
     var alertCount = 0
     /// Connection rows marked with Space (by `ConnectionAlerts.id`), each with the alerts its row
-    /// held when last loaded; status keys act on exactly those alerts when any row is marked. A
-    /// mark lives as long as its row is in the list: a new filter drops every mark, and a page that
-    /// holds the whole list drops the marks of the rows it no longer holds (`refreshMarks`).
-    var marked: [Int64: [Int64]] = [:]
+    /// held when last loaded and their statuses; status keys act on those alerts (as
+    /// `AlertStatusChange` decides) when any row is marked. A mark lives as long as its row is in
+    /// the list: a new filter drops every mark, and a page that holds the whole list drops the
+    /// marks of the rows it no longer holds (`refreshMarks`).
+    var marked: [Int64: [Int64: AlertStatus]] = [:]
     /// Where `V` started a range of marks (a row index of the alerts), until `V` ends it.
     var rangeStart: Int?
     /// Set by Enter on a destination: the alerts pane lists only alerts to it.
@@ -37,25 +38,26 @@ struct HostState: Hashable, Sendable {
 
     var alertQuery: AlertQuery { AlertQuery(status: statusFilter, host: address, destination: destinationFilter) }
 
-    /// Marks `rows`, each with its alerts as loaded.
+    /// Marks `rows`, each with its alerts and their statuses as loaded.
     mutating func mark(_ rows: [ConnectionAlerts]) {
-        for row in rows { marked[row.id] = row.alertIDs }
+        for row in rows { marked[row.id] = row.alertStatuses }
     }
 
-    /// The alerts of the marked rows, and how many of the rows are not loaded (scrolled far off).
-    var markedTargets: AlertTargets {
+    /// The change to `status` of the marked rows' alerts, and how many of the rows are not loaded
+    /// (scrolled far off).
+    func markedTargets(_ status: AlertStatus) -> AlertTargets {
         let loaded = Set(alerts.rows.map(\.id))
-        return AlertTargets(ids: Set(marked.values.joined()).sorted(), connections: marked.count,
-                            unseen: marked.keys.filter { !loaded.contains($0) }.count)
+        return AlertTargets(status, rows: marked.keys.sorted().compactMap { marked[$0] },
+                            unseen: marked.keys.filter { !loaded.contains($0) }.count, isMarks: true)
     }
 
     /// Keeps the marks in step with `page`, just loaded at `offset` of a list of `total` rows: a
-    /// marked row on it takes its alerts as they are now; when it holds the whole list, the marks
+    /// marked row on it takes its alerts and their statuses as they are now; when it holds the whole list, the marks
     /// of the rows it no longer holds (hidden by the filter since a write or another analyst
     /// changed them) are dropped. Returns how many were dropped.
     mutating func refreshMarks(with page: [ConnectionAlerts], offset: Int, total: Int) -> Int {
-        let rows = Dictionary(page.map { ($0.id, $0.alertIDs) }, uniquingKeysWith: { first, _ in first })
-        for (id, alertIDs) in rows where marked[id] != nil { marked[id] = alertIDs }
+        let rows = Dictionary(page.map { ($0.id, $0.alertStatuses) }, uniquingKeysWith: { first, _ in first })
+        for (id, statuses) in rows where marked[id] != nil { marked[id] = statuses }
         guard offset == 0, page.count >= total else { return 0 }
         let gone = marked.keys.filter { rows[$0] == nil }
         for id in gone { marked[id] = nil }

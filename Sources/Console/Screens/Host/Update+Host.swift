@@ -122,7 +122,7 @@ extension Update {
 
     /// "2 connections marked (5 alerts)".
     private static func markedMessage(_ host: HostState) -> String {
-        "\(connectionCount(host.marked.count)) marked (\(alertCount(host.markedTargets.ids.count)))"
+        "\(connectionCount(host.marked.count)) marked (\(alertCount(host.marked.values.map(\.count).reduce(0, +))))"
     }
 
     /// A new filter makes a new list: the marks of the old one go, said in the status line, so no
