@@ -54,21 +54,22 @@ struct HostFlowDayTests {
         }
     }
 
-    /// Every host's daily timeline as read, against the one grouped from its connections, all at
-    /// once and as the hourly window reads them (in buckets of a day); and its flows against the
-    /// host's count of connections.
+    /// Every host's `host_flow_day` rows against its flows grouped by day from its connections, its
+    /// daily timeline as read against the one of those flows, and its flows against the host's
+    /// count of connections.
     static func expectTimelinesAgree(_ store: SMBStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let flows = try store.hosts(filter: HostFilter(), sort: .address, offset: 0, limit: 100).rows
         #expect(Set(flows.map(\.address)) == Set(hosts), sourceLocation: sourceLocation)
         for host in hosts {
-            let (daily, scanned, windowed, hostFlows) = try store.read { db in
-                (try SMBStore.dailyTimeline(db, host: host), try WholeTimeline.scan(db, host: host, width: day),
-                 try SMBStore.recentTimeline(db, host: host, width: day, last: .max),
-                 try Int.fetchOne(db, sql: "SELECT flows FROM host WHERE address = ?", arguments: [host.storeBlob]))
+            let (rows, scanned, whole, hostFlows) = try store.read { db in
+                let scanned = try WholeTimeline.flows(db, host: host, width: .day)
+                return (try WholeTimeline.rows(db, host: host, width: .day), scanned,
+                        try WholeTimeline.chart(db, host: host, width: .day, flows: scanned),
+                        try Int.fetchOne(db, sql: "SELECT flows FROM host WHERE address = ?", arguments: [host.storeBlob]))
             }
-            #expect(daily == scanned, "host \(host)", sourceLocation: sourceLocation)
-            #expect(windowed == scanned, "host \(host)", sourceLocation: sourceLocation)
-            #expect(try store.wholeTimeline(of: host, bucket: .day) == daily, sourceLocation: sourceLocation)
+            #expect(rows == scanned, "host \(host)", sourceLocation: sourceLocation)
+            let daily = try store.wholeTimeline(of: host, bucket: .day)
+            #expect(daily == whole, "host \(host)", sourceLocation: sourceLocation)
             #expect(daily.map(\.flows).reduce(0, +) == hostFlows, "host \(host)", sourceLocation: sourceLocation)
         }
     }

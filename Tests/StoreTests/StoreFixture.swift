@@ -88,7 +88,7 @@ func rollBackToVersion17(_ db: Database) throws {
         """)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v22, v21, v20, v19, v18, v17 and v16 undone first, then
+/// Turns a store of this build back into one of schema version 14 (v23, v22, v21, v20, v19, v18, v17 and v16 undone first, then
 /// the compact event row of v15): every field in a column of its own again (decoded from
 /// `fields`), each row its file's path and format, the open-report index on `is_final`, no
 /// `origin_file`.
@@ -184,9 +184,18 @@ let rollbackToVersion16 = """
 
     """
 
-/// The SQL that turns a store of schema version 22 back into one of version 21 (before the kept
-/// counts of flows and flow summaries, v22).
-let rollbackToVersion21 = """
+/// The SQL that turns a store of schema version 23 back into one of version 22 (before the hosts'
+/// hourly timelines kept per hour, v23).
+let rollbackToVersion22 = """
+    DROP TABLE host_flow_hour;
+    DELETE FROM grdb_migrations WHERE identifier = 'v23';
+    PRAGMA user_version = 22;
+
+    """
+
+/// The SQL that turns a store of this build back into one of version 21 (before the kept counts of
+/// flows and flow summaries, v22): `rollbackToVersion22`, then v22 undone.
+let rollbackToVersion21 = rollbackToVersion22 + """
     DROP TABLE stored_count;
     DELETE FROM grdb_migrations WHERE identifier = 'v22';
     PRAGMA user_version = 21;

@@ -11,31 +11,28 @@ extension SMBStore {
     }
 }
 
-/// The reference the windowed read is checked against: every bucket of `width` seconds of a host's
-/// history, grouped from all its stored connections and summaries at once (as the store read the
-/// hourly timeline before it read only a window): its connections in SQL (each at its start, but
-/// no later than its newest record's time), its lone records decoded one by one, the summaries of
-/// pruned flows at their first flow's time.
+/// The references the timeline tables and reads are checked against, grouped from all a host's
+/// stored records at once (as the store read the hourly timeline before it kept `host_flow_hour`).
 enum WholeTimeline {
-    static func scan(_ db: Database, host: IPAddress, width: Double) throws -> [TimelinePoint] {
-        func slot(_ column: String) -> String { HostFlowDaySQL.bucket(column, width: "?1") }
+    /// The host's stored flows per bucket of `width` (keyed by the bucket's start over its width),
+    /// each at its start: its connections in SQL, its lone records decoded one by one. While nothing
+    /// is pruned, the rows the writer keeps in the width's table.
+    static func flows(_ db: Database, host: IPAddress, width: TimelineBucket) throws -> [Int64: TimelinePoint] {
         var points: [Int64: TimelinePoint] = [:]
+        func add(_ slot: Int64, flows: Int, isExternal: Bool, bytesSent: Int64) {
+            var point = points[slot] ?? TimelinePoint(start: Date(storeSeconds: Double(slot) * width.seconds), flows: 0,
+                                                      bytesOut: 0, externalFlows: 0)
+            point.flows += flows
+            if isExternal {
+                point.externalFlows += flows
+                point.bytesOut = point.bytesOut.saturatingAdding(bytesSent)
+            }
+            points[slot] = point
+        }
         for row in try Row.fetchAll(db, sql: """
-            SELECT slot, SUM(flows), \(SaturatingSQL.total("CASE WHEN is_external THEN bytes END")),
-                   SUM(is_external * flows), SUM(summarized)
-            FROM (SELECT \(slot("min(c.first_seen, r.newest)")) AS slot, 1 AS flows, c.is_external, c.bytes_sent AS bytes,
-                         0 AS summarized
-                  FROM connection c
-                  JOIN (SELECT connection_id AS id, max(seen_at) AS newest FROM event
-                        WHERE source_ip = ?2 AND connection_id IS NOT NULL GROUP BY connection_id) r ON r.id = c.id
-                  UNION ALL
-                  SELECT \(slot("first_seen")), flows, is_external, bytes_sent, flows
-                  FROM flow_summary WHERE host = ?2 AND flows > 0)
-            GROUP BY slot
-            """, arguments: [width, host.storeBlob]) {
-            let slot: Int64 = row[0]
-            points[slot] = TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: row[1],
-                                         bytesOut: row[2], externalFlows: row[3], summarizedFlows: row[4])
+            SELECT first_seen, is_external, bytes_sent FROM connection WHERE host = ?
+            """, arguments: [host.storeBlob]) {
+            add(width.index(of: row[0]), flows: 1, isExternal: row[1], bytesSent: row[2])
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT seen_at, is_external, fields FROM event WHERE source_ip = ? AND connection_id IS NULL
@@ -43,17 +40,55 @@ enum WholeTimeline {
             let seenAt: Double = row[0]
             var event = NetworkEvent()
             EventFields.decode(row[2], seenAt: seenAt, into: &event)
-            let start = min(ConnectionSpan(of: event, seenAt: Date(storeSeconds: seenAt)).start.storeSeconds, seenAt)
-            let slot = Int64((start / width).rounded(.down))
-            var point = points[slot] ?? TimelinePoint(start: Date(storeSeconds: Double(slot) * width), flows: 0,
-                                                      bytesOut: 0, externalFlows: 0)
-            point.flows += 1
-            if row[1] as Bool {
-                point.externalFlows += 1
-                point.bytesOut = point.bytesOut.saturatingAdding(max(0, event.sourceBytes ?? 0))
-            }
-            points[slot] = point
+            let start = ConnectionSpan(of: event, seenAt: Date(storeSeconds: seenAt)).start.storeSeconds
+            add(width.index(of: start), flows: 1, isExternal: row[1], bytesSent: max(0, event.sourceBytes ?? 0))
         }
-        return points.keys.sorted().compactMap { points[$0] }
+        return points
+    }
+
+    /// The host's rows of the width's table, keyed as `flows`.
+    static func rows(_ db: Database, host: IPAddress, width: TimelineBucket) throws -> [Int64: TimelinePoint] {
+        var points: [Int64: TimelinePoint] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(width.column), flows, bytes_out, external_flows FROM \(width.table) WHERE host = ?
+            """, arguments: [host.storeBlob]) {
+            let slot: Int64 = row[0]
+            points[slot] = TimelinePoint(start: Date(storeSeconds: Double(slot) * width.seconds), flows: row[1],
+                                         bytesOut: row[2], externalFlows: row[3])
+        }
+        return points
+    }
+
+    /// The whole chart of `flows` (the host's flows, pruned ones too, keyed as `flows` makes them),
+    /// oldest first: each bucket no later than that of the host's last activity (a later one counts
+    /// there), with the pruned flows its summaries hold, each summary at its first record's time (at
+    /// most the bucket's flows).
+    static func chart(_ db: Database, host: IPAddress, width: TimelineBucket,
+                      flows: [Int64: TimelinePoint]) throws -> [TimelinePoint] {
+        let lastSeen = try Double.fetchOne(db, sql: "SELECT last_seen FROM host WHERE address = ?",
+                                           arguments: [host.storeBlob])
+        let newest = lastSeen.map(width.index(of:)) ?? .max
+        var points: [Int64: TimelinePoint] = [:]
+        for (slot, point) in flows {
+            let shown = min(slot, newest)
+            var merged = points[shown] ?? TimelinePoint(start: Date(storeSeconds: Double(shown) * width.seconds), flows: 0,
+                                                        bytesOut: 0, externalFlows: 0)
+            merged.flows += point.flows
+            merged.externalFlows += point.externalFlows
+            merged.bytesOut = merged.bytesOut.saturatingAdding(point.bytesOut)
+            points[shown] = merged
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT first_seen, flows FROM flow_summary WHERE host = ?",
+                                    arguments: [host.storeBlob]) {
+            let shown = min(width.index(of: row[0]), newest)
+            points[shown]?.summarizedFlows += row[1]
+        }
+        return points.keys.sorted().compactMap { slot in
+            points[slot].map { point in
+                var capped = point
+                capped.summarizedFlows = min(point.summarizedFlows, point.flows)
+                return capped
+            }
+        }.filter { $0.flows > 0 }
     }
 }

@@ -1,5 +1,6 @@
 import Detection
 import Foundation
+import TriageModel
 
 /// What one batch adds to a host's aggregates, applied once per host when the batch commits.
 struct HostDelta {
@@ -100,61 +101,67 @@ struct AddressPair: Hashable {
     let destination: IPAddress
 }
 
-/// A host and a UTC day (days since 2001-01-01): a row of `host_flow_day`.
-struct HostDay: Hashable, Comparable {
+/// A host and a bucket of its timeline (the bucket's start over its width, since 2001-01-01
+/// UTC): a row of `host_flow_day` or `host_flow_hour`.
+struct HostBucket: Hashable, Comparable {
     let host: IPAddress
-    let day: Int64
+    let bucket: Int64
 
-    static func < (left: HostDay, right: HostDay) -> Bool {
-        (left.host, left.day) < (right.host, right.day)
+    static func < (left: HostBucket, right: HostBucket) -> Bool {
+        (left.host, left.bucket) < (right.host, right.bucket)
     }
 }
 
-/// What one batch changes in hosts' daily timelines (`host_flow_day`), applied once per host
-/// and day. A connection counts as one flow at the UTC day of its start, external when any of
-/// its records is, with its bytes sent when external: what its `connection` row says. Each
-/// link takes out the connection's share as it was and adds it as it is, so a record joining
-/// a connection (another sensor's, a later Packetbeat report) moves or grows its share and
-/// never counts it twice.
+/// What one batch changes in hosts' timelines of one bucket width (its table, `TimelineBucket.table`:
+/// `host_flow_hour`, `host_flow_day`), applied once per host and bucket. A connection counts as
+/// one flow in the bucket of its start, external when any of its records is, with its bytes sent
+/// when external: what its `connection` row says. Each link takes out the connection's share as
+/// it was and adds it as it is, so a record joining a connection (another sensor's, a later
+/// Packetbeat report) moves or grows its share and never counts it twice.
 struct TimelineDeltas {
-    /// Flows, external flows and bytes out per host and day; negative where a connection's
-    /// start moved to an earlier day.
-    private(set) var days: [HostDay: (flows: Int, externalFlows: Int, bytesOut: Int64)] = [:]
+    let width: TimelineBucket
+    /// Flows, external flows and bytes out per host and bucket; negative where a connection's
+    /// start moved to an earlier bucket.
+    private(set) var buckets: [HostBucket: (flows: Int, externalFlows: Int, bytesOut: Int64)] = [:]
+
+    init(_ width: TimelineBucket) {
+        self.width = width
+    }
 
     /// Counts what linking one stored record changed.
     mutating func count(_ link: ConnectionLink) {
-        let share = Share(link.row)
+        let share = Share(link.row, width: width)
         if let previous = link.previous {
-            let previousShare = Share(previous)
+            let previousShare = Share(previous, width: width)
             guard previousShare != share else { return }
             add(previousShare, sign: -1)
         }
         add(share, sign: 1)
     }
 
+    /// Counts a connection as it is stored (a lone record, which the v23 migration counts).
+    mutating func count(_ connection: ConnectionRow) {
+        add(Share(connection, width: width), sign: 1)
+    }
+
     mutating func removeAll() {
-        days.removeAll()
+        buckets.removeAll()
     }
 
     mutating func reserveCapacity(_ count: Int) {
-        days.reserveCapacity(count)
-    }
-
-    /// The UTC day of `date`, rounded down also before 2001 (as `HostFlowDaySQL.utcDay`).
-    static func utcDay(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSinceReferenceDate / 86_400).rounded(.down))
+        buckets.reserveCapacity(count)
     }
 
     /// A connection's share of its host's timeline.
     private struct Share: Equatable {
-        let key: HostDay
+        let key: HostBucket
         let isExternal: Bool
         let bytesOut: Int64
 
         /// Nil for a connection without a host.
-        init?(_ row: ConnectionRow) {
+        init?(_ row: ConnectionRow, width: TimelineBucket) {
             guard let host = row.host else { return nil }
-            key = HostDay(host: host, day: TimelineDeltas.utcDay(row.span.start))
+            key = HostBucket(host: host, bucket: width.index(of: row.span.start.storeSeconds))
             isExternal = row.isExternal
             bytesOut = row.isExternal ? row.bytesSent : 0
         }
@@ -162,10 +169,10 @@ struct TimelineDeltas {
 
     private mutating func add(_ share: Share?, sign: Int) {
         guard let share else { return }
-        var day = days[share.key] ?? (0, 0, 0)
-        day.flows += sign
-        if share.isExternal { day.externalFlows += sign }
-        day.bytesOut = day.bytesOut.saturatingAdding(sign < 0 ? -share.bytesOut : share.bytesOut)
-        days[share.key] = day
+        var bucket = buckets[share.key] ?? (0, 0, 0)
+        bucket.flows += sign
+        if share.isExternal { bucket.externalFlows += sign }
+        bucket.bytesOut = bucket.bytesOut.saturatingAdding(sign < 0 ? -share.bytesOut : share.bytesOut)
+        buckets[share.key] = bucket
     }
 }

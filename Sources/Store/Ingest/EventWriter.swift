@@ -1,6 +1,7 @@
 import Detection
 import Foundation
 import GRDB
+import TriageModel
 
 /// Writes one batch of ingested events inside one write transaction: the events themselves
 /// (deduplicated by fingerprint, Packetbeat reports upserted per flow) and, when the batch is
@@ -12,7 +13,8 @@ struct EventWriter {
     private(set) var result = InsertResult()
     private var hostDeltas: [IPAddress: HostDelta] = [:]
     private var pairDeltas: [AddressPair: PairDelta] = [:]
-    private var timelineDeltas = TimelineDeltas()
+    /// The batch's changes to the hosts' hourly and daily timelines (`host_flow_hour`, `host_flow_day`).
+    private var timelineDeltas = TimelineBucket.allCases.map(TimelineDeltas.init)
     private var connections: ConnectionLinker
     private var origins: OriginFiles
     private var insertEvent: RawStatement
@@ -119,7 +121,7 @@ struct EventWriter {
     mutating func reserveCapacity(forEvents count: Int) {
         hostDeltas.reserveCapacity(count)
         pairDeltas.reserveCapacity(count)
-        timelineDeltas.reserveCapacity(count)
+        for index in timelineDeltas.indices { timelineDeltas[index].reserveCapacity(count) }
     }
 
     /// Stores one event, or counts it as a duplicate or as an update of its flow. A record
@@ -236,35 +238,9 @@ struct EventWriter {
             try upsert.execute()
         }
         for host in recounted.sorted() { try NewDestinations.recount(db, host: host.storeBlob) }
-        try flushTimelines()
+        for index in timelineDeltas.indices { try timelineDeltas[index].write(db) }
         hostDeltas.removeAll()
         pairDeltas.removeAll()
-    }
-
-    /// Adds the batch's changes to `host_flow_day`, one upsert per host and day in key order;
-    /// a day a connection's share left is removed when no flow is left in it.
-    private mutating func flushTimelines() throws {
-        var upsert = try RawStatement(db, sql: """
-            INSERT INTO host_flow_day (host, day, flows, external_flows, bytes_out) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (host, day) DO UPDATE SET
-                flows = flows + excluded.flows, external_flows = external_flows + excluded.external_flows,
-                bytes_out = \(SaturatingSQL.sum("bytes_out", "excluded.bytes_out"))
-            """)
-        var removeEmpty = try RawStatement(db, sql: "DELETE FROM host_flow_day WHERE host = ? AND day = ? AND flows <= 0")
-        for (key, day) in timelineDeltas.days.sorted(by: { $0.key < $1.key })
-        where day.flows != 0 || day.externalFlows != 0 || day.bytesOut != 0 {
-            upsert.bind(key.host)
-            upsert.bind(key.day)
-            upsert.bind(day.flows)
-            upsert.bind(day.externalFlows)
-            upsert.bind(day.bytesOut)
-            try upsert.execute()
-            guard day.flows < 0 else { continue }
-            removeEmpty.bind(key.host)
-            removeEmpty.bind(key.day)
-            try removeEmpty.execute()
-        }
-        timelineDeltas.removeAll()
     }
 
     // MARK: Packetbeat flow reports
@@ -355,7 +331,7 @@ struct EventWriter {
     /// the bytes by which it raised its connection's figures.
     private mutating func count(_ event: NetworkEvent, eventID: Int64, seenAt: Date, isExternal: Bool,
                                 link: ConnectionLink) {
-        timelineDeltas.count(link)
+        for index in timelineDeltas.indices { timelineDeltas[index].count(link) }
         guard let host = event.sourceIPs.first else { return }
         let flows = link.isNew ? 1 : 0
         // Each delta is changed in place: one hash lookup per dictionary, no copy of the delta.

@@ -8,7 +8,7 @@ import GRDB
 /// 17), so byte order is address order within a family and every IPv4 address sorts first.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 22
+    static let version = 23
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -106,6 +106,10 @@ enum StoreSchema {
         migrator.registerMigration("v22") { db in
             try addStoredCounts(db)
             try db.execute(sql: "PRAGMA user_version = 22")
+        }
+        migrator.registerMigration("v23") { db in
+            try addHostFlowHours(db, progress: progress)
+            try db.execute(sql: "PRAGMA user_version = 23")
         }
         return migrator
     }

@@ -1,0 +1,58 @@
+import Detection
+import Foundation
+import GRDB
+import TriageModel
+
+extension StoreSchema {
+    /// Event ids the hourly timeline's upgrade reads per step, and between two reports to its
+    /// `MigrationProgress`.
+    static let hostFlowHourBatch: Int64 = 100_000
+
+    /// A host's hourly timeline as one row an hour (v23): `host_flow_hour` holds per host and UTC
+    /// hour (hours since 2001-01-01) what `host_flow_day` holds per day, kept by the writer from the
+    /// same batch aggregates (`TimelineDeltas`) and never pruned, so the history's hourly chart reads
+    /// the rows of the hours it draws instead of the host's records of those hours.
+    ///
+    /// Filled here from the stored connections (at their start), the summaries of pruned flows (at
+    /// their first record's time: all a summary keeps of its flows' times) and the lone records
+    /// (schema v21), whose start and bytes sent are decoded from their rows as the writer had them,
+    /// in event id ranges, `progress` hearing how many lone records were done.
+    static func addHostFlowHours(_ db: Database, progress: MigrationProgress?) throws {
+        try db.execute(sql: HostFlowDaySQL.createTable(.hour))
+        try countLoneRecordHours(db, progress: progress)
+    }
+
+    /// Adds each lone record's flow to `host_flow_hour`, in event id ranges; `progress` hears of
+    /// each range that had some.
+    private static func countLoneRecordHours(_ db: Database, progress: MigrationProgress?) throws {
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE connection_id IS NULL") ?? 0
+        guard total > 0 else { return }
+        let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
+        var records = try RawStatement(db, sql: """
+            SELECT source_ip, seen_at, is_external, fields FROM event
+            WHERE id > ? AND id <= ? AND connection_id IS NULL
+            """)
+        var hours = TimelineDeltas(.hour)
+        var after: Int64 = 0, done = 0
+        while after < last {
+            records.bind(after)
+            records.bind(after + hostFlowHourBatch)
+            var found = 0
+            while try records.step() {
+                found += 1
+                let seenAt = records.double(1) ?? 0
+                var event = NetworkEvent()
+                event.sourceIPs = records.address(0).map { [$0] } ?? []
+                EventFields.decode(records.blob(3) ?? Data(), seenAt: seenAt, into: &event,
+                                   plainFields: EventFields.spanAndBytesSentFields)
+                hours.count(ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: Date(storeSeconds: seenAt)),
+                                          isExternal: records.int64(2) == 1))
+            }
+            try hours.write(db)
+            after += hostFlowHourBatch
+            guard found > 0 else { continue }
+            done += found
+            progress?(done, total)
+        }
+    }
+}
