@@ -8,10 +8,9 @@ import TriageModel
 
 /// A host's activity (the hosts list's sparkline) is exactly what counting gives, on generated
 /// stores whose connections are seen by several sensors and straddle bucket edges, and after the
-/// v11 migration of a store the previous schema made: in days, read from `host_flow_day`, the
-/// host's connections by the day they started; in hours, read from `event_source_time` alone, the
-/// distinct connections of the host's records per hour.
-@Suite("Host activity read from the index")
+/// v11 migration of a store the previous schema made: in days and in hours, read from the timeline
+/// tables (`host_flow_day`, `host_flow_hour`), the host's connections by the bucket they started in.
+@Suite("Host activity read from the timeline tables")
 struct HostActivityTests {
     /// A generated store of five hosts' connections seen by several sensors, over days, with
     /// connections that start in the last seconds of a day and are seen into the next.
@@ -27,30 +26,28 @@ struct HostActivityTests {
             }
         }
 
-        /// Every host's activity in days and hours, for several bucket counts: in days against the
-        /// host's connections counted by the day they started, in hours against the count of
-        /// distinct connections per hour over the host's records.
+        /// Every host's activity in days and hours, for several bucket counts, against the host's
+        /// connections counted by the bucket they started in.
         func expectActivityIsTheCountedRecords(sourceLocation: SourceLocation = #_sourceLocation) throws {
             let database = try DatabaseQueue(path: fixture.path)
             for host in hosts + [IPAddress("10.4.9.9")!] {
                 for (bucket, buckets) in [(TimelineBucket.day, 12), (.day, 3), (.hour, 30), (.hour, 1)] {
-                    let counted = try database.read { db in
-                        bucket == .day ? try Self.countedDailyFlows(db, host, buckets)
-                            : try Self.countedActivity(db, host, bucket, buckets)
-                    }
+                    let counted = try database.read { db in try Self.countedFlows(db, host, bucket, buckets) }
                     #expect(try store.hostActivity(host, bucket: bucket, buckets: buckets) == counted,
                             "\(host) \(bucket) × \(buckets)", sourceLocation: sourceLocation)
                 }
             }
         }
 
-        /// The host's connections (its `connection` rows and its lone records) counted by the UTC day
-        /// of their start, for the last `days` days up to the day of the host's last activity.
-        private static func countedDailyFlows(_ db: Database, _ host: IPAddress, _ days: Int) throws -> [Int] {
-            var counts = Array(repeating: 0, count: days)
+        /// The host's connections (its `connection` rows and its lone records) counted by the UTC
+        /// bucket of their start, for the last `buckets` buckets up to that of the host's last
+        /// activity (a start after it counts in its bucket).
+        private static func countedFlows(_ db: Database, _ host: IPAddress, _ bucket: TimelineBucket,
+                                         _ buckets: Int) throws -> [Int] {
+            var counts = Array(repeating: 0, count: buckets)
             guard let lastSeen = try Double.fetchOne(db, sql: "SELECT last_seen FROM host WHERE address = ?",
                                                      arguments: [host.storeBlob]) else { return counts }
-            let firstDay = Int((lastSeen / 86_400).rounded(.down)) - (days - 1)
+            let lastBucket = Int((lastSeen / bucket.seconds).rounded(.down))
             var starts = try Double.fetchAll(db, sql: "SELECT first_seen FROM connection NOT INDEXED WHERE host = ?",
                                              arguments: [host.storeBlob])
             starts += try Row.fetchAll(db, sql: """
@@ -58,34 +55,15 @@ struct HostActivityTests {
                 WHERE e.source_ip = ? AND e.connection_id IS NULL
                 """, arguments: [host.storeBlob]).map { ConnectionRow(storedRecord: $0, startingAt: 0).span.start.storeSeconds }
             for start in starts {
-                let slot = Int((start / 86_400).rounded(.down)) - firstDay
+                let slot = min(Int((start / bucket.seconds).rounded(.down)), lastBucket) - lastBucket + buckets - 1
                 if counts.indices.contains(slot) { counts[slot] += 1 }
-            }
-            return counts
-        }
-
-        /// The activity counted over the host's event rows: distinct connections per bucket of the
-        /// last `buckets` buckets up to the host's last activity (a lone record is one of its own).
-        private static func countedActivity(_ db: Database, _ host: IPAddress, _ bucket: TimelineBucket,
-                                            _ buckets: Int) throws -> [Int] {
-            let blob = host.storeBlob
-            var counts = Array(repeating: 0, count: buckets)
-            guard let lastSeen = try Double.fetchOne(db, sql: "SELECT last_seen FROM host WHERE address = ?",
-                                                     arguments: [blob]) else { return counts }
-            let start = ((lastSeen / bucket.seconds).rounded(.down) - Double(buckets - 1)) * bucket.seconds
-            for row in try Row.fetchAll(db, sql: """
-                SELECT CAST((seen_at - ?) / ? AS INTEGER) AS slot, COUNT(DISTINCT coalesce(connection_id, -id))
-                FROM event NOT INDEXED WHERE source_ip = ? AND seen_at >= ? GROUP BY slot
-                """, arguments: [start, bucket.seconds, blob, start]) {
-                let slot: Int = row[0]
-                if counts.indices.contains(slot) { counts[slot] = row[1] }
             }
             return counts
         }
     }
 
     @Test(arguments: [1, 2] as [UInt64])
-    func theActivityIsTheDistinctConnectionsOfEachBucket(seed: UInt64) throws {
+    func theActivityIsTheConnectionsStartedInEachBucket(seed: UInt64) throws {
         let scenario = try Scenario(seed: seed)
         try scenario.ingest(days: 14)
         #expect(try scenario.store.hostActivity(scenario.hosts[0], bucket: .day, buckets: 12).reduce(0, +) > 12)

@@ -169,6 +169,8 @@ struct HostFlowHourTests {
             #expect(last.points == [TimelinePoint(start: newestBucket, flows: 2, bytesOut: 60, externalFlows: 2)], "\(bucket)")
             let whole = try fixture.store.timeline(of: host, bucket: bucket, last: .max)
             #expect(whole.points.map(\.flows) == [1, 2] && whole.totals.flows == 3, "\(bucket)")
+            // The hosts list's sparkline counts it in the same bucket.
+            #expect(try fixture.store.hostActivity(host, bucket: bucket, buckets: 1) == [2], "\(bucket)")
         }
     }
 
