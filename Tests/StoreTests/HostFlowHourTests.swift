@@ -224,6 +224,7 @@ struct HostFlowHourTests {
         #expect(prunedLeft == 0 && charts.last?.totals.summarizedFlows == 12)
 
         try DatabaseQueue(path: fixture.path).write { db in
+            try rollBackRecordBlocks(db)
             try db.execute(sql: rollbackToVersion22)
             #expect(try !db.tableExists("host_flow_hour"))
         }

@@ -215,8 +215,8 @@ struct LoneConnectionMigrationTests {
             reports.withLock { $0.append([done, total]) }
         }
         #expect(upgraded.upgradedFromVersion == 20)
-        #expect(reports.withLock { $0 } == [[4, 4], [4, 4]],
-                "the records given back their key, of all to do (v21), then their hours counted (v23)")
+        #expect(reports.withLock { $0 } == [[4, 4], [4, 4], [9, 9]],
+                "the records given back their key, of all to do (v21), then their hours counted (v23), then every record moved into blocks (v24)")
         #expect(try StoreSnapshot(upgraded, host: Record.host) == before)
         #expect(try DatabaseQueue(path: fixture.path).read { db in try Row.fetchAll(db, sql: groups) } == groupsBefore)
         let counts = try connectionRows(fixture.path)

@@ -88,7 +88,7 @@ func rollBackToVersion17(_ db: Database) throws {
         """)
 }
 
-/// Turns a store of this build back into one of schema version 14 (v23, v22, v21, v20, v19, v18, v17 and v16 undone first, then
+/// Turns a store of this build back into one of schema version 14 (v24, v23, v22, v21, v20, v19, v18, v17 and v16 undone first, then
 /// the compact event row of v15): every field in a column of its own again (decoded from
 /// `fields`), each row its file's path and format, the open-report index on `is_final`, no
 /// `origin_file`.
@@ -160,6 +160,7 @@ private func legacyEventValues(_ event: NetworkEvent) -> [(column: String, value
 /// Community ID keys, v12; v13 undone first): every original record TEXT again, each connection
 /// its Community ID, every Packetbeat report its flow key.
 func rollBackToVersion11(_ db: Database) throws {
+    try rollBackRecordBlocks(db)
     for row in try Row.fetchAll(db, sql: "SELECT id, original FROM event WHERE typeof(original) = 'blob'") {
         try db.execute(sql: "UPDATE event SET original = ? WHERE id = ?",
                        arguments: [StoredRecord.text(of: row[1]), row[0] as Int64])
@@ -184,6 +185,31 @@ let rollbackToVersion16 = """
 
     """
 
+/// Turns a store of this build back into one of schema version 23 (before record blocks, v24):
+/// each record compressed alone in its row's `original` again, as v12 to v23 wrote it
+/// (`RecordCompressor`: SQL cannot compress), and no `record_ref` nor `record_block`. A store
+/// without blocks is left as it is.
+func rollBackRecordBlocks(_ db: Database) throws {
+    guard try db.tableExists("record_block") else { return }
+    let compressor = RecordCompressor()
+    let records = StoredRecordReader()
+    let update = try db.makeStatement(sql: "UPDATE event SET original = ? WHERE id = ?")
+    for row in try Row.fetchAll(db, sql: """
+        SELECT e.id, (SELECT format FROM origin_file WHERE id = e.origin_id), e.original, e.record_ref,
+               (SELECT data FROM record_block WHERE id = e.record_ref / \(RecordBlock.capacity))
+        FROM event e WHERE e.record_ref IS NOT NULL
+        """) {
+        let text = records.text(original: row[2], reference: row[3], block: row[4])
+        try update.execute(arguments: [compressor.compress(text, format: row[1] ?? ""), row[0] as Int64])
+    }
+    try db.execute(sql: """
+        ALTER TABLE event DROP COLUMN record_ref;
+        DROP TABLE record_block;
+        DELETE FROM grdb_migrations WHERE identifier = 'v24';
+        PRAGMA user_version = 23;
+        """)
+}
+
 /// The SQL that turns a store of schema version 23 back into one of version 22 (before the hosts'
 /// hourly timelines kept per hour, v23).
 let rollbackToVersion22 = """
@@ -193,8 +219,8 @@ let rollbackToVersion22 = """
 
     """
 
-/// The SQL that turns a store of this build back into one of version 21 (before the kept counts of
-/// flows and flow summaries, v22): `rollbackToVersion22`, then v22 undone.
+/// The SQL that turns a store of schema version 23 back into one of version 21 (before the kept
+/// counts of flows and flow summaries, v22): `rollbackToVersion22`, then v22 undone.
 let rollbackToVersion21 = rollbackToVersion22 + """
     DROP TABLE stored_count;
     DELETE FROM grdb_migrations WHERE identifier = 'v22';
@@ -203,10 +229,11 @@ let rollbackToVersion21 = rollbackToVersion22 + """
     """
 
 /// Turns a store of this build back into one of schema version 20 (before lone records, v21):
-/// `rollbackToVersion21`, then each record without a `connection` row gets one of its own (its
+/// `rollBackRecordBlocks`, `rollbackToVersion21`, then each record without a `connection` row gets one of its own (its
 /// figures, its Community ID's key), as v20 made for every record, and `event.community_key`,
 /// `event.lone_start` and their index go.
 func rollBackToVersion20(_ db: Database) throws {
+    try rollBackRecordBlocks(db)
     try db.execute(sql: rollbackToVersion21)
     let insert = try db.makeStatement(sql: """
         INSERT INTO connection (community_key, host, first_seen, last_seen, bytes_sent, bytes_received, packets_sent,

@@ -63,8 +63,7 @@ struct StoredCountTests {
         #expect(throws: Interrupted.self) {
             try fixture.store.write("storing events") { db in
                 var writer = try EventWriter(db: db, rule: fixture.rule, ingestedAt: baseTime)
-                let compressor = RecordCompressor()
-                for event in events(11...30) { try writer.add(PreparedEvent(event, compressor: compressor)) }
+                try writer.add(PreparedBatch(events(11...30)))
                 try writer.flushAggregates()
                 #expect(try StoredCounts.kept(db).flows == 30)
                 throw Interrupted()
@@ -99,6 +98,7 @@ struct StoredCountTests {
         try fixture.store.prune(at: later, actor: "ana")
         let expected = try fixture.store.statistics()
         try DatabaseQueue(path: fixture.path).write { db in
+            try rollBackRecordBlocks(db)
             try db.execute(sql: rollbackToVersion21)
             #expect(try !db.tableExists("stored_count"))
         }

@@ -14,21 +14,27 @@ enum EventColumns {
     /// The columns `event(from:startingAt:)` reads, qualified with the table alias `e`.
     static let fieldSelection = (["seen_at"] + fieldNames).map { "e.\($0)" }.joined(separator: ", ")
 
-    /// The columns `flow(from:startingAt:)` reads: the event's id, ingest time and origin (its
-    /// file's path and format from `origin_file`), then `fieldSelection`.
+    /// The columns `flow(from:startingAt:records:isFirstSeenDestination:)` reads: the event's id,
+    /// ingest time and origin (its file's path and format from `origin_file`, its record: `original`,
+    /// or its `RecordReference` and block), then `fieldSelection`.
     static let selection = """
         e.id, e.ingested_at, (SELECT path FROM origin_file WHERE id = e.origin_id), e.origin_line,
-        (SELECT format FROM origin_file WHERE id = e.origin_id), e.original, \(fieldSelection)
+        (SELECT format FROM origin_file WHERE id = e.origin_id), e.original, e.record_ref,
+        (SELECT data FROM record_block WHERE id = \(RecordReference.blockSQL("e.record_ref"))), \(fieldSelection)
         """
 
     /// How many columns `selection` reads.
-    static let selectionCount = 7 + fieldNames.count
+    static let selectionCount = 9 + fieldNames.count
 
-    /// Where `seen_at` is in `selection` (the first of `fieldSelection`, after six columns).
-    static let selectionSeenAtOffset = 6
+    /// Where `seen_at` is in `selection` (the first of `fieldSelection`, after eight columns).
+    static let selectionSeenAtOffset = 8
 
-    /// The columns of a record's origin, in the order `bind(origin:line:storedAs:to:)` binds them.
+    /// The columns of a record's origin, in the order `bind(origin:line:storedAs:to:)` binds them
+    /// (the compact row of v15; since v24 `recordReferenceName` follows).
     static let originNames = ["origin_id", "origin_line", "original"]
+
+    /// The column that points at a record kept in a `RecordBlock` (v24): `RecordReference`.
+    static let recordReferenceName = "record_ref"
 
     /// Binds where a record came from: its `origin_file` row, its line and its original text
     /// (`original`, as `StoredRecord` keeps it).
@@ -49,13 +55,16 @@ enum EventColumns {
         statement.bind(fields)
     }
 
-    /// Decodes the columns of `selection`, starting at column `start` of `row`.
-    static func flow(from row: Row, startingAt start: Int = 0, isFirstSeenDestination: Bool) -> StoredFlow {
+    /// Decodes the columns of `selection`, starting at column `start` of `row`, its record through
+    /// `records` (one reader per read).
+    static func flow(from row: Row, startingAt start: Int = 0, records: StoredRecordReader,
+                     isFirstSeenDestination: Bool) -> StoredFlow {
         let id: Int64 = row[start] ?? 0
         let ingestedAt = (row[start + 1] as Double?).map(Date.init(storeSeconds:)) ?? .distantPast
+        let original = records.text(original: row[start + 5], reference: row[start + 6], block: row[start + 7])
         let origin = RecordOrigin(path: row[start + 2] ?? "", line: row[start + 3] ?? 0, format: row[start + 4] ?? "",
-                                  original: StoredRecord.text(of: row[start + 5]))
-        return StoredFlow(id: id, event: event(from: row, startingAt: start + 6), origin: origin,
+                                  original: original)
+        return StoredFlow(id: id, event: event(from: row, startingAt: start + selectionSeenAtOffset), origin: origin,
                           ingestedAt: ingestedAt, isFirstSeenDestination: isFirstSeenDestination)
     }
 

@@ -2,8 +2,8 @@ import Detection
 import Foundation
 
 /// Stores events on a writer thread of its own while the caller goes on reading: `add` does each
-/// event's per-record work on the caller's thread (fingerprint, compressed record:
-/// `PreparedEvent`) and gathers the events into batches of `batchSize` (the first is queued at
+/// event's per-record work on the caller's thread (fingerprint, records compressed in blocks:
+/// `PreparedBatch`) and gathers the events into batches of `batchSize` (the first is queued at
 /// `firstBatchSize`), each stored in one write transaction (`SMBStore.insert`), and blocks only
 /// while a full batch already waits. It lives for one call of `storing`, which always waits for
 /// the writer before it returns, also when reading failed.
@@ -42,15 +42,15 @@ public final class BatchInserter: @unchecked Sendable {
     private let checkpointer: BackgroundCheckpointer?
     private let ingestedAt: Date
     private let batchSize: Int
-    private var gathering: [PreparedEvent] = []
+    private var gathering = PreparedBatch()
     /// Whether a batch was queued yet (until then, `firstBatchSize` events make one).
     private var hasQueued = false
     private let compressor = RecordCompressor()
 
     private let condition = NSCondition()
-    private var queue: [[PreparedEvent]] = []
+    private var queue: [PreparedBatch] = []
     /// Batches the writer stored, freed by the caller's thread (`enqueue`), not the writer's.
-    private var written: [[PreparedEvent]] = []
+    private var written: [PreparedBatch] = []
     private var isClosed = false
     private var isWriterDone = false
     private var failure: (any Error)?
@@ -88,7 +88,7 @@ public final class BatchInserter: @unchecked Sendable {
         checkpointer = store.isReadOnly ? nil : try? BackgroundCheckpointer(store: store)
         self.ingestedAt = ingestedAt
         self.batchSize = max(1, batchSize)
-        gathering.reserveCapacity(self.batchSize)
+        gathering = PreparedBatch(capacity: self.batchSize)
         let thread = Thread { [self] in writeBatches() }
         thread.start()
     }
@@ -96,18 +96,20 @@ public final class BatchInserter: @unchecked Sendable {
     /// Takes events to store; throws the writer's error once a batch failed (nothing of that
     /// batch was kept, and nothing after it is written).
     public func add(_ events: [IngestedEvent]) throws {
-        for event in events { gathering.append(PreparedEvent(event, compressor: compressor)) }
+        for event in events { gathering.append(event, compressor: compressor) }
         guard gathering.count >= (hasQueued ? batchSize : min(batchSize, Self.firstBatchSize)) else { return }
+        gathering.close(compressor: compressor)
         try enqueue(gathering)
         hasQueued = true
-        gathering.removeAll(keepingCapacity: true)
+        gathering = PreparedBatch(capacity: batchSize)
     }
 
     /// Stores the events still gathered, waits for the writer, and returns what every batch did
     /// (or throws the first batch's error).
     private func finish() throws -> InsertResult {
         if !gathering.isEmpty {
-            defer { gathering = [] }
+            defer { gathering = PreparedBatch() }
+            gathering.close(compressor: compressor)
             do {
                 try enqueue(gathering)
             } catch {
@@ -133,8 +135,8 @@ public final class BatchInserter: @unchecked Sendable {
 
     /// Queues `batch` for the writer, once fewer than `queueLimit` wait; then frees the batches
     /// the writer is done with (4% of the writer's instructions when it freed them), outside the lock.
-    private func enqueue(_ batch: [PreparedEvent]) throws {
-        var done: [[PreparedEvent]] = []
+    private func enqueue(_ batch: PreparedBatch) throws {
+        var done: [PreparedBatch] = []
         defer { done.removeAll() }
         condition.lock()
         defer { condition.unlock() }
@@ -184,7 +186,7 @@ public final class BatchInserter: @unchecked Sendable {
     }
 
     /// The next batch to write, or nil (marking the writer done) when there is none to come.
-    private func nextBatch() -> [PreparedEvent]? {
+    private func nextBatch() -> PreparedBatch? {
         condition.lock()
         defer { condition.unlock() }
         while failure == nil && queue.isEmpty && !isClosed { condition.wait() }

@@ -4,8 +4,9 @@ import GRDB
 import TriageModel
 
 /// Writes one batch of ingested events inside one write transaction: the events themselves
-/// (deduplicated by fingerprint, Packetbeat reports upserted per flow) and, when the batch is
-/// done, the host and (host, destination) aggregates the batch changed.
+/// (deduplicated by fingerprint, Packetbeat reports upserted per flow), the blocks their records
+/// are in (`RecordBlockWriter`) and, when the batch is done, the host and (host, destination)
+/// aggregates the batch changed.
 struct EventWriter {
     private let db: Database
     private let rule: CompiledRule
@@ -35,6 +36,7 @@ struct EventWriter {
     /// The columns a stored record's row writes after its identity, time and connection (`insertSQL`'s
     /// first eight).
     private static let recordColumns = EventColumns.originNames + EventColumns.fieldNames
+        + [EventColumns.recordReferenceName]
 
     private static let insertSQL = """
         INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id, community_key,
@@ -107,7 +109,7 @@ struct EventWriter {
         supersededLookup = try RawStatement(db, sql: "SELECT 1 FROM superseded_report WHERE fingerprint = ?")
         storedLookup = try RawStatement(db, sql: "SELECT 1 FROM event WHERE fingerprint = ?")
         openReportLookup = try RawStatement(db, sql: """
-            SELECT e.id, e.fingerprint, e.seen_at, e.connection_id, \(ConnectionRow.recordSelection)
+            SELECT e.id, e.fingerprint, e.seen_at, e.connection_id, e.record_ref, \(ConnectionRow.recordSelection)
             FROM event e WHERE e.flow_key = ? ORDER BY e.id DESC LIMIT 1
             """)
         maySupersede = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM superseded_report)") ?? true
@@ -124,10 +126,17 @@ struct EventWriter {
         for index in timelineDeltas.indices { timelineDeltas[index].reserveCapacity(count) }
     }
 
+    /// Stores a batch's events, then the record blocks its stored rows point into.
+    mutating func add(_ batch: PreparedBatch) throws {
+        var records = try RecordBlockWriter(db, blocks: batch.blocks)
+        for event in batch.events { try add(event, records: &records) }
+        try records.write(db)
+    }
+
     /// Stores one event, or counts it as a duplicate or as an update of its flow. A record
     /// that is neither a Packetbeat report nor the report of an open flow costs one INSERT: its
     /// fingerprint's UNIQUE index tells a duplicate.
-    mutating func add(_ prepared: PreparedEvent) throws {
+    private mutating func add(_ prepared: PreparedEvent, records: inout RecordBlockWriter) throws {
         let event = prepared.ingested.event
         let fingerprint = prepared.fingerprint
         let seenAt = event.timestamp ?? event.start ?? event.end ?? ingestedAt
@@ -142,7 +151,7 @@ struct EventWriter {
                 if isDuplicate {
                     result.duplicates += 1
                 } else {
-                    try supersede(open, by: prepared, seenAt: seenAt)
+                    try supersede(open, by: prepared, seenAt: seenAt, records: &records)
                 }
                 return
             }
@@ -159,13 +168,14 @@ struct EventWriter {
         insertEvent.bind(link.connectionID)
         insertEvent.bind(LoneRecord.storedKey(of: event, link: link))
         insertEvent.bind(LoneRecord.storedStart(of: link, seenAt: seenAt))
-        Self.bindRecord(prepared, originID: originID, to: &insertEvent)
+        Self.bindRecord(prepared, originID: originID, reference: records.reference(of: prepared), to: &insertEvent)
         try insertEvent.execute()
         guard insertEvent.changesCount > 0 else {
             try connections.undo(link)
             result.duplicates += 1
             return
         }
+        records.stored(prepared)
         let eventID = insertEvent.lastInsertedRowID
         if storedFlowKey != nil { mayHaveOpenReport = true }
         if rule.matches(event) { try queueCandidate(eventID) }
@@ -180,11 +190,13 @@ struct EventWriter {
         event.isFinalReport == true ? nil : flowKey
     }
 
-    /// Binds the columns of `recordColumns` for `prepared`, read from the file `originID` names.
-    private static func bindRecord(_ prepared: PreparedEvent, originID: Int64, to statement: inout RawStatement) {
-        EventColumns.bind(originID: originID, line: prepared.ingested.origin.line, storedAs: prepared.storedOriginal,
-                          to: &statement)
+    /// Binds the columns of `recordColumns` for `prepared`, read from the file `originID` names,
+    /// its record in a block at `reference` (`original` empty).
+    private static func bindRecord(_ prepared: PreparedEvent, originID: Int64, reference: Int64,
+                                   to statement: inout RawStatement) {
+        EventColumns.bind(originID: originID, line: prepared.ingested.origin.line, storedAs: Data(), to: &statement)
         EventColumns.bind(prepared.ingested.event, fields: prepared.storedFields, to: &statement)
+        statement.bind(reference)
     }
 
     /// Queues a stored event for the executions. Only what the rule's query matches can ever
@@ -251,6 +263,8 @@ struct EventWriter {
         let fingerprint: Data
         let seenAt: Date
         let connectionID: Int64?
+        /// Where its record is, when in a block (`RecordReference`).
+        let recordReference: Int64?
         /// The connection its own record describes: a lone report's connection, which a later
         /// report of its flow replaces.
         let figures: ConnectionRow
@@ -281,15 +295,16 @@ struct EventWriter {
         guard try openReportLookup.step() else { return nil }
         return OpenReport(id: openReportLookup.int64(0) ?? 0, fingerprint: openReportLookup.blob(1) ?? Data(),
                           seenAt: Date(storeSeconds: openReportLookup.double(2) ?? 0),
-                          connectionID: openReportLookup.int64(3),
-                          figures: ConnectionRow(storedRecord: openReportLookup, startingAt: 4),
-                          wasCandidate: rule.matches(EventColumns.event(from: openReportLookup, startingAt: 5)))
+                          connectionID: openReportLookup.int64(3), recordReference: openReportLookup.int64(4),
+                          figures: ConnectionRow(storedRecord: openReportLookup, startingAt: 5),
+                          wasCandidate: rule.matches(EventColumns.event(from: openReportLookup, startingAt: 6)))
     }
 
     /// A later cumulative report replaces the stored one in place (its fingerprint is remembered
-    /// so re-ingesting it stays a no-op); an earlier one is only remembered. A replacement the
-    /// query matches is queued unless the report it replaces was.
-    private mutating func supersede(_ open: OpenReport, by prepared: PreparedEvent, seenAt: Date) throws {
+    /// so re-ingesting it stays a no-op, its record's block loses a row); an earlier one is only
+    /// remembered. A replacement the query matches is queued unless the report it replaces was.
+    private mutating func supersede(_ open: OpenReport, by prepared: PreparedEvent, seenAt: Date,
+                                    records: inout RecordBlockWriter) throws {
         let event = prepared.ingested.event
         let fingerprint = prepared.fingerprint
         let remember = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded_report VALUES (?, ?)")
@@ -307,12 +322,14 @@ struct EventWriter {
         replace.bind(fingerprint)
         replace.bind(Self.storedFlowKey(EventFingerprint.flowKey(of: event), of: event))
         replace.bind(seenAt)
-        Self.bindRecord(prepared, originID: originID, to: &replace)
+        Self.bindRecord(prepared, originID: originID, reference: records.reference(of: prepared), to: &replace)
         replace.bind(link.connectionID)
         replace.bind(LoneRecord.storedKey(of: event, link: link))
         replace.bind(LoneRecord.storedStart(of: link, seenAt: seenAt))
         replace.bind(open.id)
         try replace.execute()
+        records.stored(prepared)
+        if let replaced = open.recordReference { try records.release(replaced, db) }
         try remember.execute(arguments: [open.fingerprint, open.id])
         maySupersede = true
         if !open.wasCandidate && rule.matches(event) { try queueCandidate(open.id) }

@@ -6,16 +6,15 @@ extension SMBStore {
     /// report of a flow replaces the earlier one, and the host aggregates follow.
     @discardableResult
     public func insert(_ events: [IngestedEvent], ingestedAt: Date) throws -> InsertResult {
-        let compressor = RecordCompressor()
-        return try insert(prepared: events.map { PreparedEvent($0, compressor: compressor) }, ingestedAt: ingestedAt)
+        try insert(prepared: PreparedBatch(events), ingestedAt: ingestedAt)
     }
 
-    /// `insert(_:ingestedAt:)` for events whose per-record work is done (`PreparedEvent`).
-    func insert(prepared events: [PreparedEvent], ingestedAt: Date) throws -> InsertResult {
+    /// `insert(_:ingestedAt:)` for events whose per-record work is done (`PreparedBatch`).
+    func insert(prepared batch: PreparedBatch, ingestedAt: Date) throws -> InsertResult {
         try write("storing events") { db in
             var writer = try EventWriter(db: db, rule: Self.activeRule(db, in: rules), ingestedAt: ingestedAt)
-            writer.reserveCapacity(forEvents: events.count)
-            for event in events { try writer.add(event) }
+            writer.reserveCapacity(forEvents: batch.count)
+            try writer.add(batch)
             try writer.flushAggregates()
             return writer.result
         }

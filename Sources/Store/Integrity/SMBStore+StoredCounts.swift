@@ -2,7 +2,7 @@ import GRDB
 
 /// A count the store keeps (`StoredCounts`) that differs from its rows.
 public struct CountMismatch: Hashable, Sendable {
-    /// What is counted, in words: "flows", "flow summaries", "summarized flows".
+    /// What is counted, in words: "flows", "flow summaries", "summarized flows", "rows of record block 12".
     public var counted: String
     public var kept: Int
     /// The count of the rows themselves.
@@ -11,17 +11,22 @@ public struct CountMismatch: Hashable, Sendable {
 
 extension SMBStore {
     /// The kept counts that differ from the rows (each counted by a walk of its table: seconds on
-    /// a store of tens of millions of flows); empty when they agree.
+    /// a store of tens of millions of flows), the record blocks' counts of their rows among them
+    /// (the first ten that differ); empty when they agree.
     public func countMismatches() throws -> [CountMismatch] {
         try read { db in try Self.countMismatches(db) }
     }
 
-    /// Sets the kept counts from the rows; returns what differed before.
+    /// Sets the kept counts (and the record blocks' counts of their rows, `RecordBlocks`) from the
+    /// rows; returns what differed before.
     @discardableResult
     public func recount() throws -> [CountMismatch] {
         try write("recounting the store") { db in
             let mismatches = try Self.countMismatches(db)
-            if !mismatches.isEmpty { try StoredCounts.set(db, to: StoredCounts.counted(db)) }
+            if !mismatches.isEmpty {
+                try StoredCounts.set(db, to: StoredCounts.counted(db))
+                try RecordBlocks.recount(db)
+            }
             return mismatches
         }
     }
@@ -29,9 +34,12 @@ extension SMBStore {
     private static func countMismatches(_ db: Database) throws -> [CountMismatch] {
         let kept = try StoredCounts.kept(db)
         let actual = try StoredCounts.counted(db)
-        return [("flows", kept.flows, actual.flows), ("flow summaries", kept.flowSummaries, actual.flowSummaries),
-                ("summarized flows", kept.summarizedFlows, actual.summarizedFlows)]
+        let counts = [("flows", kept.flows, actual.flows), ("flow summaries", kept.flowSummaries, actual.flowSummaries),
+                      ("summarized flows", kept.summarizedFlows, actual.summarizedFlows)]
             .filter { $0.1 != $0.2 }
             .map { CountMismatch(counted: $0.0, kept: $0.1, actual: $0.2) }
+        let blocks = try RecordBlocks.miscounted(db)
+            .map { CountMismatch(counted: "rows of record block \($0.id)", kept: $0.live, actual: $0.rows) }
+        return counts + blocks
     }
 }

@@ -34,21 +34,24 @@ final class RecordCompressor {
 
     /// The stored value of `text`, a record of `format` (a `LogFormat` raw value).
     func compress(_ text: String, format: String) -> Data {
-        let dictionary = RecordDictionary(format: format)
-        Self.check(ZSTD_CCtx_refCDict(context, dictionary.compressionDictionary))
         var text = text
-        return text.withUTF8 { input in
-            let bound = ZSTD_compressBound(input.count)
-            let output = bound <= frame.count ? frame : .allocate(byteCount: bound, alignment: 8)
-            defer { if output.baseAddress != frame.baseAddress { output.deallocate() } }
-            let written = ZSTD_compress2(context, output.baseAddress, bound, input.baseAddress, input.count)
-            Self.check(written)
-            let magicCount = Self.frameMagic.count
-            var stored = Data(capacity: 1 + written - magicCount)
-            stored.append(dictionary.rawValue)
-            stored.append(contentsOf: UnsafeRawBufferPointer(rebasing: output[magicCount..<written]))
-            return stored
-        }
+        return text.withUTF8 { compress(UnsafeRawBufferPointer($0), dictionary: RecordDictionary(format: format)) }
+    }
+
+    /// `dictionary`'s byte, then `input` as a zstd frame against it less the frame's magic number:
+    /// a record's stored value, or a block's (`RecordBlock`).
+    func compress(_ input: UnsafeRawBufferPointer, dictionary: RecordDictionary) -> Data {
+        Self.check(ZSTD_CCtx_refCDict(context, dictionary.compressionDictionary))
+        let bound = ZSTD_compressBound(input.count)
+        let output = bound <= frame.count ? frame : .allocate(byteCount: bound, alignment: 8)
+        defer { if output.baseAddress != frame.baseAddress { output.deallocate() } }
+        let written = ZSTD_compress2(context, output.baseAddress, bound, input.baseAddress, input.count)
+        Self.check(written)
+        let magicCount = Self.frameMagic.count
+        var stored = Data(capacity: 1 + written - magicCount)
+        stored.append(dictionary.rawValue)
+        stored.append(contentsOf: UnsafeRawBufferPointer(rebasing: output[magicCount..<written]))
+        return stored
     }
 
     /// Stops on a zstd error: with a bound-sized output and valid parameters, only a failed

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// Folds flows about to be pruned into `flow_summary` (one row per host, UTC day and
-/// destination) and removes them, so a host's history keeps what happened after its flows go.
+/// destination) and removes them, so a host's history keeps what happened after its flows go;
+/// a record block goes with its last row (`RecordBlocks`).
 enum FlowSummaries {
     /// Summarizes and removes the first `limit` flows `sql` selects (its first column the event
     /// id, its second, if any, the host address); returns how many went and the last host.
@@ -15,6 +16,7 @@ enum FlowSummaries {
         let insert = try db.cachedStatement(sql: "INSERT INTO temp.prune_batch (id) VALUES (?)")
         for row in ids { try insert.execute(arguments: [row[0] as Int64]) }
         let added = try summarize(db)
+        try RecordBlocks.release(db, recordsOf: "FROM temp.prune_batch b CROSS JOIN event e ON e.id = b.id")
         try db.execute(sql: "DELETE FROM event WHERE id IN (SELECT id FROM temp.prune_batch)")
         try StoredCounts.add(db, flows: -db.changesCount, flowSummaries: added.rows, summarizedFlows: added.flows)
         let cursor = ids.last.flatMap { $0.count > 1 ? ($0[1] as Data?) : nil }

@@ -8,7 +8,7 @@ import GRDB
 /// 17), so byte order is address order within a family and every IPv4 address sorts first.
 enum StoreSchema {
     /// The newest schema version this build knows.
-    static let version = 23
+    static let version = 24
 
     /// The migrations; `progress` hears how far the long ones got.
     static func migrator(progress: MigrationProgress? = nil) -> DatabaseMigrator {
@@ -111,6 +111,10 @@ enum StoreSchema {
             try addHostFlowHours(db, progress: progress)
             try db.execute(sql: "PRAGMA user_version = 23")
         }
+        migrator.registerMigration("v24") { db in
+            try RecordBlockCompaction.run(db, progress: progress)
+            try db.execute(sql: "PRAGMA user_version = 24")
+        }
         return migrator
     }
 
@@ -129,7 +133,7 @@ enum StoreSchema {
                 origin_path TEXT NOT NULL,
                 origin_line INTEGER NOT NULL,
                 origin_format TEXT NOT NULL,
-                original TEXT NOT NULL, -- since v12 a BLOB: the record compressed (StoredRecord)
+                original TEXT NOT NULL, -- since v12 a BLOB: the record compressed (StoredRecord); since v24 empty (RecordBlock)
                 timestamp REAL, start_at REAL, end_at REAL, duration_ns INTEGER,
                 dataset TEXT, module TEXT, categories TEXT, types TEXT,
                 action TEXT, outcome TEXT, code TEXT,

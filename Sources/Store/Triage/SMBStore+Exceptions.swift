@@ -92,11 +92,11 @@ extension SMBStore {
         while true {
             let page = try read { db in
                 try Array(Row.fetchCursor(db, sql: """
-                    SELECT a.id, \(EventColumns.selection)
+                    SELECT a.id, \(EventColumns.fieldSelection)
                     FROM alert a JOIN event e ON e.id = a.event_id
                     WHERE a.status = 'open' AND a.id > ? ORDER BY a.id LIMIT 2000
                     """, arguments: [lastID]).map { row -> (Int64, NetworkEvent) in
-                    (row[0], EventColumns.flow(from: row, startingAt: 1, isFirstSeenDestination: false).event)
+                    (row[0], EventColumns.event(from: row, startingAt: 1))
                 })
             }
             guard let last = page.last else { return matching }

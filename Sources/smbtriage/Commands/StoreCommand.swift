@@ -72,7 +72,7 @@ struct StoreCommand: ParsableCommand {
             }
             print("The store \(path) passed SQLite's \(quick ? "quick" : "integrity") check.")
             let mismatches = try recount ? repository.recount() : repository.countMismatches()
-            guard !mismatches.isEmpty else { return print("Its kept counts of flows and flow summaries match its rows.") }
+            guard !mismatches.isEmpty else { return print("Its kept counts (flows, flow summaries, the rows of each record block) match its rows.") }
             for mismatch in mismatches {
                 print("\(mismatch.counted): kept \(NumberText.grouped(mismatch.kept)), counted \(NumberText.grouped(mismatch.actual))")
             }
