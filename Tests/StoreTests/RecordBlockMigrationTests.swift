@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 import TriageModel
 
-/// A store the previous schema made (v22: each record compressed alone in its row) is upgraded to
+/// A store the previous schema made (v23: each record compressed alone in its row) is upgraded to
 /// record blocks (v24) with every record, alert, note, case and exception as it was.
 @Suite("Records moved into blocks by the upgrade (v24)")
 struct RecordBlockMigrationTests {
@@ -44,14 +44,14 @@ struct RecordBlockMigrationTests {
         #expect(before.alerts.count >= 2 && before.history.count == 40)
         try DatabaseQueue(path: fixture.path).write { db in
             try rollBackRecordBlocks(db)
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 22)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 23)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE length(original) > 1") == 40)
         }
         let reports = Mutex<[[Int]]>([])
         let upgraded = try SMBStore(path: fixture.path, rules: .bundled()) { done, total in
             reports.withLock { $0.append([done, total]) }
         }
-        #expect(upgraded.upgradedFromVersion == 22)
+        #expect(upgraded.upgradedFromVersion == 23)
         #expect(reports.withLock { $0 } == [[40, 40]])
         #expect(try StoreSnapshot(upgraded, host: Self.host) == before)
         let history = try upgraded.history(of: Self.host, offset: 0, limit: 100).rows
