@@ -1,4 +1,5 @@
-/// What a status change writes, decided from the alerts' statuses as read: the alerts the analyst
+/// What a status change writes, decided from the alerts' statuses as the write reads them
+/// (`TriageRepository.setStatus`, in its own transaction): the alerts the analyst
 /// named (the alert in view, an id given to the CLI) move whatever their status; the alerts that
 /// come along only because they share the connection (or a row, or a mark) move only forward
 /// (`AlertStatus.comesAlong(to:)`), so acknowledging never reopens a closed alert and reopening
@@ -40,15 +41,6 @@ public struct AlertStatusChange: Hashable, Sendable {
         case .open: .acknowledged
         case .closed: nil
         }
-    }
-
-    /// The same change with the held alerts written too: what the analyst confirms when every
-    /// alert would be held otherwise.
-    public var includingHeld: AlertStatusChange {
-        var change = self
-        change.written = (written + held).sorted()
-        change.held = []
-        return change
     }
 }
 

@@ -55,9 +55,13 @@ public protocol TriageRepository: Sendable {
     func changeToken() throws -> Int64
 
     // MARK: Triage writes
-    /// Sets the status of the given alerts; returns how many changed.
+    /// Moves the alerts `named` (whatever their status) and those `comingAlong` (forward only) to
+    /// `status`, as `AlertStatusChange` decides from their statuses read in the write's own
+    /// transaction, so a change another writer made since the caller read them is respected.
+    /// Returns the change: what was written, held and found done. Unknown ids are left out.
     @discardableResult
-    func setStatus(_ status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) throws -> Int
+    func setStatus(_ status: AlertStatus, named: [Int64], comingAlong: [Int64], reason: String?,
+                   actor: String) throws -> AlertStatusChange
     @discardableResult
     func addNote(alertID: Int64, text: String, actor: String) throws -> AlertNote
     /// Ticks or clears a guide step on the case of the alert's host (the checklist is the case's).

@@ -20,7 +20,7 @@ struct AlertTargetsTests {
         #expect(form.title == "Close 2 alerts (one connection)")
         #expect(form.purpose == .closeAlerts(AlertTargets(.closed, rows: [[1: .open, 2: .open]], named: [1])))
         driver.press(.right, .enter)
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
         #expect(driver.state.message == .success("Closed 2 alerts (one connection)"))
     }
 
@@ -29,7 +29,7 @@ struct AlertTargetsTests {
         var driver = StateDriver()
         driver.press(.enter, .tab, .enter, .character("o"))
         #expect(driver.state.route == .alert(3))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [3])
+        #expect(driver.repository.statusCalls.last?.written == [3])
         driver.press(.character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert")
     }
@@ -52,7 +52,7 @@ struct AlertTargetsTests {
         driver.press(.character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert")
         driver.press(.right, .enter)
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .acknowledged)
     }
 }
@@ -98,10 +98,7 @@ struct MarksTests {
 
     @Test("a mark scrolled far off is counted in a question before a, and its alerts are the ones marked")
     func unseenMarkIsAsked() throws {
-        var fixture = Fixture.standard()
-        fixture.addFinanceConnections(300) { IPAddress(ipv4: 0x5102_4500 | UInt32($0 % 200 + 1)) }
-        var driver = StateDriver(fixture: fixture)
-        driver.press(.enter, .tab)
+        var driver = StateDriver.longFinanceList()
         let first = try #require(driver.state.host?.alerts.row(at: 0))
         driver.press(.character(" "))
         #expect(driver.state.host?.marked == [first.id: first.alertStatuses])
@@ -114,15 +111,13 @@ struct MarksTests {
         #expect(question.lines == ["1 marked connection is not in the rows loaded (scrolled far off, or gone from the list since): their alerts are counted as they were marked."])
         #expect(driver.repository.statusCalls.isEmpty)
         driver.press(.character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == ([1, 2] + first.alertIDs).sorted())
+        #expect(driver.repository.statusCalls.last?.written == ([1, 2] + first.alertIDs).sorted())
     }
 
     @Test("closing marks scrolled far off asks after the reason")
     func unseenMarkIsAskedAfterTheCloseForm() throws {
-        var fixture = Fixture.standard()
-        fixture.addFinanceConnections(300) { IPAddress(ipv4: 0x5102_4500 | UInt32($0 % 200 + 1)) }
-        var driver = StateDriver(fixture: fixture)
-        driver.press(.enter, .tab, .character(" "), .character("G"), .character("c"))
+        var driver = StateDriver.longFinanceList()
+        driver.press(.character(" "), .character("G"), .character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert")
         driver.press(.right, .enter)
         let question = try #require(driver.confirmation)
@@ -158,7 +153,7 @@ struct ForwardOnlyTests {
         var driver = try Self.onAlertOne { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
         #expect(driver.state.route == .alert(1))
         driver.press(.character("a"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
         #expect(driver.state.message == .success("Acknowledged 1 alert; 1 closed alert left closed"))
         #expect(driver.screen(color: false).text().contains("Acknowledged 1 alert; 1 closed alert left closed"))
@@ -169,7 +164,7 @@ struct ForwardOnlyTests {
         var driver = try Self.onAlertOne { try $0.setStatus(.closed, alertIDs: [1, 2], reason: "benign", actor: "ana") }
         driver.press(.character("a"))
         #expect(driver.confirmation == nil, "the alert named is acted on without a question")
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 1)?.status == .acknowledged)
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
     }
@@ -181,7 +176,7 @@ struct ForwardOnlyTests {
             try $0.setStatus(.acknowledged, alertIDs: [2], reason: nil, actor: "ana")
         }
         driver.press(.character("o"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .acknowledged)
         #expect(driver.state.message == .success("Reopened 1 alert; 1 acknowledged alert left acknowledged"))
     }
@@ -191,7 +186,7 @@ struct ForwardOnlyTests {
         var driver = try Self.onConnectionRow { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
         #expect(driver.state.host?.alerts.selectedRow?.alertIDs == [1, 2])
         driver.press(.character("a"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
         #expect(driver.state.message == .success("Acknowledged 1 alert; 1 closed alert left closed"))
     }
@@ -210,7 +205,7 @@ struct ForwardOnlyTests {
         driver.press(.character("n"))
         #expect(driver.repository.statusCalls.count == calls)
         driver.press(.character("a"), .character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
         #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection)"))
     }
 
@@ -223,7 +218,7 @@ struct ForwardOnlyTests {
                     == "All 2 alerts of this connection are acknowledged: reopen them (takes back the acknowledgement)?")
         #expect(driver.repository.statusCalls.count == calls)
         driver.press(.character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
         #expect(try driver.repository.alert(id: 1)?.status == .open)
     }
 
@@ -237,7 +232,7 @@ struct ForwardOnlyTests {
         #expect(question.title
                     == "The 2 marked connections hold 2 closed alerts and 1 already acknowledged: acknowledge the closed ones (reopens them)?")
         driver.press(.character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
         #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 already acknowledged"))
     }
 
@@ -250,7 +245,83 @@ struct ForwardOnlyTests {
         driver.press(.character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert; 1 already closed")
         driver.press(.right, .enter)
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(driver.state.message == .success("Closed 1 alert; 1 already closed"))
+    }
+}
+
+/// A status key decides when the store writes, not when the list loaded: a change another writer
+/// made meanwhile is respected, and the message counts what was written.
+@Suite("statuses changed meanwhile")
+struct StaleStatusTests {
+    @Test("a on a row whose sibling another analyst closed after the row loaded leaves it closed")
+    func staleRow() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("j"))
+        #expect(driver.state.host?.alerts.selectedRow?.alertStatuses == [1: .open, 2: .open])
+        try driver.repository.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "someone else")
+        driver.press(.character("a"))
+        #expect(driver.repository.statusCalls.last?.written == [1])
+        #expect(try driver.repository.alert(id: 2)?.status == .closed)
+        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 changed meanwhile, left as it is"))
+    }
+
+    @Test("a on the alert screen leaves a sibling closed since the alert loaded, and says so")
+    func staleAlertScreen() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("j"), .enter)
+        #expect(driver.state.alert?.connection == [1: .open, 2: .open])
+        try driver.repository.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "someone else")
+        driver.press(.character("a"))
+        #expect(try driver.repository.alert(id: 1)?.status == .acknowledged)
+        #expect(try driver.repository.alert(id: 2)?.status == .closed)
+        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 changed meanwhile, left as it is"))
+    }
+
+    @Test("an alert the close form counted that was closed meanwhile keeps its reason and is not counted as closed")
+    func staleCloseForm() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("j"), .character("c"))
+        #expect(try #require(driver.form).title == "Close 2 alerts (one connection)")
+        try driver.repository.setStatus(.closed, alertIDs: [2], reason: "duplicate", actor: "someone else")
+        driver.press(.right, .enter)
+        #expect(driver.repository.statusCalls.last?.written == [1])
+        #expect(try driver.repository.alert(id: 2)?.closeReason == "duplicate", "the other analyst's close stands")
+        #expect(driver.state.message == .success("Closed 1 alert; 1 changed meanwhile, left as it is"))
+    }
+
+    @Test("a mark scrolled far off whose alerts were closed since it was marked stays closed on y")
+    func staleUnseenMark() throws {
+        var driver = StateDriver.longFinanceList()
+        let first = try #require(driver.state.host?.alerts.row(at: 0))
+        driver.press(.character(" "), .character("G"), .character(" "))
+        try driver.repository.setStatus(.closed, alertIDs: first.alertIDs, reason: "benign", actor: "someone else")
+        driver.press(.character("a"))
+        #expect(try #require(driver.confirmation).title.hasPrefix("Acknowledge 3 alerts (2 connections)"))
+        driver.press(.character("y"))
+        #expect(try first.alertIDs.allSatisfy { try driver.repository.alert(id: $0)?.status == .closed })
+        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 changed meanwhile, left as it is"))
+    }
+
+    @Test("when everything changed meanwhile nothing is written, and the message says why")
+    func everythingChangedMeanwhile() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("j"))
+        try driver.repository.setStatus(.closed, alertIDs: [1, 2], reason: "benign", actor: "someone else")
+        driver.press(.character("a"))
+        #expect(driver.repository.statusCalls.last?.written == [])
+        #expect(driver.state.message == .info("no alert changed: 2 changed meanwhile, left as they are"))
+    }
+}
+
+extension StateDriver {
+    /// On the finance host's alerts pane with 300 more connections: its first row is no longer
+    /// loaded once `G` went to the last (alerts 1 and 2).
+    static func longFinanceList() -> StateDriver {
+        var fixture = Fixture.standard()
+        fixture.addFinanceConnections(300) { IPAddress(ipv4: 0x5102_4500 | UInt32($0 % 200 + 1)) }
+        var driver = StateDriver(fixture: fixture)
+        driver.press(.enter, .tab)
+        return driver
     }
 }

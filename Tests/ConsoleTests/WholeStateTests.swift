@@ -80,7 +80,7 @@ struct WholeStateTests {
     func statusResult() {
         var state = loaded(.enter, .tab, .character(" "))
         var expected = state
-        let effects = update(&state, .statusSet(.acknowledged, changed: 1, targets: nil))
+        let effects = update(&state, .statusSet(AlertStatusChange(to: .acknowledged, alerts: [3: .open]), targets: nil))
         expected.host?.marked = [:]
         expected.message = .success("Acknowledged 1 alert")
         #expect(state == expected)

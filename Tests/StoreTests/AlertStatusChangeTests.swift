@@ -19,7 +19,6 @@ struct AlertStatusChangeTests {
         #expect(acknowledge.written == [1, 3])
         #expect(acknowledge.held == [2] && acknowledge.heldStatus == .closed)
         #expect(acknowledge.unchanged == [4])
-        #expect(acknowledge.includingHeld.written == [1, 2, 3] && acknowledge.includingHeld.held.isEmpty)
 
         let reopen = AlertStatusChange(to: .open, alerts: alerts)
         #expect(reopen.written == [1, 2] && reopen.held == [4] && reopen.unchanged == [3])

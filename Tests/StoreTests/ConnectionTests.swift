@@ -106,6 +106,30 @@ struct ConnectionTests {
         #expect(try destinationRow(fixture.store).connections == 2)
     }
 
+    /// The store decides what a status change writes from the statuses it reads in the write's
+    /// transaction: the caller's reading may be stale (another analyst, an exception import, the CLI).
+    @Test func aStatusChangeDecidesFromTheStatusesStoredWhenItWrites() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert(Self.threeSensors, ingestedAt: baseTime)
+        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
+        let ids = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.id).sorted()
+        try #require(ids.count == 3)
+        // Read by the console while all were open; then another writer closes the third.
+        #expect(try fixture.store.alertStatuses(sharingConnectionWith: [ids[0]]).values.allSatisfy { $0 == .open })
+        try fixture.store.setStatus(.closed, alertIDs: [ids[2]], reason: "benign", actor: "bo")
+
+        let change = try fixture.store.setStatus(.acknowledged, named: [ids[0]], comingAlong: [ids[1], ids[2]], reason: nil,
+                                                 actor: "ana")
+        #expect(change.written == [ids[0], ids[1]])
+        #expect(change.held == [ids[2]])
+        #expect(try ids.map { try fixture.store.alert(id: $0)?.status } == [.acknowledged, .acknowledged, .closed])
+        #expect(try fixture.store.alert(id: ids[2])?.closeReason == "benign")
+
+        let again = try fixture.store.setStatus(.acknowledged, named: [ids[0]], comingAlong: [ids[1], ids[2], 9_999], reason: nil,
+                                                actor: "ana")
+        #expect(again.written.isEmpty && again.unchanged == [ids[0], ids[1]] && again.held == [ids[2]], "an unknown id is left out")
+    }
+
     @Test func reingestingEveryRecordChangesNothing() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert(Self.threeSensors, ingestedAt: baseTime)

@@ -1,15 +1,18 @@
 import ScreenCore
 import TriageModel
 
-/// The alerts a status key (a, c, o) acts on, and how the analyst sees them: exactly the alerts of
-/// `change.written` are written, so the form, the question and the message count what the write
-/// changes and name the alerts it leaves as they were.
+/// The alerts a status key (a, c, o) acts on, and how the analyst sees them: `change` is what the
+/// statuses as read would write, which the form and the question count; the store decides again
+/// from the statuses it reads when it writes, and the message counts what it wrote.
 struct AlertTargets: Hashable, Sendable {
     /// The alerts of each connection row acted on (the rows the list shows, or the connection of
     /// the alert in view), each with its status as read.
     var rows: [[Int64: AlertStatus]]
     /// What the write does: the named alerts move whatever their status, the others only forward.
     var change: AlertStatusChange
+    /// The alerts that move whatever their status: the alert in view, or, after a `y` to the
+    /// question, the alerts it asked about.
+    var named: Set<Int64>
     /// How many of the rows are marks on rows not loaded in the list (scrolled far off): the
     /// analyst is asked before they are acted on.
     var unseen = 0
@@ -23,34 +26,54 @@ struct AlertTargets: Hashable, Sendable {
         self.rows = rows
         change = AlertStatusChange(to: status, alerts: rows.reduce(into: [:]) { $0.merge($1) { first, _ in first } },
                                    named: named)
+        self.named = named
         self.unseen = unseen
         self.isMarks = isMarks
+    }
+
+    /// The alerts of the rows that are not named, ascending: they come along forward only, as the
+    /// store decides from their statuses when it writes.
+    var comingAlong: [Int64] {
+        Set(rows.flatMap(\.keys)).subtracting(named).sorted()
     }
 
     /// The alerts written, ascending.
     var ids: [Int64] { change.written }
 
-    /// How many rows hold an alert written.
-    var connections: Int {
-        let written = Set(ids)
+    /// How many rows hold an alert of `written`.
+    func connections(holding written: [Int64]) -> Int {
+        let written = Set(written)
         return rows.count(where: { $0.keys.contains(where: written.contains) })
     }
 
-    /// The alerts written: "1 alert", "4 alerts (one connection)", "7 alerts (3 connections)".
-    var description: String {
-        let alerts = Update.alertCount(ids.count)
-        guard ids.count > connections else { return alerts }
+    /// `written` counted with the rows that hold them: "1 alert", "4 alerts (one connection)",
+    /// "7 alerts (3 connections)".
+    func describe(_ written: [Int64]) -> String {
+        let alerts = Update.alertCount(written.count)
+        let connections = connections(holding: written)
+        guard written.count > connections else { return alerts }
         return alerts + (connections == 1 ? " (one connection)" : " (\(Update.connectionCount(connections)))")
     }
 
+    /// The alerts the change as read writes, as `describe` counts them.
+    var description: String { describe(ids) }
+
     /// The alerts left as they were: "1 closed alert left closed; 2 already acknowledged"; nil when none.
     var leftText: String? {
-        var parts: [String] = []
-        if let held = change.heldStatus, !change.held.isEmpty {
-            parts.append("\(Update.alertCount(change.held.count, held.rawValue)) left \(held.rawValue)")
-        }
-        if !change.unchanged.isEmpty { parts.append("\(NumberText.grouped(change.unchanged.count)) already \(change.status.rawValue)") }
+        let parts = Self.leftParts(change)
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// The alerts `change` leaves as they were, but `excluding`: "1 closed alert left closed", "2 already acknowledged".
+    static func leftParts(_ change: AlertStatusChange, excluding: Set<Int64> = []) -> [String] {
+        var parts: [String] = []
+        let held = change.held.filter { !excluding.contains($0) }
+        let unchanged = change.unchanged.filter { !excluding.contains($0) }
+        if let status = change.heldStatus, !held.isEmpty {
+            parts.append("\(Update.alertCount(held.count, status.rawValue)) left \(status.rawValue)")
+        }
+        if !unchanged.isEmpty { parts.append("\(NumberText.grouped(unchanged.count)) already \(change.status.rawValue)") }
+        return parts
     }
 
     /// "Acknowledge 2 alerts (one connection); 1 closed alert left closed": what a question or a
@@ -79,10 +102,15 @@ struct AlertTargets: Hashable, Sendable {
         case .open: "reopen \(object) (takes back the acknowledgement)"
         case .closed: "close \(object)"
         }
-        var forced = self
-        forced.change = change.includingHeld
+        let forced = AlertTargets(change.status, rows: rows, named: named.union(change.held), unseen: unseen, isMarks: isMarks)
         return Confirmation(title: "\(lead): \(action)?", lines: unseenLines,
                             effects: [.setStatus(forced, reason: nil)])
+    }
+
+    /// The alerts the change `written` (as the store decided it) did not write though these
+    /// targets, as read, said it would: another writer changed them meanwhile. Ascending.
+    func changedMeanwhile(_ written: AlertStatusChange) -> [Int64] {
+        Set(ids).subtracting(written.written).sorted()
     }
 
     /// What the question before the write says of the unseen rows (nothing when there are none).

@@ -114,9 +114,9 @@ extension Update {
     /// Applies the result of a write: says what changed and reloads what is on screen.
     static func applyWritten(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
         switch msg {
-        case .statusSet(let status, let changed, let targets):
+        case .statusSet(let change, let targets):
             state.host?.marked = [:]
-            state.message = statusSetMessage(status, changed: changed, targets: targets)
+            state.message = statusSetMessage(change, targets: targets)
         case .noteAdded(let note):
             state.message = .success("note added to alert \(note.alertID)")
         case .caseStateSet(let host, let change):
@@ -138,14 +138,19 @@ extension Update {
         return reload(state) + [.pollChangeToken(reload: false)]
     }
 
-    /// "Acknowledged 2 alerts (one connection); 1 closed alert left closed": the alerts written
-    /// (the store's count when another analyst changed some meanwhile) and those left as they were.
-    static func statusSetMessage(_ status: AlertStatus, changed: Int, targets: AlertTargets?) -> StatusMessage {
-        guard changed > 0 else { return .info("no alert changed (already \(status.rawValue))") }
-        let past = verb(status) + (status == .open ? "ed" : "d")
-        guard let targets else { return .success("\(past) \(alertCount(changed))") }
-        let written = changed == targets.ids.count ? targets.description : alertCount(changed)
-        return .success("\(past) \(written)" + (targets.leftText.map { "; \($0)" } ?? ""))
+    /// "Acknowledged 2 alerts (one connection); 1 closed alert left closed": what the store wrote
+    /// (`change`, decided from the statuses it read when it wrote) and left as they were, with the
+    /// alerts the question or form counted that another writer changed meanwhile.
+    static func statusSetMessage(_ change: AlertStatusChange, targets: AlertTargets?) -> StatusMessage {
+        let meanwhile = targets?.changedMeanwhile(change) ?? []
+        var parts = AlertTargets.leftParts(change, excluding: Set(meanwhile))
+        if !meanwhile.isEmpty {
+            parts.append("\(NumberText.grouped(meanwhile.count)) changed meanwhile, left as \(meanwhile.count == 1 ? "it is" : "they are")")
+        }
+        guard !change.written.isEmpty else { return .info("no alert changed: " + parts.joined(separator: "; ")) }
+        let past = verb(change.status) + (change.status == .open ? "ed" : "d")
+        let written = targets?.describe(change.written) ?? alertCount(change.written.count)
+        return .success((["\(past) \(written)"] + parts).joined(separator: "; "))
     }
 
     /// "1 alert", "3 open alerts", "12,400 alerts".

@@ -123,9 +123,10 @@ struct AlertsCommand: ParsableCommand {
             guard missing.isEmpty else {
                 throw CommandFailure("no alert with id \(missing.map(String.init).joined(separator: ", ")).")
             }
-            let change = AlertStatusChange(to: status, alerts: try repository.alertStatuses(sharingConnectionWith: named),
-                                           named: Set(named))
-            try repository.setStatus(status, alertIDs: change.written, reason: reason, actor: Analyst.current)
+            // The store decides what moves from the statuses it reads in its write, and says what it wrote.
+            let siblings = try repository.alertStatuses(sharingConnectionWith: named).keys.filter { !seen.contains($0) }
+            let change = try repository.setStatus(status, named: named, comingAlong: siblings.sorted(), reason: reason,
+                                                  actor: Analyst.current)
             if !change.written.isEmpty { print("\(Self.alerts(change.written)) now \(status.rawValue)") }
             if let held = change.heldStatus, !change.held.isEmpty {
                 let them = change.held.count == 1 ? "it" : "them"
