@@ -44,6 +44,25 @@ public struct AlertStatusChange: Hashable, Sendable {
     }
 }
 
+extension AlertStatusChange {
+    /// The held alerts in words, but `excluding`, named by `alerts` (given their ids and the status
+    /// they stay in: "1 closed alert", "alert 13"): "1 closed alert left closed", or before the
+    /// write (`written` false) "1 closed alert stays closed"; nil when none is held.
+    public func heldText(written: Bool = true, excluding: Set<Int64> = [],
+                         _ alerts: (_ ids: [Int64], _ status: AlertStatus) -> String) -> String? {
+        let held = held.filter { !excluding.contains($0) }
+        guard let heldStatus, !held.isEmpty else { return nil }
+        return "\(alerts(held, heldStatus)) \(written ? "left" : "stays") \(heldStatus.rawValue)"
+    }
+
+    /// The alerts already in the status, but `excluding`, named by `alerts` ("2", "alerts 12, 13"):
+    /// "2 already acknowledged"; nil when none is.
+    public func unchangedText(excluding: Set<Int64> = [], _ alerts: (_ ids: [Int64]) -> String) -> String? {
+        let unchanged = unchanged.filter { !excluding.contains($0) }
+        return unchanged.isEmpty ? nil : "\(alerts(unchanged)) already \(status.rawValue)"
+    }
+}
+
 extension AlertStatus {
     /// Whether an alert in this status that only comes along with the alerts acted on (it shares
     /// their connection or row) moves to `target`: forward only, open → acknowledged → closed, and

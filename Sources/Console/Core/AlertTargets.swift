@@ -64,22 +64,22 @@ struct AlertTargets: Hashable, Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
-    /// The alerts `change` leaves as they were, but `excluding`: "1 closed alert left closed", "2 already acknowledged".
-    static func leftParts(_ change: AlertStatusChange, excluding: Set<Int64> = []) -> [String] {
-        var parts: [String] = []
-        let held = change.held.filter { !excluding.contains($0) }
-        let unchanged = change.unchanged.filter { !excluding.contains($0) }
-        if let status = change.heldStatus, !held.isEmpty {
-            parts.append("\(Update.alertCount(held.count, status.rawValue)) left \(status.rawValue)")
-        }
-        if !unchanged.isEmpty { parts.append("\(NumberText.grouped(unchanged.count)) already \(change.status.rawValue)") }
-        return parts
+    /// The alerts `change` leaves as they were, but `excluding`, counted: "1 closed alert left
+    /// closed" (before the write, `written` false: "stays closed"), "2 already acknowledged".
+    static func leftParts(_ change: AlertStatusChange, written: Bool = true, excluding: Set<Int64> = []) -> [String] {
+        [change.heldText(written: written, excluding: excluding) { Update.alertCount($0.count, $1.rawValue) },
+         change.unchangedText(excluding: excluding) { NumberText.grouped($0.count) }].compactMap { $0 }
     }
 
     /// "Acknowledge 2 alerts (one connection); 1 closed alert left closed": what a question or a
-    /// form before the write says, with `verb` in front.
-    func summary(_ verb: String) -> String {
-        "\(verb) \(description)" + (leftText.map { "; \($0)" } ?? "")
+    /// form before the write says.
+    var summary: String {
+        "\(Self.sentence(change.status.verb)) \(description)" + (leftText.map { "; \($0)" } ?? "")
+    }
+
+    /// `text` with its first letter in upper case: a title's start.
+    static func sentence(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// The question asked when every alert would be held (a row or marks whose alerts are all closed
@@ -93,7 +93,7 @@ struct AlertTargets: Hashable, Sendable {
         var object = them
         if !change.unchanged.isEmpty {
             let holds = !isMarks || rows.count == 1 ? "holds" : "hold"
-            lead = "\(scope.prefix(1).uppercased() + scope.dropFirst()) \(holds) \(Update.alertCount(count, held.rawValue)) and "
+            lead = "\(Self.sentence(scope)) \(holds) \(Update.alertCount(count, held.rawValue)) and "
                 + "\(change.unchanged.count) already \(change.status.rawValue)"
             object = "the \(held.rawValue) " + (count == 1 ? "one" : "ones")
         }

@@ -29,11 +29,11 @@ extension Update {
             } else if targets.ids.isEmpty {
                 state.message = .info("no alert to change: \(targets.leftText ?? "none")")
             } else if status == .closed {
-                state.overlay = .form(closeForm(.closeAlerts(targets), title: targets.summary("Close")))
+                state.overlay = .form(closeForm(.closeAlerts(targets), title: targets.summary))
             } else {
                 let effect = Effect.setStatus(targets, reason: nil)
                 guard targets.unseen > 0 else { return [effect] }
-                state.overlay = .confirm(Confirmation(title: "\(targets.summary(verb(status)))?", lines: targets.unseenLines,
+                state.overlay = .confirm(Confirmation(title: "\(targets.summary)?", lines: targets.unseenLines,
                                                       effects: [effect]))
             }
             return []
@@ -102,15 +102,6 @@ extension Update {
         }
     }
 
-    /// "Acknowledge", "Close", "Reopen": the key's verb.
-    static func verb(_ status: AlertStatus) -> String {
-        switch status {
-        case .open: "Reopen"
-        case .acknowledged: "Acknowledge"
-        case .closed: "Close"
-        }
-    }
-
     /// Applies the result of a write: says what changed and reloads what is on screen.
     static func applyWritten(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
         switch msg {
@@ -148,7 +139,7 @@ extension Update {
             parts.append("\(NumberText.grouped(meanwhile.count)) changed meanwhile, left as \(meanwhile.count == 1 ? "it is" : "they are")")
         }
         guard !change.written.isEmpty else { return .info("no alert changed: " + parts.joined(separator: "; ")) }
-        let past = verb(change.status) + (change.status == .open ? "ed" : "d")
+        let past = AlertTargets.sentence(change.status.pastTense)
         let written = targets?.describe(change.written) ?? alertCount(change.written.count)
         return .success((["\(past) \(written)"] + parts).joined(separator: "; "))
     }

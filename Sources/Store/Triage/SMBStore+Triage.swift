@@ -72,19 +72,11 @@ extension SMBStore {
             try AlertCounts.move(db, host: row[2], destination: row[3], from: previous, to: status)
             let uuid: String = row[0]
             let detail = "\(previous.rawValue) → \(status.rawValue)" + (reason.map { ": \($0)" } ?? "")
-            try AuditLog.record(db, at: now, actor: actor, action: "alert.\(Self.verb(status))", target: uuid,
+            try AuditLog.record(db, at: now, actor: actor, action: "alert.\(status.verb)", target: uuid,
                                 detail: detail)
             changed.append(id)
         }
         return changed
-    }
-
-    private static func verb(_ status: AlertStatus) -> String {
-        switch status {
-        case .open: "reopen"
-        case .acknowledged: "acknowledge"
-        case .closed: "close"
-        }
     }
 
     private static func alertUUID(_ db: Database, id: Int64) throws -> String {

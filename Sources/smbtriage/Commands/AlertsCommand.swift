@@ -128,14 +128,11 @@ struct AlertsCommand: ParsableCommand {
             let change = try repository.setStatus(status, named: named, comingAlong: siblings.sorted(), reason: reason,
                                                   actor: Analyst.current)
             if !change.written.isEmpty { print("\(Self.alerts(change.written)) now \(status.rawValue)") }
-            if let held = change.heldStatus, !change.held.isEmpty {
+            if let held = change.heldText({ ids, _ in Self.alerts(ids) }) {
                 let them = change.held.count == 1 ? "it" : "them"
-                let verb = status == .open ? "reopen" : "acknowledge"
-                print("\(Self.alerts(change.held)) left \(held.rawValue): only on the connection of the alerts named (name \(them) to \(verb) \(them))")
+                print("\(held): only on the connection of the alerts named (name \(them) to \(status.verb) \(them))")
             }
-            if !change.unchanged.isEmpty {
-                print("\(Self.alerts(change.unchanged)) \(change.unchanged.count == 1 ? "was" : "were") already \(status.rawValue)")
-            }
+            if let done = change.unchangedText(Self.alerts) { print(done) }
         }
 
         /// `alert 12` or `alerts 12, 13`.
