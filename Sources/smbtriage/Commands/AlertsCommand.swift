@@ -129,8 +129,9 @@ struct AlertsCommand: ParsableCommand {
                                                   actor: Analyst.current)
             if !change.written.isEmpty { print("\(Self.alerts(change.written)) now \(status.rawValue)") }
             if let held = change.heldText({ ids, _ in Self.alerts(ids) }) {
-                let them = change.held.count == 1 ? "it" : "them"
-                print("\(held): only on the connection of the alerts named (name \(them) to \(status.verb) \(them))")
+                let (shares, them) = change.held.count == 1 ? ("shares", "it") : ("share", "them")
+                let connection = named.count == 1 ? "the connection of" : "a connection of"
+                print("\(held): \(shares) \(connection) \(Self.alerts(named)) (name \(them) to \(status.verb) \(them))")
             }
             if let done = change.unchangedText(Self.alerts) { print(done) }
         }
