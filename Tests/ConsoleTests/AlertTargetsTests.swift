@@ -236,6 +236,29 @@ struct ForwardOnlyTests {
         #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 already acknowledged"))
     }
 
+    @Test("under a status filter the question speaks of the alerts the row lists, not of its connection")
+    func filteredRowQuestionSaysRow() throws {
+        // Alert 2 closed, alert 1 open: one connection, whose row lists only alert 2 under f closed.
+        var driver = try Self.onConnectionRow { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
+        while driver.state.host?.statusFilter != .closed { driver.press(.character("f")) }
+        #expect(driver.state.host?.alerts.rows.map(\.alertIDs) == [[2]])
+        driver.press(.character("a"))
+        #expect(try #require(driver.confirmation).title == "This row lists 1 closed alert: acknowledge it (reopens it)?")
+        driver.press(.character("n"), .character(" "), .character("a"))
+        #expect(try #require(driver.confirmation).title == "The marked row lists 1 closed alert: acknowledge it (reopens it)?")
+    }
+
+    @Test("a row holding closed alerts and alerts already acknowledged says both")
+    func rowHoldsHeldAndDone() throws {
+        var driver = try Self.onConnectionRow {
+            try $0.setStatus(.acknowledged, alertIDs: [1], reason: nil, actor: "ana")
+            try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
+        }
+        driver.press(.character("a"))
+        #expect(try #require(driver.confirmation).title
+                    == "This connection holds 1 closed alert and 1 already acknowledged: acknowledge the closed one (reopens it)?")
+    }
+
     @Test("c on a row counts only the alerts it closes in the form")
     func closeFormCountsWhatItCloses() throws {
         var driver = try Self.onConnectionRow {

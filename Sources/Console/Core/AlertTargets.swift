@@ -18,17 +18,21 @@ struct AlertTargets: Hashable, Sendable {
     var unseen = 0
     /// True when the rows are the host screen's marks (the question names them so).
     var isMarks = false
+    /// The host screen's status filter when the rows were read under one: each row then lists only
+    /// its alerts in that status, not every alert of its connection (the question says "row").
+    var filter: AlertStatus?
 
     /// The change to `status` of the alerts of `rows`; `named` (the alert in view) move whatever
     /// their status.
     init(_ status: AlertStatus, rows: [[Int64: AlertStatus]], named: Set<Int64> = [], unseen: Int = 0,
-         isMarks: Bool = false) {
+         isMarks: Bool = false, filter: AlertStatus? = nil) {
         self.rows = rows
         change = AlertStatusChange(to: status, alerts: rows.reduce(into: [:]) { $0.merge($1) { first, _ in first } },
                                    named: named)
         self.named = named
         self.unseen = unseen
         self.isMarks = isMarks
+        self.filter = filter
     }
 
     /// The alerts of the rows that are not named, ascending: they come along forward only, as the
@@ -86,23 +90,29 @@ struct AlertTargets: Hashable, Sendable {
     /// on `a`, all acknowledged on `o`): what yes writes, all of them taken back (nil when not so).
     var heldQuestion: Confirmation? {
         guard ids.isEmpty, let held = change.heldStatus, !change.held.isEmpty else { return nil }
-        let scope = !isMarks ? "this connection" : rows.count == 1 ? "the marked connection" : "the \(rows.count) marked connections"
         let count = change.held.count
         let them = count == 1 ? "it" : "them"
+        let noun = filter == nil ? "connection" : "row"
+        let scope = !isMarks ? "this \(noun)" : rows.count == 1 ? "the marked \(noun)" : "the \(rows.count) marked \(noun)s"
         var lead = count == 1 ? "The alert of \(scope) is \(held.rawValue)" : "All \(count) alerts of \(scope) are \(held.rawValue)"
         var object = them
-        if !change.unchanged.isEmpty {
-            let holds = !isMarks || rows.count == 1 ? "holds" : "hold"
-            lead = "\(Self.sentence(scope)) \(holds) \(Update.alertCount(count, held.rawValue)) and "
-                + "\(change.unchanged.count) already \(change.status.rawValue)"
-            object = "the \(held.rawValue) " + (count == 1 ? "one" : "ones")
+        if filter != nil || !change.unchanged.isEmpty {
+            // Under a filter a row lists only some of its connection's alerts: say what it lists.
+            let singular = !isMarks || rows.count == 1
+            let holds = filter == nil ? (singular ? "holds" : "hold") : (singular ? "lists" : "list")
+            lead = "\(Self.sentence(scope)) \(holds) \(Update.alertCount(count, held.rawValue))"
+            if !change.unchanged.isEmpty {
+                lead += " and \(change.unchanged.count) already \(change.status.rawValue)"
+                object = "the \(held.rawValue) " + (count == 1 ? "one" : "ones")
+            }
         }
         let action = switch change.status {
         case .acknowledged: "acknowledge \(object) (reopens \(them))"
         case .open: "reopen \(object) (takes back the acknowledgement)"
         case .closed: "close \(object)"
         }
-        let forced = AlertTargets(change.status, rows: rows, named: named.union(change.held), unseen: unseen, isMarks: isMarks)
+        let forced = AlertTargets(change.status, rows: rows, named: named.union(change.held), unseen: unseen, isMarks: isMarks,
+                                  filter: filter)
         return Confirmation(title: "\(lead): \(action)?", lines: unseenLines,
                             effects: [.setStatus(forced, reason: nil)])
     }

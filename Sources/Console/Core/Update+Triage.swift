@@ -97,7 +97,7 @@ extension Update {
             guard let host = state.host else { return nil }
             if !host.marked.isEmpty { return host.markedTargets(status) }
             guard host.pane == .alerts, let row = host.alerts.selectedRow else { return nil }
-            return AlertTargets(status, rows: [row.alertStatuses])
+            return AlertTargets(status, rows: [row.alertStatuses], filter: host.statusFilter)
         default: return nil
         }
     }
