@@ -114,6 +114,19 @@ struct MarksTests {
         #expect(driver.repository.statusCalls.last?.written == ([1, 2] + first.alertIDs).sorted())
     }
 
+    @Test("the question before marks scrolled far off ends its title at the count; what stays as it is goes in its lines")
+    func unseenMarkQuestionSaysWhatStays() throws {
+        var driver = StateDriver.longFinanceList()
+        try driver.repository.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
+        driver.press(.ctrl("l"), .character(" "), .character("G"), .character(" "))
+        #expect(driver.state.host?.alerts.selectedRow?.alertStatuses == [1: .open, 2: .closed])
+        driver.press(.character("a"))
+        let question = try #require(driver.confirmation)
+        #expect(question.title == "Acknowledge 2 alerts?")
+        #expect(question.lines.first == "1 closed alert stays closed")
+        #expect(question.lines.dropFirst().first?.hasPrefix("1 marked connection is not in the rows loaded") == true)
+    }
+
     @Test("closing marks scrolled far off asks after the reason")
     func unseenMarkIsAskedAfterTheCloseForm() throws {
         var driver = StateDriver.longFinanceList()

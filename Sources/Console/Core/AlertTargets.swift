@@ -75,10 +75,21 @@ struct AlertTargets: Hashable, Sendable {
          change.unchangedText(excluding: excluding) { NumberText.grouped($0.count) }].compactMap { $0 }
     }
 
-    /// "Acknowledge 2 alerts (one connection); 1 closed alert left closed": what a question or a
-    /// form before the write says.
+    /// "Acknowledge 2 alerts (one connection)": what a question before the write asks (its
+    /// `questionLines` say the rest).
+    var title: String {
+        "\(Self.sentence(change.status.verb)) \(description)"
+    }
+
+    /// "Close 2 alerts (one connection); 1 already closed": the close form's title, which has no lines.
     var summary: String {
-        "\(Self.sentence(change.status.verb)) \(description)" + (leftText.map { "; \($0)" } ?? "")
+        title + (leftText.map { "; \($0)" } ?? "")
+    }
+
+    /// What a question before the write says under its `title`: the alerts it leaves as they are
+    /// ("1 closed alert stays closed"), then the marked rows not loaded.
+    var questionLines: [String] {
+        Self.leftParts(change, written: false) + unseenLines
     }
 
     /// `text` with its first letter in upper case: a title's start.

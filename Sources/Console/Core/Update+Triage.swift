@@ -33,7 +33,7 @@ extension Update {
             } else {
                 let effect = Effect.setStatus(targets, reason: nil)
                 guard targets.unseen > 0 else { return [effect] }
-                state.overlay = .confirm(Confirmation(title: "\(targets.summary)?", lines: targets.unseenLines,
+                state.overlay = .confirm(Confirmation(title: "\(targets.title)?", lines: targets.questionLines,
                                                       effects: [effect]))
             }
             return []
