@@ -210,7 +210,7 @@ struct ForwardOnlyTests {
         let calls = driver.repository.statusCalls.count
         driver.press(.character("a"))
         let question = try #require(driver.confirmation)
-        #expect(question.title == "All 2 alerts of this connection are closed: acknowledge them (reopens them)?")
+        #expect(question.title == "All 2 alerts of this connection are closed: acknowledge them (takes them out of closed)?")
         let screen = driver.screen(color: false).text()
         #expect(screen.contains("All 2 alerts of this connection are closed"))
         #expect(screen.contains("y yes    n no"), "the title wrapped inside the box leaves room for the y/n line")
@@ -228,7 +228,7 @@ struct ForwardOnlyTests {
         let calls = driver.repository.statusCalls.count
         driver.press(.character("o"))
         #expect(try #require(driver.confirmation).title
-                    == "All 2 alerts of this connection are acknowledged: reopen them (takes back the acknowledgement)?")
+                    == "All 2 alerts of this connection are acknowledged: reopen them (takes them out of acknowledged)?")
         #expect(driver.repository.statusCalls.count == calls)
         driver.press(.character("y"))
         #expect(driver.repository.statusCalls.last?.written == [1, 2])
@@ -243,7 +243,7 @@ struct ForwardOnlyTests {
         driver.press(.enter, .tab, .character(" "), .character(" "), .character("a"))
         let question = try #require(driver.confirmation)
         #expect(question.title
-                    == "The 2 marked connections hold 2 closed alerts and 1 already acknowledged: acknowledge the closed ones (reopens them)?")
+                    == "The 2 marked connections hold 2 closed alerts and 1 already acknowledged: acknowledge the closed ones (takes them out of closed)?")
         driver.press(.character("y"))
         #expect(driver.repository.statusCalls.last?.written == [1, 2])
         #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 already acknowledged"))
@@ -256,9 +256,9 @@ struct ForwardOnlyTests {
         while driver.state.host?.statusFilter != .closed { driver.press(.character("f")) }
         #expect(driver.state.host?.alerts.rows.map(\.alertIDs) == [[2]])
         driver.press(.character("a"))
-        #expect(try #require(driver.confirmation).title == "This row lists 1 closed alert: acknowledge it (reopens it)?")
+        #expect(try #require(driver.confirmation).title == "This row lists 1 closed alert: acknowledge it (takes it out of closed)?")
         driver.press(.character("n"), .character(" "), .character("a"))
-        #expect(try #require(driver.confirmation).title == "The marked row lists 1 closed alert: acknowledge it (reopens it)?")
+        #expect(try #require(driver.confirmation).title == "The marked row lists 1 closed alert: acknowledge it (takes it out of closed)?")
     }
 
     @Test("a row holding closed alerts and alerts already acknowledged says both")
@@ -269,7 +269,7 @@ struct ForwardOnlyTests {
         }
         driver.press(.character("a"))
         #expect(try #require(driver.confirmation).title
-                    == "This connection holds 1 closed alert and 1 already acknowledged: acknowledge the closed one (reopens it)?")
+                    == "This connection holds 1 closed alert and 1 already acknowledged: acknowledge the closed one (takes it out of closed)?")
     }
 
     @Test("c on a row counts only the alerts it closes in the form")

@@ -62,12 +62,6 @@ struct AlertTargets: Hashable, Sendable {
     /// The alerts the change as read writes, as `describe` counts them.
     var description: String { describe(ids) }
 
-    /// The alerts left as they were: "1 closed alert left closed; 2 already acknowledged"; nil when none.
-    var leftText: String? {
-        let parts = Self.leftParts(change)
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
-    }
-
     /// The alerts `change` leaves as they were, but `excluding`, counted: "1 closed alert left
     /// closed" (before the write, `written` false: "stays closed"), "2 already acknowledged".
     static func leftParts(_ change: AlertStatusChange, written: Bool = true, excluding: Set<Int64> = []) -> [String] {
@@ -83,7 +77,7 @@ struct AlertTargets: Hashable, Sendable {
 
     /// "Close 2 alerts (one connection); 1 already closed": the close form's title, which has no lines.
     var summary: String {
-        title + (leftText.map { "; \($0)" } ?? "")
+        ([title] + Self.leftParts(change)).joined(separator: "; ")
     }
 
     /// What a question before the write says under its `title`: the alerts it leaves as they are
@@ -117,11 +111,7 @@ struct AlertTargets: Hashable, Sendable {
                 object = "the \(held.rawValue) " + (count == 1 ? "one" : "ones")
             }
         }
-        let action = switch change.status {
-        case .acknowledged: "acknowledge \(object) (reopens \(them))"
-        case .open: "reopen \(object) (takes back the acknowledgement)"
-        case .closed: "close \(object)"
-        }
+        let action = "\(change.status.verb) \(object) (takes \(them) out of \(held.rawValue))"
         let forced = AlertTargets(change.status, rows: rows, named: named.union(change.held), unseen: unseen, isMarks: isMarks,
                                   filter: filter)
         return Confirmation(title: "\(lead): \(action)?", lines: unseenLines,

@@ -27,7 +27,8 @@ extension Update {
             if let question = targets.heldQuestion {
                 state.overlay = .confirm(question)
             } else if targets.ids.isEmpty {
-                state.message = .info("no alert to change: \(targets.leftText ?? "none")")
+                // Nothing held, so every alert is in the status already.
+                state.message = .info("no alert to change: " + AlertTargets.leftParts(targets.change).joined(separator: "; "))
             } else if status == .closed {
                 state.overlay = .form(closeForm(.closeAlerts(targets), title: targets.summary))
             } else {
@@ -138,7 +139,10 @@ extension Update {
         if !meanwhile.isEmpty {
             parts.append("\(NumberText.grouped(meanwhile.count)) changed meanwhile, left as \(meanwhile.count == 1 ? "it is" : "they are")")
         }
-        guard !change.written.isEmpty else { return .info("no alert changed: " + parts.joined(separator: "; ")) }
+        guard !change.written.isEmpty else {
+            // No part when every alert is gone (pruned since it was read).
+            return .info((["no alert changed"] + [parts.joined(separator: "; ")].filter { !$0.isEmpty }).joined(separator: ": "))
+        }
         let past = AlertTargets.sentence(change.status.pastTense)
         let written = targets?.describe(change.written) ?? alertCount(change.written.count)
         return .success((["\(past) \(written)"] + parts).joined(separator: "; "))
