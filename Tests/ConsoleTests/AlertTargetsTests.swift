@@ -21,7 +21,7 @@ struct AlertTargetsTests {
         #expect(form.purpose == .closeAlerts(AlertTargets(.closed, rows: [[1: .open, 2: .open]], named: [1])))
         driver.press(.right, .enter)
         #expect(driver.repository.statusCalls.last?.written == [1, 2])
-        #expect(driver.state.message == .success("Closed 2 alerts (one connection)"))
+        #expect(driver.state.message == .success("closed 2 alerts (one connection)"))
     }
 
     @Test("an alert alone on its connection is one alert to a, c and o")
@@ -168,8 +168,8 @@ struct ForwardOnlyTests {
         driver.press(.character("a"))
         #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
-        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 closed alert left closed"))
-        #expect(driver.screen(color: false).text().contains("Acknowledged 1 alert; 1 closed alert left closed"))
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 closed alert left closed"))
+        #expect(driver.screen(color: false).text().contains("acknowledged 1 alert; 1 closed alert left closed"))
     }
 
     @Test("the alert in view is acknowledged even when closed; its closed sibling stays closed")
@@ -191,7 +191,7 @@ struct ForwardOnlyTests {
         driver.press(.character("o"))
         #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .acknowledged)
-        #expect(driver.state.message == .success("Reopened 1 alert; 1 acknowledged alert left acknowledged"))
+        #expect(driver.state.message == .success("reopened 1 alert; 1 acknowledged alert left acknowledged"))
     }
 
     @Test("a on a host row acknowledges its open alert and leaves its closed one closed")
@@ -201,7 +201,7 @@ struct ForwardOnlyTests {
         driver.press(.character("a"))
         #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
-        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 closed alert left closed"))
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 closed alert left closed"))
     }
 
     @Test("a on a row whose alerts are all closed asks, and acknowledges them only on y")
@@ -219,7 +219,7 @@ struct ForwardOnlyTests {
         #expect(driver.repository.statusCalls.count == calls)
         driver.press(.character("a"), .character("y"))
         #expect(driver.repository.statusCalls.last?.written == [1, 2])
-        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection)"))
+        #expect(driver.state.message == .success("acknowledged 2 alerts (one connection)"))
     }
 
     @Test("o on a row whose alerts are all acknowledged asks before taking the acknowledgement back")
@@ -246,7 +246,7 @@ struct ForwardOnlyTests {
                     == "The 2 marked connections hold 2 closed alerts and 1 already acknowledged: acknowledge the closed ones (takes them out of closed)?")
         driver.press(.character("y"))
         #expect(driver.repository.statusCalls.last?.written == [1, 2])
-        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 already acknowledged"))
+        #expect(driver.state.message == .success("acknowledged 2 alerts (one connection); 1 already acknowledged"))
     }
 
     @Test("under a status filter the question speaks of the alerts the row lists, not of its connection")
@@ -282,7 +282,7 @@ struct ForwardOnlyTests {
         #expect(try #require(driver.form).title == "Close 1 alert; 1 already closed")
         driver.press(.right, .enter)
         #expect(driver.repository.statusCalls.last?.written == [1])
-        #expect(driver.state.message == .success("Closed 1 alert; 1 already closed"))
+        #expect(driver.state.message == .success("closed 1 alert; 1 already closed"))
     }
 }
 
@@ -299,7 +299,7 @@ struct StaleStatusTests {
         driver.press(.character("a"))
         #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
-        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 changed meanwhile, left as it is"))
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 changed meanwhile, left as it is"))
     }
 
     @Test("a on the alert screen leaves a sibling closed since the alert loaded, and says so")
@@ -311,7 +311,7 @@ struct StaleStatusTests {
         driver.press(.character("a"))
         #expect(try driver.repository.alert(id: 1)?.status == .acknowledged)
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
-        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 changed meanwhile, left as it is"))
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 changed meanwhile, left as it is"))
     }
 
     @Test("an alert the close form counted that was closed meanwhile keeps its reason and is not counted as closed")
@@ -323,7 +323,7 @@ struct StaleStatusTests {
         driver.press(.right, .enter)
         #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.closeReason == "duplicate", "the other analyst's close stands")
-        #expect(driver.state.message == .success("Closed 1 alert; 1 changed meanwhile, left as it is"))
+        #expect(driver.state.message == .success("closed 1 alert; 1 changed meanwhile, left as it is"))
     }
 
     @Test("a mark scrolled far off whose alerts were closed since it was marked stays closed on y")
@@ -336,7 +336,7 @@ struct StaleStatusTests {
         #expect(try #require(driver.confirmation).title.hasPrefix("Acknowledge 3 alerts (2 connections)"))
         driver.press(.character("y"))
         #expect(try first.alertIDs.allSatisfy { try driver.repository.alert(id: $0)?.status == .closed })
-        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 changed meanwhile, left as it is"))
+        #expect(driver.state.message == .success("acknowledged 2 alerts (one connection); 1 changed meanwhile, left as it is"))
     }
 
     @Test("when everything changed meanwhile nothing is written, and the message says why")

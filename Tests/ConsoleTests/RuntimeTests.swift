@@ -120,7 +120,7 @@ struct RuntimeTests {
         #expect(repository.statusCalls.map(\.reason) == ["true positive"])
         #expect(repository.statusCalls.first?.written.sorted() == [1, 2])
         #expect(repository.alertRecord(1)?.status == .closed)
-        #expect(done.text().contains("Closed 2 alerts"))
+        #expect(done.text().contains("closed 2 alerts"))
     }
 
     @Test("read-only never writes")

@@ -92,7 +92,7 @@ struct UpdateTests {
         driver.press(.character("a"))
         #expect(driver.state.host?.marked == [:])
         #expect(driver.repository.statusCalls.last?.written == [1, 2])
-        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 already acknowledged"))
+        #expect(driver.state.message == .success("acknowledged 2 alerts (one connection); 1 already acknowledged"))
         #expect(driver.repository.statusCalls.last?.actor == "tester")
     }
 
@@ -291,7 +291,7 @@ struct UpdateTests {
         #expect(confirmation.effects == [.setHostStatus(Fixture.finance, .acknowledged, reason: nil)])
         driver.press(.character("y"))
         #expect(driver.repository.statusCalls.last?.written.sorted() == [1, 2])
-        #expect(driver.state.message == .success("Acknowledged 2 alerts"))
+        #expect(driver.state.message == .success("acknowledged 2 alerts"))
     }
 
     @Test("the filter (F) applies as it is typed and Esc clears it")

@@ -87,7 +87,7 @@ struct AlertTargets: Hashable, Sendable {
     }
 
     /// `text` with its first letter in upper case: a title's start.
-    static func sentence(_ text: String) -> String {
+    private static func sentence(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 
@@ -98,8 +98,8 @@ struct AlertTargets: Hashable, Sendable {
         let count = change.held.count
         let them = count == 1 ? "it" : "them"
         let noun = filter == nil ? "connection" : "row"
-        let scope = !isMarks ? "this \(noun)" : rows.count == 1 ? "the marked \(noun)" : "the \(rows.count) marked \(noun)s"
-        var lead = count == 1 ? "The alert of \(scope) is \(held.rawValue)" : "All \(count) alerts of \(scope) are \(held.rawValue)"
+        let scope = !isMarks ? "this \(noun)" : rows.count == 1 ? "the marked \(noun)" : "the \(NumberText.grouped(rows.count)) marked \(noun)s"
+        var lead = count == 1 ? "The alert of \(scope) is \(held.rawValue)" : "All \(NumberText.grouped(count)) alerts of \(scope) are \(held.rawValue)"
         var object = them
         if filter != nil || !change.unchanged.isEmpty {
             // Under a filter a row lists only some of its connection's alerts: say what it lists.
@@ -107,7 +107,7 @@ struct AlertTargets: Hashable, Sendable {
             let holds = filter == nil ? (singular ? "holds" : "hold") : (singular ? "lists" : "list")
             lead = "\(Self.sentence(scope)) \(holds) \(Update.alertCount(count, held.rawValue))"
             if !change.unchanged.isEmpty {
-                lead += " and \(change.unchanged.count) already \(change.status.rawValue)"
+                lead += " and \(NumberText.grouped(change.unchanged.count)) already \(change.status.rawValue)"
                 object = "the \(held.rawValue) " + (count == 1 ? "one" : "ones")
             }
         }
@@ -127,7 +127,7 @@ struct AlertTargets: Hashable, Sendable {
     /// What the question before the write says of the unseen rows (nothing when there are none).
     var unseenLines: [String] {
         guard unseen > 0 else { return [] }
-        let rows = unseen == 1 ? "1 marked connection is" : "\(unseen) marked connections are"
+        let rows = unseen == 1 ? "1 marked connection is" : "\(NumberText.grouped(unseen)) marked connections are"
         return ["\(rows) not in the rows loaded (scrolled far off, or gone from the list since): their alerts are counted as they were marked."]
     }
 }

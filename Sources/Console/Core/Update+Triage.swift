@@ -130,7 +130,7 @@ extension Update {
         return reload(state) + [.pollChangeToken(reload: false)]
     }
 
-    /// "Acknowledged 2 alerts (one connection); 1 closed alert left closed": what the store wrote
+    /// "acknowledged 2 alerts (one connection); 1 closed alert left closed": what the store wrote
     /// (`change`, decided from the statuses it read when it wrote) and left as they were, with the
     /// alerts the question or form counted that another writer changed meanwhile.
     static func statusSetMessage(_ change: AlertStatusChange, targets: AlertTargets?) -> StatusMessage {
@@ -143,9 +143,8 @@ extension Update {
             // No part when every alert is gone (pruned since it was read).
             return .info((["no alert changed"] + [parts.joined(separator: "; ")].filter { !$0.isEmpty }).joined(separator: ": "))
         }
-        let past = AlertTargets.sentence(change.status.pastTense)
         let written = targets?.describe(change.written) ?? alertCount(change.written.count)
-        return .success((["\(past) \(written)"] + parts).joined(separator: "; "))
+        return .success((["\(change.status.pastTense) \(written)"] + parts).joined(separator: "; "))
     }
 
     /// "1 alert", "3 open alerts", "12,400 alerts".
