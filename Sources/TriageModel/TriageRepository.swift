@@ -31,7 +31,8 @@ public protocol TriageRepository: Sendable {
     func connectionPositions(_ query: AlertQuery, matching text: String, reversed: Bool) throws -> [Int]
     func alert(id: Int64) throws -> AlertRecord?
     /// `ids` and every other alert on the same connection, each with its status (an action on one
-    /// connection's row applies to its alerts as `AlertStatusChange` decides). Unknown ids are left out.
+    /// connection's row applies to its alerts as `AlertStatusChange` decides). Unknown ids, and
+    /// statuses this build does not know, are left out.
     func alertStatuses(sharingConnectionWith ids: [Int64]) throws -> [Int64: AlertStatus]
     func notes(alertID: Int64) throws -> [AlertNote]
     /// The host's case (state, verdict, checklist, notes, reopening); nil when the host is none.

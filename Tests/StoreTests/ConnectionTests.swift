@@ -106,14 +106,20 @@ struct ConnectionTests {
         #expect(try destinationRow(fixture.store).connections == 2)
     }
 
+    /// The alerts of the three sensors' records of one connection, ascending.
+    static func threeAlertsOfOneConnection(_ store: SMBStore) throws -> [Int64] {
+        try store.insert(threeSensors, ingestedAt: baseTime)
+        _ = try store.detectUntilNothingPending(at: baseTime)
+        let ids = try store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.id).sorted()
+        try #require(ids.count == 3)
+        return ids
+    }
+
     /// The store decides what a status change writes from the statuses it reads in the write's
     /// transaction: the caller's reading may be stale (another analyst, an exception import, the CLI).
     @Test func aStatusChangeDecidesFromTheStatusesStoredWhenItWrites() throws {
         let fixture = try StoreFixture()
-        try fixture.store.insert(Self.threeSensors, ingestedAt: baseTime)
-        _ = try fixture.store.detectUntilNothingPending(at: baseTime)
-        let ids = try fixture.store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.id).sorted()
-        try #require(ids.count == 3)
+        let ids = try Self.threeAlertsOfOneConnection(fixture.store)
         // Read by the console while all were open; then another writer closes the third.
         #expect(try fixture.store.alertStatuses(sharingConnectionWith: [ids[0]]).values.allSatisfy { $0 == .open })
         try fixture.store.setStatus(.closed, alertIDs: [ids[2]], reason: "benign", actor: "bo")
@@ -128,6 +134,21 @@ struct ConnectionTests {
         let again = try fixture.store.setStatus(.acknowledged, named: [ids[0]], comingAlong: [ids[1], ids[2], 9_999], reason: nil,
                                                 actor: "ana")
         #expect(again.written.isEmpty && again.unchanged == [ids[0], ids[1]] && again.held == [ids[2]], "an unknown id is left out")
+    }
+
+    /// A status this build does not know (written by a newer one) is no status to move forward from.
+    @Test func anAlertInAnUnknownStatusNeverComesAlong() throws {
+        let fixture = try StoreFixture()
+        let ids = try Self.threeAlertsOfOneConnection(fixture.store)
+        let database = try DatabaseQueue(path: fixture.path)
+        try database.write { db in try db.execute(sql: "UPDATE alert SET status = 'escalated' WHERE id = ?", arguments: [ids[1]]) }
+
+        #expect(try fixture.store.alertStatuses(sharingConnectionWith: [ids[0]]) == [ids[0]: .open, ids[2]: .open])
+        let change = try fixture.store.setStatus(.acknowledged, named: [ids[0]], comingAlong: [ids[1], ids[2]], reason: nil,
+                                                 actor: "ana")
+        #expect(change.written == [ids[0], ids[2]])
+        #expect(try database.read { db in try String.fetchOne(db, sql: "SELECT status FROM alert WHERE id = ?", arguments: [ids[1]]) }
+                    == "escalated")
     }
 
     @Test func reingestingEveryRecordChangesNothing() throws {
