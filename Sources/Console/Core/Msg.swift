@@ -13,7 +13,7 @@ enum Msg: Sendable {
     case destinationsLoaded(IPAddress, [DestinationSummary])
     case hostCaseLoaded(IPAddress, HostCase?)
     case connectionsLoaded(AlertQuery, reversed: Bool, offset: Int, ConnectionPage)
-    /// `connection`: the ids of every alert of the alert's connection, itself included.
+    /// `connection`: every alert of the alert's connection, itself included, each with its status as read.
     case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote], connection: [Int64: AlertStatus])
     case historyLoaded(IPAddress, offset: Int, Page<StoredFlow>)
     case timelineLoaded(IPAddress, TimelineBucket, HostTimeline)
