@@ -161,6 +161,25 @@ struct ForwardOnlyTests {
         return driver
     }
 
+    /// Alert 1 acknowledged and alert 2 closed, as another analyst would leave them.
+    private static func acknowledgeOneCloseTwo(_ repository: InMemoryTriageRepository) throws {
+        try repository.setStatus(.acknowledged, alertIDs: [1], reason: nil, actor: "ana")
+        try repository.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
+    }
+
+    /// Presses `key`, expects the question `title` with nothing written yet, answers y and
+    /// returns the one write y made.
+    private static func yesTo(_ driver: inout StateDriver, _ key: Character,
+                              asking title: String) throws -> InMemoryTriageRepository.StatusCall? {
+        let calls = driver.repository.statusCalls.count
+        driver.press(.character(key))
+        #expect(try #require(driver.confirmation).title == title)
+        #expect(driver.repository.statusCalls.count == calls)
+        driver.press(.character("y"))
+        #expect(driver.repository.statusCalls.count == calls + 1, "y writes")
+        return driver.repository.statusCalls.last
+    }
+
     @Test("a on the alert screen leaves the connection's closed alert closed, and says so")
     func acknowledgeLeavesClosedSibling() throws {
         var driver = try Self.onAlertOne { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
@@ -218,21 +237,19 @@ struct ForwardOnlyTests {
         driver.press(.character("n"))
         #expect(driver.repository.statusCalls.count == calls)
         driver.press(.character("a"), .character("y"))
+        #expect(driver.repository.statusCalls.count == calls + 1, "y writes")
         #expect(driver.repository.statusCalls.last?.written == [1, 2])
+        #expect(try [1, 2].map { try driver.repository.alert(id: $0)?.status } == [.acknowledged, .acknowledged])
         #expect(driver.state.message == .success("acknowledged 2 alerts (one connection)"))
     }
 
     @Test("o on a row whose alerts are all acknowledged asks before taking the acknowledgement back")
     func allAcknowledgedRowAsksBeforeReopening() throws {
         var driver = try Self.onConnectionRow { try $0.setStatus(.acknowledged, alertIDs: [1, 2], reason: nil, actor: "ana") }
-        let calls = driver.repository.statusCalls.count
-        driver.press(.character("o"))
-        #expect(try #require(driver.confirmation).title
-                    == "All 2 alerts of this connection are acknowledged: reopen them (takes them out of acknowledged)?")
-        #expect(driver.repository.statusCalls.count == calls)
-        driver.press(.character("y"))
-        #expect(driver.repository.statusCalls.last?.written == [1, 2])
-        #expect(try driver.repository.alert(id: 1)?.status == .open)
+        let call = try Self.yesTo(&driver, "o",
+                                  asking: "All 2 alerts of this connection are acknowledged: reopen them (takes them out of acknowledged)?")
+        #expect(call?.written == [1, 2])
+        #expect(try [1, 2].map { try driver.repository.alert(id: $0)?.status } == [.open, .open])
     }
 
     @Test("marks whose alerts are all closed or acknowledged already ask before a, and count both")
@@ -244,8 +261,11 @@ struct ForwardOnlyTests {
         let question = try #require(driver.confirmation)
         #expect(question.title
                     == "The 2 marked connections hold 2 closed alerts and 1 already acknowledged: acknowledge the closed ones (takes them out of closed)?")
+        let calls = driver.repository.statusCalls.count
         driver.press(.character("y"))
+        #expect(driver.repository.statusCalls.count == calls + 1, "y writes")
         #expect(driver.repository.statusCalls.last?.written == [1, 2])
+        #expect(try driver.repository.alert(id: 1)?.status == .acknowledged)
         #expect(driver.state.message == .success("acknowledged 2 alerts (one connection); 1 already acknowledged"))
     }
 
@@ -263,21 +283,36 @@ struct ForwardOnlyTests {
 
     @Test("a row holding closed alerts and alerts already acknowledged says both")
     func rowHoldsHeldAndDone() throws {
-        var driver = try Self.onConnectionRow {
-            try $0.setStatus(.acknowledged, alertIDs: [1], reason: nil, actor: "ana")
-            try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
-        }
+        var driver = try Self.onConnectionRow(Self.acknowledgeOneCloseTwo)
         driver.press(.character("a"))
         #expect(try #require(driver.confirmation).title
                     == "This connection holds 1 closed alert and 1 already acknowledged: acknowledge the closed one (takes it out of closed)?")
     }
 
+    @Test("a on the alert screen when the alert in view is acknowledged already and its sibling closed asks, and y acknowledges the sibling")
+    func alertScreenWithNothingForwardAsks() throws {
+        var driver = try Self.onAlertOne(Self.acknowledgeOneCloseTwo)
+        let call = try Self.yesTo(&driver, "a", asking: "This connection holds 1 closed alert and 1 already acknowledged: "
+                                      + "acknowledge the closed one (takes it out of closed)?")
+        #expect(call?.named == [1, 2], "the alerts the question named go as named")
+        #expect(try driver.repository.alert(id: 2)?.status == .acknowledged)
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 already acknowledged"))
+    }
+
+    @Test("the held question for marks not all loaded carries the marks-not-loaded lines")
+    func heldQuestionSaysMarksNotLoaded() throws {
+        var driver = StateDriver.longFinanceList()
+        let first = try #require(driver.state.host?.alerts.row(at: 0))
+        try driver.repository.setStatus(.closed, alertIDs: first.alertIDs + [1, 2], reason: "benign", actor: "ana")
+        driver.press(.ctrl("l"), .character(" "), .character("G"), .character(" "), .character("a"))
+        let question = try #require(driver.confirmation)
+        #expect(question.title == "All 3 alerts of the 2 marked connections are closed: acknowledge them (takes them out of closed)?")
+        #expect(question.lines == ["1 marked connection is not in the rows loaded (scrolled far off, or gone from the list since): their alerts are counted as they were marked."])
+    }
+
     @Test("c on a row counts only the alerts it closes in the form")
     func closeFormCountsWhatItCloses() throws {
-        var driver = try Self.onConnectionRow {
-            try $0.setStatus(.acknowledged, alertIDs: [1], reason: nil, actor: "ana")
-            try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
-        }
+        var driver = try Self.onConnectionRow(Self.acknowledgeOneCloseTwo)
         driver.press(.character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert; 1 already closed")
         driver.press(.right, .enter)
