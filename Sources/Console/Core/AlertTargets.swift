@@ -91,8 +91,9 @@ struct AlertTargets: Hashable, Sendable {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    /// The question asked when every alert would be held (a row or marks whose alerts are all closed
-    /// on `a`, all acknowledged on `o`): what yes writes, all of them taken back (nil when not so).
+    /// The question asked when nothing would be written and some alerts are held (a row, marks or
+    /// the alert in view whose alerts are closed or acknowledged already on `a`, acknowledged or open
+    /// already on `o`): yes writes the held ones too, as named (nil when not so).
     var heldQuestion: Confirmation? {
         guard ids.isEmpty, let held = change.heldStatus, !change.held.isEmpty else { return nil }
         let count = change.held.count

@@ -141,7 +141,7 @@ extension Update {
         }
         guard !change.written.isEmpty else {
             // No part when every alert is gone (pruned since it was read).
-            return .info((["no alert changed"] + [parts.joined(separator: "; ")].filter { !$0.isEmpty }).joined(separator: ": "))
+            return .info(parts.isEmpty ? "no alert changed" : "no alert changed: " + parts.joined(separator: "; "))
         }
         let written = targets?.describe(change.written) ?? alertCount(change.written.count)
         return .success((["\(change.status.pastTense) \(written)"] + parts).joined(separator: "; "))
