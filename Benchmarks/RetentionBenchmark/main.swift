@@ -111,7 +111,7 @@ for day in firstDay...days {
         }
     }
     let open = try store.alerts(AlertQuery(status: .open), offset: 0, limit: Int.max).rows.map(\.id)
-    try store.setStatus(.closed, alertIDs: open, reason: "benign", actor: "soak")
+    try store.setStatus(.closed, named: open, comingAlong: [], reason: "benign", actor: "soak")
     let stats = try store.statistics()
     let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_048_576) }
     let alerts = "\(stats.openAlerts + stats.acknowledgedAlerts + stats.closedAlerts) (\(stats.openAlerts))"

@@ -1,4 +1,5 @@
-/// What a status change writes, decided from the alerts' statuses as read: the alerts the analyst
+/// What a status change writes, decided from the alerts' statuses as the write reads them
+/// (`TriageRepository.setStatus`, in its own transaction): the alerts the analyst
 /// named (the alert in view, an id given to the CLI) move whatever their status; the alerts that
 /// come along only because they share the connection (or a row, or a mark) move only forward
 /// (`AlertStatus.comesAlong(to:)`), so acknowledging never reopens a closed alert and reopening
@@ -41,14 +42,24 @@ public struct AlertStatusChange: Hashable, Sendable {
         case .closed: nil
         }
     }
+}
 
-    /// The same change with the held alerts written too: what the analyst confirms when every
-    /// alert would be held otherwise.
-    public var includingHeld: AlertStatusChange {
-        var change = self
-        change.written = (written + held).sorted()
-        change.held = []
-        return change
+extension AlertStatusChange {
+    /// The held alerts in words, but `excluding`, named by `alerts` (given their ids and the status
+    /// they stay in: "1 closed alert", "alert 13"): "1 closed alert left closed", or before the
+    /// write (`written` false) "1 closed alert stays closed"; nil when none is held.
+    public func heldText(written: Bool = true, excluding: Set<Int64> = [],
+                         _ alerts: (_ ids: [Int64], _ status: AlertStatus) -> String) -> String? {
+        let held = held.filter { !excluding.contains($0) }
+        guard let heldStatus, !held.isEmpty else { return nil }
+        return "\(alerts(held, heldStatus)) \(written ? "left" : "stays") \(heldStatus.rawValue)"
+    }
+
+    /// The alerts already in the status, but `excluding`, named by `alerts` ("2", "alerts 12, 13"):
+    /// "2 already acknowledged"; nil when none is.
+    public func unchangedText(excluding: Set<Int64> = [], _ alerts: (_ ids: [Int64]) -> String) -> String? {
+        let unchanged = unchanged.filter { !excluding.contains($0) }
+        return unchanged.isEmpty ? nil : "\(alerts(unchanged)) already \(status.rawValue)"
     }
 }
 

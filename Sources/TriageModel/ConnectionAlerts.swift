@@ -10,6 +10,12 @@ public struct ConnectionAlerts: Hashable, Sendable, Identifiable {
     public private(set) var alertIDs: [Int64]
     /// Each alert's status, by id: what a status key decides on (`AlertStatusChange`).
     public private(set) var alertStatuses: [Int64: AlertStatus]
+    /// How many of the alerts are in each status (counted once, when the row is made).
+    public private(set) var statusCounts: [AlertStatus: Int]
+    /// The row's status: the most open of its alerts' (open if any is open, else acknowledged if
+    /// any is, else closed), so a row still needing work never reads as done. Kept, as the view
+    /// reads it for every row of every frame.
+    public private(set) var status: AlertStatus
     /// The highest risk score among the alerts.
     public var riskScore: Int
     /// Notes written on the alerts, all together.
@@ -34,6 +40,9 @@ public struct ConnectionAlerts: Hashable, Sendable, Identifiable {
         self.key = key
         self.alertIDs = alertStatuses.keys.sorted()
         self.alertStatuses = alertStatuses
+        let counts = alertStatuses.values.reduce(into: [AlertStatus: Int]()) { $0[$1, default: 0] += 1 }
+        statusCounts = counts
+        status = AlertStatus.allCases.first { counts[$0, default: 0] > 0 } ?? .closed
         self.riskScore = riskScore
         self.noteCount = noteCount
         self.flow = flow
@@ -49,16 +58,6 @@ public struct ConnectionAlerts: Hashable, Sendable, Identifiable {
     /// The first alert's id: rows never share an alert, so it names the row.
     public var id: Int64 { alertIDs[0] }
 
-    /// How many of the alerts are in each status.
-    public var statusCounts: [AlertStatus: Int] {
-        alertStatuses.values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
-    }
-
-    /// The row's status: the most open of its alerts' (open if any is open, else acknowledged if
-    /// any is, else closed), so a row still needing work never reads as done.
-    public var status: AlertStatus {
-        AlertStatus.allCases.first { statusCounts[$0, default: 0] > 0 } ?? .closed
-    }
 
     /// "94" or "94+3": the first alert's id and how many more the row holds.
     public var idText: String { Self.idText(alertIDs) }

@@ -31,7 +31,8 @@ public protocol TriageRepository: Sendable {
     func connectionPositions(_ query: AlertQuery, matching text: String, reversed: Bool) throws -> [Int]
     func alert(id: Int64) throws -> AlertRecord?
     /// `ids` and every other alert on the same connection, each with its status (an action on one
-    /// connection's row applies to its alerts as `AlertStatusChange` decides). Unknown ids are left out.
+    /// connection's row applies to its alerts as `AlertStatusChange` decides). Unknown ids, and
+    /// statuses this build does not know, are left out.
     func alertStatuses(sharingConnectionWith ids: [Int64]) throws -> [Int64: AlertStatus]
     func notes(alertID: Int64) throws -> [AlertNote]
     /// The host's case (state, verdict, checklist, notes, reopening); nil when the host is none.
@@ -55,9 +56,13 @@ public protocol TriageRepository: Sendable {
     func changeToken() throws -> Int64
 
     // MARK: Triage writes
-    /// Sets the status of the given alerts; returns how many changed.
+    /// Moves the alerts `named` (whatever their status) and those `comingAlong` (forward only) to
+    /// `status`, as `AlertStatusChange` decides from their statuses read in the write's own
+    /// transaction, so a change another writer made since the caller read them is respected.
+    /// Returns the change: what was written, held and found done. Unknown ids are left out.
     @discardableResult
-    func setStatus(_ status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) throws -> Int
+    func setStatus(_ status: AlertStatus, named: [Int64], comingAlong: [Int64], reason: String?,
+                   actor: String) throws -> AlertStatusChange
     @discardableResult
     func addNote(alertID: Int64, text: String, actor: String) throws -> AlertNote
     /// Ticks or clears a guide step on the case of the alert's host (the checklist is the case's).

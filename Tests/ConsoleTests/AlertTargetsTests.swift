@@ -20,8 +20,8 @@ struct AlertTargetsTests {
         #expect(form.title == "Close 2 alerts (one connection)")
         #expect(form.purpose == .closeAlerts(AlertTargets(.closed, rows: [[1: .open, 2: .open]], named: [1])))
         driver.press(.right, .enter)
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
-        #expect(driver.state.message == .success("Closed 2 alerts (one connection)"))
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
+        #expect(driver.state.message == .success("closed 2 alerts (one connection)"))
     }
 
     @Test("an alert alone on its connection is one alert to a, c and o")
@@ -29,7 +29,7 @@ struct AlertTargetsTests {
         var driver = StateDriver()
         driver.press(.enter, .tab, .enter, .character("o"))
         #expect(driver.state.route == .alert(3))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [3])
+        #expect(driver.repository.statusCalls.last?.written == [3])
         driver.press(.character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert")
     }
@@ -52,7 +52,7 @@ struct AlertTargetsTests {
         driver.press(.character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert")
         driver.press(.right, .enter)
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .acknowledged)
     }
 }
@@ -98,10 +98,7 @@ struct MarksTests {
 
     @Test("a mark scrolled far off is counted in a question before a, and its alerts are the ones marked")
     func unseenMarkIsAsked() throws {
-        var fixture = Fixture.standard()
-        fixture.addFinanceConnections(300) { IPAddress(ipv4: 0x5102_4500 | UInt32($0 % 200 + 1)) }
-        var driver = StateDriver(fixture: fixture)
-        driver.press(.enter, .tab)
+        var driver = StateDriver.longFinanceList()
         let first = try #require(driver.state.host?.alerts.row(at: 0))
         driver.press(.character(" "))
         #expect(driver.state.host?.marked == [first.id: first.alertStatuses])
@@ -114,15 +111,26 @@ struct MarksTests {
         #expect(question.lines == ["1 marked connection is not in the rows loaded (scrolled far off, or gone from the list since): their alerts are counted as they were marked."])
         #expect(driver.repository.statusCalls.isEmpty)
         driver.press(.character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == ([1, 2] + first.alertIDs).sorted())
+        #expect(driver.repository.statusCalls.last?.written == ([1, 2] + first.alertIDs).sorted())
+    }
+
+    @Test("the question before marks scrolled far off ends its title at the count; what stays as it is goes in its lines")
+    func unseenMarkQuestionSaysWhatStays() throws {
+        var driver = StateDriver.longFinanceList()
+        try driver.repository.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
+        driver.press(.ctrl("l"), .character(" "), .character("G"), .character(" "))
+        #expect(driver.state.host?.alerts.selectedRow?.alertStatuses == [1: .open, 2: .closed])
+        driver.press(.character("a"))
+        let question = try #require(driver.confirmation)
+        #expect(question.title == "Acknowledge 2 alerts?")
+        #expect(question.lines.first == "1 closed alert stays closed")
+        #expect(question.lines.dropFirst().first?.hasPrefix("1 marked connection is not in the rows loaded") == true)
     }
 
     @Test("closing marks scrolled far off asks after the reason")
     func unseenMarkIsAskedAfterTheCloseForm() throws {
-        var fixture = Fixture.standard()
-        fixture.addFinanceConnections(300) { IPAddress(ipv4: 0x5102_4500 | UInt32($0 % 200 + 1)) }
-        var driver = StateDriver(fixture: fixture)
-        driver.press(.enter, .tab, .character(" "), .character("G"), .character("c"))
+        var driver = StateDriver.longFinanceList()
+        driver.press(.character(" "), .character("G"), .character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert")
         driver.press(.right, .enter)
         let question = try #require(driver.confirmation)
@@ -153,15 +161,34 @@ struct ForwardOnlyTests {
         return driver
     }
 
+    /// Alert 1 acknowledged and alert 2 closed, as another analyst would leave them.
+    private static func acknowledgeOneCloseTwo(_ repository: InMemoryTriageRepository) throws {
+        try repository.setStatus(.acknowledged, alertIDs: [1], reason: nil, actor: "ana")
+        try repository.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
+    }
+
+    /// Presses `key`, expects the question `title` with nothing written yet, answers y and
+    /// returns the one write y made.
+    private static func yesTo(_ driver: inout StateDriver, _ key: Character,
+                              asking title: String) throws -> InMemoryTriageRepository.StatusCall? {
+        let calls = driver.repository.statusCalls.count
+        driver.press(.character(key))
+        #expect(try #require(driver.confirmation).title == title)
+        #expect(driver.repository.statusCalls.count == calls)
+        driver.press(.character("y"))
+        #expect(driver.repository.statusCalls.count == calls + 1, "y writes")
+        return driver.repository.statusCalls.last
+    }
+
     @Test("a on the alert screen leaves the connection's closed alert closed, and says so")
     func acknowledgeLeavesClosedSibling() throws {
         var driver = try Self.onAlertOne { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
         #expect(driver.state.route == .alert(1))
         driver.press(.character("a"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
-        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 closed alert left closed"))
-        #expect(driver.screen(color: false).text().contains("Acknowledged 1 alert; 1 closed alert left closed"))
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 closed alert left closed"))
+        #expect(driver.screen(color: false).text().contains("acknowledged 1 alert; 1 closed alert left closed"))
     }
 
     @Test("the alert in view is acknowledged even when closed; its closed sibling stays closed")
@@ -169,7 +196,7 @@ struct ForwardOnlyTests {
         var driver = try Self.onAlertOne { try $0.setStatus(.closed, alertIDs: [1, 2], reason: "benign", actor: "ana") }
         driver.press(.character("a"))
         #expect(driver.confirmation == nil, "the alert named is acted on without a question")
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 1)?.status == .acknowledged)
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
     }
@@ -181,9 +208,9 @@ struct ForwardOnlyTests {
             try $0.setStatus(.acknowledged, alertIDs: [2], reason: nil, actor: "ana")
         }
         driver.press(.character("o"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .acknowledged)
-        #expect(driver.state.message == .success("Reopened 1 alert; 1 acknowledged alert left acknowledged"))
+        #expect(driver.state.message == .success("reopened 1 alert; 1 acknowledged alert left acknowledged"))
     }
 
     @Test("a on a host row acknowledges its open alert and leaves its closed one closed")
@@ -191,9 +218,9 @@ struct ForwardOnlyTests {
         var driver = try Self.onConnectionRow { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
         #expect(driver.state.host?.alerts.selectedRow?.alertIDs == [1, 2])
         driver.press(.character("a"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
+        #expect(driver.repository.statusCalls.last?.written == [1])
         #expect(try driver.repository.alert(id: 2)?.status == .closed)
-        #expect(driver.state.message == .success("Acknowledged 1 alert; 1 closed alert left closed"))
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 closed alert left closed"))
     }
 
     @Test("a on a row whose alerts are all closed asks, and acknowledges them only on y")
@@ -202,7 +229,7 @@ struct ForwardOnlyTests {
         let calls = driver.repository.statusCalls.count
         driver.press(.character("a"))
         let question = try #require(driver.confirmation)
-        #expect(question.title == "All 2 alerts of this connection are closed: acknowledge them (reopens them)?")
+        #expect(question.title == "All 2 alerts of this connection are closed: acknowledge them (takes them out of closed)?")
         let screen = driver.screen(color: false).text()
         #expect(screen.contains("All 2 alerts of this connection are closed"))
         #expect(screen.contains("y yes    n no"), "the title wrapped inside the box leaves room for the y/n line")
@@ -210,21 +237,19 @@ struct ForwardOnlyTests {
         driver.press(.character("n"))
         #expect(driver.repository.statusCalls.count == calls)
         driver.press(.character("a"), .character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
-        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection)"))
+        #expect(driver.repository.statusCalls.count == calls + 1, "y writes")
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
+        #expect(try [1, 2].map { try driver.repository.alert(id: $0)?.status } == [.acknowledged, .acknowledged])
+        #expect(driver.state.message == .success("acknowledged 2 alerts (one connection)"))
     }
 
     @Test("o on a row whose alerts are all acknowledged asks before taking the acknowledgement back")
     func allAcknowledgedRowAsksBeforeReopening() throws {
         var driver = try Self.onConnectionRow { try $0.setStatus(.acknowledged, alertIDs: [1, 2], reason: nil, actor: "ana") }
-        let calls = driver.repository.statusCalls.count
-        driver.press(.character("o"))
-        #expect(try #require(driver.confirmation).title
-                    == "All 2 alerts of this connection are acknowledged: reopen them (takes back the acknowledgement)?")
-        #expect(driver.repository.statusCalls.count == calls)
-        driver.press(.character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
-        #expect(try driver.repository.alert(id: 1)?.status == .open)
+        let call = try Self.yesTo(&driver, "o",
+                                  asking: "All 2 alerts of this connection are acknowledged: reopen them (takes them out of acknowledged)?")
+        #expect(call?.written == [1, 2])
+        #expect(try [1, 2].map { try driver.repository.alert(id: $0)?.status } == [.open, .open])
     }
 
     @Test("marks whose alerts are all closed or acknowledged already ask before a, and count both")
@@ -235,22 +260,139 @@ struct ForwardOnlyTests {
         driver.press(.enter, .tab, .character(" "), .character(" "), .character("a"))
         let question = try #require(driver.confirmation)
         #expect(question.title
-                    == "The 2 marked connections hold 2 closed alerts and 1 already acknowledged: acknowledge the closed ones (reopens them)?")
+                    == "The 2 marked connections hold 2 closed alerts and 1 already acknowledged: acknowledge the closed ones (takes them out of closed)?")
+        let calls = driver.repository.statusCalls.count
         driver.press(.character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
-        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 already acknowledged"))
+        #expect(driver.repository.statusCalls.count == calls + 1, "y writes")
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
+        #expect(try driver.repository.alert(id: 1)?.status == .acknowledged)
+        #expect(driver.state.message == .success("acknowledged 2 alerts (one connection); 1 already acknowledged"))
+    }
+
+    @Test("under a status filter the question speaks of the alerts the row lists, not of its connection")
+    func filteredRowQuestionSaysRow() throws {
+        // Alert 2 closed, alert 1 open: one connection, whose row lists only alert 2 under f closed.
+        var driver = try Self.onConnectionRow { try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana") }
+        while driver.state.host?.statusFilter != .closed { driver.press(.character("f")) }
+        #expect(driver.state.host?.alerts.rows.map(\.alertIDs) == [[2]])
+        driver.press(.character("a"))
+        #expect(try #require(driver.confirmation).title == "This row lists 1 closed alert: acknowledge it (takes it out of closed)?")
+        driver.press(.character("n"), .character(" "), .character("a"))
+        #expect(try #require(driver.confirmation).title == "The marked row lists 1 closed alert: acknowledge it (takes it out of closed)?")
+    }
+
+    @Test("a row holding closed alerts and alerts already acknowledged says both")
+    func rowHoldsHeldAndDone() throws {
+        var driver = try Self.onConnectionRow(Self.acknowledgeOneCloseTwo)
+        driver.press(.character("a"))
+        #expect(try #require(driver.confirmation).title
+                    == "This connection holds 1 closed alert and 1 already acknowledged: acknowledge the closed one (takes it out of closed)?")
+    }
+
+    @Test("a on the alert screen when the alert in view is acknowledged already and its sibling closed asks, and y acknowledges the sibling")
+    func alertScreenWithNothingForwardAsks() throws {
+        var driver = try Self.onAlertOne(Self.acknowledgeOneCloseTwo)
+        let call = try Self.yesTo(&driver, "a", asking: "This connection holds 1 closed alert and 1 already acknowledged: "
+                                      + "acknowledge the closed one (takes it out of closed)?")
+        #expect(call?.named == [1, 2], "the alerts the question named go as named")
+        #expect(try driver.repository.alert(id: 2)?.status == .acknowledged)
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 already acknowledged"))
+    }
+
+    @Test("the held question for marks not all loaded carries the marks-not-loaded lines")
+    func heldQuestionSaysMarksNotLoaded() throws {
+        var driver = StateDriver.longFinanceList()
+        let first = try #require(driver.state.host?.alerts.row(at: 0))
+        try driver.repository.setStatus(.closed, alertIDs: first.alertIDs + [1, 2], reason: "benign", actor: "ana")
+        driver.press(.ctrl("l"), .character(" "), .character("G"), .character(" "), .character("a"))
+        let question = try #require(driver.confirmation)
+        #expect(question.title == "All 3 alerts of the 2 marked connections are closed: acknowledge them (takes them out of closed)?")
+        #expect(question.lines == ["1 marked connection is not in the rows loaded (scrolled far off, or gone from the list since): their alerts are counted as they were marked."])
     }
 
     @Test("c on a row counts only the alerts it closes in the form")
     func closeFormCountsWhatItCloses() throws {
-        var driver = try Self.onConnectionRow {
-            try $0.setStatus(.acknowledged, alertIDs: [1], reason: nil, actor: "ana")
-            try $0.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "ana")
-        }
+        var driver = try Self.onConnectionRow(Self.acknowledgeOneCloseTwo)
         driver.press(.character("c"))
         #expect(try #require(driver.form).title == "Close 1 alert; 1 already closed")
         driver.press(.right, .enter)
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1])
-        #expect(driver.state.message == .success("Closed 1 alert; 1 already closed"))
+        #expect(driver.repository.statusCalls.last?.written == [1])
+        #expect(driver.state.message == .success("closed 1 alert; 1 already closed"))
+    }
+}
+
+/// A status key decides when the store writes, not when the list loaded: a change another writer
+/// made meanwhile is respected, and the message counts what was written.
+@Suite("statuses changed meanwhile")
+struct StaleStatusTests {
+    @Test("a on a row whose sibling another analyst closed after the row loaded leaves it closed")
+    func staleRow() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("j"))
+        #expect(driver.state.host?.alerts.selectedRow?.alertStatuses == [1: .open, 2: .open])
+        try driver.repository.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "someone else")
+        driver.press(.character("a"))
+        #expect(driver.repository.statusCalls.last?.written == [1])
+        #expect(try driver.repository.alert(id: 2)?.status == .closed)
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 changed meanwhile, left as it is"))
+    }
+
+    @Test("a on the alert screen leaves a sibling closed since the alert loaded, and says so")
+    func staleAlertScreen() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("j"), .enter)
+        #expect(driver.state.alert?.connection == [1: .open, 2: .open])
+        try driver.repository.setStatus(.closed, alertIDs: [2], reason: "benign", actor: "someone else")
+        driver.press(.character("a"))
+        #expect(try driver.repository.alert(id: 1)?.status == .acknowledged)
+        #expect(try driver.repository.alert(id: 2)?.status == .closed)
+        #expect(driver.state.message == .success("acknowledged 1 alert; 1 changed meanwhile, left as it is"))
+    }
+
+    @Test("an alert the close form counted that was closed meanwhile keeps its reason and is not counted as closed")
+    func staleCloseForm() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("j"), .character("c"))
+        #expect(try #require(driver.form).title == "Close 2 alerts (one connection)")
+        try driver.repository.setStatus(.closed, alertIDs: [2], reason: "duplicate", actor: "someone else")
+        driver.press(.right, .enter)
+        #expect(driver.repository.statusCalls.last?.written == [1])
+        #expect(try driver.repository.alert(id: 2)?.closeReason == "duplicate", "the other analyst's close stands")
+        #expect(driver.state.message == .success("closed 1 alert; 1 changed meanwhile, left as it is"))
+    }
+
+    @Test("a mark scrolled far off whose alerts were closed since it was marked stays closed on y")
+    func staleUnseenMark() throws {
+        var driver = StateDriver.longFinanceList()
+        let first = try #require(driver.state.host?.alerts.row(at: 0))
+        driver.press(.character(" "), .character("G"), .character(" "))
+        try driver.repository.setStatus(.closed, alertIDs: first.alertIDs, reason: "benign", actor: "someone else")
+        driver.press(.character("a"))
+        #expect(try #require(driver.confirmation).title.hasPrefix("Acknowledge 3 alerts (2 connections)"))
+        driver.press(.character("y"))
+        #expect(try first.alertIDs.allSatisfy { try driver.repository.alert(id: $0)?.status == .closed })
+        #expect(driver.state.message == .success("acknowledged 2 alerts (one connection); 1 changed meanwhile, left as it is"))
+    }
+
+    @Test("when everything changed meanwhile nothing is written, and the message says why")
+    func everythingChangedMeanwhile() throws {
+        var driver = StateDriver()
+        driver.press(.enter, .tab, .character("j"))
+        try driver.repository.setStatus(.closed, alertIDs: [1, 2], reason: "benign", actor: "someone else")
+        driver.press(.character("a"))
+        #expect(driver.repository.statusCalls.last?.written == [])
+        #expect(driver.state.message == .info("no alert changed: 2 changed meanwhile, left as they are"))
+    }
+}
+
+extension StateDriver {
+    /// On the finance host's alerts pane with 300 more connections: its first row is no longer
+    /// loaded once `G` went to the last (alerts 1 and 2).
+    static func longFinanceList() -> StateDriver {
+        var fixture = Fixture.standard()
+        fixture.addFinanceConnections(300) { IPAddress(ipv4: 0x5102_4500 | UInt32($0 % 200 + 1)) }
+        var driver = StateDriver(fixture: fixture)
+        driver.press(.enter, .tab)
+        return driver
     }
 }

@@ -62,8 +62,8 @@ struct BackStackTests {
         #expect(driver.state.alert?.record?.id == first)
         driver.press(.character("o"))
         let reopened = try #require(driver.repository.statusCalls.last)
-        #expect(reopened.alertIDs.contains(first))
-        #expect(!reopened.alertIDs.contains(second))
+        #expect(reopened.named == [first])
+        #expect(!(reopened.named + reopened.comingAlong).contains(second))
     }
 
     @Test("] to an alert the stack holds already goes back to it: no screen is in the stack twice")

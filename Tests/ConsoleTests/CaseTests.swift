@@ -116,7 +116,7 @@ struct CaseTests {
     func connectionRow() {
         var driver = StateDriver()
         driver.press(.enter, .tab, .character("j"), .character("a"))
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
         #expect(driver.repository.alertRecord(1)?.status == .acknowledged)
         let text = view(driver.state, color: true).text()
         #expect(text.contains("✎ 2"))

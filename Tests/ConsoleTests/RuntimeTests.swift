@@ -118,9 +118,9 @@ struct RuntimeTests {
         #expect(repository.statusCalls.isEmpty)
         let done = try #require(press(runtime, .character("y")))
         #expect(repository.statusCalls.map(\.reason) == ["true positive"])
-        #expect(repository.statusCalls.first?.alertIDs.sorted() == [1, 2])
+        #expect(repository.statusCalls.first?.written.sorted() == [1, 2])
         #expect(repository.alertRecord(1)?.status == .closed)
-        #expect(done.text().contains("Closed 2 alerts"))
+        #expect(done.text().contains("closed 2 alerts"))
     }
 
     @Test("read-only never writes")

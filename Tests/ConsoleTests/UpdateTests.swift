@@ -91,13 +91,13 @@ struct UpdateTests {
         #expect(driver.state.host?.marked == [3: [3: .acknowledged], 1: [1: .open, 2: .open]])
         driver.press(.character("a"))
         #expect(driver.state.host?.marked == [:])
-        #expect(driver.repository.statusCalls.last?.alertIDs == [1, 2])
-        #expect(driver.state.message == .success("Acknowledged 2 alerts (one connection); 1 already acknowledged"))
+        #expect(driver.repository.statusCalls.last?.written == [1, 2])
+        #expect(driver.state.message == .success("acknowledged 2 alerts (one connection); 1 already acknowledged"))
         #expect(driver.repository.statusCalls.last?.actor == "tester")
     }
 
     @Test("closing asks for a reason; other needs details; the reason reaches the write")
-    func closeWithReason() {
+    func closeWithReason() throws {
         var driver = StateDriver()
         driver.press(.enter, .tab, .character("c"))
         guard case .form(let form) = driver.state.overlay else {
@@ -115,7 +115,8 @@ struct UpdateTests {
         driver.type("seen twice")
         driver.press(.enter)
         #expect(driver.state.overlay == nil)
-        #expect(driver.repository.statusCalls.last == .init(status: .closed, alertIDs: [3], reason: "other: seen twice", actor: "tester"))
+        let call = try #require(driver.repository.statusCalls.last)
+        #expect(call.status == .closed && call.written == [3] && call.reason == "other: seen twice" && call.actor == "tester")
     }
 
     @Test("the close form preselects no reason: Enter alone is refused; true positive is offered first")
@@ -289,8 +290,8 @@ struct UpdateTests {
         }
         #expect(confirmation.effects == [.setHostStatus(Fixture.finance, .acknowledged, reason: nil)])
         driver.press(.character("y"))
-        #expect(driver.repository.statusCalls.last?.alertIDs.sorted() == [1, 2])
-        #expect(driver.state.message == .success("Acknowledged 2 alerts"))
+        #expect(driver.repository.statusCalls.last?.written.sorted() == [1, 2])
+        #expect(driver.state.message == .success("acknowledged 2 alerts"))
     }
 
     @Test("the filter (F) applies as it is typed and Esc clears it")

@@ -80,9 +80,9 @@ struct WholeStateTests {
     func statusResult() {
         var state = loaded(.enter, .tab, .character(" "))
         var expected = state
-        let effects = update(&state, .statusSet(.acknowledged, changed: 1, targets: nil))
+        let effects = update(&state, .statusSet(AlertStatusChange(to: .acknowledged, alerts: [3: .open]), targets: nil))
         expected.host?.marked = [:]
-        expected.message = .success("Acknowledged 1 alert")
+        expected.message = .success("acknowledged 1 alert")
         #expect(state == expected)
         #expect(effects.last == .pollChangeToken(reload: false))
         #expect(effects.contains(.loadDestinations(Fixture.finance)))

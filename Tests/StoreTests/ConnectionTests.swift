@@ -61,7 +61,13 @@ struct ConnectionTests {
         #expect(alerts.count == sensors)
         #expect(Set(alerts.map(\.connection.key)).count == 1)
         #expect(alerts.first?.connection.sensors == records.map(\.event.sensorName).sorted())
-        #expect(try fixture.store.alertStatuses(sharingConnectionWith: [alerts[0].id]) == Dictionary(uniqueKeysWithValues: alerts.map { ($0.id, $0.status) }))
+        // One alert of each status (as many as there are): the statuses read are each alert's own.
+        let ids = alerts.map(\.id).sorted()
+        if ids.count > 1 { try fixture.store.setStatus(.acknowledged, alertIDs: [ids[1]], reason: nil, actor: "ana") }
+        if ids.count > 2 { try fixture.store.setStatus(.closed, alertIDs: [ids[2]], reason: "benign", actor: "ana") }
+        let expected = Dictionary(uniqueKeysWithValues: zip(ids, [AlertStatus.open, .acknowledged, .closed]))
+        #expect(try fixture.store.alertStatuses(sharingConnectionWith: [ids[0]]) == expected)
+        #expect(try fixture.store.alertStatuses(sharingConnectionWith: [ids[ids.count - 1]]) == expected)
     }
 
     @Test func aSecondSensorsRecordInALaterBatchAddsOnlyWhatItReportedAbove() throws {
@@ -104,6 +110,51 @@ struct ConnectionTests {
             reversed,
         ], ingestedAt: baseTime)
         #expect(try destinationRow(fixture.store).connections == 2)
+    }
+
+    /// The alerts of the three sensors' records of one connection, ascending.
+    static func threeAlertsOfOneConnection(_ store: SMBStore) throws -> [Int64] {
+        try store.insert(threeSensors, ingestedAt: baseTime)
+        _ = try store.detectUntilNothingPending(at: baseTime)
+        let ids = try store.alerts(AlertQuery(), offset: 0, limit: 10).rows.map(\.id).sorted()
+        try #require(ids.count == 3)
+        return ids
+    }
+
+    /// The store decides what a status change writes from the statuses it reads in the write's
+    /// transaction: the caller's reading may be stale (another analyst, an exception import, the CLI).
+    @Test func aStatusChangeDecidesFromTheStatusesStoredWhenItWrites() throws {
+        let fixture = try StoreFixture()
+        let ids = try Self.threeAlertsOfOneConnection(fixture.store)
+        // Read by the console while all were open; then another writer closes the third.
+        #expect(try fixture.store.alertStatuses(sharingConnectionWith: [ids[0]]).values.allSatisfy { $0 == .open })
+        try fixture.store.setStatus(.closed, alertIDs: [ids[2]], reason: "benign", actor: "bo")
+
+        let change = try fixture.store.setStatus(.acknowledged, named: [ids[0]], comingAlong: [ids[1], ids[2]], reason: nil,
+                                                 actor: "ana")
+        #expect(change.written == [ids[0], ids[1]])
+        #expect(change.held == [ids[2]])
+        #expect(try ids.map { try fixture.store.alert(id: $0)?.status } == [.acknowledged, .acknowledged, .closed])
+        #expect(try fixture.store.alert(id: ids[2])?.closeReason == "benign")
+
+        let again = try fixture.store.setStatus(.acknowledged, named: [ids[0]], comingAlong: [ids[1], ids[2], 9_999], reason: nil,
+                                                actor: "ana")
+        #expect(again.written.isEmpty && again.unchanged == [ids[0], ids[1]] && again.held == [ids[2]], "an unknown id is left out")
+    }
+
+    /// A status this build does not know (written by a newer one) is no status to move forward from.
+    @Test func anAlertInAnUnknownStatusNeverComesAlong() throws {
+        let fixture = try StoreFixture()
+        let ids = try Self.threeAlertsOfOneConnection(fixture.store)
+        let database = try DatabaseQueue(path: fixture.path)
+        try database.write { db in try db.execute(sql: "UPDATE alert SET status = 'escalated' WHERE id = ?", arguments: [ids[1]]) }
+
+        #expect(try fixture.store.alertStatuses(sharingConnectionWith: [ids[0]]) == [ids[0]: .open, ids[2]: .open])
+        let change = try fixture.store.setStatus(.acknowledged, named: [ids[0]], comingAlong: [ids[1], ids[2]], reason: nil,
+                                                 actor: "ana")
+        #expect(change.written == [ids[0], ids[2]])
+        #expect(try database.read { db in try String.fetchOne(db, sql: "SELECT status FROM alert WHERE id = ?", arguments: [ids[1]]) }
+                    == "escalated")
     }
 
     @Test func reingestingEveryRecordChangesNothing() throws {

@@ -13,7 +13,7 @@ enum Msg: Sendable {
     case destinationsLoaded(IPAddress, [DestinationSummary])
     case hostCaseLoaded(IPAddress, HostCase?)
     case connectionsLoaded(AlertQuery, reversed: Bool, offset: Int, ConnectionPage)
-    /// `connection`: the ids of every alert of the alert's connection, itself included.
+    /// `connection`: every alert of the alert's connection, itself included, each with its status as read.
     case alertLoaded(id: Int64, AlertRecord?, notes: [AlertNote], connection: [Int64: AlertStatus])
     case historyLoaded(IPAddress, offset: Int, Page<StoredFlow>)
     case timelineLoaded(IPAddress, TimelineBucket, HostTimeline)
@@ -22,9 +22,8 @@ enum Msg: Sendable {
     case executionsLoaded([ExecutionRecord])
     case auditLoaded([AuditEntry])
     case changeTokenRead(Int64, reload: Bool)
-    /// `changed` alerts were set to `status`.
-    /// `changed` alerts moved to the status; `targets` when they were a status key's (nil for a host's alerts).
-    case statusSet(AlertStatus, changed: Int, targets: AlertTargets?)
+    /// The store wrote `change`; `targets` when it was a status key's (nil for a host's alerts).
+    case statusSet(AlertStatusChange, targets: AlertTargets?)
     case noteAdded(AlertNote)
     case guideStepSet(alertID: Int64, step: Int, checked: Bool)
     case caseStateSet(IPAddress, CaseChange)

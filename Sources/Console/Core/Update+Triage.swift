@@ -27,13 +27,14 @@ extension Update {
             if let question = targets.heldQuestion {
                 state.overlay = .confirm(question)
             } else if targets.ids.isEmpty {
-                state.message = .info("no alert to change: \(targets.leftText ?? "none")")
+                // Nothing held, so every alert is in the status already.
+                state.message = .info("no alert to change: " + AlertTargets.leftParts(targets.change).joined(separator: "; "))
             } else if status == .closed {
-                state.overlay = .form(closeForm(.closeAlerts(targets), title: targets.summary("Close")))
+                state.overlay = .form(closeForm(.closeAlerts(targets), title: targets.summary))
             } else {
                 let effect = Effect.setStatus(targets, reason: nil)
                 guard targets.unseen > 0 else { return [effect] }
-                state.overlay = .confirm(Confirmation(title: "\(targets.summary(verb(status)))?", lines: targets.unseenLines,
+                state.overlay = .confirm(Confirmation(title: "\(targets.title)?", lines: targets.questionLines,
                                                       effects: [effect]))
             }
             return []
@@ -97,26 +98,17 @@ extension Update {
             guard let host = state.host else { return nil }
             if !host.marked.isEmpty { return host.markedTargets(status) }
             guard host.pane == .alerts, let row = host.alerts.selectedRow else { return nil }
-            return AlertTargets(status, rows: [row.alertStatuses])
+            return AlertTargets(status, rows: [row.alertStatuses], filter: host.statusFilter)
         default: return nil
-        }
-    }
-
-    /// "Acknowledge", "Close", "Reopen": the key's verb.
-    static func verb(_ status: AlertStatus) -> String {
-        switch status {
-        case .open: "Reopen"
-        case .acknowledged: "Acknowledge"
-        case .closed: "Close"
         }
     }
 
     /// Applies the result of a write: says what changed and reloads what is on screen.
     static func applyWritten(_ state: inout ConsoleState, _ msg: Msg) -> [Effect] {
         switch msg {
-        case .statusSet(let status, let changed, let targets):
+        case .statusSet(let change, let targets):
             state.host?.marked = [:]
-            state.message = statusSetMessage(status, changed: changed, targets: targets)
+            state.message = statusSetMessage(change, targets: targets)
         case .noteAdded(let note):
             state.message = .success("note added to alert \(note.alertID)")
         case .caseStateSet(let host, let change):
@@ -138,14 +130,21 @@ extension Update {
         return reload(state) + [.pollChangeToken(reload: false)]
     }
 
-    /// "Acknowledged 2 alerts (one connection); 1 closed alert left closed": the alerts written
-    /// (the store's count when another analyst changed some meanwhile) and those left as they were.
-    static func statusSetMessage(_ status: AlertStatus, changed: Int, targets: AlertTargets?) -> StatusMessage {
-        guard changed > 0 else { return .info("no alert changed (already \(status.rawValue))") }
-        let past = verb(status) + (status == .open ? "ed" : "d")
-        guard let targets else { return .success("\(past) \(alertCount(changed))") }
-        let written = changed == targets.ids.count ? targets.description : alertCount(changed)
-        return .success("\(past) \(written)" + (targets.leftText.map { "; \($0)" } ?? ""))
+    /// "acknowledged 2 alerts (one connection); 1 closed alert left closed": what the store wrote
+    /// (`change`, decided from the statuses it read when it wrote) and left as they were, with the
+    /// alerts the question or form counted that another writer changed meanwhile.
+    static func statusSetMessage(_ change: AlertStatusChange, targets: AlertTargets?) -> StatusMessage {
+        let meanwhile = targets?.changedMeanwhile(change) ?? []
+        var parts = AlertTargets.leftParts(change, excluding: Set(meanwhile))
+        if !meanwhile.isEmpty {
+            parts.append("\(NumberText.grouped(meanwhile.count)) changed meanwhile, left as \(meanwhile.count == 1 ? "it is" : "they are")")
+        }
+        guard !change.written.isEmpty else {
+            // No part when every alert is gone (pruned since it was read).
+            return .info(parts.isEmpty ? "no alert changed" : "no alert changed: " + parts.joined(separator: "; "))
+        }
+        let written = targets?.describe(change.written) ?? alertCount(change.written.count)
+        return .success((["\(change.status.pastTense) \(written)"] + parts).joined(separator: "; "))
     }
 
     /// "1 alert", "3 open alerts", "12,400 alerts".

@@ -162,7 +162,7 @@ extension Update {
             let effect = Effect.setStatus(targets, reason: text)
             guard targets.unseen > 0 else { return .success(FormOutcome(effects: [effect])) }
             return .success(FormOutcome(effects: [], confirmation: Confirmation(
-                title: "\(targets.summary("Close"))?", lines: ["Reason: \(text)"] + targets.unseenLines, effects: [effect])))
+                title: "\(targets.title)?", lines: ["Reason: \(text)"] + targets.questionLines, effects: [effect])))
         case .addNote(let alertID):
             return required(FieldLabel.note).map { FormOutcome(effects: [.addNote(alertID: alertID, text: $0)]) }
         case .exceptionFromAlert, .newException:

@@ -154,7 +154,8 @@ extension SMBStore {
     }
 
     /// `ids` and every other alert on the same connection, each with its status (an action on one
-    /// connection's row applies to its alerts as `AlertStatusChange` decides). Unknown ids are left out.
+    /// connection's row applies to its alerts as `AlertStatusChange` decides). Unknown ids, and
+    /// statuses this build does not know, are left out.
     public func alertStatuses(sharingConnectionWith ids: [Int64]) throws -> [Int64: AlertStatus] {
         guard !ids.isEmpty else { return [:] }
         let chosen = databaseQuestionMarks(count: ids.count)
@@ -169,8 +170,9 @@ extension SMBStore {
                 JOIN event se ON se.id = sibling.event_id AND se.connection_id = e.connection_id
                 WHERE a.id IN (\(chosen))
                 """, arguments: StatementArguments(ids + ids))
-            return Dictionary(rows.map { row in (row[0] as Int64, AlertStatus(rawValue: row[1] as String) ?? .open) },
-                              uniquingKeysWith: { first, _ in first })
+            // A status this build does not know (a newer build's) is left out: it never comes along.
+            let known = rows.compactMap { row in AlertStatus(rawValue: row[1] as String).map { (row[0] as Int64, $0) } }
+            return Dictionary(known, uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -5,10 +5,24 @@ import TriageModel
 
 extension SMBStore {
     @discardableResult
-    public func setStatus(_ status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) throws -> Int {
+    public func setStatus(_ status: AlertStatus, named: [Int64], comingAlong: [Int64], reason: String?,
+                          actor: String) throws -> AlertStatusChange {
         try write("changing alert status") { db in
-            try Self.changeStatus(db, of: alertIDs, to: status, reason: reason, actor: actor, at: Date()).count
+            let change = AlertStatusChange(to: status, alerts: try Self.statuses(db, of: named + comingAlong), named: Set(named))
+            try Self.changeStatus(db, of: change.written, to: status, reason: reason, actor: actor, at: Date())
+            return change
         }
+    }
+
+    /// Each of `ids`' status as stored now; unknown ids, and a status this build does not know, are left out.
+    private static func statuses(_ db: Database, of ids: [Int64]) throws -> [Int64: AlertStatus] {
+        let lookup = try db.cachedStatement(sql: "SELECT status FROM alert WHERE id = ?")
+        var statuses: [Int64: AlertStatus] = [:]
+        for id in ids {
+            guard let text = try String.fetchOne(lookup, arguments: [id]), let status = AlertStatus(rawValue: text) else { continue }
+            statuses[id] = status
+        }
+        return statuses
     }
 
     @discardableResult
@@ -58,19 +72,11 @@ extension SMBStore {
             try AlertCounts.move(db, host: row[2], destination: row[3], from: previous, to: status)
             let uuid: String = row[0]
             let detail = "\(previous.rawValue) → \(status.rawValue)" + (reason.map { ": \($0)" } ?? "")
-            try AuditLog.record(db, at: now, actor: actor, action: "alert.\(Self.verb(status))", target: uuid,
+            try AuditLog.record(db, at: now, actor: actor, action: "alert.\(status.verb)", target: uuid,
                                 detail: detail)
             changed.append(id)
         }
         return changed
-    }
-
-    private static func verb(_ status: AlertStatus) -> String {
-        switch status {
-        case .open: "reopen"
-        case .acknowledged: "acknowledge"
-        case .closed: "close"
-        }
     }
 
     private static func alertUUID(_ db: Database, id: Int64) throws -> String {

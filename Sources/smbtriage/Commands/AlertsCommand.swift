@@ -123,18 +123,17 @@ struct AlertsCommand: ParsableCommand {
             guard missing.isEmpty else {
                 throw CommandFailure("no alert with id \(missing.map(String.init).joined(separator: ", ")).")
             }
-            let change = AlertStatusChange(to: status, alerts: try repository.alertStatuses(sharingConnectionWith: named),
-                                           named: Set(named))
-            try repository.setStatus(status, alertIDs: change.written, reason: reason, actor: Analyst.current)
+            // The store decides what moves from the statuses it reads in its write, and says what it wrote.
+            let siblings = try repository.alertStatuses(sharingConnectionWith: named).keys.filter { !seen.contains($0) }
+            let change = try repository.setStatus(status, named: named, comingAlong: siblings.sorted(), reason: reason,
+                                                  actor: Analyst.current)
             if !change.written.isEmpty { print("\(Self.alerts(change.written)) now \(status.rawValue)") }
-            if let held = change.heldStatus, !change.held.isEmpty {
-                let them = change.held.count == 1 ? "it" : "them"
-                let verb = status == .open ? "reopen" : "acknowledge"
-                print("\(Self.alerts(change.held)) left \(held.rawValue): only on the connection of the alerts named (name \(them) to \(verb) \(them))")
+            if let held = change.heldText({ ids, _ in Self.alerts(ids) }) {
+                let (shares, them) = change.held.count == 1 ? ("shares", "it") : ("share", "them")
+                let connection = named.count == 1 ? "the connection of" : "a connection of"
+                print("\(held): \(shares) \(connection) \(Self.alerts(named)) (name \(them) to \(status.verb) \(them))")
             }
-            if !change.unchanged.isEmpty {
-                print("\(Self.alerts(change.unchanged)) \(change.unchanged.count == 1 ? "was" : "were") already \(status.rawValue)")
-            }
+            if let done = change.unchangedText(Self.alerts) { print(done) }
         }
 
         /// `alert 12` or `alerts 12, 13`.

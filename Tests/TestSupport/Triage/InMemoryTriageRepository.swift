@@ -8,19 +8,15 @@ import TriageModel
 /// write applies to them, host counts follow, and every write is recorded) or made on first use by a
 /// generator and kept (benchmarks of any size: only the hosts the console opens cost memory).
 public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendable {
-    /// A status write as the console asked for it.
+    /// A status write as the console asked for it, and the alerts it wrote.
     public struct StatusCall: Equatable, Sendable {
         public var status: AlertStatus
-        public var alertIDs: [Int64]
+        public var named: [Int64]
+        public var comingAlong: [Int64]
+        /// The alerts written (`AlertStatusChange.written`), ascending.
+        public var written: [Int64]
         public var reason: String?
         public var actor: String
-
-        public init(status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) {
-            self.status = status
-            self.alertIDs = alertIDs
-            self.reason = reason
-            self.actor = actor
-        }
     }
 
     /// An exception added as the console asked for it.
@@ -269,17 +265,24 @@ public final class InMemoryTriageRepository: TriageRepository, @unchecked Sendab
 
     // MARK: Writes
 
-    public func setStatus(_ status: AlertStatus, alertIDs: [Int64], reason: String?, actor: String) throws -> Int {
+    public func setStatus(_ status: AlertStatus, named: [Int64], comingAlong: [Int64], reason: String?,
+                          actor: String) throws -> AlertStatusChange {
         locked {
-            calls.status.append(StatusCall(status: status, alertIDs: alertIDs, reason: reason, actor: actor))
+            // Decided under the lock from the statuses held now, as the store decides in its transaction.
+            let current = (named + comingAlong).compactMap(storedAlert).map { ($0.id, $0.status) }
+            let change = AlertStatusChange(to: status, alerts: Dictionary(current, uniquingKeysWith: { first, _ in first }),
+                                           named: Set(named))
+            calls.status.append(StatusCall(status: status, named: named, comingAlong: comingAlong, written: change.written,
+                                           reason: reason, actor: actor))
             changed()
-            let wanted = Set(alertIDs)
-            return updateAlerts { alert in
-                guard wanted.contains(alert.id), alert.status != status else { return false }
+            let wanted = Set(change.written)
+            updateAlerts { alert in
+                guard wanted.contains(alert.id) else { return false }
                 alert.status = status
                 alert.closeReason = status == .closed ? reason : nil
                 return true
             }
+            return change
         }
     }
 

@@ -62,14 +62,15 @@ struct EffectRunner: Sendable {
         case .pollChangeToken(let reload):
             return .changeTokenRead(try repository.changeToken(), reload: reload)
         case .setStatus(let targets, let reason):
-            // Exactly the alerts the console counted (a row's, a connection's): never more than it said.
-            let status = targets.change.status
-            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: targets.ids, reason: reason, actor: actor),
-                              targets: targets)
+            // The alerts the console counted (a row's, a connection's), never more; the store decides
+            // from their statuses when it writes.
+            let change = try repository.setStatus(targets.change.status, named: targets.named.sorted(), comingAlong: targets.comingAlong,
+                                                  reason: reason, actor: actor)
+            return .statusSet(change, targets: targets)
         case .setHostStatus(let host, let status, let reason):
-            let ids = try openAlertIDs(of: host)
-            return .statusSet(status, changed: try repository.setStatus(status, alertIDs: ids, reason: reason, actor: actor),
-                              targets: nil)
+            // Forward only: an alert another writer closed since it was read stays closed.
+            let change = try repository.setStatus(status, named: [], comingAlong: try openAlertIDs(of: host), reason: reason, actor: actor)
+            return .statusSet(change, targets: nil)
         case .addNote(let alertID, let text):
             return .noteAdded(try repository.addNote(alertID: alertID, text: text, actor: actor))
         case .setGuideStep(let alertID, let step, let checked):

@@ -48,7 +48,8 @@ struct HostState: Hashable, Sendable {
     func markedTargets(_ status: AlertStatus) -> AlertTargets {
         let loaded = Set(alerts.rows.map(\.id))
         return AlertTargets(status, rows: marked.keys.sorted().compactMap { marked[$0] },
-                            unseen: marked.keys.filter { !loaded.contains($0) }.count, isMarks: true)
+                            unseen: marked.keys.filter { !loaded.contains($0) }.count, isMarks: true,
+                            filter: statusFilter)
     }
 
     /// Keeps the marks in step with `page`, just loaded at `offset` of a list of `total` rows: a
