@@ -9,7 +9,7 @@ extension SMBStore {
                           actor: String) throws -> AlertStatusChange {
         try write("changing alert status") { db in
             let change = AlertStatusChange(to: status, alerts: try Self.statuses(db, of: named + comingAlong), named: Set(named))
-            try Self.changeStatus(db, of: change.written, to: status, reason: reason, actor: actor, at: Date())
+            _ = try Self.changeStatus(db, of: change.written, to: status, reason: reason, actor: actor, at: Date())
             return change
         }
     }
