@@ -53,6 +53,9 @@ struct RecordBlockMigrationTests {
         }
         #expect(upgraded.upgradedFromVersion == 23)
         #expect(reports.withLock { $0 } == [[40, 40]])
+        // The upgrade's WAL is copied into the file and truncated, not left on disk for the next write.
+        let wal = try FileManager.default.attributesOfItem(atPath: fixture.path + "-wal")[.size] as? Int
+        #expect(wal == 0)
         #expect(try StoreSnapshot(upgraded, host: Self.host) == before)
         let history = try upgraded.history(of: Self.host, offset: 0, limit: 100).rows
         #expect(history.map { Array($0.origin.original.utf8) } == before.history.map { Array($0.origin.original.utf8) })

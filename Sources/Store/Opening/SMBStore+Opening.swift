@@ -52,11 +52,18 @@ extension SMBStore {
     /// (`progress` hears how far a long migration got).
     /// The mark comes first: a first run killed during its migrations leaves a file that is
     /// recognisably ours, which the next run migrates instead of refusing as another application's.
+    /// An upgrade's migrations are a transaction each, and a large store's WAL grows to the size of
+    /// the rows they rewrote (3 GB for the 10 M-flow store's records): once they ran, the WAL is
+    /// copied into the file and truncated, rather than kept on disk until the next write.
     static func migrate(_ pool: DatabasePool, progress: MigrationProgress?) throws {
         try pool.write { db in
             guard try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID else { return }
             try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
         }
-        try StoreSchema.migrator(progress: progress).migrate(pool)
+        let migrator = StoreSchema.migrator(progress: progress)
+        let hadPendingMigrations = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
+        try migrator.migrate(pool)
+        guard hadPendingMigrations else { return }
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 }
