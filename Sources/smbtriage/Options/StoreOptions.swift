@@ -30,7 +30,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Tells on standard error how far a long upgrade of the store's rows got, so it never looks hung.
     private static func reportUpgrade(done: Int, total: Int) {
-        let line = "Upgrading the store: \(NumberText.grouped(done)) of \(NumberText.grouped(total)) records rewritten\n"
+        let line = "Upgrading the store: \(NumberText.grouped(done)) of \(NumberText.grouped(total)) records upgraded\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 
