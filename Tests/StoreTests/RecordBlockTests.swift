@@ -138,6 +138,26 @@ struct RecordBlockTests {
         #expect(try fixture.store.countMismatches().isEmpty)
     }
 
+    /// A block id is never taken twice: after a prune deleted the newest block, the next block
+    /// takes a new id, so a row still pointing at the deleted one (a stale pointer) reads as
+    /// unreadable, not as the new block's record.
+    @Test func aPrunedBlocksIDIsNotTakenAgain() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.setRetentionPolicy(RetentionPolicy(flowDays: 1, closedAlertDays: 1, auditDays: 730), actor: "ana")
+        let later = baseTime.addingTimeInterval(2 * 86_400)
+        try fixture.store.insert([Self.event(0, original: "{\"kept\":0}", format: "ecs", at: later)], ingestedAt: baseTime)
+        try fixture.store.insert([Self.event(1, original: "{\"pruned\":1}", format: "ecs")], ingestedAt: baseTime)
+        #expect(try fixture.store.prune(at: later, actor: "ana").flows == 1)
+        try fixture.store.insert([Self.event(2, original: "{\"new\":2}", format: "ecs", at: later)], ingestedAt: baseTime)
+        let ids = try DatabaseQueue(path: fixture.path).write { db in
+            // A row left pointing at the pruned block 2.
+            try db.execute(sql: "UPDATE event SET record_ref = 2 * 16 WHERE record_ref = 1 * 16")
+            return try Int64.fetchAll(db, sql: "SELECT id FROM record_block ORDER BY id")
+        }
+        #expect(ids == [1, 3])
+        #expect(try Self.history(fixture.store) == [StoredRecord.unreadable, "{\"new\":2}"])
+    }
+
     /// A damaged block reads as unreadable for each of its rows, and never traps; the rows of
     /// other blocks read as stored.
     @Test(arguments: ["truncated", "a slot past its records", "lengths its text does not have", "no block"])

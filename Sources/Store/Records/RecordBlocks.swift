@@ -5,14 +5,20 @@ import GRDB
 /// deletes the block with its last row, without an index on `record_ref` (~20 bytes a flow).
 /// A duplicate's slot in a written block is not counted.
 enum RecordBlocks {
-    /// The table, made by the v24 migration (`RecordBlockCompaction`).
+    /// The table, made by the v24 migration (`RecordBlockCompaction`). AUTOINCREMENT keeps the
+    /// highest id ever taken (`sqlite_sequence`), so a block id is never taken twice: a row left
+    /// pointing at a deleted block reads as unreadable, never as another flow's record.
     static let createSQL = """
-        CREATE TABLE record_block (id INTEGER PRIMARY KEY, live INTEGER NOT NULL, data BLOB NOT NULL)
+        CREATE TABLE record_block (id INTEGER PRIMARY KEY AUTOINCREMENT, live INTEGER NOT NULL, data BLOB NOT NULL)
         """
 
-    /// The id the next new block takes.
+    /// The id the next new block takes: above every id taken so far, deleted blocks' too (as
+    /// SQLite picks an AUTOINCREMENT id).
     static func nextID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM record_block") ?? 1
+        try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'record_block'), 0),
+                       coalesce((SELECT max(id) FROM record_block), 0)) + 1
+            """) ?? 1
     }
 
     /// Writes block `id` holding `block`, `live` rows pointing into it.
