@@ -206,6 +206,20 @@ struct RecordBlockTests {
         #expect(try fixture.store.countMismatches().isEmpty)
     }
 
+    /// Rows pointing at a block that does not exist are counted (their records are lost), and
+    /// stay so through `--recount`, which cannot bring them back.
+    @Test func aCheckCountsTheRowsPointingAtNoBlock() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert((0..<20).map { Self.event($0, original: "{\"n\":\($0)}", format: "ecs") },
+                                 ingestedAt: baseTime)
+        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "DELETE FROM record_block WHERE id = 1") }
+        let lost = [CountMismatch(counted: "rows pointing at no record block (their records are lost)",
+                                  kept: 0, actual: 16, isRecountable: false)]
+        #expect(try fixture.store.countMismatches() == lost)
+        #expect(try fixture.store.recount() == lost)
+        #expect(try fixture.store.countMismatches() == lost)
+    }
+
     /// A block read for several rows of one read is decompressed once: the rows of a page share it.
     @Test func aReadDecompressesEachBlockOnce() throws {
         let block = RecordBlock(["a", "bc", "def"], dictionary: .ecs, compressor: RecordCompressor())

@@ -7,12 +7,16 @@ public struct CountMismatch: Hashable, Sendable {
     public var kept: Int
     /// The count of the rows themselves.
     public var actual: Int
+    /// Whether `recount` mends it: not for rows pointing at a record block that does not
+    /// exist, whose records are lost.
+    public var isRecountable = true
 }
 
 extension SMBStore {
     /// The kept counts that differ from the rows (each counted by a walk of its table: seconds on
     /// a store of tens of millions of flows), the record blocks' counts of their rows among them
-    /// (the first `listedBlocks` that differ); empty when they agree.
+    /// (the first `listedBlocks` that differ), and the rows pointing at no record block; empty
+    /// when they agree.
     public func countMismatches() throws -> [CountMismatch] {
         try read { db in try Self.countMismatches(db, blocks: RecordBlocks.check(db)) }
     }
@@ -42,7 +46,12 @@ extension SMBStore {
                       ("summarized flows", kept.summarizedFlows, actual.summarizedFlows)]
             .filter { $0.1 != $0.2 }
             .map { CountMismatch(counted: $0.0, kept: $0.1, actual: $0.2) }
-        return counts + check.miscounted.prefix(listedBlocks)
+        var mismatches = counts + check.miscounted.prefix(listedBlocks)
             .map { CountMismatch(counted: "rows of record block \($0.id)", kept: $0.live, actual: $0.rows) }
+        if check.rowsWithoutBlock > 0 {
+            mismatches.append(CountMismatch(counted: "rows pointing at no record block (their records are lost)",
+                                            kept: 0, actual: check.rowsWithoutBlock, isRecountable: false))
+        }
+        return mismatches
     }
 }

@@ -54,6 +54,8 @@ enum RecordBlocks {
         /// Every block whose `live` is not the count of the rows pointing into it, in id order:
         /// its id, its `live` and that count.
         var miscounted: [(id: Int64, live: Int, rows: Int)] = []
+        /// The rows pointing into a block that does not exist: their records are lost.
+        var rowsWithoutBlock = 0
     }
 
     /// Compares each block's `live` with the rows pointing into it: one walk of the event rows
@@ -72,6 +74,7 @@ enum RecordBlocks {
             let rows = rowsPerBlock.removeValue(forKey: id) ?? 0
             if live != rows { check.miscounted.append((id, live, rows)) }
         }
+        check.rowsWithoutBlock = rowsPerBlock.values.reduce(0, +)
         return check
     }
 
