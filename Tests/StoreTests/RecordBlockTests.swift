@@ -220,6 +220,21 @@ struct RecordBlockTests {
         #expect(try fixture.store.countMismatches() == lost)
     }
 
+    /// When more blocks are miscounted than the check names one by one, it gives the total too.
+    @Test func aCheckTotalsTheMiscountedBlocksItDoesNotName() throws {
+        let fixture = try StoreFixture()
+        // Formats alternating: a block per record.
+        try fixture.store.insert((0..<24).map { Self.event($0, original: "{\"n\":\($0)}", format: $0 % 2 == 0 ? "ecs" : "zeek-json") },
+                                 ingestedAt: baseTime)
+        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "UPDATE record_block SET live = 2 WHERE id <= 12") }
+        let mismatches = try fixture.store.countMismatches()
+        #expect(mismatches.map(\.counted) == (1...10).map { "rows of record block \($0)" }
+            + ["rows of all 12 record blocks whose count differs"])
+        #expect(mismatches.last.map { [$0.kept, $0.actual] } == [24, 12])
+        try fixture.store.recount()
+        #expect(try fixture.store.countMismatches().isEmpty)
+    }
+
     /// A block read for several rows of one read is decompressed once: the rows of a page share it.
     @Test func aReadDecompressesEachBlockOnce() throws {
         let block = RecordBlock(["a", "bc", "def"], dictionary: .ecs, compressor: RecordCompressor())

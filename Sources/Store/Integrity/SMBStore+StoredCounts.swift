@@ -15,8 +15,8 @@ public struct CountMismatch: Hashable, Sendable {
 extension SMBStore {
     /// The kept counts that differ from the rows (each counted by a walk of its table: seconds on
     /// a store of tens of millions of flows), the record blocks' counts of their rows among them
-    /// (the first `listedBlocks` that differ), and the rows pointing at no record block; empty
-    /// when they agree.
+    /// (the first `listedBlocks` that differ, then the rows of all that differ when there are
+    /// more), and the rows pointing at no record block; empty when they agree.
     public func countMismatches() throws -> [CountMismatch] {
         try read { db in try Self.countMismatches(db, blocks: RecordBlocks.check(db)) }
     }
@@ -48,6 +48,11 @@ extension SMBStore {
             .map { CountMismatch(counted: $0.0, kept: $0.1, actual: $0.2) }
         var mismatches = counts + check.miscounted.prefix(listedBlocks)
             .map { CountMismatch(counted: "rows of record block \($0.id)", kept: $0.live, actual: $0.rows) }
+        if check.miscounted.count > listedBlocks {
+            mismatches.append(CountMismatch(
+                counted: "rows of all \(check.miscounted.count) record blocks whose count differs",
+                kept: check.miscounted.reduce(0) { $0 + $1.live }, actual: check.miscounted.reduce(0) { $0 + $1.rows }))
+        }
         if check.rowsWithoutBlock > 0 {
             mismatches.append(CountMismatch(counted: "rows pointing at no record block (their records are lost)",
                                             kept: 0, actual: check.rowsWithoutBlock, isRecountable: false))
