@@ -29,19 +29,17 @@ enum EventColumns {
     /// Where `seen_at` is in `selection` (the first of `fieldSelection`, after eight columns).
     static let selectionSeenAtOffset = 8
 
-    /// The columns of a record's origin, in the order `bind(origin:line:storedAs:to:)` binds them
-    /// (the compact row of v15; since v24 `recordReferenceName` follows).
-    static let originNames = ["origin_id", "origin_line", "original"]
+    /// The columns of a record's origin, in the order `bind(originID:line:to:)` binds them. (Its
+    /// record: `original`, since v24 empty and `recordReferenceName`.)
+    static let originNames = ["origin_id", "origin_line"]
 
     /// The column that points at a record kept in a `RecordBlock` (v24): `RecordReference`.
     static let recordReferenceName = "record_ref"
 
-    /// Binds where a record came from: its `origin_file` row, its line and its original text
-    /// (`original`, as `StoredRecord` keeps it).
-    static func bind(originID: Int64, line: Int, storedAs original: Data, to statement: inout RawStatement) {
+    /// Binds where a record came from: its `origin_file` row and its line.
+    static func bind(originID: Int64, line: Int, to statement: inout RawStatement) {
         statement.bind(originID)
         statement.bind(line)
-        statement.bind(original)
     }
 
     /// Binds the values of `fieldNames` for `event`, whose other fields `fields` holds encoded,
