@@ -235,15 +235,27 @@ struct RecordBlockTests {
         #expect(try fixture.store.countMismatches().isEmpty)
     }
 
-    /// A block read for several rows of one read is decompressed once: the rows of a page share it.
-    @Test func aReadDecompressesEachBlockOnce() throws {
-        let block = RecordBlock(["a", "bc", "def"], dictionary: .ecs, compressor: RecordCompressor())
-        let reader = StoredRecordReader()
-        let texts = (0..<3).map { reader.text(original: Data().databaseValue, reference: 16 + Int64($0), block: block.data) }
-        #expect(texts == ["a", "bc", "def"])
-        // The same block id with other data: the read keeps the block it decompressed first.
-        #expect(reader.text(original: Data().databaseValue, reference: 17, block: Data([1, 2, 3])) == "bc")
-        #expect(StoredRecordReader().text(original: Data().databaseValue, reference: 17, block: Data([1, 2, 3]))
-            == StoredRecord.unreadable)
+    /// A block read for several rows of one read is read from the store and decompressed once:
+    /// the rows of a page share it.
+    @Test func aReadReadsEachBlockOnce() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert((0..<20).map { Self.event($0, original: "{\"n\":\($0)}", format: "ecs") },
+                                 ingestedAt: baseTime)
+        let blockReads = Mutex(0)
+        let queue = try DatabaseQueue(path: fixture.path)
+        try queue.write { db in
+            db.trace(options: .statement) { event in
+                if "\(event)".hasPrefix("SELECT data FROM record_block") { blockReads.withLock { $0 += 1 } }
+            }
+            let reader = StoredRecordReader(db)
+            let references = try Int64.fetchAll(db, sql: "SELECT record_ref FROM event ORDER BY id")
+            let texts = try references.map { try reader.text(original: Data().databaseValue, reference: $0) }
+            #expect(texts == (0..<20).map { "{\"n\":\($0)}" })
+            #expect(blockReads.withLock { $0 } == 2)
+            // The block changed after this read took it: the read keeps the block it read first.
+            try db.execute(sql: "UPDATE record_block SET data = x'010203' WHERE id = 1")
+            #expect(try reader.text(original: Data().databaseValue, reference: 17) == "{\"n\":1}")
+            #expect(try StoredRecordReader(db).text(original: Data().databaseValue, reference: 17) == StoredRecord.unreadable)
+        }
     }
 }
