@@ -155,6 +155,19 @@ import Testing
         #expect(try cli.run(["store"]).output.contains("flows           20 ("))
     }
 
+    /// Rows pointing at a record block that does not exist fail `store check`, which says that
+    /// `--recount` cannot bring their records back, and so does `--recount`.
+    @Test func storeCheckSaysRowsOfAMissingRecordBlockCannotBeRecounted() throws {
+        #expect(try cli.run(["ingest", try flows(20)]).status == 0)
+        try DatabaseQueue(path: cli.database).write { db in try db.execute(sql: "DELETE FROM record_block WHERE id = 1") }
+        for arguments in [["store", "check"], ["store", "check", "--recount"]] {
+            let check = try cli.run(arguments)
+            #expect(check.status == 1)
+            #expect(check.output.contains("rows pointing at no record block (their records are lost): kept 0, counted 16\n"))
+            #expect(check.errors.contains("has 16 rows whose original record is lost (above), which --recount cannot bring back"))
+        }
+    }
+
     /// Overwrites the root page of each of `tables` with garbage, once the WAL is in the file.
     private func damage(_ tables: [String]) throws {
         let (roots, pageSize) = try DatabaseQueue(path: cli.database).writeWithoutTransaction { db in

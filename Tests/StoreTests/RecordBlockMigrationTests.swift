@@ -91,4 +91,48 @@ struct RecordBlockMigrationTests {
         let flows = try upgraded.history(of: Self.host, reversed: true, offset: 0, limit: 100).rows
         #expect(flows.filter { $0.origin.original == StoredRecord.unreadable }.map(\.id) == [3])
     }
+
+    /// The upgrade's batches meet at any row: 7 rows a batch over ids with gaps (pruned flows),
+    /// the last batch full (a row at a batch multiple, nothing left for another), one report a
+    /// batch; each record stays byte for byte in a block of its batch's.
+    @Test func batchesOfSevenOverPrunedIDsKeepEveryRecord() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.setRetentionPolicy(RetentionPolicy(flowDays: 1, closedAlertDays: 1, auditDays: 730), actor: "ana")
+        let later = baseTime.addingTimeInterval(2 * 86_400)
+        // Ids 1 to 40; 12 old ones (2, 5, 9, 12, …) pruned: 28 rows left, 4 batches of 7.
+        let pruned: Set<Int> = [2, 5, 9]
+        let events = (1...40).map { id in
+            var event = smbEvent("10.0.0.5", "10.0.0.9",
+                                 at: (pruned.contains(id % 10) ? baseTime : later).addingTimeInterval(Double(id)), line: id)
+            let format = (id / 3).isMultiple(of: 2) ? "zeek-json" : "ecs"
+            event.origin = RecordOrigin(path: "/logs/\(format)", line: id, format: format,
+                                        original: "{\"n\":\(id),\"format\":\"\(format)\"}\r\n")
+            return event
+        }
+        #expect(try fixture.store.insert(events, ingestedAt: baseTime).inserted == 40)
+        #expect(try fixture.store.prune(at: later, actor: "ana").flows == 12)
+        let before = try fixture.store.history(of: Self.host, offset: 0, limit: 100).rows
+        let reports = Mutex<[[Int]]>([])
+        let (ids, formats) = try DatabaseQueue(path: fixture.path).write { db in
+            try rollBackRecordBlocks(db)
+            try RecordBlockCompaction.run(db, progress: { done, total in reports.withLock { $0.append([done, total]) } },
+                                          batchSize: 7)
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v24'); PRAGMA user_version = 24")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT e.id, o.format FROM event e JOIN origin_file o ON o.id = e.origin_id ORDER BY e.id
+                """)
+            return (rows.map { $0[0] as Int }, rows.map { $0[1] as String })
+        }
+        #expect(ids.count == 28 && ids.contains(7) && ids.contains(14) && ids.contains(28))
+        #expect(reports.withLock { $0 } == [[7, 28], [14, 28], [21, 28], [28, 28]])
+        let upgraded = try SMBStore(path: fixture.path, rules: .bundled())
+        let after = try upgraded.history(of: Self.host, offset: 0, limit: 100).rows
+        #expect(after.map(\.id) == before.map(\.id))
+        #expect(after.map { Array($0.origin.original.utf8) } == before.map { Array($0.origin.original.utf8) })
+        // A block per format of each batch: none spans two batches.
+        let expectedBlocks = stride(from: 0, to: 28, by: 7).map { Set(formats[$0..<$0 + 7]).count }.reduce(0, +)
+        let counts = try blocks(fixture.path)
+        #expect(counts.blocks == expectedBlocks && counts.live == 28 && counts.pointing == 28 && counts.own == 0)
+        #expect(try upgraded.countMismatches().isEmpty)
+    }
 }

@@ -138,6 +138,26 @@ struct RecordBlockTests {
         #expect(try fixture.store.countMismatches().isEmpty)
     }
 
+    /// A block id is never taken twice: after a prune deleted the newest block, the next block
+    /// takes a new id, so a row still pointing at the deleted one (a stale pointer) reads as
+    /// unreadable, not as the new block's record.
+    @Test func aPrunedBlocksIDIsNotTakenAgain() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.setRetentionPolicy(RetentionPolicy(flowDays: 1, closedAlertDays: 1, auditDays: 730), actor: "ana")
+        let later = baseTime.addingTimeInterval(2 * 86_400)
+        try fixture.store.insert([Self.event(0, original: "{\"kept\":0}", format: "ecs", at: later)], ingestedAt: baseTime)
+        try fixture.store.insert([Self.event(1, original: "{\"pruned\":1}", format: "ecs")], ingestedAt: baseTime)
+        #expect(try fixture.store.prune(at: later, actor: "ana").flows == 1)
+        try fixture.store.insert([Self.event(2, original: "{\"new\":2}", format: "ecs", at: later)], ingestedAt: baseTime)
+        let ids = try DatabaseQueue(path: fixture.path).write { db in
+            // A row left pointing at the pruned block 2.
+            try db.execute(sql: "UPDATE event SET record_ref = 2 * 16 WHERE record_ref = 1 * 16")
+            return try Int64.fetchAll(db, sql: "SELECT id FROM record_block ORDER BY id")
+        }
+        #expect(ids == [1, 3])
+        #expect(try Self.history(fixture.store) == [StoredRecord.unreadable, "{\"new\":2}"])
+    }
+
     /// A damaged block reads as unreadable for each of its rows, and never traps; the rows of
     /// other blocks read as stored.
     @Test(arguments: ["truncated", "a slot past its records", "lengths its text does not have", "no block"])
@@ -186,15 +206,56 @@ struct RecordBlockTests {
         #expect(try fixture.store.countMismatches().isEmpty)
     }
 
-    /// A block read for several rows of one read is decompressed once: the rows of a page share it.
-    @Test func aReadDecompressesEachBlockOnce() throws {
-        let block = RecordBlock(["a", "bc", "def"], dictionary: .ecs, compressor: RecordCompressor())
-        let reader = StoredRecordReader()
-        let texts = (0..<3).map { reader.text(original: Data().databaseValue, reference: 16 + Int64($0), block: block.data) }
-        #expect(texts == ["a", "bc", "def"])
-        // The same block id with other data: the read keeps the block it decompressed first.
-        #expect(reader.text(original: Data().databaseValue, reference: 17, block: Data([1, 2, 3])) == "bc")
-        #expect(StoredRecordReader().text(original: Data().databaseValue, reference: 17, block: Data([1, 2, 3]))
-            == StoredRecord.unreadable)
+    /// Rows pointing at a block that does not exist are counted (their records are lost), and
+    /// stay so through `--recount`, which cannot bring them back.
+    @Test func aCheckCountsTheRowsPointingAtNoBlock() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert((0..<20).map { Self.event($0, original: "{\"n\":\($0)}", format: "ecs") },
+                                 ingestedAt: baseTime)
+        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "DELETE FROM record_block WHERE id = 1") }
+        let lost = [CountMismatch(counted: "rows pointing at no record block (their records are lost)",
+                                  kept: 0, actual: 16, isRecountable: false)]
+        #expect(try fixture.store.countMismatches() == lost)
+        #expect(try fixture.store.recount() == lost)
+        #expect(try fixture.store.countMismatches() == lost)
+    }
+
+    /// When more blocks are miscounted than the check names one by one, it gives the total too.
+    @Test func aCheckTotalsTheMiscountedBlocksItDoesNotName() throws {
+        let fixture = try StoreFixture()
+        // Formats alternating: a block per record.
+        try fixture.store.insert((0..<24).map { Self.event($0, original: "{\"n\":\($0)}", format: $0 % 2 == 0 ? "ecs" : "zeek-json") },
+                                 ingestedAt: baseTime)
+        try DatabaseQueue(path: fixture.path).write { db in try db.execute(sql: "UPDATE record_block SET live = 2 WHERE id <= 12") }
+        let mismatches = try fixture.store.countMismatches()
+        #expect(mismatches.map(\.counted) == (1...10).map { "rows of record block \($0)" }
+            + ["rows of all 12 record blocks whose count differs"])
+        #expect(mismatches.last.map { [$0.kept, $0.actual] } == [24, 12])
+        try fixture.store.recount()
+        #expect(try fixture.store.countMismatches().isEmpty)
+    }
+
+    /// A block read for several rows of one read is read from the store and decompressed once:
+    /// the rows of a page share it.
+    @Test func aReadReadsEachBlockOnce() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert((0..<20).map { Self.event($0, original: "{\"n\":\($0)}", format: "ecs") },
+                                 ingestedAt: baseTime)
+        let blockReads = Mutex(0)
+        let queue = try DatabaseQueue(path: fixture.path)
+        try queue.write { db in
+            db.trace(options: .statement) { event in
+                if "\(event)".hasPrefix("SELECT data FROM record_block") { blockReads.withLock { $0 += 1 } }
+            }
+            let reader = StoredRecordReader(db)
+            let references = try Int64.fetchAll(db, sql: "SELECT record_ref FROM event ORDER BY id")
+            let texts = try references.map { try reader.text(original: Data().databaseValue, reference: $0) }
+            #expect(texts == (0..<20).map { "{\"n\":\($0)}" })
+            #expect(blockReads.withLock { $0 } == 2)
+            // The block changed after this read took it: the read keeps the block it read first.
+            try db.execute(sql: "UPDATE record_block SET data = x'010203' WHERE id = 1")
+            #expect(try reader.text(original: Data().databaseValue, reference: 17) == "{\"n\":1}")
+            #expect(try StoredRecordReader(db).text(original: Data().databaseValue, reference: 17) == StoredRecord.unreadable)
+        }
     }
 }

@@ -192,14 +192,13 @@ let rollbackToVersion16 = """
 func rollBackRecordBlocks(_ db: Database) throws {
     guard try db.tableExists("record_block") else { return }
     let compressor = RecordCompressor()
-    let records = StoredRecordReader()
+    let records = StoredRecordReader(db)
     let update = try db.makeStatement(sql: "UPDATE event SET original = ? WHERE id = ?")
     for row in try Row.fetchAll(db, sql: """
-        SELECT e.id, (SELECT format FROM origin_file WHERE id = e.origin_id), e.original, e.record_ref,
-               (SELECT data FROM record_block WHERE id = e.record_ref / \(RecordBlock.capacity))
+        SELECT e.id, (SELECT format FROM origin_file WHERE id = e.origin_id), e.original, e.record_ref
         FROM event e WHERE e.record_ref IS NOT NULL
         """) {
-        let text = records.text(original: row[2], reference: row[3], block: row[4])
+        let text = try records.text(original: row[2], reference: row[3])
         try update.execute(arguments: [compressor.compress(text, format: row[1] ?? ""), row[0] as Int64])
     }
     try db.execute(sql: """

@@ -16,32 +16,30 @@ enum EventColumns {
 
     /// The columns `flow(from:startingAt:records:isFirstSeenDestination:)` reads: the event's id,
     /// ingest time and origin (its file's path and format from `origin_file`, its record: `original`,
-    /// or its `RecordReference` and block), then `fieldSelection`.
+    /// or its `RecordReference`, whose block `StoredRecordReader` reads once per read), then
+    /// `fieldSelection`.
     static let selection = """
         e.id, e.ingested_at, (SELECT path FROM origin_file WHERE id = e.origin_id), e.origin_line,
-        (SELECT format FROM origin_file WHERE id = e.origin_id), e.original, e.record_ref,
-        (SELECT data FROM record_block WHERE id = \(RecordReference.blockSQL("e.record_ref"))), \(fieldSelection)
+        (SELECT format FROM origin_file WHERE id = e.origin_id), e.original, e.record_ref, \(fieldSelection)
         """
 
     /// How many columns `selection` reads.
-    static let selectionCount = 9 + fieldNames.count
+    static let selectionCount = 8 + fieldNames.count
 
-    /// Where `seen_at` is in `selection` (the first of `fieldSelection`, after eight columns).
-    static let selectionSeenAtOffset = 8
+    /// Where `seen_at` is in `selection` (the first of `fieldSelection`, after seven columns).
+    static let selectionSeenAtOffset = 7
 
-    /// The columns of a record's origin, in the order `bind(origin:line:storedAs:to:)` binds them
-    /// (the compact row of v15; since v24 `recordReferenceName` follows).
-    static let originNames = ["origin_id", "origin_line", "original"]
+    /// The columns of a record's origin, in the order `bind(originID:line:to:)` binds them. (Its
+    /// record: `original`, since v24 empty and `recordReferenceName`.)
+    static let originNames = ["origin_id", "origin_line"]
 
     /// The column that points at a record kept in a `RecordBlock` (v24): `RecordReference`.
     static let recordReferenceName = "record_ref"
 
-    /// Binds where a record came from: its `origin_file` row, its line and its original text
-    /// (`original`, as `StoredRecord` keeps it).
-    static func bind(originID: Int64, line: Int, storedAs original: Data, to statement: inout RawStatement) {
+    /// Binds where a record came from: its `origin_file` row and its line.
+    static func bind(originID: Int64, line: Int, to statement: inout RawStatement) {
         statement.bind(originID)
         statement.bind(line)
-        statement.bind(original)
     }
 
     /// Binds the values of `fieldNames` for `event`, whose other fields `fields` holds encoded,
@@ -58,10 +56,10 @@ enum EventColumns {
     /// Decodes the columns of `selection`, starting at column `start` of `row`, its record through
     /// `records` (one reader per read).
     static func flow(from row: Row, startingAt start: Int = 0, records: StoredRecordReader,
-                     isFirstSeenDestination: Bool) -> StoredFlow {
+                     isFirstSeenDestination: Bool) throws -> StoredFlow {
         let id: Int64 = row[start] ?? 0
         let ingestedAt = (row[start + 1] as Double?).map(Date.init(storeSeconds:)) ?? .distantPast
-        let original = records.text(original: row[start + 5], reference: row[start + 6], block: row[start + 7])
+        let original = try records.text(original: row[start + 5], reference: row[start + 6])
         let origin = RecordOrigin(path: row[start + 2] ?? "", line: row[start + 3] ?? 0, format: row[start + 4] ?? "",
                                   original: original)
         return StoredFlow(id: id, event: event(from: row, startingAt: start + selectionSeenAtOffset), origin: origin,

@@ -42,7 +42,7 @@ public final class BatchInserter: @unchecked Sendable {
     private let checkpointer: BackgroundCheckpointer?
     private let ingestedAt: Date
     private let batchSize: Int
-    private var gathering = PreparedBatch()
+    private var gathering = PreparedBatch.Gathering()
     /// Whether a batch was queued yet (until then, `firstBatchSize` events make one).
     private var hasQueued = false
     private let compressor = RecordCompressor()
@@ -88,7 +88,7 @@ public final class BatchInserter: @unchecked Sendable {
         checkpointer = store.isReadOnly ? nil : try? BackgroundCheckpointer(store: store)
         self.ingestedAt = ingestedAt
         self.batchSize = max(1, batchSize)
-        gathering = PreparedBatch(capacity: self.batchSize)
+        gathering = PreparedBatch.Gathering(capacity: self.batchSize)
         let thread = Thread { [self] in writeBatches() }
         thread.start()
     }
@@ -98,20 +98,18 @@ public final class BatchInserter: @unchecked Sendable {
     public func add(_ events: [IngestedEvent]) throws {
         for event in events { gathering.append(event, compressor: compressor) }
         guard gathering.count >= (hasQueued ? batchSize : min(batchSize, Self.firstBatchSize)) else { return }
-        gathering.close(compressor: compressor)
-        try enqueue(gathering)
+        try enqueue(gathering.close(compressor: compressor))
         hasQueued = true
-        gathering = PreparedBatch(capacity: batchSize)
+        gathering = PreparedBatch.Gathering(capacity: batchSize)
     }
 
     /// Stores the events still gathered, waits for the writer, and returns what every batch did
     /// (or throws the first batch's error).
     private func finish() throws -> InsertResult {
         if !gathering.isEmpty {
-            defer { gathering = PreparedBatch() }
-            gathering.close(compressor: compressor)
+            defer { gathering = PreparedBatch.Gathering() }
             do {
-                try enqueue(gathering)
+                try enqueue(gathering.close(compressor: compressor))
             } catch {
                 close()
                 throw error

@@ -34,14 +34,14 @@ struct EventWriter {
     private var mayHaveOpenReport: Bool
 
     /// The columns a stored record's row writes after its identity, time and connection (`insertSQL`'s
-    /// first eight).
+    /// first eight) and its empty `original` (the record is in a block, at `record_ref`).
     private static let recordColumns = EventColumns.originNames + EventColumns.fieldNames
         + [EventColumns.recordReferenceName]
 
     private static let insertSQL = """
         INSERT INTO event (fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id, community_key,
-                           lone_start, \(recordColumns.joined(separator: ", ")))
-        VALUES (\(databaseQuestionMarks(count: 8 + recordColumns.count)))
+                           lone_start, original, \(recordColumns.joined(separator: ", ")))
+        VALUES (\(databaseQuestionMarks(count: 8)), x'', \(databaseQuestionMarks(count: recordColumns.count)))
         ON CONFLICT(fingerprint) DO NOTHING
         """
 
@@ -71,7 +71,7 @@ struct EventWriter {
     }()
 
     private static let replaceSQL = """
-        UPDATE event SET fingerprint = ?, flow_key = ?, seen_at = ?, \(recordColumns.map { "\($0) = ?" }.joined(separator: ", ")),
+        UPDATE event SET fingerprint = ?, flow_key = ?, seen_at = ?, original = x'', \(recordColumns.map { "\($0) = ?" }.joined(separator: ", ")),
                          connection_id = ?, community_key = ?, lone_start = ?
         WHERE id = ?
         """
@@ -191,10 +191,10 @@ struct EventWriter {
     }
 
     /// Binds the columns of `recordColumns` for `prepared`, read from the file `originID` names,
-    /// its record in a block at `reference` (`original` empty).
+    /// its record in a block at `reference`.
     private static func bindRecord(_ prepared: PreparedEvent, originID: Int64, reference: Int64,
                                    to statement: inout RawStatement) {
-        EventColumns.bind(originID: originID, line: prepared.ingested.origin.line, storedAs: Data(), to: &statement)
+        EventColumns.bind(originID: originID, line: prepared.ingested.origin.line, to: &statement)
         EventColumns.bind(prepared.ingested.event, fields: prepared.storedFields, to: &statement)
         statement.bind(reference)
     }

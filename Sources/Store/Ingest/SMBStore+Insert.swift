@@ -13,7 +13,7 @@ extension SMBStore {
     func insert(prepared batch: PreparedBatch, ingestedAt: Date) throws -> InsertResult {
         try write("storing events") { db in
             var writer = try EventWriter(db: db, rule: Self.activeRule(db, in: rules), ingestedAt: ingestedAt)
-            writer.reserveCapacity(forEvents: batch.count)
+            writer.reserveCapacity(forEvents: batch.events.count)
             try writer.add(batch)
             try writer.flushAggregates()
             return writer.result

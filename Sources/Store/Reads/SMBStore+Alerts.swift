@@ -8,12 +8,12 @@ extension SMBStore {
         let (whereClause, arguments) = Self.filter(query)
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert a \(whereClause)", arguments: arguments) ?? 0
-            let records = StoredRecordReader()
+            let records = StoredRecordReader(db)
             let rows = try Array(Row.fetchCursor(db, sql: """
                 \(Self.alertSelection) \(whereClause)
                 ORDER BY a.seen_at DESC, a.id DESC
                 LIMIT ? OFFSET ?
-                """, arguments: arguments + [max(limit, 0), max(offset, 0)]).map { Self.alertRecord($0, records: records) })
+                """, arguments: arguments + [max(limit, 0), max(offset, 0)]).map { try Self.alertRecord($0, records: records) })
             return Page(rows: rows, total: total)
         }
     }
@@ -30,7 +30,7 @@ extension SMBStore {
                 ORDER BY a.seen_at DESC, a.id DESC
                 LIMIT ?
                 """, arguments: arguments + [limit.map { max($0, 0) } ?? -1])
-            let records = StoredRecordReader()
+            let records = StoredRecordReader(db)
             var count = 0
             while let row = try alerts.next() {
                 try body(Self.alertRecord(row, records: records))
@@ -66,7 +66,7 @@ extension SMBStore {
     public func alert(id: Int64) throws -> AlertRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "\(Self.alertSelection) WHERE a.id = ?", arguments: [id]).map {
-                Self.alertRecord($0, records: StoredRecordReader())
+                try Self.alertRecord($0, records: StoredRecordReader(db))
             }
         }
     }
@@ -94,7 +94,7 @@ extension SMBStore {
         try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE source_ip = ?",
                                          arguments: [host.storeBlob]) ?? 0
-            let records = StoredRecordReader()
+            let records = StoredRecordReader(db)
             let flows = try Array(Row.fetchCursor(db, sql: """
                 SELECT coalesce(d.first_event_id = e.id, 0), \(EventColumns.selection)
                 FROM event e
@@ -103,7 +103,7 @@ extension SMBStore {
                 ORDER BY \(Self.historyOrder(reversed: reversed))
                 LIMIT ? OFFSET ?
                 """, arguments: [host.storeBlob, max(limit, 0), max(offset, 0)]).map { row in
-                EventColumns.flow(from: row, startingAt: 1, records: records, isFirstSeenDestination: row[0])
+                try EventColumns.flow(from: row, startingAt: 1, records: records, isFirstSeenDestination: row[0])
             })
             return Page(rows: flows, total: total)
         }
@@ -137,9 +137,9 @@ extension SMBStore {
 
     /// An alert of `alertSelection`, its record read through `records`; one whose record is lone
     /// (no `connection` row, schema v21) has its record's sensor.
-    static func alertRecord(_ row: Row, records: StoredRecordReader) -> AlertRecord {
+    static func alertRecord(_ row: Row, records: StoredRecordReader) throws -> AlertRecord {
         let steps: String? = row[12]
-        let flow = EventColumns.flow(from: row, startingAt: 16, records: records, isFirstSeenDestination: row[14])
+        let flow = try EventColumns.flow(from: row, startingAt: 16, records: records, isFirstSeenDestination: row[14])
         let connectionKey: Int64? = row[16 + EventColumns.selectionCount]
         return AlertRecord(
             id: row[0], uuid: row[1], status: AlertStatus(rawValue: row[2]) ?? .open, closeReason: row[3],

@@ -42,7 +42,7 @@ extension SMBStore {
             let counts = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*), coalesce(SUM(size), 0) FROM connection_alert_group WHERE host = ? AND status = ?
                 """, arguments: [host.storeBlob, status])
-            return ConnectionPage(rows: Self.connectionAlerts(rows), connections: counts?[0] ?? 0,
+            return ConnectionPage(rows: try Self.connectionAlerts(rows, db), connections: counts?[0] ?? 0,
                                   alerts: counts?[1] ?? 0)
         }
     }
@@ -89,7 +89,7 @@ extension SMBStore {
                                               arguments: arguments)
                 return ConnectionPage(rows: [], connections: counts?[0] ?? 0, alerts: counts?[1] ?? 0)
             }
-            return ConnectionPage(rows: Self.connectionAlerts(rows), connections: first[countsColumn],
+            return ConnectionPage(rows: try Self.connectionAlerts(rows, db), connections: first[countsColumn],
                                   alerts: first[countsColumn + 1])
         }
     }
@@ -126,15 +126,15 @@ extension SMBStore {
     }
 
     /// The rows of one page of `connectionAlerts`, their records read once per block.
-    private static func connectionAlerts(_ rows: [Row]) -> [ConnectionAlerts] {
-        let records = StoredRecordReader()
-        return rows.map { connectionAlerts($0, records: records) }
+    private static func connectionAlerts(_ rows: [Row], _ db: Database) throws -> [ConnectionAlerts] {
+        let records = StoredRecordReader(db)
+        return try rows.map { try connectionAlerts($0, records: records) }
     }
 
     /// A row of `connectionAlerts`, its record read through `records`; an alert without a
     /// connection row takes its own record's figures.
-    private static func connectionAlerts(_ row: Row, records: StoredRecordReader) -> ConnectionAlerts {
-        let flow = EventColumns.flow(from: row, startingAt: 12, records: records, isFirstSeenDestination: row[11])
+    private static func connectionAlerts(_ row: Row, records: StoredRecordReader) throws -> ConnectionAlerts {
+        let flow = try EventColumns.flow(from: row, startingAt: 12, records: records, isFirstSeenDestination: row[11])
         let event = flow.event
         var statuses: [Int64: AlertStatus] = [:]
         for pair in (row[0] as String).split(separator: ",") {

@@ -13,9 +13,9 @@ extension SMBStore {
     /// read before that execution ran: only the alerts above it are searched.
     public func alerts(createdBy executionID: Int64, after alertID: Int64) throws -> [AlertRecord] {
         try read { db in
-            let records = StoredRecordReader()
+            let records = StoredRecordReader(db)
             return try Row.fetchAll(db, sql: "\(Self.alertSelection) WHERE a.id > ? AND a.execution_id = ? ORDER BY a.id",
-                                    arguments: [alertID, executionID]).map { Self.alertRecord($0, records: records) }
+                                    arguments: [alertID, executionID]).map { try Self.alertRecord($0, records: records) }
         }
     }
 }

@@ -5,14 +5,20 @@ import GRDB
 /// deletes the block with its last row, without an index on `record_ref` (~20 bytes a flow).
 /// A duplicate's slot in a written block is not counted.
 enum RecordBlocks {
-    /// The table, made by the v24 migration (`RecordBlockCompaction`).
+    /// The table, made by the v24 migration (`RecordBlockCompaction`). AUTOINCREMENT keeps the
+    /// highest id ever taken (`sqlite_sequence`), so a block id is never taken twice: a row left
+    /// pointing at a deleted block reads as unreadable, never as another flow's record.
     static let createSQL = """
-        CREATE TABLE record_block (id INTEGER PRIMARY KEY, live INTEGER NOT NULL, data BLOB NOT NULL)
+        CREATE TABLE record_block (id INTEGER PRIMARY KEY AUTOINCREMENT, live INTEGER NOT NULL, data BLOB NOT NULL)
         """
 
-    /// The id the next new block takes.
+    /// The id the next new block takes: above every id taken so far, deleted blocks' too (as
+    /// SQLite picks an AUTOINCREMENT id).
     static func nextID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM record_block") ?? 1
+        try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'record_block'), 0),
+                       coalesce((SELECT max(id) FROM record_block), 0)) + 1
+            """) ?? 1
     }
 
     /// Writes block `id` holding `block`, `live` rows pointing into it.
@@ -43,29 +49,46 @@ enum RecordBlocks {
         try release(db, rows: rows)
     }
 
-    /// The rows each block points into, grouped from every event row (a walk of them all).
-    private static let rowsPerBlock = """
-        SELECT \(RecordReference.blockSQL("record_ref")) AS id, COUNT(*) AS rows FROM event
-        WHERE record_ref IS NOT NULL GROUP BY 1
-        """
-
-    /// The first `limit` blocks whose `live` is not the count of the rows pointing into them: each
-    /// block's id, its `live` and that count. What `store check` compares.
-    static func miscounted(_ db: Database, limit: Int = 10) throws -> [(id: Int64, live: Int, rows: Int)] {
-        try Row.fetchAll(db, sql: """
-            WITH counted AS (\(rowsPerBlock))
-            SELECT b.id, b.live, coalesce(c.rows, 0) FROM record_block b LEFT JOIN counted c ON c.id = b.id
-            WHERE b.live != coalesce(c.rows, 0) ORDER BY b.id LIMIT ?
-            """, arguments: [limit]).map { ($0[0], $0[1], $0[2]) }
+    /// The blocks' counts of their rows compared with the rows (`check`).
+    struct Check {
+        /// Every block whose `live` is not the count of the rows pointing into it, in id order:
+        /// its id, its `live` and that count.
+        var miscounted: [(id: Int64, live: Int, rows: Int)] = []
+        /// The rows pointing into a block that does not exist: their records are lost.
+        var rowsWithoutBlock = 0
     }
 
-    /// Sets each block's `live` from the rows pointing into it and deletes the blocks none does.
-    static func recount(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TEMP TABLE block_rows AS \(rowsPerBlock);
-            UPDATE record_block SET live = coalesce((SELECT rows FROM temp.block_rows r WHERE r.id = record_block.id), 0);
-            DELETE FROM record_block WHERE live = 0;
-            DROP TABLE temp.block_rows;
+    /// Compares each block's `live` with the rows pointing into it: one walk of the event rows
+    /// (their count per block, kept in memory: about 20 MB for a store of ten million flows) and
+    /// one of the blocks, so its cost grows with the rows and blocks, not their product.
+    static func check(_ db: Database) throws -> Check {
+        var rowsPerBlock: [Int64: Int] = [:]
+        let counted = try Row.fetchCursor(db, sql: """
+            SELECT \(RecordReference.blockSQL("record_ref")), COUNT(*) FROM event WHERE record_ref IS NOT NULL GROUP BY 1
             """)
+        while let row = try counted.next() { rowsPerBlock[row[0]] = row[1] }
+        var check = Check()
+        let blocks = try Row.fetchCursor(db, sql: "SELECT id, live FROM record_block ORDER BY id")
+        while let block = try blocks.next() {
+            let id: Int64 = block[0], live: Int = block[1]
+            let rows = rowsPerBlock.removeValue(forKey: id) ?? 0
+            if live != rows { check.miscounted.append((id, live, rows)) }
+        }
+        check.rowsWithoutBlock = rowsPerBlock.values.reduce(0, +)
+        return check
+    }
+
+    /// Sets the `live` of each block `check` found miscounted to the rows pointing into it, and
+    /// deletes those none does.
+    static func recount(_ db: Database, _ check: Check) throws {
+        let set = try db.cachedStatement(sql: "UPDATE record_block SET live = ? WHERE id = ?")
+        let remove = try db.cachedStatement(sql: "DELETE FROM record_block WHERE id = ?")
+        for block in check.miscounted {
+            if block.rows == 0 {
+                try remove.execute(arguments: [block.id])
+            } else {
+                try set.execute(arguments: [block.rows, block.id])
+            }
+        }
     }
 }

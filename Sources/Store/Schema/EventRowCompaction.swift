@@ -33,8 +33,8 @@ enum EventRowCompaction {
             """)
         var insert = try RawStatement(db, sql: """
             INSERT INTO event_v15 (id, fingerprint, flow_key, seen_at, ingested_at, is_external, connection_id,
-                                   \((EventColumns.originNames + EventColumns.fieldNames).joined(separator: ", ")))
-            VALUES (\(databaseQuestionMarks(count: 7 + EventColumns.originNames.count + EventColumns.fieldNames.count)))
+                                   \((EventColumns.originNames + ["original"] + EventColumns.fieldNames).joined(separator: ", ")))
+            VALUES (\(databaseQuestionMarks(count: 8 + EventColumns.originNames.count + EventColumns.fieldNames.count)))
             """)
         var after: Int64 = 0
         var copied = 0
@@ -51,7 +51,8 @@ enum EventRowCompaction {
                 insert.bind(row[4] as Double)
                 insert.bind(row[5] as Int64)
                 insert.bind(row[6] as Int64?)
-                EventColumns.bind(originID: row[7], line: row[8], storedAs: row[9], to: &insert)
+                EventColumns.bind(originID: row[7], line: row[8], to: &insert)
+                insert.bind(row[9] as Data)
                 EventColumns.bind(event, fields: EventFields.encoded(event, seenAt: seenAt), addresses: .mapped,
                                   to: &insert)
                 try insert.execute()

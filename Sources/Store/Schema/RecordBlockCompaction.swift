@@ -3,26 +3,24 @@ import GRDB
 
 /// The v24 migration: every record a row keeps alone in `event.original` moves into a
 /// `RecordBlock`, the row keeping an empty `original` and its `record_ref` (`RecordReference`).
-/// Rows are read `batchSize` at a time in id order (memory stays bounded, `progress` hears of each
-/// batch); a batch's records are placed by format, in id order within each
+/// Rows are read `batchSize` (100,000) at a time in id order (memory stays bounded, `progress`
+/// hears of each batch); a batch's records are placed by format, in id order within each
 /// (`RecordBlockBuilder`). A value that does not read back as a record (a damaged one) stays as it
 /// is. The freed pages are reused by later rows; a prune's incremental vacuum gives them back.
 enum RecordBlockCompaction {
-    /// Rows read and rewritten per step, and between two reports to `progress`.
-    static let batchSize = 100_000
-
-    static func run(_ db: Database, progress: MigrationProgress?) throws {
+    /// Runs the migration, `batchSize` rows a step (and between two reports to `progress`).
+    static func run(_ db: Database, progress: MigrationProgress?, batchSize: Int = 100_000) throws {
         try db.execute(sql: "\(RecordBlocks.createSQL); ALTER TABLE event ADD COLUMN \(EventColumns.recordReferenceName) INTEGER")
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
         let select = try db.makeStatement(sql: """
             SELECT e.id, coalesce((SELECT format FROM origin_file WHERE id = e.origin_id), ''), e.original FROM event e
-            WHERE e.id > ? ORDER BY e.id LIMIT \(batchSize)
+            WHERE e.id > ? ORDER BY e.id LIMIT ?
             """)
         let update = try db.makeStatement(sql: "UPDATE event SET original = x'', record_ref = ? WHERE id = ?")
         let compressor = RecordCompressor()
         var after: Int64 = 0, done = 0
         while true {
-            let rows = try Row.fetchAll(select, arguments: [after])
+            let rows = try Row.fetchAll(select, arguments: [after, batchSize])
             guard let last = rows.last else { return }
             var builder = RecordBlockBuilder()
             var placed: [(id: Int64, block: Int, slot: Int)] = []

@@ -76,7 +76,15 @@ struct StoreCommand: ParsableCommand {
             for mismatch in mismatches {
                 print("\(mismatch.counted): kept \(NumberText.grouped(mismatch.kept)), counted \(NumberText.grouped(mismatch.actual))")
             }
-            if recount { return print("Set the kept counts from the rows.") }
+            let lost = mismatches.filter { !$0.isRecountable }.reduce(0) { $0 + $1.actual }
+            if recount { print("Set the kept counts from the rows.") }
+            if lost > 0 {
+                throw CommandFailure("""
+                    The store \(path) has \(NumberText.grouped(lost)) row\(lost == 1 ? "" : "s") whose original \
+                    record is lost (above), which --recount cannot bring back: restore the store from a backup.
+                    """)
+            }
+            if recount { return }
             throw CommandFailure("""
                 The store \(path) keeps counts that differ from its rows (above): \
                 run `smbtriage store check --recount --db \(StoreError.shellQuoted(path))` to set them from the rows.
