@@ -1,5 +1,3 @@
-import Detection
-import Foundation
 import GRDB
 import TriageModel
 
@@ -15,8 +13,9 @@ extension StoreSchema {
     ///
     /// Filled here from the stored connections (at their start), the summaries of pruned flows (at
     /// their first record's time: all a summary keeps of its flows' times) and the lone records
-    /// (schema v21), whose start and bytes sent are decoded from their rows as the writer had them,
-    /// in event id ranges, `progress` hearing how many lone records were done.
+    /// (schema v21), each the connection the linker reads from a lone record's row
+    /// (`ConnectionRow(storedRecord:startingAt:)`), in event id ranges, `progress` hearing how many
+    /// lone records were done.
     static func addHostFlowHours(_ db: Database, progress: MigrationProgress?) throws {
         try db.execute(sql: HostFlowDaySQL.createTable(.hour))
         try countLoneRecordHours(db, progress: progress)
@@ -29,8 +28,7 @@ extension StoreSchema {
         guard total > 0 else { return }
         let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
         var records = try RawStatement(db, sql: """
-            SELECT source_ip, seen_at, is_external, fields FROM event
-            WHERE id > ? AND id <= ? AND connection_id IS NULL
+            SELECT \(ConnectionRow.recordSelection) FROM event e WHERE e.id > ? AND e.id <= ? AND e.connection_id IS NULL
             """)
         var hours = TimelineDeltas(.hour)
         var after: Int64 = 0, done = 0
@@ -40,13 +38,7 @@ extension StoreSchema {
             var found = 0
             while try records.step() {
                 found += 1
-                let seenAt = records.double(1) ?? 0
-                var event = NetworkEvent()
-                event.sourceIPs = records.address(0).map { [$0] } ?? []
-                EventFields.decode(records.blob(3) ?? Data(), seenAt: seenAt, into: &event,
-                                   plainFields: EventFields.spanAndBytesSentFields)
-                hours.count(ConnectionRow(event, span: ConnectionSpan(of: event, seenAt: Date(storeSeconds: seenAt)),
-                                          isExternal: records.int64(2) == 1))
+                hours.count(ConnectionRow(storedRecord: records, startingAt: 0))
             }
             try hours.write(db)
             after += hostFlowHourBatch
