@@ -240,4 +240,43 @@ struct HostFlowHourTests {
         #expect(try StoreSnapshot(upgraded, host: Self.hosts[0]) == snapshot)
         #expect(try (Self.hosts + [pruned]).map { try upgraded.timeline(of: $0, bucket: .hour, last: .max) } == charts)
     }
+
+    /// The migration reads the lone records in ranges of event ids: with 7 ids a range, ids a
+    /// prune left gaps in and lone records at a range's last id, it makes the rows it makes in one
+    /// range (every lone record counted once) and reports once after each range that had some,
+    /// how many so far.
+    @Test func theMigrationCountsTheLoneRecordsOfEveryRangeOnce() throws {
+        let fixture = try StoreFixture()
+        let batches = Self.history(seed: 5, count: 200)
+        _ = try fixture.store.insert(batches.first, ingestedAt: baseTime)
+        _ = try fixture.store.insert(batches.second, ingestedAt: baseTime)
+        try fixture.store.setRetentionPolicy(RetentionPolicy(flowDays: 1, closedAlertDays: 180, auditDays: 730), actor: "ana")
+        #expect(try fixture.store.prune(at: baseTime + 5 * 86_400, actor: "ana").flows > 0)
+        try DatabaseQueue(path: fixture.path).write { db in
+            try rollBackRecordBlocks(db)
+            try db.execute(sql: rollbackToVersion22)
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM event ORDER BY id")
+            let lone = try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE connection_id IS NULL ORDER BY id")
+            #expect(ids.count < ids.last ?? 0, "the prune left gaps")
+            #expect(lone.count > 50 && lone.contains { $0 % 7 == 0 })
+            func migrated(batch: Int64) throws -> (rows: [Row], reports: [[Int]]) {
+                let reports = Mutex<[[Int]]>([])
+                var rows: [Row] = []
+                try db.inSavepoint {
+                    try StoreSchema.addHostFlowHours(db, progress: { done, total in
+                        reports.withLock { $0.append([done, total]) }
+                    }, batch: batch)
+                    rows = try Row.fetchAll(db, sql: "SELECT * FROM host_flow_hour ORDER BY host, hour")
+                    return .rollback
+                }
+                return (rows, reports.withLock { $0 })
+            }
+            let whole = try migrated(batch: StoreSchema.hostFlowHourBatch)
+            #expect(whole.reports == [[lone.count, lone.count]])
+            let ranges = Set(lone.map { ($0 - 1) / 7 }).sorted()
+            let sevens = try migrated(batch: 7)
+            #expect(sevens.reports == ranges.map { range in [lone.count { ($0 - 1) / 7 <= range }, lone.count] })
+            #expect(sevens.rows == whole.rows)
+        }
+    }
 }
