@@ -13,7 +13,7 @@ extension StoreSchema {
             ALTER TABLE connection ADD COLUMN is_external INTEGER NOT NULL DEFAULT 0;
             UPDATE connection SET is_external = 1
             WHERE id IN (SELECT connection_id FROM event WHERE is_external AND connection_id IS NOT NULL);
-            \(HostFlowDaySQL.createTable("host_flow_day", column: "day", seconds: 86_400, summaryBucket: "day"))
+            \(TimelineSQL.createTable("host_flow_day", column: "day", seconds: 86_400, summaryBucket: "day"))
             """)
     }
 }

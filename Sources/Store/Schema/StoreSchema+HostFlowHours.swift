@@ -18,9 +18,9 @@ extension StoreSchema {
     /// hearing after each range that had some how many lone records were done.
     static func addHostFlowHours(_ db: Database, progress: MigrationProgress?,
                                  batch: Int64 = hostFlowHourBatch) throws {
-        try db.execute(sql: HostFlowDaySQL.createTable(
+        try db.execute(sql: TimelineSQL.createTable(
             "host_flow_hour", column: "hour", seconds: 3_600,
-            summaryBucket: HostFlowDaySQL.bucket("first_seen", width: "3600")))
+            summaryBucket: TimelineSQL.bucket("first_seen", width: "3600")))
         try countLoneRecordHours(db, progress: progress, batch: batch)
     }
 

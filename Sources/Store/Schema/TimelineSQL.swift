@@ -1,6 +1,6 @@
 /// SQL shared by the timeline tables' migrations (`host_flow_day`, v16; `host_flow_hour`, v23),
 /// the summaries of pruned flows and the timelines' reads.
-enum HostFlowDaySQL {
+enum TimelineSQL {
     /// The UTC day of `seconds` (days since 2001-01-01), rounded down also before that date
     /// (`TimelineBucket.index(of:)` in Swift).
     static func utcDay(_ seconds: String) -> String { bucket(seconds, width: "86400") }
