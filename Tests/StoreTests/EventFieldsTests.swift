@@ -76,18 +76,6 @@ import TestSupport
         }
     }
 
-    /// Decoding only a connection's span and bytes sent gives those exactly and nothing after them.
-    @Test func theSpanAndBytesSentAloneComeBackExactly() {
-        for (event, seenAt) in Self.randomEvents(seed: 21, count: 2_000) {
-            var decoded = NetworkEvent()
-            EventFields.decode(EventFields.encoded(event, seenAt: seenAt), seenAt: seenAt, into: &decoded,
-                               plainFields: EventFields.spanAndBytesSentFields)
-            #expect(decoded.start == event.start && decoded.end == event.end && decoded.timestamp == event.timestamp)
-            #expect(decoded.durationNanoseconds == event.durationNanoseconds && decoded.sourceBytes == event.sourceBytes)
-            #expect(decoded.destinationBytes == nil && decoded.communityID == nil && decoded.threatName == nil)
-        }
-    }
-
     @Test func aPacketbeatFlowTakesFewBytes() {
         let time = Date(storeSeconds: 786_000_000.868)
         let event = NetworkEvent(

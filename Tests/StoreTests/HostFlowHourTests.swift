@@ -12,7 +12,7 @@ import TriageModel
 /// stored connection (`WholeTimeline`), whatever the history (flows of one sensor and of several,
 /// joined across batches, day-long ones, reports stamped after their flows, records claiming a
 /// start after their own time), a prune leaves them, and the v23 migration makes them from a store
-/// the previous schema made. The history chart's read of a host's last hours
+/// the previous schema made (a pruned flow in its summary's first hour). The history chart's read of a host's last hours
 /// (`SMBStore.timeline(of:bucket:last:)`) is the end of its whole hourly timeline, and its totals
 /// are those of `host_flow_day`.
 @Suite("A host's hourly timeline from per-hour rows")
@@ -175,26 +175,36 @@ struct HostFlowHourTests {
     }
 
     /// Flows a prune at `baseTime` takes (a month earlier, to internal destinations): per day and
-    /// destination, within one hour, a lone record and a connection of two sensors' records (a
-    /// summary keeps only its first record's time, where the migration files its flows).
+    /// destination a lone record and a connection of two sensors' records, within one hour for the
+    /// first destination; for the second spread over the day (at 02, 09 and 17 h UTC, with a
+    /// second lone record). A summary keeps only its first record's time, where the migration
+    /// files all its flows.
     static func prunedFlows(of host: IPAddress) -> [IngestedEvent] {
-        (0..<3).flatMap { day in
+        let midnight = Date(storeSeconds: Double(TimelineBucket.day.index(of: baseTime.storeSeconds)) * 86_400)
+        return (0..<3).flatMap { day in
             (0..<2).flatMap { destination in
-                let hour = baseTime - Double(30 - day) * 86_400 + Double(destination * 5 * 3_600)
+                let first = midnight - Double(30 - day) * 86_400 + Double(destination == 0 ? 20 : 2) * 3_600 + 1_500
+                let joined = first + (destination == 0 ? 600 : 7 * 3_600)
                 let to = IPAddress("192.168.8.\(destination)")!, line = 90_000 + day * 100 + destination * 10
-                return [record(host, to: to, at: hour, start: hour, end: hour + 60, bytes: 100, sensor: "zeek.connection",
-                               communityID: "1:pruned-\(day)-\(destination)-lone", line: line),
-                        record(host, to: to, at: hour + 600, start: hour + 600, end: hour + 660, bytes: 200,
-                               sensor: "zeek.connection", communityID: "1:pruned-\(day)-\(destination)", line: line + 1),
-                        record(host, to: to, at: hour + 1_260, start: hour + 601, end: hour + 660, bytes: 300,
-                               sensor: "suricata.eve", communityID: "1:pruned-\(day)-\(destination)", line: line + 2)]
+                let records = [
+                    record(host, to: to, at: first, start: first, end: first + 60, bytes: 100, sensor: "zeek.connection",
+                           communityID: "1:pruned-\(day)-\(destination)-lone", line: line),
+                    record(host, to: to, at: joined, start: joined, end: joined + 60, bytes: 200,
+                           sensor: "zeek.connection", communityID: "1:pruned-\(day)-\(destination)", line: line + 1),
+                    record(host, to: to, at: joined + 660, start: joined + 1, end: joined + 60, bytes: 300,
+                           sensor: "suricata.eve", communityID: "1:pruned-\(day)-\(destination)", line: line + 2)]
+                guard destination == 1 else { return records }
+                return records + [record(host, to: to, at: first + 15 * 3_600, start: first + 15 * 3_600,
+                                         end: first + 15 * 3_600 + 60, bytes: 400, sensor: "zeek.connection",
+                                         communityID: "1:pruned-\(day)-\(destination)-late", line: line + 3)]
             }
         }
     }
 
     /// A store the previous schema made (v22) gets from the migration the rows the writer keeps:
-    /// its lone records, connections of several records and summaries of pruned flows counted, and
-    /// every alert, note, case, exception and `host_flow_day` row kept.
+    /// its lone records and connections of several records counted, and every alert, note, case,
+    /// exception and `host_flow_day` row kept. A summary of pruned flows counts all its flows in
+    /// its first record's hour (the writer had each in its own), so the days add up as before.
     @Test func theMigrationMakesTheRowsTheWriterKeeps() throws {
         let fixture = try StoreFixture()
         let batches = Self.history(seed: 4, count: 400)
@@ -204,15 +214,18 @@ struct HostFlowHourTests {
         try StoreSnapshot.triage(fixture.store, host: Self.hosts[0])
         try fixture.store.setRetentionPolicy(RetentionPolicy(flowDays: 1, closedAlertDays: 180, auditDays: 730), actor: "ana")
         #expect(try fixture.store.prune(at: baseTime, actor: "ana").flows > 0)
-        func rows() throws -> [[Row]] {
+        func rows() throws -> (others: [[Row]], prunedHours: [Int64: TimelinePoint]) {
             try DatabaseQueue(path: fixture.path).read { db in
-                [try Row.fetchAll(db, sql: "SELECT * FROM host_flow_hour ORDER BY host, hour"),
-                 try Row.fetchAll(db, sql: "SELECT * FROM host_flow_day ORDER BY host, day")]
+                ([try Row.fetchAll(db, sql: "SELECT * FROM host_flow_hour WHERE host <> ? ORDER BY host, hour",
+                                   arguments: [pruned.storeBlob]),
+                  try Row.fetchAll(db, sql: "SELECT * FROM host_flow_day ORDER BY host, day")],
+                 try WholeTimeline.rows(db, host: pruned, width: .hour))
             }
         }
         let before = try rows()
         let snapshot = try StoreSnapshot(fixture.store, host: Self.hosts[0])
-        let charts = try (Self.hosts + [pruned]).map { try fixture.store.timeline(of: $0, bucket: .hour, last: .max) }
+        let charts = try Self.hosts.map { try fixture.store.timeline(of: $0, bucket: .hour, last: .max) }
+        let prunedChart = try fixture.store.timeline(of: pruned, bucket: .day, last: .max)
         let (joined, lone, stored) = try DatabaseQueue(path: fixture.path).read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM connection WHERE events > 1") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE connection_id IS NULL") ?? 0,
@@ -222,7 +235,7 @@ struct HostFlowHourTests {
         let prunedLeft = try DatabaseQueue(path: fixture.path).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE source_ip = ?", arguments: [pruned.storeBlob])
         }
-        #expect(prunedLeft == 0 && charts.last?.totals.summarizedFlows == 12)
+        #expect(prunedLeft == 0 && prunedChart.totals.summarizedFlows == 15)
 
         try DatabaseQueue(path: fixture.path).write { db in
             try rollBackRecordBlocks(db)
@@ -236,8 +249,60 @@ struct HostFlowHourTests {
         #expect(upgraded.upgradedFromVersion == 22)
         // v23's report (the lone records' hours), then v24's (every record moved into blocks again).
         #expect(reports.withLock { $0 } == [[lone, lone], [stored, stored]])
-        #expect(try rows() == before)
+        let after = try rows()
+        #expect(after.others == before.others)
+        try DatabaseQueue(path: fixture.path).read { db in
+            let summarized = try WholeTimeline.summaries(db, host: pruned, width: .hour)
+            #expect(after.prunedHours == summarized)
+            for host in Self.hosts + [pruned] {
+                let (hours, days) = (try WholeTimeline.rows(db, host: host, width: .hour),
+                                     try WholeTimeline.rows(db, host: host, width: .day))
+                #expect(WholeTimeline.days(of: hours) == days, "host \(host)")
+            }
+        }
+        #expect(after.prunedHours.count < before.prunedHours.count
+                && WholeTimeline.days(of: after.prunedHours) == WholeTimeline.days(of: before.prunedHours))
         #expect(try StoreSnapshot(upgraded, host: Self.hosts[0]) == snapshot)
-        #expect(try (Self.hosts + [pruned]).map { try upgraded.timeline(of: $0, bucket: .hour, last: .max) } == charts)
+        #expect(try Self.hosts.map { try upgraded.timeline(of: $0, bucket: .hour, last: .max) } == charts)
+        #expect(try upgraded.timeline(of: pruned, bucket: .day, last: .max) == prunedChart)
+    }
+
+    /// The migration reads the lone records in ranges of event ids: with 7 ids a range, ids a
+    /// prune left gaps in and lone records at a range's last id, it makes the rows it makes in one
+    /// range (every lone record counted once) and reports once after each range that had some,
+    /// how many so far.
+    @Test func theMigrationCountsTheLoneRecordsOfEveryRangeOnce() throws {
+        let fixture = try StoreFixture()
+        let batches = Self.history(seed: 5, count: 200)
+        _ = try fixture.store.insert(batches.first, ingestedAt: baseTime)
+        _ = try fixture.store.insert(batches.second, ingestedAt: baseTime)
+        try fixture.store.setRetentionPolicy(RetentionPolicy(flowDays: 1, closedAlertDays: 180, auditDays: 730), actor: "ana")
+        #expect(try fixture.store.prune(at: baseTime + 5 * 86_400, actor: "ana").flows > 0)
+        try DatabaseQueue(path: fixture.path).write { db in
+            try rollBackRecordBlocks(db)
+            try db.execute(sql: rollbackToVersion22)
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM event ORDER BY id")
+            let lone = try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE connection_id IS NULL ORDER BY id")
+            #expect(ids.count < ids.last ?? 0, "the prune left gaps")
+            #expect(lone.count > 50 && lone.contains { $0 % 7 == 0 })
+            func migrated(batch: Int64) throws -> (rows: [Row], reports: [[Int]]) {
+                let reports = Mutex<[[Int]]>([])
+                var rows: [Row] = []
+                try db.inSavepoint {
+                    try StoreSchema.addHostFlowHours(db, progress: { done, total in
+                        reports.withLock { $0.append([done, total]) }
+                    }, batch: batch)
+                    rows = try Row.fetchAll(db, sql: "SELECT * FROM host_flow_hour ORDER BY host, hour")
+                    return .rollback
+                }
+                return (rows, reports.withLock { $0 })
+            }
+            let whole = try migrated(batch: StoreSchema.hostFlowHourBatch)
+            #expect(whole.reports == [[lone.count, lone.count]])
+            let ranges = Set(lone.map { ($0 - 1) / 7 }).sorted()
+            let sevens = try migrated(batch: 7)
+            #expect(sevens.reports == ranges.map { range in [lone.count { ($0 - 1) / 7 <= range }, lone.count] })
+            #expect(sevens.rows == whole.rows)
+        }
     }
 }

@@ -19,20 +19,14 @@ enum WholeTimeline {
     /// is pruned, the rows the writer keeps in the width's table.
     static func flows(_ db: Database, host: IPAddress, width: TimelineBucket) throws -> [Int64: TimelinePoint] {
         var points: [Int64: TimelinePoint] = [:]
-        func add(_ slot: Int64, flows: Int, isExternal: Bool, bytesSent: Int64) {
-            var point = points[slot] ?? TimelinePoint(start: Date(storeSeconds: Double(slot) * width.seconds), flows: 0,
-                                                      bytesOut: 0, externalFlows: 0)
-            point.flows += flows
-            if isExternal {
-                point.externalFlows += flows
-                point.bytesOut = point.bytesOut.saturatingAdding(bytesSent)
-            }
-            points[slot] = point
+        func count(_ slot: Int64, flows: Int, isExternal: Bool, bytesSent: Int64) {
+            add(TimelinePoint(start: .distantPast, flows: flows, bytesOut: isExternal ? bytesSent : 0,
+                              externalFlows: isExternal ? flows : 0), at: slot, width: width, to: &points)
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT first_seen, is_external, bytes_sent FROM connection WHERE host = ?
             """, arguments: [host.storeBlob]) {
-            add(width.index(of: row[0]), flows: 1, isExternal: row[1], bytesSent: row[2])
+            count(width.index(of: row[0]), flows: 1, isExternal: row[1], bytesSent: row[2])
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT seen_at, is_external, fields FROM event WHERE source_ip = ? AND connection_id IS NULL
@@ -41,7 +35,7 @@ enum WholeTimeline {
             var event = NetworkEvent()
             EventFields.decode(row[2], seenAt: seenAt, into: &event)
             let start = ConnectionSpan(of: event, seenAt: Date(storeSeconds: seenAt)).start.storeSeconds
-            add(width.index(of: start), flows: 1, isExternal: row[1], bytesSent: max(0, event.sourceBytes ?? 0))
+            count(width.index(of: start), flows: 1, isExternal: row[1], bytesSent: max(0, event.sourceBytes ?? 0))
         }
         return points
     }
@@ -69,15 +63,7 @@ enum WholeTimeline {
                                            arguments: [host.storeBlob])
         let newest = lastSeen.map(width.index(of:)) ?? .max
         var points: [Int64: TimelinePoint] = [:]
-        for (slot, point) in flows {
-            let shown = min(slot, newest)
-            var merged = points[shown] ?? TimelinePoint(start: Date(storeSeconds: Double(shown) * width.seconds), flows: 0,
-                                                        bytesOut: 0, externalFlows: 0)
-            merged.flows += point.flows
-            merged.externalFlows += point.externalFlows
-            merged.bytesOut = merged.bytesOut.saturatingAdding(point.bytesOut)
-            points[shown] = merged
-        }
+        for (slot, point) in flows { add(point, at: min(slot, newest), width: width, to: &points) }
         for row in try Row.fetchAll(db, sql: "SELECT first_seen, flows FROM flow_summary WHERE host = ?",
                                     arguments: [host.storeBlob]) {
             let shown = min(width.index(of: row[0]), newest)
@@ -90,5 +76,39 @@ enum WholeTimeline {
                 return capped
             }
         }.filter { $0.flows > 0 }
+    }
+
+    /// The host's pruned flows per bucket of `width` as its summaries hold them (keyed as `flows`),
+    /// each summary's at the bucket of its first record's time: where the v23 migration files them.
+    static func summaries(_ db: Database, host: IPAddress, width: TimelineBucket) throws -> [Int64: TimelinePoint] {
+        var points: [Int64: TimelinePoint] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT first_seen, flows, is_external, bytes_sent FROM flow_summary WHERE host = ? AND flows > 0
+            """, arguments: [host.storeBlob]) {
+            let flows: Int = row[1], isExternal: Bool = row[2]
+            add(TimelinePoint(start: .distantPast, flows: flows, bytesOut: isExternal ? row[3] : 0,
+                              externalFlows: isExternal ? flows : 0), at: width.index(of: row[0]), width: width, to: &points)
+        }
+        return points
+    }
+
+    /// `hours` (keyed as `rows` keys them) added up per UTC day, keyed as the day's rows.
+    static func days(of hours: [Int64: TimelinePoint]) -> [Int64: TimelinePoint] {
+        var days: [Int64: TimelinePoint] = [:]
+        for (hour, point) in hours {
+            add(point, at: TimelineBucket.day.index(of: Double(hour) * TimelineBucket.hour.seconds), width: .day, to: &days)
+        }
+        return days
+    }
+
+    /// Adds `point`'s flows, external flows and bytes out to the bucket `slot` of `width` in `points`.
+    private static func add(_ point: TimelinePoint, at slot: Int64, width: TimelineBucket,
+                            to points: inout [Int64: TimelinePoint]) {
+        var sum = points[slot] ?? TimelinePoint(start: Date(storeSeconds: Double(slot) * width.seconds), flows: 0,
+                                                bytesOut: 0, externalFlows: 0)
+        sum.flows += point.flows
+        sum.externalFlows += point.externalFlows
+        sum.bytesOut = sum.bytesOut.saturatingAdding(point.bytesOut)
+        points[slot] = sum
     }
 }

@@ -109,19 +109,13 @@ enum EventFields {
         return Data(header.bytes)
     }
 
-    /// How many of the plain fields a connection's span and bytes sent take, from the first:
-    /// the times, the duration and `source.bytes` (`decode(_:seenAt:into:plainFields:)`).
-    static let spanAndBytesSentFields = 13
-
     /// Sets the fields `encoded(_:seenAt:)` wrote into `data` on `event`; a damaged value leaves
     /// the fields from the damage on unset (a list keeps the items before the damage), an unknown
-    /// version all of them. With `plainFields`, only that many plain fields, from the first, and
-    /// nothing after them: what a read that needs only those decodes.
-    static func decode(_ data: Data, seenAt: Double, into event: inout NetworkEvent, plainFields: Int? = nil) {
+    /// version all of them.
+    static func decode(_ data: Data, seenAt: Double, into event: inout NetworkEvent) {
         var reader = CompactReader([UInt8](data))
         guard reader.byte() == version, let present = reader.varint() else { return }
         for (bit, slot) in plain.enumerated() where present & (1 << UInt64(bit)) != 0 {
-            if let plainFields, bit >= plainFields { return }
             switch slot {
             case .time(_, let set): set(&event, reader.time(after: seenAt).map(Date.init(storeSeconds:)))
             case .integer(_, let set): set(&event, reader.signed())

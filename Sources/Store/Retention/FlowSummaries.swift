@@ -24,7 +24,7 @@ enum FlowSummaries {
     }
 
     /// The UTC day of `seen_at` (days since 2001-01-01), rounded down also before that date.
-    static let day = HostFlowDaySQL.utcDay("e.seen_at")
+    static let day = TimelineSQL.utcDay("e.seen_at")
 
     /// One summary row's additions.
     private struct Summary {

@@ -1,5 +1,4 @@
 import GRDB
-import TriageModel
 
 extension StoreSchema {
     /// A host's daily timeline as one row a day (v16): `host_flow_day` holds per host and UTC day
@@ -14,7 +13,7 @@ extension StoreSchema {
             ALTER TABLE connection ADD COLUMN is_external INTEGER NOT NULL DEFAULT 0;
             UPDATE connection SET is_external = 1
             WHERE id IN (SELECT connection_id FROM event WHERE is_external AND connection_id IS NOT NULL);
-            \(HostFlowDaySQL.createTable(.day))
+            \(TimelineSQL.createTable("host_flow_day", column: "day", seconds: 86_400, summaryBucket: "day"))
             """)
     }
 }

@@ -11,11 +11,11 @@ extension TimelineBucket {
     /// The bucket of a `flow_summary` row, an SQL expression: that of its first record's time
     /// (`first_seen`; a summary's `day` is that day).
     var summaryBucket: String {
-        self == .day ? "day" : HostFlowDaySQL.bucket("first_seen", width: "\(Int(seconds))")
+        self == .day ? "day" : TimelineSQL.bucket("first_seen", width: "\(Int(seconds))")
     }
 
     /// The bucket `seconds` (store seconds) falls in, rounded down also below zero (as
-    /// `HostFlowDaySQL.bucket` in SQL).
+    /// `TimelineSQL.bucket` in SQL).
     func index(of seconds: Double) -> Int64 {
         Int64((seconds / self.seconds).rounded(.down))
     }
