@@ -6,7 +6,8 @@ import GRDB
 /// Rows are read `batchSize` (100,000) at a time in id order (memory stays bounded, `progress`
 /// hears of each batch); a batch's records are placed by format, in id order within each
 /// (`RecordBlockBuilder`). A value that does not read back as a record (a damaged one) stays as it
-/// is. The freed pages are reused by later rows; a prune's incremental vacuum gives them back.
+/// is. The rows shrink in place: the space the records leave inside event pages is not reused by
+/// later rows (they go at the end), and comes back as the prune empties those pages, or with `VACUUM`.
 enum RecordBlockCompaction {
     /// Runs the migration, `batchSize` rows a step (and between two reports to `progress`).
     static func run(_ db: Database, progress: MigrationProgress?, batchSize: Int = 100_000) throws {
